@@ -1,0 +1,49 @@
+// Everything about the client side a diagnosis may use. Core never reads process.env itself
+// except through `environmentFromProcess` (so tests and the extension pass their own).
+import type { TokenCredential } from '@azure/core-auth';
+
+export interface ProxySettings {
+  httpsProxy?: string;
+  httpProxy?: string;
+  noProxy?: string;
+}
+
+export interface AzureContext {
+  credential: TokenCredential;
+  /** ARM endpoint, e.g. https://management.azure.com (the sandbox: https://management.sandbox.test). */
+  armEndpoint: string;
+  /** Audience scope for ARM tokens. */
+  armScope?: string;
+  tenantId?: string;
+  subscriptionId?: string;
+  /** Object id of the signed-in principal, when known (for role assignment checks). */
+  principalId?: string;
+}
+
+/** Explicit credentials the user wants checked (CLI flags, a prompt in VS Code). */
+export interface ExplicitCredentials {
+  kind: 'admin' | 'servicePrincipal' | 'repositoryToken' | 'exposedToken' | 'basic';
+  username: string;
+  password: string;
+}
+
+export interface DiagnoseEnvironment {
+  /** host -> IP address overrides (the CLI's --resolve; the sandbox without root). */
+  resolve?: Record<string, string>;
+  /** Client proxy settings (HTTPS_PROXY / NO_PROXY of the shell). */
+  proxy: ProxySettings;
+  /** Directory holding config.json ($DOCKER_CONFIG or ~/.docker). */
+  dockerConfigDir: string;
+  /** Docker daemon address (DOCKER_HOST), default the local socket. */
+  dockerHost?: string;
+  /** Extra trusted CA certificates (PEM), in addition to Node's roots. */
+  extraCaPem?: string[];
+  azure?: AzureContext;
+  credentials?: ExplicitCredentials;
+  /** Repository used for scope and pull checks, e.g. 'hello'. */
+  repository?: string;
+  /** Run the slow pull test through the daemon. */
+  pullTest?: boolean;
+  /** Clock, replaceable in tests. */
+  now(): Date;
+}

@@ -1,0 +1,96 @@
+// The contract between checks, the engine and every front end (CLI, VS Code, tests).
+// Checks produce outcomes; the engine turns them into findings and streams them.
+import type { CauseId, ResolvedFix } from '../catalogue/types';
+import type { RegistryTarget } from '../registry/target';
+import type { DiagnoseEnvironment } from './environment';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped' | 'info';
+
+/** Which section of the report a check belongs to. */
+export type CheckArea = 'login' | 'network';
+
+/** What was observed: addresses, status codes, headers, timings. Values are already redacted. */
+export type Evidence = Record<string, string | number | boolean | string[] | undefined>;
+
+/** What a check's `run` returns. */
+export interface CheckOutcome<TData = unknown> {
+  status: Exclude<CheckStatus, 'skipped'>;
+  /** One plain sentence about what was seen (English; front ends may localise via causeId). */
+  message: string;
+  /** The catalogue cause this outcome points to (for warn/fail). */
+  causeId?: CauseId;
+  evidence?: Evidence;
+  /** Values filled into the cause's fix templates, e.g. { clientIp: '192.0.2.1' }. */
+  fixParams?: Record<string, string>;
+  /** Data for dependent checks (never shown): read with `ctx.data<T>(checkId)`. */
+  data?: TData;
+}
+
+export interface CheckContext {
+  readonly target: RegistryTarget;
+  readonly env: DiagnoseEnvironment;
+  /** Aborted at the check's deadline, the run's budget, or when the user cancels. */
+  readonly signal: AbortSignal;
+  /** The outcome data of a check this one `needs` (undefined if it produced none). */
+  data<T>(checkId: string): T | undefined;
+  /** The finding of any check that already finished. */
+  finding(checkId: string): Finding | undefined;
+}
+
+export interface Check {
+  /** Stable id, e.g. 'net.dns', 'login.docker.daemon'. */
+  readonly id: string;
+  readonly area: CheckArea;
+  /** Short English title; localised titles live in l10n keyed by `check.<id>.title`. */
+  readonly title: string;
+  /** Ids of checks that must pass (or warn) before this one can run. */
+  readonly needs: readonly string[];
+  /** Checks whose result this one reads when present, without requiring them to pass. */
+  readonly after?: readonly string[];
+  /** Per-check deadline in ms. */
+  readonly timeoutMs: number;
+  /** Return false to leave the check out of a run entirely (e.g. needs ARM and none is known). */
+  applies?(target: RegistryTarget, env: DiagnoseEnvironment): boolean;
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}
+
+/** One streamed result. */
+export interface Finding {
+  checkId: string;
+  area: CheckArea;
+  title: string;
+  status: CheckStatus;
+  message: string;
+  causeId?: CauseId;
+  evidence: Evidence;
+  fixes: ResolvedFix[];
+  /** When it started, relative to the run's start, and how long it took (ms). */
+  startedMs: number;
+  durationMs: number;
+  /** For skipped: the check whose failure blocked it. */
+  blockedBy?: string;
+}
+
+/** Ranked causes at the end of a run: the root cause first. */
+export interface RankedCause {
+  causeId: CauseId;
+  rank: number;
+  checkIds: string[];
+  status: 'fail' | 'warn';
+  fixes: ResolvedFix[];
+}
+
+export interface DiagnosisReport {
+  target: RegistryTarget;
+  startedAt: string;
+  durationMs: number;
+  findings: Finding[];
+  causes: RankedCause[];
+  /** true when the total budget ran out before every check finished. */
+  budgetExceeded: boolean;
+}
+
+export type EngineEvent =
+  | { type: 'start'; target: RegistryTarget; checks: { id: string; area: CheckArea; title: string }[] }
+  | { type: 'finding'; finding: Finding }
+  | { type: 'done'; report: DiagnosisReport };
