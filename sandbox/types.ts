@@ -1,0 +1,51 @@
+// The sandbox's contract with the tests, the CLI launcher, `npm start` and the bench.
+// A World is one running set of real parts inside the network namespace `acrsbx`;
+// `apply(scenario)` switches fault injection without restarting what need not restart.
+import type { KnownCauseId } from '../src/core/catalogue/ids';
+
+export interface SandboxAzure {
+  armEndpoint: string;       // https://management.sandbox.test
+  authorityHost: string;     // https://login.sandbox.test
+  tenantId: string;
+  subscriptionId: string;
+  clientId: string;          // service principal the tests sign in as
+  clientSecret: string;
+  principalId: string;       // its object id (role assignments refer to it)
+}
+
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  seed: 'troubleshoot-login' | 'troubleshoot-network' | 'check-health' | 'none';
+  section: string;                 // seed anchor, e.g. 'configure-public-access-to-registry'
+  expectedCause: KnownCauseId | null;   // null for 'healthy'
+  /** Other causes that may legitimately be reported too (combination scenarios). */
+  alsoExpected?: KnownCauseId[];
+  checkHealthCode?: string;
+  /** Registry the scenario is about (default contoso). */
+  registry: string;
+  /** Client-side settings the scenario implies (e.g. HTTPS_PROXY for proxy scenarios). */
+  clientProxy?: string;
+  /** Explicit credentials the scenario wants checked (e.g. wrong admin password). */
+  credentials?: { kind: 'admin' | 'servicePrincipal' | 'repositoryToken' | 'exposedToken' | 'basic'; username: string; password: string };
+  /** Whether the scenario needs the user's Azure sign-in to be detected. */
+  usesArm: boolean;
+}
+
+export interface World {
+  readonly loginServer: string;                 // contoso.azurecr.io
+  readonly hosts: Readonly<Record<string, string>>; // every name the sandbox serves -> its 192.0.2.x address
+  readonly caPem: string;
+  readonly caFile: string;
+  readonly dockerHost: string;                  // unix:///…/docker.sock
+  readonly dockerConfigDir: string;             // DOCKER_CONFIG for clients (seeded per scenario)
+  readonly azure: SandboxAzure;
+  readonly clientIp: string;                    // the address the front sees for our client
+  /** Every secret the world issued (passwords, client secrets, tokens it signed) for leak scans. */
+  secrets(): string[];
+  readonly scenario: ScenarioInfo;
+  apply(name: string): Promise<ScenarioInfo>;
+  /** Env for a child process acting as the user (docker, curl, acr-doctor, az). */
+  clientEnv(): NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
