@@ -1,0 +1,146 @@
+// The HTTP client every probe uses (network checks and the login checks' token flows).
+// One request, one fresh connection (so each probe measures the real path), no automatic
+// redirects (a redirect's target is itself something to check), a body cap, a deadline.
+//
+//   const res = await httpRequest({ url: 'https://contoso.azurecr.io/v2/', signal, timeoutMs: 3000,
+//                                   resolve: env.resolve, proxy: env.proxy, extraCaPem: env.extraCaPem });
+//   res.status, res.headers['www-authenticate'], res.text()
+//
+// Throws NetError (phase dns | connect | proxy | tls | http) for anything that is not an HTTP answer.
+import { request } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { NetError, toNetError } from './errors';
+import { openTlsConnection, type NetOptions, type PhaseTimings } from './connection';
+import { withDeadline } from './deadline';
+import type { TlsInfo } from './tls';
+import type { Resolved } from './dns';
+
+export type { NetOptions } from './connection';
+
+export interface HttpRequestOptions extends NetOptions {
+  url: string;
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  headers?: Record<string, string>;
+  /** Request body; a string is sent as UTF-8. Set content-type yourself (e.g. form encoding). */
+  body?: string | Buffer;
+  /** The caller's cancellation (e.g. CheckContext.signal). */
+  signal?: AbortSignal;
+  /** Deadline for the whole request including the body, in ms. */
+  timeoutMs?: number;
+  /** Keep at most this many body bytes (default 1 MiB); the rest is dropped and `truncated` set. */
+  maxBodyBytes?: number;
+  /** Ignore the proxy settings. */
+  direct?: boolean;
+}
+
+export interface HttpResponse {
+  url: string;
+  status: number;
+  statusText: string;
+  /** Lower-case names; repeated headers joined with ", " (set-cookie kept as a list). */
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  truncated: boolean;
+  remoteAddress: string;
+  resolved?: Resolved;
+  /** The proxy used, password hidden. */
+  proxy?: string;
+  tls: TlsInfo;
+  timings: PhaseTimings & { firstByteMs: number; totalMs: number };
+  text(): string;
+  /** Parsed JSON body, or undefined when it is not JSON. */
+  json<T = unknown>(): T | undefined;
+  /** Absolute URL of a Location header, resolved against the request URL. */
+  location(): string | undefined;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+export async function httpRequest(opts: HttpRequestOptions): Promise<HttpResponse> {
+  const t0 = performance.now();
+  let url: URL;
+  try {
+    url = new URL(opts.url);
+  } catch {
+    throw new NetError('http', 'other', `not a URL: "${String(opts.url).slice(0, 100)}"`);
+  }
+  if (url.protocol !== 'https:') throw new NetError('http', 'other', `only https URLs are probed, not ${url.protocol}`);
+  const signal = withDeadline(opts.signal, opts.timeoutMs);
+  const port = url.port ? Number(url.port) : 443;
+  const conn = await openTlsConnection({
+    host: url.hostname, port, signal, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct,
+  });
+  const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    const headers: Record<string, string> = { 'user-agent': 'acr-doctor', accept: '*/*', ...opts.headers };
+    headers.host = port === 443 ? url.hostname : `${url.hostname}:${port}`;
+    const body = typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : opts.body;
+    if (body) headers['content-length'] = String(body.length);
+    let firstByteMs = 0;
+    const fail = (err: unknown) => {
+      conn.socket.destroy();
+      const e = toNetError(err, 'http', signal);
+      Object.assign(e.details, conn.timings, { address: conn.remoteAddress });
+      reject(e);
+    };
+    const onAbort = () => { req.destroy(); fail(new Error('aborted')); };
+    const req = request({
+      method: opts.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers,
+      setHost: false,
+      createConnection: () => conn.socket,
+    }, (res) => {
+      firstByteMs = performance.now() - t0;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      const finish = () => {
+        signal.removeEventListener('abort', onAbort);
+        conn.socket.destroy();
+        const buf = Buffer.concat(chunks);
+        const response: HttpResponse = {
+          url: url.toString(),
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: res.headers,
+          body: buf,
+          truncated,
+          remoteAddress: conn.remoteAddress,
+          resolved: conn.resolved,
+          proxy: conn.proxy?.display,
+          tls: conn.tls,
+          timings: { ...conn.timings, firstByteMs, totalMs: performance.now() - t0 },
+          text: () => buf.toString('utf8'),
+          json: <T>() => { try { return JSON.parse(buf.toString('utf8')) as T; } catch { return undefined; } },
+          location: () => {
+            const loc = res.headers.location;
+            if (!loc) return undefined;
+            try { return new URL(loc, url).toString(); } catch { return undefined; }
+          },
+        };
+        resolve(response);
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (truncated) return;
+        if (size + chunk.length > max) {
+          chunks.push(chunk.subarray(0, max - size));
+          size = max;
+          truncated = true;
+          res.destroy();
+          finish();
+          return;
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+      });
+      res.once('end', finish);
+      res.once('error', (err) => { if (!truncated) { signal.removeEventListener('abort', onAbort); fail(err); } });
+      res.once('aborted', () => { if (!truncated) { signal.removeEventListener('abort', onAbort); fail(new NetError('http', 'reset', 'the server closed the connection mid-response', 'ECONNRESET')); } });
+    });
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.once('error', (err) => { signal.removeEventListener('abort', onAbort); fail(err); });
+    req.end(body);
+  });
+}
