@@ -1,0 +1,84 @@
+// Ask a Docker credential helper for a host's credential exactly as the docker CLI does:
+// run `docker-credential-<name> get`, write the server address to stdin, read JSON from stdout.
+// With a deadline: a helper that waits for a locked keychain must not hang the diagnosis.
+import { spawn } from 'node:child_process';
+import { isValidHelperName } from './config';
+
+export type HelperResult =
+  | { state: 'found'; username: string; secret: string; identityToken: boolean }
+  | { state: 'not-found'; message: string }
+  | { state: 'missing-binary'; message: string }
+  | { state: 'failed'; message: string }
+  | { state: 'timeout'; message: string };
+
+export interface HelperOptions {
+  /** PATH to search for the helper (the user's). */
+  pathEnv?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+// Docker's helpers print this (credentials.errCredentialsNotFoundMessage) when they hold nothing.
+const NOT_FOUND = 'credentials not found in native keychain';
+const MAX_OUTPUT = 64 * 1024;
+
+/** Docker's own helpers store identity tokens under this user name. */
+export const IDENTITY_TOKEN_USER = '<token>';
+
+export function parseHelperOutput(stdout: string): HelperResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    return { state: 'failed', message: 'the helper printed something that is not JSON' };
+  }
+  if (typeof json !== 'object' || json === null) return { state: 'failed', message: 'the helper printed no credential object' };
+  const o = json as Record<string, unknown>;
+  const username = typeof o.Username === 'string' ? o.Username : '';
+  const secret = typeof o.Secret === 'string' ? o.Secret : '';
+  if (!secret) return { state: 'not-found', message: 'the helper returned an empty secret' };
+  return { state: 'found', username, secret, identityToken: username === IDENTITY_TOKEN_USER };
+}
+
+export function runCredentialHelper(helper: string, serverAddress: string, opts: HelperOptions = {}): Promise<HelperResult> {
+  if (!isValidHelperName(helper)) return Promise.resolve({ state: 'failed', message: `"${helper.slice(0, 60)}" is not a credential helper name` });
+  const bin = `docker-credential-${helper}`;
+  const timeoutMs = opts.timeoutMs ?? 5000;
+  return new Promise<HelperResult>((resolve) => {
+    let settled = false;
+    const done = (r: HelperResult) => { if (!settled) { settled = true; clearTimeout(timer); opts.signal?.removeEventListener('abort', onAbort); resolve(r); } };
+    let stdout = '';
+    let stderr = '';
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (opts.pathEnv !== undefined) env.PATH = opts.pathEnv;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(bin, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    } catch (e) {
+      done({ state: 'failed', message: `${bin} could not be started: ${(e as Error).message}` });
+      return;
+    }
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done({ state: 'timeout', message: `${bin} did not answer within ${Math.round(timeoutMs / 1000)} s (a locked keychain waiting for a password?)` });
+    }, timeoutMs);
+    const onAbort = () => { child.kill('SIGKILL'); done({ state: 'timeout', message: `${bin} was stopped: the check was cancelled or ran out of time` }); };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) onAbort();
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') done({ state: 'missing-binary', message: `${bin} is not on PATH, but the Docker config names "${helper}" as credential helper; docker login and pull will fail with "executable file not found"` });
+      else done({ state: 'failed', message: `${bin} could not be started (${e.code ?? e.message})` });
+    });
+    child.stdout?.on('data', (b: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += b.toString('utf8'); });
+    child.stderr?.on('data', (b: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += b.toString('utf8'); });
+    child.on('close', (code) => {
+      if (code === 0) { done(parseHelperOutput(stdout)); return; }
+      const text = (stdout + ' ' + stderr).trim();
+      if (text.includes(NOT_FOUND)) done({ state: 'not-found', message: `${bin} holds no credential for ${serverAddress}` });
+      // Helper error text may echo what it was given, never a secret: it only ever received the host.
+      else done({ state: 'failed', message: `${bin} get exited with code ${code}: ${text.replace(/\s+/g, ' ').slice(0, 200) || 'no output'}` });
+    });
+    child.stdin?.on('error', () => { /* the helper exited before reading: reported by 'close' */ });
+    child.stdin?.end(serverAddress);
+  });
+}
