@@ -36,6 +36,8 @@ export interface DiagnoseEnvironment {
   dockerConfigDir: string;
   /** Docker daemon address (DOCKER_HOST), default the local socket. */
   dockerHost?: string;
+  /** PATH used to find the docker CLI and docker-credential-* helpers (the user's shell PATH). */
+  searchPath?: string;
   /** Extra trusted CA certificates (PEM), in addition to Node's roots. */
   extraCaPem?: string[];
   azure?: AzureContext;
