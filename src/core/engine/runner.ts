@@ -1,0 +1,210 @@
+// Runs checks as a dependency graph, concurrently, each with its own deadline and an
+// AbortSignal linked to the caller's and to the run's total budget; streams findings.
+//
+//   for await (const ev of streamDiagnosis(checks, target, env, { budgetMs: 6000 })) …
+//   const report = await runDiagnosis(checks, target, env, { onEvent });
+import type { Cause, CauseId } from '../catalogue/types';
+import type { RegistryTarget } from '../registry/target';
+import { redact, redactDeep } from '../text/redact';
+import type { DiagnoseEnvironment } from './environment';
+import type { Check, CheckContext, CheckOutcome, DiagnosisReport, EngineEvent, Evidence, Finding } from './types';
+import { buildGraph } from './graph';
+import { baseParams, resolveFixes } from './fixes';
+import { rankCauses } from './rank';
+
+export const DEFAULT_BUDGET_MS = 6000;
+/** How long a check may take to notice its abort before the engine stops waiting for it. */
+const ABORT_GRACE_MS = 150;
+
+export interface RunOptions {
+  /** The caller's cancellation (VS Code's token adapted, Ctrl-C in the CLI). */
+  signal?: AbortSignal;
+  /** Total budget for the run in ms (default 6000). Checks still running at the end are aborted. */
+  budgetMs?: number;
+  /** Called for every event, in order, as it happens. */
+  onEvent?: (event: EngineEvent) => void;
+  /** Cause lookup (default: the catalogue). */
+  causeOf?: (id: CauseId) => Cause | undefined;
+  /** Secret values to hide wherever they appear in findings (explicit credentials are added automatically). */
+  secrets?: string[];
+}
+
+interface Slot {
+  check: Check;
+  finding?: Finding;
+  outcome?: CheckOutcome;
+  started?: boolean;
+}
+
+const OK_FOR_DEPENDENTS = new Set(['pass', 'warn', 'info']);
+
+function blockerOf(slots: Map<string, Slot>, id: string): string {
+  // The root failing check behind a chain of skips.
+  const f = slots.get(id)?.finding;
+  return f?.status === 'skipped' && f.blockedBy ? f.blockedBy : id;
+}
+
+export async function runDiagnosis(
+  checks: readonly Check[], target: RegistryTarget, env: DiagnoseEnvironment, options: RunOptions = {},
+): Promise<DiagnosisReport> {
+  const t0 = performance.now();
+  const startedAt = env.now().toISOString();
+  const causeOf = options.causeOf ?? (() => undefined);
+  const secrets = [...(options.secrets ?? [])];
+  if (env.credentials?.password) secrets.push(env.credentials.password);
+  const emit = (ev: EngineEvent) => { try { options.onEvent?.(ev); } catch { /* a front end's bug must not stop the run */ } };
+
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const budget = AbortSignal.timeout(Math.max(0, budgetMs));
+  const runSignal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
+
+  const graph = buildGraph(checks, (c) => (c.applies ? c.applies(target, env) : true));
+  const slots = new Map<string, Slot>(graph.checks.map((c) => [c.id, { check: c }]));
+  const findings: Finding[] = [];
+  emit({ type: 'start', target, checks: graph.checks.map((c) => ({ id: c.id, area: c.area, title: c.title })) });
+
+  const elapsed = () => performance.now() - t0;
+  const finish = (slot: Slot, partial: Omit<Finding, 'checkId' | 'area' | 'title' | 'fixes' | 'evidence'> & { evidence?: Evidence; fixParams?: Record<string, string> }) => {
+    if (slot.finding) return;
+    const c = slot.check;
+    const params = { ...baseParams(target), ...(partial.fixParams ?? {}) };
+    const finding: Finding = {
+      checkId: c.id,
+      area: c.area,
+      title: c.title,
+      status: partial.status,
+      message: redact(partial.message, secrets),
+      causeId: partial.causeId,
+      evidence: redactDeep(partial.evidence ?? {}, secrets),
+      fixes: partial.causeId && (partial.status === 'fail' || partial.status === 'warn') ? redactDeep(resolveFixes(causeOf(partial.causeId), params), secrets) : [],
+      startedMs: Math.round(partial.startedMs),
+      durationMs: Math.round(partial.durationMs),
+    };
+    if (partial.blockedBy) finding.blockedBy = partial.blockedBy;
+    slot.finding = finding;
+    findings.push(finding);
+    emit({ type: 'finding', finding });
+  };
+
+  for (const id of graph.cyclic) {
+    const slot = slots.get(id)!;
+    finish(slot, { status: 'skipped', message: 'not run: its prerequisites depend on each other (a cycle)', startedMs: 0, durationMs: 0 });
+  }
+
+  const running = new Map<string, Promise<void>>();
+  let wake: () => void = () => undefined;
+  const progressed = () => wake();
+
+  const runOne = async (slot: Slot) => {
+    const c = slot.check;
+    const started = elapsed();
+    const deadline = AbortSignal.timeout(Math.max(0, c.timeoutMs));
+    const signal = AbortSignal.any([runSignal, deadline]);
+    const ctx: CheckContext = {
+      target, env, signal,
+      data: <T>(id: string) => slots.get(id)?.outcome?.data as T | undefined,
+      finding: (id: string) => slots.get(id)?.finding,
+    };
+    let timer: NodeJS.Timeout | undefined;
+    // The check should stop at its signal; if it ignores it, stop waiting shortly after.
+    const overrun = new Promise<'overrun'>((resolve) => {
+      const onAbort = () => { timer = setTimeout(() => resolve('overrun'), ABORT_GRACE_MS); };
+      if (signal.aborted) onAbort(); else signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const result = await Promise.race([Promise.resolve().then(() => c.run(ctx)), overrun]);
+      const durationMs = elapsed() - started;
+      if (result === 'overrun') {
+        const byBudget = budget.aborted && !deadline.aborted;
+        const cancelled = options.signal?.aborted && !deadline.aborted && !budget.aborted;
+        finish(slot, {
+          status: 'skipped',
+          message: cancelled ? 'cancelled' : byBudget ? `stopped: the run's ${budgetMs} ms budget ran out` : `no result within its ${c.timeoutMs} ms deadline`,
+          evidence: { timedOut: !cancelled }, startedMs: started, durationMs,
+        });
+      } else {
+        slot.outcome = result;
+        finish(slot, { ...result, startedMs: started, durationMs });
+      }
+    } catch (err) {
+      // A check that throws has a bug or met something it did not expect: say so, do not crash.
+      const msg = err instanceof Error ? err.message : String(err);
+      const aborted = signal.aborted;
+      finish(slot, {
+        status: aborted ? 'skipped' : 'warn',
+        message: aborted ? `stopped before it finished (${msg})` : `the check could not complete: ${msg}`,
+        evidence: { error: msg }, startedMs: started, durationMs: elapsed() - started,
+      });
+    } finally {
+      if (timer) clearTimeout(timer);
+      running.delete(c.id);
+      progressed();
+    }
+  };
+
+  // Schedule: start every check whose prerequisites have finished; skip those whose needs failed.
+  for (;;) {
+    let startedAny = false;
+    for (const slot of slots.values()) {
+      if (slot.finding || slot.started) continue;
+      const c = slot.check;
+      const failedNeed = c.needs.find((n) => { const f = slots.get(n)?.finding; return f && !OK_FOR_DEPENDENTS.has(f.status); });
+      if (failedNeed) {
+        const by = blockerOf(slots, failedNeed);
+        finish(slot, { status: 'skipped', message: `not run: ${by} did not pass`, blockedBy: by, startedMs: elapsed(), durationMs: 0 });
+        startedAny = true;
+        continue;
+      }
+      const waiting = [...c.needs, ...(c.after ?? [])].some((d) => slots.has(d) && !slots.get(d)!.finding);
+      if (waiting) continue;
+      if (runSignal.aborted) {
+        const cancelled = options.signal?.aborted;
+        finish(slot, { status: 'skipped', message: cancelled ? 'cancelled' : `not run: the run's ${budgetMs} ms budget ran out`, startedMs: elapsed(), durationMs: 0 });
+        startedAny = true;
+        continue;
+      }
+      slot.started = true;
+      startedAny = true;
+      running.set(c.id, runOne(slot));
+    }
+    if ([...slots.values()].every((s) => s.finding)) break;
+    if (startedAny) continue;
+    if (running.size === 0) break; // nothing runnable and nothing running: should not happen
+    await new Promise<void>((resolve) => { wake = resolve; });
+  }
+
+  const causes = rankCauses(findings, graph.depth, causeOf);
+  const report: DiagnosisReport = {
+    target,
+    startedAt,
+    durationMs: Math.round(elapsed()),
+    findings,
+    causes,
+    budgetExceeded: budget.aborted,
+  };
+  emit({ type: 'done', report });
+  return report;
+}
+
+/** The same run as an async iterator of events (start, finding…, done). */
+export async function* streamDiagnosis(
+  checks: readonly Check[], target: RegistryTarget, env: DiagnoseEnvironment, options: RunOptions = {},
+): AsyncGenerator<EngineEvent, DiagnosisReport, undefined> {
+  const queue: EngineEvent[] = [];
+  let notify: (() => void) | undefined;
+  let done = false;
+  let failure: unknown;
+  const promise = runDiagnosis(checks, target, env, {
+    ...options,
+    onEvent: (ev) => { options.onEvent?.(ev); queue.push(ev); notify?.(); },
+  }).then((r) => { done = true; notify?.(); return r; }, (e) => { failure = e; done = true; notify?.(); return undefined; });
+  for (;;) {
+    while (queue.length) yield queue.shift()!;
+    if (done) break;
+    await new Promise<void>((resolve) => { notify = resolve; });
+    notify = undefined;
+  }
+  while (queue.length) yield queue.shift()!;
+  if (failure) throw failure;
+  return (await promise)!;
+}
