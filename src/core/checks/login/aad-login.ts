@@ -1,0 +1,137 @@
+// Log in as the signed-in Microsoft Entra identity, the way `az acr login` does, one step at a
+// time so the failing step is named: AAD token (ARM audience, or containerregistry.azure.net when
+// the registry disables ARM-audience tokens) → /oauth2/exchange → /oauth2/token for a repository.
+import type { Check, CheckOutcome } from '../../engine/types';
+import {
+  accessTokenFromRefresh, exchangeAadToken, fetchChallenge, scopeFor, type AcrNet, type StepFailure,
+} from '../../acr/token-flow';
+import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
+import { classifyAadError } from './aad-errors';
+import type { RegistryFacts } from './registry-facts';
+import { LOGIN, NET_CHALLENGE, acrNet, isoDate, repositoryOf } from './shared';
+
+export const ARM_AUDIENCE = 'https://management.azure.com/.default';
+export const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
+
+export interface AadLoginData {
+  principalId?: string;
+  tenantId?: string;
+  appId?: string;
+  aadExpires?: Date;
+  refreshExpires?: Date;
+  accessExpires?: Date;
+  access: AccessEntry[];
+  audience: 'arm' | 'acr';
+  repository?: string;
+}
+
+export const aadLoginCheck: Check = {
+  id: LOGIN.aad,
+  area: 'login',
+  title: 'Microsoft Entra sign-in to the registry',
+  needs: [NET_CHALLENGE],
+  after: [LOGIN.registry],
+  timeoutMs: 10000,
+  applies: (_t, env) => !!env.azure,
+  async run(ctx) {
+    const az = ctx.env.azure!;
+    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    const repo = repositoryOf(ctx);
+    const net = acrNet(ctx);
+    const armScope = az.armScope ?? ARM_AUDIENCE;
+    // Known from ARM: the registry refuses ARM-audience tokens, so ask for the ACR audience
+    // directly (as az acr login does) and report the policy.
+    const policyDisabled = facts?.registry?.armAudienceDisabled === true;
+
+    const first = await aadToken(az.credential, policyDisabled ? ACR_AUDIENCE : armScope, ctx.signal);
+    if ('failure' in first) {
+      const f = classifyAadError(first.failure);
+      return { status: 'fail', causeId: f.causeId, message: `Step 1 of 3 (Entra ID token) failed. ${f.message}`, evidence: { step: 'aad-token', aadError: f.code } };
+    }
+    const claims = decodeJwt(first.token);
+    const tenant = (claims?.tid as string | undefined) ?? az.tenantId;
+    const evidence: Record<string, string | number | boolean | undefined> = {
+      principal: (claims?.oid as string | undefined) ?? az.principalId, tenant,
+      aadAudience: policyDisabled ? 'containerregistry.azure.net' : 'ARM',
+      aadExpires: fmt(claimDate(claims, 'exp')),
+    };
+    const ch = await fetchChallenge(net);
+    if (!ch.ok) return stepFail(ch, evidence, 'challenge');
+
+    let audience: 'arm' | 'acr' = policyDisabled ? 'acr' : 'arm';
+    let exchanged = await exchangeAadToken(net, ch.tokenUrl, first.token, tenant);
+    let audienceNote: CheckOutcome<AadLoginData> | undefined;
+    if (!exchanged.ok && !policyDisabled && !exchanged.netError && exchanged.status !== 429) {
+      // The registry may refuse ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled):
+      // try the ACR audience before blaming the identity.
+      const second = await aadToken(az.credential, ACR_AUDIENCE, ctx.signal);
+      if ('token' in second) {
+        const retry = await exchangeAadToken(net, ch.tokenUrl, second.token, tenant);
+        if (retry.ok) {
+          audience = 'acr';
+          audienceNote = {
+            status: 'fail', causeId: 'credentials.aad-audience-rejected', evidence: { ...evidence, exchangeStatus: exchanged.status, registrySays: exchanged.reason },
+            message: `The registry refuses Entra tokens for the Azure Resource Manager audience (${exchanged.reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is disabled. Tools that send ARM tokens (older az, some CI tasks) fail to log in.`,
+          };
+          exchanged = retry;
+        }
+      }
+    }
+    if (!exchanged.ok) return stepFail(exchanged, evidence, 'exchange', policyDisabled);
+    const refreshExp = claimDate(decodeJwt(exchanged.refreshToken), 'exp');
+    evidence.refreshExpires = fmt(refreshExp);
+    const scope = scopeFor(repo, ['pull', 'push']);
+    const token = await accessTokenFromRefresh(net, ch.tokenUrl, exchanged.refreshToken, scope);
+    if (!token.ok) return stepFail(token, { ...evidence, scope }, 'token');
+    const accessClaims = decodeJwt(token.accessToken);
+    const data: AadLoginData = {
+      principalId: (claims?.oid as string | undefined) ?? az.principalId, tenantId: tenant, appId: claims?.appid as string | undefined,
+      aadExpires: claimDate(claims, 'exp'), refreshExpires: refreshExp, accessExpires: claimDate(accessClaims, 'exp'),
+      access: accessClaim(accessClaims), audience, repository: repo,
+    };
+    if (audienceNote) return { ...audienceNote, data };
+    return {
+      status: 'pass', data, evidence: { ...evidence, scope },
+      message: `Signed in to ${ctx.target.loginServer} with the Entra identity: token (${audience === 'arm' ? 'ARM' : 'ACR'} audience) → refresh token → access token for ${scope}.`,
+    };
+  },
+};
+
+function fmt(d: Date | undefined): string | undefined {
+  return d ? isoDate(d) : undefined;
+}
+
+async function aadToken(
+  credential: { getToken(scopes: string | string[], o?: { abortSignal?: AbortSignal }): Promise<{ token: string } | null> },
+  scope: string, signal: AbortSignal,
+): Promise<{ token: string } | { failure: unknown }> {
+  try {
+    const t = await credential.getToken(scope, { abortSignal: signal });
+    if (!t?.token) return { failure: new Error('the credential returned no token') };
+    return { token: t.token };
+  } catch (e) {
+    return { failure: e };
+  }
+}
+
+function stepFail(f: StepFailure, evidence: Record<string, string | number | boolean | undefined>, step: 'challenge' | 'exchange' | 'token', policyDisabled = false): CheckOutcome<AadLoginData> {
+  const ev = { ...evidence, step, status: f.status, registrySays: f.reason };
+  if (step === 'challenge') {
+    // The network checks own a broken challenge; this only says why the login could not start.
+    return { status: 'warn', causeId: f.realmRefused ? 'network.challenge-invalid' : undefined, message: `The login could not start: ${f.reason}.`, evidence: ev };
+  }
+  if (f.netError) {
+    return { status: 'warn', message: `Step ${step === 'exchange' ? '2' : '3'} of 3 (${step}) got no answer: ${f.reason}.`, evidence: ev };
+  }
+  if (f.status === 429) return { status: 'fail', causeId: 'network.throttled', message: `The registry throttles the ${step} request (429): ${f.reason}.`, evidence: ev };
+  if (step === 'exchange') {
+    return {
+      status: 'fail', causeId: 'credentials.aad-exchange-failed', evidence: ev,
+      message: `Step 2 of 3 failed: the registry did not exchange the Entra token for a refresh token (POST /oauth2/exchange → ${f.status}: ${f.reason})${policyDisabled ? ' even with a containerregistry.azure.net token' : ''}.`,
+    };
+  }
+  return {
+    status: 'fail', causeId: 'credentials.access-token-failed', evidence: ev,
+    message: `Step 3 of 3 failed: the registry issued no access token for ${String(evidence.scope ?? 'the scope')} (POST /oauth2/token → ${f.status}: ${f.reason}).`,
+  };
+}

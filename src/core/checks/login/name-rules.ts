@@ -1,0 +1,85 @@
+// The seed's naming rule, as pure functions: `docker login` takes the lower-case fully qualified
+// login server (myregistry.azurecr.io); `az acr login --name` takes the resource name (myregistry).
+import { CLOUD_SUFFIXES, type RegistryTarget } from '../../registry/target';
+
+export interface NameVerdict {
+  causeId: 'name.upper-case' | 'name.missing-suffix' | 'name.wrong-cloud-suffix' | 'name.resource-name-vs-login-server' | 'name.registry-not-found';
+  message: string;
+  /** What to type instead. */
+  suggestion?: string;
+}
+
+/** Problems visible in what the user typed, without asking anyone. */
+export function inputVerdicts(t: RegistryTarget): NameVerdict[] {
+  const out: NameVerdict[] = [];
+  if (t.inputIssues.includes('upperCase')) {
+    out.push({ causeId: 'name.upper-case', suggestion: t.loginServer, message: `"${t.input}" has upper-case letters; docker needs the login server in lower case: ${t.loginServer}.` });
+  }
+  if (t.inputIssues.includes('missingSuffix')) {
+    out.push({
+      causeId: 'name.missing-suffix', suggestion: t.loginServer,
+      message: `"${t.input}" is the resource name: right for az acr login --name ${t.name}, but docker login, push and pull need the full login server ${t.loginServer}.`,
+    });
+  }
+  if (t.inputIssues.includes('hasScheme') || t.inputIssues.includes('hasPath') || t.inputIssues.includes('hasPort')) {
+    out.push({
+      causeId: 'name.resource-name-vs-login-server', suggestion: t.loginServer,
+      message: `"${t.input}" is not a login server: docker login takes the bare host name ${t.loginServer} (no https://, path or port).`,
+    });
+  }
+  return out;
+}
+
+/** Registries ARM knows, reduced to what naming needs. */
+export interface KnownRegistry {
+  name: string;
+  loginServer: string;
+  id?: string;
+}
+
+/** Compare the target with what ARM lists (the signed-in account's registries). */
+export function armVerdict(t: RegistryTarget, known: KnownRegistry[]): { match?: KnownRegistry; verdict?: NameVerdict } {
+  const byLogin = known.find((r) => r.loginServer.toLowerCase() === t.loginServer);
+  if (byLogin) return { match: byLogin };
+  const byName = known.find((r) => r.name.toLowerCase() === t.name);
+  if (byName) {
+    const ls = byName.loginServer.toLowerCase();
+    const suffix = CLOUD_SUFFIXES.find((s) => ls.endsWith(`.${s}`));
+    if (suffix && suffix !== t.suffix && ls === `${t.name}.${suffix}`) {
+      return {
+        match: byName,
+        verdict: { causeId: 'name.wrong-cloud-suffix', suggestion: ls, message: `Registry ${byName.name} lives in the cloud with suffix .${suffix}: its login server is ${ls}, not ${t.loginServer}.` },
+      };
+    }
+    return {
+      match: byName,
+      verdict: { causeId: 'name.resource-name-vs-login-server', suggestion: ls, message: `Registry resource ${byName.name} has the login server ${ls}, not ${t.loginServer}: use ${ls} with docker and ${byName.name} with az acr login --name.` },
+    };
+  }
+  const close = known
+    .map((r) => ({ r, d: editDistance(r.name.toLowerCase(), t.name) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(t.name.length / 4)))
+    .sort((a, b) => a.d - b.d)[0];
+  return {
+    verdict: {
+      causeId: 'name.registry-not-found',
+      suggestion: close?.r.loginServer,
+      message: `No registry named ${t.name} (${t.loginServer}) is visible to the signed-in account${close ? `; did you mean ${close.r.loginServer}?` : '.'}`,
+    },
+  };
+}
+
+/** Levenshtein distance, capped input length (names are ≤ 50 characters). */
+export function editDistance(a: string, b: string): number {
+  const x = a.slice(0, 60);
+  const y = b.slice(0, 60);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}

@@ -1,0 +1,99 @@
+// What ARM says about the registry, reduced to what the login checks decide on. Filled by the
+// login.registry check from src/core/azure; read by the credential, authorisation and expiry checks.
+
+export interface RepositoryTokenFacts {
+  name: string;
+  status: 'enabled' | 'disabled' | string;
+  /** Password expiry dates (undefined = never expires), by password name. */
+  passwords: { name: string; expiry?: Date; created?: Date }[];
+  scopeMapId?: string;
+}
+
+export interface RoleAssignmentFacts {
+  principalId: string;
+  /** Built-in role name when known (AcrPull, AcrPush, Reader...), else the definition GUID. */
+  role: string;
+  scope: string;
+  createdOn?: Date;
+  condition?: string;
+}
+
+export interface RegistryArm {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  loginServer: string;
+  sku?: string;
+  location?: string;
+  adminUserEnabled?: boolean;
+  anonymousPullEnabled?: boolean;
+  /** 'AbacRepositoryPermissions' makes AcrPull/AcrPush meaningless. */
+  roleAssignmentMode?: string;
+  /** policies.azureADAuthenticationAsArmPolicy.status === 'disabled'. */
+  armAudienceDisabled?: boolean;
+}
+
+export interface RegistryFacts {
+  registry?: RegistryArm;
+  tokens?: RepositoryTokenFacts[];
+  /** Role assignments at the registry scope and above (inherited included). */
+  roleAssignments?: RoleAssignmentFacts[];
+  /** Why a part could not be read (no permission...), for messages. */
+  gaps: string[];
+}
+
+export const ROLE_NAMES_BY_ID: Record<string, string> = {
+  '7f951dda-4ed3-4680-a7ca-43fe172d538d': 'AcrPull',
+  '8311e382-0749-4cb8-b61a-304f252e45ec': 'AcrPush',
+  'c2f4ef07-c644-48eb-af81-4b1b4947fb11': 'AcrDelete',
+  'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
+  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  'b93aa761-3e63-49ed-ac28-beffa264f7ac': 'Container Registry Repository Reader',
+  '2a1e307c-b015-4ebd-883e-5b7698a07328': 'Container Registry Repository Writer',
+  '2efddaa5-3f1f-4df3-97df-af3f13818f4c': 'Container Registry Repository Contributor',
+};
+
+/** Role name from a roleDefinitionId (…/roleDefinitions/<guid>). */
+export function roleNameOf(roleDefinitionId: string | undefined): string {
+  const guid = (roleDefinitionId ?? '').split('/').pop()?.toLowerCase() ?? '';
+  return ROLE_NAMES_BY_ID[guid] ?? guid;
+}
+
+const PULL_ROLES = new Set(['AcrPull', 'AcrPush', 'Owner', 'Contributor']);
+const PUSH_ROLES = new Set(['AcrPush', 'Owner', 'Contributor']);
+const ABAC_PULL = new Set(['Container Registry Repository Reader', 'Container Registry Repository Writer', 'Container Registry Repository Contributor', 'Owner', 'Contributor']);
+const ABAC_PUSH = new Set(['Container Registry Repository Writer', 'Container Registry Repository Contributor', 'Owner', 'Contributor']);
+const READ_ROLES = new Set(['Reader', 'Contributor', 'Owner']);
+
+/** 10 minutes: how long Azure may take to apply a new role assignment. */
+export const PROPAGATION_MS = 10 * 60 * 1000;
+
+export interface RoleAnalysis {
+  /** Roles the principal holds at the registry scope or above. */
+  held: RoleAssignmentFacts[];
+  canPull: boolean;
+  canPush: boolean;
+  canReadArm: boolean;
+  /** Assignments that would grant pull but are younger than 10 minutes. */
+  pending: RoleAssignmentFacts[];
+  /** ABAC mode with only AcrPull/AcrPush: assignments that do not count. */
+  ignoredByAbac: RoleAssignmentFacts[];
+}
+
+/** What the principal's assignments grant, as ACR evaluates them. */
+export function analyseRoles(assignments: RoleAssignmentFacts[], principalId: string, abac: boolean, now: Date): RoleAnalysis {
+  const held = assignments.filter((a) => a.principalId.toLowerCase() === principalId.toLowerCase());
+  const settled = (a: RoleAssignmentFacts) => !a.createdOn || now.getTime() - a.createdOn.getTime() >= PROPAGATION_MS;
+  const pullSet = abac ? ABAC_PULL : PULL_ROLES;
+  const pushSet = abac ? ABAC_PUSH : PUSH_ROLES;
+  return {
+    held,
+    canPull: held.some((a) => pullSet.has(a.role) && settled(a)),
+    canPush: held.some((a) => pushSet.has(a.role) && settled(a)),
+    canReadArm: held.some((a) => READ_ROLES.has(a.role) && settled(a)),
+    pending: held.filter((a) => pullSet.has(a.role) && !settled(a)),
+    ignoredByAbac: abac ? held.filter((a) => a.role === 'AcrPull' || a.role === 'AcrPush') : [],
+  };
+}

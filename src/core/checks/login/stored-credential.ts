@@ -1,0 +1,122 @@
+// The credential docker would send for this registry (credHelpers → credsStore → auths), tried
+// against the registry's token service the way the daemon uses it. A refused one is stale
+// (docker logout + login again); with anonymous pull enabled, a stale one also blocks the
+// anonymous pull the user expects (the seed: run `docker logout` first).
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { credentialSourceFor, type DockerConfig } from '../../docker/config';
+import { runCredentialHelper } from '../../docker/credential-helper';
+import {
+  accessTokenFromRefresh, accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER,
+} from '../../acr/token-flow';
+import { claimDate, decodeJwt } from '../../acr/jwt';
+import { anonymousPullAllowed } from './anonymous';
+import type { RegistryFacts } from './registry-facts';
+import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
+
+export interface StoredCredentialData {
+  source: 'none' | 'file' | 'helper';
+  username?: string;
+  works?: boolean;
+  /** The credential itself, for the pull test (never put in evidence). */
+  secret?: string;
+  identityToken?: boolean;
+}
+
+export const storedCredentialCheck: Check = {
+  id: LOGIN.storedCredential,
+  area: 'login',
+  title: 'Credential stored by docker login',
+  needs: [LOGIN.dockerConfig, NET_CHALLENGE],
+  after: [LOGIN.registry],
+  timeoutMs: 8000,
+  async run(ctx) {
+    const cfg = ctx.data<DockerConfig>(LOGIN.dockerConfig)!;
+    const login = ctx.target.loginServer;
+    const src = credentialSourceFor(cfg, login);
+    let username: string | undefined;
+    let secret: string | undefined;
+    let identityToken = false;
+    let where: string;
+    if (src.kind === 'none') {
+      return { status: 'pass', message: `docker has no stored credential for ${login}.`, evidence: { source: 'none' }, data: { source: 'none' } };
+    }
+    if (src.kind === 'helper') {
+      where = `docker-credential-${src.helper}`;
+      const r = await runCredentialHelper(src.helper, login, { pathEnv: ctx.env.searchPath, timeoutMs: 4000, signal: ctx.signal });
+      if (r.state === 'missing-binary') {
+        return { status: 'fail', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
+      }
+      if (r.state === 'timeout' || r.state === 'failed') {
+        return { status: 'warn', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
+      }
+      if (r.state === 'not-found') {
+        return { status: 'pass', message: `${where} holds no credential for ${login}.`, evidence: { source: 'helper', helper: src.helper }, data: { source: 'helper' } };
+      }
+      username = r.username; secret = r.secret; identityToken = r.identityToken;
+    } else {
+      where = cfg.file;
+      username = src.entry.username; secret = src.entry.secret; identityToken = src.entry.identityToken;
+    }
+    if (!secret) {
+      return { status: 'pass', message: `The stored entry for ${login} holds no secret.`, evidence: { source: src.kind }, data: { source: src.kind } };
+    }
+    return testStored(ctx, { source: src.kind, where, username, secret, identityToken });
+  },
+};
+
+async function testStored(
+  ctx: CheckContext,
+  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean },
+): Promise<CheckOutcome<StoredCredentialData>> {
+  const login = ctx.target.loginServer;
+  const net = acrNet(ctx);
+  const repo = repositoryOf(ctx);
+  const shownUser = c.identityToken ? '(identity token from az acr login)' : c.username ?? '(none)';
+  const evidence = { source: c.source, storedIn: c.where, username: shownUser } as Record<string, string | number | boolean | undefined>;
+  const ch = await fetchChallenge(net);
+  if (!ch.ok) {
+    return { status: 'warn', message: `The stored credential could not be tried: ${ch.reason}.`, evidence, data: { source: c.source, username: c.username } };
+  }
+  // An ACR refresh token (identity token, or the `--expose-token` password) carries its expiry.
+  const jwtExp = claimDate(decodeJwt(c.secret), 'exp');
+  if (jwtExp) evidence.expires = isoDate(jwtExp);
+  const scope = scopeFor(repo, ['pull']);
+  const res = c.identityToken
+    ? await accessTokenFromRefresh(net, ch.tokenUrl, c.secret, scope)
+    : await accessTokenWithPassword(net, ch.tokenUrl, c.username ?? '', c.secret, scope);
+  const data: StoredCredentialData = { source: c.source, username: c.username, secret: c.secret, identityToken: c.identityToken };
+  if (res.ok) {
+    return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true } };
+  }
+  if (res.netError || (res.status !== undefined && res.status !== 401 && res.status !== 403)) {
+    return { status: 'warn', message: `The stored credential could not be tried: ${res.reason}.`, evidence: { ...evidence, status: res.status }, data };
+  }
+  evidence.status = res.status;
+  evidence.registrySays = res.reason;
+  const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+  const anonymous = facts?.registry?.anonymousPullEnabled ?? (repo ? await anonymousPullAllowed(net, ch.tokenUrl, repo) : false);
+  const fixParams = { loginServer: login };
+  const now = ctx.env.now();
+  if (anonymous) {
+    return {
+      status: 'fail', causeId: 'credentials.anonymous-pull-blocked', evidence, fixParams, data: { ...data, works: false },
+      message: `${login} allows anonymous pull, but docker sends the stored credential (${shownUser}) from ${c.where}, which the registry refuses (${res.reason}); docker logout ${login} lets the anonymous pull through.`,
+    };
+  }
+  if (jwtExp && jwtExp.getTime() <= now.getTime()) {
+    return {
+      status: 'fail', causeId: 'expiry.aad-token-expired', evidence, fixParams: { ...fixParams, expiredAt: isoDate(jwtExp) }, data: { ...data, works: false },
+      message: `The token docker stored for ${login} expired at ${isoDate(jwtExp)} (${relative(jwtExp, now)}); ACR tokens live 3 hours. Log in again.`,
+    };
+  }
+  if (c.username === EXPOSED_TOKEN_USER || c.identityToken) {
+    return {
+      status: 'fail', causeId: 'credentials.stale-docker-credential', evidence, fixParams, data: { ...data, works: false },
+      message: `The token docker stored for ${login} is refused by the registry (${res.reason}). Log in again with az acr login.`,
+    };
+  }
+  return {
+    status: 'fail', causeId: 'credentials.stale-docker-credential', evidence, fixParams, data: { ...data, works: false },
+    message: `The credential docker stored for ${login} (user ${shownUser}, in ${c.where}) is refused by the registry (${res.reason}); docker uses it for every push and pull.`,
+  };
+}
