@@ -1,0 +1,28 @@
+// The one table of commands. Each entry's `create(ctx)` returns the handler; the id must also be
+// declared in package.json `contributes.commands` (the extension test checks both ways).
+// Add a command: one file in this folder exporting `(ctx) => handler`, one line below.
+import type { Ctx } from '../context';
+import { showLog } from './showLog';
+import { addRegistry } from './addRegistry';
+import { refreshRegistries } from './refreshRegistries';
+import { removeRegistry } from './removeRegistry';
+import { selectSubscriptions } from './selectSubscriptions';
+import { signIn } from './signIn';
+import { signInToTenant } from './signInToTenant';
+import { signOut } from './signOut';
+
+export interface CommandEntry {
+  id: `acrDoctor.${string}`;
+  create(ctx: Ctx): (...args: any[]) => unknown;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { id: 'acrDoctor.showLog', create: showLog },
+  { id: 'acrDoctor.signIn', create: signIn },
+  { id: 'acrDoctor.signOut', create: signOut },
+  { id: 'acrDoctor.signInToTenant', create: signInToTenant },
+  { id: 'acrDoctor.selectSubscriptions', create: selectSubscriptions },
+  { id: 'acrDoctor.addRegistry', create: addRegistry },
+  { id: 'acrDoctor.removeRegistry', create: removeRegistry },
+  { id: 'acrDoctor.refreshRegistries', create: refreshRegistries },
+];

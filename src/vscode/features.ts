@@ -1,0 +1,16 @@
+// Things that start at activation besides commands (views, serializers, diagnostics).
+// Each feature registers what it creates with `ctx.register()`. Add a feature: one line below.
+import type { Ctx } from './context';
+import { azureResourcesContextKey } from './azureResourcesContext';
+import { placeholderRegistriesView } from './placeholderRegistriesView';
+
+export interface Feature {
+  name: string;
+  activate(ctx: Ctx): void | Promise<void>;
+}
+
+export const features: readonly Feature[] = [
+  { name: 'azureResourcesContextKey', activate: azureResourcesContextKey },
+  // Replaced by the registries tree (src/vscode/tree) when it lands.
+  { name: 'placeholderRegistriesView', activate: placeholderRegistriesView },
+];

@@ -1,0 +1,95 @@
+// Runs test/extension (bundled to dist/test/extension by scripts/build.mjs) inside a real VS Code
+// extension host: code-server 1.100.3, opened by Chromium with the extension-tests payload
+// (test-infra.md). The extension host gets the sandbox world's client environment.
+//   node --import tsx test/harness/runExtensionTests.ts [--scenario healthy] [--no-world]
+// Run inside the namespace (scripts/test-all.mjs does: node scripts/sandbox.mjs exec -- …).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { World } from '../../sandbox/types';
+import { launchChromium } from './browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { repoRoot, resultsDir } from './paths';
+import { parseResultLine, writeResult, type LevelResult } from './results';
+import { startSandboxWorld } from './world';
+
+const TIMEOUT_MS = 10 * 60_000;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'healthy' }, 'no-world': { type: 'boolean', default: false } } });
+  const testsPath = path.join(repoRoot, 'dist', 'test', 'extension');
+  if (!fs.existsSync(path.join(testsPath, 'index.js'))) throw new Error(`${testsPath}/index.js is missing: run node scripts/build.mjs`);
+  fs.rmSync(path.join(resultsDir, 'extension.json'), { force: true });
+
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-ext-workspace-'));
+  cleanups.push(async () => fs.rmSync(folder, { recursive: true, force: true }));
+  try {
+    let world: World | undefined;
+    if (!values['no-world']) {
+      world = await startSandboxWorld(values.scenario!);
+      cleanups.push(() => world!.stop());
+    }
+    const server: CodeServer = await startCodeServer({
+      folder,
+      env: { ...world?.clientEnv(), ACR_DOCTOR_TEST_GREP: process.env.ACR_DOCTOR_TEST_GREP },
+      logName: 'code-server-extension-tests',
+    });
+    cleanups.push(() => server.stop());
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage();
+
+    let relayed: LevelResult | undefined;
+    const onLine = (line: string) => {
+      relayed = parseResultLine(line) ?? relayed;
+      if (process.env.ACR_DOCTOR_VERBOSE || /passing|failing|pending|^\s+(\d+\)|✔|✓)|Error|ACR_DOCTOR/.test(line)) {
+        console.log(`  [host] ${line}`);
+      }
+    };
+    const exitCode = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (_level: string, message: unknown) => {
+      // Log lines come as "%c INFO color: …  <text>": keep the text.
+      const text = String(Array.isArray(message) ? message.join(' ') : message).replace(/^%c\s*\w+\s+color:\s*\S+\s*/, '');
+      for (const line of text.split('\n')) onLine(line);
+    });
+
+    const base = `vscode-remote://${new URL(server.url).host}`;
+    const payload = [
+      ['extensionDevelopmentPath', `${base}${repoRoot}`],
+      ['extensionTestsPath', `${base}${testsPath}`],
+    ];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const code = await Promise.race([
+      exitCode,
+      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`no result within ${TIMEOUT_MS / 60_000} min`)), TIMEOUT_MS)),
+    ]);
+    const result = relayed ?? readFileResult();
+    if (!result) {
+      writeResult({ level: 'extension', passed: 0, failed: 1, skipped: 0, reason: `the extension host exited with ${code} without reporting counts (see artifacts/logs)` });
+      return 1;
+    }
+    if (code !== 0 && result.failed === 0) result.reason = `the extension host exited with ${code}`;
+    writeResult({ ...result, failed: result.failed + (code !== 0 && result.failed === 0 ? 1 : 0) });
+    return code === 0 && result.failed === 0 ? 0 : 1;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(`cleanup: ${e}`));
+  }
+}
+
+function readFileResult(): LevelResult | undefined {
+  try { return JSON.parse(fs.readFileSync(path.join(resultsDir, 'extension.json'), 'utf8')) as LevelResult; } catch { return undefined; }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`extension tests could not run: ${reason}`);
+    writeResult({ level: 'extension', passed: 0, failed: 1, skipped: 0, reason });
+    process.exit(1);
+  },
+);
