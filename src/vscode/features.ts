@@ -2,7 +2,7 @@
 // Each feature registers what it creates with `ctx.register()`. Add a feature: one line below.
 import type { Ctx } from './context';
 import { azureResourcesContextKey } from './azureResourcesContext';
-import { placeholderRegistriesView } from './placeholderRegistriesView';
+import { registriesTree } from './tree/registriesTreeFeature';
 
 export interface Feature {
   name: string;
@@ -11,6 +11,5 @@ export interface Feature {
 
 export const features: readonly Feature[] = [
   { name: 'azureResourcesContextKey', activate: azureResourcesContextKey },
-  // Replaced by the registries tree (src/vscode/tree) when it lands.
-  { name: 'placeholderRegistriesView', activate: placeholderRegistriesView },
+  { name: 'registriesTree', activate: registriesTree },
 ];

@@ -1,0 +1,143 @@
+// Sign-in as a service principal (environment or settings): the sandbox, CI and headless hosts.
+// Same AzureSession surface as the VS Code account, so the tree runs the same code either way.
+import type { TokenCredential } from '@azure/core-auth';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import * as vscode from 'vscode';
+import type { AzureSession, AzureSubscriptionInfo, AzureTenantInfo } from './azureSession';
+import { registrySuffixForArmEndpoint, armScopeFor } from './cloud';
+import type { ServicePrincipalConfig } from './servicePrincipalConfig';
+import { passesFilter } from './subscriptionFilterEntries';
+import { affectsSubscriptionFilter, readSubscriptionFilter } from './subscriptionFilter';
+
+export type CredentialFactory = (config: ServicePrincipalConfig, tenantId: string) => TokenCredential;
+
+export class ServicePrincipalSession implements AzureSession {
+  readonly kind = 'servicePrincipal' as const;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly credentials = new Map<string, TokenCredential>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private signedOut: boolean;
+
+  constructor(
+    private readonly config: ServicePrincipalConfig,
+    private readonly makeCredential: CredentialFactory,
+    private readonly state: vscode.Memento,
+  ) {
+    this.signedOut = !!state.get<boolean>(SIGNED_OUT_KEY);
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSubscriptionFilter(e)) this.changed.fire();
+    }));
+  }
+
+  get armEndpoint(): string {
+    return this.config.armEndpoint;
+  }
+
+  get armScope(): string {
+    return armScopeFor(this.config.armEndpoint);
+  }
+
+  get registrySuffix(): AzureSession['registrySuffix'] {
+    return registrySuffixForArmEndpoint(this.config.armEndpoint);
+  }
+
+  async accountLabel(): Promise<string | undefined> {
+    return vscode.l10n.t('Service principal {0}', this.config.clientId);
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    return !this.signedOut;
+  }
+
+  /** Nothing to ask: the principal is configured. Proves it by getting a token. */
+  async signIn(): Promise<boolean> {
+    await this.credentialFor(this.config.tenantId).getToken(this.armScope);
+    this.signedOut = false;
+    await this.state.update(SIGNED_OUT_KEY, undefined);
+    this.changed.fire();
+    return true;
+  }
+
+  async signInToTenant(tenantId: string): Promise<boolean> {
+    this.credentials.delete(tenantId);
+    await this.credentialFor(tenantId).getToken(this.armScope);
+    this.signedOut = false;
+    this.changed.fire();
+    return true;
+  }
+
+  async signOut(): Promise<void> {
+    this.signedOut = true;
+    this.credentials.clear();
+    await this.state.update(SIGNED_OUT_KEY, true);
+    this.changed.fire();
+  }
+
+  async listTenants(): Promise<AzureTenantInfo[]> {
+    if (this.signedOut) return [];
+    const client = this.client(this.config.tenantId);
+    const result: AzureTenantInfo[] = [];
+    for await (const t of client.tenants.list()) {
+      if (!t.tenantId) continue;
+      result.push({
+        tenantId: t.tenantId,
+        displayName: t.displayName ?? t.defaultDomain ?? t.tenantId,
+        defaultDomain: t.defaultDomain,
+        signedIn: await this.canGetToken(t.tenantId),
+      });
+    }
+    if (!result.some((t) => t.tenantId.toLowerCase() === this.config.tenantId.toLowerCase())) {
+      // The home tenant is always usable even if the tenant list leaves it out.
+      result.push({ tenantId: this.config.tenantId, displayName: this.config.tenantId, signedIn: true });
+    }
+    return result.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  async listSubscriptions(options: { filtered: boolean }): Promise<AzureSubscriptionInfo[]> {
+    if (this.signedOut) return [];
+    const filter = readSubscriptionFilter();
+    const tenants = (await this.listTenants()).filter((t) => t.signedIn);
+    const seen = new Map<string, AzureSubscriptionInfo>();
+    for (const tenant of tenants) {
+      if (options.filtered && filter.tenantIds.length && !filter.tenantIds.includes(tenant.tenantId.toLowerCase())) continue;
+      for await (const s of this.client(tenant.tenantId).subscriptions.list()) {
+        if (!s.subscriptionId) continue;
+        if (options.filtered && !passesFilter(filter, s.subscriptionId)) continue;
+        const tenantId = s.tenantId ?? tenant.tenantId;
+        // A subscription is listed by every tenant that can see it; keep it under its own tenant.
+        if (seen.has(s.subscriptionId) && tenantId !== tenant.tenantId) continue;
+        seen.set(s.subscriptionId, { subscriptionId: s.subscriptionId, tenantId, name: s.displayName ?? s.subscriptionId });
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  credentialFor(tenantId: string): TokenCredential {
+    const key = tenantId.toLowerCase();
+    let cred = this.credentials.get(key);
+    if (!cred) this.credentials.set(key, (cred = this.makeCredential(this.config, tenantId)));
+    return cred;
+  }
+
+  private client(tenantId: string): SubscriptionClient {
+    return new SubscriptionClient(this.credentialFor(tenantId), {
+      endpoint: this.config.armEndpoint,
+      credentialScopes: [this.armScope],
+    });
+  }
+
+  private async canGetToken(tenantId: string): Promise<boolean> {
+    try {
+      return !!(await this.credentialFor(tenantId).getToken(this.armScope));
+    } catch {
+      return false;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+const SIGNED_OUT_KEY = 'acrDoctor.auth.servicePrincipal.signedOut';

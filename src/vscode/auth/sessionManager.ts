@@ -1,0 +1,82 @@
+// Holds the AzureSession in use and swaps it when the sign-in settings change, so the tree and
+// the diagnosis always ask one place.
+import * as vscode from 'vscode';
+import type { AzureSession } from './azureSession';
+import { servicePrincipalCredential } from './servicePrincipalCredential';
+import { decideSignIn, type ServicePrincipalDecision } from './servicePrincipalConfig';
+import { ServicePrincipalSession } from './servicePrincipalSession';
+import { VSCodeAzureSession } from './vscodeAzureSession';
+
+const SECRET_KEY = 'acrDoctor.azure.clientSecret';
+
+export class AzureSessionManager implements vscode.Disposable {
+  private session: AzureSession | undefined;
+  private sessionListener: vscode.Disposable | undefined;
+  private decision: ServicePrincipalDecision = { mode: 'vscode' };
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the session is replaced or reports a sign-in/out. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly context: Pick<vscode.ExtensionContext, 'globalState' | 'secrets'>,
+    private readonly logger?: vscode.LogOutputChannel,
+    private readonly env: Record<string, string | undefined> = process.env,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('acrDoctor.azure.signIn') || e.affectsConfiguration('acrDoctor.azure.tenantId') ||
+          e.affectsConfiguration('acrDoctor.azure.clientId') || e.affectsConfiguration('acrDoctor.azure.authorityHost') ||
+          e.affectsConfiguration('acrDoctor.azure.armEndpoint')) void this.reload();
+      }),
+      context.secrets.onDidChange((e) => { if (e.key === SECRET_KEY) void this.reload(); }),
+    );
+  }
+
+  /** The session, built on first use. Undefined only when a service principal is configured but incomplete. */
+  async get(): Promise<AzureSession | undefined> {
+    if (!this.session && this.decision.mode !== 'incomplete') await this.reload(false);
+    return this.session;
+  }
+
+  /** Which settings are missing when the service principal cannot be used. */
+  get missing(): string[] | undefined {
+    return this.decision.mode === 'incomplete' ? this.decision.missing : undefined;
+  }
+
+  async storeClientSecret(secret: string): Promise<void> {
+    await this.context.secrets.store(SECRET_KEY, secret);
+    await this.reload();
+  }
+
+  async reload(fire = true): Promise<void> {
+    const cfg = vscode.workspace.getConfiguration('acrDoctor.azure');
+    const decision = decideSignIn(this.env, {
+      signIn: cfg.get<string>('signIn'),
+      tenantId: cfg.get<string>('tenantId'),
+      clientId: cfg.get<string>('clientId'),
+      authorityHost: cfg.get<string>('authorityHost'),
+      armEndpoint: cfg.get<string>('armEndpoint'),
+    }, await this.context.secrets.get(SECRET_KEY));
+    this.sessionListener?.dispose();
+    this.session?.dispose();
+    this.session = undefined;
+    this.decision = decision;
+    if (decision.mode === 'vscode') {
+      this.session = new VSCodeAzureSession(this.context.globalState, this.logger);
+    } else if (decision.mode === 'servicePrincipal') {
+      this.session = new ServicePrincipalSession(decision.config, servicePrincipalCredential, this.context.globalState);
+      this.logger?.info(`Azure sign-in: service principal from ${decision.config.source}, ARM ${decision.config.armEndpoint}`);
+    } else {
+      this.logger?.warn(`Azure sign-in: service principal incomplete, missing ${decision.missing.join(', ')}`);
+    }
+    this.sessionListener = this.session?.onDidChange(() => this.changed.fire());
+    if (fire) this.changed.fire();
+  }
+
+  dispose(): void {
+    this.sessionListener?.dispose();
+    this.session?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

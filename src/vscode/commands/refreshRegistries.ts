@@ -1,0 +1,8 @@
+// Reload the registries tree (or one node: a subscription, or the node an error row belongs to).
+import type { Ctx } from '../context';
+import type { TreeElement } from '../tree/elements';
+import { registryServices } from '../tree/registryServices';
+
+export const refreshRegistries = (ctx: Ctx) => (node?: TreeElement): void => {
+  registryServices(ctx).model.refresh(node && typeof node === 'object' && 'kind' in node ? node : undefined);
+};

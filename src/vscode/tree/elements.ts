@@ -1,0 +1,66 @@
+// The tree's elements: plain data with a `kind` (TreeItems are built in getTreeItem). Elements are
+// cached by the model, so the same object stands for the same node until a refresh.
+import type { RegistrySummary } from '../../core/registry/summary';
+import type { AzureSubscriptionInfo, AzureTenantInfo } from '../auth/azureSession';
+
+export interface TenantElement {
+  kind: 'tenant';
+  tenant: AzureTenantInfo;
+}
+
+export interface SubscriptionElement {
+  kind: 'subscription';
+  subscription: AzureSubscriptionInfo;
+  /** Shown under a tenant node (more than one tenant) or at the root. */
+  underTenant: boolean;
+}
+
+export interface RegistryElement {
+  kind: 'registry';
+  registry: RegistrySummary;
+  /** 'azure': found through ARM; 'manual': added by name (acrDoctor.registries.manual). */
+  source: 'azure' | 'manual';
+}
+
+export interface OtherRegistriesElement {
+  kind: 'otherRegistries';
+}
+
+/** Something went wrong loading `parent`'s children: shown, never an empty tree. */
+export interface ErrorElement {
+  kind: 'error';
+  id: string;
+  message: string;
+  /** Longer text for the tooltip (status, code, what to do). */
+  detail?: string;
+  /** The node to reload on Retry (undefined = the root). */
+  parent?: ParentElement;
+  /** Also offer "Sign in" (expired or missing session). */
+  offerSignIn?: boolean;
+}
+
+/** A clickable row: Retry, Sign in, Sign in to tenant, Select subscriptions, Open settings. */
+export interface ActionElement {
+  kind: 'action';
+  id: string;
+  label: string;
+  icon: string;
+  command: string;
+  args?: unknown[];
+}
+
+/** A quiet line such as "No container registries". */
+export interface InfoElement {
+  kind: 'info';
+  id: string;
+  label: string;
+  tooltip?: string;
+}
+
+export type ParentElement = TenantElement | SubscriptionElement | OtherRegistriesElement;
+export type TreeElement = ParentElement | RegistryElement | ErrorElement | ActionElement | InfoElement;
+
+export function isRegistryElement(x: unknown): x is RegistryElement {
+  return !!x && typeof x === 'object' && (x as { kind?: unknown }).kind === 'registry' &&
+    typeof (x as RegistryElement).registry?.loginServer === 'string';
+}

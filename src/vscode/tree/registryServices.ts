@@ -1,0 +1,40 @@
+// What the registries tree shares with its commands and with the report (health badges, the
+// sign-in for a diagnosis), created once per extension context.
+import * as vscode from 'vscode';
+import type { Ctx } from '../context';
+import { AzureSessionManager } from '../auth/sessionManager';
+import { coreRegistryLister } from './coreRegistryLister';
+import { RegistryHealth, type HealthStatus } from './registryHealth';
+import { RegistryTreeModel, type ProgressRunner } from './registryTreeModel';
+import { REGISTRIES_VIEWS } from '../viewIds';
+
+export interface RegistryServices {
+  readonly sessions: AzureSessionManager;
+  readonly health: RegistryHealth;
+  readonly model: RegistryTreeModel;
+  /** For the report: colour a registry's row after a diagnosis. */
+  setHealth(loginServer: string, status: HealthStatus | undefined): void;
+}
+
+// Keyed by the context (not a module-level singleton): each activation, and each test's Ctx, gets its own.
+const byCtx = new WeakMap<Ctx, RegistryServices>();
+
+export function registryServices(ctx: Ctx): RegistryServices {
+  let services = byCtx.get(ctx);
+  if (!services) {
+    const sessions = ctx.register(new AzureSessionManager(ctx.extension, ctx.log));
+    const health = ctx.register(new RegistryHealth());
+    const model = ctx.register(new RegistryTreeModel(sessions, coreRegistryLister, ctx.log, viewProgress));
+    services = { sessions, health, model, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };
+    byCtx.set(ctx, services);
+  }
+  return services;
+}
+
+/** Shows the thin progress bar on the registries view while `work` runs. */
+const viewProgress: ProgressRunner = (work) => {
+  for (const viewId of REGISTRIES_VIEWS) {
+    void vscode.window.withProgress({ location: { viewId } }, () => work.catch(() => undefined));
+  }
+  return work;
+};
