@@ -1,0 +1,52 @@
+// The catalogue: network and login causes merged into one table.
+//   getCause('network.ip-rule-excludes-client'), allCauses(), docsUrl(cause, 'nl')
+import type { Cause, CauseId, Localized } from './types';
+import { NETWORK_CAUSES } from './network-causes';
+import { LOGIN_CAUSES } from './login-causes';
+
+export type { Cause, CauseId, Localized, FixTemplate, ResolvedFix } from './types';
+export { CAUSE_IDS, isKnownCauseId } from './ids';
+export { LAYER } from './layers';
+
+const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES];
+const BY_ID = new Map<CauseId, Cause>();
+for (const c of ALL) {
+  // First record wins; the catalogue test fails on duplicates so they are noticed.
+  if (!BY_ID.has(c.id)) BY_ID.set(c.id, c);
+}
+
+export function getCause(id: CauseId): Cause | undefined {
+  return BY_ID.get(id);
+}
+
+export function allCauses(): readonly Cause[] {
+  return ALL;
+}
+
+export type Locale = 'en' | 'nl';
+
+/** "nl", "nl-NL", "nl_BE.UTF-8" → 'nl'; everything else → 'en'. */
+export function localeFrom(tag: string | undefined): Locale {
+  return /^nl\b|^nl[-_]/i.test(tag ?? '') ? 'nl' : 'en';
+}
+
+const LEARN_LOCALE: Record<Locale, string> = { en: 'en-us', nl: 'nl-nl' };
+const LEARN = 'https://learn.microsoft.com';
+
+/** The cause's docs page and anchor in the given language (no locale: let the site choose). */
+export function docsUrl(cause: Pick<Cause, 'docs'>, locale?: Locale | string): string {
+  const loc = locale ? `/${LEARN_LOCALE[localeFrom(locale)]}` : '';
+  const { page, anchor } = cause.docs;
+  if (/^https:\/\//.test(page)) return `${page}${anchor ? `#${anchor}` : ''}`;
+  return `${LEARN}${loc}/azure/container-registry/${page}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** Insert a locale into a ResolvedFix.docsUrl (which is stored without one). */
+export function localizeDocsUrl(url: string, locale: Locale | string): string {
+  return url.replace(/^https:\/\/learn\.microsoft\.com\/(?![a-z]{2}-[a-z]{2}\/)/, `${LEARN}/${LEARN_LOCALE[localeFrom(locale)]}/`);
+}
+
+/** Pick a language; fill {placeholders} from params (unknown ones become "…"). */
+export function localize(text: Localized, locale: Locale, params: Record<string, string | number | undefined> = {}): string {
+  return text[locale].replace(/\{([a-zA-Z]+)\}/g, (_m, k: string) => (params[k] === undefined || params[k] === '' ? '…' : String(params[k])));
+}

@@ -1,0 +1,306 @@
+// Network causes: every cause of the seed troubleshoot-network.nl.md and the connectivity codes
+// of `az acr check-health`. Dutch wording follows the seed's; English follows learn.microsoft.com.
+import type { Cause, FixTemplate, Localized } from './types';
+import { LAYER } from './layers';
+import { HEALTH_PAGE, NETWORK_PAGE, NETWORK_SECTIONS } from './sections';
+
+const FW = 'configure-client-firewall-access';
+const PUB = 'configure-public-access-to-registry';
+const VNET = 'configure-vnet-access';
+const SVC = 'configure-service-access';
+
+const docs = (title: Localized, page: string, anchor = ''): FixTemplate => ({ kind: 'openDocs', title, docs: { page, anchor } });
+const sectionDocs = (anchor: string): FixTemplate =>
+  docs({ en: `Open the docs: ${NETWORK_SECTIONS[anchor].en}`, nl: `Documentatie openen: ${NETWORK_SECTIONS[anchor].nl}` }, NETWORK_PAGE, anchor);
+const healthDocs = (code: string): FixTemplate =>
+  docs({ en: `Open the check-health error reference (${code})`, nl: `Foutverwijzing van check-health openen (${code})` }, HEALTH_PAGE, code.toLowerCase());
+const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
+const azure = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate =>
+  ({ kind: 'changeAzureSetting', title, action, command, requires });
+
+function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'> & { seed?: Cause['seed'] }): Cause {
+  return { seed: 'troubleshoot-network', sectionTitle: NETWORK_SECTIONS[c.section], docs: { page: NETWORK_PAGE, anchor: c.section }, ...c };
+}
+
+export const NETWORK_CAUSES: Cause[] = [
+  cause({
+    id: 'network.dns-resolution-failed', section: FW, layer: LAYER.clientPath + 2, checkHealthCode: 'CONNECTIVITY_DNS_ERROR',
+    title: { en: 'The login server name does not resolve', nl: 'De naam van de aanmeldingsserver wordt niet omgezet' },
+    explanation: {
+      en: 'DNS on this machine returns no address for the registry\'s login server, so Docker cannot even start a connection. A typo in the name, a registry that does not exist, or a DNS server (VPN, corporate resolver, private DNS zone) that does not know the name.',
+      nl: 'DNS op deze computer geeft geen adres voor de aanmeldingsserver van het register, dus Docker kan niet eens verbinding maken. Een typefout in de naam, een register dat niet bestaat, of een DNS-server (VPN, bedrijfsresolver, privé-DNS-zone) die de naam niet kent.',
+    },
+    symptoms: ['dial tcp: lookup', 'no such host', 'could not resolve host', 'name or service not known', 'temporary failure in name resolution', 'getaddrinfo enotfound'],
+    fixes: [
+      copy({ en: 'Look the name up yourself', nl: 'Zoek de naam zelf op' }, 'nslookup {loginServer}'),
+      healthDocs('CONNECTIVITY_DNS_ERROR'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.client-proxy-broken', section: FW, layer: LAYER.clientPath + 0,
+    title: { en: 'The HTTPS proxy does not pass the connection on', nl: 'De HTTPS-proxy geeft de verbinding niet door' },
+    explanation: {
+      en: 'This machine sends registry traffic through an HTTPS proxy (HTTPS_PROXY), and the proxy refuses, closes the connection after CONNECT ("proxyconnect tcp: EOF"), or is not running. Behind an HTTPS proxy, both the Docker client and the Docker daemon must be configured for the proxy.',
+      nl: 'Deze computer stuurt registerverkeer via een HTTPS-proxy (HTTPS_PROXY), en de proxy weigert, sluit de verbinding na CONNECT ("proxyconnect tcp: EOF") of draait niet. Zorg ervoor dat achter een HTTPS-proxy zowel uw Docker-client als de Docker-daemon zijn geconfigureerd voor proxygedrag.',
+    },
+    symptoms: ['proxyconnect tcp: eof', 'proxyconnect tcp:', 'proxyconnect', 'unexpected eof', 'connection reset by peer'],
+    fixes: [
+      copy({ en: 'Test the proxy with curl', nl: 'Test de proxy met curl' }, 'curl -sv --proxy {proxy} https://{loginServer}/v2/', ['proxy']),
+      docs({ en: 'Docker daemon proxy configuration', nl: 'Proxyconfiguratie van de Docker-daemon' }, 'https://docs.docker.com/config/daemon/systemd/', 'httphttps-proxy'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.daemon-proxy-missing', section: FW, layer: LAYER.clientPath + 1,
+    title: { en: 'The Docker daemon does not use the same proxy as the client', nl: 'De Docker-daemon gebruikt niet dezelfde proxy als de client' },
+    explanation: {
+      en: 'Your shell has a proxy (HTTPS_PROXY) but the Docker daemon, which does the actual pulling and pushing, has none or another one. `docker login` and `docker pull` then fail or time out while curl works. If you change the daemon\'s proxy settings, restart the daemon.',
+      nl: 'Uw shell heeft een proxy (HTTPS_PROXY), maar de Docker-daemon, die het eigenlijke pullen en pushen doet, heeft er geen of een andere. `docker login` en `docker pull` mislukken dan of verlopen, terwijl curl werkt. Als u de proxyinstellingen voor de Docker-daemon wijzigt, moet u de daemon opnieuw opstarten.',
+    },
+    symptoms: ['client.timeout exceeded while awaiting headers', 'net/http: tls handshake timeout', 'i/o timeout'],
+    fixes: [
+      copy({ en: 'Give the daemon the proxy (systemd drop-in) and restart it', nl: 'Geef de daemon de proxy (systemd drop-in) en start hem opnieuw op' },
+        'sudo mkdir -p /etc/systemd/system/docker.service.d && printf \'[Service]\\nEnvironment="HTTPS_PROXY={proxy}" "NO_PROXY={noProxy}"\\n\' | sudo tee /etc/systemd/system/docker.service.d/http-proxy.conf && sudo systemctl daemon-reload && sudo systemctl restart docker', ['proxy']),
+      docs({ en: 'Docker daemon proxy configuration', nl: 'Proxyconfiguratie van de Docker-daemon' }, 'https://docs.docker.com/config/daemon/systemd/', 'httphttps-proxy'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.login-server-unreachable', section: FW, layer: LAYER.clientPath + 3, checkHealthCode: 'CONNECTIVITY_CHALLENGE_ERROR',
+    title: { en: 'The login server refuses the connection', nl: 'De aanmeldingsserver weigert de verbinding' },
+    explanation: {
+      en: 'The name resolves, but nothing accepts a connection on port 443 at that address: a client firewall that rejects, a wrong DNS entry (hosts file, private DNS zone) or a network that cannot route there.',
+      nl: 'De naam wordt omgezet, maar op dat adres neemt niets een verbinding op poort 443 aan: een clientfirewall die weigert, een verkeerde DNS-vermelding (hosts-bestand, privé-DNS-zone) of een netwerk dat er niet heen kan routeren.',
+    },
+    symptoms: ['could not connect to the registry login server', 'connect: connection refused', 'connection refused', 'no route to host', 'network is unreachable'],
+    fixes: [
+      copy({ en: 'Check the connection with curl', nl: 'Controleer de verbinding met curl' }, 'curl -sv https://{loginServer}/v2/'),
+      healthDocs('CONNECTIVITY_CHALLENGE_ERROR'),
+      docs({ en: 'Firewall rules for a registry', nl: 'Firewallregels voor een register' }, 'container-registry-firewall-access-rules'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.login-server-timeout', section: FW, layer: LAYER.clientPath + 3,
+    title: { en: 'The login server does not answer (firewall drop or black hole)', nl: 'De aanmeldingsserver antwoordt niet (firewall laat vallen of zwart gat)' },
+    explanation: {
+      en: 'Connections to the login server get no answer before the deadline: a client firewall or proxy that silently drops the traffic. Configure firewall rules to reach the registry\'s public REST endpoint and its data endpoints.',
+      nl: 'Verbindingen met de aanmeldingsserver krijgen geen antwoord binnen de tijd: een clientfirewall of proxy die het verkeer stil laat vallen. Configureer firewallregels voor toegang tot de openbare REST- en gegevens-eindpunten van het register.',
+    },
+    symptoms: ['client.timeout exceeded while awaiting headers', 'net/http: tls handshake timeout', 'i/o timeout', 'could not connect to the registry login server', 'context deadline exceeded', 'operation timed out'],
+    fixes: [
+      copy({ en: 'Check the connection with curl (10 s limit)', nl: 'Controleer de verbinding met curl (max. 10 s)' }, 'curl -sv --max-time 10 https://{loginServer}/v2/'),
+      docs({ en: 'Firewall rules for a registry', nl: 'Firewallregels voor een register' }, 'container-registry-firewall-access-rules'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.tls-untrusted', section: FW, layer: LAYER.clientPath + 4, checkHealthCode: 'CONNECTIVITY_SSL_ERROR',
+    title: { en: 'The registry\'s certificate is not trusted (TLS interception?)', nl: 'Het certificaat van het register wordt niet vertrouwd (TLS-interceptie?)' },
+    explanation: {
+      en: 'The certificate presented for the login server does not lead to a trusted root, or does not name the server. Usually a proxy or firewall that inspects TLS with its own CA ({issuer}); trust that CA on this machine and in Docker (certs.d), or exempt the registry from inspection.',
+      nl: 'Het certificaat dat voor de aanmeldingsserver wordt getoond, leidt niet naar een vertrouwde basis-CA of noemt de server niet. Meestal een proxy of firewall die TLS inspecteert met een eigen CA ({issuer}); vertrouw die CA op deze computer en in Docker (certs.d), of zonder het register uit van inspectie.',
+    },
+    symptoms: ['x509: certificate signed by unknown authority', 'x509:', 'certificate verify failed', 'unable to get local issuer certificate', 'self signed certificate', 'self-signed certificate', 'ssl error', 'certificate is valid for'],
+    fixes: [
+      copy({ en: 'Show the certificate chain', nl: 'Toon de certificaatketen' }, 'openssl s_client -connect {loginServer}:443 -servername {loginServer} -showcerts </dev/null'),
+      healthDocs('CONNECTIVITY_SSL_ERROR'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.challenge-invalid', section: FW, layer: LAYER.registryEndpoints + 0, checkHealthCode: 'CONNECTIVITY_AAD_LOGIN_ERROR',
+    title: { en: 'The server at the login server address does not answer like a registry', nl: 'De server op het adres van de aanmeldingsserver antwoordt niet als een register' },
+    explanation: {
+      en: '`GET /v2/` did not answer 401 with a `Bearer realm=…,service=…` challenge pointing at the login server itself. Something else answers for the registry\'s name (a proxy, captive portal, wrong DNS entry), or the challenge points elsewhere; ACR Doctor never sends credentials to a realm on another host.',
+      nl: '`GET /v2/` antwoordde niet met 401 en een `Bearer realm=…,service=…`-uitdaging die naar de aanmeldingsserver zelf wijst. Iets anders antwoordt voor de naam van het register (een proxy, captive portal, verkeerde DNS-vermelding), of de uitdaging wijst elders heen; ACR Doctor stuurt nooit referenties naar een realm op een andere host.',
+    },
+    symptoms: ['unauthorized: application not registered with aad', 'www-authenticate', 'invalid challenge'],
+    fixes: [
+      copy({ en: 'Look at the challenge yourself', nl: 'Bekijk de uitdaging zelf' }, 'curl -si https://{loginServer}/v2/'),
+      healthDocs('CONNECTIVITY_AAD_LOGIN_ERROR'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.throttled', section: FW, layer: LAYER.registryEndpoints + 5, checkHealthCode: 'CONNECTIVITY_TOOMANYREQUESTS_ERROR',
+    title: { en: 'The registry is throttling requests (429)', nl: 'Het register beperkt aanvragen (429)' },
+    explanation: {
+      en: 'The registry answers 429 Too Many Requests: this client (or everyone behind the same address) exceeded the SKU\'s request rate. Wait and retry with back-off, spread pulls, or move to a higher SKU.',
+      nl: 'Het register antwoordt 429 Too Many Requests: deze client (of iedereen achter hetzelfde adres) heeft het aantal aanvragen van de SKU overschreden. Wacht en probeer het opnieuw met toenemende pauzes, spreid pulls, of kies een hogere SKU.',
+    },
+    symptoms: ['toomanyrequests', '429 too many requests', 'too many requests'],
+    fixes: [
+      copy({ en: 'Show the registry\'s usage', nl: 'Toon het gebruik van het register' }, 'az acr show-usage --name {registry} --output table'),
+      healthDocs('CONNECTIVITY_TOOMANYREQUESTS_ERROR'),
+    ],
+  }),
+  cause({
+    id: 'network.data-endpoint-blocked', section: FW, layer: LAYER.registryEndpoints + 2,
+    title: { en: 'The data endpoint is blocked (login works, pulls fail)', nl: 'Het gegevens-eindpunt is geblokkeerd (aanmelden lukt, pullen niet)' },
+    explanation: {
+      en: 'Layers are not served by the login server: blob requests redirect to a data endpoint ({dataEndpoint}). A client firewall or proxy that allows only `<registry>.azurecr.io` lets `docker login` work but pulls hang. Allow the data endpoint(s) too: `<registry-name>.<region>.data.azurecr.io`.',
+      nl: 'Lagen komen niet van de aanmeldingsserver: blob-aanvragen worden omgeleid naar een gegevens-eindpunt ({dataEndpoint}). Een clientfirewall of proxy die alleen `<registryname>.azurecr.io` toestaat, laat `docker login` werken maar pulls blijven hangen. Configureer ook regels voor het gegevens-eindpunt: `<registry-name>.<region>.data.azurecr.io`.',
+    },
+    symptoms: ['error pulling image configuration', 'download failed after attempts', '.data.azurecr.io', 'blob.core.windows.net'],
+    fixes: [
+      copy({ en: 'List the registry\'s endpoints for your firewall', nl: 'Toon de eindpunten van het register voor uw firewall' }, 'az acr show-endpoints --name {registry}'),
+      copy({ en: 'Check the data endpoint with curl', nl: 'Controleer het gegevens-eindpunt met curl' }, 'curl -sv --max-time 10 https://{dataEndpoint}/', ['dataEndpoint']),
+      docs({ en: 'Dedicated data endpoints', nl: 'Toegewezen gegevens-eindpunten' }, 'container-registry-dedicated-data-endpoints'),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.replica-data-endpoint-blocked', section: FW, layer: LAYER.registryEndpoints + 3,
+    title: { en: 'A replica\'s data endpoint is blocked', nl: 'Het gegevens-eindpunt van een replica is geblokkeerd' },
+    explanation: {
+      en: 'The registry is geo-replicated; clients are routed to the nearest replica and pull from that region\'s data endpoint ({dataEndpoint}). Configure access to the data endpoint of every regional replica, not just the home region.',
+      nl: 'Het register is geo-gerepliceerd; clients worden naar de dichtstbijzijnde replica geleid en pullen van het gegevens-eindpunt van die regio ({dataEndpoint}). Configureer voor een geo-gerepliceerd register de toegang tot het gegevens-eindpunt voor elke regionale replica.',
+    },
+    symptoms: ['download failed after attempts'],
+    fixes: [
+      copy({ en: 'List every endpoint (all replicas)', nl: 'Toon alle eindpunten (alle replica\'s)' }, 'az acr show-endpoints --name {registry}'),
+      copy({ en: 'Check that replica\'s data endpoint', nl: 'Controleer het gegevens-eindpunt van die replica' }, 'curl -sv --max-time 10 https://{dataEndpoint}/', ['dataEndpoint']),
+      sectionDocs(FW),
+    ],
+  }),
+  cause({
+    id: 'network.public-access-disabled', section: PUB, layer: LAYER.registryNetwork + 1,
+    title: { en: 'Public network access to the registry is disabled', nl: 'Openbare netwerktoegang tot het register is uitgeschakeld' },
+    explanation: {
+      en: 'The registry\'s publicNetworkAccess is Disabled: only private endpoints can reach it, and this client comes over the public endpoint. Connect through the registry\'s private endpoint (VPN, VNet), or enable public access for selected networks.',
+      nl: 'publicNetworkAccess van het register staat op Disabled: alleen privé-eindpunten kunnen het bereiken, en deze client komt via het openbare eindpunt. Maak verbinding via het privé-eindpunt van het register (VPN, VNet), of sta openbare toegang toe voor geselecteerde netwerken.',
+    },
+    symptoms: ['login attempt failed with status: 403 forbidden', '403 forbidden', 'not allowed access', 'public network access is disabled'],
+    fixes: [
+      azure({ en: 'Enable public network access', nl: 'Openbare netwerktoegang inschakelen' }, 'registry.enablePublicNetworkAccess', 'az acr update --name {registry} --public-network-enabled true'),
+      docs({ en: 'Public IP network rules', nl: 'Regels voor openbare IP-netwerken' }, 'container-registry-access-selected-networks'),
+      sectionDocs(PUB),
+    ],
+  }),
+  cause({
+    id: 'network.ip-rule-excludes-client', section: PUB, layer: LAYER.registryNetwork + 2, checkHealthCode: 'CONNECTIVITY_FORBIDDEN_ERROR',
+    title: { en: 'The registry\'s firewall does not allow this client\'s IP address', nl: 'De firewall van het register staat het IP-adres van deze client niet toe' },
+    explanation: {
+      en: 'The registry allows public access only from selected networks (default action Deny), and no IP rule covers this client\'s address {clientIp}. Add a rule for it (or its range), or reach the registry over a private endpoint.',
+      nl: 'Het register staat openbare toegang alleen toe vanuit geselecteerde netwerken (standaardactie Deny), en geen IP-regel dekt het adres {clientIp} van deze client. Voeg er een regel voor toe (of voor het bereik), of bereik het register via een privé-eindpunt.',
+    },
+    symptoms: ['is not allowed access', "client with ip '", 'aka.ms/acr/firewall', 'login attempt failed with status: 403 forbidden', '403 forbidden', 'error parsing http 403 response body'],
+    fixes: [
+      azure({ en: 'Allow this client\'s IP address', nl: 'Het IP-adres van deze client toestaan' }, 'registry.addIpRule', 'az acr network-rule add --name {registry} --ip-address {clientIp}', ['clientIp']),
+      healthDocs('CONNECTIVITY_FORBIDDEN_ERROR'),
+      docs({ en: 'Public IP network rules', nl: 'Regels voor openbare IP-netwerken' }, 'container-registry-access-selected-networks'),
+      sectionDocs(PUB),
+    ],
+  }),
+  cause({
+    id: 'network.sku-no-network-rules', section: PUB, layer: LAYER.registryNetwork + 0,
+    title: { en: 'Network rules need the Premium SKU', nl: 'Netwerkregels vereisen de Premium-SKU' },
+    explanation: {
+      en: 'IP rules, virtual network rules and private endpoints are Premium features. On a {sku} registry the settings cannot be saved ("Failed to save firewall and virtual network settings for container registry").',
+      nl: 'IP-regels, regels voor virtuele netwerken en privé-eindpunten zijn Premium-functies. Bij een {sku}-register kunnen de instellingen niet worden opgeslagen ("Failed to save firewall and virtual network settings for container registry").',
+    },
+    symptoms: ['failed to save firewall and virtual network settings for container registry', 'failed to save firewall'],
+    fixes: [
+      azure({ en: 'Upgrade the registry to Premium', nl: 'Het register naar Premium upgraden' }, 'registry.upgradeToPremium', 'az acr update --name {registry} --sku Premium'),
+      sectionDocs(PUB),
+    ],
+  }),
+  cause({
+    id: 'network.private-endpoint-dns-public', section: VNET, layer: LAYER.clientPath + 5,
+    title: { en: 'DNS gives the public address, not the private endpoint\'s', nl: 'DNS geeft het openbare adres, niet dat van het privé-eindpunt' },
+    explanation: {
+      en: 'The registry has a private endpoint ({privateIp}), but DNS on this machine resolves {loginServer} to {resolvedIp}. Make sure DNS records exist for the registry FQDN and for each data endpoint FQDN (private DNS zone privatelink.azurecr.io linked to your network, or your own DNS).',
+      nl: 'Het register heeft een privé-eindpunt ({privateIp}), maar DNS op deze computer zet {loginServer} om naar {resolvedIp}. Zorg ervoor dat DNS-records zijn geconfigureerd voor de FQDN van het register en voor elk van de FQDN\'s van het gegevens-eindpunt (privé-DNS-zone privatelink.azurecr.io gekoppeld aan uw netwerk, of uw eigen DNS).',
+    },
+    symptoms: ['host is not reachable'],
+    fixes: [
+      copy({ en: 'Check what DNS returns', nl: 'Controleer wat DNS teruggeeft' }, 'nslookup {loginServer}'),
+      docs({ en: 'Private endpoint DNS configuration', nl: 'DNS-configuratie voor privé-eindpunten' }, 'container-registry-private-link', 'dns-configuration-options'),
+      sectionDocs(VNET),
+    ],
+  }),
+  cause({
+    id: 'network.private-endpoint-data-dns-missing', section: VNET, layer: LAYER.clientPath + 6,
+    title: { en: 'A data endpoint has no private DNS record', nl: 'Een gegevens-eindpunt heeft geen privé-DNS-record' },
+    explanation: {
+      en: 'The login server resolves to the private endpoint, but the data endpoint {dataEndpoint} does not (it fails or gives a public address). Pulls then fail after login succeeds. Add a record for each data endpoint FQDN.',
+      nl: 'De aanmeldingsserver wordt omgezet naar het privé-eindpunt, maar het gegevens-eindpunt {dataEndpoint} niet (mislukt of geeft een openbaar adres). Pulls mislukken dan nadat het aanmelden is gelukt. Zorg voor een DNS-record voor elk van de FQDN\'s van het gegevens-eindpunt.',
+    },
+    symptoms: ['host is not reachable'],
+    fixes: [
+      copy({ en: 'Check what DNS returns for the data endpoint', nl: 'Controleer wat DNS teruggeeft voor het gegevens-eindpunt' }, 'nslookup {dataEndpoint}', ['dataEndpoint']),
+      docs({ en: 'Private endpoint DNS configuration', nl: 'DNS-configuratie voor privé-eindpunten' }, 'container-registry-private-link', 'dns-configuration-options'),
+      sectionDocs(VNET),
+    ],
+  }),
+  cause({
+    id: 'network.private-endpoint-not-approved', section: VNET, layer: LAYER.registryNetwork + 3,
+    title: { en: 'The private endpoint connection is not approved', nl: 'De verbinding met het privé-eindpunt is niet goedgekeurd' },
+    explanation: {
+      en: 'The registry\'s private endpoint connection {connectionName} is {connectionState}, not Approved: traffic over it is not accepted until a registry owner approves it.',
+      nl: 'De verbinding {connectionName} met het privé-eindpunt van het register is {connectionState}, niet Approved: verkeer erover wordt pas geaccepteerd als een eigenaar van het register de verbinding goedkeurt.',
+    },
+    symptoms: ['host is not reachable'],
+    fixes: [
+      azure({ en: 'Approve the private endpoint connection', nl: 'De verbinding met het privé-eindpunt goedkeuren' }, 'registry.approvePrivateEndpoint',
+        'az acr private-endpoint-connection approve --registry-name {registry} --name {connectionName}', ['connectionName']),
+      docs({ en: 'Private Link for a registry', nl: 'Private Link voor een register' }, 'container-registry-private-link'),
+      sectionDocs(VNET),
+    ],
+  }),
+  cause({
+    id: 'network.service-endpoint-rule-missing', section: VNET, layer: LAYER.registryNetwork + 4,
+    title: { en: 'No network rule for the service endpoint\'s subnet', nl: 'Geen netwerkregel voor het subnet van het service-eindpunt' },
+    explanation: {
+      en: 'A service endpoint for the registry is configured, but the registry has no virtual network rule that allows access from that network subnet. The service endpoint only supports access from virtual machines and AKS clusters in the network.',
+      nl: 'Er is een service-eindpunt voor het register geconfigureerd, maar het register heeft geen netwerkregel die toegang toestaat vanuit dat netwerksubnet. Het service-eindpunt ondersteunt alleen toegang vanaf virtuele machines en AKS-clusters in het netwerk.',
+    },
+    symptoms: [],
+    fixes: [
+      azure({ en: 'Allow the subnet', nl: 'Het subnet toestaan' }, 'registry.addSubnetRule', 'az acr network-rule add --name {registry} --subnet {subnetId}', ['subnetId']),
+      sectionDocs(VNET),
+    ],
+  }),
+  cause({
+    id: 'network.resource-provider-unregistered', section: VNET, layer: LAYER.registryNetwork + 5,
+    title: { en: 'Microsoft.ContainerRegistry is not registered in the network\'s subscription', nl: 'De resourceprovider Microsoft.ContainerRegistry is niet geregistreerd in het abonnement van het netwerk' },
+    explanation: {
+      en: 'To restrict registry access with a virtual network in another Azure subscription, the Microsoft.ContainerRegistry resource provider must be registered in that subscription.',
+      nl: 'Als u de registertoegang wilt beperken met behulp van een virtueel netwerk in een ander Azure-abonnement, moet u de resourceprovider Microsoft.ContainerRegistry in dat abonnement registreren.',
+    },
+    symptoms: ['failed to save firewall and virtual network settings for container registry', 'subscription is not registered', 'missingsubscriptionregistration'],
+    fixes: [
+      azure({ en: 'Register the resource provider', nl: 'De resourceprovider registreren' }, 'subscription.registerContainerRegistryProvider',
+        'az provider register --namespace Microsoft.ContainerRegistry --subscription {subscriptionId}', ['subscriptionId']),
+      sectionDocs(VNET),
+    ],
+  }),
+  cause({
+    id: 'network.trusted-services-bypass-off', section: SVC, layer: LAYER.registryNetwork + 6,
+    title: { en: 'Trusted Azure services cannot reach the network-restricted registry', nl: 'Vertrouwde Azure-services kunnen het register met netwerkbeperkingen niet bereiken' },
+    explanation: {
+      en: 'The registry restricts network access (private endpoints, selected subnets or IP addresses) and does not allow trusted services (networkRuleBypassOptions = None). Microsoft Defender scanning, ACR Tasks and some other Azure services then cannot reach it; App Service and Container Instances cannot use a network-restricted registry at all.',
+      nl: 'Het register beperkt de netwerktoegang (privé-eindpunten, geselecteerde subnetten of IP-adressen) en staat vertrouwde services niet toe (networkRuleBypassOptions = None). Microsoft Defender-scans, ACR-taken en sommige andere Azure-services kunnen het dan niet bereiken; Azure App Service en Azure Container Instances hebben geen toegang tot een containerregister met netwerkbeperkingen.',
+    },
+    symptoms: [],
+    fixes: [
+      azure({ en: 'Allow trusted Azure services', nl: 'Vertrouwde Azure-services toestaan' }, 'registry.allowTrustedServices', 'az acr update --name {registry} --allow-trusted-services true'),
+      sectionDocs(SVC),
+    ],
+  }),
+  cause({
+    id: 'registry.cmk-identity-broken', seed: 'check-health', section: 'advanced-troubleshooting', layer: LAYER.registryEndpoints + 8, checkHealthCode: 'CMK_ERROR',
+    title: { en: 'The customer-managed key\'s identity cannot reach the key vault', nl: 'De identiteit voor de door de klant beheerde sleutel kan de sleutelkluis niet bereiken' },
+    explanation: {
+      en: 'The registry is encrypted with a customer-managed key, and the managed identity it uses to read the key has no access (deleted identity, removed access policy or role, key vault firewall). The registry then fails requests.',
+      nl: 'Het register is versleuteld met een door de klant beheerde sleutel, en de beheerde identiteit waarmee het de sleutel leest heeft geen toegang (verwijderde identiteit, verwijderd toegangsbeleid of verwijderde rol, firewall van de sleutelkluis). Het register laat aanvragen dan mislukken.',
+    },
+    symptoms: ['cmk_error'],
+    fixes: [
+      copy({ en: 'Show the registry\'s encryption settings', nl: 'Toon de versleutelingsinstellingen van het register' }, 'az acr encryption show --name {registry}'),
+      docs({ en: 'Check a registry\'s health', nl: 'De status van een register controleren' }, 'container-registry-check-health'),
+    ],
+  }),
+];

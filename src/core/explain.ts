@@ -1,0 +1,105 @@
+// "Paste an error": map Docker / az / curl output to causes. Specific patterns (exact texts
+// from the seeds and from registry-recipe.md) first; then every catalogue record's symptoms.
+import { allCauses } from './catalogue/index';
+import type { CauseId } from './catalogue/types';
+import { redact } from './text/redact';
+
+export interface SymptomRule {
+  /** What the rule recognises (for tests and the "why" line). */
+  label: string;
+  pattern: RegExp;
+  /** Most likely first. */
+  causes: CauseId[];
+  weight: number;
+  /** Named groups become params (clientIp, host, code). */
+}
+
+export const SYMPTOM_RULES: SymptomRule[] = [
+  { label: 'ACR firewall refusal with client IP', pattern: /client with ip '(?<clientIp>[0-9a-f.:]{2,45})' is not allowed access/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled'], weight: 100 },
+  { label: 'Docker daemon down', pattern: /cannot connect to the docker daemon|is the docker daemon running/i, causes: ['docker.daemon-unreachable'], weight: 100 },
+  { label: 'proxy closed after CONNECT', pattern: /proxyconnect tcp: eof/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 95 },
+  { label: 'proxy unreachable', pattern: /proxyconnect tcp:/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 90 },
+  { label: 'DNS lookup failed', pattern: /dial tcp: lookup (?<host>[a-z0-9.-]+)/i, causes: ['network.dns-resolution-failed', 'network.private-endpoint-dns-public'], weight: 90 },
+  { label: 'unknown host', pattern: /no such host|could not resolve host|name or service not known|getaddrinfo enotfound/i, causes: ['network.dns-resolution-failed'], weight: 80 },
+  { label: 'certificate not trusted', pattern: /x509: certificate signed by unknown authority|x509:|certificate verify failed|unable to get local issuer certificate|self[- ]signed certificate/i, causes: ['network.tls-untrusted'], weight: 90 },
+  { label: 'layer download failed', pattern: /error pulling image configuration|download failed after attempts/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing'], weight: 90 },
+  { label: 'data endpoint named', pattern: /(?<host>[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked'], weight: 60 },
+  { label: 'throttled', pattern: /toomanyrequests|429 too many requests/i, causes: ['network.throttled'], weight: 90 },
+  { label: 'network settings not saved', pattern: /failed to save firewall and virtual network settings/i, causes: ['network.sku-no-network-rules', 'network.resource-provider-unregistered'], weight: 90 },
+  { label: 'private endpoint not reachable', pattern: /host is not reachable/i, causes: ['network.private-endpoint-dns-public', 'network.private-endpoint-not-approved', 'network.private-endpoint-data-dns-missing'], weight: 80 },
+  { label: 'no answer in time', pattern: /client\.timeout exceeded while awaiting headers/i, causes: ['network.login-server-timeout', 'network.daemon-proxy-missing', 'network.data-endpoint-blocked'], weight: 70 },
+  { label: 'handshake or dial timeout', pattern: /tls handshake timeout|i\/o timeout|context deadline exceeded|operation timed out/i, causes: ['network.login-server-timeout', 'network.daemon-proxy-missing'], weight: 60 },
+  { label: 'connection refused', pattern: /(?<!proxyconnect tcp: )dial tcp (?<host>[0-9a-f.:[\]]+):\d+: connect: connection refused|(?<!proxyconnect.{0,80})connection refused/i, causes: ['network.login-server-unreachable'], weight: 70 },
+  { label: 'az could not connect', pattern: /could not connect to the registry login server/i, causes: ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed'], weight: 50 },
+  { label: 'login refused with 403', pattern: /login attempt (?:to \S+ )?failed with status: 403 forbidden|403 forbidden|error parsing http 403 response body/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.client-proxy-broken'], weight: 60 },
+  { label: 'connection closed mid-way', pattern: /unexpected eof|connection reset by peer/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 40 },
+  { label: 'AAD application unknown', pattern: /unauthorized: application not registered with aad/i, causes: ['credentials.service-principal-invalid', 'credentials.aad-exchange-failed'], weight: 90 },
+  { label: 'authentication required', pattern: /unauthorized: authentication required/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'credentials.anonymous-pull-blocked', 'expiry.aad-token-expired'], weight: 70 },
+  { label: 'registry said unauthorized', pattern: /\/v2\/"?: unauthorized/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential'], weight: 65 },
+  { label: 'access denied', pattern: /denied: requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions'], weight: 80 },
+  { label: 'docker CLI missing', pattern: /docker: (?:command )?not found|'docker' is not recognized/i, causes: ['docker.cli-missing'], weight: 90 },
+];
+
+/** check-health codes that belong to login causes (network ones come from the catalogue). */
+const LOGIN_CHECK_HEALTH: Record<string, CauseId[]> = {
+  DOCKER_COMMAND_ERROR: ['docker.cli-missing'], DOCKER_DAEMON_ERROR: ['docker.daemon-unreachable'],
+  DOCKER_VERSION_ERROR: ['docker.version-too-old'], DOCKER_PULL_ERROR: ['docker.pull-failed'],
+  HELM_COMMAND_ERROR: ['helm.version-too-old'], HELM_VERSION_ERROR: ['helm.version-too-old'],
+  LOGIN_SERVER_ERROR: ['name.registry-not-found'], CONNECTIVITY_REFRESH_TOKEN_ERROR: ['credentials.aad-exchange-failed'],
+  CONNECTIVITY_ACCESS_TOKEN_ERROR: ['credentials.access-token-failed'],
+};
+
+export interface ExplainMatch {
+  causeId: CauseId;
+  score: number;
+  /** What in the text matched (redacted, short). */
+  matched: string[];
+}
+
+export interface ExplainResult {
+  matches: ExplainMatch[];
+  /** Values read from the text (clientIp from a firewall refusal, host from a DNS error, code). */
+  params: Record<string, string>;
+  /** Texts that are not an access problem at all (e.g. a missing tag). */
+  notes: string[];
+}
+
+const MAX_TEXT = 64 * 1024;
+
+export function explainText(raw: string): ExplainResult {
+  const text = redact(String(raw ?? '').slice(0, MAX_TEXT));
+  const lower = text.toLowerCase();
+  const scores = new Map<CauseId, ExplainMatch>();
+  const params: Record<string, string> = {};
+  const add = (id: CauseId, score: number, matched: string) => {
+    const m = scores.get(id) ?? { causeId: id, score: 0, matched: [] };
+    m.score = Math.max(m.score, score);
+    const snippet = matched.trim().slice(0, 160);
+    if (snippet && !m.matched.includes(snippet)) m.matched.push(snippet);
+    scores.set(id, m);
+  };
+  for (const rule of SYMPTOM_RULES) {
+    const m = rule.pattern.exec(text);
+    if (!m) continue;
+    for (const [k, v] of Object.entries(m.groups ?? {})) if (v && !params[k]) params[k] = v.toLowerCase();
+    // Earlier causes in a rule are more likely: a small decreasing bonus keeps that order.
+    rule.causes.forEach((id, i) => add(id, rule.weight - i, m[0]));
+  }
+  for (const code of text.match(/\b(?:CONNECTIVITY|DOCKER|HELM)_[A-Z_]+_ERROR\b|\bLOGIN_SERVER_ERROR\b|\bCMK_ERROR\b|\bNOTARY_VERSION_ERROR\b/g) ?? []) {
+    params.code ??= code;
+    const fromCatalogue = allCauses().filter((c) => c.checkHealthCode === code).map((c) => c.id);
+    for (const id of [...fromCatalogue, ...(LOGIN_CHECK_HEALTH[code] ?? [])]) add(id, 95, code);
+  }
+  // Catalogue symptoms: plain lower-case substrings, a weaker signal than the rules above.
+  for (const c of allCauses()) {
+    for (const s of c.symptoms) {
+      if (s && lower.includes(s.toLowerCase())) add(c.id, 30 + Math.min(20, s.length / 4), s);
+    }
+  }
+  const notes: string[] = [];
+  if (/manifest unknown|not found: manifest unknown|name unknown/i.test(text)) {
+    notes.push('The registry was reached and answered: the repository or tag does not exist (not an access problem).');
+  }
+  const matches = [...scores.values()].sort((a, b) => b.score - a.score);
+  return { matches, params, notes };
+}

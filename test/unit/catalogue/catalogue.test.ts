@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
+import { allCauses, getCause, docsUrl, localizeDocsUrl, localize, localeFrom } from '../../../src/core/catalogue/index';
+import { NETWORK_CAUSES } from '../../../src/core/catalogue/network-causes';
+import { DOCS_ANCHORS, NETWORK_PAGE } from '../../../src/core/catalogue/sections';
+import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';
+import { parseRegistryInput } from '../../../src/core/registry/target';
+
+const NETWORK_IDS = CAUSE_IDS.filter((id) => id.startsWith('network.') || id === 'registry.cmk-identity-broken');
+const CONNECTIVITY_CODES = ['CONNECTIVITY_DNS_ERROR', 'CONNECTIVITY_FORBIDDEN_ERROR', 'CONNECTIVITY_CHALLENGE_ERROR', 'CONNECTIVITY_AAD_LOGIN_ERROR', 'CONNECTIVITY_SSL_ERROR', 'CONNECTIVITY_TOOMANYREQUESTS_ERROR'];
+
+describe('catalogue', () => {
+  it('has a record for every network cause id, and only known ids', () => {
+    for (const id of NETWORK_IDS) assert.ok(getCause(id), `missing record for ${id}`);
+    for (const c of NETWORK_CAUSES) assert.ok((CAUSE_IDS as readonly string[]).includes(c.id), `unknown id ${c.id}`);
+  });
+
+  it('has no duplicate ids across the merged table', () => {
+    const ids = allCauses().map((c) => c.id);
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  });
+
+  it('covers every connectivity code of check-health that is not a token flow', () => {
+    for (const code of CONNECTIVITY_CODES) assert.ok(allCauses().some((c) => c.checkHealthCode === code), code);
+  });
+
+  for (const c of NETWORK_CAUSES) {
+    it(`${c.id}: English and Dutch text, valid anchors, fixes`, () => {
+      for (const t of [c.title, c.explanation, c.sectionTitle]) {
+        assert.ok(t.en.trim().length > 10 && t.nl.trim().length > 10, 'en + nl present');
+        assert.notEqual(t.en, t.nl, 'Dutch is translated');
+      }
+      assert.ok(DOCS_ANCHORS[c.docs.page]?.includes(c.docs.anchor), `anchor ${c.docs.page}#${c.docs.anchor}`);
+      if (c.seed === 'troubleshoot-network') assert.equal(c.docs.page, NETWORK_PAGE);
+      assert.equal(c.section, c.docs.anchor);
+      assert.ok(c.fixes.length > 0);
+      for (const f of c.fixes) {
+        assert.ok(f.title.en && f.title.nl);
+        if (f.kind === 'openDocs') {
+          assert.ok(f.docs);
+          if (!/^https:/.test(f.docs!.page)) assert.ok(DOCS_ANCHORS[f.docs!.page]?.includes(f.docs!.anchor), `fix anchor ${f.docs!.page}#${f.docs!.anchor}`);
+        } else {
+          assert.ok(f.command, `${f.kind} has a command`);
+        }
+        if (f.kind === 'changeAzureSetting') assert.ok(f.action);
+      }
+      if (c.checkHealthCode && DOCS_ANCHORS['container-registry-health-error-reference'].includes(c.checkHealthCode.toLowerCase())) {
+        assert.ok(c.fixes.some((f) => f.docs?.anchor === c.checkHealthCode!.toLowerCase()), 'links its check-health anchor');
+      }
+      for (const s of c.symptoms) assert.equal(s, s.toLowerCase(), 'symptoms are lower-case');
+    });
+  }
+
+  it('fills fix commands and leaves out fixes missing a param', () => {
+    const t = parseRegistryInput('contoso');
+    const fixes = resolveFixes(getCause('network.ip-rule-excludes-client'), { ...baseParams(t), clientIp: '192.0.2.1' });
+    assert.ok(fixes.some((f) => f.command === 'az acr network-rule add --name contoso --ip-address 192.0.2.1'));
+    const without = resolveFixes(getCause('network.ip-rule-excludes-client'), baseParams(t));
+    assert.ok(!without.some((f) => f.command?.includes('network-rule')));
+    assert.ok(without.every((f) => !f.command?.includes('{')));
+  });
+
+  it('builds docs URLs per locale', () => {
+    const c = getCause('network.public-access-disabled')!;
+    assert.equal(docsUrl(c, 'nl'), 'https://learn.microsoft.com/nl-nl/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry');
+    assert.equal(docsUrl(c), 'https://learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry');
+    assert.equal(localizeDocsUrl('https://learn.microsoft.com/azure/container-registry/x#y', 'nl-BE'), 'https://learn.microsoft.com/nl-nl/azure/container-registry/x#y');
+    assert.equal(localizeDocsUrl('https://docs.docker.com/x', 'nl'), 'https://docs.docker.com/x');
+    assert.equal(localeFrom('nl_NL.UTF-8'), 'nl');
+    assert.equal(localeFrom('en_US'), 'en');
+    assert.equal(localeFrom(undefined), 'en');
+    assert.equal(localize({ en: 'ip {clientIp} {x}', nl: '' }, 'en', { clientIp: '1.2.3.4' }), 'ip 1.2.3.4 …');
+  });
+});
