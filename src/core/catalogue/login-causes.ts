@@ -115,7 +115,7 @@ export const LOGIN_CAUSES: Cause[] = [
       en: 'A test pull through the Docker daemon failed. The daemon\'s message says where: its network path (proxy, firewall, data endpoint), its credential, or the image itself.',
       nl: 'Een testpull via de Docker-daemon is mislukt. Het bericht van de daemon zegt waar: het netwerkpad (proxy, firewall, data-eindpunt), de referentie of de installatiekopie zelf.',
     },
-    symptoms: ['docker_pull_error', 'error pulling image configuration', 'manifest unknown', 'download failed after attempts'],
+    symptoms: ['docker_pull_error', 'error pulling image configuration', 'download failed after attempts'],
     fixes: [
       copy({ en: 'Pull it yourself', nl: 'Zelf ophalen' }, 'docker pull {image}', ['image']),
       healthDocs('DOCKER_PULL_ERROR'),
