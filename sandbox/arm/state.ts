@@ -256,7 +256,9 @@ export interface LoginEventRow {
 // ---------------------------------------------------------------- faults and the whole state
 
 export interface FaultMode {
-  kind: 'none' | 'error500' | 'throttle' | 'slow' | 'hang';
+  /** error500/throttle(429 + Retry-After)/slow/hang (never answers)/garbage (200, not JSON)/
+   *  malformed (200 JSON of the wrong shape) — for chaos and hostile-payload tests. */
+  kind: 'none' | 'error500' | 'throttle' | 'slow' | 'hang' | 'garbage' | 'malformed';
   /** Only requests whose path contains this (case-insensitive) are affected; empty = all. */
   pathContains?: string;
   retryAfterSeconds?: number;   // throttle
