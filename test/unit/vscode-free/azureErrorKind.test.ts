@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { classifyAzureError } from '../../../src/vscode/tree/azureErrorKind';
+
+describe('Azure error classification for the tree', () => {
+  const rest = (statusCode: number, code: string, message: string) => Object.assign(new Error(message), { name: 'RestError', statusCode, code });
+
+  it('sorts ARM answers by status', () => {
+    assert.equal(classifyAzureError(rest(403, 'AuthorizationFailed', 'The client does not have authorization')).kind, 'forbidden');
+    assert.equal(classifyAzureError(rest(500, 'InternalServerError', 'Encountered internal server error.\nmore')).kind, 'server');
+    assert.equal(classifyAzureError(rest(429, 'TooManyRequests', 'throttled')).kind, 'throttled');
+    assert.equal(classifyAzureError(rest(401, 'InvalidAuthenticationToken', 'The access token is invalid.')).kind, 'signIn');
+    assert.equal(classifyAzureError(rest(404, 'NotFound', 'x')).kind, 'notFound');
+  });
+
+  it('keeps status, code and the first line only', () => {
+    const c = classifyAzureError(rest(500, 'InternalServerError', 'first line\nsecond line'));
+    assert.deepEqual(c, { kind: 'server', status: 500, code: 'InternalServerError', message: 'first line' });
+  });
+
+  it('recognises sign-in problems, network failures and cancellation', () => {
+    assert.equal(classifyAzureError({ isNotSignedInError: true, message: 'You are not signed in' }).kind, 'signIn');
+    assert.equal(classifyAzureError(Object.assign(new Error('AADSTS700016: Application not found'), { name: 'AuthenticationError' })).kind, 'signIn');
+    assert.equal(classifyAzureError(Object.assign(new Error('connect ECONNREFUSED 192.0.2.9:443'), { code: 'ECONNREFUSED' })).kind, 'network');
+    assert.equal(classifyAzureError(Object.assign(new Error('x'), { name: 'RestError', cause: { code: 'ENOTFOUND' } })).kind, 'network');
+    assert.equal(classifyAzureError(Object.assign(new Error('aborted'), { name: 'AbortError' })).kind, 'cancelled');
+  });
+
+  it('copes with non-errors', () => {
+    assert.equal(classifyAzureError('plain text').message, 'plain text');
+    assert.equal(classifyAzureError(undefined).kind, 'other');
+  });
+});
