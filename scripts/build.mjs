@@ -39,6 +39,8 @@ const builds = [
   webviewEntries.length && {
     ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: webviewEntries, outdir: 'dist/media',
+    // CSS imported by webview scripts (e.g. @vscode/codicons) comes along with its font.
+    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' }, assetNames: '[name]',
   },
   // Not shipped (.vscodeignore): one file per test so index.ts can find them; mocha stays external
   // and resolves from the repository's node_modules at run time.
