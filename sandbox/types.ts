@@ -30,6 +30,10 @@ export interface ScenarioInfo {
   credentials?: { kind: 'admin' | 'servicePrincipal' | 'repositoryToken' | 'exposedToken' | 'basic'; username: string; password: string };
   /** Whether the scenario needs the user's Azure sign-in to be detected. */
   usesArm: boolean;
+  /** What the user types as the registry (default: the login server), e.g. 'Contoso.azurecr.io'. */
+  input?: string;
+  /** What the user tried: 'login' (default), 'pull' or 'push' of `<registry>/hello:v1`. */
+  operation?: 'login' | 'pull' | 'push';
 }
 
 export interface World {

@@ -1,0 +1,47 @@
+// troubleshoot-login #confirm-credentials-are-authorized-to-access-registry
+import { DEFAULT_IDS } from '../arm/state';
+import { addRole, removeRoles } from './helpers';
+import type { ScenarioDef } from './types';
+
+const S = { seed: 'troubleshoot-login', section: 'confirm-credentials-are-authorized-to-access-registry', registry: 'contoso', usesArm: true } as const;
+
+export const authzScenarios: ScenarioDef[] = [
+  {
+    info: { ...S, name: 'missing-acrpull', description: 'The service principal has Reader but no AcrPull/AcrPush: login works, pull is refused.', expectedCause: 'authz.missing-acrpull', operation: 'pull' },
+    setup(ctx) { removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Owner', 'Contributor']); },
+  },
+  {
+    info: { ...S, name: 'missing-acrpush', description: 'The service principal has AcrPull only: pull works, push is denied.', expectedCause: 'authz.missing-acrpush', operation: 'push' },
+    setup(ctx) {
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPush', 'Owner', 'Contributor']);
+      addRole(ctx, ctx.contoso, ctx.sp.objectId, 'AcrPull');
+    },
+  },
+  {
+    info: { ...S, name: 'missing-reader', description: 'The service principal has AcrPush but no Reader: `az acr login -n contoso` cannot read the registry through ARM.', expectedCause: 'authz.missing-reader' },
+    setup(ctx) { removeRoles(ctx, ctx.sp.objectId, ['Reader', 'Owner', 'Contributor']); },
+  },
+  {
+    info: { ...S, name: 'abac-mode', description: 'roleAssignmentMode is AbacRepositoryPermissions: the AcrPush assignment is ignored, no repository role exists.', expectedCause: 'authz.abac-repository-permissions', operation: 'pull' },
+    setup(ctx) { ctx.contoso.arm.properties.roleAssignmentMode = 'AbacRepositoryPermissions'; },
+  },
+  {
+    info: { ...S, name: 'repo-token-scope', description: 'Push with the repository token ci-token whose scope map allows only pull on hello.', expectedCause: 'authz.token-scope-missing-action', usesArm: false, operation: 'push' },
+    setup(ctx) {
+      const t = ctx.contoso.tokens.find((x) => x.arm.name === 'ci-token')!;
+      ctx.credentials = { kind: 'repositoryToken', username: 'ci-token', password: t.passwordValues.password1! };
+    },
+  },
+  {
+    info: { ...S, name: 'role-propagation', description: 'The AcrPush assignment was created 2 minutes ago; role assignments take up to 10 minutes to apply.', expectedCause: 'authz.role-propagation-pending', operation: 'pull' },
+    setup(ctx) {
+      ctx.state.roleAssignmentPropagationMs = 10 * 60 * 1000;
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush']);
+      addRole(ctx, ctx.contoso, ctx.sp.objectId, 'AcrPush', new Date(ctx.now.getTime() - 2 * 60 * 1000));
+    },
+  },
+  {
+    info: { ...S, name: 'aks-kubelet-missing-acrpull', description: 'The AKS cluster contoso-aks\'s kubelet identity has no AcrPull on the registry.', expectedCause: 'authz.aks-kubelet-missing-acrpull' },
+    setup(ctx) { removeRoles(ctx, DEFAULT_IDS.kubeletObjectId, ['AcrPull', 'AcrPush', 'Owner', 'Contributor']); },
+  },
+];

@@ -1,0 +1,25 @@
+// Small state edits scenarios share.
+import type { RegistryRecord, BuiltInRoleName } from '../arm/state';
+import { roleAssignment, roleDefinitionId, ROLE_IDS } from '../arm/state';
+import type { ScenarioContext } from './types';
+
+/** Remove the principal's assignments of these roles on (or above) the registry. */
+export function removeRoles(ctx: ScenarioContext, principalId: string, roles: BuiltInRoleName[]): void {
+  const guids = roles.map((r) => ROLE_IDS[r].toLowerCase());
+  ctx.state.roleAssignments = ctx.state.roleAssignments.filter((a) =>
+    !(a.properties.principalId === principalId && guids.includes(a.properties.roleDefinitionId.split('/').pop()!.toLowerCase())));
+}
+
+export function addRole(ctx: ScenarioContext, registry: RegistryRecord, principalId: string, role: BuiltInRoleName, createdOn?: Date): void {
+  ctx.state.roleAssignments.push(roleAssignment({
+    scope: registry.arm.id, role, principalId, subscriptionId: ctx.subscriptionId,
+    createdOn: createdOn ?? new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000),
+  }));
+}
+
+export function hasRole(ctx: ScenarioContext, principalId: string, role: BuiltInRoleName): boolean {
+  const id = roleDefinitionId(ctx.subscriptionId, role).toLowerCase();
+  return ctx.state.roleAssignments.some((a) => a.properties.principalId === principalId && a.properties.roleDefinitionId.toLowerCase() === id);
+}
+
+export function enableAdmin(registry: RegistryRecord): void { registry.arm.properties.adminUserEnabled = true; }

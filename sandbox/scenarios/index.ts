@@ -1,0 +1,54 @@
+// Every scenario by name. `a+b` composes scenarios (faults of all; the first one's info, the
+// others' causes as alsoExpected).
+import { DEFAULT_IDS, registryRecord } from '../arm/state';
+import type { ScenarioDef } from './types';
+import { healthy } from './healthy';
+import { dockerScenarios } from './docker';
+import { nameScenarios } from './name';
+import { credentialScenarios } from './credentials';
+import { authzScenarios } from './authz';
+import { expiryScenarios } from './expiry';
+import { networkScenarios } from './network';
+import { registryNetworkScenarios } from './registry-network';
+import type { KnownCauseId } from '../../src/core/catalogue/ids';
+
+const mixed: ScenarioDef = {
+  info: {
+    name: 'mixed', description: 'Several registries: contoso healthy; fabrikam (second tenant) where the service principal has Reader but no AcrPull; northwind exists in ARM but its login server is not in DNS.',
+    seed: 'none', section: '', expectedCause: null, registry: 'contoso', usesArm: true,
+  },
+  setup(ctx) {
+    ctx.state.registries.push(registryRecord({ subscriptionId: DEFAULT_IDS.subscriptionId, resourceGroup: DEFAULT_IDS.resourceGroup, name: 'northwind', location: 'westeurope', sku: 'Standard', now: ctx.now }));
+  },
+};
+
+export const SCENARIOS: ScenarioDef[] = [
+  healthy, mixed, ...dockerScenarios, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
+  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios,
+];
+
+const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));
+
+/** Named combinations worth listing (any `a+b` works). */
+export const COMBINATIONS = ['client-proxy-broken+missing-acrpull', 'public-access-disabled+wrong-password', 'dns-missing+docker-version-old'];
+
+export function getScenario(name: string): ScenarioDef | undefined {
+  if (!name.includes('+')) return byName.get(name);
+  const parts = name.split('+').map((n) => byName.get(n.trim()));
+  if (parts.some((p) => !p) || !parts.length) return undefined;
+  const defs = parts as ScenarioDef[];
+  const also = defs.slice(1).map((d) => d.info.expectedCause).filter((c): c is KnownCauseId => !!c);
+  return {
+    info: {
+      ...defs[0]!.info, name,
+      description: defs.map((d) => d.info.description).join(' + '),
+      alsoExpected: [...(defs[0]!.info.alsoExpected ?? []), ...also],
+      usesArm: defs.some((d) => d.info.usesArm),
+      operation: defs.map((d) => d.info.operation).find(Boolean),
+      clientProxy: defs.map((d) => d.info.clientProxy).find(Boolean),
+    },
+    setup(ctx) { for (const d of defs) d.setup(ctx); },
+  };
+}
+
+export function scenarioNames(): string[] { return [...byName.keys()]; }

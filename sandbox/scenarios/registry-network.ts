@@ -1,0 +1,117 @@
+// troubleshoot-network #configure-public-access-to-registry, #configure-vnet-access,
+// #configure-service-access; check-health CMK_ERROR.
+import { randomUUID } from 'node:crypto';
+import { IP, NAMES } from '../addresses';
+import { DEFAULT_IDS, providersFor, syncDataEndpoints, type PrivateEndpointJson, type RegistryRecord } from '../arm/state';
+import type { ScenarioContext, ScenarioDef } from './types';
+
+const PUB = { seed: 'troubleshoot-network', section: 'configure-public-access-to-registry', registry: 'contoso', usesArm: true } as const;
+const VNET = { seed: 'troubleshoot-network', section: 'configure-vnet-access', registry: 'contoso', usesArm: true } as const;
+const SVC = { seed: 'troubleshoot-network', section: 'configure-service-access', registry: 'contoso', usesArm: true } as const;
+
+const subnetId = `/subscriptions/${DEFAULT_IDS.subscriptionId}/resourceGroups/${DEFAULT_IDS.resourceGroup}/providers/Microsoft.Network/virtualNetworks/contoso-vnet/subnets/default`;
+
+/** A private endpoint for contoso whose NIC has 192.0.2.23 (login) and .24/.25 (data endpoints). */
+export function addPrivateEndpoint(ctx: ScenarioContext, reg: RegistryRecord, status: 'Approved' | 'Pending'): void {
+  const rg = `/subscriptions/${DEFAULT_IDS.subscriptionId}/resourceGroups/${DEFAULT_IDS.resourceGroup}`;
+  const peId = `${rg}/providers/Microsoft.Network/privateEndpoints/contoso-pe`;
+  const pe: PrivateEndpointJson = {
+    id: peId, name: 'contoso-pe', type: 'Microsoft.Network/privateEndpoints', location: reg.arm.location,
+    properties: {
+      provisioningState: 'Succeeded', subnet: { id: subnetId },
+      privateLinkServiceConnections: [{
+        id: `${peId}/privateLinkServiceConnections/contoso-pe-conn`, name: 'contoso-pe-conn', type: 'Microsoft.Network/privateEndpoints/privateLinkServiceConnections',
+        properties: { privateLinkServiceId: reg.arm.id, groupIds: ['registry'], privateLinkServiceConnectionState: { status } },
+      }],
+      customDnsConfigs: [
+        { fqdn: NAMES.contoso, ipAddresses: [IP.contosoPe] },
+        { fqdn: NAMES.contosoDataWeu, ipAddresses: [IP.contosoPeDataWeu] },
+        { fqdn: NAMES.contosoDataNeu, ipAddresses: [IP.contosoPeDataNeu] },
+      ],
+    },
+  };
+  ctx.state.privateEndpoints.push(pe);
+  reg.arm.properties.privateEndpointConnections.push({
+    id: `${reg.arm.id}/privateEndpointConnections/contoso-pe-conn-${randomUUID().slice(0, 8)}`, name: 'contoso-pe-conn',
+    type: 'Microsoft.ContainerRegistry/registries/privateEndpointConnections',
+    properties: {
+      privateEndpoint: { id: peId },
+      privateLinkServiceConnectionState: { status, description: status === 'Approved' ? 'Auto-approved' : 'Awaiting approval', actionsRequired: 'None' },
+      provisioningState: 'Succeeded',
+    },
+  });
+  reg.arm.properties.publicNetworkAccess = 'Disabled';
+}
+
+export const registryNetworkScenarios: ScenarioDef[] = [
+  {
+    info: { ...PUB, name: 'public-access-disabled', description: 'publicNetworkAccess is Disabled: the front answers 403 "client with IP … is not allowed access".', expectedCause: 'network.public-access-disabled', checkHealthCode: 'CONNECTIVITY_FORBIDDEN_ERROR' },
+    setup(ctx) { ctx.contoso.arm.properties.publicNetworkAccess = 'Disabled'; },
+  },
+  {
+    info: { ...PUB, name: 'ip-rule-excludes-client', description: 'networkRuleSet defaultAction Deny with an IP rule for 198.51.100.0/24 only; the client is 192.0.2.1.', expectedCause: 'network.ip-rule-excludes-client', checkHealthCode: 'CONNECTIVITY_FORBIDDEN_ERROR' },
+    setup(ctx) { ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '198.51.100.0/24' }], virtualNetworkRules: [] }; },
+  },
+  {
+    info: { ...PUB, name: 'sku-no-network-rules', description: 'The registry is Basic: network rules (and private endpoints) need Premium ("Failed to save firewall and virtual network settings").', expectedCause: 'network.sku-no-network-rules' },
+    setup(ctx) {
+      const p = ctx.contoso.arm;
+      p.sku = { name: 'Basic', tier: 'Basic' };
+      delete p.properties.networkRuleSet;
+      p.properties.dataEndpointEnabled = false;
+      ctx.contoso.replications = [];
+      syncDataEndpoints(ctx.contoso);
+    },
+  },
+  {
+    info: { ...VNET, name: 'private-endpoint-dns-public', description: 'contoso has an approved private endpoint (192.0.2.23) and public access disabled, but the client\'s DNS still answers the public address 192.0.2.20.', expectedCause: 'network.private-endpoint-dns-public', checkHealthCode: 'CONNECTIVITY_FORBIDDEN_ERROR' },
+    setup(ctx) { addPrivateEndpoint(ctx, ctx.contoso, 'Approved'); },
+  },
+  {
+    info: { ...VNET, name: 'private-endpoint-not-approved', description: 'DNS answers the private endpoint\'s IP, but the private endpoint connection is Pending: host unreachable.', expectedCause: 'network.private-endpoint-not-approved' },
+    setup(ctx) {
+      addPrivateEndpoint(ctx, ctx.contoso, 'Pending');
+      ctx.hosts[NAMES.contoso] = IP.contosoPe; ctx.hosts[NAMES.contosoDataWeu] = IP.contosoPeDataWeu; ctx.hosts[NAMES.contosoDataNeu] = IP.contosoPeDataNeu;
+      for (const a of [IP.contosoPe, IP.contosoPeDataWeu, IP.contosoPeDataNeu]) ctx.nft.push({ kind: 'unreachable', address: a });
+    },
+  },
+  {
+    info: { ...VNET, name: 'private-endpoint-data-dns-missing', description: 'The private DNS zone has the login server (192.0.2.23) but no records for the data endpoints: login works, pull fails to resolve the data endpoint.', expectedCause: 'network.private-endpoint-data-dns-missing', operation: 'pull' },
+    setup(ctx) {
+      addPrivateEndpoint(ctx, ctx.contoso, 'Approved');
+      ctx.hosts[NAMES.contoso] = IP.contosoPe;
+      delete ctx.hosts[NAMES.contosoDataWeu]; delete ctx.hosts[NAMES.contosoDataNeu];
+    },
+  },
+  {
+    info: { ...VNET, name: 'service-endpoint-rule-missing', description: 'The client\'s subnet has the Microsoft.ContainerRegistry service endpoint, but the registry (defaultAction Deny) has no virtual network rule for it.', expectedCause: 'network.service-endpoint-rule-missing', checkHealthCode: 'CONNECTIVITY_FORBIDDEN_ERROR' },
+    setup(ctx) { ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] }; },
+  },
+  {
+    info: { ...VNET, name: 'resource-provider-unregistered', description: 'The registry allows the subnet by a virtual network rule, but Microsoft.ContainerRegistry is not registered in the subscription.', expectedCause: 'network.resource-provider-unregistered' },
+    setup(ctx) {
+      ctx.state.providers[ctx.subscriptionId.toLowerCase()] = providersFor(ctx.subscriptionId, ['Microsoft.ContainerRegistry']);
+      ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ action: 'Allow', id: subnetId }] };
+    },
+  },
+  {
+    info: { ...SVC, name: 'trusted-services-bypass-off', description: 'The registry restricts networks (the client\'s IP is allowed) and networkRuleBypassOptions is None: trusted Azure services are refused.', expectedCause: 'network.trusted-services-bypass-off' },
+    setup(ctx) {
+      ctx.contoso.arm.properties.networkRuleBypassOptions = 'None';
+      ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: `${IP.client}` }], virtualNetworkRules: [] };
+    },
+  },
+  {
+    info: { seed: 'check-health', section: 'cmk_error', registry: 'contoso', usesArm: true, name: 'cmk-identity-broken', description: 'Customer-managed key encryption whose key-reading identity is no longer assigned to the registry.', expectedCause: 'registry.cmk-identity-broken', checkHealthCode: 'CMK_ERROR' },
+    setup(ctx) {
+      ctx.contoso.arm.properties.encryption = {
+        status: 'enabled',
+        keyVaultProperties: {
+          keyIdentifier: 'https://contoso-kv.vault.azure.net/keys/acr-cmk', versionedKeyIdentifier: 'https://contoso-kv.vault.azure.net/keys/acr-cmk/0123456789abcdef',
+          identity: '11111111-2222-4333-8444-555555555555', keyRotationEnabled: false,
+        },
+      };
+      ctx.contoso.arm.identity = { type: 'None' };
+    },
+  },
+];

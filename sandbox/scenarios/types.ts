@@ -1,0 +1,49 @@
+// A scenario is ScenarioInfo (what the doctor should find) plus a `setup` that injects the fault
+// into a fresh copy of the healthy world: ARM state, DNS, packet rules, front faults, dockerd's
+// state and proxy, the client's Docker config and environment.
+import type { ArmState, RegistryRecord, ServicePrincipal } from '../arm/state';
+import type { FrontFaults } from '../front/policy';
+import type { NftRule } from '../parts/nft';
+import type { ScenarioInfo } from '../types';
+
+export interface DockerConfigJson {
+  auths?: Record<string, { auth?: string; identitytoken?: string }>;
+  credsStore?: string;
+  credHelpers?: Record<string, string>;
+  proxies?: { default?: { httpProxy?: string; httpsProxy?: string; noProxy?: string } };
+  [k: string]: unknown;
+}
+
+export interface ScenarioContext {
+  readonly state: ArmState;
+  readonly contoso: RegistryRecord;
+  readonly fabrikam: RegistryRecord | undefined;
+  /** The service principal the client signs in as (AZURE_CLIENT_ID/SECRET). */
+  readonly sp: ServicePrincipal;
+  readonly subscriptionId: string;
+  readonly tenantId: string;
+  /** name -> address; starts as the healthy map. Delete a name to make DNS fail. */
+  hosts: Record<string, string>;
+  nft: NftRule[];
+  /** Per registry name (e.g. 'contoso'). */
+  faults: Record<string, FrontFaults>;
+  /** Serve every TLS name with the interception CA's certificate (nobody trusts it). */
+  intercept: boolean;
+  dockerd: { running: boolean; proxy: Record<string, string>; oldVersion: boolean };
+  dockerConfig: DockerConfigJson;
+  /** Extra env for the client (e.g. HTTPS_PROXY). */
+  clientEnv: Record<string, string>;
+  credentials?: ScenarioInfo['credentials'];
+  /** An ACR refresh token for a principal (negative lifetime: already expired). */
+  refreshToken(registry: RegistryRecord, principalId: string, lifetimeSeconds: number): string;
+  now: Date;
+}
+
+export interface ScenarioDef {
+  info: Omit<ScenarioInfo, 'credentials'>;
+  setup(ctx: ScenarioContext): void;
+}
+
+export function basicAuth(user: string, password: string): string {
+  return Buffer.from(`${user}:${password}`).toString('base64');
+}

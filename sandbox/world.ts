@@ -1,0 +1,273 @@
+// startWorld(): one running set of real parts inside the network namespace `acrsbx`, and
+// apply(name) to switch fault injection without restarting what need not restart.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as crypto from 'node:crypto';
+import type { ScenarioInfo, SandboxAzure, World } from './types';
+import { IP, NAMES, PROXY_PORT, defaultHosts, tlsNames } from './addresses';
+import { CERTS_D, ensureNamespace, insideNamespace, isRoot, writeHosts } from './netns';
+import { createPki, type Pki } from './pki';
+import type { ArmState, RegistryRecord } from './arm/state';
+import { DEFAULT_IDS, defaultState, stateSecrets } from './arm/state';
+import type { Signer } from './front/jwt';
+import type { FrontFaults, RegistryContext } from './front/policy';
+import { TokenService } from './front/token-service';
+import { LoginServer, type TlsPair } from './front/login-server';
+import { DataEndpoint } from './front/data-endpoint';
+import { RealRegistry } from './parts/registry';
+import { Dockerd } from './parts/dockerd';
+import { Tinyproxy } from './parts/tinyproxy';
+import { FaultListener } from './parts/listeners';
+import { OldDockerProxy } from './parts/old-docker-proxy';
+import { setNftRules, type NftRule } from './parts/nft';
+import { getScenario } from './scenarios/index';
+import type { DockerConfigJson, ScenarioContext } from './scenarios/types';
+import { startArm, type ArmHandle } from './arm-host';
+
+export interface WorldParts {
+  dockerd: { stop(): Promise<void>; start(): Promise<void>; restart(): Promise<void>; readonly running: boolean; readonly pid: number | undefined; readonly socketPath: string };
+  registries: Record<string, { stop(): Promise<void>; start(): Promise<void>; readonly pid: number | undefined }>;
+  tinyproxy: { stop(): Promise<void>; start(): Promise<void>; readonly pid: number | undefined; readonly url: string };
+  brokenProxy: { stop(): Promise<void>; start(): Promise<void> };
+  blackHole: { stop(): Promise<void>; start(): Promise<void> };
+}
+
+export interface SandboxWorld extends World {
+  readonly parts: WorldParts;
+  readonly state: ArmState;
+  readonly dir: string;
+  readonly pki: Pki;
+  /** Whether the ARM + Entra simulator is being served (it is built in sandbox/arm/). */
+  readonly armServed: boolean;
+  /** PIDs of every child process the world runs (for orphan checks). */
+  pids(): number[];
+}
+
+export interface StartWorldOptions { scenario?: string }
+
+/** The registries the sandbox serves with real parts: name -> addresses of login server and data endpoints. */
+const SERVED: Record<string, { login: string[]; data: Record<string, string[]>; port: number }> = {
+  contoso: {
+    login: [IP.contoso, IP.contosoPe], port: 5000,
+    data: { [NAMES.contosoDataWeu]: [IP.contosoDataWeu, IP.contosoPeDataWeu], [NAMES.contosoDataNeu]: [IP.contosoDataNeu, IP.contosoPeDataNeu] },
+  },
+  fabrikam: { login: [IP.fabrikam], port: 5001, data: { [NAMES.fabrikamDataWeu]: [IP.fabrikamDataWeu] } },
+};
+
+function requireNamespace(): void {
+  if (!isRoot()) throw new Error('startWorld needs root: run it as `node scripts/sandbox.mjs exec -- <command>` as root.');
+  if (!insideNamespace()) throw new Error('startWorld must run inside the network namespace acrsbx: `node scripts/sandbox.mjs exec -- <command>`.');
+}
+
+export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxWorld> {
+  requireNamespace();
+  ensureNamespace();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrsbx-'));
+  const cleanups: (() => Promise<void> | void)[] = [];
+  try {
+    return await buildWorld(dir, cleanups, opts);
+  } catch (e) {
+    for (const c of cleanups.reverse()) { try { await c(); } catch { /* best effort */ } }
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[], opts: StartWorldOptions): Promise<SandboxWorld> {
+  const pki = createPki(path.join(dir, 'pki'), tlsNames());
+  cleanups.push(() => fs.rmSync(pki.dir, { recursive: true, force: true }));
+  const caFile = pki.ca.certFile;
+  const trusted: TlsPair = { key: pki.leaf.keyPem, cert: pki.leaf.certPem };
+  const intercepting: TlsPair = { key: pki.interceptLeaf.keyPem, cert: pki.interceptLeaf.certPem };
+  for (const n of tlsNames()) {
+    fs.mkdirSync(path.join(CERTS_D, n), { recursive: true });
+    fs.copyFileSync(caFile, path.join(CERTS_D, n, 'ca.crt'));
+  }
+  const signer: Signer = { keyPem: pki.tokenSigner.keyPem, certPem: pki.tokenSigner.certPem, derB64: pki.tokenSignerDerB64 };
+
+  // ARM state: a base copy built once (stable secrets), cloned into the live object per scenario.
+  const base = defaultState();
+  const state: ArmState = structuredClone(base);
+  const issued = new Set<string>();
+  const faults: Record<string, FrontFaults> = {};
+  const tokens = new TokenService({ signer, faults: () => ({}), issued: (t) => issued.add(t) });
+  const ctxFor = (name: string) => (): RegistryContext | undefined => {
+    const registry = state.registries.find((r) => r.arm.name === name);
+    return registry ? { state, registry } : undefined;
+  };
+  const urlKey = crypto.randomBytes(32);
+
+  // Real registries + fronts + data endpoints.
+  const registries: Record<string, RealRegistry> = {};
+  const fronts: LoginServer[] = [];
+  const dataEndpoints: DataEndpoint[] = [];
+  await Promise.all(Object.entries(SERVED).map(async ([name, s]) => {
+    const loginServer = `${name}.azurecr.io`;
+    const reg = new RealRegistry({ dir: path.join(dir, `registry-${name}`), port: s.port, loginServer, rootCertFile: pki.tokenSigner.certFile });
+    registries[name] = reg;
+    cleanups.push(() => reg.stop());
+    await reg.start();
+    const regTokens = new TokenService({ signer, faults: () => faults[name] ?? {}, issued: (t) => issued.add(t) });
+    const front = new LoginServer({ loginServer, addresses: s.login, upstreamPort: s.port, signer, tokens: regTokens, view: ctxFor(name), faults: () => faults[name] ?? {}, tls: trusted, urlKey });
+    cleanups.push(() => front.stop());
+    await front.start();
+    fronts.push(front);
+    for (const [host, addrs] of Object.entries(s.data)) {
+      const de = new DataEndpoint({ host, addresses: addrs, upstreamPort: s.port, loginServer, signer, view: ctxFor(name), tls: trusted, urlKey });
+      cleanups.push(() => de.stop());
+      await de.start();
+      dataEndpoints.push(de);
+    }
+  }));
+
+  const tinyproxy = new Tinyproxy(path.join(dir, 'tinyproxy'), IP.tinyproxy, PROXY_PORT);
+  cleanups.push(() => tinyproxy.stop());
+  const brokenProxy = new FaultListener('broken-proxy', IP.brokenProxy, PROXY_PORT);
+  cleanups.push(() => brokenProxy.stop());
+  const blackHole = new FaultListener('black-hole', IP.blackHole, 443);
+  cleanups.push(() => blackHole.stop());
+  await Promise.all([tinyproxy.start(), brokenProxy.start(), blackHole.start()]);
+
+  const dockerd = new Dockerd({ dir: path.join(dir, 'dockerd') });
+  cleanups.push(() => dockerd.stop());
+  const oldDocker = new OldDockerProxy(path.join(dir, 'dockerd', 'old-docker.sock'), dockerd.socketPath);
+  cleanups.push(() => oldDocker.stop());
+
+  const arm: ArmHandle | undefined = await startArm({ state, tls: trusted, management: IP.management, login: IP.login });
+  if (arm) cleanups.push(() => arm.stop());
+  cleanups.push(() => setNftRules([]));
+
+  const dockerConfigDir = path.join(dir, 'docker-config');
+  fs.mkdirSync(dockerConfigDir, { recursive: true });
+
+  const sp = base.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId && p.tenantId === DEFAULT_IDS.tenantId)!;
+  const azure: SandboxAzure = {
+    armEndpoint: `https://${NAMES.management}`, authorityHost: `https://${NAMES.login}`,
+    tenantId: DEFAULT_IDS.tenantId, subscriptionId: DEFAULT_IDS.subscriptionId,
+    clientId: sp.appId, clientSecret: sp.secrets[0]!.value, principalId: sp.objectId,
+  };
+
+  let hosts: Record<string, string> = {};
+  let nftRules: NftRule[] | undefined;
+  let intercept = false;
+  let clientExtra: Record<string, string> = {};
+  let info: ScenarioInfo | undefined;
+  let oldVersion = false;
+  let firstApply = true;
+
+  const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+  async function apply(name: string): Promise<ScenarioInfo> {
+    const def = getScenario(name);
+    if (!def) throw new Error(`Unknown sandbox scenario '${name}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
+    // Fresh healthy state, keeping the live object (servers hold it), Entra's key and the token log.
+    const fresh = structuredClone(base);
+    fresh.signingKey = state.signingKey;
+    fresh.issuedTokens = state.issuedTokens;
+    Object.assign(state, fresh);
+    const contoso = state.registries.find((r) => r.arm.name === 'contoso')!;
+    const ctx: ScenarioContext = {
+      state, contoso, fabrikam: state.registries.find((r) => r.arm.name === 'fabrikam'),
+      sp: state.servicePrincipals.find((p) => p.objectId === sp.objectId)!,
+      subscriptionId: DEFAULT_IDS.subscriptionId, tenantId: DEFAULT_IDS.tenantId,
+      hosts: defaultHosts(), nft: [], faults: {}, intercept: false,
+      dockerd: { running: true, proxy: {}, oldVersion: false },
+      dockerConfig: { auths: {} }, clientEnv: {}, now: new Date(),
+      refreshToken: (registry: RegistryRecord, principalId: string, lifetime: number) =>
+        tokens.issueRefreshToken({ state, registry }, principalId, DEFAULT_IDS.tenantId, lifetime),
+    };
+    def.setup(ctx);
+
+    // Front faults and TLS.
+    for (const k of Object.keys(faults)) delete faults[k];
+    Object.assign(faults, ctx.faults);
+    if (ctx.intercept !== intercept || firstApply) {
+      for (const f of [...fronts, ...dataEndpoints]) f.setTls(ctx.intercept ? intercepting : trusted);
+      intercept = ctx.intercept;
+    }
+    // DNS (in place, same inode) and packet rules.
+    const dnsChanged = !sameJson(ctx.hosts, hosts);
+    if (dnsChanged) { writeHosts(ctx.hosts); hosts = { ...ctx.hosts }; }
+    if (!nftRules || !sameJson(ctx.nft, nftRules)) { setNftRules(ctx.nft); nftRules = [...ctx.nft]; }
+    // dockerd: Go caches /etc/hosts for 5 s and reads its proxy env only at start, so restart it
+    // when either changed.
+    const proxyChanged = !sameJson(ctx.dockerd.proxy, dockerd.proxy);
+    dockerd.setProxy(ctx.dockerd.proxy);
+    if (!ctx.dockerd.running) await dockerd.stop();
+    else if (!dockerd.running) await dockerd.start();
+    else if ((dnsChanged && !firstApply) || proxyChanged) await dockerd.restart();
+    if (ctx.dockerd.oldVersion) await oldDocker.start(); else await oldDocker.stop();
+    oldVersion = ctx.dockerd.oldVersion;
+    // The client's Docker config, reset for every scenario.
+    writeDockerConfig(dockerConfigDir, ctx.dockerConfig);
+    clientExtra = { ...ctx.clientEnv };
+    info = { ...def.info, ...(ctx.credentials ? { credentials: ctx.credentials } : {}) };
+    if (info.clientProxy === undefined && clientExtra.HTTPS_PROXY) info.clientProxy = clientExtra.HTTPS_PROXY;
+    firstApply = false;
+    return info;
+  }
+
+  const world: SandboxWorld = {
+    loginServer: NAMES.contoso,
+    get hosts() { return { ...hosts }; },
+    caPem: pki.ca.certPem,
+    caFile,
+    get dockerHost() { return oldVersion ? oldDocker.host : dockerd.host; },
+    dockerConfigDir,
+    azure,
+    clientIp: IP.client,
+    get scenario() { return info!; },
+    state, dir, pki,
+    armServed: !!arm,
+    parts: {
+      dockerd,
+      registries: Object.fromEntries(Object.entries(registries).map(([k, r]) => [k, { start: () => r.start(), stop: () => r.stop(), get pid() { return r.proc.pid; } }])),
+      tinyproxy: { start: () => tinyproxy.start(), stop: () => tinyproxy.stop(), get pid() { return tinyproxy.proc.pid; }, url: tinyproxy.url },
+      brokenProxy, blackHole,
+    },
+    pids() {
+      return [dockerd.pid, tinyproxy.proc.pid, ...Object.values(registries).map((r) => r.proc.pid)].filter((p): p is number => typeof p === 'number');
+    },
+    secrets() {
+      const out = new Set<string>([...stateSecrets(state), ...issued, azure.clientSecret]);
+      if (info?.credentials?.password) out.add(info.credentials.password);
+      return [...out].filter((s) => s.length >= 8);
+    },
+    apply,
+    clientEnv() {
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      for (const k of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']) delete env[k];
+      Object.assign(env, {
+        DOCKER_HOST: world.dockerHost,
+        DOCKER_CONFIG: dockerConfigDir,
+        NODE_EXTRA_CA_CERTS: caFile,
+        CURL_CA_BUNDLE: caFile,
+        REQUESTS_CA_BUNDLE: caFile,
+        AZURE_TENANT_ID: azure.tenantId,
+        AZURE_CLIENT_ID: azure.clientId,
+        AZURE_CLIENT_SECRET: azure.clientSecret,
+        AZURE_AUTHORITY_HOST: azure.authorityHost,
+        AZURE_SUBSCRIPTION_ID: azure.subscriptionId,
+        ACR_DOCTOR_ARM_ENDPOINT: azure.armEndpoint,
+        ...clientExtra,
+      });
+      return env;
+    },
+    async stop() {
+      for (const c of cleanups.reverse()) { try { await c(); } catch { /* keep stopping the rest */ } }
+      cleanups.length = 0;
+      writeHosts(defaultHosts());
+      for (const n of tlsNames()) fs.rmSync(path.join(CERTS_D, n), { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await apply(opts.scenario ?? 'healthy');
+  return world;
+}
+
+function writeDockerConfig(dir: string, cfg: DockerConfigJson): void {
+  // `__raw`: a scenario wants a config file that is not valid JSON.
+  const text = typeof cfg.__raw === 'string' ? cfg.__raw : JSON.stringify(cfg, null, 2) + '\n';
+  fs.writeFileSync(path.join(dir, 'config.json'), text, { mode: 0o600 });
+}
