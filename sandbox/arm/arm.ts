@@ -163,10 +163,9 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
 // ---------------------------------------------------------------- visibility helpers
 
 /** ARM lists a subscription when the principal holds some role at, above or inside it. */
-export function canSeeSubscription(state: ArmState, principalId: string, subscriptionId: string, now: Date): boolean {
+export function canSeeSubscription(state: ArmState, principalId: string, subscriptionId: string, _now: Date): boolean {
   const subScope = `/subscriptions/${subscriptionId}`;
   return state.roleAssignments.some((a) => eq(a.properties.principalId, principalId)
-    && Date.parse(a.properties.createdOn) + state.roleAssignmentPropagationMs <= now.getTime()
     && (scopeCovers(a.properties.scope, subScope) || scopeCovers(subScope, a.properties.scope)));
 }
 

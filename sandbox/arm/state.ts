@@ -285,7 +285,8 @@ export interface ArmState {
   workspaces: WorkspaceJson[];
   /** workspace customerId -> rows of ContainerRegistryLoginEvents. */
   loginEvents: Record<string, LoginEventRow[]>;
-  /** How long a new role assignment takes to apply (Azure: up to ~10 minutes). */
+  /** How long a new role assignment takes to apply on the registry's data plane (Azure: up to
+   *  ~10 minutes; default 10 min). ARM's own (control-plane) checks apply assignments at once. */
   roleAssignmentPropagationMs: number;
   /** Lifetime of Entra access tokens the simulator issues. */
   accessTokenLifetimeSeconds: number;
@@ -300,7 +301,7 @@ export interface ArmState {
 
 export const ROLE_IDS = {
   Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  Contributor: 'b24988ac-6180-48a0-a690-c911b4da60d1',
+  Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
   Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
   AcrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
   AcrPush: '8311e382-0749-4cb8-b61a-304f252e45ec',
@@ -576,7 +577,17 @@ export function providersFor(subscriptionId: string, unregistered: string[] = []
   }));
 }
 
+// One RSA key per process: generating one costs 0.1–1.5 s, and every state would pay it.
+let cachedKey: ArmState['signingKey'] | undefined;
+
 function signingKey(): ArmState['signingKey'] {
+  if (cachedKey) return { ...cachedKey };
+  cachedKey = newSigningKey();
+  return { ...cachedKey };
+}
+
+/** A fresh key (a scenario that wants earlier tokens to stop verifying can swap it in). */
+export function newSigningKey(): ArmState['signingKey'] {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
     kid: randomBytes(12).toString('base64url'),
@@ -590,7 +601,7 @@ export function emptyState(): ArmState {
     tenants: [], subscriptions: [], resourceGroups: [], registries: [], servicePrincipals: [],
     roleDefinitions: builtInRoleDefinitions(), roleAssignments: [], managedClusters: [], virtualNetworks: [],
     privateEndpoints: [], providers: {}, diagnosticSettings: {}, workspaces: [], loginEvents: {},
-    roleAssignmentPropagationMs: 0, accessTokenLifetimeSeconds: 3600,
+    roleAssignmentPropagationMs: 10 * 60 * 1000, accessTokenLifetimeSeconds: 3600,
     signingKey: signingKey(), issuedTokens: [],
     faults: { arm: { kind: 'none' }, entra: { kind: 'none' } },
   };
@@ -822,9 +833,8 @@ function isEffective(state: ArmState, a: RoleAssignmentJson, now: Date): boolean
 }
 
 /** Control-plane check the ARM server uses: may the principal perform `action` on `scope`? */
-export function armActionAllowed(state: ArmState, principalId: string, scope: string, action: string, now = new Date()): boolean {
+export function armActionAllowed(state: ArmState, principalId: string, scope: string, action: string, _now = new Date()): boolean {
   return assignmentsCovering(state, principalId, scope).some((a) => {
-    if (!isEffective(state, a, now)) return false;
     const def = roleDefinitionFor(state, a.properties.roleDefinitionId);
     return !!def && permits(def, action, false);
   });
@@ -843,6 +853,9 @@ function conditionAllowsRepository(condition: string | undefined, repository: st
 
 export type RegistryAction = 'pull' | 'push' | 'delete';
 
+/** AcrPull, AcrPush, AcrDelete (and AcrImageSigner): not honoured in AbacRepositoryPermissions mode. */
+const LEGACY_ACR_ROLES = new Set([ROLE_IDS.AcrPull, ROLE_IDS.AcrPush, ROLE_IDS.AcrDelete, '6cef56e8-d556-48e5-a04f-b8e64114680f']);
+
 export interface EffectiveActions {
   /** What the registry grants now. */
   actions: RegistryAction[];
@@ -850,15 +863,15 @@ export interface EffectiveActions {
   pending: RegistryAction[];
   /** Names of the roles that granted (or will grant) something. */
   roles: string[];
-  /** AcrPull/AcrPush/AcrDelete/Owner/Contributor/Reader assignments ignored because of ABAC mode. */
+  /** AcrPull/AcrPush/AcrDelete assignments ignored because of ABAC mode. */
   ignoredByAbac: string[];
 }
 
 /**
  * What a principal may do on a registry's data plane, from RBAC: AcrPull → pull, AcrPush → pull+push,
- * AcrDelete → delete, Owner/Contributor → all, Reader → pull (legacy mode). In
- * `AbacRepositoryPermissions` mode only the Container Registry Repository roles count (optionally
- * limited to repositories by their condition) and the registry-level roles are ignored.
+ * AcrDelete → delete, Owner/Contributor → all, Reader → pull (the docs' role table). In
+ * `AbacRepositoryPermissions` mode AcrPull/AcrPush/AcrDelete are not honoured; the Container
+ * Registry Repository roles count (limited to repositories by their ABAC condition, if any).
  * Assignments created less than `roleAssignmentPropagationMs` ago are reported as pending.
  */
 export function effectiveRegistryActions(state: ArmState, principalId: string, registry: RegistryRecord, now = new Date(), repository?: string): EffectiveActions {
@@ -872,17 +885,14 @@ export function effectiveRegistryActions(state: ArmState, principalId: string, r
     const def = roleDefinitionFor(state, a.properties.roleDefinitionId);
     if (!def) continue;
     const grants: RegistryAction[] = [];
-    if (abac) {
-      if (!conditionAllowsRepository(a.properties.condition, repository)) continue;
-      if (permits(def, `${ACR}/repositories/content/read`, true)) grants.push('pull');
-      if (permits(def, `${ACR}/repositories/content/write`, true)) grants.push('push');
-      if (permits(def, `${ACR}/repositories/content/delete`, true)) grants.push('delete');
-      if (!grants.length && (permits(def, `${ACR}/pull/read`, false) || permits(def, `${ACR}/push/write`, false))) ignored.add(def.properties.roleName);
-    } else {
-      if (permits(def, `${ACR}/pull/read`, false)) grants.push('pull');
-      if (permits(def, `${ACR}/push/write`, false)) grants.push('push');
-      if (permits(def, `${ACR}/artifacts/delete`, false)) grants.push('delete');
-    }
+    const legacyAcrRole = LEGACY_ACR_ROLES.has(def.name.toLowerCase());
+    if (abac && legacyAcrRole) { ignored.add(def.properties.roleName); continue; }
+    if (abac && !conditionAllowsRepository(a.properties.condition, repository)) continue;
+    // Repository roles (data actions) count in both modes; Owner/Contributor/Reader and the Acr* roles
+    // grant through control-plane actions (the Acr* ones only in legacy mode, see above).
+    if (permits(def, `${ACR}/repositories/content/read`, true) || permits(def, `${ACR}/pull/read`, false)) grants.push('pull');
+    if (permits(def, `${ACR}/repositories/content/write`, true) || permits(def, `${ACR}/push/write`, false)) grants.push('push');
+    if (permits(def, `${ACR}/repositories/content/delete`, true) || permits(def, `${ACR}/artifacts/delete`, false)) grants.push('delete');
     if (!grants.length) continue;
     roles.add(def.properties.roleName);
     for (const g of grants) add(isEffective(state, a, now) ? now_ : later, g);
