@@ -18,6 +18,8 @@ export interface AzureContext {
   subscriptionId?: string;
   /** Object id of the signed-in principal, when known (for role assignment checks). */
   principalId?: string;
+  /** Entra authority host (https://login.microsoftonline.com, the sandbox's login.sandbox.test), for checking explicit service principal secrets. */
+  authorityHost?: string;
 }
 
 /** Explicit credentials the user wants checked (CLI flags, a prompt in VS Code). */
@@ -46,6 +48,8 @@ export interface DiagnoseEnvironment {
   repository?: string;
   /** Run the slow pull test through the daemon. */
   pullTest?: boolean;
+  /** What the user is trying to do (default 'login'): decides whether missing pull/push rights fail. */
+  operation?: 'login' | 'pull' | 'push';
   /** Clock, replaceable in tests. */
   now(): Date;
 }
