@@ -1,14 +1,25 @@
-// Serves the ARM + Entra simulator (built in sandbox/arm/ by the azure area) on
-// management.sandbox.test / login.sandbox.test with the sandbox CA's certificate.
+// Serves the ARM + Entra simulator (sandbox/arm/, the azure area's) on management.sandbox.test and
+// login.sandbox.test (192.0.2.x:443) with the sandbox CA's certificate: one handler, two servers.
+import * as https from 'node:https';
 import type { ArmState } from './arm/state';
+import { createArmHandler, type ArmHandler } from './arm/server';
 import type { TlsPair } from './front/login-server';
 
-export interface ArmHandle { stop(): Promise<void> }
+export interface ArmHandle { handler: ArmHandler; stop(): Promise<void> }
 
-export async function startArm(o: { state: ArmState; tls: TlsPair; management: string; login: string }): Promise<ArmHandle | undefined> {
-  let mod: Record<string, unknown>;
-  try { mod = require('./arm/server'); } catch { return undefined; }
-  const start = mod.startArmSimulator as ((opts: unknown) => Promise<ArmHandle>) | undefined;
-  if (typeof start !== 'function') return undefined;
-  return start({ state: o.state, tls: o.tls, management: o.management, login: o.login });
+export async function startArm(o: { state: ArmState; tls: TlsPair; addresses: string[] }): Promise<ArmHandle> {
+  const handler = createArmHandler(o.state);
+  const servers: https.Server[] = [];
+  for (const addr of o.addresses) {
+    const s = https.createServer({ key: o.tls.key, cert: o.tls.cert }, handler);
+    await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(443, addr, () => { s.off('error', reject); resolve(); }); });
+    servers.push(s);
+  }
+  return {
+    handler,
+    stop: async () => {
+      handler.releaseHung();
+      await Promise.all(servers.map((s) => new Promise<void>((r) => { s.close(() => r()); s.closeAllConnections(); })));
+    },
+  };
 }

@@ -40,6 +40,8 @@ export interface SandboxWorld extends World {
   readonly pki: Pki;
   /** Whether the ARM + Entra simulator is being served (it is built in sandbox/arm/). */
   readonly armServed: boolean;
+  /** The ARM + Entra request handler (its call log counts ARM round trips). */
+  readonly arm: ArmHandle['handler'];
   /** PIDs of every child process the world runs (for orphan checks). */
   pids(): number[];
 }
@@ -134,8 +136,8 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   const oldDocker = new OldDockerProxy(path.join(dir, 'dockerd', 'old-docker.sock'), dockerd.socketPath);
   cleanups.push(() => oldDocker.stop());
 
-  const arm: ArmHandle | undefined = await startArm({ state, tls: trusted, management: IP.management, login: IP.login });
-  if (arm) cleanups.push(() => arm.stop());
+  const arm: ArmHandle = await startArm({ state, tls: trusted, addresses: [IP.management, IP.login] });
+  cleanups.push(() => arm.stop());
   cleanups.push(() => setNftRules([]));
 
   const dockerConfigDir = path.join(dir, 'docker-config');
@@ -219,7 +221,8 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     clientIp: IP.client,
     get scenario() { return info!; },
     state, dir, pki,
-    armServed: !!arm,
+    armServed: true,
+    arm: arm.handler,
     parts: {
       dockerd,
       registries: Object.fromEntries(Object.entries(registries).map(([k, r]) => [k, { start: () => r.start(), stop: () => r.stop(), get pid() { return r.proc.pid; } }])),

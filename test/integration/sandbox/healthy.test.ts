@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SandboxWorld } from '../../../sandbox/world';
-import { curl, docker, dockerLogin } from './run';
+import { curl, docker, dockerLogin, run } from './run';
 import { getWorld } from './shared-world';
 
 describe('sandbox healthy world (integration)', function () {
@@ -59,6 +59,24 @@ describe('sandbox healthy world (integration)', function () {
   it('refuses a tampered data-endpoint URL', async () => {
     const r = await curl(w.clientEnv(), ['-s', '-o', '/dev/null', '-w', '%{http_code}', `https://contoso.westeurope.data.azurecr.io/blobs/sha256:${'0'.repeat(64)}?repo=hello&se=9999999999&sig=forged`]);
     assert.equal(r.stdout, '403');
+  });
+
+  it('serves the ARM + Entra simulator to the real Azure SDK clients (TLS from the sandbox CA)', async () => {
+    const script = `
+      const { ClientSecretCredential } = require('@azure/identity');
+      const { ContainerRegistryManagementClient } = require('@azure/arm-containerregistry');
+      (async () => {
+        const e = process.env;
+        const cred = new ClientSecretCredential(e.AZURE_TENANT_ID, e.AZURE_CLIENT_ID, e.AZURE_CLIENT_SECRET, { authorityHost: e.AZURE_AUTHORITY_HOST, disableInstanceDiscovery: true });
+        const c = new ContainerRegistryManagementClient(cred, e.AZURE_SUBSCRIPTION_ID, { endpoint: e.ACR_DOCTOR_ARM_ENDPOINT, credentialScopes: ['https://management.azure.com/.default'] });
+        const out = [];
+        for await (const r of c.registries.list()) out.push([r.name, r.loginServer, (r.dataEndpointHostNames || []).join(',')]);
+        console.log(JSON.stringify(out));
+      })().catch((err) => { console.error(err.message); process.exit(1); });`;
+    const r = await run(process.execPath, ['-e', script], { ...w.clientEnv(), NODE_PATH: path.join(process.cwd(), 'node_modules') }, 30000);
+    assert.equal(r.code, 0, r.out);
+    const regs = JSON.parse(r.stdout) as string[][];
+    assert.deepEqual(regs.find((x) => x[0] === 'contoso'), ['contoso', 'contoso.azurecr.io', 'contoso.westeurope.data.azurecr.io,contoso.northeurope.data.azurecr.io']);
   });
 
   it('clientEnv names the daemon, config, CA and the Azure identity', () => {
