@@ -1,0 +1,31 @@
+// The report's window on the catalogue and on "paste an error" (both core, vscode-free).
+import { docsUrl, getCause } from '../../core/catalogue/index';
+import type { Cause } from '../../core/catalogue/types';
+import { baseParams, resolveFixes } from '../../core/engine/fixes';
+import { explainText as explainCore } from '../../core/explain';
+import type { RegistryTarget } from '../../core/registry/target';
+import type { CauseInput } from './view-model';
+
+/** How many pasted-error matches the report lists. */
+const MAX_EXPLAINED = 5;
+
+export function findCause(id: string): Cause | undefined {
+  return getCause(id);
+}
+
+export function causeDocsUrl(cause: Cause, docsLocale: string): string {
+  return docsUrl(cause, docsLocale);
+}
+
+/** Pasted text → the likely causes, their fixes filled in for this registry (and what the text told, e.g. the client IP). */
+export function explainText(text: string, target: RegistryTarget): CauseInput[] {
+  const result = explainCore(text);
+  const params = { ...baseParams(target), ...result.params };
+  return result.matches.slice(0, MAX_EXPLAINED).map((m, i) => ({
+    causeId: m.causeId,
+    rank: i + 1,
+    status: 'warn' as const,
+    checkIds: [],
+    fixes: resolveFixes(getCause(m.causeId), params),
+  }));
+}

@@ -1,0 +1,48 @@
+// The report page: a strict CSP with a per-load nonce, assets only from media/ and dist/media/,
+// and the first state embedded as JSON (escaped so no text can close the script element).
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ReportBootstrap } from '../../shared/report-protocol';
+
+export function reportResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'media')];
+}
+
+export function reportHtml(webview: vscode.Webview, extensionUri: vscode.Uri, boot: ReportBootstrap): string {
+  const nonce = randomBytes(18).toString('base64');
+  const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...p)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  const lang = vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'media', 'report.css')}">
+<link rel="stylesheet" href="${asset('media', 'report.css')}">
+<title>${escapeHtml(boot.strings.title)}: ${escapeHtml(boot.state.loginServer)}</title>
+</head>
+<body>
+<div id="root"></div>
+<script type="application/json" id="acr-bootstrap" nonce="${nonce}">${jsonForScript(boot)}</script>
+<script nonce="${nonce}" src="${asset('dist', 'media', 'report.js')}"></script>
+</body>
+</html>`;
+}
+
+/** JSON that cannot end the <script> element or start a comment, whatever the strings hold. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,154 @@
+// One report panel (one per registry): owns the webview, the host-side model, the running
+// diagnosis, and answers the webview's commands after validating each one.
+import * as vscode from 'vscode';
+import type { RegistryTarget } from '../../core/registry/target';
+import type { DiagnosisReport, EngineEvent } from '../../core/engine/types';
+import {
+  CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand, ExportCommand,
+  OpenDocsCommand, ReadyCommand, RerunAllCommand, RerunCheckCommand, ResponseNotification, RunFixCommand,
+  type IpcResponse, type ReportState,
+} from '../../shared/report-protocol';
+import type { IpcMessage } from '../../shared/ipc';
+import { Disposable } from '../lifecycle';
+import { reportHtml, reportResourceRoots } from './report-html';
+import { ReportModel } from './report-model';
+import type { ReportHost } from './report-host';
+import { describeHostileMessage } from './hostile-message';
+
+export class ReportPanel extends Disposable {
+  private readonly model: ReportModel;
+  private run: { controller: AbortController; promise: Promise<void> } | undefined;
+  private ready = false;
+  private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, readonly target: RegistryTarget, private readonly host: ReportHost, restored?: DiagnosisReport) {
+    super();
+    this.model = new ReportModel(target.loginServer, host.viewContext(), vscode.workspace.isTrusted);
+    if (restored) this.model.restoreReport(restored);
+    panel.webview.options = { enableScripts: true, localResourceRoots: reportResourceRoots(host.extensionUri) };
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'report.svg');
+    this._register(panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => { this.model.setTrusted(true); this.postState(); }));
+    this.render();
+  }
+
+  get state(): ReportState { return this.model.state; }
+  get lastReport() { return this.model.lastReport; }
+
+  reveal(): void { this.panel.reveal(undefined, false); }
+
+  /** (Re)runs the whole diagnosis, or only some checks. Resolves when the run ends. */
+  diagnose(onlyChecks?: string[]): Promise<void> {
+    this.run?.controller.abort();
+    const controller = new AbortController();
+    const partial = !!onlyChecks?.length && !!this.model.lastReport;
+    const promise = (async () => {
+      try {
+        const identity = await this.host.source.identity().catch(() => undefined);
+        this.model.setIdentity(identity);
+        const report = await this.host.source.run({
+          target: this.target, signal: controller.signal, onlyChecks: partial ? onlyChecks : undefined,
+          onEvent: (e) => { if (!controller.signal.aborted || e.type === 'done') this.onEngineEvent(e, partial); },
+        });
+        if (this.run?.controller === controller) this.host.reportFinished(this.target, this.model.lastReport ?? report);
+      } catch (err) {
+        this.host.log.error(`diagnosis of ${this.target.loginServer} failed: ${this.host.redact(String(err instanceof Error ? err.message : err))}`);
+        this.model.fail(err instanceof Error ? err.message : String(err));
+        this.postState();
+      } finally {
+        if (this.run?.controller === controller) this.run = undefined;
+      }
+    })();
+    this.run = { controller, promise };
+    return promise;
+  }
+
+  private onEngineEvent(e: EngineEvent, partial: boolean): void {
+    if (this.isDisposed) return;
+    const changed = this.model.apply(e, Date.now(), partial);
+    if (changed && this.ready) {
+      void this.panel.webview.postMessage(DidUpdateCheckNotification.create({ check: changed, causes: this.model.state.causes, elapsedMs: this.model.state.elapsedMs }));
+    } else {
+      this.postState();
+    }
+  }
+
+  private render(): void {
+    this.ready = false;
+    this.panel.title = vscode.l10n.t('Diagnosis: {0}', this.target.loginServer);
+    this.panel.webview.html = reportHtml(this.panel.webview, this.host.extensionUri, { state: this.model.state, strings: this.host.strings() });
+  }
+
+  postState(): void {
+    if (!this.ready || this.isDisposed) return;
+    void this.panel.webview.postMessage(DidChangeStateNotification.create({ state: this.model.state }));
+  }
+
+  /** Every message from the webview is untrusted: only well-formed known commands get through. */
+  private async onMessage(msg: unknown): Promise<void> {
+    switch (true) {
+      case ReadyCommand.is(msg): this.ready = true; this.postState(); return;
+      case RerunAllCommand.is(msg): void this.diagnose(); return;
+      case CancelCommand.is(msg): this.run?.controller.abort(); return;
+      case RerunCheckCommand.is(msg): {
+        const id = msg.params.checkId;
+        if (!this.model.state.checks.some((c) => c.id === id)) return this.ignore(msg, 'unknown check');
+        void this.diagnose([id]);
+        return;
+      }
+      case OpenDocsCommand.is(msg): {
+        const cause = this.findCause(msg.params.causeId);
+        if (!cause) return this.ignore(msg, 'unknown cause');
+        await vscode.env.openExternal(vscode.Uri.parse(cause.docsUrl, true));
+        return;
+      }
+      case CopyCommandCommand.is(msg): return this.reply(msg, () => this.host.fixes.copy(this.target, this.model, msg.params));
+      case RunFixCommand.is(msg): return this.reply(msg, () => this.host.fixes.run(this, this.model, msg.params));
+      case ExportCommand.is(msg): return this.reply(msg, async () => { await this.host.exportReport(this.model.state, msg.params.format); });
+      case ExplainCommand.is(msg): return this.reply(msg, async () => {
+        this.model.setExplain(this.host.redact(msg.params.text).slice(0, 200), this.host.explain(msg.params.text, this.target));
+        this.postState();
+      });
+      default: return this.ignore(msg, 'not a known, well-formed command');
+    }
+  }
+
+  private findCause(causeId: string) {
+    return this.model.state.causes.find((c) => c.causeId === causeId) ?? this.model.state.explain?.causes.find((c) => c.causeId === causeId);
+  }
+
+  private async reply(msg: IpcMessage<unknown>, work: () => Promise<void>): Promise<void> {
+    let res: IpcResponse;
+    try {
+      await work();
+      res = { seq: msg.req ?? 0, ok: true };
+    } catch (err) {
+      const message = this.host.redact(err instanceof Error ? err.message : String(err));
+      this.host.log.warn(`report ${msg.method} failed: ${message}`);
+      res = { seq: msg.req ?? 0, ok: false, error: message };
+    }
+    if (msg.req !== undefined && !this.isDisposed) void this.panel.webview.postMessage(ResponseNotification.create(res));
+  }
+
+  private ignore(msg: unknown, why: string): void {
+    this.host.log.warn(`report webview (${this.target.loginServer}): ignored a message (${why}): ${describeHostileMessage(msg)}`);
+  }
+
+  /** Used by the fix runner: re-run the checks a fix affects. */
+  rerunAfterFix(checkIds: string[]): Promise<void> {
+    return this.diagnose(checkIds.length ? checkIds : undefined);
+  }
+
+  /** Exposed for tests and the fix runner. */
+  get reportModel(): ReportModel { return this.model; }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.run?.controller.abort();
+    this.disposedEmitter.fire();
+    super.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+// Every string the report webview shows, localised on the host (the webview has no l10n).
+import * as vscode from 'vscode';
+import type { ReportStrings } from '../../shared/report-protocol';
+
+export function reportStrings(): ReportStrings {
+  const t = vscode.l10n.t;
+  return {
+    title: t('Registry diagnosis'),
+    identity: t('Signed in as'),
+    elapsed: t('Elapsed'),
+    sectionLogin: t('Login'),
+    sectionNetwork: t('Network'),
+    sectionCauses: t('Causes'),
+    noCauses: t('No problems found.'),
+    running: t('Diagnosing…'),
+    done: t('Diagnosis complete'),
+    failed: t('Diagnosis failed'),
+    budgetExceeded: t('The time budget ran out before every check finished.'),
+    statusPass: t('Passed'),
+    statusWarn: t('Warning'),
+    statusFail: t('Failed'),
+    statusSkipped: t('Skipped'),
+    statusInfo: t('Info'),
+    statusPending: t('Waiting'),
+    blockedBy: t('Blocked by'),
+    evidence: t('Evidence'),
+    duration: t('Time'),
+    openDocs: t('Open docs'),
+    copyCommand: t('Copy command'),
+    runFix: t('Run fix'),
+    rerunCheck: t('Re-run check'),
+    rerunAll: t('Re-run all'),
+    cancel: t('Cancel'),
+    exportMarkdown: t('Export Markdown'),
+    exportJson: t('Export JSON'),
+    pasteTitle: t('Paste an error'),
+    pasteHint: t('Paste the output of docker or az; ACR Doctor names the likely causes.'),
+    pasteSubmit: t('Explain'),
+    pasteNoMatch: t('No known cause matches this text.'),
+    rootCause: t('Most likely cause'),
+    alsoCause: t('Also found'),
+    seedSection: t('Troubleshooting guide'),
+    untrusted: t('Fixes can only run in a trusted workspace.'),
+    fixApplied: t('Fix applied; re-running the affected checks.'),
+    fixCancelled: t('Fix cancelled.'),
+    fixFailed: t('The fix failed'),
+    checksHeading: t('Check'),
+    ms: t('ms'),
+    seconds: t('s'),
+    notStarted: t('Not diagnosed yet. Choose Re-run all to start.'),
+    copied: t('Copied'),
+  };
+}

@@ -1,0 +1,25 @@
+// "Paste an error": a labelled text box; the host maps the text to causes.
+import type { ReportState, ReportStrings } from '../../shared/report-protocol';
+import { MAX_PASTED_CHARS } from '../../shared/report-protocol';
+import type { ReportActions } from './actions';
+import { renderCause } from './causes';
+import { button, h } from './dom';
+
+export function renderExplainForm(t: ReportStrings, a: ReportActions, text: string): HTMLElement {
+  const area = h('textarea', { id: 'paste', rows: '4', maxlength: String(MAX_PASTED_CHARS), spellcheck: 'false', 'aria-describedby': 'paste-hint' });
+  area.value = text;
+  area.addEventListener('input', () => a.pasteChanged(area.value));
+  const submit: HTMLButtonElement = button(t.pasteSubmit, 'lightbulb', () => { if (area.value.trim()) a.explain(area.value, submit); }, { 'data-key': 'explain' });
+  return h('section', { class: 'explain-section', 'aria-labelledby': 'paste-h' },
+    h('h2', { id: 'paste-h' }, t.pasteTitle),
+    h('label', { for: 'paste', id: 'paste-hint', class: 'hint' }, t.pasteHint),
+    area,
+    h('div', { class: 'actions' }, submit),
+    h('div', { id: 'explain-results', 'aria-live': 'polite' }));
+}
+
+export function renderExplainResults(s: ReportState, t: ReportStrings, a: ReportActions): HTMLElement[] {
+  if (!s.explain) return [];
+  if (s.explain.causes.length === 0) return [h('p', { class: 'empty' }, t.pasteNoMatch)];
+  return [h('ol', { class: 'causes' }, ...s.explain.causes.map((c, i) => h('li', {}, renderCause(c, i === 0, s, t, a, 'explain'))))];
+}

@@ -1,0 +1,111 @@
+// The report webview: paints the bootstrapped state, mirrors the host's updates, and turns
+// clicks into typed commands. Strings come from the host; nothing here is English.
+// The codicon font comes with the bundle (dist/media/report.css, the font inlined).
+import '@vscode/codicons/dist/codicon.css';
+import type { ReportBootstrap, ReportState, ReportStrings } from '../shared/report-protocol';
+import {
+  CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand,
+  ExportCommand, OpenDocsCommand, ReadyCommand, RerunAllCommand, RerunCheckCommand, ResponseNotification, RunFixCommand,
+} from '../shared/report-protocol';
+import { request, send, settle } from './lib/ipc-client';
+import type { ReportActions } from './render/actions';
+import { renderCauses } from './render/causes';
+import { renderChecks } from './render/checks';
+import { h } from './render/dom';
+import { renderExplainForm, renderExplainResults } from './render/explain';
+import { renderHeader } from './render/header';
+import { formatMs, statusWord } from './render/status';
+import { vscodeApi, type PersistedState, type UiState } from './lib/vscode-api';
+
+const boot = JSON.parse(document.getElementById('acr-bootstrap')?.textContent ?? '{}') as ReportBootstrap;
+const t: ReportStrings = boot.strings;
+let state: ReportState = boot.state;
+const saved = vscodeApi.getState() as Partial<PersistedState> | undefined;
+const ui: UiState = { openEvidence: saved?.ui?.openEvidence ?? [], pasteText: saved?.ui?.pasteText ?? '' };
+const open = new Set(ui.openEvidence);
+let elapsedBase = { ms: state.elapsedMs, at: performance.now() };
+
+const root = document.getElementById('root') as HTMLElement;
+const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' });
+const body = h('div', { id: 'report-body' });
+const results = (): HTMLElement | null => document.getElementById('explain-results');
+
+const actions: ReportActions = {
+  openDocs: (causeId) => send(OpenDocsCommand, { causeId }),
+  copyCommand: (fix, btn) => void request(CopyCommandCommand, fix).then((r) => { if (r.ok) flash(btn, t.copied); }),
+  runFix: (fix, btn) => { btn.disabled = true; void request(RunFixCommand, fix).finally(() => { btn.disabled = false; }); },
+  rerunCheck: (checkId) => send(RerunCheckCommand, { checkId }),
+  rerunAll: () => send(RerunAllCommand, {}),
+  cancel: () => send(CancelCommand, {}),
+  exportAs: (format) => send(ExportCommand, { format }),
+  explain: (text, btn) => { btn.disabled = true; void request(ExplainCommand, { text }).finally(() => { btn.disabled = false; }); },
+  toggleEvidence: (id, isOpen) => { if (isOpen) open.add(id); else open.delete(id); persist(); },
+  pasteChanged: (text) => { ui.pasteText = text; persist(); },
+};
+
+function persist(): void {
+  ui.openEvidence = [...open];
+  vscodeApi.setState({ state, ui });
+}
+
+/** Re-renders the report body, keeping keyboard focus on the same control. */
+function render(): void {
+  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
+  body.replaceChildren(
+    renderHeader(state, t, actions),
+    h('main', {},
+      renderCauses(state, t, actions),
+      renderChecks('login', state, t, actions, open) ?? '',
+      renderChecks('network', state, t, actions, open) ?? ''),
+  );
+  results()?.replaceChildren(...renderExplainResults(state, t, actions));
+  if (focusKey) (document.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+  document.body.dataset.phase = state.phase;
+  persist();
+}
+
+function flash(btn: HTMLButtonElement, text: string): void {
+  const label = btn.querySelector('span:last-child');
+  if (!label) return;
+  const before = label.textContent;
+  label.textContent = text;
+  setTimeout(() => { label.textContent = before; }, 1500);
+}
+
+function announce(text: string): void {
+  announcer.textContent = text;
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const msg: unknown = e.data;
+  if (DidChangeStateNotification.is(msg)) {
+    const wasRunning = state.phase === 'running';
+    state = msg.params.state;
+    elapsedBase = { ms: state.elapsedMs, at: performance.now() };
+    render();
+    if (wasRunning && state.phase === 'done') announce(`${t.done}. ${t.sectionCauses}: ${state.causes.length}`);
+    if (state.lastFix) announce(state.lastFix.message);
+  } else if (DidUpdateCheckNotification.is(msg)) {
+    const { check, causes, elapsedMs } = msg.params;
+    const i = state.checks.findIndex((c) => c.id === check.id);
+    const checks = [...state.checks];
+    if (i >= 0) checks[i] = check; else checks.push(check);
+    state = { ...state, checks, causes, elapsedMs };
+    elapsedBase = { ms: elapsedMs, at: performance.now() };
+    render();
+    announce(`${check.title}: ${statusWord(check.status, t)}`);
+  } else if (ResponseNotification.is(msg)) {
+    settle(msg.params);
+  }
+});
+
+// The elapsed clock ticks locally while a run streams.
+setInterval(() => {
+  if (state.phase !== 'running') return;
+  const el = document.getElementById('elapsed');
+  if (el) el.textContent = formatMs(elapsedBase.ms + performance.now() - elapsedBase.at, t);
+}, 250);
+
+root.replaceChildren(announcer, body, renderExplainForm(t, actions, ui.pasteText));
+render();
+send(ReadyCommand, {});
