@@ -38,7 +38,7 @@ export interface KnownRegistry {
 }
 
 /** Compare the target with what ARM lists (the signed-in account's registries). */
-export function armVerdict(t: RegistryTarget, known: KnownRegistry[]): { match?: KnownRegistry; verdict?: NameVerdict } {
+export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[]): { match?: T; verdict?: NameVerdict } {
   const byLogin = known.find((r) => r.loginServer.toLowerCase() === t.loginServer);
   if (byLogin) return { match: byLogin };
   const byName = known.find((r) => r.name.toLowerCase() === t.name);

@@ -1,0 +1,64 @@
+// Like `az aks check-acr` without deploying anything: for each AKS cluster the account can see,
+// does the cluster's kubelet identity (identityProfile.kubeletidentity) hold a role that lets it
+// pull from this registry? Fix: `az aks update --attach-acr`.
+import { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { Check, CheckOutcome } from '../../engine/types';
+import { analyseRoles, type RegistryFacts } from './registry-facts';
+import { ARM_SCOPE, armReason, subscriptionIds } from './arm-facts';
+import { LOGIN } from './shared';
+
+interface ClusterView { name: string; resourceGroup: string; kubeletObjectId?: string }
+
+export const aksCheck: Check = {
+  id: LOGIN.aks,
+  area: 'login',
+  title: 'AKS clusters may pull from the registry',
+  needs: [LOGIN.registry],
+  timeoutMs: 6000,
+  applies: (_t, env) => !!env.azure,
+  async run(ctx): Promise<CheckOutcome> {
+    const az = ctx.env.azure!;
+    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    if (!facts?.registry || !facts.roleAssignments) {
+      return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
+    }
+    const clusters: ClusterView[] = [];
+    const gaps: string[] = [];
+    let subs: string[] = [];
+    try { subs = await subscriptionIds(az, ctx.signal); } catch (e) { gaps.push(armReason(e)); }
+    await Promise.all(subs.map(async (sub) => {
+      try {
+        const client = new ContainerServiceClient(az.credential, sub, { endpoint: az.armEndpoint, credentialScopes: [az.armScope ?? ARM_SCOPE] });
+        for await (const c of client.managedClusters.list({ abortSignal: ctx.signal })) {
+          const rg = /\/resourceGroups\/([^/]+)\//i.exec(c.id ?? '')?.[1] ?? '';
+          clusters.push({ name: c.name ?? '', resourceGroup: rg, kubeletObjectId: c.identityProfile?.kubeletidentity?.objectId });
+        }
+      } catch (e) { gaps.push(`clusters in ${sub}: ${armReason(e)}`); }
+    }));
+    if (!clusters.length) {
+      return { status: 'pass', message: gaps.length ? `No AKS clusters could be listed (${gaps[0]}).` : 'The account sees no AKS clusters.', evidence: { clusters: 0 } };
+    }
+    const now = ctx.env.now();
+    const abac = facts.registry.roleAssignmentMode === 'AbacRepositoryPermissions';
+    const blocked = clusters.filter((c) => c.kubeletObjectId && !analyseRoles(facts.roleAssignments!, c.kubeletObjectId, abac, now).canPull);
+    const noIdentity = clusters.filter((c) => !c.kubeletObjectId);
+    const evidence = { clusters: clusters.map((c) => c.name), withoutPull: blocked.map((c) => c.name), withoutKubeletIdentity: noIdentity.map((c) => c.name) };
+    if (blocked.length) {
+      const c = blocked[0];
+      return {
+        status: 'warn', causeId: 'authz.aks-kubelet-missing-acrpull', evidence,
+        fixParams: { cluster: c.name, clusterResourceGroup: c.resourceGroup, registryId: facts.registry.id, principalId: c.kubeletObjectId! },
+        message: `AKS cluster ${blocked.map((x) => x.name).join(', ')}: the kubelet identity (${c.kubeletObjectId}) holds no AcrPull on ${facts.registry.name}, so its pods cannot pull images from it (ErrImagePull).`,
+      };
+    }
+    if (noIdentity.length) {
+      const c = noIdentity[0];
+      return {
+        status: 'warn', causeId: 'credentials.azure-service-config', evidence,
+        fixParams: { cluster: c.name, clusterResourceGroup: c.resourceGroup },
+        message: `AKS cluster ${c.name} has no kubelet managed identity (a service principal cluster?); confirm which identity it pulls with.`,
+      };
+    }
+    return { status: 'pass', message: `The kubelet identity of ${clusters.map((c) => c.name).join(', ')} may pull from ${facts.registry.name}.`, evidence };
+  },
+};

@@ -1,0 +1,32 @@
+// A logged-out pull: with no credential at all (no docker login, no Azure sign-in, none given),
+// the pull works only when the registry allows anonymous pull.
+import type { Check } from '../../engine/types';
+import { fetchChallenge } from '../../acr/token-flow';
+import { anonymousPullAllowed } from './anonymous';
+import type { StoredCredentialData } from './stored-credential';
+import { LOGIN, NET_CHALLENGE, acrNet, repositoryOf } from './shared';
+
+export const anonymousCheck: Check = {
+  id: 'login.credentials.anonymous',
+  area: 'login',
+  title: 'Pull without credentials',
+  needs: [LOGIN.storedCredential, NET_CHALLENGE],
+  timeoutMs: 5000,
+  applies: (_t, env) => !env.azure && !env.credentials,
+  async run(ctx) {
+    const stored = ctx.data<StoredCredentialData>(LOGIN.storedCredential);
+    if (stored?.works) return { status: 'pass', message: 'docker has a working stored credential; no anonymous pull needed.' };
+    const repo = repositoryOf(ctx);
+    if (!repo) return { status: 'info', message: 'No credential at all: name a repository to test an anonymous pull.' };
+    const net = acrNet(ctx);
+    const ch = await fetchChallenge(net);
+    if (!ch.ok) return { status: 'warn', message: `Could not test an anonymous pull: ${ch.reason}.` };
+    const allowed = await anonymousPullAllowed(net, ch.tokenUrl, repo);
+    if (allowed) return { status: 'pass', message: `The registry allows anonymous pull of ${repo}.`, evidence: { anonymousPull: true } };
+    const op = ctx.env.operation ?? 'login';
+    return {
+      status: op === 'login' ? 'info' : 'fail', causeId: 'credentials.anonymous-pull-blocked', evidence: { anonymousPull: false, repository: repo },
+      message: `No credential is available (no docker login, no Azure sign-in) and ${ctx.target.loginServer} does not allow anonymous pull: docker says "unauthorized: authentication required". Log in first.`,
+    };
+  },
+};

@@ -1,0 +1,107 @@
+// Read what the login checks need from ARM with the real Azure SDK clients: the registry (found
+// by login server or name across the account's subscriptions), its repository tokens and the
+// role assignments at its scope and above. Each part that cannot be read becomes a gap, not a throw.
+import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { AzureContext } from '../../engine/environment';
+import type { KnownRegistry } from './name-rules';
+import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
+
+export const ARM_SCOPE = 'https://management.azure.com/.default';
+
+function clientOptions(az: AzureContext, signal: AbortSignal) {
+  return { endpoint: az.armEndpoint, credentialScopes: [az.armScope ?? ARM_SCOPE], abortSignal: signal };
+}
+
+/** Short reason from an SDK error (code + message, no request dump). */
+export function armReason(e: unknown): string {
+  const err = e as { code?: string; statusCode?: number; message?: string };
+  return `${err.code ?? err.statusCode ?? 'error'}: ${String(err.message ?? e).replace(/\s+/g, ' ').slice(0, 200)}`;
+}
+
+export async function subscriptionIds(az: AzureContext, signal: AbortSignal): Promise<string[]> {
+  if (az.subscriptionId) return [az.subscriptionId];
+  const client = new SubscriptionClient(az.credential, clientOptions(az, signal));
+  const out: string[] = [];
+  for await (const s of client.subscriptions.list({ abortSignal: signal })) if (s.subscriptionId) out.push(s.subscriptionId);
+  return out;
+}
+
+function parseId(id: string): { subscriptionId: string; resourceGroup: string } {
+  const m = /\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i.exec(id);
+  return { subscriptionId: m?.[1] ?? '', resourceGroup: m?.[2] ?? '' };
+}
+
+export interface RegistryListing {
+  registries: (KnownRegistry & { arm: RegistryArm })[];
+  gaps: string[];
+}
+
+export async function listRegistries(az: AzureContext, signal: AbortSignal): Promise<RegistryListing> {
+  const gaps: string[] = [];
+  const registries: RegistryListing['registries'] = [];
+  let subs: string[] = [];
+  try {
+    subs = await subscriptionIds(az, signal);
+  } catch (e) {
+    gaps.push(`subscriptions: ${armReason(e)}`);
+  }
+  await Promise.all(subs.map(async (sub) => {
+    try {
+      const client = new ContainerRegistryManagementClient(az.credential, sub, clientOptions(az, signal));
+      for await (const r of client.registries.list({ abortSignal: signal })) {
+        if (!r.id || !r.name || !r.loginServer) continue;
+        const { subscriptionId, resourceGroup } = parseId(r.id);
+        registries.push({
+          name: r.name, loginServer: r.loginServer, id: r.id,
+          arm: {
+            id: r.id, name: r.name, subscriptionId, resourceGroup, loginServer: r.loginServer,
+            sku: r.sku?.name, location: r.location, adminUserEnabled: r.adminUserEnabled,
+            anonymousPullEnabled: r.anonymousPullEnabled, roleAssignmentMode: r.roleAssignmentMode,
+            armAudienceDisabled: r.policies?.azureADAuthenticationAsArmPolicy?.status === 'disabled',
+          },
+        });
+      }
+    } catch (e) {
+      gaps.push(`registries in ${sub}: ${armReason(e)}`);
+    }
+  }));
+  return { registries, gaps };
+}
+
+export async function readTokens(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RepositoryTokenFacts[]> {
+  const client = new ContainerRegistryManagementClient(az.credential, reg.subscriptionId, clientOptions(az, signal));
+  const out: RepositoryTokenFacts[] = [];
+  for await (const t of client.tokens.list(reg.resourceGroup, reg.name, { abortSignal: signal })) {
+    out.push({
+      name: t.name ?? '', status: t.status ?? 'enabled', scopeMapId: t.scopeMapId,
+      passwords: (t.credentials?.passwords ?? []).map((p) => ({ name: String(p.name ?? ''), expiry: p.expiry, created: p.creationTime })),
+    });
+  }
+  return out;
+}
+
+export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+  const client = new AuthorizationManagementClient(az.credential, reg.subscriptionId, clientOptions(az, signal));
+  const out: RoleAssignmentFacts[] = [];
+  // atScope(): assignments at the registry and above (resource group, subscription, management group).
+  for await (const a of client.roleAssignments.listForScope(reg.id, { filter: 'atScope()', abortSignal: signal } as never)) {
+    if (!a.principalId) continue;
+    out.push({
+      principalId: a.principalId, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',
+      createdOn: a.createdOn, condition: a.condition ?? undefined,
+    });
+  }
+  return out;
+}
+
+/** Tokens and role assignments of a found registry; what cannot be read goes into gaps. */
+export async function registryDetails(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RegistryFacts> {
+  const facts: RegistryFacts = { registry: reg, gaps: [] };
+  await Promise.all([
+    readTokens(az, reg, signal).then((t) => { facts.tokens = t; }, (e) => { facts.gaps.push(`tokens: ${armReason(e)}`); }),
+    readRoleAssignments(az, reg, signal).then((r) => { facts.roleAssignments = r; }, (e) => { facts.gaps.push(`role assignments: ${armReason(e)}`); }),
+  ]);
+  return facts;
+}

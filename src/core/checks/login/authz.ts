@@ -1,0 +1,115 @@
+// Authorisation: what the registry actually granted (the access token's `access` claim for the
+// chosen repository) explained by the ARM role assignments at the registry scope and above:
+// which role is missing for which principal, ABAC mode, an assignment still propagating.
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { allows, grantedActions, type AccessEntry } from '../../acr/jwt';
+import type { AadLoginData } from './aad-login';
+import type { ExplicitLoginData } from './explicit-login';
+import { analyseRoles, type RegistryFacts } from './registry-facts';
+import { LOGIN, isoDate } from './shared';
+
+type Op = 'login' | 'pull' | 'push';
+
+interface Subject {
+  access: AccessEntry[];
+  repository?: string;
+  principalId?: string;
+  label: string;
+  kind: 'aad' | 'servicePrincipal' | 'repositoryToken' | 'other';
+  tokenName?: string;
+}
+
+export const authzAadCheck: Check = {
+  id: LOGIN.authzAad,
+  area: 'login',
+  title: 'Entra identity may pull and push',
+  needs: [LOGIN.aad],
+  after: [LOGIN.registry],
+  timeoutMs: 2000,
+  applies: (_t, env) => !!env.azure,
+  async run(ctx) {
+    const d = ctx.data<AadLoginData>(LOGIN.aad);
+    if (!d) return { status: 'info', message: 'No token to judge.' };
+    return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `identity ${d.principalId ?? ''}`.trim(), kind: 'aad' });
+  },
+};
+
+export const authzExplicitCheck: Check = {
+  id: LOGIN.authzExplicit,
+  area: 'login',
+  title: 'Given credentials may pull and push',
+  needs: [LOGIN.explicit],
+  after: [LOGIN.registry],
+  timeoutMs: 2000,
+  applies: (_t, env) => !!env.credentials,
+  async run(ctx) {
+    const d = ctx.data<ExplicitLoginData>(LOGIN.explicit);
+    if (!d) return { status: 'info', message: 'No token to judge.' };
+    const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : 'other';
+    return judge(ctx, { access: d.access, repository: d.repository, principalId: d.kind === 'servicePrincipal' ? d.username : undefined, label: `${d.kind} ${d.username}`, kind, tokenName: d.tokenName });
+  },
+};
+
+async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
+  const op: Op = ctx.env.operation ?? 'login';
+  const repo = s.repository;
+  if (!repo) {
+    return { status: 'info', message: 'Name a repository to check pull and push rights (the login itself works).' };
+  }
+  const pull = allows(s.access, repo, 'pull');
+  const push = allows(s.access, repo, 'push');
+  const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+  const reg = facts?.registry;
+  const evidence = { repository: repo, granted: grantedActions(s.access, repo).join(',') || '(nothing)', operation: op, roleAssignmentMode: reg?.roleAssignmentMode };
+  const fixParams: Record<string, string> = { repository: repo };
+  if (s.principalId) fixParams.principalId = s.principalId;
+  if (reg) fixParams.registryId = reg.id;
+  if (pull && (push || op !== 'push')) {
+    return { status: 'pass', message: `The registry grants ${evidence.granted} on ${repo} to the ${s.label}.`, evidence };
+  }
+  const missing: 'pull' | 'push' = pull ? 'push' : 'pull';
+  // A token whose scope map lacks the action.
+  if (s.kind === 'repositoryToken') {
+    const t = facts?.tokens?.find((x) => x.name === s.tokenName);
+    if (t?.scopeMapId) fixParams.scopeMap = t.scopeMapId.split('/').pop() ?? '';
+    return {
+      status: severity(op, missing), causeId: 'authz.token-scope-missing-action', evidence, fixParams,
+      message: `The repository-scoped token ${s.tokenName ?? ''} may not ${missing} ${repo}: its scope map grants ${evidence.granted}.`,
+    };
+  }
+  const abac = reg?.roleAssignmentMode === 'AbacRepositoryPermissions';
+  if (facts?.roleAssignments && s.principalId && s.kind === 'aad') {
+    const a = analyseRoles(facts.roleAssignments, s.principalId, abac, ctx.env.now());
+    const held = a.held.map((x) => `${x.role}${x.createdOn ? ` (since ${isoDate(x.createdOn)})` : ''}`).join(', ') || 'none';
+    const ev = { ...evidence, rolesHeld: held };
+    if (abac && a.ignoredByAbac.length) {
+      return {
+        status: severity(op, missing), causeId: 'authz.abac-repository-permissions', evidence: ev, fixParams,
+        message: `The registry uses ABAC repository permissions: the ${a.ignoredByAbac.map((x) => x.role).join(' and ')} assignment of ${s.principalId} is ignored, and it holds no Container Registry Repository role, so it may not ${missing} ${repo}.`,
+      };
+    }
+    if (a.pending.length) {
+      const p = a.pending[0];
+      return {
+        status: severity(op, missing), causeId: 'authz.role-propagation-pending', evidence: ev, fixParams,
+        message: `${s.principalId} was given ${p.role} at ${p.createdOn ? isoDate(p.createdOn) : 'a moment ago'}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after ${p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : 'a few minutes'}.`,
+      };
+    }
+    return {
+      status: severity(op, missing), causeId: abac ? 'authz.abac-repository-permissions' : missing === 'pull' ? 'authz.missing-acrpull' : 'authz.missing-acrpush',
+      evidence: ev, fixParams,
+      message: `${s.principalId} holds ${held} on ${reg?.name ?? 'the registry'} and above: nothing that allows ${missing}. Grant ${abac ? (missing === 'pull' ? 'Container Registry Repository Reader' : 'Container Registry Repository Writer') : missing === 'pull' ? 'AcrPull' : 'AcrPush'} on the registry.`,
+    };
+  }
+  return {
+    status: severity(op, missing), causeId: abac ? 'authz.abac-repository-permissions' : missing === 'pull' ? 'authz.missing-acrpull' : 'authz.missing-acrpush',
+    evidence, fixParams,
+    message: `The registry grants the ${s.label} ${evidence.granted} on ${repo}: it may not ${missing}.${s.principalId ? '' : ' Sign in to Azure to see which role assignment is missing.'}`,
+  };
+}
+
+/** A missing right fails when the user is doing that; otherwise it is a warning (login works). */
+function severity(op: Op, missing: 'pull' | 'push'): 'fail' | 'warn' | 'info' {
+  if (missing === 'pull') return op === 'login' ? 'warn' : 'fail';
+  return op === 'push' ? 'fail' : 'info';
+}

@@ -1,0 +1,48 @@
+// When do the credentials in play stop working? Dates, not just "expired": the Entra token, the
+// ACR refresh token (3 hours), repository token passwords. Expired ones in use fail in the
+// credential checks; here they are listed, with a warning for what ends within 7 days.
+import type { Check } from '../../engine/types';
+import type { AadLoginData } from './aad-login';
+import type { ExplicitLoginData } from './explicit-login';
+import type { RegistryFacts } from './registry-facts';
+import { LOGIN, isoDate, relative } from './shared';
+
+const SOON_MS = 7 * 24 * 3600 * 1000;
+
+export const expiryCheck: Check = {
+  id: LOGIN.expiry,
+  area: 'login',
+  title: 'Credential expiry dates',
+  needs: [],
+  after: [LOGIN.aad, LOGIN.explicit, LOGIN.registry],
+  timeoutMs: 1000,
+  async run(ctx) {
+    const now = ctx.env.now();
+    const lines: string[] = [];
+    const evidence: Record<string, string> = {};
+    const aad = ctx.data<AadLoginData>(LOGIN.aad);
+    if (aad?.aadExpires) { evidence.entraToken = isoDate(aad.aadExpires); lines.push(`Entra token until ${isoDate(aad.aadExpires)} (${relative(aad.aadExpires, now)})`); }
+    if (aad?.refreshExpires) { evidence.acrRefreshToken = isoDate(aad.refreshExpires); lines.push(`registry refresh token until ${isoDate(aad.refreshExpires)} (${relative(aad.refreshExpires, now)}; ACR tokens live 3 hours, then log in again)`); }
+    const explicit = ctx.data<ExplicitLoginData>(LOGIN.explicit);
+    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    let soon: { token: string; date: Date } | undefined;
+    if (explicit?.tokenName && facts?.tokens) {
+      const t = facts.tokens.find((x) => x.name === explicit.tokenName);
+      for (const p of t?.passwords ?? []) {
+        if (!p.expiry) { lines.push(`token ${t!.name} ${p.name}: never expires`); continue; }
+        evidence[`${t!.name}.${p.name}`] = isoDate(p.expiry);
+        lines.push(`token ${t!.name} ${p.name} until ${isoDate(p.expiry)} (${relative(p.expiry, now)})`);
+        const left = p.expiry.getTime() - now.getTime();
+        if (left > 0 && left < SOON_MS && (!soon || p.expiry < soon.date)) soon = { token: t!.name, date: p.expiry };
+      }
+    }
+    if (!lines.length) return { status: 'info', message: 'No credential with a known expiry date is in use.' };
+    if (soon) {
+      return {
+        status: 'warn', causeId: 'expiry.repository-token-password', evidence, fixParams: { tokenName: soon.token },
+        message: `The password of token ${soon.token} expires ${relative(soon.date, now)} (${isoDate(soon.date)}). ${lines.join('; ')}.`,
+      };
+    }
+    return { status: 'pass', message: `${lines.join('; ')}.`, evidence };
+  },
+};

@@ -1,0 +1,138 @@
+// Log in with the credentials the user gave (CLI flags, a prompt): admin user, service principal,
+// repository-scoped token, `--expose-token` token, or any user name + password — each judged by
+// what it is, so the message names the real problem (admin disabled, wrong user name for an
+// exposed token, expired or disabled token, expired client secret) rather than "unauthorized".
+import { ClientSecretCredential } from '@azure/identity';
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER } from '../../acr/token-flow';
+import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
+import { classifyAadError } from './aad-errors';
+import type { RegistryFacts } from './registry-facts';
+import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
+import { ARM_SCOPE } from './arm-facts';
+
+export interface ExplicitLoginData {
+  kind: string;
+  username: string;
+  access: AccessEntry[];
+  repository?: string;
+  accessExpires?: Date;
+  tokenName?: string;
+}
+
+type Outcome = CheckOutcome;
+
+export const explicitLoginCheck: Check = {
+  id: LOGIN.explicit,
+  area: 'login',
+  title: 'Log in with the given credentials',
+  needs: [NET_CHALLENGE],
+  after: [LOGIN.registry],
+  timeoutMs: 8000,
+  applies: (_t, env) => !!env.credentials,
+  async run(ctx): Promise<Outcome> {
+    const cred = ctx.env.credentials!;
+    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    const reg = facts?.registry;
+    const now = ctx.env.now();
+    const evidence: Record<string, string | number | boolean | undefined> = { kind: cred.kind, username: cred.username };
+
+    // What ARM says before anything is sent.
+    if (cred.kind === 'admin' && reg?.adminUserEnabled === false) {
+      return {
+        status: 'fail', causeId: 'credentials.admin-user-disabled', evidence: { ...evidence, adminUserEnabled: false },
+        message: `${cred.username} is the admin user of ${reg.name}, but the admin user is disabled on the registry: it refuses the admin password.`,
+      };
+    }
+    if (cred.kind === 'repositoryToken' && facts?.tokens) {
+      const t = facts.tokens.find((x) => x.name === cred.username);
+      if (t && t.status === 'disabled') {
+        return { status: 'fail', causeId: 'expiry.repository-token-disabled', evidence: { ...evidence, tokenStatus: 'disabled' }, fixParams: { tokenName: t.name }, message: `The repository-scoped token ${t.name} is disabled, so the registry refuses its passwords.` };
+      }
+      if (t && t.passwords.length && t.passwords.every((p) => p.expiry && p.expiry.getTime() <= now.getTime())) {
+        const dates = t.passwords.map((p) => `${p.name} expired ${isoDate(p.expiry!)} (${relative(p.expiry!, now)})`).join('; ');
+        return {
+          status: 'fail', causeId: 'expiry.repository-token-password', fixParams: { tokenName: t.name },
+          evidence: { ...evidence, passwordExpiry: t.passwords.map((p) => `${p.name}: ${isoDate(p.expiry!)}`) },
+          message: `Every password of the repository-scoped token ${t.name} has expired: ${dates}.`,
+        };
+      }
+    }
+    if (cred.kind === 'exposedToken' && cred.username !== EXPOSED_TOKEN_USER) {
+      const exp = claimDate(decodeJwt(cred.password), 'exp');
+      return {
+        status: 'fail', causeId: 'credentials.exposed-token-username', evidence: { ...evidence, tokenExpires: exp ? isoDate(exp) : undefined },
+        message: `A token from az acr login --expose-token must be used with the user name ${EXPOSED_TOKEN_USER}, not "${cred.username}"; docker login fails with "unauthorized: authentication required".`,
+      };
+    }
+    if (cred.kind === 'exposedToken') {
+      const exp = claimDate(decodeJwt(cred.password), 'exp');
+      if (exp && exp.getTime() <= now.getTime()) {
+        return { status: 'fail', causeId: 'expiry.aad-token-expired', evidence: { ...evidence, tokenExpires: isoDate(exp) }, message: `The exposed token expired at ${isoDate(exp)} (${relative(exp, now)}); such tokens live 3 hours. Run az acr login --expose-token again.` };
+      }
+    }
+
+    return tryLogin(ctx, evidence);
+  },
+};
+
+async function tryLogin(ctx: CheckContext, evidence: Record<string, string | number | boolean | undefined>): Promise<Outcome> {
+  const cred = ctx.env.credentials!;
+  const net = acrNet(ctx);
+  const repo = repositoryOf(ctx);
+  const ch = await fetchChallenge(net);
+  if (!ch.ok) return { status: 'warn', causeId: ch.realmRefused ? 'network.challenge-invalid' : undefined, message: `The login could not start: ${ch.reason}.`, evidence };
+  const scope = scopeFor(repo, ['pull', 'push']);
+  const res = await accessTokenWithPassword(net, ch.tokenUrl, cred.username, cred.password, scope);
+  if (res.ok) {
+    const claims = decodeJwt(res.accessToken);
+    const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined };
+    return { status: 'pass', message: `The registry accepts the ${describe(cred.kind)} ${cred.username}.`, evidence: { ...evidence, scope }, data };
+  }
+  const ev = { ...evidence, status: res.status, registrySays: res.reason };
+  if (res.netError) return { status: 'warn', message: `The login got no answer: ${res.reason}.`, evidence: ev };
+  if (res.status === 429) return { status: 'fail', causeId: 'network.throttled', message: `The registry throttles logins (429): ${res.reason}.`, evidence: ev };
+  if (res.status !== 401 && res.status !== 403) {
+    return { status: 'fail', causeId: 'credentials.access-token-failed', message: `The registry's token service failed (${res.status}): ${res.reason}.`, evidence: ev };
+  }
+  if (cred.kind === 'servicePrincipal') return servicePrincipalRefused(ctx, ev, res.reason);
+  return {
+    status: 'fail', causeId: 'credentials.invalid', evidence: ev,
+    message: `The registry refuses the ${describe(cred.kind)} ${cred.username} (${res.reason}).`,
+  };
+}
+
+/** Ask Entra ID why a service principal's secret is refused: wrong, or expired. */
+async function servicePrincipalRefused(ctx: CheckContext, ev: Record<string, string | number | boolean | undefined>, reason: string): Promise<Outcome> {
+  const cred = ctx.env.credentials!;
+  const az = ctx.env.azure;
+  const fixParams = { clientId: cred.username };
+  if (az?.tenantId) {
+    try {
+      const c = new ClientSecretCredential(az.tenantId, cred.username, cred.password, {
+        authorityHost: az.authorityHost, disableInstanceDiscovery: !!az.authorityHost && !/login\.microsoftonline\.com/i.test(az.authorityHost),
+      });
+      await c.getToken(az.armScope ?? ARM_SCOPE, { abortSignal: ctx.signal });
+    } catch (e) {
+      const f = classifyAadError(e);
+      if (f.causeId === 'expiry.service-principal-secret') {
+        return { status: 'fail', causeId: f.causeId, fixParams, evidence: { ...ev, aadError: f.code }, message: `The service principal ${cred.username}'s client secret has expired: Entra ID says ${f.message}` };
+      }
+      return { status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: { ...ev, aadError: f.code }, message: `Microsoft Entra ID refuses the service principal ${cred.username} with this secret (${f.code ?? 'no code'}); the registry says: ${reason}.` };
+    }
+  }
+  return {
+    status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: ev,
+    message: `The registry refuses the service principal ${cred.username} (${reason}): use the application (client) ID as user name and a valid client secret, in the registry's tenant.`,
+  };
+}
+
+function describe(kind: string): string {
+  switch (kind) {
+    case 'admin': return 'admin user';
+    case 'servicePrincipal': return 'service principal';
+    case 'repositoryToken': return 'repository-scoped token';
+    case 'exposedToken': return 'exposed token of';
+    default: return 'user';
+  }
+}

@@ -1,0 +1,25 @@
+// Every login check, in report order. The engine's registration point lists these.
+import type { Check } from '../../engine/types';
+import { dockerCliCheck } from './docker-cli';
+import { dockerConfigCheck } from './docker-config';
+import { dockerDaemonCheck, dockerVersionCheck } from './docker-daemon';
+import { dockerPullCheck } from './docker-pull';
+import { nameCheck } from './name';
+import { registryCheck } from './registry';
+import { storedCredentialCheck } from './stored-credential';
+import { anonymousCheck } from './anonymous-check';
+import { aadLoginCheck } from './aad-login';
+import { explicitLoginCheck } from './explicit-login';
+import { authzAadCheck, authzExplicitCheck } from './authz';
+import { aksCheck } from './aks';
+import { expiryCheck } from './expiry';
+
+export const LOGIN_CHECKS: readonly Check[] = [
+  dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck,
+  nameCheck, registryCheck,
+  storedCredentialCheck, anonymousCheck, aadLoginCheck, explicitLoginCheck,
+  authzAadCheck, authzExplicitCheck, aksCheck, expiryCheck,
+  dockerPullCheck,
+];
+
+export { LOGIN, NET_CHALLENGE } from './shared';

@@ -1,0 +1,53 @@
+// LOGIN_SERVER_ERROR and friends: does ARM know this registry, under this login server?
+// Not visible + the login server answers its challenge = the identity cannot read it (no Reader),
+// not a missing registry. Also loads the facts later checks decide on (tokens, role assignments).
+import type { Check, CheckOutcome } from '../../engine/types';
+import { armVerdict } from './name-rules';
+import { listRegistries, registryDetails } from './arm-facts';
+import type { RegistryFacts } from './registry-facts';
+import { LOGIN, NET_CHALLENGE } from './shared';
+
+const NET_DNS = 'net.dns';
+
+export const registryCheck: Check = {
+  id: LOGIN.registry,
+  area: 'login',
+  title: 'Registry known to Azure',
+  needs: [],
+  after: [NET_DNS, NET_CHALLENGE],
+  timeoutMs: 6000,
+  applies: (_t, env) => !!env.azure,
+  async run(ctx): Promise<CheckOutcome> {
+    const az = ctx.env.azure!;
+    const listing = await listRegistries(az, ctx.signal);
+    const { match, verdict } = armVerdict(ctx.target, listing.registries);
+    const evidence = { visibleRegistries: listing.registries.length, gaps: listing.gaps.length ? listing.gaps.slice(0, 5) : undefined };
+    if (!match) {
+      const dnsOk = ctx.finding(NET_DNS)?.status === 'pass';
+      const challengeOk = ctx.finding(NET_CHALLENGE)?.status === 'pass';
+      if (dnsOk && challengeOk) {
+        return {
+          status: 'fail', causeId: 'authz.missing-reader', evidence,
+          fixParams: { principalId: az.principalId ?? '' },
+          message: `${ctx.target.loginServer} exists (it answers), but the signed-in identity cannot see it in Azure: it holds no Reader (or higher) role on the registry, so az acr login --name ${ctx.target.name} and the portal fail.`,
+        };
+      }
+      return {
+        status: 'fail', causeId: verdict!.causeId, message: verdict!.message, evidence,
+        fixParams: verdict!.suggestion ? { suggestedLoginServer: verdict!.suggestion } : undefined,
+      };
+    }
+    const facts: RegistryFacts = await registryDetails(az, match.arm, ctx.signal);
+    facts.gaps.push(...listing.gaps);
+    const ev = {
+      ...evidence, registryId: match.arm.id, loginServer: match.arm.loginServer, sku: match.arm.sku,
+      adminUserEnabled: match.arm.adminUserEnabled, anonymousPullEnabled: match.arm.anonymousPullEnabled,
+      roleAssignmentMode: match.arm.roleAssignmentMode, armAudience: match.arm.armAudienceDisabled ? 'disabled' : 'enabled',
+      gaps: facts.gaps.length ? facts.gaps.slice(0, 5) : undefined,
+    };
+    if (verdict) {
+      return { status: 'fail', causeId: verdict.causeId, message: verdict.message, evidence: ev, data: facts, fixParams: { suggestedLoginServer: verdict.suggestion ?? match.arm.loginServer, registryId: match.arm.id } };
+    }
+    return { status: 'pass', message: `Azure knows ${match.arm.name} (${match.arm.loginServer}) in resource group ${match.arm.resourceGroup}.`, evidence: ev, data: facts };
+  },
+};
