@@ -1,0 +1,196 @@
+// What the registry's own configuration (ARM) says about network access: public access,
+// IP rules (naming the rule and whether the client IP matches), private endpoints (state and
+// DNS vs their IPs), service endpoints + resource provider, trusted services, SKU, CMK identity.
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { ipInCidr } from '../../net/addresses';
+import { NET } from './ids';
+import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
+import { isRestricted, privateIpsFor, type NetworkArmFacts } from './arm-facts';
+import { causeFor403 } from './challenge';
+import { netOptions } from './outcome';
+import type { DnsData } from './client-path';
+
+const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
+
+export const armCheck: Check = {
+  id: NET.arm, area: 'network', title: 'Registry network settings readable from Azure',
+  needs: [], timeoutMs: 5000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    try {
+      const facts = await loadNetworkArmFacts(ctx.env.azure!, ctx.target, netOptions(ctx), ctx.signal);
+      if (!facts) return { status: 'info', message: `${ctx.target.loginServer} is not among the registries this Azure sign-in can see` };
+      return {
+        status: 'info', data: facts,
+        message: `${facts.name} (${facts.sku}, ${facts.location}) in ${facts.resourceGroup}${facts.gaps.length ? `; not readable: ${facts.gaps.join('; ')}` : ''}`,
+        evidence: {
+          sku: facts.sku, publicNetworkAccess: facts.publicNetworkAccess, defaultAction: facts.networkRuleSet?.defaultAction,
+          ipRules: facts.networkRuleSet?.ipRules.map((r) => r.value), bypass: facts.networkRuleBypassOptions,
+          dataEndpoints: facts.dataEndpointHostNames, replicas: facts.replicationRegions, privateEndpoints: facts.privateEndpoints.map((p) => `${p.connectionName}: ${p.status} ${p.ips.join(' ')}`),
+        },
+      };
+    } catch (e) {
+      if (ctx.signal.aborted) throw e;
+      const msg = e instanceof ArmLookupError ? e.message : `ARM could not be read: ${(e as Error).message}`;
+      return { status: 'info', message: msg, evidence: { error: msg } };
+    }
+  },
+};
+
+function armFacts(ctx: CheckContext): NetworkArmFacts | undefined {
+  return ctx.data<NetworkArmFacts>(NET.arm);
+}
+
+const noArm: CheckOutcome = { status: 'info', message: 'the registry\'s ARM view is not available' };
+
+function challenge403(ctx: CheckContext): { clientIp?: string } | undefined {
+  const f = ctx.finding(NET.challenge);
+  if (!f || f.evidence.status !== 403) return undefined;
+  return { clientIp: typeof f.evidence.clientIp === 'string' ? f.evidence.clientIp : undefined };
+}
+
+function resolvedToPe(ctx: CheckContext, arm: NetworkArmFacts): { resolved: string[]; peIps: string[]; onPe: boolean } {
+  const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
+  const peIps = privateIpsFor(arm, ctx.target.loginServer);
+  return { resolved, peIps, onPe: resolved.some((a) => peIps.includes(a)) };
+}
+
+export const publicAccessCheck: Check = {
+  id: NET.armPublicAccess, area: 'network', title: 'Public network access allows this client',
+  needs: [NET.arm], after: [NET.dns], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    if (arm.publicNetworkAccess !== 'Disabled') return { status: 'pass', message: `publicNetworkAccess is ${arm.publicNetworkAccess ?? 'Enabled'}`, evidence: { publicNetworkAccess: arm.publicNetworkAccess ?? 'Enabled' } };
+    const { resolved, onPe } = resolvedToPe(ctx, arm);
+    if (onPe) return { status: 'pass', message: 'publicNetworkAccess is Disabled, and this client reaches the registry over its private endpoint', evidence: { publicNetworkAccess: 'Disabled', resolved } };
+    return { status: 'fail', causeId: 'network.public-access-disabled', evidence: { publicNetworkAccess: 'Disabled', resolved },
+      message: `publicNetworkAccess is Disabled and ${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, not to a private endpoint of the registry` };
+  },
+};
+
+export const networkRulesCheck: Check = {
+  id: NET.armNetworkRules, area: 'network', title: 'The registry\'s IP rules allow this client',
+  needs: [NET.arm], after: [NET.challenge, NET.dns], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    const rules = arm.networkRuleSet;
+    if (!rules || rules.defaultAction !== 'Deny') return { status: 'pass', message: `default action ${rules?.defaultAction ?? 'Allow'}: every network may reach the public endpoint`, evidence: { defaultAction: rules?.defaultAction ?? 'Allow' } };
+    if (arm.sku !== 'Premium') return { status: 'info', message: `network rules are set but a ${arm.sku} registry does not apply them`, evidence: { sku: arm.sku } };
+    const ipRules = rules.ipRules.map((r) => r.value);
+    const refused = challenge403(ctx);
+    const evidence = { defaultAction: 'Deny', ipRules, virtualNetworkRules: rules.virtualNetworkRules.map((r) => r.id.split('/').slice(-3).join('/')), clientIp: refused?.clientIp };
+    if (refused) {
+      const c = causeFor403(arm, refused.clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer);
+      if (c.causeId !== 'network.ip-rule-excludes-client') return { status: 'info', message: `the refusal is explained elsewhere: ${c.why}`, evidence };
+      return { status: 'fail', causeId: 'network.ip-rule-excludes-client', evidence, fixParams: c.params,
+        message: `default action Deny; ${ipRules.length ? `IP rules ${ipRules.join(', ')}` : 'no IP rules'}${refused.clientIp ? ` — none matches the client IP ${refused.clientIp}` : ''}` };
+    }
+    const f = ctx.finding(NET.challenge);
+    const ip = typeof f?.evidence.clientIp === 'string' ? f.evidence.clientIp : undefined;
+    const match = ip ? ipRules.find((r) => ipInCidr(ip, r)) : undefined;
+    return { status: 'pass', message: f?.status === 'pass' ? `default action Deny; the registry lets this client in${match ? ` (rule ${match})` : ''}` : `default action Deny; IP rules ${ipRules.join(', ') || '(none)'}`, evidence };
+  },
+};
+
+export const privateEndpointsCheck: Check = {
+  id: NET.armPrivateEndpoints, area: 'network', title: 'Private endpoints are approved and DNS points at them',
+  needs: [NET.arm], after: [NET.dns, NET.challenge], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    if (!arm.privateEndpoints.length) return { status: 'pass', message: 'the registry has no private endpoints', evidence: { privateEndpoints: 0 } };
+    const { resolved, peIps, onPe } = resolvedToPe(ctx, arm);
+    const evidence = { privateEndpoints: arm.privateEndpoints.map((p) => `${p.connectionName}: ${p.status}`), privateIps: peIps, resolved };
+    const pending = arm.privateEndpoints.filter((p) => p.status !== 'Approved');
+    const usedPending = pending.find((p) => p.ips.some((ip) => resolved.includes(ip)));
+    if (usedPending) {
+      return { status: 'fail', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: usedPending.connectionName, connectionState: usedPending.status },
+        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ')}, private endpoint connection ${usedPending.connectionName}, which is ${usedPending.status}: host is not reachable until it is approved` };
+    }
+    const approvedIps = arm.privateEndpoints.filter((p) => p.status === 'Approved').flatMap((p) => p.fqdnIps[ctx.target.loginServer] ?? []);
+    if (approvedIps.length && !onPe) {
+      const refusedOrBlocked = arm.publicNetworkAccess === 'Disabled' || ctx.finding(NET.challenge)?.status === 'fail';
+      return { status: refusedOrBlocked ? 'fail' : 'warn', causeId: 'network.private-endpoint-dns-public', evidence,
+        fixParams: { privateIp: approvedIps[0], resolvedIp: resolved[0] ?? '' },
+        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, not to the private endpoint's ${approvedIps.join(', ')}` };
+    }
+    if (pending.length) {
+      return { status: 'warn', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: pending[0].connectionName, connectionState: pending[0].status },
+        message: `private endpoint connection ${pending[0].connectionName} is ${pending[0].status}` };
+    }
+    return { status: 'pass', message: onPe ? `DNS gives the private endpoint's address ${resolved[0]}` : 'private endpoints are approved', evidence };
+  },
+};
+
+export const serviceEndpointsCheck: Check = {
+  id: NET.armServiceEndpoints, area: 'network', title: 'Service endpoint subnets have a network rule (and the provider is registered)',
+  needs: [NET.arm], after: [NET.challenge, NET.dns], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    const rules = arm.networkRuleSet;
+    const vnetRules = rules?.virtualNetworkRules ?? [];
+    const evidence = { provider: arm.providerRegistration, serviceEndpointSubnets: arm.serviceEndpointSubnets.map((s) => s.split('/').slice(-3).join('/')), virtualNetworkRules: vnetRules.length };
+    if (vnetRules.length && arm.providerRegistration && arm.providerRegistration !== 'Registered') {
+      return { status: 'fail', causeId: 'network.resource-provider-unregistered', evidence, fixParams: { subscriptionId: arm.subscriptionId },
+        message: `the registry has virtual network rules, but Microsoft.ContainerRegistry is ${arm.providerRegistration} in subscription ${arm.subscriptionId}` };
+    }
+    if (rules?.defaultAction !== 'Deny') return { status: 'pass', message: 'default action Allow: no subnet rule needed', evidence };
+    const unruled = arm.serviceEndpointSubnets.filter((s) => !vnetRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
+    if (!unruled.length) return { status: 'pass', message: 'every subnet with a Microsoft.ContainerRegistry service endpoint has a rule', evidence };
+    const refused = challenge403(ctx);
+    const c = refused ? causeFor403(arm, refused.clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer) : undefined;
+    if (c?.causeId === 'network.service-endpoint-rule-missing') {
+      return { status: 'fail', causeId: c.causeId, evidence, fixParams: { subnetId: unruled[0] }, message: `subnet ${unruled[0].split('/').pop()} has a Microsoft.ContainerRegistry service endpoint but the registry (default action Deny) has no network rule for it` };
+    }
+    if (!rules.ipRules.length && !vnetRules.length) {
+      return { status: 'warn', causeId: 'network.service-endpoint-rule-missing', evidence, fixParams: { subnetId: unruled[0] }, message: `subnet ${unruled[0].split('/').pop()} has a service endpoint for the registry but no network rule` };
+    }
+    return { status: 'info', message: `${unruled.length} subnet(s) with a service endpoint have no rule; this client is not refused because of it`, evidence };
+  },
+};
+
+export const trustedServicesCheck: Check = {
+  id: NET.armTrustedServices, area: 'network', title: 'Trusted Azure services may reach the network-restricted registry',
+  needs: [NET.arm], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    const evidence = { restricted: isRestricted(arm), networkRuleBypassOptions: arm.networkRuleBypassOptions ?? 'AzureServices' };
+    if (isRestricted(arm) && arm.networkRuleBypassOptions === 'None') {
+      return { status: 'warn', causeId: 'network.trusted-services-bypass-off', evidence, message: 'the registry restricts network access and does not allow trusted services (networkRuleBypassOptions None): Defender scanning, ACR Tasks and other Azure services are refused' };
+    }
+    return { status: 'pass', message: isRestricted(arm) ? 'trusted Azure services may bypass the network rules' : 'the registry is not network-restricted', evidence };
+  },
+};
+
+export const skuCheck: Check = {
+  id: NET.armSku, area: 'network', title: 'The SKU supports network rules and private endpoints',
+  needs: [NET.arm], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    if (arm.sku === 'Premium') return { status: 'pass', message: 'Premium: IP rules, virtual network rules and private endpoints are available', evidence: { sku: arm.sku } };
+    const configured = (arm.networkRuleSet?.defaultAction === 'Deny') || (arm.networkRuleSet?.ipRules.length ?? 0) > 0 || arm.privateEndpoints.length > 0;
+    return { status: 'warn', causeId: 'network.sku-no-network-rules', evidence: { sku: arm.sku, rulesConfigured: configured }, fixParams: { sku: arm.sku },
+      message: `${arm.sku} registry: firewall rules, virtual network rules and private endpoints need Premium${configured ? ' (the configured rules are not applied)' : ''}` };
+  },
+};
+
+export const encryptionCheck: Check = {
+  id: NET.armEncryption, area: 'network', title: 'Customer-managed key identity is assigned',
+  needs: [NET.arm], timeoutMs: 1000, applies: hasAzure,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = armFacts(ctx);
+    if (!arm) return noArm;
+    const enc = arm.encryption;
+    if (!enc || String(enc.status).toLowerCase() !== 'enabled') return { status: 'pass', message: 'encrypted with Microsoft-managed keys', evidence: { encryption: enc?.status ?? 'disabled' } };
+    const id = enc.identity?.toLowerCase();
+    const type = String(arm.identity?.type ?? 'None');
+    const assigned = !!id && (arm.identity?.clientIds.some((c) => c.toLowerCase() === id) || arm.identity?.principalIds.some((c) => c.toLowerCase() === id) || (id === '[system]' && /systemassigned/i.test(type)));
+    if (assigned) return { status: 'pass', message: 'the key-reading identity is assigned to the registry', evidence: { identityType: type } };
+    return { status: 'fail', causeId: 'registry.cmk-identity-broken', evidence: { identityType: type, keyIdentity: enc.identity ?? '(none)' },
+      message: `customer-managed key encryption uses identity ${enc.identity ?? '(none)'}, which is not assigned to the registry (identity type ${type})` };
+  },
+};

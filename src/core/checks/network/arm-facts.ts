@@ -1,0 +1,55 @@
+// What ARM says about the registry, reduced to what the network checks decide on.
+// Filled by net.arm (see arm-source.ts); read with ctx.data<NetworkArmFacts>(NET.arm).
+
+export interface PrivateEndpointFacts {
+  connectionName: string;
+  /** privateLinkServiceConnectionState.status: Approved / Pending / Rejected / Disconnected. */
+  status: string;
+  privateEndpointId?: string;
+  /** fqdn (lower-case) → the private IPs the endpoint's NIC has for it. */
+  fqdnIps: Record<string, string[]>;
+  /** Every private IP of the endpoint. */
+  ips: string[];
+}
+
+export interface NetworkArmFacts {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  sku: string;
+  loginServer: string;
+  publicNetworkAccess?: string;
+  networkRuleSet?: { defaultAction: string; ipRules: { value: string; action?: string }[]; virtualNetworkRules: { id: string }[] };
+  networkRuleBypassOptions?: string;
+  dataEndpointEnabled?: boolean;
+  dataEndpointHostNames: string[];
+  replicationRegions: string[];
+  privateEndpoints: PrivateEndpointFacts[];
+  /** Subnets in the subscription with a Microsoft.ContainerRegistry service endpoint. */
+  serviceEndpointSubnets: string[];
+  /** Microsoft.ContainerRegistry registration state in the registry's subscription. */
+  providerRegistration?: string;
+  encryption?: { status?: string; identity?: string };
+  identity?: { type?: string; principalId?: string; clientIds: string[]; principalIds: string[] };
+  /** Parts that could not be read (permission, API error), for messages. */
+  gaps: string[];
+}
+
+/** The private endpoint (if any) that owns this IP. */
+export function privateEndpointFor(facts: NetworkArmFacts | undefined, ip: string | undefined): PrivateEndpointFacts | undefined {
+  if (!facts || !ip) return undefined;
+  return facts.privateEndpoints.find((pe) => pe.ips.includes(ip));
+}
+
+/** Private IPs for a host name across the registry's private endpoints. */
+export function privateIpsFor(facts: NetworkArmFacts | undefined, host: string): string[] {
+  if (!facts) return [];
+  const h = host.toLowerCase();
+  return [...new Set(facts.privateEndpoints.flatMap((pe) => pe.fqdnIps[h] ?? []))];
+}
+
+export function isRestricted(facts: NetworkArmFacts): boolean {
+  return facts.publicNetworkAccess === 'Disabled' || facts.networkRuleSet?.defaultAction === 'Deny' || facts.privateEndpoints.length > 0;
+}

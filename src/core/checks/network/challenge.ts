@@ -1,0 +1,110 @@
+// GET /v2/ without credentials: ACR answers 401 with `Bearer realm="https://<login>/oauth2/token",
+// service="<login>"`. A 403 carries the firewall's view of our IP; 429 is throttling.
+// The realm must be the login server itself: credentials are never sent anywhere else.
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { httpRequest, type HttpResponse } from '../../net/http';
+import { bearerChallenge, realmIsTrusted } from '../../net/www-authenticate';
+import { parseFirewallBody, registryErrorCodes } from '../../net/firewall-body';
+import { ipInCidr } from '../../net/addresses';
+import { NET } from './ids';
+import { failureOutcome, netOptions, ms } from './outcome';
+import { privateIpsFor, type NetworkArmFacts } from './arm-facts';
+import type { DnsData } from './client-path';
+
+export interface ChallengeData {
+  realm: string;
+  service?: string;
+  /** The client IP the registry's firewall reported (403 only). */
+  clientIp?: string;
+}
+
+/** Which registry setting explains a 403, when ARM is known. */
+export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: string; why: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  if (clientIp) params.clientIp = clientIp;
+  if (!arm) return { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params };
+  const peIps = privateIpsFor(arm, loginServer);
+  const viaPublic = !resolved || !resolved.some((a) => peIps.includes(a));
+  if (peIps.length && viaPublic) {
+    params.privateIp = peIps[0];
+    if (resolved?.[0]) params.resolvedIp = resolved[0];
+    return { causeId: 'network.private-endpoint-dns-public', why: `the registry has a private endpoint (${peIps.join(', ')}) but this client came over the public address`, params };
+  }
+  if (arm.publicNetworkAccess === 'Disabled') return { causeId: 'network.public-access-disabled', why: 'publicNetworkAccess is Disabled', params };
+  const rules = arm.networkRuleSet;
+  if (rules?.defaultAction === 'Deny') {
+    const ipRules = rules.ipRules.map((r) => r.value);
+    if (rules.virtualNetworkRules.length && arm.providerRegistration && arm.providerRegistration !== 'Registered') {
+      return { causeId: 'network.resource-provider-unregistered', why: `virtual network rules exist but Microsoft.ContainerRegistry is ${arm.providerRegistration}`, params };
+    }
+    const unruled = arm.serviceEndpointSubnets.filter((s) => !rules.virtualNetworkRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
+    if (ipRules.length === 0 && unruled.length) {
+      params.subnetId = unruled[0];
+      return { causeId: 'network.service-endpoint-rule-missing', why: `default action Deny, no IP rules, and subnet ${unruled[0].split('/').pop()} has a service endpoint without a network rule`, params };
+    }
+    const match = clientIp ? ipRules.find((r) => ipInCidr(clientIp, r)) : undefined;
+    return {
+      causeId: 'network.ip-rule-excludes-client', params,
+      why: `default action Deny; IP rules ${ipRules.length ? ipRules.join(', ') : '(none)'} ${clientIp ? (match ? `include ${clientIp} (rule ${match})` : `do not include ${clientIp}`) : ''}`.trim(),
+    };
+  }
+  return { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params };
+}
+
+function headerEvidence(res: HttpResponse) {
+  return {
+    status: res.status, address: res.remoteAddress, proxy: res.proxy,
+    wwwAuthenticate: typeof res.headers['www-authenticate'] === 'string' ? res.headers['www-authenticate'].slice(0, 300) : undefined,
+    apiVersion: typeof res.headers['docker-distribution-api-version'] === 'string' ? res.headers['docker-distribution-api-version'] : undefined,
+    firstByteMs: ms(res.timings.firstByteMs), totalMs: ms(res.timings.totalMs),
+  };
+}
+
+export const challengeCheck: Check = {
+  id: NET.challenge, area: 'network', title: 'GET /v2/ answers with a Bearer challenge from the login server',
+  needs: [NET.tls], after: [NET.arm, NET.dns], timeoutMs: 3500,
+  async run(ctx: CheckContext): Promise<CheckOutcome> {
+    const login = ctx.target.loginServer;
+    const url = `https://${login}/v2/`;
+    let res: HttpResponse;
+    try {
+      res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 16 * 1024 });
+    } catch (e) {
+      return failureOutcome(e, ctx, `GET ${url}`);
+    }
+    const evidence = headerEvidence(res);
+    if (res.status === 401) {
+      const ch = bearerChallenge(res.headers['www-authenticate']);
+      if (!ch) {
+        return { status: 'fail', causeId: 'network.challenge-invalid', evidence, message: `GET ${url} answered 401 without a Bearer realm/service challenge (${evidence.wwwAuthenticate ?? 'no Www-Authenticate header'})` };
+      }
+      const trust = realmIsTrusted(ch.realm, login);
+      if (!trust.ok) {
+        return { status: 'fail', causeId: 'network.challenge-invalid', evidence: { ...evidence, realm: ch.realm }, message: `the challenge sends credentials to ${ch.realm}: ${trust.reason}; ACR Doctor will not send credentials there` };
+      }
+      if (ch.service && ch.service.toLowerCase() !== login) {
+        return { status: 'warn', causeId: 'network.challenge-invalid', evidence: { ...evidence, service: ch.service }, message: `the challenge names service "${ch.service}", not ${login}` };
+      }
+      return { status: 'pass', message: `401 with Bearer realm ${ch.realm} (service ${ch.service ?? '-'}) in ${evidence.totalMs} ms`, evidence: { ...evidence, realm: ch.realm, service: ch.service }, data: { realm: ch.realm, service: ch.service } satisfies ChallengeData };
+    }
+    if (res.status === 403) {
+      const fw = parseFirewallBody(res.body);
+      const arm = ctx.data<NetworkArmFacts>(NET.arm);
+      const dns = ctx.data<DnsData>(NET.dns);
+      const c = causeFor403(arm, fw?.clientIp, dns?.addresses, login);
+      return {
+        status: 'fail', causeId: c.causeId, fixParams: c.params,
+        evidence: { ...evidence, clientIp: fw?.clientIp, body: fw?.message ?? res.text().slice(0, 200) },
+        message: `403 Forbidden${fw ? `: ${fw.message}` : ''}${arm ? ` — ${c.why}` : ''}`,
+      };
+    }
+    if (res.status === 429 || registryErrorCodes(res.body).includes('TOOMANYREQUESTS')) {
+      const retry = res.headers['retry-after'];
+      return { status: 'fail', causeId: 'network.throttled', evidence: { ...evidence, retryAfter: typeof retry === 'string' ? retry : undefined }, message: `429 Too Many Requests (toomanyrequests)${retry ? `; retry after ${retry} s` : ''}` };
+    }
+    return {
+      status: 'fail', causeId: 'network.challenge-invalid', evidence: { ...evidence, body: res.text().slice(0, 200) },
+      message: `GET ${url} answered ${res.status} ${res.statusText}, not a registry's 401 challenge: something else answers for ${login}`,
+    };
+  },
+};

@@ -1,0 +1,148 @@
+// The client's path to the login server: proxy (when HTTPS_PROXY applies), DNS, TCP 443, TLS.
+import { isIP } from 'node:net';
+import type { Check, CheckContext } from '../../engine/types';
+import type { DiagnoseEnvironment } from '../../engine/environment';
+import type { RegistryTarget } from '../../registry/target';
+import { NetError } from '../../net/errors';
+import { proxyFor, parseProxyUrl } from '../../net/proxy';
+import { resolveHost, type Resolved } from '../../net/dns';
+import { tcpConnect } from '../../net/tcp';
+import { connectTunnel } from '../../net/proxy';
+import { openTlsConnection } from '../../net/connection';
+import { tlsVerdict } from '../../net/tls';
+import { classifyAddress } from '../../net/addresses';
+import { NET } from './ids';
+import { errorEvidence, failureOutcome, netOptions, ms } from './outcome';
+
+/** Does the client send registry traffic through a proxy? (Static: decides the graph.) */
+export function clientUsesProxy(t: RegistryTarget, env: DiagnoseEnvironment): boolean {
+  try { return proxyFor(t.loginServer, 443, env.proxy) !== undefined; } catch { return true; /* a malformed proxy setting is itself checked */ }
+}
+
+export const proxyCheck: Check = {
+  id: NET.proxy, area: 'network', title: 'Client proxy (HTTPS_PROXY) passes CONNECT to the login server',
+  needs: [], timeoutMs: 3000,
+  applies: clientUsesProxy,
+  async run(ctx) {
+    const login = ctx.target.loginServer;
+    let proxy;
+    try {
+      proxy = proxyFor(login, 443, ctx.env.proxy)!;
+    } catch (e) {
+      return { status: 'fail', message: (e as Error).message, causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy) } };
+    }
+    const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '' };
+    try {
+      const resolved = await resolveHost(proxy.host, ctx.env.resolve, ctx.signal);
+      const tcp = await tcpConnect(resolved.addresses[0], proxy.port, ctx.signal);
+      try {
+        const r = await connectTunnel(tcp.socket, login, 443, proxy, ctx.signal);
+        return { status: 'pass', message: `${proxy.display} tunnels to ${login}:443 (CONNECT ${r.status})`, evidence: { ...evidence, connectStatus: r.status, connectMs: ms(tcp.durationMs), tunnelMs: ms(r.durationMs) }, data: { proxy: proxy.display } };
+      } finally { tcp.socket.destroy(); }
+    } catch (e) {
+      if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
+      const msg = e.phase === 'proxy' ? e.message : `cannot reach the proxy ${proxy.display}: ${e.message}`;
+      return { status: 'fail', message: msg, causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: proxy.display } };
+    }
+  },
+};
+
+function parseSafe(raw: string | undefined): string {
+  try { return parseProxyUrl(raw)?.display ?? ''; } catch { return '(unparseable)'; }
+}
+
+export interface DnsData extends Resolved {
+  kinds: string[];
+}
+
+export const dnsCheck: Check = {
+  id: NET.dns, area: 'network', title: 'DNS resolves the login server',
+  needs: [], timeoutMs: 2500,
+  async run(ctx) {
+    const login = ctx.target.loginServer;
+    const viaProxy = clientUsesProxy(ctx.target, ctx.env);
+    try {
+      const r = await resolveHost(login, ctx.env.resolve, ctx.signal);
+      const kinds = r.addresses.map(classifyAddress);
+      return {
+        status: 'pass', message: `${login} → ${r.addresses.join(', ')}${r.source === 'override' ? ' (resolve override)' : ''}`,
+        evidence: { addresses: r.addresses, kinds, source: r.source, dnsMs: ms(r.durationMs) }, data: { ...r, kinds } satisfies DnsData,
+      };
+    } catch (e) {
+      if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
+      if (viaProxy) {
+        // The proxy resolves the name for the client; only a daemon without the proxy needs local DNS.
+        return { status: 'info', message: `${login} does not resolve here (${e.kind}); the proxy resolves it for the client`, evidence: errorEvidence(e) };
+      }
+      const timeout = e.kind === 'timeout';
+      return {
+        status: 'fail', causeId: 'network.dns-resolution-failed', evidence: errorEvidence(e),
+        message: timeout ? `DNS gave no answer for ${login} in time` : `dial tcp: lookup ${login}: no such host (${e.code ?? e.kind})`,
+      };
+    }
+  },
+};
+
+export interface TcpData { address: string; reachable: boolean; }
+
+export const tcpCheck: Check = {
+  id: NET.tcp, area: 'network', title: 'TCP connection to the login server on port 443',
+  needs: [NET.dns], timeoutMs: 3000,
+  async run(ctx) {
+    const dns = ctx.data<DnsData>(NET.dns);
+    if (!dns) return { status: 'info', message: 'no local address to connect to (the proxy resolves the name)' };
+    const address = dns.addresses[0];
+    const viaProxy = clientUsesProxy(ctx.target, ctx.env);
+    try {
+      const c = await tcpConnect(address, 443, ctx.signal);
+      c.socket.destroy();
+      return { status: 'pass', message: `connected to ${address}:443 in ${ms(c.durationMs)} ms${viaProxy ? ' (direct, without the proxy)' : ''}`, evidence: { address, connectMs: ms(c.durationMs), direct: viaProxy }, data: { address, reachable: true } satisfies TcpData };
+    } catch (e) {
+      if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
+      if (viaProxy) {
+        // Expected behind a proxy; the daemon check uses this to tell whether a daemon without the proxy can work.
+        return { status: 'info', message: `the direct path to ${address}:443 is closed (${e.kind}); the client uses its proxy`, evidence: { address, ...errorEvidence(e) }, data: { address, reachable: false } satisfies TcpData };
+      }
+      const out = failureOutcome(new NetError('connect', e.kind, e.message, e.code, { ...e.details, address }), ctx, `dial tcp ${address}:443`);
+      if (e.kind === 'timeout') out.message = `dial tcp ${address}:443: i/o timeout (no answer within ${this.timeoutMs} ms: a firewall drops the traffic)`;
+      return out;
+    }
+  },
+};
+
+export interface TlsData { issuer: string; address: string; }
+
+export const tlsCheck: Check = {
+  id: NET.tls, area: 'network', title: 'TLS certificate of the login server is trusted',
+  needs: [], timeoutMs: 3000,
+  async run(ctx) {
+    const login = ctx.target.loginServer;
+    let conn;
+    try {
+      conn = await openTlsConnection({ ...netOptions(ctx), host: login, signal: ctx.signal, verify: false });
+    } catch (e) {
+      const out = failureOutcome(e, ctx, `TLS handshake with ${login}`);
+      if (e instanceof NetError && e.kind === 'timeout') out.message = `net/http: TLS handshake timeout (${login} accepted the connection but never answered)`;
+      return out;
+    }
+    conn.socket.destroy();
+    const t = conn.tls;
+    const evidence = {
+      address: conn.remoteAddress, proxy: conn.proxy?.display, issuer: t.issuer, rootIssuer: t.rootIssuer, protocol: t.protocol,
+      subject: t.chain[0]?.subject, validTo: t.chain[0]?.validTo, altNames: t.chain[0]?.altNames, verify: t.verifyError ?? 'ok', tlsMs: ms(t.durationMs),
+    };
+    const verdict = tlsVerdict(t, login);
+    if (verdict) {
+      return { status: 'fail', message: `x509: ${verdict.message}`, causeId: 'network.tls-untrusted', evidence, fixParams: { issuer: t.rootIssuer } };
+    }
+    return { status: 'pass', message: `certificate for ${login} issued by ${t.issuer}, trusted`, evidence, data: { issuer: t.issuer, address: conn.remoteAddress } satisfies TlsData };
+  },
+};
+
+/** TLS runs after the proxy (client uses one) or after TCP (direct). */
+export function withPathNeeds(check: Check, viaProxy: boolean): Check {
+  return { ...check, needs: [viaProxy ? NET.proxy : NET.tcp] };
+}
+
+export { isIP };
+export type { CheckContext };

@@ -1,0 +1,60 @@
+// The daemon does the pulling, with its own proxy (Engine API /info: HttpsProxy, NoProxy),
+// not the shell's HTTPS_PROXY. The seed: behind an HTTPS proxy, configure both.
+import type { Check, CheckOutcome } from '../../engine/types';
+import { getDaemonProxy, DaemonError } from '../../docker/daemon';
+import { proxyFor, connectTunnel } from '../../net/proxy';
+import { resolveHost } from '../../net/dns';
+import { tcpConnect } from '../../net/tcp';
+import { NetError } from '../../net/errors';
+import { NET } from './ids';
+import { errorEvidence } from './outcome';
+import type { TcpData } from './client-path';
+
+export const daemonProxyCheck: Check = {
+  id: NET.daemonProxy, area: 'network', title: 'The Docker daemon uses a proxy that reaches the registry',
+  needs: [], after: [NET.proxy, NET.tcp], timeoutMs: 3000,
+  async run(ctx): Promise<CheckOutcome> {
+    const login = ctx.target.loginServer;
+    let daemon;
+    try {
+      daemon = await getDaemonProxy(ctx.env.dockerHost, ctx.env.dockerConfigDir, ctx.signal);
+    } catch (e) {
+      const why = e instanceof DaemonError ? e.kind : 'error';
+      return { status: 'info', message: `the Docker daemon could not be asked for its proxy (${why}); the Docker checks say why`, evidence: { daemon: why } };
+    }
+    let client, dproxy;
+    try { client = proxyFor(login, 443, ctx.env.proxy); } catch { client = undefined; }
+    try { dproxy = proxyFor(login, 443, { httpsProxy: daemon.httpsProxy, noProxy: daemon.noProxy }); } catch { dproxy = undefined; }
+    const evidence = { clientProxy: client?.display ?? '(none)', daemonProxy: dproxy?.display ?? '(none)', daemonNoProxy: daemon.noProxy ?? '' };
+    const fixParams: Record<string, string> = {};
+    if (client) fixParams.proxy = client.display;
+    if (ctx.env.proxy.noProxy) fixParams.noProxy = ctx.env.proxy.noProxy;
+    if (client && !dproxy) {
+      const direct = ctx.data<TcpData>(NET.tcp);
+      if (direct && !direct.reachable) {
+        return { status: 'fail', causeId: 'network.daemon-proxy-missing', evidence: { ...evidence, direct: 'blocked' }, fixParams,
+          message: `the shell uses ${client.display} but the Docker daemon has no proxy, and ${login} is not reachable without it: docker login/pull will time out` };
+      }
+      return { status: 'warn', causeId: 'network.daemon-proxy-missing', evidence, fixParams,
+        message: `the shell uses ${client.display} but the Docker daemon has no proxy (direct access works from here${direct ? '' : ' as far as known'})` };
+    }
+    if (dproxy && (!client || client.display !== dproxy.display)) {
+      // Does the daemon's own proxy work? Ask it the way the daemon would.
+      try {
+        const r = await resolveHost(dproxy.host, ctx.env.resolve, ctx.signal);
+        const tcp = await tcpConnect(r.addresses[0], dproxy.port, ctx.signal);
+        try { await connectTunnel(tcp.socket, login, 443, dproxy, ctx.signal); } finally { tcp.socket.destroy(); }
+      } catch (e) {
+        if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
+        return { status: 'fail', causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: dproxy.display },
+          message: `the Docker daemon's proxy ${dproxy.display} does not reach ${login}: ${e.message}` };
+      }
+      if (client) {
+        return { status: 'warn', causeId: 'network.daemon-proxy-missing', evidence, fixParams,
+          message: `the Docker daemon uses ${dproxy.display}, the shell ${client.display}; both work now, but they differ` };
+      }
+      return { status: 'pass', message: `the Docker daemon uses ${dproxy.display}, which reaches ${login}`, evidence };
+    }
+    return { status: 'pass', message: client ? `the daemon and the shell both use ${client.display}` : 'neither the shell nor the daemon uses a proxy for the registry', evidence };
+  },
+};

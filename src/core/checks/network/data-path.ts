@@ -1,0 +1,186 @@
+// Layers come from data endpoints, not the login server: blob GETs answer 307 to
+// <registry>.<region>.data.azurecr.io (one per replica) or to blob storage. A firewall that
+// allows only the login server lets `docker login` work and pulls hang — probe them directly.
+import type { Check, CheckContext, CheckOutcome, Evidence } from '../../engine/types';
+import { httpRequest } from '../../net/http';
+import { NetError } from '../../net/errors';
+import { resolveHost } from '../../net/dns';
+import { parseDataEndpointHost, parseRedirect } from '../../net/redirect';
+import { accessTokenFromRefresh, accessTokenWithPassword, exchangeAadToken, scopeFor, type AcrNet } from '../../acr/token-flow';
+import type { StoredCredentialData } from '../login/stored-credential';
+import { NET } from './ids';
+import { errorEvidence, netOptions, ms } from './outcome';
+import { privateEndpointFor, privateIpsFor, type NetworkArmFacts } from './arm-facts';
+import type { ChallengeData } from './challenge';
+import type { DnsData } from './client-path';
+
+const STORED_CREDENTIAL = 'login.docker.stored-credential';
+const ARM_AUDIENCE = 'https://management.azure.com/.default';
+const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
+
+export interface EndpointProbe {
+  host: string;
+  ok: boolean;
+  causeId?: string;
+  message: string;
+  evidence: Evidence;
+}
+
+/** Probe one data endpoint host the way the daemon would reach it; map a failure to its cause. */
+export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `https://${host}/`): Promise<EndpointProbe> {
+  const arm = ctx.data<NetworkArmFacts>(NET.arm);
+  const loginDns = ctx.data<DnsData>(NET.dns);
+  const loginOnPe = !!arm && !!loginDns && loginDns.addresses.some((a) => privateIpsFor(arm, ctx.target.loginServer).includes(a));
+  const region = parseDataEndpointHost(host)?.region;
+  const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
+  const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
+  try {
+    const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, timeoutMs: 2500, maxBodyBytes: 4096 });
+    const evidence: Evidence = { host, status: res.status, address: res.remoteAddress, proxy: res.proxy, totalMs: ms(res.timings.totalMs) };
+    if (loginOnPe && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
+      return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `${host} resolves to ${res.remoteAddress}, not to the private endpoint, while the login server uses the private endpoint` };
+    }
+    return { host, ok: true, evidence, message: `${host} answered ${res.status} in ${ms(res.timings.totalMs)} ms` };
+  } catch (e) {
+    if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
+    const evidence: Evidence = { host, ...errorEvidence(e) };
+    const address = typeof e.details.address === 'string' ? e.details.address : undefined;
+    const pe = privateEndpointFor(arm, address);
+    if (pe && pe.status !== 'Approved') return { host, ok: false, causeId: 'network.private-endpoint-not-approved', evidence, message: `${host} (${address}) is behind private endpoint connection ${pe.connectionName}, which is ${pe.status}` };
+    if (e.phase === 'dns') {
+      if (loginOnPe) return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `dial tcp: lookup ${host}: no such host — the login server resolves to its private endpoint, the data endpoint has no record` };
+      return { host, ok: false, causeId: blockedCause, evidence, message: `dial tcp: lookup ${host}: no such host` };
+    }
+    if (e.phase === 'proxy') return { host, ok: false, causeId: 'network.client-proxy-broken', evidence, message: `the proxy does not reach ${host}: ${e.message}` };
+    if (e.kind === 'tls-untrusted' || e.kind === 'tls-name') return { host, ok: false, causeId: 'network.tls-untrusted', evidence, message: e.message };
+    const what = e.kind === 'timeout' ? 'i/o timeout' : e.kind;
+    return { host, ok: false, causeId: blockedCause, evidence, message: `dial tcp ${address ?? host}:443: ${what} — ${host} is blocked while the login server is reachable` };
+  }
+}
+
+/** A pull token for the registry, from whatever the user has: explicit, Docker's stored, Entra, anonymous. */
+async function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope: string): Promise<{ token?: string; source: string }> {
+  const explicit = ctx.env.credentials;
+  if (explicit) {
+    const r = await accessTokenWithPassword(net, tokenUrl, explicit.username, explicit.password, scope);
+    if (r.ok) return { token: r.accessToken, source: 'explicit credentials' };
+  }
+  const stored = ctx.data<StoredCredentialData>(STORED_CREDENTIAL);
+  if (stored?.secret && stored.works !== false) {
+    const r = stored.identityToken
+      ? await accessTokenFromRefresh(net, tokenUrl, stored.secret, scope)
+      : await accessTokenWithPassword(net, tokenUrl, stored.username ?? '', stored.secret, scope);
+    if (r.ok) return { token: r.accessToken, source: 'Docker\'s stored credential' };
+  }
+  const azure = ctx.env.azure;
+  if (azure) {
+    for (const audience of [azure.armScope ?? ARM_AUDIENCE, ACR_AUDIENCE]) {
+      try {
+        const aad = await azure.credential.getToken(audience, { abortSignal: ctx.signal });
+        if (!aad) continue;
+        const ex = await exchangeAadToken(net, tokenUrl, aad.token, azure.tenantId);
+        if (!ex.ok) continue;
+        const r = await accessTokenFromRefresh(net, tokenUrl, ex.refreshToken, scope);
+        if (r.ok) return { token: r.accessToken, source: 'Microsoft Entra sign-in' };
+      } catch { /* try the next way */ }
+    }
+  }
+  try {
+    const url = new URL(tokenUrl);
+    url.searchParams.set('service', ctx.target.loginServer);
+    url.searchParams.set('scope', scope);
+    const res = await httpRequest({ ...netOptions(ctx), url: url.toString(), signal: ctx.signal, timeoutMs: 2500 });
+    const body = res.json<{ access_token?: string; token?: string }>();
+    const t = body?.access_token ?? body?.token;
+    if (res.status === 200 && typeof t === 'string') return { token: t, source: 'anonymous pull' };
+  } catch { /* no anonymous access */ }
+  return { source: 'none' };
+}
+
+const MANIFEST_ACCEPT = [
+  'application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.index.v1+json',
+].join(', ');
+
+interface Manifest { config?: { digest?: string }; layers?: { digest?: string; size?: number }[]; manifests?: { digest?: string }[] }
+
+async function getJson<T>(ctx: CheckContext, url: string, token: string, accept?: string): Promise<T | undefined> {
+  const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, timeoutMs: 2500, headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) } });
+  return res.status === 200 ? res.json<T>() : undefined;
+}
+
+/** Find a blob of some repository: the smallest thing whose GET redirects to the data endpoint. */
+async function findBlob(ctx: CheckContext, base: string, repository: string, token: string): Promise<string | undefined> {
+  const tags = await getJson<{ tags?: unknown }>(ctx, `${base}/v2/${repository}/tags/list?n=20`, token);
+  const list = Array.isArray(tags?.tags) ? tags!.tags.filter((t): t is string => typeof t === 'string') : [];
+  const tag = list.includes('latest') ? 'latest' : list[0];
+  if (!tag) return undefined;
+  let m = await getJson<Manifest>(ctx, `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`, token, MANIFEST_ACCEPT);
+  const child = m?.manifests?.find((x) => typeof x.digest === 'string')?.digest;
+  if (child) m = await getJson<Manifest>(ctx, `${base}/v2/${repository}/manifests/${child}`, token, MANIFEST_ACCEPT);
+  return m?.config?.digest ?? m?.layers?.[0]?.digest;
+}
+
+export const blobRedirectCheck: Check = {
+  id: NET.blobRedirect, area: 'network', title: 'A blob download redirects to a reachable data endpoint',
+  needs: [NET.challenge], after: [STORED_CREDENTIAL, NET.arm, NET.dns], timeoutMs: 5000,
+  async run(ctx): Promise<CheckOutcome> {
+    const ch = ctx.data<ChallengeData>(NET.challenge)!;
+    const login = ctx.target.loginServer;
+    const base = `https://${login}`;
+    const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal, timeoutMs: 2500 };
+    let repository = ctx.env.repository?.trim().toLowerCase();
+    let source = 'none';
+    if (!repository) {
+      const cat = await pullToken(ctx, net, ch.realm, 'registry:catalog:*');
+      source = cat.source;
+      if (cat.token) {
+        const list = await getJson<{ repositories?: unknown }>(ctx, `${base}/v2/_catalog?n=20`, cat.token);
+        repository = Array.isArray(list?.repositories) ? list!.repositories.find((r): r is string => typeof r === 'string') : undefined;
+      }
+    }
+    if (!repository) return { status: 'info', message: 'no repository to test a blob download with (give --repository, or sign in / docker login so one can be listed)', evidence: { credential: source } };
+    const pull = await pullToken(ctx, net, ch.realm, scopeFor(repository, ['pull']));
+    if (!pull.token) return { status: 'info', message: `no credential can pull ${repository}; the blob redirect was not tested (the login checks say why)`, evidence: { repository } };
+    const digest = await findBlob(ctx, base, repository, pull.token);
+    if (!digest) return { status: 'info', message: `${repository} has no tag or manifest to test a blob download with`, evidence: { repository, credential: pull.source } };
+    const blobUrl = `${base}/v2/${repository}/blobs/${digest}`;
+    const res = await httpRequest({ ...netOptions(ctx), url: blobUrl, signal: ctx.signal, timeoutMs: 2500, maxBodyBytes: 1, headers: { authorization: `Bearer ${pull.token}` } });
+    const target = parseRedirect(res.status, res.headers.location, blobUrl);
+    const evidence: Evidence = { repository, digest, status: res.status, credential: pull.source };
+    if (!target) {
+      if (res.status === 200) return { status: 'pass', message: `the login server serves blobs itself (no redirect)`, evidence };
+      return { status: 'info', message: `GET blob answered ${res.status} without a redirect`, evidence };
+    }
+    evidence.redirect = target.display;
+    evidence.redirectKind = target.kind;
+    const probe = await probeDataEndpoint(ctx, target.host, target.url);
+    if (probe.ok) return { status: 'pass', message: `blob GET → 307 ${target.host}, which answered`, evidence: { ...evidence, ...probe.evidence }, data: { host: target.host } };
+    return { status: 'fail', causeId: probe.causeId, message: `blob GET → 307 ${target.host}: ${probe.message}`, evidence: { ...evidence, ...probe.evidence }, fixParams: { dataEndpoint: target.host } };
+  },
+};
+
+export const dataEndpointsCheck: Check = {
+  id: NET.dataEndpoints, area: 'network', title: 'Every data endpoint (one per replica) is reachable',
+  needs: [NET.arm], after: [NET.dns], timeoutMs: 3500,
+  async run(ctx): Promise<CheckOutcome> {
+    const arm = ctx.data<NetworkArmFacts>(NET.arm);
+    if (!arm) return { status: 'info', message: 'the registry\'s ARM view is not available' };
+    const hosts = arm.dataEndpointHostNames.map((h) => h.toLowerCase());
+    if (!arm.dataEndpointEnabled || hosts.length === 0) {
+      return { status: 'info', message: 'dedicated data endpoints are off: layers come from Azure blob storage (tested by the blob redirect check)', evidence: { dataEndpointEnabled: !!arm.dataEndpointEnabled } };
+    }
+    // Resolve first in parallel so a DNS problem is reported even when TLS is slow.
+    await Promise.allSettled(hosts.map((h) => resolveHost(h, ctx.env.resolve, ctx.signal)));
+    const probes = await Promise.all(hosts.map((h) => probeDataEndpoint(ctx, h)));
+    const bad = probes.filter((p) => !p.ok);
+    const evidence: Evidence = { endpoints: probes.map((p) => `${p.host}: ${p.ok ? 'ok' : p.evidence.error ?? p.causeId}`) };
+    if (!bad.length) return { status: 'pass', message: `${hosts.length} data endpoint(s) reachable: ${hosts.join(', ')}`, evidence };
+    // The home region's endpoint first: it explains more pulls than a replica's.
+    const first = bad.find((p) => p.causeId !== 'network.replica-data-endpoint-blocked') ?? bad[0];
+    return {
+      status: 'fail', causeId: first.causeId, evidence: { ...evidence, ...first.evidence },
+      message: bad.map((p) => p.message).join('; '), fixParams: { dataEndpoint: first.host },
+    };
+  },
+};

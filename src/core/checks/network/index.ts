@@ -1,0 +1,22 @@
+// Every network check, in report order. TLS follows the proxy check when the client uses a
+// proxy for the login server, else the TCP check: pick the set per environment.
+import type { Check } from '../../engine/types';
+import type { DiagnoseEnvironment } from '../../engine/environment';
+import type { RegistryTarget } from '../../registry/target';
+import { proxyCheck, dnsCheck, tcpCheck, tlsCheck, clientUsesProxy, withPathNeeds } from './client-path';
+import { challengeCheck } from './challenge';
+import { blobRedirectCheck, dataEndpointsCheck } from './data-path';
+import { daemonProxyCheck } from './daemon-proxy';
+import { armCheck, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck, trustedServicesCheck, skuCheck, encryptionCheck } from './arm-checks';
+
+export { NET } from './ids';
+
+export function networkChecks(target: RegistryTarget, env: DiagnoseEnvironment): Check[] {
+  const viaProxy = clientUsesProxy(target, env);
+  return [
+    proxyCheck, dnsCheck, tcpCheck, withPathNeeds(tlsCheck, viaProxy), challengeCheck,
+    blobRedirectCheck, dataEndpointsCheck, daemonProxyCheck,
+    armCheck, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck,
+    trustedServicesCheck, skuCheck, encryptionCheck,
+  ];
+}
