@@ -82,7 +82,9 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   const caFile = pki.ca.certFile;
   const trusted: TlsPair = { key: pki.leaf.keyPem, cert: pki.leaf.certPem };
   const intercepting: TlsPair = { key: pki.interceptLeaf.keyPem, cert: pki.interceptLeaf.certPem };
-  for (const n of tlsNames()) {
+  // dockerd looks certs.d up by the name as typed; a public CA would be trusted whatever the case,
+  // so trust the capitalised login servers too (the upper-case scenario then fails like ACR does).
+  for (const n of certsDirNames()) {
     fs.mkdirSync(path.join(CERTS_D, n), { recursive: true });
     fs.copyFileSync(caFile, path.join(CERTS_D, n, 'ca.crt'));
   }
@@ -261,12 +263,16 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
       for (const c of cleanups.reverse()) { try { await c(); } catch { /* keep stopping the rest */ } }
       cleanups.length = 0;
       writeHosts(defaultHosts());
-      for (const n of tlsNames()) fs.rmSync(path.join(CERTS_D, n), { recursive: true, force: true });
+      for (const n of certsDirNames()) fs.rmSync(path.join(CERTS_D, n), { recursive: true, force: true });
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
   await apply(opts.scenario ?? 'healthy');
   return world;
+}
+
+function certsDirNames(): string[] {
+  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0]!.toUpperCase() + n.slice(1))];
 }
 
 function writeDockerConfig(dir: string, cfg: DockerConfigJson): void {

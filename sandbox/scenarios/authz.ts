@@ -1,14 +1,17 @@
 // troubleshoot-login #confirm-credentials-are-authorized-to-access-registry
 import { DEFAULT_IDS } from '../arm/state';
-import { addRole, removeRoles } from './helpers';
+import { addRole, giveArmReadOnly, removeRoles } from './helpers';
 import type { ScenarioDef } from './types';
 
 const S = { seed: 'troubleshoot-login', section: 'confirm-credentials-are-authorized-to-access-registry', registry: 'contoso', usesArm: true } as const;
 
 export const authzScenarios: ScenarioDef[] = [
   {
-    info: { ...S, name: 'missing-acrpull', description: 'The service principal has Reader but no AcrPull/AcrPush: login works, pull is refused.', expectedCause: 'authz.missing-acrpull', operation: 'pull' },
-    setup(ctx) { removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Owner', 'Contributor']); },
+    info: { ...S, name: 'missing-acrpull', description: 'The service principal can read the registry through ARM (custom role) but has no AcrPull/AcrPush (nor Reader, which ACR lets pull): login works, pull is refused.', expectedCause: 'authz.missing-acrpull', operation: 'pull' },
+    setup(ctx) {
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Reader', 'Owner', 'Contributor']);
+      giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
+    },
   },
   {
     info: { ...S, name: 'missing-acrpush', description: 'The service principal has AcrPull only: pull works, push is denied.', expectedCause: 'authz.missing-acrpush', operation: 'push' },
@@ -22,8 +25,12 @@ export const authzScenarios: ScenarioDef[] = [
     setup(ctx) { removeRoles(ctx, ctx.sp.objectId, ['Reader', 'Owner', 'Contributor']); },
   },
   {
-    info: { ...S, name: 'abac-mode', description: 'roleAssignmentMode is AbacRepositoryPermissions: the AcrPush assignment is ignored, no repository role exists.', expectedCause: 'authz.abac-repository-permissions', operation: 'pull' },
-    setup(ctx) { ctx.contoso.arm.properties.roleAssignmentMode = 'AbacRepositoryPermissions'; },
+    info: { ...S, name: 'abac-mode', description: 'roleAssignmentMode is AbacRepositoryPermissions: the AcrPush assignment is ignored and no Container Registry Repository role is assigned.', expectedCause: 'authz.abac-repository-permissions', operation: 'pull' },
+    setup(ctx) {
+      ctx.contoso.arm.properties.roleAssignmentMode = 'AbacRepositoryPermissions';
+      removeRoles(ctx, ctx.sp.objectId, ['Reader']);
+      giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
+    },
   },
   {
     info: { ...S, name: 'repo-token-scope', description: 'Push with the repository token ci-token whose scope map allows only pull on hello.', expectedCause: 'authz.token-scope-missing-action', usesArm: false, operation: 'push' },
@@ -36,7 +43,8 @@ export const authzScenarios: ScenarioDef[] = [
     info: { ...S, name: 'role-propagation', description: 'The AcrPush assignment was created 2 minutes ago; role assignments take up to 10 minutes to apply.', expectedCause: 'authz.role-propagation-pending', operation: 'pull' },
     setup(ctx) {
       ctx.state.roleAssignmentPropagationMs = 10 * 60 * 1000;
-      removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush']);
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Reader']);
+      giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
       addRole(ctx, ctx.contoso, ctx.sp.objectId, 'AcrPush', new Date(ctx.now.getTime() - 2 * 60 * 1000));
     },
   },

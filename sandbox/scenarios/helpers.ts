@@ -23,3 +23,27 @@ export function hasRole(ctx: ScenarioContext, principalId: string, role: BuiltIn
 }
 
 export function enableAdmin(registry: RegistryRecord): void { registry.arm.properties.adminUserEnabled = true; }
+
+/**
+ * A custom role that can read the registry through ARM but grants no data-plane action (unlike
+ * Reader, which ACR lets pull): the identity sees the registry but may not pull.
+ */
+export const METADATA_READER_GUID = '5ca1ab1e-0000-4000-8000-00000000acd0';
+export function giveArmReadOnly(ctx: ScenarioContext, registry: RegistryRecord, principalId: string): void {
+  if (!ctx.state.roleDefinitions.some((d) => d.name === METADATA_READER_GUID)) {
+    ctx.state.roleDefinitions.push({
+      id: `/subscriptions/${ctx.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${METADATA_READER_GUID}`,
+      name: METADATA_READER_GUID, type: 'Microsoft.Authorization/roleDefinitions',
+      properties: {
+        roleName: 'Registry Metadata Reader', type: 'CustomRole',
+        description: 'Reads registry resources through ARM; no pull or push.',
+        assignableScopes: [`/subscriptions/${ctx.subscriptionId}`],
+        permissions: [{ actions: ['Microsoft.ContainerRegistry/registries/read', 'Microsoft.ContainerRegistry/registries/replications/read', 'Microsoft.Resources/subscriptions/resourceGroups/read'], notActions: [], dataActions: [], notDataActions: [] }],
+      },
+    });
+  }
+  ctx.state.roleAssignments.push(roleAssignment({
+    scope: registry.arm.id, role: METADATA_READER_GUID, principalId, subscriptionId: ctx.subscriptionId,
+    createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000),
+  }));
+}

@@ -5,7 +5,7 @@ const S = { seed: 'troubleshoot-login', section: 'specify-correct-registry-name'
 
 export const nameScenarios: ScenarioDef[] = [
   {
-    info: { ...S, name: 'name-upper-case', description: 'The user types the login server with capitals (Contoso.azurecr.io).', expectedCause: 'name.upper-case', input: 'Contoso.azurecr.io' },
+    info: { ...S, name: 'name-upper-case', description: 'The user logs in to Contoso.azurecr.io (capitals): docker stores the credential under that key, so pulls of contoso.azurecr.io/… go unauthenticated.', expectedCause: 'name.upper-case', input: 'Contoso.azurecr.io' },
     setup() { /* the fault is in what the user types */ },
   },
   {
