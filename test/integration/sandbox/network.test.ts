@@ -1,0 +1,229 @@
+// Network scenarios (client side and registry side), each seen by plain docker/curl. Slow docker
+// timeouts (black hole 10 s, drops 15 s, data endpoint minutes) are shown with curl and short
+// deadlines instead, except one docker timeout per kind.
+import { strict as assert } from 'node:assert';
+import type { SandboxWorld } from '../../../sandbox/world';
+import { IP } from '../../../sandbox/addresses';
+import { curl, docker, dockerLogin } from './run';
+import { basicToken, http } from './acr-client';
+import { getSeededWorld } from './shared-world';
+
+const IMAGE = 'contoso.azurecr.io/hello:v1';
+const FIREWALL_403 = "client with IP '192.0.2.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.";
+
+describe('sandbox network scenarios (integration)', function () {
+  this.timeout(120000);
+  let w: SandboxWorld;
+  before(async () => { w = await getSeededWorld(); });
+
+  const spLogin = (timeoutMs = 30000) => dockerLogin(w.clientEnv(), w.loginServer, w.azure.clientId, w.azure.clientSecret, timeoutMs);
+  const v2 = (extra: string[] = []) => curl(w.clientEnv(), ['--connect-timeout', '2', '--max-time', '3', '-o', '/dev/null', '-w', '%{http_code}', ...extra, `https://${w.loginServer}/v2/`]);
+
+  /** A pull token and the first layer's blob URL of hello:v1 (asked with the data plane working). */
+  async function blobUrl(): Promise<{ token: string; url: string }> {
+    const t = await basicToken(w, w.azure.clientId, w.azure.clientSecret, 'repository:hello:pull');
+    const token = String(t.json!.access_token);
+    const m = await http(w, ['-H', `Authorization: Bearer ${token}`, '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', `https://${w.loginServer}/v2/hello/manifests/v1`]);
+    const digest = (m.json!.layers as { digest: string }[])[0]!.digest;
+    return { token, url: `https://${w.loginServer}/v2/hello/blobs/${digest}` };
+  }
+
+  describe('client firewall access', () => {
+    it('dns-missing: docker says lookup … on 127.0.0.1:53, curl cannot resolve', async () => {
+      await w.apply('dns-missing');
+      const r = await spLogin();
+      assert.match(r.out, /dial tcp: lookup contoso\.azurecr\.io on 127\.0\.0\.1:53/);
+      const c = await v2();
+      assert.equal(c.code, 6, c.out);
+    });
+
+    it('login-server-refused: connection refused on 192.0.2.40:443', async () => {
+      await w.apply('login-server-refused');
+      const r = await spLogin();
+      assert.ok(r.out.includes('dial tcp 192.0.2.40:443: connect: connection refused'), r.out);
+      assert.equal((await v2()).code, 7);
+    });
+
+    it('black-hole: docker gives up with a TLS handshake timeout; curl times out', async () => {
+      await w.apply('black-hole');
+      const c = await v2();
+      assert.equal(c.code, 28, c.out);
+      const r = await spLogin(40000);
+      assert.match(r.out, /net\/http: TLS handshake timeout/);
+    });
+
+    it('firewall-drop: the login server\'s packets are dropped (curl connect timeout)', async () => {
+      await w.apply('firewall-drop');
+      const c = await v2();
+      assert.equal(c.code, 28, c.out);
+      assert.match(c.stderr, /Connection timed out|Timeout was reached|timed out/i);
+      await w.apply('healthy');
+      assert.equal((await v2()).stdout, '401', 'the drop is gone after switching back');
+    });
+
+    it('data-endpoint-blocked: the login server answers, the blob redirect\'s data endpoint times out', async () => {
+      await w.apply('data-endpoint-blocked');
+      const l = await spLogin();
+      assert.match(l.out, /Login Succeeded/);
+      const { token, url } = await blobUrl();
+      const redirect = await http(w, ['-o', '/dev/null', '-D', '-', '-H', `Authorization: Bearer ${token}`, url]);
+      assert.equal(redirect.status, 307);
+      const loc = /^location: (\S+)/im.exec(redirect.body)![1]!;
+      assert.match(loc, /^https:\/\/contoso\.westeurope\.data\.azurecr\.io\//);
+      const c = await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', loc]);
+      assert.equal(c.code, 28, c.out);
+    });
+
+    it('replica-data-endpoint-blocked: the redirect names the northeurope replica, which times out; westeurope still answers', async () => {
+      await w.apply('replica-data-endpoint-blocked');
+      const { token, url } = await blobUrl();
+      const redirect = await http(w, ['-o', '/dev/null', '-D', '-', '-H', `Authorization: Bearer ${token}`, url]);
+      const loc = /^location: (\S+)/im.exec(redirect.body)![1]!;
+      assert.match(loc, /^https:\/\/contoso\.northeurope\.data\.azurecr\.io\//);
+      assert.equal((await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', loc])).code, 28);
+      const weu = await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', '-w', '%{http_code}', loc.replace('northeurope', 'westeurope')]);
+      assert.equal(weu.stdout, '200', weu.out);
+    });
+
+    it('client-proxy-broken: docker (daemon proxy) says unexpected EOF, curl (HTTPS_PROXY) says CONNECT aborted', async () => {
+      const info = await w.apply('client-proxy-broken');
+      assert.equal(w.clientEnv().HTTPS_PROXY, info.clientProxy);
+      const r = await spLogin();
+      assert.ok(r.out.includes('Get "https://contoso.azurecr.io/v2/": unexpected EOF'), r.out);
+      const c = await v2();
+      assert.equal(c.code, 56, c.out);
+      const info2 = await docker(w.clientEnv(), ['info', '--format', '{{.HTTPSProxy}}']);
+      assert.equal(info2.stdout.trim(), `http://${IP.brokenProxy}:8888`);
+    });
+
+    it('daemon-proxy-missing: curl through the shell\'s proxy works, direct traffic is dropped, dockerd has no proxy', async () => {
+      await w.apply('daemon-proxy-missing');
+      assert.equal((await v2()).stdout, '401', 'through tinyproxy');
+      const direct = await v2(['--noproxy', '*']);
+      assert.equal(direct.code, 28, direct.out);
+      const info = await docker(w.clientEnv(), ['info', '--format', '{{.HTTPSProxy}}']);
+      assert.equal(info.stdout.trim(), '');
+    });
+
+    it('tls-unknown-ca: docker says x509: certificate signed by unknown authority; curl exit 60; the issuer is the interception CA', async () => {
+      await w.apply('tls-unknown-ca');
+      const r = await spLogin();
+      assert.match(r.out, /x509: certificate signed by unknown authority/);
+      const c = await v2();
+      assert.equal(c.code, 60, c.out);
+      const s = await curl(w.clientEnv(), ['-k', '-v', '-o', '/dev/null', `https://${w.loginServer}/v2/`]);
+      assert.match(s.stderr, /issuer: CN=Corporate TLS Inspection CA/);
+      await w.apply('healthy');
+      assert.equal((await v2()).stdout, '401');
+    });
+
+    it('challenge-invalid: 401 without a Bearer challenge; docker login fails with status 401', async () => {
+      await w.apply('challenge-invalid');
+      const h = await curl(w.clientEnv(), ['-si', `https://${w.loginServer}/v2/`]);
+      assert.match(h.stdout, /^HTTP\/1\.1 401/m);
+      assert.doesNotMatch(h.stdout, /Www-Authenticate: Bearer/i);
+      const r = await spLogin();
+      assert.ok(r.out.includes('login attempt to https://contoso.azurecr.io/v2/ failed with status: 401 Unauthorized'), r.out);
+    });
+
+    it('throttled: 429 Too Many Requests for docker login and pull', async () => {
+      await w.apply('throttled');
+      const r = await spLogin();
+      assert.ok(r.out.includes('login attempt to https://contoso.azurecr.io/v2/ failed with status: 429 Too Many Requests'), r.out);
+      const p = await docker(w.clientEnv(), ['pull', IMAGE]);
+      assert.match(p.out, /toomanyrequests/);
+      assert.equal((await v2()).stdout, '429');
+    });
+  });
+
+  describe('registry network rules', () => {
+    for (const name of ['public-access-disabled', 'ip-rule-excludes-client', 'service-endpoint-rule-missing', 'resource-provider-unregistered']) {
+      it(`${name}: the front answers 403 with ACR's firewall text`, async () => {
+        await w.apply(name);
+        const r = await spLogin();
+        assert.ok(r.out.includes('login attempt to https://contoso.azurecr.io/v2/ failed with status: 403 Forbidden'), r.out);
+        const c = await http(w, [`https://${w.loginServer}/v2/`]);
+        assert.equal(c.status, 403);
+        assert.equal(c.body, FIREWALL_403);
+        const p = await docker(w.clientEnv(), ['pull', IMAGE]);
+        assert.ok(p.out.includes(FIREWALL_403), p.out);
+      });
+    }
+
+    it('resource-provider-unregistered: ARM lists Microsoft.ContainerRegistry as NotRegistered', async () => {
+      await w.apply('resource-provider-unregistered');
+      const p = w.state.providers[w.azure.subscriptionId.toLowerCase()]!.find((x) => x.namespace === 'Microsoft.ContainerRegistry')!;
+      assert.equal(p.registrationState, 'NotRegistered');
+    });
+
+    it('trusted-services-bypass-off: the client (allowed by IP rule) still gets in; bypass is None', async () => {
+      await w.apply('trusted-services-bypass-off');
+      assert.equal((await v2()).stdout, '401');
+      assert.equal(w.state.registries[0]!.arm.properties.networkRuleBypassOptions, 'None');
+    });
+
+    it('sku-no-network-rules: a Basic registry has no network rules; blobs come without a data-endpoint redirect', async () => {
+      await w.apply('sku-no-network-rules');
+      const reg = w.state.registries[0]!;
+      assert.equal(reg.arm.sku.name, 'Basic');
+      assert.equal(reg.arm.properties.networkRuleSet, undefined);
+      const { token, url } = await blobUrl();
+      const b = await http(w, ['-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, url]);
+      assert.equal(b.status, 200);
+    });
+
+    it('private-endpoint-dns-public: DNS gives the public IP (403); the private endpoint IP works', async () => {
+      await w.apply('private-endpoint-dns-public');
+      const c = await http(w, [`https://${w.loginServer}/v2/`]);
+      assert.equal(c.status, 403);
+      const pe = await v2(['--resolve', `${w.loginServer}:443:${IP.contosoPe}`]);
+      assert.equal(pe.stdout, '401');
+    });
+
+    it('private-endpoint-not-approved: DNS gives the private endpoint IP, which is unreachable', async () => {
+      await w.apply('private-endpoint-not-approved');
+      assert.equal(w.hosts['contoso.azurecr.io'], IP.contosoPe);
+      const r = await spLogin();
+      assert.ok(r.out.includes(`dial tcp ${IP.contosoPe}:443: connect: no route to host`), r.out);
+      assert.equal((await v2()).code, 7);
+    });
+
+    it('private-endpoint-data-dns-missing: login works through the private endpoint, the data endpoint does not resolve', async () => {
+      await w.apply('private-endpoint-data-dns-missing');
+      const l = await spLogin();
+      assert.match(l.out, /Login Succeeded/, l.out);
+      const c = await curl(w.clientEnv(), ['-o', '/dev/null', 'https://contoso.westeurope.data.azurecr.io/']);
+      assert.equal(c.code, 6, c.out);
+    });
+
+    it('cmk-identity-broken: data plane works, ARM shows encryption with an identity the registry does not have', async () => {
+      await w.apply('cmk-identity-broken');
+      assert.equal((await v2()).stdout, '401');
+      const reg = w.state.registries[0]!;
+      assert.equal(reg.arm.properties.encryption.status, 'enabled');
+      assert.equal(reg.arm.identity?.type, 'None');
+    });
+  });
+
+  describe('combinations and several registries', () => {
+    it('client-proxy-broken+missing-acrpull: both faults are present', async () => {
+      const info = await w.apply('client-proxy-broken+missing-acrpull');
+      assert.equal(info.expectedCause, 'network.client-proxy-broken');
+      assert.deepEqual(info.alsoExpected, ['authz.missing-acrpull']);
+      assert.equal((await v2()).code, 56);
+      const t = await http(w, ['--noproxy', '*', '-u', `${w.azure.clientId}:${w.azure.clientSecret}`, `https://${w.loginServer}/oauth2/token?service=${w.loginServer}&scope=repository:hello:pull`], { ...w.clientEnv() });
+      const claims = JSON.parse(Buffer.from(String(t.json!.access_token).split('.')[1]!, 'base64url').toString());
+      assert.deepEqual(claims.access[0].actions, []);
+    });
+
+    it('mixed: contoso healthy, fabrikam served, northwind in ARM but not in DNS', async () => {
+      await w.apply('mixed');
+      assert.equal((await v2()).stdout, '401');
+      const f = await curl(w.clientEnv(), ['-o', '/dev/null', '-w', '%{http_code}', 'https://fabrikam.azurecr.io/v2/']);
+      assert.equal(f.stdout, '401');
+      assert.ok(w.state.registries.some((r) => r.arm.name === 'northwind'));
+      const n = await curl(w.clientEnv(), ['-o', '/dev/null', 'https://northwind.azurecr.io/v2/']);
+      assert.equal(n.code, 6);
+    });
+  });
+});
