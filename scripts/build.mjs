@@ -27,7 +27,10 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'] };
+// ssh2 (under dockerode) loads optional native helpers inside try/catch and falls back to
+// JavaScript: leave them out of the bundle rather than fail on `.node` files.
+const nodeExternals = ['vscode', 'cpu-features', '*.node'];
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: nodeExternals };
 
 const cliEntry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(at(f)));
 const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => dirname(f) === 'src/webview' && !f.endsWith('.d.ts'));
@@ -46,7 +49,7 @@ const builds = [
   // and resolves from the repository's node_modules at run time.
   !production && testEntries.length && {
     ...node, entryPoints: testEntries, outbase: 'test/extension', outdir: 'dist/test/extension',
-    external: ['vscode', 'mocha'],
+    external: [...nodeExternals, 'mocha'],
   },
 ].filter(Boolean);
 

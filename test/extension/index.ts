@@ -5,11 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
-import { RESULT_MARKER, writeResult, type LevelResult } from '../harness/results';
+import { MOCHA_MARKER, RESULT_MARKER, writeResult, type LevelResult } from '../harness/results';
 
 export async function run(): Promise<void> {
-  // One formatted string per line: the host forwards console arguments unformatted.
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  // One formatted string per line (the host forwards console arguments unformatted), each marked
+  // so the runner can show mocha's output apart from the workbench's own logging.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) =>
+    console.log(format(...args).split('\n').map((line) => MOCHA_MARKER + line).join('\n'));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   const grep = process.env.ACR_DOCTOR_TEST_GREP;
   if (grep) mocha.grep(grep);

@@ -13,6 +13,9 @@ export interface LevelResult {
   reason?: string;
 }
 
+/** Prefix of every line mocha prints inside the extension host. */
+export const MOCHA_MARKER = '[mocha] ';
+
 /** The line the extension-host test index logs so the runner can relay counts out of the host. */
 export const RESULT_MARKER = 'ACR_DOCTOR_RESULT ';
 

@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import type { World } from '../../sandbox/types';
 import { launchChromium } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { repoRoot, resultsDir } from './paths';
-import { parseResultLine, writeResult, type LevelResult } from './results';
+import { logsDir, repoRoot, resultsDir } from './paths';
+import { MOCHA_MARKER, parseResultLine, writeResult, type LevelResult } from './results';
 import { startSandboxWorld } from './world';
 
 const TIMEOUT_MS = 10 * 60_000;
@@ -42,12 +42,18 @@ async function main(): Promise<number> {
     const page = await browser.newPage();
 
     let relayed: LevelResult | undefined;
+    const hostLog: string[] = [];
     const onLine = (line: string) => {
+      hostLog.push(line);
       relayed = parseResultLine(line) ?? relayed;
-      if (process.env.ACR_DOCTOR_VERBOSE || /passing|failing|pending|^\s+(\d+\)|✔|✓)|Error|ACR_DOCTOR/.test(line)) {
-        console.log(`  [host] ${line}`);
-      }
+      const at = line.indexOf(MOCHA_MARKER);
+      if (at >= 0) console.log(`  ${line.slice(at + MOCHA_MARKER.length)}`);
+      else if (process.env.ACR_DOCTOR_VERBOSE) console.log(`  [host] ${line}`);
     };
+    cleanups.push(async () => {
+      fs.mkdirSync(logsDir, { recursive: true });
+      fs.writeFileSync(path.join(logsDir, 'extension-host-tests.log'), hostLog.join('\n') + '\n');
+    });
     const exitCode = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
@@ -62,7 +68,9 @@ async function main(): Promise<number> {
       ['extensionDevelopmentPath', `${base}${repoRoot}`],
       ['extensionTestsPath', `${base}${testsPath}`],
     ];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, {
+      waitUntil: 'domcontentloaded', timeout: 120_000, // generous: a busy 2-core machine
+    });
     const code = await Promise.race([
       exitCode,
       new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`no result within ${TIMEOUT_MS / 60_000} min`)), TIMEOUT_MS)),

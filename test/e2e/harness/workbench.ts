@@ -40,8 +40,9 @@ export async function startWorkbench(): Promise<void> {
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // Generous bounds: a busy 2-core machine can take a while (speed goals belong in npm run bench).
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
   current = { world, server, browser, page, folder };
 }
 
