@@ -1,0 +1,142 @@
+// Command line parsing (node:util parseArgs): `diagnose <registry> [flags]`, `explain <text>`, `--help`.
+import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
+
+export class UsageError extends Error {
+  constructor(message: string) { super(message); this.name = 'UsageError'; }
+}
+
+export interface DiagnoseArgs {
+  command: 'diagnose';
+  registry: string;
+  format: 'text' | 'json' | 'sarif';
+  timeoutMs?: number;
+  resolve: Record<string, string>;
+  repository?: string;
+  pullTest: boolean;
+  operation?: 'login' | 'pull' | 'push';
+  azure: 'auto' | 'on' | 'off';
+  username?: string;
+  passwordStdin: boolean;
+  only?: 'network' | 'login';
+}
+export interface ExplainArgs { command: 'explain'; text?: string; format: 'text' | 'json' }
+export interface HelpArgs { command: 'help' | 'version' }
+export type CliArgs = DiagnoseArgs | ExplainArgs | HelpArgs;
+
+export function parseResolve(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    // host=ip (ours) or curl's host:port:ip
+    const m = /^([A-Za-z0-9.-]+)=([0-9a-fA-F.:]+)$/.exec(v) ?? /^([A-Za-z0-9.-]+):\d+:([0-9a-fA-F.:[\]]+)$/.exec(v);
+    if (!m || !isIP(m[2].replace(/^\[|\]$/g, ''))) throw new UsageError(`--resolve takes host=ip (e.g. contoso.azurecr.io=192.0.2.20), not "${v.slice(0, 80)}"`);
+    out[m[1].toLowerCase()] = m[2].replace(/^\[|\]$/g, '');
+  }
+  return out;
+}
+
+export function parseCli(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' },
+        json: { type: 'boolean' }, sarif: { type: 'boolean' },
+        timeout: { type: 'string' }, resolve: { type: 'string', multiple: true },
+        repository: { type: 'string' }, 'pull-test': { type: 'boolean' }, operation: { type: 'string' },
+        azure: { type: 'boolean' }, 'no-azure': { type: 'boolean' },
+        username: { type: 'string', short: 'u' }, 'password-stdin': { type: 'boolean' },
+        only: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+  const { values: v, positionals } = parsed;
+  if (v.version) return { command: 'version' };
+  if (v.help || positionals.length === 0 || positionals[0] === 'help') return { command: 'help' };
+  const [cmd, ...rest] = positionals;
+  if (cmd === 'explain') {
+    if (v.sarif) throw new UsageError('explain supports --json, not --sarif');
+    return { command: 'explain', text: rest.length ? rest.join(' ') : undefined, format: v.json ? 'json' : 'text' };
+  }
+  if (cmd !== 'diagnose') throw new UsageError(`unknown command "${cmd.slice(0, 40)}" (use diagnose or explain; --help lists everything)`);
+  if (rest.length !== 1) throw new UsageError(rest.length ? 'diagnose takes one registry' : 'diagnose needs a registry: acr-doctor diagnose contoso');
+  if (v.json && v.sarif) throw new UsageError('choose one of --json and --sarif');
+  let timeoutMs: number | undefined;
+  if (v.timeout !== undefined) {
+    const s = Number(v.timeout);
+    if (!Number.isFinite(s) || s <= 0 || s > 600) throw new UsageError(`--timeout takes seconds between 0 and 600, not "${v.timeout.slice(0, 20)}"`);
+    timeoutMs = Math.round(s * 1000);
+  }
+  const op = v.operation;
+  if (op !== undefined && !['login', 'pull', 'push'].includes(op)) throw new UsageError('--operation is login, pull or push');
+  if (v.only !== undefined && !['network', 'login'].includes(v.only)) throw new UsageError('--only is network or login');
+  if (v['password-stdin'] && !v.username) throw new UsageError('--password-stdin needs --username');
+  return {
+    command: 'diagnose', registry: rest[0], format: v.json ? 'json' : v.sarif ? 'sarif' : 'text', timeoutMs,
+    resolve: parseResolve(v.resolve ?? []), repository: v.repository, pullTest: !!v['pull-test'],
+    operation: op as DiagnoseArgs['operation'], azure: v['no-azure'] ? 'off' : v.azure ? 'on' : 'auto',
+    username: v.username, passwordStdin: !!v['password-stdin'], only: v.only as DiagnoseArgs['only'],
+  };
+}
+
+export const HELP = {
+  en: `acr-doctor — find out why you cannot log in to, push to or pull from an Azure Container Registry
+
+Usage:
+  acr-doctor diagnose <registry> [options]   run every check, stream findings, rank the causes
+  acr-doctor explain "<error text>"          map a pasted Docker / az error to its causes (or pipe it on stdin)
+  acr-doctor --help | --version
+
+<registry> is the resource name (contoso) or the login server (contoso.azurecr.io, .cn, .us).
+
+Options for diagnose:
+  --json                 print the report as JSON (secrets redacted)
+  --sarif                print the causes as SARIF 2.1.0
+  --timeout <seconds>    total time budget (default 6)
+  --resolve <host=ip>    use this address for a host name (repeatable), like curl --resolve
+  --repository <repo>    repository to test scope, blob download and pull with
+  --pull-test            also pull through the Docker daemon (slow)
+  --operation <op>       what you are trying to do: login (default), pull or push
+  --username <u> --password-stdin
+                         also check these registry credentials (password read from stdin)
+  --azure / --no-azure   read the registry's settings from Azure (default: when AZURE_* variables are set)
+  --only network|login   run one area only
+
+Environment: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, DOCKER_HOST, DOCKER_CONFIG, NODE_EXTRA_CA_CERTS,
+AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZURE_SUBSCRIPTION_ID,
+ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* prints Dutch.
+
+Exit codes: 0 healthy, 1 causes found, 2 could not run.
+`,
+  nl: `acr-doctor — ontdek waarom u zich niet kunt aanmelden bij, pushen naar of pullen uit een Azure-containerregister
+
+Gebruik:
+  acr-doctor diagnose <register> [opties]    alle controles uitvoeren, bevindingen tonen, oorzaken rangschikken
+  acr-doctor explain "<fouttekst>"           een geplakte Docker- of az-fout aan oorzaken koppelen (of via stdin)
+  acr-doctor --help | --version
+
+<register> is de resourcenaam (contoso) of de aanmeldingsserver (contoso.azurecr.io, .cn, .us).
+
+Opties voor diagnose:
+  --json                 het rapport als JSON (geheimen verborgen)
+  --sarif                de oorzaken als SARIF 2.1.0
+  --timeout <seconden>   totale tijd (standaard 6)
+  --resolve <host=ip>    dit adres gebruiken voor een hostnaam (herhaalbaar), zoals curl --resolve
+  --repository <opslagplaats>  opslagplaats voor bereik, blobdownload en pull
+  --pull-test            ook pullen via de Docker-daemon (traag)
+  --operation <actie>    wat u probeert: login (standaard), pull of push
+  --username <u> --password-stdin
+                         ook deze registerreferenties controleren (wachtwoord via stdin)
+  --azure / --no-azure   de instellingen van het register uit Azure lezen (standaard: als AZURE_*-variabelen zijn gezet)
+  --only network|login   alleen één gebied controleren
+
+Omgeving: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, DOCKER_HOST, DOCKER_CONFIG, NODE_EXTRA_CA_CERTS,
+AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZURE_SUBSCRIPTION_ID,
+ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* geeft Nederlandse tekst.
+
+Afsluitcodes: 0 gezond, 1 oorzaken gevonden, 2 kon niet worden uitgevoerd.
+`,
+};

@@ -1,0 +1,62 @@
+// Human output: one line per finding as it arrives, then the ranked causes with fixes.
+// Colours only on a TTY (and never with NO_COLOR).
+import type { Finding, DiagnosisReport, EngineEvent } from '../core/engine/types';
+import { getCause, localize, localizeDocsUrl, type Locale } from '../core/catalogue/index';
+import { t } from './strings';
+
+export interface Style { red(s: string): string; yellow(s: string): string; green(s: string): string; dim(s: string): string; bold(s: string): string; cyan(s: string): string }
+
+export function makeStyle(colour: boolean): Style {
+  const wrap = (open: number, close: number) => (s: string) => (colour ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
+}
+
+const MARK: Record<Finding['status'], string> = { pass: '✔', fail: '✖', warn: '!', skipped: '-', info: 'i' };
+
+export function findingLine(f: Finding, style: Style, locale: Locale): string {
+  const colour = f.status === 'fail' ? style.red : f.status === 'warn' ? style.yellow : f.status === 'pass' ? style.green : style.dim;
+  const time = style.dim(`${f.durationMs} ms`);
+  const blocked = f.blockedBy ? style.dim(` (${t(locale, 'blockedBy')} ${f.blockedBy})`) : '';
+  return `${colour(MARK[f.status])} ${f.title} ${time}${blocked}\n    ${f.status === 'skipped' ? style.dim(f.message) : f.message}`;
+}
+
+export function causesBlock(report: DiagnosisReport, style: Style, locale: Locale, budgetS = 6): string {
+  const lines: string[] = [];
+  if (!report.causes.length) {
+    lines.push(style.green(t(locale, 'healthy', { target: report.target.loginServer })));
+  } else {
+    lines.push(style.bold(t(locale, 'causes')));
+    for (const rc of report.causes) {
+      const cause = getCause(rc.causeId);
+      const params: Record<string, string | number | undefined> = {};
+      for (const f of report.findings.filter((x) => rc.checkIds.includes(x.checkId))) {
+        for (const fix of f.fixes) Object.assign(params, fix.params);
+        for (const [k, v] of Object.entries(f.evidence)) if (typeof v === 'string' || typeof v === 'number') params[k] ??= v;
+      }
+      params.loginServer = report.target.loginServer;
+      params.registry = report.target.name;
+      const mark = rc.status === 'fail' ? style.red(`${rc.rank}.`) : style.yellow(`${rc.rank}.`);
+      lines.push('', `${mark} ${style.bold(cause ? localize(cause.title, locale) : rc.causeId)} ${style.dim(`[${rc.causeId}]`)}`);
+      if (cause) {
+        lines.push(`   ${localize(cause.explanation, locale, params)}`);
+        lines.push(style.dim(`   ${t(locale, 'seeSection')}: ${cause.sectionTitle[locale]}${cause.checkHealthCode ? ` · check-health ${cause.checkHealthCode}` : ''}`));
+      }
+      for (const fix of rc.fixes) {
+        const title = fix.title[locale];
+        if (fix.command) lines.push(`   ${style.cyan('$')} ${fix.command}  ${style.dim(`# ${title}`)}`);
+        else if (fix.docsUrl) lines.push(`   ${style.cyan('→')} ${localizeDocsUrl(fix.docsUrl, locale)}  ${style.dim(`# ${title}`)}`);
+      }
+    }
+  }
+  if (report.budgetExceeded) lines.push('', style.yellow(t(locale, 'budget', { s: budgetS })));
+  lines.push('', style.dim(t(locale, 'done', { ms: report.durationMs })));
+  return lines.join('\n');
+}
+
+export function textRenderer(write: (s: string) => void, style: Style, locale: Locale, budgetS = 6): (ev: EngineEvent) => void {
+  return (ev) => {
+    if (ev.type === 'start') write(`${style.bold(t(locale, 'diagnosing', { target: ev.target.loginServer }))} ${style.dim(`(${t(locale, 'checks', { n: ev.checks.length })})`)}\n\n`);
+    else if (ev.type === 'finding') write(`${findingLine(ev.finding, style, locale)}\n`);
+    else write(`\n${causesBlock(ev.report, style, locale, budgetS)}\n`);
+  };
+}

@@ -1,0 +1,101 @@
+// The CLI as a function of (argv, io) → exit code, so tests run it in-process.
+import { parseCli, HELP, UsageError, type DiagnoseArgs } from './args';
+import { localeFromEnv, t } from './strings';
+import { makeStyle, textRenderer } from './render-text';
+import { toSarif } from './render-sarif';
+import { diagnose } from '../core/engine/diagnose';
+import { DEFAULT_BUDGET_MS } from '../core/engine/runner';
+import { environmentFromProcess } from '../core/engine/process-env';
+import { RegistryInputError } from '../core/registry/target';
+import { explainText } from '../core/explain';
+import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/index';
+import { armAccessFromEnvironment } from '../core/azure/credential';
+import { redact } from '../core/text/redact';
+import type { DiagnosisReport } from '../core/engine/types';
+import pkg from '../../package.json';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whole stdin as text (only read when asked for: explain without text, --password-stdin). */
+  readStdin: () => Promise<string>;
+  stdinIsTty: boolean;
+  colour: boolean;
+  signal?: AbortSignal;
+}
+
+export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const locale = localeFromEnv(io.env);
+  try {
+    const args = parseCli(argv);
+    if (args.command === 'help') { io.stdout(HELP[locale]); return 0; }
+    if (args.command === 'version') { io.stdout(`${pkg.version}\n`); return 0; }
+    if (args.command === 'explain') return await explainCommand(args.text, args.format, io, locale);
+    return await diagnoseCommand(args as DiagnoseArgs, io, locale);
+  } catch (e) {
+    const msg = e instanceof UsageError || e instanceof RegistryInputError ? e.message : `internal error: ${(e as Error)?.stack ?? e}`;
+    io.stderr(`${t(locale, 'error', { msg: redact(msg) })}\n`);
+    if (e instanceof UsageError) io.stderr('acr-doctor --help\n');
+    return EXIT.couldNotRun;
+  }
+}
+
+function azureWanted(args: DiagnoseArgs, env: NodeJS.ProcessEnv): boolean {
+  if (args.azure !== 'auto') return args.azure === 'on';
+  // Only with an explicit sign-in: DefaultAzureCredential would probe IMDS and the CLI, which costs seconds.
+  return !!(env.AZURE_CLIENT_ID && env.AZURE_TENANT_ID && env.AZURE_CLIENT_SECRET);
+}
+
+async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
+  const { env, warnings } = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest });
+  for (const w of warnings) io.stderr(`acr-doctor: ${w}\n`);
+  if (args.operation) env.operation = args.operation;
+  if (azureWanted(args, io.env)) {
+    const a = armAccessFromEnvironment(io.env, { extraCaPem: env.extraCaPem });
+    env.azure = { credential: a.credential, armEndpoint: a.armEndpoint, armScope: a.armScope, tenantId: a.tenantId, subscriptionId: a.subscriptionId };
+  }
+  if (args.username) {
+    const password = args.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : '';
+    env.credentials = { kind: 'basic', username: args.username, password };
+  }
+  const budgetMs = args.timeoutMs ?? DEFAULT_BUDGET_MS;
+  const style = makeStyle(io.colour && args.format === 'text');
+  const onEvent = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
+  const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, onEvent, signal: io.signal, checks: args.only ?? 'all' });
+  if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version), null, 2)}\n`);
+  return report.causes.length ? EXIT.causes : EXIT.healthy;
+}
+
+async function explainCommand(text: string | undefined, format: 'text' | 'json', io: CliIo, locale: Locale): Promise<number> {
+  let input = text;
+  if (input === undefined || input === '-') {
+    if (io.stdinIsTty) throw new UsageError(t(locale, 'explainUsage'));
+    input = await io.readStdin();
+  }
+  const r = explainText(input);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ ...r, matches: r.matches.map((m) => ({ ...m, title: getCause(m.causeId)?.title[locale] })) }, null, 2)}\n`);
+    return 0;
+  }
+  const style = makeStyle(io.colour);
+  if (!r.matches.length) {
+    io.stdout(`${t(locale, 'noMatch')}\n`);
+  } else {
+    io.stdout(`${style.bold(t(locale, 'matches'))}\n`);
+    r.matches.slice(0, 5).forEach((m, i) => {
+      const c = getCause(m.causeId);
+      io.stdout(`\n${i + 1}. ${style.bold(c ? localize(c.title, locale) : m.causeId)} ${style.dim(`[${m.causeId}]`)}\n`);
+      io.stdout(style.dim(`   ${t(locale, 'matched')}: ${m.matched.map((s) => `"${s}"`).join(', ')}\n`));
+      if (c) {
+        io.stdout(`   ${localize(c.explanation, locale, r.params)}\n`);
+        io.stdout(`   ${style.cyan('→')} ${docsUrl(c, locale)}\n`);
+      }
+    });
+  }
+  for (const n of r.notes) io.stdout(`\n${n}\n`);
+  return 0;
+}

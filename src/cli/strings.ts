@@ -1,0 +1,31 @@
+// The CLI's own words, English and Dutch (cause texts come from the catalogue).
+import type { Locale } from '../core/catalogue/index';
+
+const S = {
+  diagnosing: { en: 'Diagnosing {target}', nl: 'Diagnose van {target}' },
+  checks: { en: '{n} checks', nl: '{n} controles' },
+  causes: { en: 'Causes, most likely first', nl: 'Oorzaken, meest waarschijnlijke eerst' },
+  healthy: { en: 'No problems found: {target} is reachable.', nl: 'Geen problemen gevonden: {target} is bereikbaar.' },
+  budget: { en: 'The {s} s budget ran out before every check finished.', nl: 'De tijd van {s} s was op voordat alle controles klaar waren.' },
+  done: { en: 'Done in {ms} ms.', nl: 'Klaar in {ms} ms.' },
+  seeSection: { en: 'Docs section', nl: 'Documentatiesectie' },
+  fix: { en: 'Fix', nl: 'Oplossing' },
+  blockedBy: { en: 'blocked by', nl: 'geblokkeerd door' },
+  noMatch: { en: 'No known cause matches this text.', nl: 'Geen bekende oorzaak past bij deze tekst.' },
+  matches: { en: 'Possible causes, most likely first', nl: 'Mogelijke oorzaken, meest waarschijnlijke eerst' },
+  matched: { en: 'matched', nl: 'gevonden' },
+  error: { en: 'acr-doctor: {msg}', nl: 'acr-doctor: {msg}' },
+  explainUsage: { en: 'give the error text as an argument or on stdin', nl: 'geef de fouttekst als argument of via stdin' },
+} as const;
+
+export type StringKey = keyof typeof S;
+
+export function t(locale: Locale, key: StringKey, params: Record<string, string | number> = {}): string {
+  return S[key][locale].replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ''));
+}
+
+/** LC_ALL beats LC_MESSAGES beats LANG, as gettext does. */
+export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^nl([_-]|$|\.)/i.test(tag) ? 'nl' : 'en';
+}
