@@ -111,6 +111,14 @@ export function decodeAuthEntry(key: string, raw: unknown): StoredAuth {
   return entry;
 }
 
+function jsonErrorWhere(text: string, e: unknown): string {
+  const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
+  if (pos === undefined) return /end of JSON input/i.test(e instanceof Error ? e.message : '') ? 'it ends too early' : 'not JSON';
+  const before = text.slice(0, Number(pos));
+  const line = before.split('\n').length;
+  return `error at line ${line}, column ${Number(pos) - before.lastIndexOf('\n')}`;
+}
+
 /** Parse config.json text. Never throws. */
 export function parseDockerConfig(text: string, dir: string, file = path.join(dir, 'config.json')): DockerConfig {
   let json: unknown;
@@ -119,7 +127,9 @@ export function parseDockerConfig(text: string, dir: string, file = path.join(di
   try {
     json = JSON.parse(stripped);
   } catch (e) {
-    const reason = e instanceof Error ? e.message.replace(/\s+/g, ' ').slice(0, 200) : 'not JSON';
+    // Node's JSON.parse message quotes the text around the error ("Unexpected token 'Y', ...\"auth\": YWRt\"..."),
+    // which in this file is a password: keep only where it broke (line and column), never what was there.
+    const reason = jsonErrorWhere(stripped, e);
     return empty(dir, file, 'malformed', `${file} is not valid JSON (${reason}); docker itself will fail to read it. Fix or remove the file, then run docker login again.`);
   }
   if (!isRecord(json)) {
