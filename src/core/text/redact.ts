@@ -11,8 +11,9 @@ const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
   // Authorization / Proxy-Authorization header values
   [/\b((?:proxy-)?authorization\s*[:=]\s*)(basic|bearer|negotiate|digest)?\s*[^\s,;"']+/gi, (_m, p: string, scheme?: string) => `${p}${scheme ? `${scheme} ` : ''}${REDACTED}`],
-  // user:password@ in URLs
-  [/(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi, (_m, s: string, u: string) => `${s}${u}:${REDACTED}@`],
+  // user:password@ in URLs (scheme length bounded and unanchored: `\b[a-z][a-z0-9+.-]*` was quadratic,
+  // seconds on a 60 KB paste of "+C+C…")
+  [/([a-z0-9+.-]{1,32}:\/\/)([^/\s:@]+):([^/\s@]+)@/gi, (_m, s: string, u: string) => `${s}${u}:${REDACTED}@`],
   // key=value and "key": "value" pairs whose key names a secret (query strings, forms, JSON, CLI flags)
   [/(["']?\b(?:password|passwd|pwd|client_secret|clientsecret|secret|access_token|refresh_token|identitytoken|identity_token|id_token|token|sig|api_key|apikey|auth)\b["']?\s*[:=]\s*["']?)([^"'&\s,;}]+)/gi, (_m, p: string) => `${p}${REDACTED}`],
   // -p / --password / --password-stdin style CLI arguments
