@@ -31,7 +31,9 @@ export function parseProxyUrl(raw: string | undefined): ProxyEndpoint | undefine
   }
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const auth = url.username ? Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64') : undefined;
+  // A malformed %-escape ("p%zz") must not throw URIError out of here: use the text as written.
+  const decode = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
+  const auth = url.username ? Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64') : undefined;
   const display = `${url.protocol}//${url.username ? '***@' : ''}${url.host}`;
   return { display, host, port, auth };
 }
