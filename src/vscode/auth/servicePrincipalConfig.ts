@@ -90,6 +90,7 @@ function asMode(raw: string | undefined): SignInMode {
 }
 
 function clean(v: string | undefined): string | undefined {
-  const t = v?.trim();
+  // Settings come from hand-edited JSON: a number or list where a string belongs is "not set".
+  const t = typeof v === 'string' ? v.trim() : undefined;
   return t ? t : undefined;
 }
