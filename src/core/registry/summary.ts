@@ -95,7 +95,7 @@ export function summaryFromArm(resource: unknown, replicaRegions?: string[]): Re
     publicNetworkAccess: str(p.publicNetworkAccess),
     networkDefaultAction: str(p.networkRuleSet?.defaultAction),
     privateEndpoints: peConnections.map((c) => {
-      const conn = c as Record<string, any>;
+      const conn = (c && typeof c === 'object' ? c : {}) as Record<string, any>;
       const cp = conn.properties && typeof conn.properties === 'object' ? conn.properties : conn;
       const peId = str(cp.privateEndpoint?.id);
       return {
