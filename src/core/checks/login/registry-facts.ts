@@ -58,7 +58,8 @@ export const ROLE_NAMES_BY_ID: Record<string, string> = {
 /** Role name from a roleDefinitionId (…/roleDefinitions/<guid>). */
 export function roleNameOf(roleDefinitionId: string | undefined): string {
   const guid = (roleDefinitionId ?? '').split('/').pop()?.toLowerCase() ?? '';
-  return ROLE_NAMES_BY_ID[guid] ?? guid;
+  // Own keys only: an id ending in "/__proto__" must not return Object.prototype.
+  return Object.prototype.hasOwnProperty.call(ROLE_NAMES_BY_ID, guid) ? ROLE_NAMES_BY_ID[guid] : guid;
 }
 
 const PULL_ROLES = new Set(['AcrPull', 'AcrPush', 'Owner', 'Contributor']);
