@@ -45,7 +45,7 @@ export async function closedPort(): Promise<number> {
 export interface ProxyRunning extends Running { connects: string[]; }
 
 /** A minimal CONNECT proxy; `mode` 'eof' closes right after reading CONNECT, '403' refuses. */
-export function connectProxy(mode: 'ok' | 'eof' | '403' = 'ok'): Promise<ProxyRunning> {
+export function connectProxy(mode: 'ok' | 'eof' | '403' = 'ok', targetPort?: number): Promise<ProxyRunning> {
   const connects: string[] = [];
   const server = createNetServer((client) => {
     let buf = '';
@@ -59,8 +59,8 @@ export function connectProxy(mode: 'ok' | 'eof' | '403' = 'ok'): Promise<ProxyRu
       connects.push(`${m[1]}:${m[2]}`);
       if (mode === 'eof') { client.destroy(); return; }
       if (mode === '403') { client.end('HTTP/1.1 403 Filtered\r\nContent-Length: 0\r\n\r\n'); return; }
-      // The test maps every host to 127.0.0.1 (the proxy is the one resolving).
-      const upstream = connect(Number(m[2]), '127.0.0.1', () => {
+      // The test maps every host to 127.0.0.1 (the proxy is the one resolving), optionally to one port.
+      const upstream = connect(targetPort ?? Number(m[2]), '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection established\r\n\r\n');
         upstream.pipe(client); client.pipe(upstream);
       });

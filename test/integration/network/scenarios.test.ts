@@ -1,0 +1,79 @@
+// Every network scenario of the sandbox → the expected cause ranked first, through the real CLI
+// against the real front, registry, dockerd, tinyproxy and nft rules; healthy → no failure;
+// the black hole ends within the budget; a proxy scenario goes through the real tinyproxy.
+import { strict as assert } from 'node:assert';
+import type { SandboxWorld } from '../../../sandbox/world';
+import { getSeededWorld } from '../sandbox/shared-world';
+import { diagnoseJson, runCli, summary } from './cli-run';
+
+const NETWORK_SCENARIOS = [
+  'dns-missing', 'login-server-refused', 'black-hole', 'firewall-drop', 'data-endpoint-blocked', 'replica-data-endpoint-blocked',
+  'client-proxy-broken', 'daemon-proxy-missing', 'tls-unknown-ca', 'challenge-invalid', 'throttled',
+  'public-access-disabled', 'ip-rule-excludes-client', 'sku-no-network-rules',
+  'private-endpoint-dns-public', 'private-endpoint-not-approved', 'private-endpoint-data-dns-missing',
+  'service-endpoint-rule-missing', 'resource-provider-unregistered', 'trusted-services-bypass-off', 'cmk-identity-broken',
+];
+
+describe('network diagnosis of sandbox scenarios (integration)', function () {
+  this.timeout(180000);
+  let w: SandboxWorld;
+  before(async () => { w = await getSeededWorld(); });
+
+  it('healthy: no failure, no cause, exit 0 (integration)', async () => {
+    await w.apply('healthy');
+    const r = await diagnoseJson(w.clientEnv(), w.loginServer, ['--repository', 'hello', '--only', 'network']);
+    const failures = r.report.findings.filter((f) => f.status === 'fail');
+    assert.deepEqual(failures.map((f) => f.checkId), [], summary(r.report));
+    assert.deepEqual(r.report.causes, [], summary(r.report));
+    assert.equal(r.code, 0);
+    const redirect = r.report.findings.find((f) => f.checkId === 'net.blob-redirect');
+    assert.equal(redirect?.status, 'pass', summary(r.report));
+    assert.match(String(redirect?.evidence.redirect), /^https:\/\/contoso\.westeurope\.data\.azurecr\.io\//);
+    for (const s of w.secrets()) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), 'no secret of the world in the output');
+  });
+
+  for (const name of NETWORK_SCENARIOS) {
+    it(`${name}: the expected cause is ranked first (integration)`, async () => {
+      const info = await w.apply(name);
+      const r = await diagnoseJson(w.clientEnv(), w.loginServer, ['--repository', 'hello']);
+      assert.ok(r.report.causes.length > 0, `no cause\n${summary(r.report)}`);
+      assert.equal(r.report.causes[0].causeId, info.expectedCause, summary(r.report));
+      assert.equal(r.code, 1);
+      for (const s of w.secrets()) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), 'no secret of the world in the output');
+    });
+  }
+
+  it('black hole: the whole diagnosis ends within the default budget (integration)', async () => {
+    await w.apply('black-hole');
+    const r = await diagnoseJson(w.clientEnv(), w.loginServer, ['--only', 'network']);
+    // Default budget 6 s; generous bound for a loaded machine.
+    assert.ok(r.report.durationMs < 8000, `took ${r.report.durationMs} ms\n${summary(r.report)}`);
+    const tls = r.report.findings.find((f) => f.checkId === 'net.tls');
+    assert.equal(tls?.causeId, 'network.login-server-timeout', summary(r.report));
+  });
+
+  it('proxy: the diagnosis goes through the real tinyproxy (integration)', async () => {
+    await w.apply('daemon-proxy-missing');
+    const env = w.clientEnv();
+    assert.match(String(env.HTTPS_PROXY), /:8888$/);
+    const r = await diagnoseJson(env, w.loginServer, ['--only', 'network']);
+    const proxy = r.report.findings.find((f) => f.checkId === 'net.proxy');
+    assert.equal(proxy?.status, 'pass', summary(r.report));
+    assert.equal(proxy?.evidence.proxy, env.HTTPS_PROXY!.replace(/\/$/, ''));
+    const challenge = r.report.findings.find((f) => f.checkId === 'net.challenge');
+    assert.equal(challenge?.status, 'pass', summary(r.report));
+    assert.equal(challenge?.evidence.proxy, proxy?.evidence.proxy);
+    // The direct path is closed in this scenario: only the proxy reached the registry.
+    assert.equal(r.report.findings.find((f) => f.checkId === 'net.tcp')?.status, 'info');
+  });
+
+  it('human output streams findings without colour when not a TTY, in Dutch with LANG=nl (integration)', async () => {
+    await w.apply('ip-rule-excludes-client');
+    const r = await runCli({ ...w.clientEnv(), LANG: 'nl_NL.UTF-8' }, ['diagnose', 'contoso', '--only', 'network']);
+    assert.equal(r.code, 1);
+    assert.ok(!r.stdout.includes('\x1b['), 'no colour codes');
+    assert.match(r.stdout, /Oorzaken, meest waarschijnlijke eerst/);
+    assert.match(r.stdout, /De firewall van het register staat het IP-adres van deze client niet toe/);
+    assert.match(r.stdout, /az acr network-rule add --name contoso --ip-address 192\.0\.2\.1/);
+  });
+});

@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { causeFor403 } from '../../../src/core/checks/network/challenge';
+import type { NetworkArmFacts } from '../../../src/core/checks/network/arm-facts';
+import { runDiagnosis } from '../../../src/core/engine/runner';
+import type { Check } from '../../../src/core/engine/types';
+import { NET } from '../../../src/core/checks/network/ids';
+import { publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck, trustedServicesCheck, skuCheck, encryptionCheck } from '../../../src/core/checks/network/arm-checks';
+import { getCause } from '../../../src/core/catalogue/index';
+import { parseRegistryInput } from '../../../src/core/registry/target';
+import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
+
+const login = 'contoso.azurecr.io';
+function facts(over: Partial<NetworkArmFacts> = {}): NetworkArmFacts {
+  return {
+    id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso', name: 'contoso', resourceGroup: 'rg', subscriptionId: 's',
+    location: 'westeurope', sku: 'Premium', loginServer: login, publicNetworkAccess: 'Enabled',
+    networkRuleSet: { defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] }, networkRuleBypassOptions: 'AzureServices',
+    dataEndpointEnabled: true, dataEndpointHostNames: ['contoso.westeurope.data.azurecr.io'], replicationRegions: ['westeurope'],
+    privateEndpoints: [], serviceEndpointSubnets: [], providerRegistration: 'Registered', gaps: [], ...over,
+  };
+}
+const pe = (status: string) => ({ connectionName: 'contoso-pe-conn', status, fqdnIps: { [login]: ['192.0.2.23'] }, ips: ['192.0.2.23'] });
+
+describe('network checks: ARM rules', () => {
+  describe('which setting explains a 403', () => {
+    it('without ARM: the IP rules, with the client IP as fix param', () => {
+      assert.deepEqual(causeFor403(undefined, '192.0.2.1', ['192.0.2.20'], login), { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params: { clientIp: '192.0.2.1' } });
+    });
+    it('public access disabled, or a private endpoint bypassed by public DNS', () => {
+      assert.equal(causeFor403(facts({ publicNetworkAccess: 'Disabled' }), '192.0.2.1', ['192.0.2.20'], login).causeId, 'network.public-access-disabled');
+      const c = causeFor403(facts({ publicNetworkAccess: 'Disabled', privateEndpoints: [pe('Approved')] }), '192.0.2.1', ['192.0.2.20'], login);
+      assert.equal(c.causeId, 'network.private-endpoint-dns-public');
+      assert.deepEqual(c.params, { clientIp: '192.0.2.1', privateIp: '192.0.2.23', resolvedIp: '192.0.2.20' });
+    });
+    it('IP rules name the rules and whether the client matches', () => {
+      const c = causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [{ value: '198.51.100.0/24' }], virtualNetworkRules: [] } }), '192.0.2.1', [], login);
+      assert.equal(c.causeId, 'network.ip-rule-excludes-client');
+      assert.match(c.why, /198\.51\.100\.0\/24 do not include 192\.0\.2\.1/);
+    });
+    it('service endpoint subnets without a rule, and an unregistered provider', () => {
+      const subnet = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a';
+      assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] }, serviceEndpointSubnets: [subnet] }), '192.0.2.1', [], login).causeId, 'network.service-endpoint-rule-missing');
+      assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: subnet }] }, providerRegistration: 'NotRegistered' }), '192.0.2.1', [], login).causeId, 'network.resource-provider-unregistered');
+    });
+  });
+
+  describe('checks over an ARM view', () => {
+    const target = parseRegistryInput(login);
+    const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/none', now: () => new Date(), azure: { credential: { getToken: async () => null }, armEndpoint: 'https://management.invalid' } };
+    async function run(f: NetworkArmFacts, resolved: string[], challenge: { status: 'pass' | 'fail'; evidence?: Record<string, string | number> } = { status: 'pass' }) {
+      const stubs: Check[] = [
+        { id: NET.arm, area: 'network', title: 'arm', needs: [], timeoutMs: 1000, run: async () => ({ status: 'info', message: '', data: f }) },
+        { id: NET.dns, area: 'network', title: 'dns', needs: [], timeoutMs: 1000, run: async () => ({ status: 'pass', message: '', data: { addresses: resolved } }) },
+        { id: NET.challenge, area: 'network', title: 'v2', needs: [], timeoutMs: 1000, run: async () => ({ status: challenge.status, message: '', evidence: challenge.evidence }) },
+      ];
+      return runDiagnosis([...stubs, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck, trustedServicesCheck, skuCheck, encryptionCheck], target, env, { causeOf: getCause });
+    }
+    it('a healthy Premium registry yields no cause', async () => {
+      const r = await run(facts(), ['192.0.2.20']);
+      assert.deepEqual(r.causes, []);
+    });
+    it('a pending private endpoint that DNS points at is the root cause', async () => {
+      const r = await run(facts({ privateEndpoints: [pe('Pending')] }), ['192.0.2.23']);
+      assert.equal(r.causes[0].causeId, 'network.private-endpoint-not-approved');
+      assert.ok(r.causes[0].fixes.some((x) => x.command === 'az acr private-endpoint-connection approve --registry-name contoso --name contoso-pe-conn'));
+    });
+    it('public DNS for an approved private endpoint outranks public access disabled', async () => {
+      const r = await run(facts({ publicNetworkAccess: 'Disabled', privateEndpoints: [pe('Approved')] }), ['192.0.2.20'], { status: 'fail', evidence: { status: 403, clientIp: '192.0.2.1' } });
+      assert.deepEqual(r.causes.map((c) => c.causeId).slice(0, 2), ['network.private-endpoint-dns-public', 'network.public-access-disabled']);
+    });
+    it('an IP rule that excludes the refused client names the rule', async () => {
+      const r = await run(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [{ value: '198.51.100.0/24' }], virtualNetworkRules: [] } }), ['192.0.2.20'], { status: 'fail', evidence: { status: 403, clientIp: '192.0.2.1' } });
+      const f = r.findings.find((x) => x.checkId === NET.armNetworkRules)!;
+      assert.equal(f.causeId, 'network.ip-rule-excludes-client');
+      assert.match(f.message, /198\.51\.100\.0\/24 — none matches the client IP 192\.0\.2\.1/);
+    });
+    it('trusted services off on a restricted registry, SKU limits, broken CMK identity', async () => {
+      const r = await run(facts({ networkRuleBypassOptions: 'None', networkRuleSet: { defaultAction: 'Deny', ipRules: [{ value: '192.0.2.1' }], virtualNetworkRules: [] } }), ['192.0.2.20']);
+      assert.deepEqual(r.causes.map((c) => c.causeId), ['network.trusted-services-bypass-off']);
+      const b = await run(facts({ sku: 'Basic', networkRuleSet: undefined }), ['192.0.2.20']);
+      assert.deepEqual(b.causes.map((c) => c.causeId), ['network.sku-no-network-rules']);
+      const k = await run(facts({ encryption: { status: 'enabled', identity: '1111' }, identity: { type: 'None', clientIds: [], principalIds: [] } }), ['192.0.2.20']);
+      assert.deepEqual(k.causes.map((c) => c.causeId), ['registry.cmk-identity-broken']);
+    });
+  });
+});

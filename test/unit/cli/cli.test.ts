@@ -1,0 +1,154 @@
+import { strict as assert } from 'node:assert';
+import { runCli, type CliIo } from '../../../src/cli/run';
+import { parseCli, parseResolve, UsageError } from '../../../src/cli/args';
+import { localeFromEnv } from '../../../src/cli/strings';
+import { makePki, type TestPki } from '../net/helpers/pki';
+import { httpsServer, connectProxy, type Running, type ProxyRunning } from '../net/helpers/servers';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function io(env: NodeJS.ProcessEnv = {}, stdin = ''): CliIo & { out: string; err: string } {
+  const o = {
+    env, out: '', err: '', stdinIsTty: false, colour: false,
+    stdout: (s: string) => { o.out += s; }, stderr: (s: string) => { o.err += s; },
+    readStdin: async () => stdin,
+  };
+  return o;
+}
+
+describe('cli', function () {
+  this.timeout(30000);
+
+  describe('arguments', () => {
+    it('parses diagnose with every option', () => {
+      const a = parseCli(['diagnose', 'contoso', '--json', '--timeout', '2.5', '--resolve', 'contoso.azurecr.io=192.0.2.20', '--resolve', 'x.azurecr.io:443:192.0.2.21', '--repository', 'hello', '--pull-test', '--no-azure']);
+      assert.deepEqual(a, {
+        command: 'diagnose', registry: 'contoso', format: 'json', timeoutMs: 2500,
+        resolve: { 'contoso.azurecr.io': '192.0.2.20', 'x.azurecr.io': '192.0.2.21' }, repository: 'hello', pullTest: true,
+        operation: undefined, azure: 'off', username: undefined, passwordStdin: false, only: undefined,
+      });
+    });
+    it('rejects bad input with a message that says what to do', () => {
+      const bad: [string[], RegExp][] = [
+        [['diagnose'], /needs a registry/], [['diagnose', 'a', 'b'], /one registry/], [['frobnicate'], /unknown command/],
+        [['diagnose', 'c', '--timeout', 'soon'], /--timeout takes seconds/], [['diagnose', 'c', '--timeout', '-1'], /--timeout/],
+        [['diagnose', 'c', '--json', '--sarif'], /one of --json and --sarif/], [['diagnose', 'c', '--resolve', 'host'], /host=ip/],
+        [['diagnose', 'c', '--resolve', 'h=not-an-ip'], /host=ip/], [['diagnose', 'c', '--bogus'], /bogus/], [['diagnose', 'c', '--password-stdin'], /needs --username/],
+      ];
+      for (const [argv, re] of bad) assert.throws(() => parseCli(argv), (e: Error) => e instanceof UsageError && re.test(e.message), argv.join(' '));
+      assert.deepEqual(parseResolve([]), {});
+    });
+    it('follows LC_ALL, LC_MESSAGES, LANG for Dutch', () => {
+      assert.equal(localeFromEnv({ LANG: 'nl_NL.UTF-8' }), 'nl');
+      assert.equal(localeFromEnv({ LANG: 'nl' }), 'nl');
+      assert.equal(localeFromEnv({ LANG: 'nl_BE.UTF-8', LC_ALL: 'en_US.UTF-8' }), 'en');
+      assert.equal(localeFromEnv({ LANG: 'en_US.UTF-8' }), 'en');
+      assert.equal(localeFromEnv({}), 'en');
+    });
+  });
+
+  describe('commands', () => {
+    it('--help in English and Dutch, exit 0', async () => {
+      const en = io(); assert.equal(await runCli(['--help'], en), 0); assert.match(en.out, /Exit codes: 0 healthy, 1 causes found, 2 could not run/);
+      const nl = io({ LANG: 'nl_NL.UTF-8' }); assert.equal(await runCli(['--help'], nl), 0); assert.match(nl.out, /Afsluitcodes/);
+    });
+
+    it('bad registry names exit 2 with the reason', async () => {
+      const o = io();
+      assert.equal(await runCli(['diagnose', 'contoso.example.com', '--no-azure'], o), 2);
+      assert.match(o.err, /not an Azure Container Registry domain/);
+      const o2 = io();
+      assert.equal(await runCli(['diagnose', 'a_b!', '--no-azure'], o2), 2);
+      assert.match(o2.err, /cannot have/);
+    });
+
+    it('explain maps text from the argument and from stdin, in Dutch too', async () => {
+      const o = io();
+      assert.equal(await runCli(['explain', "client with IP '192.0.2.1' is not allowed access"], o), 0);
+      assert.match(o.out, /does not allow this client's IP address/);
+      assert.match(o.out, /192\.0\.2\.1/);
+      const s = io({ LANG: 'nl_NL' }, 'Error response from daemon: Get "https://c.azurecr.io/v2/": proxyconnect tcp: EOF');
+      assert.equal(await runCli(['explain'], s), 0);
+      assert.match(s.out, /De HTTPS-proxy geeft de verbinding niet door/);
+      assert.match(s.out, /nl-nl/);
+      const j = io();
+      await runCli(['explain', 'toomanyrequests', '--json'], j);
+      assert.equal(JSON.parse(j.out).matches[0].causeId, 'network.throttled');
+      const none = io();
+      await runCli(['explain', 'all good'], none);
+      assert.match(none.out, /No known cause/);
+    });
+  });
+
+  describe('diagnose against loopback servers', () => {
+    let pki: TestPki;
+    let server: Running;
+    let dir: string;
+    const host = 'contoso.azurecr.io';
+    let mode: 'ok' | 'forbidden' = 'ok';
+    before(async () => {
+      pki = makePki([host]);
+      dir = mkdtempSync(join(tmpdir(), 'acrdoc-cli-'));
+      writeFileSync(join(dir, 'ca.pem'), pki.caPem);
+      server = await httpsServer(pki.cert, pki.key, (req, res) => {
+        if (mode === 'forbidden') { res.writeHead(403); res.end("client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."); return; }
+        res.writeHead(401, { 'www-authenticate': `Bearer realm="https://${host}/oauth2/token",service="${host}"` }); res.end('{}');
+      });
+    });
+    after(async () => { await server.close(); pki.cleanup(); rmSync(dir, { recursive: true, force: true }); });
+
+    async function viaProxy(args: string[], lang?: string) {
+      // A CONNECT proxy that sends every tunnel to the loopback registry (the checks use port 443).
+      const proxy: ProxyRunning = await connectProxy('ok', server.port);
+      try {
+        const o = io({ NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'), DOCKER_CONFIG: dir, DOCKER_HOST: `unix://${join(dir, 'none.sock')}`, HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, ...(lang ? { LANG: lang } : {}) });
+        const code = await runCli(['diagnose', host, '--no-azure', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '4', ...args], o);
+        return { code, o, connects: proxy.connects };
+      } finally { await proxy.close(); }
+    }
+
+    it('a registry that answers the challenge through the proxy: no cause, exit 0', async () => {
+      mode = 'ok';
+      const { code, o, connects } = await viaProxy(['--json']);
+      const report = JSON.parse(o.out);
+      assert.deepEqual(report.causes, [], JSON.stringify(report.findings.map((f: { checkId: string; status: string; message: string }) => `${f.checkId} ${f.status} ${f.message}`), null, 1));
+      assert.equal(code, 0);
+      assert.equal(report.findings.find((f: { checkId: string }) => f.checkId === 'net.challenge').status, 'pass');
+      assert.ok(connects.includes(`${host}:443`));
+    });
+
+    it('a firewall refusal names the client IP and fills the fix, in Dutch', async () => {
+      mode = 'forbidden';
+      const { code, o } = await viaProxy([], 'nl_NL.UTF-8');
+      assert.equal(code, 1);
+      assert.match(o.out, /De firewall van het register staat het IP-adres van deze client niet toe/);
+      assert.match(o.out, /az acr network-rule add --name contoso --ip-address 127\.0\.0\.1/);
+    });
+
+
+    it('--json and --sarif are valid documents; exit 1 when a cause is found', async () => {
+      const env = { NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'), DOCKER_CONFIG: dir, DOCKER_HOST: `unix://${join(dir, 'none.sock')}` };
+      const j = io(env);
+      // 127.0.0.1:443 is closed here: the login server is refused.
+      const code = await runCli(['diagnose', host, '--json', '--no-azure', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '3'], j);
+      const report = JSON.parse(j.out);
+      assert.equal(code, 1);
+      assert.equal(report.causes[0].causeId, 'network.login-server-unreachable');
+      assert.equal(report.findings.find((f: { checkId: string }) => f.checkId === 'net.challenge').blockedBy, 'net.tcp');
+      const s = io(env);
+      await runCli(['diagnose', host, '--sarif', '--no-azure', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '3'], s);
+      const sarif = JSON.parse(s.out);
+      assert.equal(sarif.version, '2.1.0');
+      assert.equal(sarif.runs[0].results[0].ruleId, 'network.login-server-unreachable');
+      assert.equal(sarif.runs[0].results[0].level, 'error');
+      assert.match(sarif.runs[0].tool.driver.rules[0].helpUri, /container-registry-troubleshoot-access#configure-client-firewall-access/);
+      const t = io(env);
+      await runCli(['diagnose', host, '--no-azure', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '3'], t);
+      assert.ok(!t.out.includes('\x1b['), 'no colours when not a TTY');
+      assert.match(t.out, /✖ TCP connection to the login server/);
+      assert.match(t.out, /The login server refuses the connection/);
+      assert.match(t.out, /\$ curl -sv https:\/\/contoso\.azurecr\.io\/v2\//);
+    });
+  });
+});
