@@ -9,7 +9,7 @@ import type { DiagnosisReport } from '../../../src/core/engine/types';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { getWorld } from '../sandbox/shared-world';
 
-const SCENARIOS = [
+const SCENARIOS = process.env.LOGIN_SCENARIOS ? process.env.LOGIN_SCENARIOS.split(',') : [
   'docker-daemon-down', 'docker-version-old', 'docker-config-malformed',
   'name-upper-case', 'name-missing-suffix', 'name-wrong-cloud-suffix', 'name-registry-not-found',
   'wrong-password', 'admin-disabled', 'sp-wrong-secret', 'exposed-token-username',
@@ -38,6 +38,7 @@ function summary(r: DiagnosisReport): string {
   return JSON.stringify({
     causes: r.causes.map((c) => `${c.causeId}(${c.checkIds.join(',')})`),
     findings: r.findings.filter((f) => f.status !== 'pass').map((f) => `${f.checkId}: ${f.status} ${f.causeId ?? ''} ${f.message}`),
+    gaps: r.findings.find((f) => f.checkId === 'login.registry')?.evidence.gaps,
   }, null, 1);
 }
 

@@ -86,7 +86,8 @@ export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, si
   const client = new AuthorizationManagementClient(az.credential, reg.subscriptionId, clientOptions(az, signal));
   const out: RoleAssignmentFacts[] = [];
   // atScope(): assignments at the registry and above (resource group, subscription, management group).
-  for await (const a of client.roleAssignments.listForScope(reg.id, { filter: 'atScope()', abortSignal: signal } as never)) {
+  // The SDK's path is "/{scope}/providers/…" with the scope unencoded: pass it without its leading slash.
+  for await (const a of client.roleAssignments.listForScope(reg.id.replace(/^\/+/, ''), { filter: 'atScope()', abortSignal: signal } as never)) {
     if (!a.principalId) continue;
     out.push({
       principalId: a.principalId, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',

@@ -22,6 +22,11 @@ export const registryCheck: Check = {
     const listing = await listRegistries(az, ctx.signal);
     const { match, verdict } = armVerdict(ctx.target, listing.registries);
     const evidence = { visibleRegistries: listing.registries.length, gaps: listing.gaps.length ? listing.gaps.slice(0, 5) : undefined };
+    if (!match && listing.gaps.length && !listing.registries.length) {
+      // ARM could not be asked (sign-in failed, ARM down): no verdict on the name; the
+      // credential checks say why the sign-in failed.
+      return { status: 'warn', message: `Azure could not be asked about ${ctx.target.name}: ${listing.gaps[0]}.`, evidence };
+    }
     if (!match) {
       const dnsOk = ctx.finding(NET_DNS)?.status === 'pass';
       const challengeOk = ctx.finding(NET_CHALLENGE)?.status === 'pass';
