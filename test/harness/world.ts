@@ -1,5 +1,9 @@
-// Starts the sandbox world (sandbox/world.ts, another engineer's) for the extension and e2e levels.
-// Loaded by path at run time so the harness type-checks before the sandbox lands.
+// Starts the sandbox world (sandbox/world.ts, another engineer's) for the extension and e2e levels
+// and `npm start`. Loaded by path at run time so the harness type-checks on its own.
+// The namespace's addresses fit one world at a time: a lock file makes harness users on the same
+// machine (several developers' test runs) wait their turn instead of failing with EADDRINUSE.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { World } from '../../sandbox/types';
 import { repoRoot } from './paths';
@@ -8,10 +12,51 @@ interface WorldModule {
   startWorld(options: { scenario: string }): Promise<World>;
 }
 
+const LOCK = path.join(os.tmpdir(), 'acr-doctor-world.lock');
+const LOCK_WAIT_MS = 15 * 60_000;
+
 export async function startSandboxWorld(scenario: string): Promise<World> {
   if (process.getuid?.() !== 0) throw new Error('the sandbox world needs root (network namespace acrsbx)');
   const file = path.join(repoRoot, 'sandbox', 'world.ts');
   const mod = (await import(file)) as Partial<WorldModule>;
   if (typeof mod.startWorld !== 'function') throw new Error(`${file} does not export startWorld()`);
-  return mod.startWorld({ scenario });
+  await takeLock();
+  try {
+    const world = await mod.startWorld({ scenario });
+    const stop = world.stop.bind(world);
+    return Object.assign(world, { stop: async () => { try { await stop(); } finally { releaseLock(); } } });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+async function takeLock(): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+      process.once('exit', releaseLock);
+      return;
+    } catch {
+      const holder = Number(fs.readFileSync(LOCK, 'utf8').trim() || 0);
+      if (!holder || !alive(holder)) { fs.rmSync(LOCK, { force: true }); continue; }
+      if (Date.now() > deadline) throw new Error(`another sandbox world (pid ${holder}) held ${LOCK} for ${LOCK_WAIT_MS / 60_000} min`);
+      if (!told) { console.log(`waiting for the sandbox world of pid ${holder} to stop (${LOCK})`); told = true; }
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
+}
+
+function releaseLock(): void {
+  try {
+    if (fs.readFileSync(LOCK, 'utf8').trim() === String(process.pid)) fs.rmSync(LOCK, { force: true });
+  } catch {
+    // Not ours or gone.
+  }
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }

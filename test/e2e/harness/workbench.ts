@@ -58,3 +58,11 @@ export async function screenshot(name: string): Promise<string> {
   await workbench().page.screenshot({ path: file });
   return file;
 }
+
+/** Shows ACR Doctor's sidebar container; clicking an already active container would close it. */
+export async function openAcrDoctorContainer(): Promise<void> {
+  const { page } = workbench();
+  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('[aria-label^="ACR Doctor"]') }).first();
+  await item.waitFor({ timeout: 60_000 });
+  if (!((await item.getAttribute('class')) ?? '').split(/\s+/).includes('checked')) await item.click();
+}
