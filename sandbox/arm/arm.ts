@@ -3,7 +3,7 @@
 // call with the caller's role assignments the way ARM does (Reader to read, Owner to assign roles).
 import { randomUUID } from 'node:crypto';
 import {
-  armActionAllowed, assignmentsCovering, findPrincipalByObjectId, newSecret, roleAssignment, scopeCovers,
+  armAccessChecker, assignmentsCovering, findPrincipalByObjectId, newSecret, roleAssignment, scopeCovers,
   subscriptionOf, syncDataEndpoints, type ArmState, type RegistryRecord, type RoleAssignmentJson,
 } from './state';
 import { ARM_AUDIENCES, issuerFor, verifyAccessToken, type AccessTokenClaims, type HttpAnswer } from './entra';
@@ -103,6 +103,7 @@ function argRow(tenantId: string, r: { id: string; name: string; type: string; l
 function allResources(state: ArmState): { id: string; name: string; type: string; location?: string; properties: unknown; [k: string]: unknown }[] {
   return [
     ...state.registries.map((r) => r.arm),
+    ...state.registries.flatMap((r) => r.replications),
     ...state.managedClusters, ...state.virtualNetworks, ...state.privateEndpoints, ...state.workspaces,
   ];
 }
@@ -115,7 +116,8 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
   const opts = body.options ?? {};
   const top = Math.min(1000, Math.max(1, Number(opts.$top ?? 100) || 100));
   const skip = Math.max(0, Number(opts.$skip ?? 0) || 0);
-  const visible = state.subscriptions.filter((s) => eq(s.tenantId, claims.tid) && canSeeSubscription(state, claims.oid, s.subscriptionId, now));
+  const sees = visibleSubscriptions(state, claims.oid);
+  const visible = state.subscriptions.filter((s) => eq(s.tenantId, claims.tid) && sees(s.subscriptionId));
   let subs = visible.map((s) => s.subscriptionId.toLowerCase());
   if (Array.isArray(body.subscriptions)) {
     const asked = body.subscriptions.map((s) => String(s).toLowerCase());
@@ -123,10 +125,12 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
     subs = subs.filter((s) => asked.includes(s));
   }
   const subSet = new Set(subs);
-  const readable = (id: string, type: string) => armActionAllowed(state, claims.oid, id, `${type}/read`, now);
+  const check = armAccessChecker(state, claims.oid);
+  const tenantOfSub = new Map(state.subscriptions.map((x) => [x.subscriptionId.toLowerCase(), x.tenantId]));
+  const readable = (id: string, type: string) => check(id, `${type}/read`);
   const resources = allResources(state)
     .filter((r) => subSet.has((subscriptionOf(r.id) ?? '').toLowerCase()) && readable(r.id, r.type))
-    .map((r) => argRow(state.subscriptions.find((s) => eq(s.subscriptionId, subscriptionOf(r.id)))?.tenantId ?? claims.tid, r));
+    .map((r) => argRow(tenantOfSub.get((subscriptionOf(r.id) ?? '').toLowerCase()) ?? claims.tid, r));
   const containers = [
     ...state.subscriptions.filter((s) => subSet.has(s.subscriptionId.toLowerCase())).map((s) => ({
       id: s.id, name: s.displayName, type: 'microsoft.resources/subscriptions', tenantId: s.tenantId, kind: '', location: '', resourceGroup: '',
@@ -164,9 +168,16 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
 
 /** ARM lists a subscription when the principal holds some role at, above or inside it. */
 export function canSeeSubscription(state: ArmState, principalId: string, subscriptionId: string, _now: Date): boolean {
-  const subScope = `/subscriptions/${subscriptionId}`;
-  return state.roleAssignments.some((a) => eq(a.properties.principalId, principalId)
-    && (scopeCovers(a.properties.scope, subScope) || scopeCovers(subScope, a.properties.scope)));
+  return visibleSubscriptions(state, principalId)(subscriptionId);
+}
+
+/** Prepared form of canSeeSubscription for many subscriptions. */
+export function visibleSubscriptions(state: ArmState, principalId: string): (subscriptionId: string) => boolean {
+  const scopes = state.roleAssignments.filter((a) => eq(a.properties.principalId, principalId)).map((a) => a.properties.scope);
+  return (subscriptionId) => {
+    const subScope = `/subscriptions/${subscriptionId}`;
+    return scopes.some((sc) => scopeCovers(sc, subScope) || scopeCovers(subScope, sc));
+  };
 }
 
 function filterAssignments(state: ArmState, scope: string, filter: string | null): { ok: true; v: RoleAssignmentJson[] } | { ok: false; a: HttpAnswer } {
@@ -258,7 +269,7 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
   const segs = path.split('/').filter(Boolean);
   const lower = segs.map((s) => s.toLowerCase());
   const method = req.method.toUpperCase();
-  const can = (scope: string, action: string) => armActionAllowed(state, oid, scope, action, now);
+  const can = armAccessChecker(state, oid);
 
   // Resource Graph (tenant level)
   if (lower.join('/') === 'providers/microsoft.resourcegraph/resources') {
@@ -270,7 +281,8 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
     return page(req, mine);
   }
   if (lower.join('/') === 'subscriptions' && method === 'GET') {
-    return page(req, state.subscriptions.filter((s) => eq(s.tenantId, claims.tid) && canSeeSubscription(state, oid, s.subscriptionId, now)));
+    const sees = visibleSubscriptions(state, oid);
+    return page(req, state.subscriptions.filter((s) => eq(s.tenantId, claims.tid) && sees(s.subscriptionId)));
   }
 
   // Extension resources on any scope: role assignments / definitions / diagnostic settings.
@@ -409,7 +421,7 @@ function listOfType(state: ArmState, type: string): { id: string; name: string; 
 
 function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenClaims, id: string, rest: string[], rgName: string, now: Date): HttpAnswer {
   const method = req.method.toUpperCase();
-  const can = (scope: string, action: string) => armActionAllowed(state, claims.oid, scope, action, now);
+  const can = armAccessChecker(state, claims.oid);
   const T = 'Microsoft.ContainerRegistry/registries';
   const reg = state.registries.find((r) => eq(r.arm.id, id));
   const name = id.split('/').pop()!;
@@ -516,7 +528,8 @@ function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenCla
 
 function roleAssignments(state: ArmState, req: ArmRequest, claims: AccessTokenClaims, scope: string, name: string | undefined, now: Date): HttpAnswer {
   const method = req.method.toUpperCase();
-  const can = (action: string) => armActionAllowed(state, claims.oid, scope, action, now);
+  const check = armAccessChecker(state, claims.oid);
+  const can = (action: string) => check(scope, action);
   const READ = 'Microsoft.Authorization/roleAssignments/read';
   const WRITE = 'Microsoft.Authorization/roleAssignments/write';
   if (!name) {

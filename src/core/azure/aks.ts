@@ -1,0 +1,70 @@
+// AKS clusters the account can see and the identity their nodes pull images with (the kubelet
+// identity), so "does the cluster hold AcrPull on this registry?" can be answered the way
+// `az aks check-acr` does — without deploying anything (@azure/arm-containerservice).
+import { AzureAccessError, armCall, toAzureError } from './errors';
+import { containerServiceClient, type ArmAccess } from './connection';
+import { listSubscriptions } from './list-subscriptions';
+import { listRoleAssignments, type RoleAssignmentInfo } from './role-assignments';
+
+export interface AksCluster {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location?: string;
+  /** The identity kubelets use to pull; absent for service-principal clusters. */
+  kubeletIdentity?: { clientId?: string; objectId?: string; resourceId?: string };
+  /** Clusters that pull with a service principal instead (older clusters). */
+  servicePrincipalClientId?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?: string[]; signal?: AbortSignal } = {}): Promise<{ clusters: AksCluster[]; failures: { subscriptionId: string; error: AzureAccessError }[] }> {
+  const subs = opts.subscriptionIds ?? (azure.subscriptionId ? [azure.subscriptionId] : (await listSubscriptions(azure, opts.signal)).map((s) => s.subscriptionId));
+  const clusters: AksCluster[] = [];
+  const failures: { subscriptionId: string; error: AzureAccessError }[] = [];
+  await Promise.all(subs.map(async (sub) => {
+    try {
+      await armCall(`list AKS clusters in ${sub}`, async () => {
+        for await (const c of containerServiceClient(azure, sub).managedClusters.list({ abortSignal: opts.signal })) {
+          const id = str(c.id);
+          if (!id) continue;
+          const k = c.identityProfile?.kubeletidentity;
+          const spId = str(c.servicePrincipalProfile?.clientId);
+          clusters.push({
+            id, name: str(c.name) ?? id.split('/').pop()!, subscriptionId: sub,
+            resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '', location: str(c.location),
+            kubeletIdentity: k ? { clientId: str(k.clientId), objectId: str(k.objectId), resourceId: str(k.resourceId) } : undefined,
+            servicePrincipalClientId: spId && spId !== 'msi' ? spId : undefined,
+          });
+        }
+      }, opts.signal);
+    } catch (e) {
+      const err = toAzureError(e, `list AKS clusters in ${sub}`);
+      if (err.kind === 'cancelled') throw err;
+      failures.push({ subscriptionId: sub, error: err });
+    }
+  }));
+  return { clusters: clusters.sort((a, b) => a.name.localeCompare(b.name)), failures };
+}
+
+const PULL_ROLES = new Set(['acrpull', 'acrpush', 'owner', 'contributor', 'reader', 'container registry repository reader', 'container registry repository writer', 'container registry repository contributor']);
+
+export interface KubeletPullCheck {
+  cluster: AksCluster;
+  /** Assignments of the kubelet identity on the registry (and above). */
+  assignments: RoleAssignmentInfo[];
+  canPull: boolean;
+  /** `az aks update --attach-acr` to fix it. */
+  fixCommand: string;
+}
+
+/** Whether a cluster's kubelet identity holds a pulling role on the registry. */
+export async function checkKubeletPull(azure: ArmAccess, cluster: AksCluster, registryId: string, signal?: AbortSignal): Promise<KubeletPullCheck> {
+  const fixCommand = `az aks update --name ${cluster.name} --resource-group ${cluster.resourceGroup} --subscription ${cluster.subscriptionId} --attach-acr ${registryId}`;
+  const objectId = cluster.kubeletIdentity?.objectId;
+  if (!objectId) return { cluster, assignments: [], canPull: false, fixCommand };
+  const assignments = await listRoleAssignments(azure, registryId, { principalId: objectId, signal });
+  return { cluster, assignments, canPull: assignments.some((a) => PULL_ROLES.has(a.roleName.toLowerCase())), fixCommand };
+}

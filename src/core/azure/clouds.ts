@@ -1,0 +1,84 @@
+// The Azure clouds ACR Doctor knows: where ARM and Entra live, which token scopes they use and
+// which login-server suffix their registries get. A custom ARM endpoint (Azure Stack, the
+// sandbox's simulator) keeps the public cloud's scopes and suffix unless told otherwise.
+export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
+
+export interface AzureCloud {
+  name: CloudName;
+  armEndpoint: string;
+  /** Token scope for ARM (and Resource Graph). */
+  armScope: string;
+  authorityHost: string;
+  /** Login-server suffix of registries, e.g. `azurecr.io`. */
+  acrSuffix: 'azurecr.io' | 'azurecr.cn' | 'azurecr.us';
+  /** Scope for an ACR-audience token (when azureADAuthenticationAsArmPolicy is disabled). */
+  acrScope: string;
+  logAnalyticsEndpoint: string;
+  logAnalyticsScope: string;
+}
+
+export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
+  AzureCloud: {
+    name: 'AzureCloud',
+    armEndpoint: 'https://management.azure.com',
+    armScope: 'https://management.azure.com/.default',
+    authorityHost: 'https://login.microsoftonline.com',
+    acrSuffix: 'azurecr.io',
+    acrScope: 'https://containerregistry.azure.net/.default',
+    logAnalyticsEndpoint: 'https://api.loganalytics.io/v1',
+    logAnalyticsScope: 'https://api.loganalytics.io/.default',
+  },
+  AzureChinaCloud: {
+    name: 'AzureChinaCloud',
+    armEndpoint: 'https://management.chinacloudapi.cn',
+    armScope: 'https://management.chinacloudapi.cn/.default',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    acrSuffix: 'azurecr.cn',
+    acrScope: 'https://containerregistry.azure.net/.default',
+    logAnalyticsEndpoint: 'https://api.loganalytics.azure.cn/v1',
+    logAnalyticsScope: 'https://api.loganalytics.azure.cn/.default',
+  },
+  AzureUSGovernment: {
+    name: 'AzureUSGovernment',
+    armEndpoint: 'https://management.usgovcloudapi.net',
+    armScope: 'https://management.usgovcloudapi.net/.default',
+    authorityHost: 'https://login.microsoftonline.us',
+    acrSuffix: 'azurecr.us',
+    acrScope: 'https://containerregistry.azure.net/.default',
+    logAnalyticsEndpoint: 'https://api.loganalytics.us/v1',
+    logAnalyticsScope: 'https://api.loganalytics.us/.default',
+  },
+};
+
+/** A cloud by the names Azure CLI, VS Code (`microsoft-sovereign-cloud.environment`) and ms-rest-azure-env use. */
+export function cloudByName(name: string | undefined): AzureCloud | undefined {
+  switch ((name ?? '').toLowerCase().replace(/[\s_-]/g, '')) {
+    case 'azurecloud': case 'azurepubliccloud': case 'public': case '': return CLOUDS.AzureCloud;
+    case 'azurechinacloud': case 'chinacloud': case 'china': return CLOUDS.AzureChinaCloud;
+    case 'azureusgovernment': case 'azureusgovernmentcloud': case 'usgovernment': case 'usgov': return CLOUDS.AzureUSGovernment;
+    default: return undefined;
+  }
+}
+
+function hostOf(url: string): string {
+  try { return new URL(url).hostname.toLowerCase(); } catch { return ''; }
+}
+
+/** The cloud an ARM endpoint belongs to; a custom endpoint gets the public cloud's settings with its own URL. */
+export function cloudForArmEndpoint(armEndpoint: string): AzureCloud {
+  const host = hostOf(armEndpoint);
+  const known = Object.values(CLOUDS).find((c) => hostOf(c.armEndpoint) === host);
+  if (known) return known;
+  return { ...CLOUDS.AzureCloud, armEndpoint: armEndpoint.replace(/\/+$/, '') };
+}
+
+/** The cloud a login server belongs to, by its suffix (`contoso.azurecr.cn` → China). */
+export function cloudForLoginServer(loginServer: string): AzureCloud | undefined {
+  const h = loginServer.toLowerCase().replace(/\.$/, '');
+  return Object.values(CLOUDS).find((c) => h.endsWith(`.${c.acrSuffix}`));
+}
+
+/** ARM token scope for an endpoint (sovereign clouds have their own audience). */
+export function armScopeFor(armEndpoint: string): string {
+  return cloudForArmEndpoint(armEndpoint).armScope;
+}

@@ -1,0 +1,169 @@
+// Every registry the account can see, for the tree and for name suggestions. One Azure Resource
+// Graph query across all subscriptions (rows grouped per subscription, so 10 000 registries come
+// back in one page), falling back to registries.list() per subscription when Resource Graph is
+// not available (not registered, forbidden, an old cloud).
+import type { RegistrySummary, PrivateEndpointSummary } from '../registry/summary';
+import { AzureAccessError, armCall, toAzureError } from './errors';
+import { graphClient, registryClient, type ArmAccess } from './connection';
+import { listSubscriptions } from './list-subscriptions';
+
+export type { RegistrySummary };
+
+export interface RegistryListResult {
+  registries: RegistrySummary[];
+  /** Subscriptions whose registries could not be read (the rest are still listed). */
+  failures: { subscriptionId: string; error: AzureAccessError }[];
+  source: 'resource-graph' | 'per-subscription';
+  /** Why Resource Graph was not used (when the fallback ran). */
+  graphError?: AzureAccessError;
+}
+
+export interface ListRegistriesOptions {
+  /** Limit to these subscriptions (default: every subscription the account can see). */
+  subscriptionIds?: string[];
+  signal?: AbortSignal;
+  /** Skip Resource Graph (tests of the fallback; clouds without it). */
+  resourceGraph?: boolean;
+}
+
+/** Rows: [kind, id, name, tenantId, resourceGroup, location, sku, loginServer, publicNetworkAccess, defaultAction, privateEndpointConnections, adminUserEnabled]. */
+export const REGISTRY_GRAPH_QUERY = [
+  'resources',
+  "| where type =~ 'microsoft.containerregistry/registries' or type =~ 'microsoft.containerregistry/registries/replications'",
+  "| extend k = iff(type =~ 'microsoft.containerregistry/registries', 'r', 'p')",
+  '| project subscriptionId, row = pack_array(k, id, name, tenantId, resourceGroup, location, tostring(sku.name), tostring(properties.loginServer), tostring(properties.publicNetworkAccess), tostring(properties.networkRuleSet.defaultAction), properties.privateEndpointConnections, properties.adminUserEnabled)',
+  '| summarize rows = make_list(row) by subscriptionId',
+  '| order by subscriptionId asc',
+].join('\n');
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+function privateEndpoints(v: unknown): PrivateEndpointSummary[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((c) => {
+    if (!c || typeof c !== 'object') return [];
+    const o = c as Record<string, unknown>;
+    const p = (o.properties && typeof o.properties === 'object' ? o.properties : o) as Record<string, unknown>;
+    const state = p.privateLinkServiceConnectionState as Record<string, unknown> | undefined;
+    const peId = str((p.privateEndpoint as Record<string, unknown> | undefined)?.id);
+    return [{ name: str(o.name) ?? peId?.split('/').pop() ?? '?', status: str(state?.status) ?? 'Unknown' }];
+  });
+}
+
+/** Registries out of the Resource Graph rows; anything malformed is skipped, never thrown. */
+export function registriesFromGraphRows(data: unknown): RegistrySummary[] {
+  if (!Array.isArray(data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'list registries');
+  const regs = new Map<string, RegistrySummary>();
+  const replicas: { parent: string; region: string }[] = [];
+  for (const group of data) {
+    const rows = (group as { rows?: unknown } | null)?.rows;
+    const subFromGroup = str((group as { subscriptionId?: unknown } | null)?.subscriptionId);
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      if (!Array.isArray(row) || row.length < 12) continue;
+      const [k, id, name, tenantId, rg, location, sku, loginServer, pna, defaultAction, pecs, admin] = row as unknown[];
+      const idS = str(id);
+      if (!idS) continue;
+      if (k === 'p') {
+        const parent = idS.replace(/\/replications\/[^/]+$/i, '').toLowerCase();
+        const region = str(location);
+        if (region) replicas.push({ parent, region });
+        continue;
+      }
+      const ls = str(loginServer)?.toLowerCase();
+      const n = str(name)?.toLowerCase();
+      if (k !== 'r' || !ls || !n) continue;
+      regs.set(idS.toLowerCase(), {
+        id: idS, name: n, loginServer: ls,
+        subscriptionId: (subFromGroup ?? /\/subscriptions\/([^/]+)/i.exec(idS)?.[1])?.toLowerCase(),
+        tenantId: str(tenantId), resourceGroup: str(rg), location: str(location), sku: str(sku),
+        publicNetworkAccess: str(pna), networkDefaultAction: str(defaultAction),
+        privateEndpoints: privateEndpoints(pecs),
+        adminUserEnabled: typeof admin === 'boolean' ? admin : undefined,
+      });
+    }
+  }
+  for (const { parent, region } of replicas) {
+    const r = regs.get(parent);
+    if (!r || region.toLowerCase() === (r.location ?? '').toLowerCase()) continue;
+    (r.replicaRegions ??= []).push(region);
+  }
+  return [...regs.values()];
+}
+
+async function viaResourceGraph(azure: ArmAccess, subscriptionIds: string[] | undefined, signal?: AbortSignal): Promise<RegistrySummary[]> {
+  const client = graphClient(azure);
+  const data: unknown[] = [];
+  let skipToken: string | undefined;
+  for (let pageNo = 0; pageNo < 1000; pageNo++) {
+    const res = await armCall('query Azure Resource Graph', () => client.resources({
+      query: REGISTRY_GRAPH_QUERY,
+      ...(subscriptionIds ? { subscriptions: subscriptionIds } : {}),
+      options: { resultFormat: 'objectArray', top: 1000, ...(skipToken ? { skipToken } : {}) },
+    }, signal ? { abortSignal: signal as never } : undefined), signal);
+    if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'query Azure Resource Graph');
+    data.push(...res.data);
+    skipToken = typeof res.skipToken === 'string' && res.skipToken ? res.skipToken : undefined;
+    if (!skipToken) break;
+  }
+  return registriesFromGraphRows(data);
+}
+
+function replicaRegionsFromDataEndpoints(name: string, location: string | undefined, hosts: unknown): string[] | undefined {
+  if (!Array.isArray(hosts)) return undefined;
+  const regions = hosts.map((h) => (typeof h === 'string' ? h.toLowerCase().split('.') : []))
+    .filter((p) => p[0] === name && p[2] === 'data').map((p) => p[1]!)
+    .filter((r) => r !== (location ?? '').toLowerCase());
+  return regions.length ? regions : undefined;
+}
+
+async function perSubscription(azure: ArmAccess, subscriptionIds: string[] | undefined, signal?: AbortSignal): Promise<Pick<RegistryListResult, 'registries' | 'failures'>> {
+  const subs = subscriptionIds ?? (await listSubscriptions(azure, signal)).map((s) => s.subscriptionId);
+  const registries: RegistrySummary[] = [];
+  const failures: RegistryListResult['failures'] = [];
+  // A few subscriptions at a time: hundreds of parallel calls get throttled.
+  const queue = [...subs];
+  const worker = async () => {
+    for (let sub = queue.shift(); sub !== undefined; sub = queue.shift()) {
+      try {
+        const client = registryClient(azure, sub);
+        for await (const r of client.registries.list({ abortSignal: signal })) {
+          const id = str(r?.id);
+          const name = str(r?.name)?.toLowerCase();
+          const loginServer = str(r?.loginServer)?.toLowerCase();
+          if (!id || !name || !loginServer) continue;
+          registries.push({
+            id, name, loginServer, subscriptionId: sub.toLowerCase(), tenantId: azure.tenantId,
+            resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(id)?.[1], location: str(r.location), sku: str(r.sku?.name),
+            publicNetworkAccess: str(r.publicNetworkAccess), networkDefaultAction: str(r.networkRuleSet?.defaultAction),
+            privateEndpoints: privateEndpoints(r.privateEndpointConnections),
+            adminUserEnabled: typeof r.adminUserEnabled === 'boolean' ? r.adminUserEnabled : undefined,
+            replicaRegions: replicaRegionsFromDataEndpoints(name, str(r.location)?.toLowerCase(), r.dataEndpointHostNames),
+          });
+        }
+      } catch (e) {
+        if (signal?.aborted) throw new AzureAccessError('cancelled', 'The operation was cancelled.', 'list registries');
+        failures.push({ subscriptionId: sub, error: toAzureError(e, `list registries in subscription ${sub}`) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, Math.max(1, queue.length)) }, worker));
+  return { registries, failures };
+}
+
+/** Registries across subscriptions, sorted by subscription then name. */
+export async function listRegistries(azure: ArmAccess, opts: ListRegistriesOptions = {}): Promise<RegistryListResult> {
+  const sort = (list: RegistrySummary[]) => list.sort((a, b) => (a.subscriptionId ?? '').localeCompare(b.subscriptionId ?? '') || a.name.localeCompare(b.name));
+  let graphError: AzureAccessError | undefined;
+  if (opts.resourceGraph !== false && !(opts.subscriptionIds && opts.subscriptionIds.length === 0)) {
+    try {
+      return { registries: sort(await viaResourceGraph(azure, opts.subscriptionIds, opts.signal)), failures: [], source: 'resource-graph' };
+    } catch (e) {
+      graphError = toAzureError(e, 'query Azure Resource Graph');
+      // The same sign-in would fail per subscription too; say so once instead of N times.
+      if (graphError.kind === 'cancelled' || graphError.kind === 'unauthenticated' || graphError.kind === 'credential-unavailable') throw graphError;
+    }
+  }
+  const r = await perSubscription(azure, opts.subscriptionIds, opts.signal);
+  return { registries: sort(r.registries), failures: r.failures, source: 'per-subscription', ...(graphError ? { graphError } : {}) };
+}
