@@ -64,6 +64,8 @@ function requireNamespace(): void {
 
 export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxWorld> {
   requireNamespace();
+  const initial = opts.scenario ?? 'healthy';
+  if (!getScenario(initial)) throw new Error(`Unknown sandbox scenario '${initial}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
   ensureNamespace();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrsbx-'));
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -77,7 +79,21 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
 }
 
 async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[], opts: StartWorldOptions): Promise<SandboxWorld> {
-  const pki = createPki(path.join(dir, 'pki'), tlsNames());
+  // ARM state: a base copy built once (stable secrets), cloned into the live object per scenario.
+  const base = defaultState();
+  // dockerd is the slowest part: start it now, with the initial scenario's DNS and proxy (worked
+  // out on a scratch copy of the state), while the rest comes up.
+  const dockerd = new Dockerd({ dir: path.join(dir, 'dockerd') });
+  cleanups.push(() => dockerd.stop());
+  const initial = opts.scenario ?? 'healthy';
+  const initialPlan = planScenario(initial, structuredClone(base), () => '');
+  writeHosts(initialPlan.hosts);
+  let hosts: Record<string, string> = { ...initialPlan.hosts };
+  dockerd.setProxy(initialPlan.dockerd.proxy);
+  const dockerdStarting = initialPlan.dockerd.running ? dockerd.start() : Promise.resolve();
+  dockerdStarting.catch(() => { /* awaited below */ });
+
+  const pki = await createPki(path.join(dir, "pki"), tlsNames());
   cleanups.push(() => fs.rmSync(pki.dir, { recursive: true, force: true }));
   const caFile = pki.ca.certFile;
   const trusted: TlsPair = { key: pki.leaf.keyPem, cert: pki.leaf.certPem };
@@ -90,8 +106,6 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   }
   const signer: Signer = { keyPem: pki.tokenSigner.keyPem, certPem: pki.tokenSigner.certPem, derB64: pki.tokenSignerDerB64 };
 
-  // ARM state: a base copy built once (stable secrets), cloned into the live object per scenario.
-  const base = defaultState();
   const state: ArmState = structuredClone(base);
   const issued = new Set<string>();
   const faults: Record<string, FrontFaults> = {};
@@ -133,8 +147,6 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   cleanups.push(() => blackHole.stop());
   await Promise.all([tinyproxy.start(), brokenProxy.start(), blackHole.start()]);
 
-  const dockerd = new Dockerd({ dir: path.join(dir, 'dockerd') });
-  cleanups.push(() => dockerd.stop());
   const oldDocker = new OldDockerProxy(path.join(dir, 'dockerd', 'old-docker.sock'), dockerd.socketPath);
   cleanups.push(() => oldDocker.stop());
 
@@ -152,7 +164,6 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     clientId: sp.appId, clientSecret: sp.secrets[0]!.value, principalId: sp.objectId,
   };
 
-  let hosts: Record<string, string> = {};
   let nftRules: NftRule[] | undefined;
   let intercept = false;
   let clientExtra: Record<string, string> = {};
@@ -162,6 +173,8 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
 
   const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+  await dockerdStarting;
+
   async function apply(name: string): Promise<ScenarioInfo> {
     const def = getScenario(name);
     if (!def) throw new Error(`Unknown sandbox scenario '${name}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
@@ -170,18 +183,8 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     fresh.signingKey = state.signingKey;
     fresh.issuedTokens = state.issuedTokens;
     Object.assign(state, fresh);
-    const contoso = state.registries.find((r) => r.arm.name === 'contoso')!;
-    const ctx: ScenarioContext = {
-      state, contoso, fabrikam: state.registries.find((r) => r.arm.name === 'fabrikam'),
-      sp: state.servicePrincipals.find((p) => p.objectId === sp.objectId)!,
-      subscriptionId: DEFAULT_IDS.subscriptionId, tenantId: DEFAULT_IDS.tenantId,
-      hosts: defaultHosts(), nft: [], faults: {}, intercept: false,
-      dockerd: { running: true, proxy: {}, oldVersion: false },
-      dockerConfig: { auths: {} }, clientEnv: {}, now: new Date(),
-      refreshToken: (registry: RegistryRecord, principalId: string, lifetime: number) =>
-        tokens.issueRefreshToken({ state, registry }, principalId, DEFAULT_IDS.tenantId, lifetime),
-    };
-    def.setup(ctx);
+    const ctx = planScenario(name, state, (registry, principalId, lifetime) =>
+      tokens.issueRefreshToken({ state, registry }, principalId, DEFAULT_IDS.tenantId, lifetime));
 
     // Front faults and TLS.
     for (const k of Object.keys(faults)) delete faults[k];
@@ -200,7 +203,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     dockerd.setProxy(ctx.dockerd.proxy);
     if (!ctx.dockerd.running) await dockerd.stop();
     else if (!dockerd.running) await dockerd.start();
-    else if ((dnsChanged && !firstApply) || proxyChanged) await dockerd.restart();
+    else if (dnsChanged || proxyChanged) await dockerd.restart();
     if (ctx.dockerd.oldVersion) await oldDocker.start(); else await oldDocker.stop();
     oldVersion = ctx.dockerd.oldVersion;
     // The client's Docker config, reset for every scenario.
@@ -269,6 +272,23 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   };
   await apply(opts.scenario ?? 'healthy');
   return world;
+}
+
+/** Run a scenario's setup against `state` (reset by the caller) and return what it asks for. */
+function planScenario(name: string, state: ArmState, refreshToken: ScenarioContext['refreshToken']): ScenarioContext {
+  const def = getScenario(name);
+  if (!def) throw new Error(`Unknown sandbox scenario '${name}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
+  const ctx: ScenarioContext = {
+    state, contoso: state.registries.find((r) => r.arm.name === 'contoso')!,
+    fabrikam: state.registries.find((r) => r.arm.name === 'fabrikam'),
+    sp: state.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId && p.tenantId === DEFAULT_IDS.tenantId)!,
+    subscriptionId: DEFAULT_IDS.subscriptionId, tenantId: DEFAULT_IDS.tenantId,
+    hosts: defaultHosts(), nft: [], faults: {}, intercept: false,
+    dockerd: { running: true, proxy: {}, oldVersion: false },
+    dockerConfig: { auths: {} }, clientEnv: {}, now: new Date(), refreshToken,
+  };
+  def.setup(ctx);
+  return ctx;
 }
 
 function certsDirNames(): string[] {

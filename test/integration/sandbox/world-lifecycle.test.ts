@@ -1,0 +1,53 @@
+// The world starts and stops cleanly: no orphan processes, no temp dirs, no listeners left.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { startWorld } from '../../../sandbox/world';
+import { getScenario, SCENARIOS } from '../../../sandbox/scenarios/index';
+import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
+import { stopSharedWorld } from './shared-world';
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+function listeners(): string {
+  return execFileSync('ss', ['-Hltn'], { encoding: 'utf8' });
+}
+
+describe('sandbox world lifecycle (integration)', function () {
+  this.timeout(120000);
+  before(() => stopSharedWorld());
+
+  it('starts, serves, and stops with no orphan processes, listeners or temp dirs', async () => {
+    const w = await startWorld({ scenario: 'healthy' });
+    const pids = w.pids();
+    const dir = w.dir;
+    assert.ok(pids.length >= 4, `dockerd, tinyproxy and two registries run: ${pids}`);
+    assert.ok(pids.every(alive));
+    assert.match(listeners(), /192\.0\.2\.20:443/);
+    const containerd = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(dir) && l.includes('containerd'));
+    assert.equal(containerd.length, 1, 'dockerd runs its own containerd');
+    await w.stop();
+    for (const p of pids) assert.equal(alive(p), false, `pid ${p} still alive`);
+    assert.equal(fs.existsSync(dir), false, 'temp dir removed');
+    assert.equal(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(dir)).length, 0, 'no process refers to the temp dir');
+    assert.doesNotMatch(listeners(), /192\.0\.2\.\d+:(443|8888)/);
+  });
+
+  it('refuses an unknown scenario with a clear message', async () => {
+    await assert.rejects(() => startWorld({ scenario: 'no-such-scenario' }), /Unknown sandbox scenario 'no-such-scenario'/);
+    assert.doesNotMatch(listeners(), /192\.0\.2\.20:443/, 'a failed start cleans up');
+  });
+
+  it('every scenario names a known cause, a seed section, and the causes cover the seeds', () => {
+    const known = new Set<string>(CAUSE_IDS);
+    const covered = new Set<string>();
+    for (const s of SCENARIOS) {
+      if (s.info.expectedCause) { assert.ok(known.has(s.info.expectedCause), s.info.name); covered.add(s.info.expectedCause); }
+      if (s.info.seed !== 'none') assert.ok(s.info.section, `${s.info.name} has a section`);
+    }
+    assert.ok(covered.size >= 45, `scenarios cover ${covered.size} causes`);
+    assert.ok(getScenario('client-proxy-broken+missing-acrpull'));
+  });
+});
