@@ -17,7 +17,7 @@ function clientOptions(az: AzureContext, signal: AbortSignal) {
 /** Short reason from an SDK error (code + message, no request dump). */
 export function armReason(e: unknown): string {
   const err = e as { code?: string; statusCode?: number; message?: string };
-  return `${err.code ?? err.statusCode ?? 'error'}: ${String(err.message ?? e).replace(/\s+/g, ' ').slice(0, 200)}`;
+  return `${err.code ?? err.statusCode ?? 'error'}: ${String(err.message ?? e).replace(/\s+/g, ' ').slice(0, 400)}`;
 }
 
 export async function subscriptionIds(az: AzureContext, signal: AbortSignal): Promise<string[]> {
