@@ -3,6 +3,8 @@
 import type { Ctx } from './context';
 import { azureResourcesContextKey } from './azureResourcesContext';
 import { registriesTree } from './tree/registriesTreeFeature';
+import { reportFeature } from './report/report-feature';
+import { registryProblemsFeature } from './problems/problems-feature';
 
 export interface Feature {
   name: string;
@@ -12,4 +14,6 @@ export interface Feature {
 export const features: readonly Feature[] = [
   { name: 'azureResourcesContextKey', activate: azureResourcesContextKey },
   { name: 'registriesTree', activate: registriesTree },
+  { name: 'report', activate: reportFeature },
+  { name: 'registryProblems', activate: registryProblemsFeature },
 ];

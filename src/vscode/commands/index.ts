@@ -10,6 +10,12 @@ import { selectSubscriptions } from './selectSubscriptions';
 import { signIn } from './signIn';
 import { signInToTenant } from './signInToTenant';
 import { signOut } from './signOut';
+import { diagnose } from './diagnose';
+import { runFix } from './runFix';
+import { copyFixCommand } from './copyFixCommand';
+import { openCauseDocs } from './openCauseDocs';
+import { exportReportCommand } from './exportReport';
+import { explainError } from './explainError';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;
@@ -25,4 +31,10 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.addRegistry', create: addRegistry },
   { id: 'acrDoctor.removeRegistry', create: removeRegistry },
   { id: 'acrDoctor.refreshRegistries', create: refreshRegistries },
+  { id: 'acrDoctor.diagnose', create: diagnose },
+  { id: 'acrDoctor.runFix', create: runFix },
+  { id: 'acrDoctor.copyFixCommand', create: copyFixCommand },
+  { id: 'acrDoctor.openCauseDocs', create: openCauseDocs },
+  { id: 'acrDoctor.exportReport', create: exportReportCommand },
+  { id: 'acrDoctor.explainError', create: explainError },
 ];

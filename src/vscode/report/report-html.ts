@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ReportBootstrap } from '../../shared/report-protocol';
+import { jsonForScript } from './script-json';
 
 export function reportResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'media')];
@@ -35,12 +36,6 @@ export function reportHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
 <script nonce="${nonce}" src="${asset('dist', 'media', 'report.js')}"></script>
 </body>
 </html>`;
-}
-
-/** JSON that cannot end the <script> element or start a comment, whatever the strings hold. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(s: string): string {

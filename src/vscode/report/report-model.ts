@@ -34,7 +34,7 @@ export class ReportModel {
   /** Causes matched from pasted text; their fixes can be copied and run like the diagnosis's. */
   setExplain(input: string, causes: CauseInput[]): void {
     this.explainInputs = causes;
-    const views = causes.map((c) => causeView(c, this.ctx)).filter((c): c is CauseView => c !== undefined);
+    const views = causes.map((c) => causeView(c, this.ctx, this.params())).filter((c): c is CauseView => c !== undefined);
     this.current = { ...this.current, explain: { input, causes: views } };
   }
   setLastFix(lastFix: FixOutcomeView | undefined): void { this.current = { ...this.current, lastFix }; }
@@ -94,6 +94,12 @@ export class ReportModel {
     this.current = { ...this.current, startedAt: report.startedAt };
   }
 
+  /** What the catalogue's texts may name: the registry as the run saw it. */
+  private params(): Record<string, string> {
+    const t = this.report?.target;
+    return { loginServer: t?.loginServer ?? this.current.loginServer, registry: t?.name ?? this.current.loginServer.split('.')[0] ?? '' };
+  }
+
   private causeInputs(): CauseInput[] {
     return this.rankedCauses ?? provisionalCauses([...this.findings.values()], this.ctx);
   }
@@ -106,7 +112,7 @@ export class ReportModel {
       return checkView(f, this.ctx, blockedTitle);
     });
     const causes = this.causeInputs()
-      .map((c) => causeView(c, this.ctx))
+      .map((c) => causeView(c, this.ctx, this.params()))
       .filter((c): c is CauseView => c !== undefined)
       .sort((a, b) => a.rank - b.rank);
     this.current = { ...this.current, checks, causes };

@@ -19,6 +19,7 @@ export class ReportPanel extends Disposable {
   private readonly model: ReportModel;
   private run: { controller: AbortController; promise: Promise<void> } | undefined;
   private ready = false;
+  private readonly counts = { states: 0, checks: 0, ignored: 0 };
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -28,7 +29,7 @@ export class ReportPanel extends Disposable {
     if (restored) this.model.restoreReport(restored);
     panel.webview.options = { enableScripts: true, localResourceRoots: reportResourceRoots(host.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'report.svg');
-    this._register(panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)));
+    this._register(panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)));
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => { this.model.setTrusted(true); this.postState(); }));
     this.render();
@@ -69,6 +70,7 @@ export class ReportPanel extends Disposable {
     if (this.isDisposed) return;
     const changed = this.model.apply(e, Date.now(), partial);
     if (changed && this.ready) {
+      this.counts.checks++;
       void this.panel.webview.postMessage(DidUpdateCheckNotification.create({ check: changed, causes: this.model.state.causes, elapsedMs: this.model.state.elapsedMs }));
     } else {
       this.postState();
@@ -83,11 +85,12 @@ export class ReportPanel extends Disposable {
 
   postState(): void {
     if (!this.ready || this.isDisposed) return;
+    this.counts.states++;
     void this.panel.webview.postMessage(DidChangeStateNotification.create({ state: this.model.state }));
   }
 
   /** Every message from the webview is untrusted: only well-formed known commands get through. */
-  private async onMessage(msg: unknown): Promise<void> {
+  async handleMessage(msg: unknown): Promise<void> {
     switch (true) {
       case ReadyCommand.is(msg): this.ready = true; this.postState(); return;
       case RerunAllCommand.is(msg): void this.diagnose(); return;
@@ -132,7 +135,18 @@ export class ReportPanel extends Disposable {
     if (msg.req !== undefined && !this.isDisposed) void this.panel.webview.postMessage(ResponseNotification.create(res));
   }
 
+  /** Resolves when no diagnosis is running for this panel (re-runs after a fix included). */
+  async settled(): Promise<void> {
+    while (this.run) await this.run.promise;
+  }
+
+  snapshot() {
+    return { state: this.model.state, webviewReady: this.ready, posted: { states: this.counts.states, checks: this.counts.checks },
+      ignored: this.counts.ignored, visible: this.panel.visible };
+  }
+
   private ignore(msg: unknown, why: string): void {
+    this.counts.ignored++;
     this.host.log.warn(`report webview (${this.target.loginServer}): ignored a message (${why}): ${describeHostileMessage(msg)}`);
   }
 

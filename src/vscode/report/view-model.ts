@@ -1,4 +1,5 @@
 // Engine findings and ranked causes → the localised, redacted view models the webview shows.
+import { localize } from '../../core/catalogue/index';
 import type { ResolvedFix } from '../../core/catalogue/types';
 import type { Evidence, Finding, RankedCause } from '../../core/engine/types';
 import type { CauseView, CheckView, EvidenceRow, FixView } from '../../shared/report-protocol';
@@ -29,16 +30,20 @@ export function evidenceRows(e: Evidence | undefined, ctx: ViewContext): Evidenc
 
 export type CauseInput = Pick<RankedCause, 'causeId' | 'rank' | 'status' | 'checkIds' | 'fixes'>;
 
-/** undefined for a cause id the catalogue does not know (shown as the check's message instead). */
-export function causeView(c: CauseInput, ctx: ViewContext): CauseView | undefined {
+/**
+ * undefined for a cause id the catalogue does not know (shown as the check's message instead).
+ * `params` (registry, loginServer) and the fixes' own params fill the text's {placeholders}.
+ */
+export function causeView(c: CauseInput, ctx: ViewContext, params: Record<string, string> = {}): CauseView | undefined {
   const cause = ctx.getCause(c.causeId);
   if (!cause) return undefined;
+  const filled = Object.assign({}, params, ...c.fixes.map((f) => f.params ?? {})) as Record<string, string>;
   return {
     causeId: c.causeId,
     rank: c.rank,
     status: c.status,
-    title: cause.title[ctx.lang],
-    explanation: cause.explanation[ctx.lang],
+    title: ctx.redact(localize(cause.title, ctx.lang, filled)),
+    explanation: ctx.redact(localize(cause.explanation, ctx.lang, filled)),
     sectionTitle: cause.sectionTitle[ctx.lang],
     docsUrl: ctx.causeDocsUrl(cause),
     checkIds: [...c.checkIds],

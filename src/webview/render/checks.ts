@@ -26,7 +26,8 @@ export function renderCheck(c: CheckView, s: ReportState, t: ReportStrings, a: R
         ? button(t.rerunCheck, 'debug-rerun', () => a.rerunCheck(c.id), { class: 'btn icon-only', 'aria-label': `${t.rerunCheck}: ${c.title}`, title: t.rerunCheck, 'data-key': `rerun-${c.id}` })
         : undefined,
     ),
-    c.message ? h('p', { class: 'check-message' }, c.message) : undefined,
+    // A skip names the check that blocked it; its message would only repeat that.
+    c.message && !c.blockedBy ? h('p', { class: 'check-message' }, c.message) : undefined,
     c.blockedBy ? h('p', { class: 'check-blocked' }, `${t.blockedBy}: ${c.blockedBy}`) : undefined,
   );
   if (c.evidence.length) {

@@ -80,3 +80,13 @@ describe('report protocol: webview → host guards', () => {
     assert.ok(!isReportState('{"version":1}'));
   });
 });
+
+describe('report bootstrap JSON', () => {
+  it('cannot close the script element or open a comment, and parses back to the same value', async () => {
+    const { jsonForScript } = await import('../../../src/vscode/report/script-json');
+    const nasty = { message: '</script><script>alert(1)</script><!-- & \u2028 \u2029 -->' };
+    const out = jsonForScript(nasty);
+    assert.ok(!/<\/script|<!--|<|>/i.test(out));
+    assert.deepEqual(JSON.parse(out), nasty);
+  });
+});

@@ -11,7 +11,7 @@ export interface FixExecution {
 }
 
 export interface FixActions {
-  /** undefined when this fix cannot be run from here (only copied or read). */
-  plan(fix: ResolvedFix, target: RegistryTarget): FixExecution | undefined;
+  /** undefined when this fix cannot be run from here (only copied or read); throws when it cannot be prepared. */
+  plan(fix: ResolvedFix, target: RegistryTarget): Promise<FixExecution | undefined>;
   canRun(fix: ResolvedFix): boolean;
 }

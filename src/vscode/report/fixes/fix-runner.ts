@@ -36,7 +36,7 @@ export class ReportFixRunner implements FixRunner {
       void vscode.window.showWarningMessage(vscode.l10n.t('Fixes can only run in a trusted workspace.'));
       throw new Error(vscode.l10n.t('Fixes can only run in a trusted workspace.'));
     }
-    const plan = this.deps.actions.plan(fix, panel.target);
+    const plan = await this.deps.actions.plan(fix, panel.target);
     if (!plan) throw new Error(vscode.l10n.t('This fix cannot be run from here; copy its command instead.'));
     const detail = [...plan.describe(), ...(fix.command ? ['', vscode.l10n.t('Equivalent command:'), fix.command] : [])].join('\n');
     const runLabel = vscode.l10n.t('Run fix');

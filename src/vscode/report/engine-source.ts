@@ -1,0 +1,27 @@
+// The report's diagnosis source in the extension: the engine's `diagnose` with the client
+// environment of VS Code's process and the Azure sign-in the tree uses (tenant and subscription
+// from the tree when it knows the registry).
+import { diagnose } from '../../core/engine/diagnose';
+import { environmentFromProcess } from '../../core/engine/process-env';
+import type { Ctx } from '../context';
+import { registryServices } from '../tree/registryServices';
+import { azureAccessFor } from './azure-access';
+import type { DiagnosisSource } from './diagnosis-source';
+
+export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
+  return {
+    async run(req) {
+      const { env, warnings } = environmentFromProcess(process.env);
+      for (const w of warnings) ctx.log.warn(`diagnosis environment: ${w}`);
+      env.azure = await azureAccessFor(ctx, req.target, env.extraCaPem).catch((err) => {
+        ctx.log.warn(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      });
+      return diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks });
+    },
+    async identity() {
+      const session = await registryServices(ctx).sessions.get();
+      return session && (await session.isSignedIn()) ? session.accountLabel() : undefined;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// The report feature: one panel per registry, the serializer that restores them after a
+// reload, the latest diagnosis per registry, and the glue to the tree's health badges.
+import * as vscode from 'vscode';
+import type { ResolvedFix } from '../../core/catalogue/types';
+import type { DiagnosisReport } from '../../core/engine/types';
+import { parseRegistryInput, type RegistryTarget } from '../../core/registry/target';
+import { redact } from '../../core/text/redact';
+import { isRecord } from '../../shared/ipc';
+import { REPORT_VIEW_TYPE, type ExportFormat, type ReportState } from '../../shared/report-protocol';
+import type { Ctx } from '../context';
+import { Disposable } from '../lifecycle';
+import { registryServices } from '../tree/registryServices';
+import { causeDocsUrl, explainText, findCause } from './catalogue-adapter';
+import { defaultDiagnosisSource } from './engine-source';
+import type { DiagnosisSource } from './diagnosis-source';
+import { DiagnosisStore } from './diagnosis-store';
+import { exportReport } from './export/save-export';
+import { azureAndTerminalActions } from './fixes/azure-and-terminal-actions';
+import { ReportFixRunner } from './fixes/fix-runner';
+import type { FixActions } from './fixes/fix-actions';
+import { ReportPanel } from './report-panel';
+import type { ReportHost } from './report-host';
+import { reportStrings } from './report-strings';
+import { languageOf, type ViewContext } from './view-context';
+import type { CauseInput } from './view-model';
+import { healthOf } from './health';
+
+const byCtx = new WeakMap<Ctx, ReportService>();
+
+export class ReportService extends Disposable implements ReportHost {
+  private readonly panels = new Map<string, ReportPanel>();
+  readonly store: DiagnosisStore;
+  readonly fixes: ReportFixRunner;
+  private readonly actions: FixActions;
+  source: DiagnosisSource;
+
+  /** One service per extension context (each test's Ctx gets its own). */
+  static of(ctx: Ctx): ReportService {
+    let s = byCtx.get(ctx);
+    if (!s) { s = ctx.register(new ReportService(ctx)); byCtx.set(ctx, s); }
+    return s;
+  }
+
+  private constructor(private readonly ctx: Ctx) {
+    super();
+    this.store = this._register(new DiagnosisStore(ctx.extension.workspaceState));
+    this.source = defaultDiagnosisSource(ctx);
+    this.actions = azureAndTerminalActions(ctx);
+    this.fixes = new ReportFixRunner({
+      actions: this.actions, log: ctx.log, mode: ctx.extension.extensionMode,
+      lang: () => languageOf(vscode.env.language).lang, redact: (t) => redact(t),
+    });
+    this._register(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
+    }));
+    this._register({ dispose: () => [...this.panels.values()].forEach((p) => p.dispose()) });
+  }
+
+  get extensionUri(): vscode.Uri { return this.ctx.extensionUri; }
+  get log(): vscode.LogOutputChannel { return this.ctx.log; }
+
+  panel(loginServer: string): ReportPanel | undefined { return this.panels.get(loginServer.toLowerCase()); }
+
+  /** The report in front (or the only one open). */
+  activePanel(): ReportPanel | undefined {
+    const all = [...this.panels.values()];
+    return all.find((p) => p.panel.active) ?? (all.length === 1 ? all[0] : undefined);
+  }
+
+  /** Opens (or reveals) the registry's report and starts a diagnosis. Resolves when it ends. */
+  async diagnose(target: RegistryTarget): Promise<ReportPanel> {
+    const panel = this.open(target);
+    await panel.diagnose();
+    return panel;
+  }
+
+  open(target: RegistryTarget): ReportPanel {
+    const existing = this.panels.get(target.loginServer);
+    if (existing) { existing.reveal(); return existing; }
+    const webviewPanel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, target.loginServer,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+    return this.adopt(webviewPanel, target, this.store.latest(target.loginServer));
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, target: RegistryTarget, restored?: DiagnosisReport): ReportPanel {
+    const panel = new ReportPanel(webviewPanel, target, this, restored);
+    this.panels.set(target.loginServer, panel);
+    panel.onDidDispose(() => { if (this.panels.get(target.loginServer) === panel) this.panels.delete(target.loginServer); });
+    return panel;
+  }
+
+  /** The persisted state is untrusted input: only the login server is taken from it. */
+  private async revive(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const loginServer = isRecord(state) && isRecord(state.state) ? state.state.loginServer : undefined;
+    let target: RegistryTarget | undefined;
+    try { target = typeof loginServer === 'string' ? parseRegistryInput(loginServer) : undefined; } catch { target = undefined; }
+    if (!target || this.panels.has(target.loginServer)) {
+      this.log.warn('report: could not restore a panel (no valid registry in its saved state); closing it');
+      webviewPanel.dispose();
+      return;
+    }
+    this.adopt(webviewPanel, target, this.store.latest(target.loginServer));
+  }
+
+  viewContext(): ViewContext {
+    const { lang, docsLocale } = languageOf(vscode.env.language);
+    return {
+      lang, docsLocale,
+      getCause: findCause,
+      causeDocsUrl: (cause) => causeDocsUrl(cause, docsLocale),
+      checkTitle: (id, english) => {
+        const key = `check.${id}.title`;
+        const t = vscode.l10n.t(key);
+        return t === key ? english : t;
+      },
+      canRun: (fix) => this.actions.canRun(fix),
+      redact: (t) => redact(t),
+    };
+  }
+
+  canRunFix(fix: ResolvedFix): boolean { return this.actions.canRun(fix); }
+
+  strings() { return reportStrings(); }
+  redact(text: string): string { return redact(text); }
+  explain(text: string, target: RegistryTarget): CauseInput[] { return explainText(text, target); }
+
+  async exportReport(state: ReportState, format: ExportFormat, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return exportReport(state, format, this.strings(), (t) => redact(t), uri);
+  }
+
+  reportFinished(target: RegistryTarget, report: DiagnosisReport): void {
+    this.store.set(report);
+    try { registryServices(this.ctx).setHealth(target.loginServer, healthOf(report)); } catch (err) {
+      this.log.warn(`report: could not update the tree's health badge: ${String(err)}`);
+    }
+  }
+}
+
+export function reportServiceOf(ctx: Ctx): ReportService { return ReportService.of(ctx); }

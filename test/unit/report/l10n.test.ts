@@ -1,0 +1,53 @@
+// Every UI string of the report, problems and fix commands has a Dutch translation that keeps
+// its placeholders ({0}, $(icon)).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.join(__dirname, '..', '..', '..');
+const SOURCES = ['src/vscode/report', 'src/vscode/problems', ...['diagnose', 'runFix', 'copyFixCommand', 'openCauseDocs', 'exportReport', 'explainError']
+  .map((f) => `src/vscode/commands/${f}.ts`)];
+
+function tsFiles(p: string): string[] {
+  const abs = path.join(root, p);
+  if (fs.statSync(abs).isFile()) return [abs];
+  return fs.readdirSync(abs, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+}
+
+function uiStrings(): string[] {
+  const out = new Set<string>();
+  for (const file of SOURCES.flatMap(tsFiles)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!.replace(/\\(.)/g, '$1'));
+  }
+  return [...out];
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\d+\}|\$\([a-z-]+\)/g)].map((m) => m[0]).sort();
+
+describe('report l10n: complete Dutch', () => {
+  const nl = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.nl.json'), 'utf8')) as Record<string, string>;
+  const strings = uiStrings();
+
+  it('finds the UI strings', () => {
+    assert.ok(strings.length > 60, `only ${strings.length} strings found`);
+    assert.ok(strings.includes('Registry diagnosis'));
+  });
+
+  it('translates every one, keeping placeholders', () => {
+    const missing = strings.filter((s) => !nl[s]?.trim());
+    assert.deepEqual(missing, []);
+    for (const s of strings) assert.deepEqual(placeholders(nl[s]!), placeholders(s), s);
+  });
+
+  it('translates the contributed commands', () => {
+    const en = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const nlNls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.nl.json'), 'utf8')) as Record<string, string>;
+    for (const key of ['command.runFix.title', 'command.copyFixCommand.title', 'command.openCauseDocs.title', 'command.exportReport.title', 'command.explainError.title']) {
+      assert.ok(en[key], key);
+      assert.ok(nlNls[key] && nlNls[key] !== en[key], key);
+    }
+  });
+});
