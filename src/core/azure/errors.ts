@@ -70,6 +70,11 @@ export function toAzureError(err: unknown, operation: string, known: readonly st
   const make = (kind: AzureErrorKind) => new AzureAccessError(kind, message, operation, status, code, retryAfter);
 
   if (name === 'AbortError' || codes.includes('ABORT_ERR')) return make('cancelled');
+  if (/endpoints_resolution_error/.test(raw)) {
+    // MSAL could not read the tenant's OpenID configuration: Entra answered AADSTS90002 (unknown
+    // tenant) or the authority host is wrong.
+    return new AzureAccessError('unauthenticated', `The tenant could not be found at the sign-in authority (unknown tenant id or wrong authority host). ${message}`, operation, status, 'endpoints_resolution_error');
+  }
   if (name === 'CredentialUnavailableError') return make('credential-unavailable');
   if (name === 'AuthenticationError' || name === 'AuthenticationRequiredError' || aad) return make('unauthenticated');
   if (codes.some((c) => TLS.has(c)) || /self[- ]signed certificate|unable to verify the first certificate|certificate has expired|altnames/i.test(raw)) return make('tls');

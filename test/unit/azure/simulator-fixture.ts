@@ -60,3 +60,18 @@ export async function startFixture(state: ArmState = defaultState(), opts: { max
     stop: () => sim.stop(),
   };
 }
+
+import { roleAssignment, servicePrincipal } from '../../../sandbox/arm/state';
+
+/** Add a service principal holding `roles` on `scope` (createdOn long ago unless given). */
+export function addPrincipal(state: ArmState, name: string, grants: { role: string; scope: string; createdOn?: Date }[], opts: { secretEnd?: Date } = {}): { appId: string; objectId: string; secret: string } {
+  const sp = servicePrincipal(DEFAULT_IDS.tenantId, name, { secretEnd: opts.secretEnd });
+  state.servicePrincipals.push(sp);
+  for (const g of grants) {
+    state.roleAssignments.push(roleAssignment({
+      scope: g.scope, role: g.role, principalId: sp.objectId, subscriptionId: DEFAULT_IDS.subscriptionId,
+      createdOn: g.createdOn ?? new Date(Date.now() - 30 * 24 * 3600 * 1000),
+    }));
+  }
+  return { appId: sp.appId, objectId: sp.objectId, secret: sp.secrets[0]!.value };
+}
