@@ -102,7 +102,8 @@ export function createArmHandler(state: ArmState, opts: ArmHandlerOptions = {}):
   const maxBody = opts.maxBodyBytes ?? MAX_BODY;
 
   const handler = ((req: http.IncomingMessage, res: http.ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'https://x');
+    // SDKs put a scope that starts with '/' after a '/': `//subscriptions/…` must not read as a host.
+    const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'https://x');
     let path: string;
     try { path = decodeURIComponent(url.pathname); } catch { path = url.pathname; }
     const host = String(req.headers.host ?? 'localhost');

@@ -630,7 +630,7 @@ export const DEFAULT_IDS = {
 /**
  * contoso: Premium in westeurope with a northeurope replica and dedicated data endpoints,
  * public access on, a repository token `ci-token` (pull on `hello`), and a healthy service
- * principal holding AcrPush + Reader on the registry. Also an AKS cluster whose kubelet identity
+ * principal holding AcrPush + Reader on the registry (and Reader on the AKS cluster). Also an AKS cluster whose kubelet identity
  * has AcrPull, a VNet with the ACR service endpoint, a Log Analytics workspace with diagnostic
  * settings, and a second tenant (fabrikam) where the same app has a service principal.
  */
@@ -683,6 +683,8 @@ export function defaultState(now = new Date()): ArmState {
     },
   });
   s.roleAssignments.push(roleAssignment({ scope: reg.arm.id, role: 'AcrPull', principalId: kubelet.objectId, subscriptionId: sub, createdOn: longAgo }));
+  // The signed-in SP may read the cluster (so the AKS check can find it), nothing else in the group.
+  s.roleAssignments.push(roleAssignment({ scope: s.managedClusters[0]!.id, role: 'Reader', principalId: sp.objectId, subscriptionId: sub, createdOn: longAgo }));
 
   // A VNet whose subnet has the ACR service endpoint.
   const vnetId = `/subscriptions/${sub}/resourceGroups/${D.resourceGroup}/providers/Microsoft.Network/virtualNetworks/contoso-vnet`;
