@@ -10,6 +10,7 @@ import { httpRequest, type HttpResponse } from '../net/http';
 import type { NetOptions } from '../net/connection';
 import { NetError } from '../net/errors';
 import { bearerChallenge, realmIsTrusted, type BearerChallenge } from '../net/www-authenticate';
+import { redact } from '../text/redact';
 
 export type TokenStep = 'challenge' | 'exchange' | 'token';
 
@@ -62,6 +63,15 @@ export function errorReason(res: Pick<HttpResponse, 'status' | 'statusText' | 'j
 function clip(s: string): string {
   // A registry never echoes secrets, but a hostile one could: cut JWT-looking runs out anyway.
   return s.replace(/\s+/g, ' ').replace(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '<token>').slice(0, MAX_REASON);
+}
+
+/**
+ * A registry (or a proxy's error page) may echo what it was sent: hide the credential this very
+ * request carried, in every form it was sent in, from the reason before anyone shows it.
+ */
+function scrubbed<T>(r: StepResult<T>, sent: string[]): StepResult<T> {
+  if (r.ok) return r;
+  return { ...r, reason: redact(r.reason, sent.filter((s) => s.length >= 4)) };
 }
 
 function netFailure(step: TokenStep, e: unknown): StepFailure {
@@ -128,7 +138,7 @@ export async function exchangeAadToken(net: AcrNet, tokenUrl: string, aadToken: 
     return { ok: true, refreshToken: body.refresh_token, status: 200 };
   }
   const { code, reason } = errorReason(res);
-  return { ok: false, step: 'exchange', status: res.status, code, reason: res.status === 200 ? 'the answer holds no refresh_token' : reason };
+  return scrubbed({ ok: false, step: 'exchange', status: res.status, code, reason: res.status === 200 ? 'the answer holds no refresh_token' : reason }, [aadToken, encodeURIComponent(aadToken)]);
 }
 
 /** POST /oauth2/token: refresh token → access token for `scope`. */
@@ -143,7 +153,7 @@ export async function accessTokenFromRefresh(net: AcrNet, tokenUrl: string, refr
   } catch (e) {
     return { ok: false, ...netFailure('token', e) };
   }
-  return tokenAnswer(res);
+  return scrubbed(tokenAnswer(res), [refreshToken, encodeURIComponent(refreshToken)]);
 }
 
 /** GET /oauth2/token with Basic auth, as docker does for user name + password logins. */
@@ -158,7 +168,7 @@ export async function accessTokenWithPassword(net: AcrNet, tokenUrl: string, use
   } catch (e) {
     return { ok: false, ...netFailure('token', e) };
   }
-  return tokenAnswer(res);
+  return scrubbed(tokenAnswer(res), [password, Buffer.from(`${username}:${password}`).toString('base64'), encodeURIComponent(password)]);
 }
 
 function tokenAnswer(res: HttpResponse): StepResult<{ accessToken: string; status: number }> {
