@@ -26,6 +26,11 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // Keep class names: node-fetch (under @azure/ms-rest-js, the Resource Graph client) accepts a
+  // signal only if its class is named exactly `AbortSignal`; esbuild's renaming (AbortSignal2)
+  // made every Resource Graph query fail inside the bundle ("Expected signal to be an instanceof
+  // AbortSignal") and fall back to one call per subscription.
+  keepNames: true,
 };
 // ssh2 (under dockerode) loads optional native helpers inside try/catch and falls back to
 // JavaScript: leave them out of the bundle rather than fail on `.node` files.

@@ -3,6 +3,7 @@
 // environment/settings (ServicePrincipalSession: the sandbox, CI, headless machines).
 import type { TokenCredential } from '@azure/core-auth';
 import type * as vscode from 'vscode';
+import type { ArmAccess } from '../../core/azure/connection';
 
 export type AzureSessionKind = 'vscode' | 'servicePrincipal';
 
@@ -47,4 +48,6 @@ export interface AzureSession extends vscode.Disposable {
   listSubscriptions(options: { filtered: boolean }): Promise<AzureSubscriptionInfo[]>;
   /** Credential for ARM calls in a subscription's tenant. */
   credentialFor(tenantId: string): TokenCredential;
+  /** Everything core needs to call ARM in a tenant (for the tree's listing and for a diagnosis). */
+  armAccess(tenantId: string, subscriptionId?: string): ArmAccess;
 }

@@ -1,39 +1,17 @@
-// Cloud names (as @azure/ms-rest-azure-env spells them) to ACR login-server suffixes.
+// Cloud facts for the sign-in, from core's list of clouds (src/core/azure/clouds.ts).
+import { CLOUDS, cloudByName, cloudForArmEndpoint } from '../../core/azure/clouds';
 import type { CloudSuffix } from '../../core/registry/target';
 
+/** Login-server suffix for a cloud named as ms-rest-azure-env / VS Code name it. */
 export function registrySuffixForCloud(cloudName: string | undefined): CloudSuffix {
-  switch ((cloudName ?? '').toLowerCase()) {
-    case 'azurechinacloud':
-    case 'chinacloud':
-      return 'azurecr.cn';
-    case 'azureusgovernment':
-    case 'usgovernment':
-      return 'azurecr.us';
-    default:
-      return 'azurecr.io';
-  }
-}
-
-const SOVEREIGN_ARM: { host: RegExp; scope: string; suffix: CloudSuffix }[] = [
-  { host: /(^|\.)chinacloudapi\.cn$/i, scope: 'https://management.chinacloudapi.cn/.default', suffix: 'azurecr.cn' },
-  { host: /(^|\.)usgovcloudapi\.net$/i, scope: 'https://management.usgovcloudapi.net/.default', suffix: 'azurecr.us' },
-];
-
-/** ARM token scope for an ARM endpoint: a sovereign cloud's own, else the public one (custom hosts such as the sandbox's simulator accept the public audience). */
-export function armScopeFor(armEndpoint: string): string {
-  const host = safeHost(armEndpoint);
-  return SOVEREIGN_ARM.find((c) => c.host.test(host))?.scope ?? 'https://management.azure.com/.default';
+  return (cloudByName(cloudName) ?? CLOUDS.AzureCloud).acrSuffix;
 }
 
 export function registrySuffixForArmEndpoint(armEndpoint: string): CloudSuffix {
-  const host = safeHost(armEndpoint);
-  return SOVEREIGN_ARM.find((c) => c.host.test(host))?.suffix ?? 'azurecr.io';
+  return cloudForArmEndpoint(armEndpoint).acrSuffix;
 }
 
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
+/** ARM token scope for an ARM endpoint (a custom host such as the sandbox's keeps the public audience). */
+export function armScopeFor(armEndpoint: string): string {
+  return cloudForArmEndpoint(armEndpoint).armScope;
 }

@@ -1,15 +1,18 @@
 // Sign-in as a service principal (environment or settings): the sandbox, CI and headless hosts.
 // Same AzureSession surface as the VS Code account, so the tree runs the same code either way.
+// Credentials, tenants and subscriptions come from core (src/core/azure).
 import type { TokenCredential } from '@azure/core-auth';
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import * as vscode from 'vscode';
+import type { ArmAccess } from '../../core/azure/connection';
+import { credentialFromEnvironment } from '../../core/azure/credential';
+import { listSubscriptions, listTenants } from '../../core/azure/list-subscriptions';
 import type { AzureSession, AzureSubscriptionInfo, AzureTenantInfo } from './azureSession';
-import { registrySuffixForArmEndpoint, armScopeFor } from './cloud';
+import { armScopeFor, registrySuffixForArmEndpoint } from './cloud';
 import type { ServicePrincipalConfig } from './servicePrincipalConfig';
 import { passesFilter } from './subscriptionFilterEntries';
 import { affectsSubscriptionFilter, readSubscriptionFilter } from './subscriptionFilter';
 
-export type CredentialFactory = (config: ServicePrincipalConfig, tenantId: string) => TokenCredential;
+const SIGNED_OUT_KEY = 'acrDoctor.auth.servicePrincipal.signedOut';
 
 export class ServicePrincipalSession implements AzureSession {
   readonly kind = 'servicePrincipal' as const;
@@ -21,8 +24,8 @@ export class ServicePrincipalSession implements AzureSession {
 
   constructor(
     private readonly config: ServicePrincipalConfig,
-    private readonly makeCredential: CredentialFactory,
     private readonly state: vscode.Memento,
+    private readonly extraCaPem?: string[],
   ) {
     this.signedOut = !!state.get<boolean>(SIGNED_OUT_KEY);
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -52,6 +55,7 @@ export class ServicePrincipalSession implements AzureSession {
 
   /** Nothing to ask: the principal is configured. Proves it by getting a token. */
   async signIn(): Promise<boolean> {
+    this.credentials.clear();
     await this.credentialFor(this.config.tenantId).getToken(this.armScope);
     this.signedOut = false;
     await this.state.update(SIGNED_OUT_KEY, undefined);
@@ -60,7 +64,7 @@ export class ServicePrincipalSession implements AzureSession {
   }
 
   async signInToTenant(tenantId: string): Promise<boolean> {
-    this.credentials.delete(tenantId);
+    this.credentials.delete(tenantId.toLowerCase());
     await this.credentialFor(tenantId).getToken(this.armScope);
     this.signedOut = false;
     this.changed.fire();
@@ -76,10 +80,9 @@ export class ServicePrincipalSession implements AzureSession {
 
   async listTenants(): Promise<AzureTenantInfo[]> {
     if (this.signedOut) return [];
-    const client = this.client(this.config.tenantId);
+    const found = await listTenants(this.armAccess(this.config.tenantId));
     const result: AzureTenantInfo[] = [];
-    for await (const t of client.tenants.list()) {
-      if (!t.tenantId) continue;
+    for (const t of found) {
       result.push({
         tenantId: t.tenantId,
         displayName: t.displayName ?? t.defaultDomain ?? t.tenantId,
@@ -87,7 +90,7 @@ export class ServicePrincipalSession implements AzureSession {
         signedIn: await this.canGetToken(t.tenantId),
       });
     }
-    if (!result.some((t) => t.tenantId.toLowerCase() === this.config.tenantId.toLowerCase())) {
+    if (!result.some((t) => sameId(t.tenantId, this.config.tenantId))) {
       // The home tenant is always usable even if the tenant list leaves it out.
       result.push({ tenantId: this.config.tenantId, displayName: this.config.tenantId, signedIn: true });
     }
@@ -101,13 +104,12 @@ export class ServicePrincipalSession implements AzureSession {
     const seen = new Map<string, AzureSubscriptionInfo>();
     for (const tenant of tenants) {
       if (options.filtered && filter.tenantIds.length && !filter.tenantIds.includes(tenant.tenantId.toLowerCase())) continue;
-      for await (const s of this.client(tenant.tenantId).subscriptions.list()) {
-        if (!s.subscriptionId) continue;
+      // ARM lists the subscriptions of the token's tenant: one call per tenant.
+      for (const s of await listSubscriptions(this.armAccess(tenant.tenantId))) {
         if (options.filtered && !passesFilter(filter, s.subscriptionId)) continue;
         const tenantId = s.tenantId ?? tenant.tenantId;
-        // A subscription is listed by every tenant that can see it; keep it under its own tenant.
-        if (seen.has(s.subscriptionId) && tenantId !== tenant.tenantId) continue;
-        seen.set(s.subscriptionId, { subscriptionId: s.subscriptionId, tenantId, name: s.displayName ?? s.subscriptionId });
+        if (seen.has(s.subscriptionId) && !sameId(tenantId, tenant.tenantId)) continue;
+        seen.set(s.subscriptionId, { subscriptionId: s.subscriptionId, tenantId, name: s.displayName });
       }
     }
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -116,15 +118,28 @@ export class ServicePrincipalSession implements AzureSession {
   credentialFor(tenantId: string): TokenCredential {
     const key = tenantId.toLowerCase();
     let cred = this.credentials.get(key);
-    if (!cred) this.credentials.set(key, (cred = this.makeCredential(this.config, tenantId)));
+    if (!cred) {
+      // The same principal, asked for a token in another tenant (a multi-tenant app).
+      cred = credentialFromEnvironment({
+        AZURE_TENANT_ID: tenantId,
+        AZURE_CLIENT_ID: this.config.clientId,
+        AZURE_CLIENT_SECRET: this.config.clientSecret,
+        AZURE_AUTHORITY_HOST: this.config.authorityHost,
+      }, { extraCaPem: this.extraCaPem }).credential;
+      this.credentials.set(key, cred);
+    }
     return cred;
   }
 
-  private client(tenantId: string): SubscriptionClient {
-    return new SubscriptionClient(this.credentialFor(tenantId), {
-      endpoint: this.config.armEndpoint,
-      credentialScopes: [this.armScope],
-    });
+  armAccess(tenantId: string, subscriptionId?: string): ArmAccess {
+    return {
+      credential: this.credentialFor(tenantId),
+      armEndpoint: this.armEndpoint,
+      armScope: this.armScope,
+      tenantId,
+      ...(subscriptionId ? { subscriptionId } : {}),
+      ...(this.extraCaPem ? { extraCaPem: this.extraCaPem } : {}),
+    };
   }
 
   private async canGetToken(tenantId: string): Promise<boolean> {
@@ -140,4 +155,6 @@ export class ServicePrincipalSession implements AzureSession {
   }
 }
 
-const SIGNED_OUT_KEY = 'acrDoctor.auth.servicePrincipal.signedOut';
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

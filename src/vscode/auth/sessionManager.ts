@@ -2,7 +2,7 @@
 // the diagnosis always ask one place.
 import * as vscode from 'vscode';
 import type { AzureSession } from './azureSession';
-import { servicePrincipalCredential } from './servicePrincipalCredential';
+import { extraCaPemFromEnvironment } from './extraCa';
 import { decideSignIn, type ServicePrincipalDecision } from './servicePrincipalConfig';
 import { ServicePrincipalSession } from './servicePrincipalSession';
 import { VSCodeAzureSession } from './vscodeAzureSession';
@@ -35,6 +35,7 @@ export class AzureSessionManager implements vscode.Disposable {
 
   /** The session, built on first use. Undefined only when a service principal is configured but incomplete. */
   async get(): Promise<AzureSession | undefined> {
+    await this.reloading;
     if (!this.session && this.decision.mode !== 'incomplete') await this.reload(false);
     return this.session;
   }
@@ -49,7 +50,15 @@ export class AzureSessionManager implements vscode.Disposable {
     await this.reload();
   }
 
-  async reload(fire = true): Promise<void> {
+  private reloading: Promise<void> = Promise.resolve();
+
+  /** Rebuilds the session from settings/environment; calls are serialised (settings change in bursts). */
+  reload(fire = true): Promise<void> {
+    this.reloading = this.reloading.then(() => this.rebuild(fire), () => this.rebuild(fire));
+    return this.reloading;
+  }
+
+  private async rebuild(fire: boolean): Promise<void> {
     const cfg = vscode.workspace.getConfiguration('acrDoctor.azure');
     const decision = decideSignIn(this.env, {
       signIn: cfg.get<string>('signIn'),
@@ -63,9 +72,9 @@ export class AzureSessionManager implements vscode.Disposable {
     this.session = undefined;
     this.decision = decision;
     if (decision.mode === 'vscode') {
-      this.session = new VSCodeAzureSession(this.context.globalState, this.logger);
+      this.session = new VSCodeAzureSession(this.context.globalState, this.logger, extraCaPemFromEnvironment(this.env));
     } else if (decision.mode === 'servicePrincipal') {
-      this.session = new ServicePrincipalSession(decision.config, servicePrincipalCredential, this.context.globalState);
+      this.session = new ServicePrincipalSession(decision.config, this.context.globalState, extraCaPemFromEnvironment(this.env));
       this.logger?.info(`Azure sign-in: service principal from ${decision.config.source}, ARM ${decision.config.armEndpoint}`);
     } else {
       this.logger?.warn(`Azure sign-in: service principal incomplete, missing ${decision.missing.join(', ')}`);

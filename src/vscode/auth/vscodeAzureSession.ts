@@ -9,6 +9,7 @@ import {
   type AzureSubscription,
 } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
+import type { ArmAccess } from '../../core/azure/connection';
 import type { AzureSession, AzureSubscriptionInfo, AzureTenantInfo } from './azureSession';
 import { registrySuffixForCloud } from './cloud';
 import { affectsSubscriptionFilter, readSubscriptionFilter } from './subscriptionFilter';
@@ -34,7 +35,11 @@ export class VSCodeAzureSession implements AzureSession {
   /** Subscriptions seen last, so credentialFor(tenant) can reuse their authentication. */
   private readonly byTenant = new Map<string, AzureSubscription>();
 
-  constructor(private readonly state: vscode.Memento, logger?: vscode.LogOutputChannel) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly logger?: vscode.LogOutputChannel,
+    private readonly extraCaPem?: string[],
+  ) {
     this.provider = new FilteredSubscriptionProvider(logger);
     this.disposables.push(
       this.provider,
@@ -66,7 +71,14 @@ export class VSCodeAzureSession implements AzureSession {
 
   async isSignedIn(): Promise<boolean> {
     if (this.state.get<boolean>(SIGNED_OUT_KEY)) return false;
-    return this.provider.isSignedIn();
+    try {
+      return await this.provider.isSignedIn();
+    } catch (err) {
+      // No `microsoft` provider in this editor (some VS Code builds): treat as signed out; the
+      // Sign in command then reports the real error.
+      this.logger?.warn(`auth: cannot check the Microsoft account: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
   }
 
   async signIn(): Promise<boolean> {
@@ -140,6 +152,17 @@ export class VSCodeAzureSession implements AzureSession {
         // VS Code does not expose the expiry; a short nominal lifetime makes callers ask again soon.
         return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60_000 };
       },
+    };
+  }
+
+  armAccess(tenantId: string, subscriptionId?: string): ArmAccess {
+    return {
+      credential: this.credentialFor(tenantId),
+      armEndpoint: this.armEndpoint,
+      armScope: this.armScope,
+      tenantId,
+      ...(subscriptionId ? { subscriptionId } : {}),
+      ...(this.extraCaPem ? { extraCaPem: this.extraCaPem } : {}),
     };
   }
 

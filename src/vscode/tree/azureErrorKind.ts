@@ -18,6 +18,20 @@ const NETWORK_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+const CORE_KINDS: Record<string, AzureErrorKind> = {
+  unauthenticated: 'signIn',
+  'credential-unavailable': 'signIn',
+  forbidden: 'forbidden',
+  'not-found': 'notFound',
+  throttled: 'throttled',
+  server: 'server',
+  network: 'network',
+  tls: 'network',
+  cancelled: 'cancelled',
+  'bad-request': 'other',
+  'invalid-response': 'other',
+};
+
 export function classifyAzureError(err: unknown): ClassifiedAzureError {
   const e = (err ?? {}) as {
     name?: string; message?: string; statusCode?: number; status?: number; code?: string;
@@ -29,6 +43,12 @@ export function classifyAzureError(err: unknown): ClassifiedAzureError {
   const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
   const code = typeof e.code === 'string' ? e.code : e.details?.error?.code ?? aadCode(rawMessage);
 
+  // Core's AzureAccessError (src/core/azure/errors.ts) already says what happened.
+  const coreKind = e.name === 'AzureAccessError' ? (err as { kind?: unknown }).kind : undefined;
+  if (typeof coreKind === 'string') {
+    const kind = CORE_KINDS[coreKind] ?? 'other';
+    return { kind, status, code, message };
+  }
   if (e.name === 'AbortError' || code === 'ABORT_ERR') return { kind: 'cancelled', status, code, message };
   if (e.isNotSignedInError || e.name === 'AuthenticationRequiredError' || e.name === 'CredentialUnavailableError' ||
       e.name === 'AuthenticationError' || status === 401 || (code && /^AADSTS/.test(code)) ||

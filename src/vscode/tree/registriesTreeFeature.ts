@@ -3,20 +3,17 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { REGISTRIES_VIEWS } from '../viewIds';
-import { HealthDecorationProvider } from './healthDecorations';
 import { registryServices } from './registryServices';
-import { RegistryTreeProvider } from './registryTreeProvider';
 
 export const SIGNED_IN_CONTEXT_KEY = 'acrDoctor.signedIn';
 export const SIGN_IN_MODE_CONTEXT_KEY = 'acrDoctor.signInMode';
 
 export async function registriesTree(ctx: Ctx): Promise<void> {
-  const { sessions, health, model } = registryServices(ctx);
-  const provider = new RegistryTreeProvider(model, health);
+  const { sessions, health, model, provider, decorations } = registryServices(ctx);
   for (const id of REGISTRIES_VIEWS) {
     ctx.register(vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true }));
   }
-  ctx.register(vscode.window.registerFileDecorationProvider(ctx.register(new HealthDecorationProvider(health))));
+  ctx.register(vscode.window.registerFileDecorationProvider(decorations));
   ctx.register(health.onDidChange(() => model.repaint()));
 
   const updateContext = async () => {

@@ -4,14 +4,18 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { AzureSessionManager } from '../auth/sessionManager';
 import { coreRegistryLister } from './coreRegistryLister';
+import { HealthDecorationProvider } from './healthDecorations';
 import { RegistryHealth, type HealthStatus } from './registryHealth';
 import { RegistryTreeModel, type ProgressRunner } from './registryTreeModel';
+import { RegistryTreeProvider } from './registryTreeProvider';
 import { REGISTRIES_VIEWS } from '../viewIds';
 
 export interface RegistryServices {
   readonly sessions: AzureSessionManager;
   readonly health: RegistryHealth;
   readonly model: RegistryTreeModel;
+  readonly provider: RegistryTreeProvider;
+  readonly decorations: HealthDecorationProvider;
   /** For the report: colour a registry's row after a diagnosis. */
   setHealth(loginServer: string, status: HealthStatus | undefined): void;
 }
@@ -25,7 +29,9 @@ export function registryServices(ctx: Ctx): RegistryServices {
     const sessions = ctx.register(new AzureSessionManager(ctx.extension, ctx.log));
     const health = ctx.register(new RegistryHealth());
     const model = ctx.register(new RegistryTreeModel(sessions, coreRegistryLister, ctx.log, viewProgress));
-    services = { sessions, health, model, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };
+    const provider = new RegistryTreeProvider(model, health);
+    const decorations = ctx.register(new HealthDecorationProvider(health));
+    services = { sessions, health, model, provider, decorations, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };
     byCtx.set(ctx, services);
   }
   return services;

@@ -246,11 +246,16 @@ export class RegistryTreeModel implements vscode.Disposable {
       this.account = this.progress((async () => {
         const session = await this.sessions.get();
         if (!session || !(await session.isSignedIn())) return undefined;
-        const [tenants, subscriptions] = await Promise.all([
+        const [allTenants, subscriptions] = await Promise.all([
           session.listTenants(),
           session.listSubscriptions({ filtered: true }),
         ]);
         signal.throwIfAborted();
+        // With a filter, only the tenants it names are shown (as Azure Resources does).
+        const filter = readSubscriptionFilter();
+        const tenants = filter.entries.length
+          ? allTenants.filter((t) => filter.tenantIds.includes(t.tenantId.toLowerCase()))
+          : allTenants;
         this.log.info(`registries tree: ${tenants.length} tenant(s), ${subscriptions.length} subscription(s) (${session.kind})`);
         return { session, tenants, subscriptions };
       })());
@@ -269,12 +274,10 @@ export class RegistryTreeModel implements vscode.Disposable {
         const started = Date.now();
         const result = await this.listRegistries({
           subscriptionIds: subs.map((s) => s.subscriptionId),
-          credential: account.session.credentialFor(subs[0]?.tenantId ?? tenantKey),
-          armEndpoint: account.session.armEndpoint,
-          armScope: account.session.armScope,
+          access: account.session.armAccess(subs[0]?.tenantId ?? tenantKey),
           signal,
         });
-        this.log.info(`registries tree: ${result.registries.length} registries in ${subs.length} subscription(s) of tenant ${tenantKey} in ${Date.now() - started} ms`);
+        this.log.info(`registries tree: ${result.registries.length} registries in ${subs.length} subscription(s) of tenant ${tenantKey} in ${Date.now() - started} ms (${result.source ?? '?'})${result.note ? `; ${result.note}` : ''}`);
         const failures = new Map<string, unknown>();
         for (const f of result.failures) failures.set(f.subscriptionId.toLowerCase(), f.error);
         return { bySubscription: groupBySubscription(result.registries, subs.map((s) => s.subscriptionId)), failures };

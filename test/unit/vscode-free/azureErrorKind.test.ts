@@ -30,3 +30,16 @@ describe('Azure error classification for the tree', () => {
     assert.equal(classifyAzureError(undefined).kind, 'other');
   });
 });
+
+describe('Azure error classification of core errors', () => {
+  it('maps AzureAccessError kinds', async () => {
+    const { AzureAccessError } = await import('../../../src/core/azure/errors');
+    const e = (kind: ConstructorParameters<typeof AzureAccessError>[0], status?: number) => new AzureAccessError(kind, `m ${kind}`, 'list registries', status, 'C');
+    assert.deepEqual(classifyAzureError(e('forbidden', 403)), { kind: 'forbidden', status: 403, code: 'C', message: 'm forbidden' });
+    assert.equal(classifyAzureError(e('unauthenticated', 401)).kind, 'signIn');
+    assert.equal(classifyAzureError(e('credential-unavailable')).kind, 'signIn');
+    assert.equal(classifyAzureError(e('tls')).kind, 'network');
+    assert.equal(classifyAzureError(e('server', 500)).kind, 'server');
+    assert.equal(classifyAzureError(e('invalid-response')).kind, 'other');
+  });
+});
