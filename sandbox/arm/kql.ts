@@ -245,7 +245,7 @@ export function runKql(query: string, tables: KqlTables): Row[] {
         rows = [...rows].sort((a, b) => {
           for (const k of keys) {
             const x = evaluate(k.e, a); const y = evaluate(k.e, b);
-            const c = typeof x === 'number' && typeof y === 'number' ? x - y : str(x).localeCompare(str(y));
+            const c = typeof x === 'number' && typeof y === 'number' ? x - y : (str(x) < str(y) ? -1 : str(x) > str(y) ? 1 : 0); // ordinal, as KQL
             if (c) return k.desc ? -c : c;
           }
           return 0;
