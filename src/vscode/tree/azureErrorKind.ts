@@ -43,6 +43,11 @@ export function classifyAzureError(err: unknown): ClassifiedAzureError {
   const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
   const code = typeof e.code === 'string' ? e.code : e.details?.error?.code ?? aadCode(rawMessage);
 
+  // MSAL reports an unreachable or untrusted authority as "credential unavailable": that is a
+  // network problem, not an expired sign-in.
+  if (/endpoints_resolution_error|network_error|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|certificate/i.test(rawMessage)) {
+    return { kind: 'network', status, code, message };
+  }
   // Core's AzureAccessError (src/core/azure/errors.ts) already says what happened.
   const coreKind = e.name === 'AzureAccessError' ? (err as { kind?: unknown }).kind : undefined;
   if (typeof coreKind === 'string') {

@@ -43,3 +43,11 @@ describe('Azure error classification of core errors', () => {
     assert.equal(classifyAzureError(e('invalid-response')).kind, 'other');
   });
 });
+
+describe('Azure error classification: unreachable authority', () => {
+  it('calls an MSAL endpoint-resolution failure a network problem, not an expired sign-in', () => {
+    const e = Object.assign(new Error('endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details'), { name: 'CredentialUnavailableError' });
+    assert.equal(classifyAzureError(e).kind, 'network');
+    assert.equal(classifyAzureError(Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), { name: 'AuthenticationError' })).kind, 'signIn');
+  });
+});
