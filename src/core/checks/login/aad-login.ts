@@ -39,11 +39,11 @@ export const aadLoginCheck: Check = {
     const repo = repositoryOf(ctx);
     const net = acrNet(ctx);
     const armScope = az.armScope ?? ARM_AUDIENCE;
-    // Known from ARM: the registry refuses ARM-audience tokens, so ask for the ACR audience
-    // directly (as az acr login does) and report the policy.
+    // Start with the ARM audience (what most tools send); when the registry refuses it, try the
+    // registry audience, as az acr login does, and report the policy (known from ARM or not).
     const policyDisabled = facts?.registry?.armAudienceDisabled === true;
 
-    const first = await aadToken(az.credential, policyDisabled ? ACR_AUDIENCE : armScope, ctx.signal);
+    const first = await aadToken(az.credential, armScope, ctx.signal);
     if ('failure' in first) {
       const f = classifyAadError(first.failure);
       return { status: 'fail', causeId: f.causeId, message: `Step 1 of 3 (Entra ID token) failed. ${f.message}`, evidence: { step: 'aad-token', aadError: f.code } };
@@ -52,16 +52,16 @@ export const aadLoginCheck: Check = {
     const tenant = (claims?.tid as string | undefined) ?? az.tenantId;
     const evidence: Record<string, string | number | boolean | undefined> = {
       principal: (claims?.oid as string | undefined) ?? az.principalId, tenant,
-      aadAudience: policyDisabled ? 'containerregistry.azure.net' : 'ARM',
+      aadAudience: 'ARM',
       aadExpires: fmt(claimDate(claims, 'exp')),
     };
     const ch = await fetchChallenge(net);
     if (!ch.ok) return stepFail(ch, evidence, 'challenge');
 
-    let audience: 'arm' | 'acr' = policyDisabled ? 'acr' : 'arm';
+    let audience: 'arm' | 'acr' = 'arm';
     let exchanged = await exchangeAadToken(net, ch.tokenUrl, first.token, tenant);
     let audienceNote: CheckOutcome<AadLoginData> | undefined;
-    if (!exchanged.ok && !policyDisabled && !exchanged.netError && exchanged.status !== 429) {
+    if (!exchanged.ok && !exchanged.netError && exchanged.status !== 429 && exchanged.status !== 500) {
       // The registry may refuse ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled):
       // try the ACR audience before blaming the identity.
       const second = await aadToken(az.credential, ACR_AUDIENCE, ctx.signal);
@@ -71,7 +71,7 @@ export const aadLoginCheck: Check = {
           audience = 'acr';
           audienceNote = {
             status: 'fail', causeId: 'credentials.aad-audience-rejected', evidence: { ...evidence, exchangeStatus: exchanged.status, registrySays: exchanged.reason },
-            message: `The registry refuses Entra tokens for the Azure Resource Manager audience (${exchanged.reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is disabled. Tools that send ARM tokens (older az, some CI tasks) fail to log in.`,
+            message: `The registry refuses Entra tokens for the Azure Resource Manager audience (${exchanged.reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is ${policyDisabled ? 'disabled (ARM says so)' : 'evidently disabled'}. Tools that send ARM tokens (older az, some CI tasks) fail to log in.`,
           };
           exchanged = retry;
         }

@@ -13,12 +13,13 @@ import { explicitLoginCheck } from './explicit-login';
 import { authzAadCheck, authzExplicitCheck } from './authz';
 import { aksCheck } from './aks';
 import { expiryCheck } from './expiry';
+import { loginEventsCheck } from './login-events';
 
 export const LOGIN_CHECKS: readonly Check[] = [
   dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck,
   nameCheck, registryCheck,
   storedCredentialCheck, anonymousCheck, aadLoginCheck, explicitLoginCheck,
-  authzAadCheck, authzExplicitCheck, aksCheck, expiryCheck,
+  authzAadCheck, authzExplicitCheck, aksCheck, expiryCheck, loginEventsCheck,
   dockerPullCheck,
 ];
 
