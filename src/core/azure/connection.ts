@@ -24,6 +24,12 @@ export interface ArmAccess extends AzureContext {
   maxRetries?: number;
 }
 
+/** ArmAccess from a diagnosis environment (its Azure sign-in plus its extra CAs), if signed in. */
+export function armAccessOf(env: { azure?: AzureContext; extraCaPem?: string[] }): ArmAccess | undefined {
+  if (!env.azure) return undefined;
+  return { ...env.azure, ...(env.extraCaPem?.length ? { extraCaPem: env.extraCaPem } : {}) };
+}
+
 export function armScope(azure: ArmAccess): string {
   return azure.armScope ?? armScopeFor(azure.armEndpoint);
 }

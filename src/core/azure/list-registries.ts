@@ -92,6 +92,12 @@ export function registriesFromGraphRows(data: unknown): RegistrySummary[] {
 }
 
 async function viaResourceGraph(azure: ArmAccess, subscriptionIds: string[] | undefined, signal?: AbortSignal): Promise<RegistrySummary[]> {
+  // Resource Graph takes at most 1 000 subscriptions per request.
+  if (subscriptionIds && subscriptionIds.length > 1000) {
+    const out: RegistrySummary[] = [];
+    for (let i = 0; i < subscriptionIds.length; i += 1000) out.push(...await viaResourceGraph(azure, subscriptionIds.slice(i, i + 1000), signal));
+    return out;
+  }
   const client = graphClient(azure);
   const data: unknown[] = [];
   let skipToken: string | undefined;
