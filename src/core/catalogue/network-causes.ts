@@ -236,7 +236,8 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
   }),
   cause({
-    id: 'network.private-endpoint-not-approved', section: VNET, layer: LAYER.registryNetwork + 3,
+    // Below "refused/unreachable": a pending connection is why the private IP does not answer.
+    id: 'network.private-endpoint-not-approved', section: VNET, layer: LAYER.clientPath + 2,
     title: { en: 'The private endpoint connection is not approved', nl: 'De verbinding met het privé-eindpunt is niet goedgekeurd' },
     explanation: {
       en: 'The registry\'s private endpoint connection {connectionName} is {connectionState}, not Approved: traffic over it is not accepted until a registry owner approves it.',
@@ -260,6 +261,7 @@ export const NETWORK_CAUSES: Cause[] = [
     symptoms: [],
     fixes: [
       azure({ en: 'Allow the subnet', nl: 'Het subnet toestaan' }, 'registry.addSubnetRule', 'az acr network-rule add --name {registry} --subnet {subnetId}', ['subnetId']),
+      copy({ en: 'Or allow this client\'s IP address', nl: 'Of sta het IP-adres van deze client toe' }, 'az acr network-rule add --name {registry} --ip-address {clientIp}', ['clientIp']),
       sectionDocs(VNET),
     ],
   }),

@@ -41,6 +41,8 @@ describe('network checks: ARM rules', () => {
       const subnet = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a';
       assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] }, serviceEndpointSubnets: [subnet] }), '192.0.2.1', [], login).causeId, 'network.service-endpoint-rule-missing');
       assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: subnet }] }, providerRegistration: 'NotRegistered' }), '192.0.2.1', [], login).causeId, 'network.resource-provider-unregistered');
+      // "Selected networks" with nothing selected and the subnets unreadable: still the subnet rule.
+      assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] } }), '192.0.2.1', [], login).causeId, 'network.service-endpoint-rule-missing');
     });
   });
 

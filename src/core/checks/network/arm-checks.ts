@@ -5,7 +5,7 @@ import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
-import { isRestricted, privateIpsFor, type NetworkArmFacts } from './arm-facts';
+import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
 import { causeFor403 } from './challenge';
 import { netOptions } from './outcome';
 import type { DnsData } from './client-path';
@@ -51,18 +51,31 @@ function challenge403(ctx: CheckContext): { clientIp?: string } | undefined {
 function resolvedToPe(ctx: CheckContext, arm: NetworkArmFacts): { resolved: string[]; peIps: string[]; onPe: boolean } {
   const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
   const peIps = privateIpsFor(arm, ctx.target.loginServer);
-  return { resolved, peIps, onPe: resolved.some((a) => peIps.includes(a)) };
+  return { resolved, peIps, onPe: reachesViaPrivateEndpoint(arm, resolved, ctx.target.loginServer, ctx.finding(NET.challenge)?.status === 'pass') };
+}
+
+/** The client's path to the login server failed below HTTP (refused, unreachable, timeout). */
+function pathFailed(ctx: CheckContext): boolean {
+  return [NET.tcp, NET.tls, NET.challenge].some((id) => {
+    const f = ctx.finding(id);
+    return f?.status === 'fail' && f.evidence.status === undefined && ['network.login-server-unreachable', 'network.login-server-timeout', 'network.private-endpoint-not-approved'].includes(f.causeId ?? '');
+  });
 }
 
 export const publicAccessCheck: Check = {
   id: NET.armPublicAccess, area: 'network', title: 'Public network access allows this client',
-  needs: [NET.arm], after: [NET.dns], timeoutMs: 1000, applies: hasAzure,
+  needs: [NET.arm], after: [NET.dns, NET.challenge], timeoutMs: 1000, applies: hasAzure,
   async run(ctx): Promise<CheckOutcome> {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
     if (arm.publicNetworkAccess !== 'Disabled') return { status: 'pass', message: `publicNetworkAccess is ${arm.publicNetworkAccess ?? 'Enabled'}`, evidence: { publicNetworkAccess: arm.publicNetworkAccess ?? 'Enabled' } };
-    const { resolved, onPe } = resolvedToPe(ctx, arm);
+    const { resolved, peIps, onPe } = resolvedToPe(ctx, arm);
     if (onPe) return { status: 'pass', message: 'publicNetworkAccess is Disabled, and this client reaches the registry over its private endpoint', evidence: { publicNetworkAccess: 'Disabled', resolved } };
+    const refused = !!challenge403(ctx);
+    if (!refused && arm.privateEndpoints.length && !peIps.length) {
+      // The endpoints' IPs are unreadable and the registry was not reached: which way the client goes is unknown.
+      return { status: 'info', message: 'publicNetworkAccess is Disabled; whether this client uses the private endpoint cannot be told (its IPs are not readable and the registry did not answer)', evidence: { publicNetworkAccess: 'Disabled', resolved } };
+    }
     return { status: 'fail', causeId: 'network.public-access-disabled', evidence: { publicNetworkAccess: 'Disabled', resolved },
       message: `publicNetworkAccess is Disabled and ${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, not to a private endpoint of the registry` };
   },
@@ -108,6 +121,17 @@ export const privateEndpointsCheck: Check = {
       return { status: 'fail', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: usedPending.connectionName, connectionState: usedPending.status },
         message: `${ctx.target.loginServer} resolves to ${resolved.join(', ')}, private endpoint connection ${usedPending.connectionName}, which is ${usedPending.status}: host is not reachable until it is approved` };
     }
+    const unknownPending = pending.find((p) => p.ips.length === 0);
+    if (unknownPending && pathFailed(ctx)) {
+      // The endpoint's IPs are unreadable, but the login server is unreachable and a connection waits for approval.
+      return { status: 'fail', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: unknownPending.connectionName, connectionState: unknownPending.status },
+        message: `private endpoint connection ${unknownPending.connectionName} is ${unknownPending.status} and ${ctx.target.loginServer} (${resolved.join(', ') || '?'}) is not reachable: host is not reachable until it is approved` };
+    }
+    const refused403 = ctx.finding(NET.challenge)?.evidence.status === 403;
+    if (!onPe && arm.publicNetworkAccess === 'Disabled' && refused403 && arm.privateEndpoints.some((p) => p.status === 'Approved' && p.ips.length === 0)) {
+      return { status: 'fail', causeId: 'network.private-endpoint-dns-public', evidence, fixParams: { resolvedIp: resolved[0] ?? '' },
+        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, which reaches the public endpoint (refused), although the registry has an approved private endpoint` };
+    }
     const approvedIps = arm.privateEndpoints.filter((p) => p.status === 'Approved').flatMap((p) => p.fqdnIps[ctx.target.loginServer] ?? []);
     if (approvedIps.length && !onPe) {
       const refusedOrBlocked = arm.publicNetworkAccess === 'Disabled' || ctx.finding(NET.challenge)?.status === 'fail';
@@ -138,12 +162,13 @@ export const serviceEndpointsCheck: Check = {
     }
     if (rules?.defaultAction !== 'Deny') return { status: 'pass', message: 'default action Allow: no subnet rule needed', evidence };
     const unruled = arm.serviceEndpointSubnets.filter((s) => !vnetRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
-    if (!unruled.length) return { status: 'pass', message: 'every subnet with a Microsoft.ContainerRegistry service endpoint has a rule', evidence };
     const refused = challenge403(ctx);
     const c = refused ? causeFor403(arm, refused.clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer) : undefined;
     if (c?.causeId === 'network.service-endpoint-rule-missing') {
-      return { status: 'fail', causeId: c.causeId, evidence, fixParams: { subnetId: unruled[0] }, message: `subnet ${unruled[0].split('/').pop()} has a Microsoft.ContainerRegistry service endpoint but the registry (default action Deny) has no network rule for it` };
+      return { status: 'fail', causeId: c.causeId, evidence, fixParams: c.params,
+        message: unruled.length ? `subnet ${unruled[0].split('/').pop()} has a Microsoft.ContainerRegistry service endpoint but the registry (default action Deny) has no network rule for it` : `${c.why}; add a network rule for the subnet with the service endpoint (or for this client's IP)` };
     }
+    if (!unruled.length) return { status: 'pass', message: 'every subnet with a Microsoft.ContainerRegistry service endpoint has a rule', evidence };
     if (!rules.ipRules.length && !vnetRules.length) {
       return { status: 'warn', causeId: 'network.service-endpoint-rule-missing', evidence, fixParams: { subnetId: unruled[0] }, message: `subnet ${unruled[0].split('/').pop()} has a service endpoint for the registry but no network rule` };
     }

@@ -53,3 +53,15 @@ export function privateIpsFor(facts: NetworkArmFacts | undefined, host: string):
 export function isRestricted(facts: NetworkArmFacts): boolean {
   return facts.publicNetworkAccess === 'Disabled' || facts.networkRuleSet?.defaultAction === 'Deny' || facts.privateEndpoints.length > 0;
 }
+
+/**
+ * Does this client reach the login server over one of the registry's private endpoints?
+ * By IP when ARM gave the endpoints' IPs; else inferred: public access is off and the
+ * registry still answered the challenge (`challengePassed`).
+ */
+export function reachesViaPrivateEndpoint(facts: NetworkArmFacts | undefined, resolved: string[] | undefined, loginServer: string, challengePassed: boolean): boolean {
+  if (!facts || !facts.privateEndpoints.length) return false;
+  const ips = privateIpsFor(facts, loginServer);
+  if (ips.length) return !!resolved?.some((a) => ips.includes(a));
+  return facts.publicNetworkAccess === 'Disabled' && challengePassed && facts.privateEndpoints.some((p) => p.status === 'Approved');
+}

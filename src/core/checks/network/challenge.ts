@@ -30,6 +30,13 @@ export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string |
     if (resolved?.[0]) params.resolvedIp = resolved[0];
     return { causeId: 'network.private-endpoint-dns-public', why: `the registry has a private endpoint (${peIps.join(', ')}) but this client came over the public address`, params };
   }
+  // The endpoint's IPs may be unreadable (no permission on the network resources): an approved
+  // private endpoint plus a refusal of public access still says DNS did not lead to it.
+  const approvedUnknown = arm.privateEndpoints.some((p) => p.status === 'Approved' && p.ips.length === 0);
+  if (approvedUnknown && arm.publicNetworkAccess === 'Disabled') {
+    if (resolved?.[0]) params.resolvedIp = resolved[0];
+    return { causeId: 'network.private-endpoint-dns-public', why: `the registry has an approved private endpoint and no public access, but ${loginServer} resolves to ${resolved?.join(', ') || 'an address'} that reaches the public endpoint`, params };
+  }
   if (arm.publicNetworkAccess === 'Disabled') return { causeId: 'network.public-access-disabled', why: 'publicNetworkAccess is Disabled', params };
   const rules = arm.networkRuleSet;
   if (rules?.defaultAction === 'Deny') {
@@ -41,6 +48,11 @@ export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string |
     if (ipRules.length === 0 && unruled.length) {
       params.subnetId = unruled[0];
       return { causeId: 'network.service-endpoint-rule-missing', why: `default action Deny, no IP rules, and subnet ${unruled[0].split('/').pop()} has a service endpoint without a network rule`, params };
+    }
+    // "Selected networks" with nothing selected: only service-endpoint subnets could be meant
+    // (the subnets themselves may be unreadable with this sign-in).
+    if (ipRules.length === 0 && rules.virtualNetworkRules.length === 0 && arm.privateEndpoints.length === 0) {
+      return { causeId: 'network.service-endpoint-rule-missing', why: 'default action Deny with no IP rule and no virtual network rule: no network may reach the registry, not even a subnet with a service endpoint', params };
     }
     const match = clientIp ? ipRules.find((r) => ipInCidr(clientIp, r)) : undefined;
     return {

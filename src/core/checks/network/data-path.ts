@@ -10,7 +10,7 @@ import { accessTokenFromRefresh, accessTokenWithPassword, exchangeAadToken, scop
 import type { StoredCredentialData } from '../login/stored-credential';
 import { NET } from './ids';
 import { errorEvidence, netOptions, ms } from './outcome';
-import { privateEndpointFor, privateIpsFor, type NetworkArmFacts } from './arm-facts';
+import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
 import type { ChallengeData } from './challenge';
 import type { DnsData } from './client-path';
 
@@ -30,14 +30,14 @@ export interface EndpointProbe {
 export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `https://${host}/`): Promise<EndpointProbe> {
   const arm = ctx.data<NetworkArmFacts>(NET.arm);
   const loginDns = ctx.data<DnsData>(NET.dns);
-  const loginOnPe = !!arm && !!loginDns && loginDns.addresses.some((a) => privateIpsFor(arm, ctx.target.loginServer).includes(a));
+  const loginOnPe = reachesViaPrivateEndpoint(arm, loginDns?.addresses, ctx.target.loginServer, ctx.finding(NET.challenge)?.status === 'pass');
   const region = parseDataEndpointHost(host)?.region;
   const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
   const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
   try {
     const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, timeoutMs: 2500, maxBodyBytes: 4096 });
     const evidence: Evidence = { host, status: res.status, address: res.remoteAddress, proxy: res.proxy, totalMs: ms(res.timings.totalMs) };
-    if (loginOnPe && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
+    if (loginOnPe && privateIpsFor(arm, host).length && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
       return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `${host} resolves to ${res.remoteAddress}, not to the private endpoint, while the login server uses the private endpoint` };
     }
     return { host, ok: true, evidence, message: `${host} answered ${res.status} in ${ms(res.timings.totalMs)} ms` };
@@ -48,7 +48,9 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
     const pe = privateEndpointFor(arm, address);
     if (pe && pe.status !== 'Approved') return { host, ok: false, causeId: 'network.private-endpoint-not-approved', evidence, message: `${host} (${address}) is behind private endpoint connection ${pe.connectionName}, which is ${pe.status}` };
     if (e.phase === 'dns') {
-      if (loginOnPe) return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `dial tcp: lookup ${host}: no such host — the login server resolves to its private endpoint, the data endpoint has no record` };
+      if (loginOnPe || (loginDns && arm?.privateEndpoints.some((p) => p.status === 'Approved'))) {
+        return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `dial tcp: lookup ${host}: no such host — the login server resolves (private endpoint), the data endpoint has no DNS record` };
+      }
       return { host, ok: false, causeId: blockedCause, evidence, message: `dial tcp: lookup ${host}: no such host` };
     }
     if (e.phase === 'proxy') return { host, ok: false, causeId: 'network.client-proxy-broken', evidence, message: `the proxy does not reach ${host}: ${e.message}` };
@@ -162,7 +164,7 @@ export const blobRedirectCheck: Check = {
 
 export const dataEndpointsCheck: Check = {
   id: NET.dataEndpoints, area: 'network', title: 'Every data endpoint (one per replica) is reachable',
-  needs: [NET.arm], after: [NET.dns], timeoutMs: 3500,
+  needs: [NET.arm], after: [NET.dns, NET.challenge], timeoutMs: 3500,
   async run(ctx): Promise<CheckOutcome> {
     const arm = ctx.data<NetworkArmFacts>(NET.arm);
     if (!arm) return { status: 'info', message: 'the registry\'s ARM view is not available' };
