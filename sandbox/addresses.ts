@@ -22,6 +22,7 @@ export const IP = {
   dropped: '192.0.2.42',        // nft drops everything sent to it
   tinyproxy: '192.0.2.50',      // real tinyproxy on :8888
   brokenProxy: '192.0.2.51',    // closes the connection after CONNECT, on :8888
+  mcr: '192.0.2.60',            // mcr.microsoft.com: anonymous registry with mcr/hello-world (check-health pulls it)
 } as const;
 
 export const PROXY_PORT = 8888;
@@ -36,6 +37,12 @@ export const NAMES = {
   login: 'login.sandbox.test',
   tinyproxy: 'proxy.sandbox.test',
   brokenProxy: 'broken-proxy.sandbox.test',
+  mcr: 'mcr.microsoft.com',
+  // MSAL (az CLI) asks login.microsoftonline.com for instance discovery even for another authority;
+  // inside the namespace that name is the Entra simulator.
+  msal: 'login.microsoftonline.com',
+  // Log Analytics query API (ContainerRegistryLoginEvents), served by the ARM simulator's handler.
+  logs: 'api.loganalytics.io',
 } as const;
 
 /** The default name -> address map (healthy DNS). Scenarios override entries. */
@@ -50,6 +57,9 @@ export function defaultHosts(): Record<string, string> {
     [NAMES.login]: IP.login,
     [NAMES.tinyproxy]: IP.tinyproxy,
     [NAMES.brokenProxy]: IP.brokenProxy,
+    [NAMES.mcr]: IP.mcr,
+    [NAMES.msal]: IP.login,
+    [NAMES.logs]: IP.management,
   };
 }
 

@@ -16,6 +16,8 @@ import { TokenService } from './front/token-service';
 import { LoginServer, type TlsPair } from './front/login-server';
 import { DataEndpoint } from './front/data-endpoint';
 import { RealRegistry } from './parts/registry';
+import { seedImage } from './parts/seed-image';
+import { PublicRegistryFront } from './front/public-registry';
 import { Dockerd } from './parts/dockerd';
 import { Tinyproxy } from './parts/tinyproxy';
 import { FaultListener } from './parts/listeners';
@@ -125,6 +127,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     const reg = new RealRegistry({ dir: path.join(dir, `registry-${name}`), port: s.port, loginServer, rootCertFile: pki.tokenSigner.certFile });
     registries[name] = reg;
     cleanups.push(() => reg.stop());
+    seedImage(reg.storageDir, 'hello', 'v1', `hello from ${loginServer}\n`);
     await reg.start();
     const regTokens = new TokenService({ signer, faults: () => faults[name] ?? {}, issued: (t) => issued.add(t) });
     const front = new LoginServer({ loginServer, addresses: s.login, upstreamPort: s.port, signer, tokens: regTokens, view: ctxFor(name), faults: () => faults[name] ?? {}, tls: trusted, urlKey });
@@ -138,6 +141,16 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
       dataEndpoints.push(de);
     }
   }));
+
+  // mcr.microsoft.com: anonymous, with the image `az acr check-health` pulls.
+  const mcrRegistry = new RealRegistry({ dir: path.join(dir, 'registry-mcr'), port: 5002, loginServer: NAMES.mcr });
+  registries.mcr = mcrRegistry;
+  cleanups.push(() => mcrRegistry.stop());
+  seedImage(mcrRegistry.storageDir, 'mcr/hello-world', 'latest', 'Hello from the sandbox\'s mcr.microsoft.com\n');
+  await mcrRegistry.start();
+  const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted });
+  cleanups.push(() => mcrFront.stop());
+  await mcrFront.start();
 
   const tinyproxy = new Tinyproxy(path.join(dir, 'tinyproxy'), IP.tinyproxy, PROXY_PORT);
   cleanups.push(() => tinyproxy.stop());
@@ -190,7 +203,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     for (const k of Object.keys(faults)) delete faults[k];
     Object.assign(faults, ctx.faults);
     if (ctx.intercept !== intercept || firstApply) {
-      for (const f of [...fronts, ...dataEndpoints]) f.setTls(ctx.intercept ? intercepting : trusted);
+      for (const f of [...fronts, ...dataEndpoints, mcrFront]) f.setTls(ctx.intercept ? intercepting : trusted);
       intercept = ctx.intercept;
     }
     // DNS (in place, same inode) and packet rules.
@@ -209,6 +222,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     // The client's Docker config, reset for every scenario.
     writeDockerConfig(dockerConfigDir, ctx.dockerConfig);
     clientExtra = { ...ctx.clientEnv };
+    if (ctx.hideDockerCli) clientExtra.PATH = pathWithoutDocker(dir);
     info = { ...def.info, ...(ctx.credentials ? { credentials: ctx.credentials } : {}) };
     if (info.clientProxy === undefined && clientExtra.HTTPS_PROXY) info.clientProxy = clientExtra.HTTPS_PROXY;
     firstApply = false;
@@ -285,10 +299,27 @@ function planScenario(name: string, state: ArmState, refreshToken: ScenarioConte
     subscriptionId: DEFAULT_IDS.subscriptionId, tenantId: DEFAULT_IDS.tenantId,
     hosts: defaultHosts(), nft: [], faults: {}, intercept: false,
     dockerd: { running: true, proxy: {}, oldVersion: false },
-    dockerConfig: { auths: {} }, clientEnv: {}, now: new Date(), refreshToken,
+    dockerConfig: { auths: {} }, clientEnv: {}, hideDockerCli: false, now: new Date(), refreshToken,
   };
   def.setup(ctx);
   return ctx;
+}
+
+/** A PATH of symlinks to every program on the current PATH except the docker CLI. */
+function pathWithoutDocker(worldDir: string): string {
+  const bin = path.join(worldDir, 'bin-without-docker');
+  if (!fs.existsSync(bin)) {
+    fs.mkdirSync(bin);
+    for (const d of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+      let names: string[] = [];
+      try { names = fs.readdirSync(d); } catch { continue; }
+      for (const n of names) {
+        if (n === 'docker') continue;
+        try { fs.symlinkSync(path.join(d, n), path.join(bin, n)); } catch { /* first PATH entry wins */ }
+      }
+    }
+  }
+  return bin;
 }
 
 function certsDirNames(): string[] {

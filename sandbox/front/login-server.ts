@@ -47,6 +47,25 @@ async function readBody(req: http.IncomingMessage, limit = 1 << 20): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * ACR's ContainerRegistryLoginEvents: every token request is logged to the Log Analytics
+ * workspaces the registry's diagnostic settings send that category to.
+ */
+export function recordLoginEvent(ctx: RegistryContext, loginServer: string, identity: string, clientIp: string, req: http.IncomingMessage, r: { status: number; body: unknown }): void {
+  const settings = ctx.state.diagnosticSettings[ctx.registry.arm.id.toLowerCase()] ?? [];
+  for (const d of settings) {
+    if (!d.properties.workspaceId || !d.properties.logs.some((l) => l.category === 'ContainerRegistryLoginEvents' && l.enabled)) continue;
+    const ws = ctx.state.workspaces.find((w) => w.id.toLowerCase() === d.properties.workspaceId!.toLowerCase());
+    if (!ws) continue;
+    const errors = (r.body as { errors?: { message?: string }[] } | undefined)?.errors;
+    (ctx.state.loginEvents[ws.properties.customerId] ??= []).push({
+      TimeGenerated: new Date().toISOString(), LoginServer: loginServer, Identity: identity, CallerIpAddress: clientIp,
+      ResultType: String(r.status), ResultDescription: r.status === 200 ? 'Success' : (errors?.[0]?.message ?? 'failed'),
+      UserAgent: String(req.headers['user-agent'] ?? ''),
+    });
+  }
+}
+
 export class LoginServer {
   private servers: https.Server[] = [];
   constructor(private readonly o: LoginServerOptions) {}
@@ -84,13 +103,24 @@ export class LoginServer {
     if (faults.throttle) { json(res, 429, THROTTLED_BODY, { 'Retry-After': '30' }); return; }
 
     if (url.pathname === '/oauth2/exchange' && req.method === 'POST') {
-      const r = this.o.tokens.exchange(reg, new URLSearchParams(await readBody(req)));
+      const form = new URLSearchParams(await readBody(req));
+      const r = this.o.tokens.exchange(reg, form);
+      recordLoginEvent(reg, this.o.loginServer, 'aad-token', clientIp, req, r);
       json(res, r.status, r.body); return;
     }
     if (url.pathname === '/oauth2/token') {
-      const r = req.method === 'POST'
-        ? this.o.tokens.tokenPost(reg, new URLSearchParams(await readBody(req)))
-        : this.o.tokens.tokenGet(reg, url.searchParams, req.headers.authorization);
+      let identity = 'anonymous';
+      let r;
+      if (req.method === 'POST') {
+        const form = new URLSearchParams(await readBody(req));
+        identity = form.get('username') ?? (form.get('grant_type') === 'refresh_token' ? 'refresh-token' : 'unknown');
+        r = this.o.tokens.tokenPost(reg, form);
+      } else {
+        const a = req.headers.authorization;
+        if (a?.startsWith('Basic ')) identity = Buffer.from(a.slice(6), 'base64').toString('utf8').split(':')[0] ?? '';
+        r = this.o.tokens.tokenGet(reg, url.searchParams, a);
+      }
+      recordLoginEvent(reg, this.o.loginServer, identity, clientIp, req, r);
       json(res, r.status, r.body); return;
     }
     if (url.pathname === '/v2/' || url.pathname === '/v2') {

@@ -6,7 +6,11 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { OwnedProcess, waitFor } from './process';
 
-export interface RegistryOptions { dir: string; port: number; loginServer: string; rootCertFile: string }
+export interface RegistryOptions {
+  dir: string; port: number; loginServer: string;
+  /** Token auth with this root cert bundle; without it the registry is anonymous (like mcr.microsoft.com). */
+  rootCertFile?: string;
+}
 
 export class RealRegistry {
   readonly proc: OwnedProcess;
@@ -29,12 +33,14 @@ export class RealRegistry {
       `  addr: 127.0.0.1:${o.port}`,
       `  host: https://${o.loginServer}`,
       `  secret: ${Math.random().toString(36).slice(2)}`,
-      'auth:',
-      '  token:',
-      `    realm: https://${o.loginServer}/oauth2/token`,
-      `    service: ${o.loginServer}`,
-      `    issuer: ${o.loginServer}`,
-      `    rootcertbundle: ${o.rootCertFile}`,
+      ...(o.rootCertFile ? [
+        'auth:',
+        '  token:',
+        `    realm: https://${o.loginServer}/oauth2/token`,
+        `    service: ${o.loginServer}`,
+        `    issuer: ${o.loginServer}`,
+        `    rootcertbundle: ${o.rootCertFile}`,
+      ] : []),
       '',
     ].join('\n');
     fs.writeFileSync(path.join(o.dir, 'config.yml'), cfg);
@@ -45,6 +51,7 @@ export class RealRegistry {
   }
 
   get port(): number { return this.o.port; }
+  get storageDir(): string { return path.join(this.o.dir, 'data'); }
 
   async start(): Promise<void> {
     this.proc.start();

@@ -49,6 +49,12 @@ export const authzScenarios: ScenarioDef[] = [
     },
   },
   {
+    info: { ...S, section: 'confirm-credentials-to-access-registry', name: 'aks-kubelet-identity-missing', description: 'The AKS cluster contoso-aks\'s kubelet identity was deleted: the cluster pulls with an identity Entra no longer knows (its AcrPull assignment points at nothing).', expectedCause: 'credentials.azure-service-config' },
+    setup(ctx) {
+      ctx.state.servicePrincipals = ctx.state.servicePrincipals.filter((p) => p.objectId !== DEFAULT_IDS.kubeletObjectId);
+    },
+  },
+  {
     info: { ...S, name: 'aks-kubelet-missing-acrpull', description: 'The AKS cluster contoso-aks\'s kubelet identity has no AcrPull on the registry.', expectedCause: 'authz.aks-kubelet-missing-acrpull' },
     setup(ctx) { removeRoles(ctx, DEFAULT_IDS.kubeletObjectId, ['AcrPull', 'AcrPush', 'Owner', 'Contributor']); },
   },

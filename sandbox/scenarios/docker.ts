@@ -5,6 +5,10 @@ const S = { seed: 'troubleshoot-login', section: 'check-docker-configuration', r
 
 export const dockerScenarios: ScenarioDef[] = [
   {
+    info: { ...S, name: 'docker-cli-missing', description: 'The docker CLI is not on the client\'s PATH.', expectedCause: 'docker.cli-missing', checkHealthCode: 'DOCKER_COMMAND_ERROR' },
+    setup(ctx) { ctx.hideDockerCli = true; },
+  },
+  {
     info: { ...S, name: 'docker-daemon-down', description: 'The Docker daemon is not running (no socket).', expectedCause: 'docker.daemon-unreachable', checkHealthCode: 'DOCKER_DAEMON_ERROR' },
     setup(ctx) { ctx.dockerd.running = false; },
   },
@@ -17,3 +21,8 @@ export const dockerScenarios: ScenarioDef[] = [
     setup(ctx) { ctx.dockerConfig = { __raw: '{"auths": {"contoso.azurecr.io": {"auth": "' }; },
   },
 ];
+
+export const dockerPullScenario: ScenarioDef = {
+  info: { ...S, name: 'docker-pull-failed', description: 'The daemon cannot pull mcr.microsoft.com/mcr/hello-world (the name does not resolve).', expectedCause: 'docker.pull-failed', checkHealthCode: 'DOCKER_PULL_ERROR' },
+  setup(ctx) { delete ctx.hosts['mcr.microsoft.com']; },
+};

@@ -3,13 +3,14 @@
 import { DEFAULT_IDS, registryRecord } from '../arm/state';
 import type { ScenarioDef } from './types';
 import { healthy } from './healthy';
-import { dockerScenarios } from './docker';
+import { dockerPullScenario, dockerScenarios } from './docker';
 import { nameScenarios } from './name';
 import { credentialScenarios } from './credentials';
 import { authzScenarios } from './authz';
 import { expiryScenarios } from './expiry';
 import { networkScenarios } from './network';
 import { registryNetworkScenarios } from './registry-network';
+import { advancedScenarios } from './advanced';
 import type { KnownCauseId } from '../../src/core/catalogue/ids';
 
 const mixed: ScenarioDef = {
@@ -23,8 +24,8 @@ const mixed: ScenarioDef = {
 };
 
 export const SCENARIOS: ScenarioDef[] = [
-  healthy, mixed, ...dockerScenarios, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
-  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios,
+  healthy, mixed, ...dockerScenarios, dockerPullScenario, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
+  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...advancedScenarios,
 ];
 
 const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));

@@ -33,6 +33,8 @@ export interface ScenarioContext {
   dockerConfig: DockerConfigJson;
   /** Extra env for the client (e.g. HTTPS_PROXY). */
   clientEnv: Record<string, string>;
+  /** The client's PATH has no docker CLI. */
+  hideDockerCli: boolean;
   credentials?: ScenarioInfo['credentials'];
   /** An ACR refresh token for a principal (negative lifetime: already expired). */
   refreshToken(registry: RegistryRecord, principalId: string, lifetimeSeconds: number): string;

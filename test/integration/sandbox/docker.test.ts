@@ -92,3 +92,68 @@ describe('sandbox docker scenarios and chaos handles (integration)', function ()
     await w.apply('healthy');
   });
 });
+
+describe('sandbox client-side and check-health scenarios (integration)', function () {
+  this.timeout(120000);
+  let w: SandboxWorld;
+  before(async () => { w = await getSeededWorld(); });
+
+  it('docker-cli-missing: the client PATH has no docker, but has node and curl', async () => {
+    await w.apply('docker-cli-missing');
+    const { run } = await import('./run');
+    const r = await run('sh', ['-c', 'command -v docker || echo none; command -v curl'], w.clientEnv());
+    assert.match(r.stdout, /^none\n.*curl\n$/s, r.out);
+    await w.apply('healthy');
+    const ok = await run('sh', ['-c', 'command -v docker'], w.clientEnv());
+    assert.equal(ok.code, 0);
+  });
+
+  it('healthy: the daemon pulls mcr.microsoft.com/mcr/hello-world (what check-health pulls); docker-pull-failed breaks it', async () => {
+    await w.apply('healthy');
+    const ok = await docker(w.clientEnv(), ['pull', 'mcr.microsoft.com/mcr/hello-world:latest']);
+    assert.equal(ok.code, 0, ok.out);
+    await docker(w.clientEnv(), ['rmi', '-f', 'mcr.microsoft.com/mcr/hello-world:latest']);
+    await w.apply('docker-pull-failed');
+    const bad = await docker(w.clientEnv(), ['pull', 'mcr.microsoft.com/mcr/hello-world:latest']);
+    assert.match(bad.out, /lookup mcr\.microsoft\.com on 127\.0\.0\.1:53/);
+    await w.apply('healthy');
+  });
+
+  it('the registries start with hello:v1 already in storage', async () => {
+    await w.apply('anonymous-pull-disabled');
+    const { curl } = await import('./run');
+    // fabrikam's seeded manifest is reachable through its front with the admin user
+    const fab = w.state.registries.find((r) => r.arm.name === 'fabrikam')!;
+    fab.arm.properties.adminUserEnabled = true;
+    const t = await curl(w.clientEnv(), ['-u', `fabrikam:${fab.adminPasswords.password}`, 'https://fabrikam.azurecr.io/oauth2/token?service=fabrikam.azurecr.io&scope=repository:hello:pull']);
+    const token = JSON.parse(t.stdout).access_token;
+    const m = await curl(w.clientEnv(), ['-o', '/dev/null', '-w', '%{http_code}', '-H', `Authorization: Bearer ${token}`, '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', 'https://fabrikam.azurecr.io/v2/hello/manifests/v1']);
+    assert.equal(m.stdout, '200');
+    await w.apply('healthy');
+  });
+
+  it('aks-kubelet-identity-missing: the cluster\'s kubelet identity no longer exists in Entra', async () => {
+    const { DEFAULT_IDS, findPrincipalByObjectId } = await import('../../../sandbox/arm/state');
+    await w.apply('healthy');
+    assert.ok(findPrincipalByObjectId(w.state, DEFAULT_IDS.kubeletObjectId));
+    await w.apply('aks-kubelet-identity-missing');
+    assert.equal(findPrincipalByObjectId(w.state, DEFAULT_IDS.kubeletObjectId), undefined);
+    assert.equal(w.state.managedClusters[0]!.properties.identityProfile!.kubeletidentity!.objectId, DEFAULT_IDS.kubeletObjectId);
+  });
+
+  it('login-events-log: Log Analytics returns the seeded 401s and the live failed login', async () => {
+    await w.apply('login-events-log');
+    const bad = await dockerLogin(w.clientEnv(), w.loginServer, 'contoso', 'not-the-password-1234');
+    assert.notEqual(bad.code, 0);
+    const { aadToken, http } = await import('./acr-client');
+    const tok = await aadToken(w, 'https://api.loganalytics.io');
+    assert.equal(tok.status, 200, tok.body);
+    const ws = w.state.workspaces[0]!.properties.customerId;
+    const r = await http(w, ['-X', 'POST', '-H', `Authorization: Bearer ${tok.json!.access_token}`, '-H', 'Content-Type: application/json',
+      '--data', JSON.stringify({ query: "ContainerRegistryLoginEvents | where LoginServer =~ 'contoso.azurecr.io'" }), `https://api.loganalytics.io/v1/workspaces/${ws}/query`]);
+    assert.equal(r.status, 200, r.body);
+    const rows = (r.json!.tables as { rows: unknown[][] }[])[0]!.rows;
+    assert.ok(rows.filter((x) => x[3] === '198.51.100.7' && x[4] === '401').length >= 12);
+    assert.ok(rows.some((x) => x[3] === '192.0.2.1' && x[4] === '401' && x[2] === 'contoso'), 'the live failed login is logged');
+  });
+});
