@@ -89,6 +89,34 @@ describe('registries tree: Azure errors and retry', function () {
     await eventually(async () => (await rows(api, sub)).find((r) => r.label === 'contoso'), 'contoso once access is back');
   });
 
+  it('marks a tenant that needs its own sign-in, and signs in to it', async () => {
+    const api = await treeApi();
+    const fabrikamSp = own.state.servicePrincipals.find((p) => p.tenantId === DEFAULT_IDS.secondTenantId && p.appId === process.env.AZURE_CLIENT_ID);
+    assert.ok(fabrikamSp, 'the simulator has no service principal in the second tenant');
+    const good = fabrikamSp.secrets.map((x) => x.value);
+    for (const x of fabrikamSp.secrets) x.value = 'not-the-secret';
+    try {
+      // Signing in again drops cached tokens, so the second tenant is asked afresh (and refuses).
+      assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
+      const fabrikam = await eventually(async () => {
+        const row = (await rows(api)).find((r) => r.label === 'Fabrikam');
+        return row?.item.contextValue === 'acrDoctor.tenant.signedOut' ? row : undefined;
+      }, 'Fabrikam marked as needing sign-in');
+      assert.equal(fabrikam.item.description, 'sign-in needed');
+      const [action] = await rows(api, fabrikam);
+      assert.equal(action?.label, 'Sign in to Fabrikam…');
+      fabrikamSp.secrets.forEach((x, i) => { x.value = good[i]!; });
+      assert.equal(await vscode.commands.executeCommand(action.item.command!.command, ...(action.item.command!.arguments ?? [])), true);
+    } finally {
+      fabrikamSp.secrets.forEach((x, i) => { x.value = good[i]!; });
+    }
+    const again = await eventually(async () => {
+      const row = (await rows(api)).find((r) => r.label === 'Fabrikam');
+      return row?.item.contextValue === 'acrDoctor.tenant' ? row : undefined;
+    }, 'Fabrikam signed in');
+    await rowNamed(api, again, 'Fabrikam Dev');
+  });
+
   it('shows an unreachable ARM endpoint at the root, with Retry', async () => {
     const api = await treeApi();
     // Tokens still come from the simulator; ARM points at a port nobody listens on.
