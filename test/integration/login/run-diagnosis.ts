@@ -1,15 +1,14 @@
 // Child process of the login integration tests: acts as the user (the world's clientEnv, so the
-// sandbox CA is trusted from startup via NODE_EXTRA_CA_CERTS), runs the network path checks the
-// login checks wait for plus every login check, and prints the report as JSON on stdout.
+// sandbox CA is trusted from startup via NODE_EXTRA_CA_CERTS), runs every check of a diagnosis
+// and prints the report as JSON on stdout.
 //   ACRDOC_TEST = JSON { input, usesArm, credentials?, operation?, repository? }
+import { readFileSync } from 'node:fs';
 import { ClientSecretCredential } from '@azure/identity';
 import { runDiagnosis } from '../../../src/core/engine/runner';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { getCause } from '../../../src/core/catalogue/index';
-import { LOGIN_CHECKS } from '../../../src/core/checks/login/index';
-import { proxyCheck, dnsCheck, tcpCheck, tlsCheck } from '../../../src/core/checks/network/client-path';
-import { challengeCheck } from '../../../src/core/checks/network/challenge';
+import { allChecks } from '../../../src/core/checks/index';
 
 interface Params {
   input: string;
@@ -31,6 +30,7 @@ async function main(): Promise<void> {
     credentials: p.credentials,
     operation: p.operation,
     repository: p.repository ?? 'hello',
+    extraCaPem: e.NODE_EXTRA_CA_CERTS ? [readFileSync(e.NODE_EXTRA_CA_CERTS, 'utf8')] : undefined,
     now: () => new Date(),
   };
   if (p.usesArm) {
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     };
   }
   const target = parseRegistryInput(p.input);
-  const checks = [proxyCheck, dnsCheck, tcpCheck, tlsCheck, challengeCheck, ...LOGIN_CHECKS];
+  // Every check the CLI would run (network and login), so the ranking is the real one.
+  const checks = allChecks(target, env);
   const report = await runDiagnosis(checks, target, env, { budgetMs: 20000, causeOf: getCause });
   process.stdout.write(JSON.stringify(report));
 }

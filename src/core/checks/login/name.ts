@@ -1,26 +1,52 @@
 // Is the registry named the way docker and az need it? What the user typed is judged here;
-// ARM's view (the registry exists, its real login server) is the registry check's.
-import type { Check } from '../../engine/types';
+// ARM's view (the registry exists, its real login server) is the registry check's. Without ARM,
+// a login server that does not resolve while the same name under another cloud's suffix does
+// is a wrong cloud suffix.
+import type { Check, CheckOutcome } from '../../engine/types';
+import { CLOUD_SUFFIXES } from '../../registry/target';
+import { resolveHost } from '../../net/dns';
 import { inputVerdicts } from './name-rules';
 import { LOGIN } from './shared';
+
+const NET_DNS = 'net.dns';
 
 export const nameCheck: Check = {
   id: LOGIN.name,
   area: 'login',
   title: 'Registry name and login server',
   needs: [],
-  timeoutMs: 500,
-  async run(ctx) {
-    const verdicts = inputVerdicts(ctx.target);
-    const evidence = { typed: ctx.target.input, loginServer: ctx.target.loginServer, resourceName: ctx.target.name };
-    if (!verdicts.length) return { status: 'pass', message: `${ctx.target.loginServer} is a lower-case, fully qualified login server.`, evidence };
-    const v = verdicts[0];
-    // Upper case and a missing suffix are normalised for this diagnosis, so they warn (docker
-    // would fail with them; the rest of the run uses the corrected name).
-    return {
-      status: 'warn', causeId: v.causeId, message: verdicts.map((x) => x.message).join(' '),
-      evidence: { ...evidence, issues: ctx.target.inputIssues },
-      fixParams: { suggestedLoginServer: v.suggestion ?? ctx.target.loginServer },
-    };
+  after: [NET_DNS],
+  timeoutMs: 2000,
+  async run(ctx): Promise<CheckOutcome> {
+    const t = ctx.target;
+    const verdicts = inputVerdicts(t);
+    const evidence = { typed: t.input, loginServer: t.loginServer, resourceName: t.name };
+    if (verdicts.length) {
+      const v = verdicts[0];
+      // Upper case and a missing suffix are normalised for this diagnosis, so they warn (docker
+      // would fail with them; the rest of the run uses the corrected name).
+      return {
+        status: 'warn', causeId: v.causeId, message: verdicts.map((x) => x.message).join(' '),
+        evidence: { ...evidence, issues: t.inputIssues },
+        fixParams: { suggestedLoginServer: v.suggestion ?? t.loginServer },
+      };
+    }
+    if (ctx.finding(NET_DNS)?.status === 'fail') {
+      for (const suffix of CLOUD_SUFFIXES.filter((s) => s !== t.suffix)) {
+        const other = `${t.name}.${suffix}`;
+        try {
+          await resolveHost(other, ctx.env.resolve, ctx.signal);
+        } catch {
+          continue;
+        }
+        const cloudName = suffix === 'azurecr.cn' ? 'AzureChinaCloud' : suffix === 'azurecr.us' ? 'AzureUSGovernment' : 'AzureCloud';
+        return {
+          status: 'warn', causeId: 'name.wrong-cloud-suffix', evidence: { ...evidence, resolves: other },
+          fixParams: { suggestedLoginServer: other, cloudName },
+          message: `${t.loginServer} does not resolve, but ${other} does: the registry is probably in the cloud with suffix .${suffix}; log in to ${other}.`,
+        };
+      }
+    }
+    return { status: 'pass', message: `${t.loginServer} is a lower-case, fully qualified login server.`, evidence };
   },
 };
