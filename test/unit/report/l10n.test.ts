@@ -51,3 +51,21 @@ describe('report l10n: complete Dutch', () => {
     }
   });
 });
+
+describe('report l10n: check titles in Dutch', () => {
+  it('has a Dutch title for every check the engine can run', async function () {
+    this.timeout(30_000); // loads the whole engine (SDK clients included) on first import
+    const { allChecks } = await import('../../../src/core/checks/index');
+    const { parseRegistryInput } = await import('../../../src/core/registry/target');
+    const nl = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.nl.json'), 'utf8')) as Record<string, string>;
+    const target = parseRegistryInput('contoso.azurecr.io');
+    const ids = new Set<string>();
+    // With and without a client proxy and Azure, so every conditional check is listed.
+    for (const proxy of [{}, { httpsProxy: 'http://proxy.example:3128' }]) {
+      const env = { proxy, dockerConfigDir: '/nonexistent', now: () => new Date(), azure: { credential: { getToken: async () => null }, armEndpoint: 'https://management.azure.com' } };
+      for (const c of allChecks(target, env, 'all')) ids.add(c.id);
+    }
+    assert.ok(ids.size > 10);
+    assert.deepEqual([...ids].filter((id) => !nl[`check.${id}.title`]?.trim()), []);
+  });
+});
