@@ -13,7 +13,7 @@ interface WorldModule {
 }
 
 const LOCK = path.join(os.tmpdir(), 'acr-doctor-world.lock');
-const LOCK_WAIT_MS = 15 * 60_000;
+const LOCK_WAIT_MS = 10 * 60_000;
 
 export async function startSandboxWorld(scenario: string): Promise<World> {
   if (process.getuid?.() !== 0) throw new Error('the sandbox world needs root (network namespace acrsbx)');

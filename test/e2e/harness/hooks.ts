@@ -5,7 +5,7 @@ import { screenshot, startWorkbench, stopWorkbench } from './workbench';
 
 export const mochaHooks = {
   async beforeAll(this: Context) {
-    this.timeout(180_000);
+    this.timeout(14 * 60_000); // may wait for another developer's world (test/harness/world.ts)
     await startWorkbench();
   },
   async afterEach(this: Context) {
@@ -15,7 +15,7 @@ export const mochaHooks = {
     }
   },
   async afterAll(this: Context) {
-    this.timeout(60_000);
+    this.timeout(15 * 60_000); // waits for a start still under way, then stops it
     await stopWorkbench();
   },
 };

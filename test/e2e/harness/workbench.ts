@@ -20,6 +20,7 @@ export interface Workbench {
 }
 
 let current: Workbench | undefined;
+let starting: Promise<void> | undefined;
 const cleanups: (() => Promise<unknown>)[] = [];
 
 export function workbench(): Workbench {
@@ -27,7 +28,12 @@ export function workbench(): Workbench {
   return current;
 }
 
-export async function startWorkbench(): Promise<void> {
+export function startWorkbench(): Promise<void> {
+  starting = start();
+  return starting;
+}
+
+async function start(): Promise<void> {
   if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run package`);
   // ACR_DOCTOR_E2E_NO_WORLD=1 is for a developer without root; npm test always runs with the world.
   const world = process.env.ACR_DOCTOR_E2E_NO_WORLD ? undefined : await startSandboxWorld(process.env.ACR_DOCTOR_E2E_SCENARIO ?? 'healthy');
@@ -47,6 +53,8 @@ export async function startWorkbench(): Promise<void> {
 }
 
 export async function stopWorkbench(): Promise<void> {
+  // A start that outlived its hook's timeout must not leave a world or code-server behind.
+  await starting?.catch(() => undefined);
   current = undefined;
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((e) => console.error(`e2e cleanup: ${e}`));
 }
