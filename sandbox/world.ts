@@ -23,6 +23,7 @@ import { Tinyproxy } from './parts/tinyproxy';
 import { FaultListener } from './parts/listeners';
 import { OldDockerProxy } from './parts/old-docker-proxy';
 import { setNftRules, type NftRule } from './parts/nft';
+import { forgetOwn, reapStale, recordDir } from './parts/stale';
 import { getScenario } from './scenarios/index';
 import type { DockerConfigJson, ScenarioContext } from './scenarios/types';
 import { startArm, type ArmHandle } from './arm-host';
@@ -69,13 +70,17 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   const initial = opts.scenario ?? 'healthy';
   if (!getScenario(initial)) throw new Error(`Unknown sandbox scenario '${initial}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
   ensureNamespace();
+  await reapStale();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrsbx-'));
+  fs.chmodSync(dir, 0o711); // tinyproxy (nobody) must reach its config; the PKI dir stays 0700
+  recordDir(dir);
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     return await buildWorld(dir, cleanups, opts);
   } catch (e) {
     for (const c of cleanups.reverse()) { try { await c(); } catch { /* best effort */ } }
     fs.rmSync(dir, { recursive: true, force: true });
+    forgetOwn();
     throw e;
   }
 }
@@ -282,6 +287,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
       writeHosts(defaultHosts());
       for (const n of certsDirNames()) fs.rmSync(path.join(CERTS_D, n), { recursive: true, force: true });
       fs.rmSync(dir, { recursive: true, force: true });
+      forgetOwn();
     },
   };
   await apply(opts.scenario ?? 'healthy');

@@ -99,13 +99,13 @@ async function main() {
     const show = ['DOCKER_HOST', 'DOCKER_CONFIG', 'NODE_EXTRA_CA_CERTS', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_AUTHORITY_HOST', 'ACR_DOCTOR_ARM_ENDPOINT', 'HTTPS_PROXY'];
     console.log(`sandbox up in ${Date.now() - t0} ms — scenario ${world.scenario.name}: ${world.scenario.description}`);
     if (world.scenario.expectedCause) console.log(`expected cause: ${world.scenario.expectedCause}${world.scenario.checkHealthCode ? ` (${world.scenario.checkHealthCode})` : ''}`);
-    console.log('\nhosts (inside netns acrsbx):');
+    console.log(`\nhosts (inside netns ${netns.NETNS}):`);
     for (const [n, a] of Object.entries(world.hosts)) console.log(`  ${a.padEnd(12)} ${n}`);
     console.log('\nclient environment:');
     for (const k of show) if (env[k]) console.log(`  ${k}=${env[k]}`);
     console.log('  AZURE_CLIENT_SECRET=<redacted> (world.secrets())');
     console.log(`\nURLs: https://${world.loginServer}/v2/  ${world.azure.armEndpoint}  ${world.azure.authorityHost}${world.armServed ? '' : '  (ARM simulator not available yet)'}`);
-    console.log(`try:  node scripts/sandbox.mjs exec -- env DOCKER_HOST=${env.DOCKER_HOST} DOCKER_CONFIG=${env.DOCKER_CONFIG} /usr/bin/docker pull ${world.loginServer}/hello:v1`);
+    console.log(`try:  ${netns.NETNS === 'acrsbx' ? '' : `ACR_SANDBOX_NETNS=${netns.NETNS} `}node scripts/sandbox.mjs exec -- env DOCKER_HOST=${env.DOCKER_HOST} DOCKER_CONFIG=${env.DOCKER_CONFIG} /usr/bin/docker pull ${world.loginServer}/hello:v1`);
     console.log('\nCtrl-C to stop.');
     await new Promise(() => { /* until a signal */ });
   }

@@ -2,6 +2,7 @@
 // (SIGTERM, then SIGKILL after a grace period), never by name.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import { recordChild } from './stale';
 
 export interface OwnedProcessOptions {
   name: string;
@@ -10,6 +11,8 @@ export interface OwnedProcessOptions {
   env?: NodeJS.ProcessEnv;
   logFile: string;
   cwd?: string;
+  /** Run as nobody:nogroup (set before the parent-death signal, which a uid change would clear). */
+  asNobody?: boolean;
 }
 
 export class OwnedProcess {
@@ -23,8 +26,11 @@ export class OwnedProcess {
   start(): void {
     if (this.running) return;
     const fd = fs.openSync(this.o.logFile, 'a');
-    const child = spawn(this.o.command, this.o.args, { env: this.o.env ?? process.env, stdio: ['ignore', fd, fd], cwd: this.o.cwd });
+    // setpriv --pdeathsig: the child gets SIGTERM if the world's process dies without stop().
+    const who = this.o.asNobody ? ['--reuid', '65534', '--regid', '65534', '--clear-groups'] : [];
+    const child = spawn('setpriv', [...who, '--pdeathsig', 'TERM', '--', this.o.command, ...this.o.args], { env: this.o.env ?? process.env, stdio: ['ignore', fd, fd], cwd: this.o.cwd });
     fs.closeSync(fd);
+    if (child.pid) recordChild(child.pid);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.on('error', () => { /* reported through the log / readiness checks */ });

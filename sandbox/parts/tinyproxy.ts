@@ -1,5 +1,5 @@
-// A real HTTP CONNECT proxy (Debian tinyproxy) on 192.0.2.50:8888. It drops privileges to
-// `nobody`, which lets the proxy-only firewall scenario tell its traffic from everyone else's.
+// A real HTTP CONNECT proxy (Debian tinyproxy) on 192.0.2.50:8888. It runs as `nobody`, which
+// lets the proxy-only firewall scenario tell its traffic from everyone else's.
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -8,13 +8,13 @@ import { OwnedProcess, waitFor } from './process';
 export class Tinyproxy {
   readonly proc: OwnedProcess;
   constructor(private readonly dir: string, readonly host: string, readonly port: number) {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
     const conf = path.join(dir, 'tinyproxy.conf');
     fs.writeFileSync(conf, [
-      'User nobody', 'Group nogroup', `Port ${port}`, `Listen ${host}`, 'Timeout 60',
+      `Port ${port}`, `Listen ${host}`, 'Timeout 60',
       'Allow 192.0.2.0/24', 'ConnectPort 443', 'LogLevel Connect', 'MaxClients 50', '',
     ].join('\n'));
-    this.proc = new OwnedProcess({ name: 'tinyproxy', command: 'tinyproxy', args: ['-d', '-c', conf], logFile: path.join(dir, 'tinyproxy.log') });
+    this.proc = new OwnedProcess({ name: 'tinyproxy', command: 'tinyproxy', args: ['-d', '-c', conf], logFile: path.join(dir, 'tinyproxy.log'), asNobody: true });
   }
 
   get url(): string { return `http://${this.host}:${this.port}`; }

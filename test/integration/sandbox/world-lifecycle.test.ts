@@ -35,6 +35,28 @@ describe('sandbox world lifecycle (integration)', function () {
     assert.doesNotMatch(listeners(), /192\.0\.2\.\d+:(443|8888)/);
   });
 
+  it('a world whose process is killed leaves no orphans, and the next start reaps its temp dir', async () => {
+    const { spawn } = await import('node:child_process');
+    const script = "const { startWorld } = require('./sandbox/world'); startWorld({ scenario: 'healthy' }).then((w) => console.log('READY ' + JSON.stringify({ pids: w.pids(), dir: w.dir })));";
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const ready = await new Promise<{ pids: number[]; dir: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => { out += d; const m = /READY (.*)/.exec(out); if (m) resolve(JSON.parse(m[1]!)); });
+      child.on('exit', (c) => reject(new Error(`world process exited ${c}: ${out}`)));
+    });
+    assert.ok(ready.pids.every(alive));
+    child.kill('SIGKILL');
+    const end = Date.now() + 20000;
+    while (ready.pids.some(alive) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(ready.pids.filter(alive), [], 'children die with the world (parent-death signal)');
+    assert.ok(fs.existsSync(ready.dir));
+    const w = await startWorld({ scenario: 'healthy' });
+    try {
+      assert.equal(fs.existsSync(ready.dir), false, 'the dead world\'s temp dir was reaped');
+      assert.match(listeners(), /192\.0\.2\.20:443/);
+    } finally { await w.stop(); }
+  });
+
   it('refuses an unknown scenario with a clear message', async () => {
     await assert.rejects(() => startWorld({ scenario: 'no-such-scenario' }), /Unknown sandbox scenario 'no-such-scenario'/);
     assert.doesNotMatch(listeners(), /192\.0\.2\.20:443/, 'a failed start cleans up');
