@@ -64,7 +64,9 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   const budgetMs = args.timeoutMs ?? DEFAULT_BUDGET_MS;
   const style = makeStyle(io.colour && args.format === 'text');
   const onEvent = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
-  const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, onEvent, signal: io.signal, checks: args.only ?? 'all' });
+  // A longer budget than the default is for a slow link: give each check proportionally longer too.
+  const deadlineScale = Math.max(1, budgetMs / DEFAULT_BUDGET_MS);
+  const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version), null, 2)}\n`);
   return report.causes.length ? EXIT.causes : EXIT.healthy;

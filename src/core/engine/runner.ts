@@ -27,6 +27,8 @@ export interface RunOptions {
   causeOf?: (id: CauseId) => Cause | undefined;
   /** Secret values to hide wherever they appear in findings (explicit credentials are added automatically). */
   secrets?: string[];
+  /** Multiply every check's deadline (a slow link: `--timeout 20` gives checks proportionally longer). Default 1. */
+  deadlineScale?: number;
 }
 
 interface Slot {
@@ -98,7 +100,8 @@ export async function runDiagnosis(
   const runOne = async (slot: Slot) => {
     const c = slot.check;
     const started = elapsed();
-    const deadline = AbortSignal.timeout(Math.max(0, c.timeoutMs));
+    const deadlineMs = Math.max(0, Math.round(c.timeoutMs * Math.max(1, options.deadlineScale ?? 1)));
+    const deadline = AbortSignal.timeout(deadlineMs);
     const signal = AbortSignal.any([runSignal, deadline]);
     const ctx: CheckContext = {
       target, env, signal,
@@ -119,7 +122,7 @@ export async function runDiagnosis(
         const cancelled = options.signal?.aborted && !deadline.aborted && !budget.aborted;
         finish(slot, {
           status: 'skipped',
-          message: cancelled ? 'cancelled' : byBudget ? `stopped: the run's ${budgetMs} ms budget ran out` : `no result within its ${c.timeoutMs} ms deadline`,
+          message: cancelled ? 'cancelled' : byBudget ? `stopped: the run's ${budgetMs} ms budget ran out` : `no result within its ${deadlineMs} ms deadline`,
           evidence: { timedOut: !cancelled }, startedMs: started, durationMs,
         });
       } else {

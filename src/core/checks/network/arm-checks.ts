@@ -7,7 +7,6 @@ import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
 import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
 import { causeFor403 } from './challenge';
-import { netOptions } from './outcome';
 import type { DnsData } from './client-path';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
@@ -17,7 +16,7 @@ export const armCheck: Check = {
   needs: [], timeoutMs: 5000, applies: hasAzure,
   async run(ctx): Promise<CheckOutcome> {
     try {
-      const facts = await loadNetworkArmFacts(ctx.env.azure!, ctx.target, netOptions(ctx), ctx.signal);
+      const facts = await loadNetworkArmFacts(ctx.env.azure!, ctx.target, ctx.env.extraCaPem, ctx.signal);
       if (!facts) return { status: 'info', message: `${ctx.target.loginServer} is not among the registries this Azure sign-in can see` };
       return {
         status: 'info', data: facts,

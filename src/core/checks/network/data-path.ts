@@ -35,7 +35,7 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
   const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
   const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
   try {
-    const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, timeoutMs: 2500, maxBodyBytes: 4096 });
+    const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 4096 });
     const evidence: Evidence = { host, status: res.status, address: res.remoteAddress, proxy: res.proxy, totalMs: ms(res.timings.totalMs) };
     if (loginOnPe && privateIpsFor(arm, host).length && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
       return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `${host} resolves to ${res.remoteAddress}, not to the private endpoint, while the login server uses the private endpoint` };
@@ -91,7 +91,7 @@ async function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope
     const url = new URL(tokenUrl);
     url.searchParams.set('service', ctx.target.loginServer);
     url.searchParams.set('scope', scope);
-    const res = await httpRequest({ ...netOptions(ctx), url: url.toString(), signal: ctx.signal, timeoutMs: 2500 });
+    const res = await httpRequest({ ...netOptions(ctx), url: url.toString(), signal: ctx.signal });
     const body = res.json<{ access_token?: string; token?: string }>();
     const t = body?.access_token ?? body?.token;
     if (res.status === 200 && typeof t === 'string') return { token: t, source: 'anonymous pull' };
@@ -107,7 +107,7 @@ const MANIFEST_ACCEPT = [
 interface Manifest { config?: { digest?: string }; layers?: { digest?: string; size?: number }[]; manifests?: { digest?: string }[] }
 
 async function getJson<T>(ctx: CheckContext, url: string, token: string, accept?: string): Promise<T | undefined> {
-  const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, timeoutMs: 2500, headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) } });
+  const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) } });
   return res.status === 200 ? res.json<T>() : undefined;
 }
 
@@ -130,7 +130,7 @@ export const blobRedirectCheck: Check = {
     const ch = ctx.data<ChallengeData>(NET.challenge)!;
     const login = ctx.target.loginServer;
     const base = `https://${login}`;
-    const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal, timeoutMs: 2500 };
+    const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal };
     let repository = ctx.env.repository?.trim().toLowerCase();
     let source = 'none';
     if (!repository) {
@@ -147,7 +147,7 @@ export const blobRedirectCheck: Check = {
     const digest = await findBlob(ctx, base, repository, pull.token);
     if (!digest) return { status: 'info', message: `${repository} has no tag or manifest to test a blob download with`, evidence: { repository, credential: pull.source } };
     const blobUrl = `${base}/v2/${repository}/blobs/${digest}`;
-    const res = await httpRequest({ ...netOptions(ctx), url: blobUrl, signal: ctx.signal, timeoutMs: 2500, maxBodyBytes: 1, headers: { authorization: `Bearer ${pull.token}` } });
+    const res = await httpRequest({ ...netOptions(ctx), url: blobUrl, signal: ctx.signal, maxBodyBytes: 1, headers: { authorization: `Bearer ${pull.token}` } });
     const target = parseRedirect(res.status, res.headers.location, blobUrl);
     const evidence: Evidence = { repository, digest, status: res.status, credential: pull.source };
     if (!target) {
