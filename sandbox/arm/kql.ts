@@ -197,6 +197,48 @@ function evaluate(e: Expr, row: Row): unknown {
   }
 }
 
+type Fn = (row: Row) => unknown;
+
+function flat(r: Row): Row {
+  const o: Row = {};
+  for (const k in r) o[k] = r[k];
+  return o;
+}
+
+/** Expressions compiled to closures once per query: Resource Graph tables here have 20 000 rows. */
+function compile(e: Expr): Fn {
+  switch (e.k) {
+    case 'lit': { const v = e.v; return () => v; }
+    case 'path': {
+      const parts = e.parts;
+      if (parts.length === 1) {
+        const p0 = parts[0]!;
+        return (row) => { const v = row[p0]; return v === undefined ? getPath(row, parts) : v; };
+      }
+      return (row) => getPath(row, parts);
+    }
+    case 'bin': {
+      const r = e.r;
+      // The common filter shape: <expr> =~ / == / !~ / != '<literal>'.
+      if (r.k === 'lit' && typeof r.v === 'string' && (e.op === '=~' || e.op === '!~')) {
+        const l = compile(e.l); const lit = r.v.toLowerCase(); const neg = e.op === '!~';
+        return (row) => (str(l(row)).toLowerCase() === lit) !== neg;
+      }
+      if (e.op === 'and') { const l = compile(e.l); const rr = compile(e.r); return (row) => truthy(l(row)) && truthy(rr(row)); }
+      if (e.op === 'or') { const l = compile(e.l); const rr = compile(e.r); return (row) => truthy(l(row)) || truthy(rr(row)); }
+      return (row) => evaluate(e, row);
+    }
+    case 'call': {
+      const args = e.args.map(compile);
+      if (e.name === 'tostring') { const a0 = args[0] ?? (() => null); return (row) => str(a0(row)); }
+      if (e.name === 'pack_array') return (row) => args.map((a) => a(row));
+      if (e.name === 'iff' || e.name === 'iif') { const [c, t, f] = args as [Fn, Fn, Fn]; return (row) => (truthy(c(row)) ? t(row) : f(row)); }
+      return (row) => evaluate(e, row);
+    }
+    default: return (row) => evaluate(e, row);
+  }
+}
+
 function truthy(v: unknown): boolean { return v === true || (typeof v === 'string' && v.toLowerCase() === 'true') || (typeof v === 'number' && v !== 0); }
 
 function columnName(e: Expr): string {
@@ -232,10 +274,19 @@ export function runKql(query: string, tables: KqlTables): Row[] {
     p.next();
     const op = p.ident().toLowerCase();
     switch (op) {
-      case 'where': { const e = p.expr(); rows = rows.filter((r) => truthy(evaluate(e, r))); break; }
-      case 'extend': { const as = assignments(p); rows = rows.map((r) => { const o = { ...r }; for (const a of as) o[a.name] = evaluate(a.e, r); return o; }); break; }
-      case 'project': { const as = assignments(p); rows = rows.map((r) => { const o: Row = {}; for (const a of as) o[a.name] = evaluate(a.e, r); return o; }); break; }
-      case 'project-away': { const names: string[] = []; do { names.push(p.ident()); } while (p.isOp(',') && p.next()); rows = rows.map((r) => { const o = { ...r }; for (const n of names) delete o[n]; return o; }); break; }
+      case 'where': { const fn = compile(p.expr()); rows = rows.filter((r) => truthy(fn(r))); break; }
+      case 'extend': {
+        const as = assignments(p).map((a) => ({ name: a.name, fn: compile(a.e) }));
+        // A row that inherits the old columns: no copy of 15 columns × 20 000 rows.
+        rows = rows.map((r) => { const o = Object.create(r) as Row; for (const a of as) o[a.name] = a.fn(r); return o; });
+        break;
+      }
+      case 'project': {
+        const as = assignments(p).map((a) => ({ name: a.name, fn: compile(a.e) }));
+        rows = rows.map((r) => { const o: Row = {}; for (const a of as) o[a.name] = a.fn(r); return o; });
+        break;
+      }
+      case 'project-away': { const names: string[] = []; do { names.push(p.ident()); } while (p.isOp(',') && p.next()); rows = rows.map((r) => { const o = flat(r); for (const n of names) delete o[n]; return o; }); break; }
       case 'take': case 'limit': { const t = p.next(); if (t.t !== 'num') throw new KqlError(`${op} needs a number`); rows = rows.slice(0, Number(t.v)); break; }
       case 'order': case 'sort': {
         if (!p.isId('by')) throw new KqlError(`expected 'by' after '${op}'`);
@@ -256,9 +307,10 @@ export function runKql(query: string, tables: KqlTables): Row[] {
         const aggs = p.isId('by') ? [] : assignments(p);
         const by: { name: string; e: Expr }[] = [];
         if (p.isId('by')) { p.next(); by.push(...assignments(p)); }
+        const byFns = by.map((b) => compile(b.e));
         const groups = new Map<string, Row[]>();
         for (const r of rows) {
-          const key = JSON.stringify(by.map((b) => evaluate(b.e, r)));
+          const key = byFns.length === 1 ? `s:${str(byFns[0]!(r))}` : JSON.stringify(byFns.map((fn) => fn(r)));
           let g = groups.get(key); if (!g) { g = []; groups.set(key, g); } g.push(r);
         }
         if (!by.length && !groups.size) groups.set('[]', []);
@@ -270,7 +322,7 @@ export function runKql(query: string, tables: KqlTables): Row[] {
             const fn = a.e.name; const arg = a.e.args[0];
             const name = a.name.startsWith(`${fn}_`) || a.name === 'Column1' ? (fn === 'count' ? 'count_' : a.name) : a.name;
             if (fn === 'count') o[name] = g.length;
-            else if (fn === 'make_list' && arg) o[name] = g.map((r) => evaluate(arg, r));
+            else if (fn === 'make_list' && arg) { const f = compile(arg); o[name] = g.map((r) => f(r)); }
             else if (fn === 'make_set' && arg) o[name] = [...new Set(g.map((r) => JSON.stringify(evaluate(arg, r))))].map((x) => JSON.parse(x) as unknown);
             else if (fn === 'dcount' && arg) o[name] = new Set(g.map((r) => str(evaluate(arg, r)))).size;
             else throw new KqlError(`unsupported aggregation '${fn}'`);
@@ -283,5 +335,6 @@ export function runKql(query: string, tables: KqlTables): Row[] {
     }
   }
   if (p.peek().t !== 'eof') throw new KqlError(`unexpected '${p.peek().v}'`);
-  return rows;
+  // Rows made by `extend` inherit columns; the answer must carry them as own properties.
+  return rows.map((r) => (Object.getPrototypeOf(r) === Object.prototype ? r : flat(r)));
 }
