@@ -4,6 +4,7 @@
 // or custom cloud).
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import {
+  getConfiguredAuthProviderId,
   getConfiguredAzureEnv,
   VSCodeAzureSubscriptionProvider,
   type AzureSubscription,
@@ -144,10 +145,12 @@ export class VSCodeAzureSession implements AzureSession {
     // the provider's own credential pins one access token.
     return {
       getToken: async (scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken | null> => {
-        const sub = this.byTenant.get(tenantId);
-        if (!sub) throw new Error(vscode.l10n.t('Not signed in to tenant {0}.', tenantId));
         const wanted = (Array.isArray(scopes) ? scopes : [scopes]).map((s) => (s.endsWith('.default') ? s : `${s}/.default`));
-        const session = await sub.authentication.getSessionWithScopes(wanted);
+        const sub = this.byTenant.get(tenantId);
+        // Before any subscription was listed (e.g. a diagnosis first), ask VS Code for the tenant directly.
+        const session = sub
+          ? await sub.authentication.getSessionWithScopes(wanted)
+          : await vscode.authentication.getSession(getConfiguredAuthProviderId(), [...wanted, `VSCODE_TENANT:${tenantId}`], { silent: true });
         if (!session) throw new Error(vscode.l10n.t('The Azure session for tenant {0} has expired. Sign in again.', tenantId));
         // VS Code does not expose the expiry; a short nominal lifetime makes callers ask again soon.
         return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60_000 };

@@ -1,5 +1,7 @@
 // Sorts what an Azure SDK call threw into the few cases the tree explains differently.
-// Vscode-free (unit-tested in plain node).
+// Vscode-free (unit-tested in plain node). Messages are redacted (tokens, secrets) before they
+// reach a tree row or the log.
+import { redact } from '../../core/text/redact';
 
 export type AzureErrorKind = 'signIn' | 'forbidden' | 'notFound' | 'throttled' | 'server' | 'network' | 'cancelled' | 'other';
 
@@ -39,7 +41,7 @@ export function classifyAzureError(err: unknown): ClassifiedAzureError {
     details?: { error?: { code?: string } };
   };
   const rawMessage = typeof err === 'string' ? err : typeof e.message === 'string' ? e.message : String(err);
-  const message = firstLine(rawMessage);
+  const message = redact(firstLine(rawMessage));
   const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
   const code = typeof e.code === 'string' ? e.code : e.details?.error?.code ?? aadCode(rawMessage);
 

@@ -51,3 +51,12 @@ describe('Azure error classification: unreachable authority', () => {
     assert.equal(classifyAzureError(Object.assign(new Error('AADSTS7000215: Invalid client secret provided.'), { name: 'AuthenticationError' })).kind, 'signIn');
   });
 });
+
+describe('Azure error classification: secrets', () => {
+  it('never passes a token or secret through to the row', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJvaWQiOiIxMjMiLCJ0aWQiOiI0NTYifQ.c2lnbmF0dXJlc2lnbmF0dXJlc2ln';
+    const c = classifyAzureError(Object.assign(new Error(`The access token ${jwt} is invalid.`), { statusCode: 401 }));
+    assert.equal(c.kind, 'signIn');
+    assert.ok(!c.message.includes(jwt), c.message);
+  });
+});
