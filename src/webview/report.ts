@@ -24,6 +24,7 @@ const saved = vscodeApi.getState() as Partial<PersistedState> | undefined;
 const ui: UiState = { openEvidence: saved?.ui?.openEvidence ?? [], pasteText: saved?.ui?.pasteText ?? '' };
 const open = new Set(ui.openEvidence);
 let elapsedBase = { ms: state.elapsedMs, at: performance.now() };
+let announcedFix = state.lastFix;
 
 const root = document.getElementById('root') as HTMLElement;
 const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', id: 'announcer' });
@@ -84,7 +85,7 @@ window.addEventListener('message', (e: MessageEvent) => {
     elapsedBase = { ms: state.elapsedMs, at: performance.now() };
     render();
     if (wasRunning && state.phase === 'done') announce(`${t.done}. ${t.sectionCauses}: ${state.causes.length}`);
-    if (state.lastFix) announce(state.lastFix.message);
+    if (state.lastFix && state.lastFix !== announcedFix) { announcedFix = state.lastFix; announce(state.lastFix.message); }
   } else if (DidUpdateCheckNotification.is(msg)) {
     const { check, causes, elapsedMs } = msg.params;
     const i = state.checks.findIndex((c) => c.id === check.id);

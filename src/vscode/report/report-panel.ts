@@ -93,7 +93,7 @@ export class ReportPanel extends Disposable {
   async handleMessage(msg: unknown): Promise<void> {
     switch (true) {
       case ReadyCommand.is(msg): this.ready = true; this.postState(); return;
-      case RerunAllCommand.is(msg): void this.diagnose(); return;
+      case RerunAllCommand.is(msg): this.model.setLastFix(undefined); void this.diagnose(); return;
       case CancelCommand.is(msg): this.run?.controller.abort(); return;
       case RerunCheckCommand.is(msg): {
         const id = msg.params.checkId;

@@ -17,6 +17,10 @@ export function renderHeader(s: ReportState, t: ReportStrings, a: ReportActions)
     ),
     s.budgetExceeded ? h('p', { class: 'notice st-warn' }, icon('warning'), h('span', {}, t.budgetExceeded)) : undefined,
     s.error ? h('p', { class: 'notice st-fail', role: 'alert' }, icon('error'), h('span', {}, `${t.failed}: ${s.error}`)) : undefined,
+    s.lastFix ? h('p', { class: `notice fix-${s.lastFix.outcome}`, 'data-testid': 'last-fix' },
+      icon(s.lastFix.outcome === 'applied' ? 'check' : s.lastFix.outcome === 'failed' ? 'error' : 'circle-slash',
+        s.lastFix.outcome === 'applied' ? 'st-pass' : s.lastFix.outcome === 'failed' ? 'st-fail' : 'st-skipped'),
+      h('span', {}, s.lastFix.message)) : undefined,
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
       running
         ? button(t.cancel, 'debug-stop', a.cancel, { 'data-key': 'cancel' })
