@@ -121,20 +121,19 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
       '| project id, name, loginServer = tostring(properties.loginServer)',
     ].join('\n');
     const res = await armCall('find registry with Azure Resource Graph', () => graphClient(azure).resources(
-      { query, ...(azure.subscriptionId ? { subscriptions: [azure.subscriptionId] } : {}), options: { resultFormat: 'objectArray', top: 10 } },
+      // Every subscription the account can see: a registry outside the default subscription is still found.
+      { query, options: { resultFormat: 'objectArray', top: 10 } },
       signal ? { abortSignal: signal as never } : undefined), signal);
     if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'find registry');
-    for (const row of res.data as unknown[]) {
-      const r = rec(row);
-      const id = str(r.id);
-      if (id && match(String(r.name ?? '').toLowerCase(), String(r.loginServer ?? '').toLowerCase())) return parseRegistryId(id);
-    }
-    return null;
+    const hits = (res.data as unknown[]).map(rec).filter((r) => typeof r.id === 'string' && match(String(r.name ?? '').toLowerCase(), String(r.loginServer ?? '').toLowerCase()));
+    // Several registries may share a resource name across clouds' suffixes; prefer the default subscription's.
+    const preferred = hits.find((r) => azure.subscriptionId && String(r.id).toLowerCase().startsWith(`/subscriptions/${azure.subscriptionId.toLowerCase()}/`)) ?? hits[0];
+    return preferred ? parseRegistryId(String(preferred.id)) : null;
   } catch (e) {
     const err = toAzureError(e, 'find registry');
     if (err.kind === 'cancelled' || err.kind === 'unauthenticated' || err.kind === 'credential-unavailable') throw err;
     // Resource Graph unavailable: list per subscription instead.
-    const listed = await listRegistries(azure, { signal, resourceGraph: false, ...(azure.subscriptionId ? { subscriptionIds: [azure.subscriptionId] } : {}) });
+    const listed = await listRegistries(azure, { signal, resourceGraph: false });
     const hit = listed.registries.find((r) => r.id && match(r.name, r.loginServer));
     if (hit?.id) return parseRegistryId(hit.id);
     if (listed.failures.length && !listed.registries.length) throw listed.failures[0]!.error;
