@@ -1,0 +1,60 @@
+// The fix behind `docker logout <login server>` (action id 'docker.logout'), done the way the
+// docker CLI does it without running it: erase the credential from the helper that holds it
+// (`docker-credential-<x> erase`) and drop the host's `auths` entries from config.json, keeping
+// every other field of the file as it was.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { spawn } from 'node:child_process';
+import { authKeyHost, credentialSourceFor, isValidHelperName, parseDockerConfig } from './config';
+
+export interface LogoutResult {
+  removedEntries: string[];
+  helper?: string;
+  helperErased?: boolean;
+  problem?: string;
+}
+
+function eraseWithHelper(helper: string, host: string, pathEnv: string | undefined, timeoutMs: number): Promise<boolean> {
+  if (!isValidHelperName(helper)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const env = { ...process.env, ...(pathEnv !== undefined ? { PATH: pathEnv } : {}) };
+    const child = spawn(`docker-credential-${helper}`, ['erase'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+    const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(false); }, timeoutMs);
+    child.on('error', () => { clearTimeout(timer); resolve(false); });
+    child.on('close', (code) => { clearTimeout(timer); resolve(code === 0); });
+    child.stdin?.on('error', () => { /* reported by close */ });
+    child.stdin?.end(host);
+  });
+}
+
+export async function dockerLogout(configDir: string, host: string, opts: { pathEnv?: string; timeoutMs?: number } = {}): Promise<LogoutResult> {
+  const file = path.join(configDir, 'config.json');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    return { removedEntries: [], problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : `${file} cannot be read` };
+  }
+  const cfg = parseDockerConfig(text, configDir, file);
+  if (cfg.state !== 'ok') return { removedEntries: [], problem: cfg.problem };
+  const h = host.toLowerCase();
+  const result: LogoutResult = { removedEntries: [] };
+  const src = credentialSourceFor(cfg, h);
+  if (src.kind === 'helper') {
+    result.helper = src.helper;
+    result.helperErased = await eraseWithHelper(src.helper, h, opts.pathEnv, opts.timeoutMs ?? 5000);
+  }
+  const json = JSON.parse(text.replace(/^\uFEFF/, '')) as { auths?: Record<string, unknown> };
+  if (json.auths && typeof json.auths === 'object') {
+    for (const key of Object.keys(json.auths)) {
+      if (authKeyHost(key) === h) { delete json.auths[key]; result.removedEntries.push(key); }
+    }
+  }
+  if (result.removedEntries.length) {
+    // Write a sibling file and rename it over the original: never a half-written config.
+    const tmp = `${file}.acr-doctor-${process.pid}`;
+    await fs.writeFile(tmp, JSON.stringify(json, null, '\t') + '\n', { mode: 0o600 });
+    await fs.rename(tmp, file);
+  }
+  return result;
+}
