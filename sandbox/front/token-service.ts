@@ -3,10 +3,11 @@
 // `access` claim is decided from the ARM simulator's state like ACR decides it.
 import * as crypto from 'node:crypto';
 import type { Signer } from './jwt';
-import { signJwt, verifyJwt, decodeJwt } from './jwt';
+import { signJwt, verifyJwt } from './jwt';
+import { verifyAccessToken } from '../arm/entra';
 import type { FrontFaults, RegistryContext } from './policy';
 import type { RegistryAction } from '../arm/state';
-import { checkAdminLogin, checkClientSecret, checkRepositoryToken, effectiveRegistryActions, findPrincipalByObjectId, scopeMapActions } from '../arm/state';
+import { checkAdminLogin, checkClientSecret, checkRepositoryToken, effectiveRegistryActions, scopeMapActions } from '../arm/state';
 
 export const EXPOSED_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
 export const AUTH_REQUIRED = 'authentication required, visit https://aka.ms/acr/authorization for more information.';
@@ -132,18 +133,11 @@ export class TokenService {
     return t;
   }
 
-  /** Verify an Entra access token the ARM/Entra simulator signed. */
+  /** Verify an Entra access token with the Entra simulator (signature, lifetime, principal exists). */
   verifyAadToken(ctx: RegistryContext, token: string): { ok: true; principalId: string; tenantId: string; audience: string } | { ok: false; reason: string } {
-    const parts = token.split('.');
-    if (parts.length !== 3) return { ok: false, reason: 'malformed token' };
-    const good = crypto.createVerify('RSA-SHA256').update(`${parts[0]}.${parts[1]}`)
-      .verify(ctx.state.signingKey.publicKeyPem, Buffer.from(parts[2]!, 'base64url'));
-    if (!good) return { ok: false, reason: 'signature verification failed' };
-    const c = decodeJwt(token) ?? {};
-    if (typeof c.exp !== 'number' || c.exp * 1000 <= this.now().getTime()) return { ok: false, reason: 'the token is expired' };
-    const oid = String(c.oid ?? c.sub ?? '');
-    const p = findPrincipalByObjectId(ctx.state, oid);
-    return { ok: true, principalId: p?.objectId ?? oid, tenantId: String(c.tid ?? p?.tenantId ?? ''), audience: String(c.aud ?? '') };
+    const r = verifyAccessToken(ctx.state, token, { now: this.now() });
+    if (!r.ok) return { ok: false, reason: r.message };
+    return { ok: true, principalId: r.claims.oid, tenantId: r.claims.tid, audience: String(r.claims.aud) };
   }
 
   /** POST /oauth2/exchange */

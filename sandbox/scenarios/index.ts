@@ -2,6 +2,7 @@
 // others' causes as alsoExpected).
 import { DEFAULT_IDS, registryRecord } from '../arm/state';
 import type { ScenarioDef } from './types';
+import { giveArmReadOnly, removeRoles } from './helpers';
 import { healthy } from './healthy';
 import { dockerPullScenario, dockerScenarios } from './docker';
 import { nameScenarios } from './name';
@@ -15,10 +16,17 @@ import type { KnownCauseId } from '../../src/core/catalogue/ids';
 
 const mixed: ScenarioDef = {
   info: {
-    name: 'mixed', description: 'Several registries: contoso healthy; fabrikam (second tenant) where the service principal has Reader but no AcrPull; northwind exists in ARM but its login server is not in DNS.',
+    name: 'mixed', description: 'Several registries: contoso healthy; fabrikam (second tenant) whose service principal may read it through ARM but has no pull role (missing AcrPull); northwind exists in ARM but its login server is not in DNS.',
     seed: 'none', section: '', expectedCause: null, registry: 'contoso', usesArm: true,
   },
   setup(ctx) {
+    // fabrikam: the service principal's twin in the second tenant may read it through ARM but not pull.
+    const fab = ctx.fabrikam!;
+    const twin = ctx.state.servicePrincipals.find((p) => p.appId === ctx.sp.appId && p.tenantId === DEFAULT_IDS.secondTenantId);
+    if (twin) {
+      removeRoles(ctx, twin.objectId, ['Reader', 'AcrPull', 'AcrPush', 'Owner', 'Contributor']);
+      giveArmReadOnly(ctx, fab, twin.objectId);
+    }
     ctx.state.registries.push(registryRecord({ subscriptionId: DEFAULT_IDS.subscriptionId, resourceGroup: DEFAULT_IDS.resourceGroup, name: 'northwind', location: 'westeurope', sku: 'Standard', now: ctx.now }));
   },
 };

@@ -222,6 +222,10 @@ describe('sandbox network scenarios (integration)', function () {
       const f = await curl(w.clientEnv(), ['-o', '/dev/null', '-w', '%{http_code}', 'https://fabrikam.azurecr.io/v2/']);
       assert.equal(f.stdout, '401');
       assert.ok(w.state.registries.some((r) => r.arm.name === 'northwind'));
+      const fab = w.state.registries.find((r) => r.arm.name === 'fabrikam')!;
+      const twin = w.state.servicePrincipals.find((p) => p.appId === w.azure.clientId && p.tenantId !== w.azure.tenantId)!;
+      const { effectiveRegistryActions } = await import('../../../sandbox/arm/state');
+      assert.deepEqual(effectiveRegistryActions(w.state, twin.objectId, fab).actions, [], 'no pull on fabrikam');
       const n = await curl(w.clientEnv(), ['-o', '/dev/null', 'https://northwind.azurecr.io/v2/']);
       assert.equal(n.code, 6);
     });
