@@ -1,10 +1,10 @@
 // Like `az aks check-acr` without deploying anything: for each AKS cluster the account can see,
 // does the cluster's kubelet identity (identityProfile.kubeletidentity) hold a role that lets it
 // pull from this registry? Fix: `az aks update --attach-acr`.
-import { ContainerServiceClient } from '@azure/arm-containerservice';
+import { listAksClusters } from '../../azure/aks';
+import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { analyseRoles, type RegistryFacts } from './registry-facts';
-import { ARM_SCOPE, armReason, subscriptionIds } from './arm-facts';
 import { LOGIN } from './shared';
 
 interface ClusterView { name: string; resourceGroup: string; kubeletObjectId?: string }
@@ -17,24 +17,13 @@ export const aksCheck: Check = {
   timeoutMs: 6000,
   applies: (_t, env) => !!env.azure,
   async run(ctx): Promise<CheckOutcome> {
-    const az = ctx.env.azure!;
     const facts = ctx.data<RegistryFacts>(LOGIN.registry);
     if (!facts?.registry || !facts.roleAssignments) {
       return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
     }
-    const clusters: ClusterView[] = [];
-    const gaps: string[] = [];
-    let subs: string[] = [];
-    try { subs = await subscriptionIds(az, ctx.signal); } catch (e) { gaps.push(armReason(e)); }
-    await Promise.all(subs.map(async (sub) => {
-      try {
-        const client = new ContainerServiceClient(az.credential, sub, { endpoint: az.armEndpoint, credentialScopes: [az.armScope ?? ARM_SCOPE] });
-        for await (const c of client.managedClusters.list({ abortSignal: ctx.signal })) {
-          const rg = /\/resourceGroups\/([^/]+)\//i.exec(c.id ?? '')?.[1] ?? '';
-          clusters.push({ name: c.name ?? '', resourceGroup: rg, kubeletObjectId: c.identityProfile?.kubeletidentity?.objectId });
-        }
-      } catch (e) { gaps.push(`clusters in ${sub}: ${armReason(e)}`); }
-    }));
+    const { clusters: found, failures } = await listAksClusters(armAccessOf(ctx.env)!, { signal: ctx.signal });
+    const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
+    const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId }));
     if (!clusters.length) {
       return { status: 'pass', message: gaps.length ? `No AKS clusters could be listed (${gaps[0]}).` : 'The account sees no AKS clusters.', evidence: { clusters: 0 } };
     }
