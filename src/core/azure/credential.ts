@@ -8,6 +8,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { CLOUDS, cloudForArmEndpoint } from './clouds';
 import type { ArmAccess } from './connection';
 import { armScope } from './connection';
+import { AzureAccessError, armCall } from './errors';
 
 const MICROSOFT_AUTHORITIES = [CLOUDS.AzureCloud, CLOUDS.AzureChinaCloud, CLOUDS.AzureUSGovernment]
   .map((c) => new URL(c.authorityHost).hostname)
@@ -93,8 +94,8 @@ export function tokenClaims(token: string): Record<string, unknown> | undefined 
 
 /** Who the credential signs in as: object id (principal id in role assignments), tenant, app id, expiry. */
 export async function signedInIdentity(azure: ArmAccess, signal?: AbortSignal): Promise<{ principalId?: string; tenantId?: string; appId?: string; expiresOn: Date; upn?: string }> {
-  const t = await azure.credential.getToken(armScope(azure), { abortSignal: signal });
-  if (!t) throw new Error('The credential returned no token.');
+  const t = await armCall('sign in', () => azure.credential.getToken(armScope(azure), { abortSignal: signal }), signal);
+  if (!t) throw new AzureAccessError('credential-unavailable', 'The credential returned no token.', 'sign in');
   const c = tokenClaims(t.token) ?? {};
   const s = (k: string) => (typeof c[k] === 'string' ? (c[k] as string) : undefined);
   return { principalId: s('oid'), tenantId: s('tid'), appId: s('appid') ?? s('azp'), upn: s('upn') ?? s('unique_name'), expiresOn: new Date(t.expiresOnTimestamp) };

@@ -16,7 +16,7 @@ describe('core/azure against the sandbox world\'s ARM (integration)', function (
   this.timeout(180_000);
   let w: SandboxWorld;
   before(async () => { w = await getWorld(); await w.apply('healthy'); });
-  after(async () => { await w.apply('healthy'); });
+  after(async () => { await w?.apply('healthy'); });
 
   const access = () => armAccessFromEnvironment(w.clientEnv(), { extraCaPem: [w.caPem] });
 
