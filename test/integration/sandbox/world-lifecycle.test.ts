@@ -57,6 +57,28 @@ describe('sandbox world lifecycle (integration)', function () {
     } finally { await w.stop(); }
   });
 
+  it('the launcher (npm run sandbox) starts a scenario, prints the client env, and cleans up on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['scripts/sandbox.mjs', '--scenario', 'throttled'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const end = Date.now() + 90000;
+    while (!out.includes('Ctrl-C to stop.') && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    assert.match(out, /scenario throttled: The registry answers 429/);
+    assert.match(out, /expected cause: network\.throttled \(CONNECTIVITY_TOOMANYREQUESTS_ERROR\)/);
+    assert.match(out, /DOCKER_HOST=unix:\/\/\S+\/docker\.sock/);
+    assert.match(out, /AZURE_CLIENT_SECRET=<redacted>/);
+    const dir = /DOCKER_CONFIG=(\/tmp\/acrsbx-[^/]+)\//.exec(out)![1]!;
+    assert.ok(fs.existsSync(dir));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, out);
+    assert.match(out, /sandbox stopped, temp files removed/);
+    assert.equal(fs.existsSync(dir), false);
+    assert.doesNotMatch(listeners(), /192\.0\.2\.20:443/);
+  });
+
   it('refuses an unknown scenario with a clear message', async () => {
     await assert.rejects(() => startWorld({ scenario: 'no-such-scenario' }), /Unknown sandbox scenario 'no-such-scenario'/);
     assert.doesNotMatch(listeners(), /192\.0\.2\.20:443/, 'a failed start cleans up');
