@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { IP, NAMES } from '../addresses';
 import { DEFAULT_IDS, providersFor, syncDataEndpoints, type PrivateEndpointJson, type RegistryRecord } from '../arm/state';
 import type { ScenarioContext, ScenarioDef } from './types';
+import { addRole } from './helpers';
 
 const PUB = { seed: 'troubleshoot-network', section: 'configure-public-access-to-registry', registry: 'contoso', usesArm: true } as const;
 const VNET = { seed: 'troubleshoot-network', section: 'configure-vnet-access', registry: 'contoso', usesArm: true } as const;
@@ -53,7 +54,7 @@ export const registryNetworkScenarios: ScenarioDef[] = [
     setup(ctx) { ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '198.51.100.0/24' }], virtualNetworkRules: [] }; },
   },
   {
-    info: { ...PUB, name: 'sku-no-network-rules', description: 'The registry is Basic: network rules (and private endpoints) need Premium ("Failed to save firewall and virtual network settings").', expectedCause: 'network.sku-no-network-rules' },
+    info: { ...PUB, name: 'sku-no-network-rules', description: 'The registry is Basic: saving network rules fails (ARM 400 NetworkRuleSetNotSupported; portal: "Failed to save firewall and virtual network settings"). The signed-in principal is a Contributor.', expectedCause: 'network.sku-no-network-rules' },
     setup(ctx) {
       const p = ctx.contoso.arm;
       p.sku = { name: 'Basic', tier: 'Basic' };
@@ -61,6 +62,8 @@ export const registryNetworkScenarios: ScenarioDef[] = [
       p.properties.dataEndpointEnabled = false;
       ctx.contoso.replications = [];
       syncDataEndpoints(ctx.contoso);
+      // The user may configure the registry (Contributor), so the refusal comes from the SKU.
+      addRole(ctx, ctx.contoso, ctx.sp.objectId, 'Contributor');
     },
   },
   {

@@ -170,6 +170,13 @@ describe('sandbox network scenarios (integration)', function () {
       const { token, url } = await blobUrl();
       const b = await http(w, ['-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, url]);
       assert.equal(b.status, 200);
+      const { aadToken } = await import('./acr-client');
+      const aad = await aadToken(w, 'https://management.azure.com');
+      const patch = await http(w, ['-X', 'PATCH', '-H', `Authorization: Bearer ${aad.json!.access_token}`, '-H', 'Content-Type: application/json',
+        '--data', JSON.stringify({ properties: { networkRuleSet: { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '192.0.2.1' }] } } }),
+        `${w.azure.armEndpoint}${reg.arm.id}?api-version=2023-07-01`]);
+      assert.equal(patch.status, 400, patch.body);
+      assert.match(patch.body, /NetworkRuleSetNotSupported/);
     });
 
     it('private-endpoint-dns-public: DNS gives the public IP (403); the private endpoint IP works', async () => {
