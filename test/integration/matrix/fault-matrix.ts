@@ -1,0 +1,225 @@
+// The fault matrix: for every sandbox scenario (and the named combinations), run the real CLI
+// (dist/cli.js) as the sandbox's user and record the expected cause, the cause ranked first, the
+// other causes and the time; optionally what `az acr check-health` says in the same scenario.
+// Used by `npm run matrix` (scripts/matrix.mjs), the matrix integration test and the bench.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ScenarioInfo } from '../../../sandbox/types';
+import type { SandboxWorld } from '../../../sandbox/world';
+import { COMBINATIONS, scenarioNames } from '../../../sandbox/scenarios/index';
+import type { DiagnosisReport } from '../../../src/core/engine/types';
+
+/** The repository root (also when loaded through tsx's ESM loader, where __dirname is not this file's). */
+export function repoRoot(): string {
+  for (const start of [typeof __dirname === 'string' ? __dirname : '', process.cwd()]) {
+    let d = path.resolve(start || '.');
+    for (;;) {
+      try { if (JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')).name === 'acr-doctor') return d; } catch { /* not here */ }
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+  }
+  return process.cwd();
+}
+
+export const ROOT = repoRoot();
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+export interface MatrixRow {
+  scenario: string;
+  expected: string | null;
+  alsoExpected: string[];
+  first: string | null;
+  others: string[];
+  /** Wall time of the CLI process, ms. */
+  ms: number;
+  /** The engine's own durationMs. */
+  engineMs?: number;
+  exitCode: number | null;
+  /** Checks that failed (for 'healthy'). */
+  failures: string[];
+  ok: boolean;
+  why?: string;
+  checkHealthCode?: string;
+  /** az acr check-health: the error codes it printed, its time. */
+  checkHealth?: { codes: string[]; ms: number; exitCode: number | null };
+  report?: DiagnosisReport;
+  stderr?: string;
+}
+
+export function allScenarios(): string[] {
+  return [...scenarioNames(), ...COMBINATIONS];
+}
+
+export interface ProcResult { code: number | null; stdout: string; stderr: string; ms: number }
+
+export function runProc(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { input?: string; timeoutMs?: number } = {}): Promise<ProcResult> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { env, cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    let stdout = ''; let stderr = '';
+    child.stdout.on('data', (b) => { stdout += b; });
+    child.stderr.on('data', (b) => { stderr += b; });
+    // Kill the whole group (az spawns docker, python children) at the hard limit.
+    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, opts.timeoutMs ?? 60_000);
+    child.on('error', (e) => { clearTimeout(timer); resolve({ code: 127, stdout, stderr: `${stderr}${e.message}`, ms: performance.now() - t0 }); });
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, ms: performance.now() - t0 }); });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** The CLI arguments a user in this scenario would type. */
+export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | '--sarif' | 'text' = '--json'): { args: string[]; input?: string } {
+  const registry = info.input ?? (info.registry === 'contoso' ? w.loginServer : `${info.registry}.azurecr.io`);
+  const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello'];
+  if (info.operation) args.push('--operation', info.operation);
+  let input: string | undefined;
+  if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
+  return { args, input };
+}
+
+export async function runCliIn(w: SandboxWorld, info: ScenarioInfo, format: '--json' | '--sarif' | 'text' = '--json', extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcResult> {
+  const { args, input } = cliArgs(w, info, format);
+  return runProc(process.execPath, [CLI, ...args], { ...w.clientEnv(), ...extraEnv }, { input, timeoutMs: 60_000 });
+}
+
+/** Apply the scenario, run the CLI, judge the result. */
+export async function runScenario(w: SandboxWorld, name: string, opts: { checkHealth?: boolean; keepReport?: boolean } = {}): Promise<MatrixRow> {
+  const info = await w.apply(name);
+  const r = await runCliIn(w, info);
+  const row: MatrixRow = {
+    scenario: name, expected: info.expectedCause, alsoExpected: info.alsoExpected ?? [], first: null, others: [],
+    ms: Math.round(r.ms), exitCode: r.code, failures: [], ok: false, checkHealthCode: info.checkHealthCode,
+  };
+  let report: DiagnosisReport | undefined;
+  try { report = JSON.parse(r.stdout) as DiagnosisReport; } catch { row.why = `the CLI printed no JSON (exit ${r.code}): ${r.stderr.slice(0, 300)}`; row.stderr = r.stderr; }
+  if (report) {
+    row.engineMs = report.durationMs;
+    row.first = report.causes[0]?.causeId ?? null;
+    row.others = report.causes.slice(1).map((c) => c.causeId);
+    row.failures = report.findings.filter((f) => f.status === 'fail').map((f) => f.checkId);
+    if (opts.keepReport) row.report = report;
+    row.stderr = r.stderr;
+    if (info.expectedCause === null) {
+      row.ok = row.failures.length === 0 && report.causes.filter((c) => c.status === 'fail').length === 0 && r.code === 0;
+      if (!row.ok) row.why = `expected no failure, got ${[...row.failures, ...report.causes.map((c) => c.causeId)].join(', ')} (exit ${r.code})`;
+    } else if (!name.includes('+')) {
+      row.ok = row.first === info.expectedCause && r.code === 1;
+      if (!row.ok) row.why = row.first !== info.expectedCause ? `ranked first: ${row.first ?? 'nothing'}` : `exit ${r.code}`;
+      else DETECTORS.set(info.expectedCause, report.causes[0]!.checkIds);
+    } else {
+      row.ok = await judgeCombination(w, name, info, report, row);
+      if (row.ok && r.code !== 1) { row.ok = false; row.why = `exit ${r.code}`; }
+    }
+  }
+  if (opts.checkHealth) row.checkHealth = await checkHealth(w, info);
+  return row;
+}
+
+/** cause → the checks that reported it when it was the only fault (learnt from the single rows). */
+const DETECTORS = new Map<string, string[]>();
+
+/**
+ * Two faults at once. Each cause is accounted for: reported, or — when the other fault stands in
+ * front of it (a 403 before the password is tried, a dead proxy before the token flow) — every
+ * check that detects it alone is skipped because of a check that reported the blocking cause.
+ * A blocked cause never comes first; when both are reported, the first is one of the two.
+ */
+async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInfo, report: DiagnosisReport, row: MatrixRow): Promise<boolean> {
+  const parts = name.split('+');
+  const causes: string[] = [info.expectedCause!, ...(info.alsoExpected ?? [])];
+  for (let i = 0; i < parts.length; i++) {
+    if (!DETECTORS.has(causes[i]!)) {
+      const alone = await runScenario(w, parts[i]!);
+      if (!alone.ok) { row.why = `${parts[i]} alone is not diagnosed (${alone.why})`; return false; }
+    }
+  }
+  const reported = new Set(report.causes.map((c) => c.causeId));
+  const byCheck = new Map(report.findings.map((f) => [f.checkId, f]));
+  const notes: string[] = [];
+  for (const c of causes) {
+    if (reported.has(c)) continue;
+    const detectors = DETECTORS.get(c) ?? [];
+    const blockers = detectors.map((id) => byCheck.get(id)?.blockedBy);
+    const blockedByReported = detectors.length > 0 && blockers.every((b) => b && report.causes.some((x) => x.checkIds.includes(b)));
+    if (!blockedByReported) {
+      row.why = `${c} neither reported nor blocked (its checks ${detectors.join(', ')}: ${detectors.map((id) => byCheck.get(id)?.status ?? 'absent').join(', ')})`;
+      return false;
+    }
+    notes.push(`${c} blocked by ${[...new Set(blockers)].join(', ')}`);
+  }
+  if (!row.first || !causes.includes(row.first)) { row.why = `ranked first: ${row.first ?? 'nothing'}`; return false; }
+  if (notes.length) row.others = [...row.others, ...notes.map((n) => `(${n})`)];
+  return true;
+}
+
+let azConfigDir: string | undefined;
+/** `az acr check-health -n <name> --ignore-errors --yes` as the same user, not signed in to az. */
+export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<{ codes: string[]; ms: number; exitCode: number | null }> {
+  azConfigDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
+  const env: NodeJS.ProcessEnv = { ...w.clientEnv(), AZURE_CONFIG_DIR: azConfigDir, AZURE_CORE_COLLECT_TELEMETRY: 'no', AZURE_CORE_NO_COLOR: '1', AZURE_CORE_ONLY_SHOW_ERRORS: 'no', PATH: `/usr/bin:${process.env.PATH}` };
+  const name = (info.input ?? info.registry).toLowerCase().split('.')[0];
+  const r = await runProc('az', ['acr', 'check-health', '-n', name, '--ignore-errors', '--yes'], env, { timeoutMs: 120_000 });
+  const codes = [...new Set((`${r.stdout}\n${r.stderr}`.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? []))];
+  return { codes, ms: Math.round(r.ms), exitCode: r.code };
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+export function matrixTable(rows: MatrixRow[], withCheckHealth: boolean): string[][] {
+  const head = ['scenario', 'expected cause', 'ranked first', 'other causes', 'time', 'ok'];
+  if (withCheckHealth) head.push('check-health code (expected)', 'az check-health said', 'az time');
+  const body = rows.map((r) => {
+    const line = [r.scenario, r.expected ?? '(none)', r.first ?? '(none)', r.others.join(', ') || '-', `${(r.ms / 1000).toFixed(1)} s`, r.ok ? 'yes' : `NO: ${r.why ?? ''}`];
+    if (withCheckHealth) line.push(r.checkHealthCode ?? '-', r.checkHealth ? (r.checkHealth.codes.join(', ') || 'no error') : '-', r.checkHealth ? `${(r.checkHealth.ms / 1000).toFixed(1)} s` : '-');
+    return line;
+  });
+  return [head, ...body];
+}
+
+export function matrixMarkdown(rows: MatrixRow[], withCheckHealth: boolean, when = new Date()): string {
+  const t = matrixTable(rows, withCheckHealth);
+  const ok = rows.filter((r) => r.ok).length;
+  return [
+    `# ACR Doctor fault matrix`, '',
+    `${when.toISOString()} — ${ok}/${rows.length} scenarios diagnosed as expected (the injected cause ranked first; healthy without failure; combinations with both causes reported). ` +
+    `Each row is one real \`acr-doctor diagnose … --json\` run against the sandbox (real dockerd, docker-registry, tinyproxy, TLS front, ARM simulator).`, '',
+    `| ${t[0].join(' | ')} |`, `|${t[0].map(() => '---').join('|')}|`,
+    ...t.slice(1).map((l) => `| ${l.map(cell).join(' | ')} |`), '',
+  ].join('\n');
+}
+
+export function matrixText(rows: MatrixRow[], withCheckHealth: boolean): string {
+  const t = matrixTable(rows, withCheckHealth);
+  const widths = t[0].map((_, i) => Math.min(60, Math.max(...t.map((r) => r[i].length))));
+  return t.map((r) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ')).join('\n');
+}
+
+export function writeMatrixArtifacts(rows: MatrixRow[], withCheckHealth: boolean): string {
+  const dir = path.join(process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(ROOT, 'artifacts'));
+  fs.mkdirSync(dir, { recursive: true });
+  const md = path.join(dir, 'matrix.md');
+  fs.writeFileSync(md, matrixMarkdown(rows, withCheckHealth));
+  fs.writeFileSync(path.join(dir, 'matrix.json'), JSON.stringify(rows.map(({ report: _r, stderr: _s, ...x }) => x), null, 2));
+  return md;
+}
+
+/** Push `contoso.azurecr.io/hello:v1` (the image pull/push scenarios use), as the shared test world does. */
+export async function seedHello(w: SandboxWorld): Promise<void> {
+  await w.apply('healthy');
+  const env = w.clientEnv();
+  const login = await runProc('/usr/bin/docker', ['login', w.loginServer, '-u', w.azure.clientId, '--password-stdin'], env, { input: w.azure.clientSecret });
+  if (login.code !== 0) throw new Error(`seeding: docker login failed: ${login.stderr}`);
+  const dir = fs.mkdtempSync(path.join(w.dir, 'seed-'));
+  fs.writeFileSync(path.join(dir, 'hello.txt'), 'hello from the sandbox\n');
+  const tar = await runProc('tar', ['-C', dir, '-cf', path.join(dir, 'hello.tar'), 'hello.txt'], env);
+  if (tar.code !== 0) throw new Error(`seeding: tar failed: ${tar.stderr}`);
+  for (const args of [['import', path.join(dir, 'hello.tar'), `${w.loginServer}/hello:v1`], ['push', `${w.loginServer}/hello:v1`], ['rmi', `${w.loginServer}/hello:v1`]]) {
+    const r = await runProc('/usr/bin/docker', args, env, { timeoutMs: 120_000 });
+    if (r.code !== 0) throw new Error(`seeding: docker ${args[0]} failed: ${r.stderr}`);
+  }
+}
