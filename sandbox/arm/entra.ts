@@ -2,7 +2,7 @@
 // for client_credentials with a client secret — the two requests the real @azure/identity
 // ClientSecretCredential makes (see test-infra.md) — plus signing and verifying the access
 // tokens it issues, so the ARM server and the sandbox's ACR front (/oauth2/exchange) can check them.
-import { createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
+import { constants, createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
 import { checkClientSecret, findServicePrincipal, type ArmState } from './state';
 
 /** Audiences (resource ids) the simulator issues tokens for, by the scope a client asks. */
@@ -211,7 +211,7 @@ export function issueToken(state: ArmState, sp: { appId: string; objectId: strin
   return { token, expiresIn: life };
 }
 
-function tokenEndpoint(state: ArmState, tenantId: string, body: string, now: Date): HttpAnswer {
+function tokenEndpoint(state: ArmState, tenantId: string, host: string, body: string, now: Date): HttpAnswer {
   const form = new URLSearchParams(body);
   const grant = form.get('grant_type');
   const clientId = form.get('client_id') ?? '';
@@ -225,7 +225,11 @@ function tokenEndpoint(state: ArmState, tenantId: string, body: string, now: Dat
     return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
   }
   if (form.has('client_assertion')) {
-    return aadError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
+    const checked = checkClientAssertion(state, tenantId, clientId, form.get('client_assertion') ?? '', `https://${host}/${tenantId}/oauth2/v2.0/token`, now);
+    if (!checked.ok) return checked.answer;
+    if (!knownResource(resource)) return unknownResource(resource, tenantId);
+    const { token, expiresIn } = issueToken(state, checked.sp, resource, now);
+    return tokenAnswer(token, expiresIn);
   }
   const secret = form.get('client_secret');
   if (!secret) {
@@ -238,15 +242,69 @@ function tokenEndpoint(state: ArmState, tenantId: string, body: string, now: Dat
       ? aadError(400, 'unauthorized_client', codeNum, check.message)
       : aadError(401, 'invalid_client', codeNum, check.message);
   }
-  if (!knownResource(resource)) {
-    return aadError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
-  }
+  if (!knownResource(resource)) return unknownResource(resource, tenantId);
   const { token, expiresIn } = issueToken(state, check.principal, resource, now);
+  return tokenAnswer(token, expiresIn);
+}
+
+function unknownResource(resource: string, tenantId: string): HttpAnswer {
+  return aadError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
+}
+
+function tokenAnswer(token: string, expiresIn: number): HttpAnswer {
   return {
     status: 200,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store, no-cache', pragma: 'no-cache' },
     body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token },
   };
+}
+
+/**
+ * A certificate credential's client assertion (what ClientCertificateCredential / MSAL send): a JWT
+ * signed RS256 (header x5t = SHA-1 thumbprint) or PS256 (x5t#S256), aud = the token endpoint,
+ * iss = sub = client id, not expired; the certificate must be registered on the app and valid.
+ */
+function checkClientAssertion(state: ArmState, tenantId: string, clientId: string, assertion: string, tokenEndpointUrl: string, now: Date):
+  { ok: true; sp: { appId: string; objectId: string; tenantId: string } } | { ok: false; answer: HttpAnswer } {
+  const fail = (code: number, text: string) => ({ ok: false as const, answer: aadError(401, 'invalid_client', code, text) });
+  const sp = findServicePrincipal(state, tenantId, clientId);
+  if (!sp || sp.kind !== 'application') return { ok: false, answer: aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenantId}'.`) };
+  const parts = assertion.split('.');
+  let header: Record<string, unknown>;
+  let claims: Record<string, unknown>;
+  try {
+    header = JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    claims = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return fail(50027, 'JWT token is invalid or malformed.');
+  }
+  if (parts.length !== 3) return fail(50027, 'JWT token is invalid or malformed.');
+  const thumb = (v: unknown) => (typeof v === 'string' ? Buffer.from(v, 'base64url').toString('hex').toUpperCase() : undefined);
+  const s256 = thumb(header['x5t#S256']);
+  const s1 = thumb(header.x5t);
+  const cert = (sp.certificates ?? []).find((c) => (s256 && c.thumbprintSha256 === s256) || (s1 && c.thumbprintSha1 === s1));
+  if (!cert) return fail(700027, `Client assertion failed signature validation. The key was not found. Thumbprint of key used by client: '${s256 ?? s1 ?? ''}'. Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${clientId}'.`);
+  const key = createPublicKey(cert.certPem);
+  const data = Buffer.from(`${parts[0]}.${parts[1]}`);
+  const sig = Buffer.from(parts[2]!, 'base64url');
+  let good = false;
+  try {
+    if (header.alg === 'PS256') good = verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, sig);
+    else if (header.alg === 'RS256') good = verify('RSA-SHA256', data, key, sig);
+  } catch {
+    good = false;
+  }
+  if (!good) return fail(700027, 'Client assertion contains an invalid signature.');
+  if (Date.parse(cert.endDateTime) <= now.getTime()) {
+    return fail(700027, `The certificate with identifier used to sign the client assertion is expired on application. [Reason - The key used is expired., Thumbprint of key used by client: '${cert.thumbprintSha1}', Found key 'Start=${cert.startDateTime}, End=${cert.endDateTime}'].`);
+  }
+  const aud = String(claims.aud ?? '');
+  if (aud.replace(/\/+$/, '').toLowerCase() !== tokenEndpointUrl.toLowerCase() && !/\/oauth2\/(v2\.0\/)?token$/i.test(aud)) {
+    return fail(700021, `Client assertion audience claim does not match Realm issuer. Review the documentation at https://aka.ms/certCreds .`);
+  }
+  if (claims.iss !== clientId || claims.sub !== clientId) return fail(700023, 'Client assertion issuer and subject must both be the client id.');
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) return fail(700024, 'Client assertion is not within its valid time range.');
+  return { ok: true, sp };
 }
 
 /** True for paths the Entra part answers (the ARM part never uses these shapes). */
@@ -275,7 +333,7 @@ export function handleEntra(state: ArmState, req: EntraRequest, now = new Date()
   }
   if (/^oauth2\/(v2\.0\/)?token$/i.test(rest)) {
     if (req.method !== 'POST') return aadError(405, 'invalid_request', 900561, 'The endpoint only accepts POST requests.');
-    return tokenEndpoint(state, tenant.tenantId, req.body, now);
+    return tokenEndpoint(state, tenant.tenantId, req.host, req.body, now);
   }
   return aadError(404, 'invalid_request', 90002, 'Not found.');
 }

@@ -3,7 +3,7 @@
 // check. The ARM server (server.ts), the Entra token endpoint (entra.ts) and the sandbox's ACR
 // front all read — and scenarios mutate — one `ArmState`. Pure helpers at the end answer the
 // questions the front asks ("which registry is this host?", "what may this principal do?").
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { X509Certificate, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 
 // ---------------------------------------------------------------- ARM JSON shapes
 
@@ -158,6 +158,17 @@ export interface ClientSecret {
   endDateTime: string;
 }
 
+/** A certificate credential of an app (public part only; the client signs assertions with its key). */
+export interface ClientCertificate {
+  keyId: string;
+  certPem: string;
+  /** Upper-case hex of the DER's SHA-1 / SHA-256 (what x5t / x5t#S256 carry, base64url-encoded). */
+  thumbprintSha1: string;
+  thumbprintSha256: string;
+  startDateTime: string;
+  endDateTime: string;
+}
+
 /** An Entra service principal (app registration + SP) or a managed identity (no secrets). */
 export interface ServicePrincipal {
   tenantId: string;
@@ -166,7 +177,21 @@ export interface ServicePrincipal {
   displayName: string;
   kind: 'application' | 'managedIdentity';
   secrets: ClientSecret[];
+  /** Certificate credentials (client_assertion sign-in). */
+  certificates?: ClientCertificate[];
   accountEnabled: boolean;
+}
+
+/** Register a certificate (PEM) as a credential of the app; validity from the certificate unless given. */
+export function addCertificateCredential(sp: ServicePrincipal, certPem: string, endDateTime?: Date): ClientCertificate {
+  const x = new X509Certificate(certPem);
+  const hex = (f: string) => f.replace(/:/g, '').toUpperCase();
+  const cert: ClientCertificate = {
+    keyId: randomUUID(), certPem, thumbprintSha1: hex(x.fingerprint), thumbprintSha256: hex(x.fingerprint256),
+    startDateTime: new Date(x.validFrom).toISOString(), endDateTime: (endDateTime ?? new Date(x.validTo)).toISOString(),
+  };
+  (sp.certificates ??= []).push(cert);
+  return cert;
 }
 
 export interface RoleDefinitionJson extends ArmResource<{

@@ -1,8 +1,9 @@
 // The credential the CLI (and tests) sign in with, from the environment the way the Azure tools
 // read it: a service principal from AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_CLIENT_SECRET
+// (or AZURE_CLIENT_CERTIFICATE_PATH [+ _PASSWORD])
 // (AZURE_AUTHORITY_HOST for a non-Microsoft authority such as the sandbox's Entra, where instance
 // discovery must be off), else the Azure CLI's sign-in / DefaultAzureCredential.
-import { AzureCliCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredentialOptions } from '@azure/identity';
+import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredentialOptions } from '@azure/identity';
 import * as tls from 'node:tls';
 import type { TokenCredential } from '@azure/core-auth';
 import { CLOUDS, cloudForArmEndpoint } from './clouds';
@@ -57,6 +58,13 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv, opts: Credenti
       // non-Microsoft authority (Azure Stack, the sandbox) is not in that list.
       disableInstanceDiscovery: !!authorityHost && !isMicrosoftAuthority(authorityHost),
     });
+    return { credential, source: 'service-principal', tenantId, clientId, authorityHost };
+  }
+  const certPath = env.AZURE_CLIENT_CERTIFICATE_PATH?.trim();
+  if (tenantId && clientId && certPath) {
+    const credential = new ClientCertificateCredential(tenantId, clientId, {
+      certificatePath: certPath, ...(env.AZURE_CLIENT_CERTIFICATE_PASSWORD ? { certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD } : {}),
+    }, { ...common, disableInstanceDiscovery: !!authorityHost && !isMicrosoftAuthority(authorityHost) });
     return { credential, source: 'service-principal', tenantId, clientId, authorityHost };
   }
   if (opts.preferAzureCli) {

@@ -120,3 +120,44 @@ function fetchWithCa(f: Fixture, url: string, headers: Record<string, string>): 
     void f;
   });
 }
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { addCertificateCredential } from '../../../sandbox/arm/state';
+
+describe('azure: certificate credentials against the Entra simulator', function () {
+  this.timeout(60_000);
+  let f: Fixture;
+  afterEach(async () => { await f?.stop(); });
+
+  function rsaCert(name: string, days: number): { certPem: string; keyPem: string; file: string } {
+    const dir = testPki().dir;
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', String(days), '-subj', `/CN=${name}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const certPem = fs.readFileSync(path.join(dir, `${name}.crt`), 'utf8');
+    const keyPem = fs.readFileSync(path.join(dir, `${name}.key`), 'utf8');
+    const file = path.join(dir, `${name}.pem`);
+    fs.writeFileSync(file, `${keyPem}${certPem}`);
+    return { certPem, keyPem, file };
+  }
+
+  it('ClientCertificateCredential signs in with a registered certificate; an unknown or expired one gets AADSTS700027', async () => {
+    f = await startFixture();
+    const sp = f.state.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId && p.tenantId === DEFAULT_IDS.tenantId)!;
+    const good = rsaCert('sp-cert', 30);
+    const cert = addCertificateCredential(sp, good.certPem);
+    const env = (file: string) => ({ AZURE_TENANT_ID: DEFAULT_IDS.tenantId, AZURE_CLIENT_ID: DEFAULT_IDS.spAppId, AZURE_CLIENT_CERTIFICATE_PATH: file, AZURE_AUTHORITY_HOST: f.sim.url });
+    const ok = credentialFromEnvironment(env(good.file), { extraCaPem: [testPki().caPem] });
+    assert.equal(ok.source, 'service-principal');
+    const t = await ok.credential.getToken('https://management.azure.com/.default');
+    assert.equal(decodeAccessToken(t!.token)?.oid, DEFAULT_IDS.spObjectId);
+    const stranger = rsaCert('stranger', 30);
+    const e1 = await credentialFromEnvironment(env(stranger.file), { extraCaPem: [testPki().caPem] }).credential.getToken('https://management.azure.com/.default').then(() => undefined, (e: unknown) => e);
+    assert.equal(toAzureError(e1, 'sign in').code, 'AADSTS700027');
+    cert.endDateTime = new Date(Date.now() - 1000).toISOString();
+    const e2 = await credentialFromEnvironment(env(good.file), { extraCaPem: [testPki().caPem] }).credential.getToken('https://management.azure.com/.default').then(() => undefined, (e: unknown) => e);
+    const typed = toAzureError(e2, 'sign in');
+    assert.equal(typed.code, 'AADSTS700027');
+    assert.match(typed.message, /expired/);
+  });
+});
