@@ -90,7 +90,20 @@ function authenticate(state: ArmState, req: ArmRequest, now: Date, audiences: st
 
 // ---------------------------------------------------------------- resource graph rows
 
-function argRow(tenantId: string, r: { id: string; name: string; type: string; location?: string; tags?: Record<string, string>; properties: unknown; [k: string]: unknown }): Record<string, unknown> {
+type ArgSource = { id: string; name: string; type: string; location?: string; tags?: Record<string, string>; properties: unknown; [k: string]: unknown };
+const argCache = new WeakMap<object, { key: unknown[]; row: Record<string, unknown> }>();
+
+/** Resource Graph's row for a resource, reused while the resource's fields are the same objects. */
+function argRow(tenantId: string, r: ArgSource): Record<string, unknown> {
+  const key = [tenantId, r.id, r.name, r.type, r.location, r.tags, r.properties, r.sku, r.identity];
+  const hit = argCache.get(r);
+  if (hit && hit.key.every((k, i) => k === key[i])) return hit.row;
+  const row = buildArgRow(tenantId, r);
+  argCache.set(r, { key, row });
+  return row;
+}
+
+function buildArgRow(tenantId: string, r: ArgSource): Record<string, unknown> {
   const sub = subscriptionOf(r.id) ?? '';
   const rg = /\/resourceGroups\/([^/]+)/i.exec(r.id)?.[1] ?? '';
   return {
