@@ -73,7 +73,7 @@ export function toAzureError(err: unknown, operation: string, known: readonly st
   if (/endpoints_resolution_error/.test(raw)) {
     // MSAL could not read the tenant's OpenID configuration: Entra answered AADSTS90002 (unknown
     // tenant) or the authority host is wrong.
-    return new AzureAccessError('unauthenticated', `The tenant could not be found at the sign-in authority (unknown tenant id or wrong authority host). ${message}`, operation, status, 'endpoints_resolution_error');
+    return new AzureAccessError('unauthenticated', `The sign-in authority did not answer for this tenant: unknown tenant id, wrong authority host, or the authority is unreachable or its TLS certificate is not trusted. ${message}`, operation, status, 'endpoints_resolution_error');
   }
   if (name === 'CredentialUnavailableError') return make('credential-unavailable');
   if (name === 'AuthenticationError' || name === 'AuthenticationRequiredError' || aad) return make('unauthenticated');
