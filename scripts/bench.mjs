@@ -1,149 +1,108 @@
 #!/usr/bin/env node
-// npm run bench — the engine's speed against its peer and against the critical path, on the same
-// sandbox world in the same run (not part of `npm test`'s pass/fail).
-//
-//   acr-doctor diagnose contoso.azurecr.io --json            (dist/cli.js, built if missing)
-//   az acr check-health -n contoso --ignore-errors --yes     (Debian azure-cli, pointed at the sandbox:
-//                                                              REQUESTS_CA_BUNDLE, DOCKER_HOST, own AZURE_CONFIG_DIR)
-//   critical path: the round trips a diagnosis cannot avoid, measured bare (no engine): the longest of
-//     login server: DNS → TCP → TLS → GET /v2/      (black hole: DNS → TCP → the TLS deadline)
-//     data endpoint: DNS → TCP → TLS → GET /
-//     ARM: Entra token → registry list               (when the world serves ARM)
-//
-// Runs inside the namespace as root (re-executes itself through scripts/sandbox.mjs exec).
-import { spawn, spawnSync } from 'node:child_process';
+// npm run bench — every figure from the same run, in ONE table (not part of npm test's pass/fail):
+//   diagnosis vs az acr check-health (healthy, black hole) and vs the critical path   bench/diagnosis.ts
+//   10 000-registry listing (time + ARM calls)                                       bench/listing.ts
+//   peak memory of a diagnosis                                                      bench/memory.ts
+//   extension activation, bundle size                                               bench/activation.ts, bench/bundle.ts
+//   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs                          bench/fuzz.ts
+// Writes artifacts/bench.md and, with --readme, the README's benchmark section.
+// Runs the sandbox in its own namespace (ACR_SANDBOX_NETNS, default acrbench) so a test run can go on.
+//   node scripts/bench.mjs [--readme] [--skip-fuzz]
+//   env: BENCH_SCENARIOS=healthy,black-hole  BENCH_RUNS=3  FUZZ_RUNS=10000  BENCH_AZ_TIMEOUT_MS=90000
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
+process.env.ACR_SANDBOX_NETNS ||= 'acrbench';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
 const load = (rel) => tsImport(path.join(root, rel), import.meta.url);
+const { values } = parseArgs({ options: { readme: { type: 'boolean', default: false }, 'skip-fuzz': { type: 'boolean', default: false } } });
+const log = (s) => console.log(s);
 
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'healthy,black-hole').split(',').map((s) => s.trim()).filter(Boolean);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const AZ_TIMEOUT_MS = Number(process.env.BENCH_AZ_TIMEOUT_MS ?? 90000);
-/** The engine's per-check TLS deadline: what "this host black-holes" costs at the least. */
-const TLS_DEADLINE_MS = 3000;
-
-function run(cmd, args, env, timeoutMs) {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = ''; let err = ''; let killed = false;
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { err += b; });
-    const timer = setTimeout(() => { killed = true; try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); resolve({ code: 127, out, err: String(e), ms: performance.now() - t0, killed }); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, out, err, ms: performance.now() - t0, killed }); });
-  });
+if (process.getuid?.() !== 0) { console.error('bench: needs root (the sandbox world runs dockerd, nftables, a network namespace).'); process.exit(2); }
+const netns = await load('sandbox/netns.ts');
+netns.ensureNamespace();
+if (!netns.insideNamespace()) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'sandbox.mjs'), 'exec', '--', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
+  log('[bench] building dist/cli.js …');
+  if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(2);
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const fmt = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const started = new Date();
+const load1 = os.loadavg()[0];
+const figures = [];
+const { benchDiagnosis } = await load('bench/diagnosis.ts');
+const { benchListing } = await load('bench/listing.ts');
+const { benchMemory } = await load('bench/memory.ts');
+const { benchActivation } = await load('bench/activation.ts');
+const { benchBundle } = await load('bench/bundle.ts');
+const { benchFuzz } = await load('bench/fuzz.ts');
+const { startWorld } = await load('sandbox/world.ts');
 
-async function criticalPath(world, scenario) {
-  const { resolveHost } = await load('src/core/net/dns.ts');
-  const { tcpConnect } = await load('src/core/net/tcp.ts');
-  const { httpRequest } = await load('src/core/net/http.ts');
-  const ca = [world.caPem];
-  async function chain(host, pathname) {
-    const t0 = performance.now();
-    const signal = AbortSignal.timeout(TLS_DEADLINE_MS + 2000);
-    try {
-      const r = await resolveHost(host, undefined, signal);
-      const c = await tcpConnect(r.addresses[0], 443, signal); c.socket.destroy();
-      // One fresh connection for TLS + GET, as a client would open it.
-      await httpRequest({ url: `https://${host}${pathname}`, extraCaPem: ca, timeoutMs: TLS_DEADLINE_MS });
-      return performance.now() - t0;
-    } catch (e) {
-      // A black-holed or dropped host costs at least the deadline that proves it.
-      return e?.kind === 'timeout' ? Math.max(performance.now() - t0, TLS_DEADLINE_MS) : performance.now() - t0;
-    }
-  }
-  const login = await chain(world.loginServer, '/v2/');
-  const dataHost = Object.keys(world.hosts).find((h) => /\.data\.azurecr\.io$/.test(h) && h.startsWith('contoso.'));
-  const data = dataHost ? await chain(dataHost, '/') : 0;
-  let arm = 0;
-  if (world.armServed) {
-    const t0 = performance.now();
-    try {
-      const { ClientSecretCredential } = await import('@azure/identity');
-      const a = world.azure;
-      const cred = new ClientSecretCredential(a.tenantId, a.clientId, a.clientSecret, { authorityHost: a.authorityHost, disableInstanceDiscovery: true });
-      const tok = await cred.getToken('https://management.azure.com/.default');
-      await httpRequest({ url: `${a.armEndpoint}/subscriptions/${a.subscriptionId}/providers/Microsoft.ContainerRegistry/registries?api-version=2023-07-01`, extraCaPem: ca, timeoutMs: 5000, headers: { authorization: `Bearer ${tok.token}` } });
-      arm = performance.now() - t0;
-    } catch { arm = performance.now() - t0; }
-  }
-  return { ms: Math.max(login, data, arm), parts: { login, data, arm }, scenario };
+log('[bench] starting the sandbox world …');
+const world = await startWorld({ scenario: 'healthy' });
+try {
+  const scenarios = (process.env.BENCH_SCENARIOS ?? 'healthy,black-hole').split(',').map((s) => s.trim()).filter(Boolean);
+  figures.push(...await benchDiagnosis(world, scenarios, Number(process.env.BENCH_RUNS ?? 3), log));
+  figures.push(...await benchListing(world));
+  figures.push(...await benchMemory(world));
+} finally {
+  await world.stop();
+}
+log('[bench] activation and bundle …');
+figures.push(...benchActivation());
+figures.push(...benchBundle());
+let fuzzStats = [];
+if (!values['skip-fuzz']) {
+  log(`[bench] fuzzing ${process.env.FUZZ_RUNS ?? 10000} inputs per parser …`);
+  const f = await benchFuzz(Number(process.env.FUZZ_RUNS ?? 10000), log);
+  figures.push(...f.figures);
+  fuzzStats = f.stats;
 }
 
-async function inside() {
-  const cli = path.join(root, 'dist/cli.js');
-  if (!fs.existsSync(cli)) {
-    console.log('[bench] building dist/cli.js …');
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
-  const { startWorld } = await load('sandbox/world.ts');
-  console.log('[bench] starting the sandbox world …');
-  const world = await startWorld({ scenario: 'healthy' });
-  const azConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
-  const rows = [];
-  try {
-    for (const scenario of SCENARIOS) {
-      await world.apply(scenario);
-      const env = world.clientEnv();
-      // acr-doctor: the bundled CLI, as a user runs it
-      const doctor = [];
-      let engineMs = [];
-      let verdict = '';
-      for (let i = 0; i < RUNS; i++) {
-        const r = await run(process.execPath, [cli, 'diagnose', world.loginServer, '--json'], env, 60000);
-        doctor.push(r.ms);
-        try {
-          const rep = JSON.parse(r.out);
-          engineMs.push(rep.durationMs);
-          verdict = rep.causes[0]?.causeId ?? 'healthy';
-        } catch { verdict = `exit ${r.code}`; }
-      }
-      // az acr check-health, pointed at the sandbox as far as it goes (no az login: it derives the
-      // login server from the name; REQUESTS_CA_BUNDLE trusts the sandbox CA; docker via DOCKER_HOST).
-      const azEnv = { ...env, AZURE_CONFIG_DIR: azConfig, REQUESTS_CA_BUNDLE: world.caFile, AZURE_CORE_COLLECT_TELEMETRY: 'no', AZURE_CORE_ONLY_SHOW_ERRORS: 'no' };
-      const az = await run('az', ['acr', 'check-health', '-n', 'contoso', '--ignore-errors', '--yes'], azEnv, AZ_TIMEOUT_MS);
-      const azCodes = [...new Set(`${az.out}\n${az.err}`.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? [])];
-      const cp = await criticalPath(world, scenario);
-      rows.push({ scenario, doctorWall: median(doctor), engine: median(engineMs), az: az.ms, azKilled: az.killed, azCodes, verdict, critical: cp });
-      console.log(`[bench] ${scenario}: acr-doctor ${fmt(median(doctor))} (engine ${fmt(median(engineMs))}) → ${verdict}; az ${az.killed ? `> ${fmt(az.ms)} (killed)` : fmt(az.ms)} → ${azCodes.join(', ') || 'no error codes'}; critical path ${fmt(cp.ms)}`);
-    }
-  } finally {
-    await world.stop();
-    fs.rmSync(azConfig, { recursive: true, force: true });
-  }
-  console.log('\n| scenario | acr-doctor (process) | engine | az acr check-health | critical path | az ÷ acr-doctor | acr-doctor ÷ critical | engine ÷ critical | verdicts |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const azText = r.azKilled ? `> ${fmt(r.az)} (killed)` : fmt(r.az);
-    const ratio = `${r.azKilled ? '> ' : ''}${(r.az / r.doctorWall).toFixed(1)}×`;
-    console.log(`| ${r.scenario} | ${fmt(r.doctorWall)} | ${fmt(r.engine)} | ${azText} | ${fmt(r.critical.ms)} | ${ratio} | ${(r.doctorWall / r.critical.ms).toFixed(2)}× | ${(r.engine / r.critical.ms).toFixed(2)}× | ${r.verdict} / ${r.azCodes.join(' ') || '-'} |`);
-  }
-  console.log('\nGoals: az ÷ acr-doctor ≥ 5×; engine ÷ critical ≤ 1.5× (acr-doctor (process) adds node start-up).');
-  console.log(`Critical path parts (ms): ${rows.map((r) => `${r.scenario}: login ${Math.round(r.critical.parts.login)}, data ${Math.round(r.critical.parts.data)}, arm ${Math.round(r.critical.parts.arm)}`).join('; ')}`);
-}
+const mark = (f) => (f.met === undefined ? '' : f.met ? '✓' : '✗');
+const rows = figures.map((f) => [f.figure, f.value, f.goal ?? '', mark(f), f.note ?? '']);
+const head = ['figure', 'value', 'goal', 'met', 'how / note'];
+const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...rows.map((r) => r[i].length))));
+const line = (r) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ');
+const when = `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const machine = `${os.cpus().length} cores, node ${process.version}, load average ${load1.toFixed(1)} at the start`;
+console.log(`\nACR Doctor benchmark — ${when} — ${machine}\n`);
+console.log(line(head));
+console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
 
-async function main() {
-  if (process.getuid?.() !== 0) { console.error('bench: needs root (the sandbox world runs dockerd, nftables, a network namespace).'); return 2; }
-  const netns = await load('sandbox/netns.ts');
-  netns.ensureNamespace();
-  if (!netns.insideNamespace()) {
-    const r = spawnSync(process.execPath, [path.join(here, 'sandbox.mjs'), 'exec', '--', process.execPath, fileURLToPath(import.meta.url)], { stdio: 'inherit' });
-    return r.status ?? 1;
-  }
-  await inside();
-  return 0;
+const md = [
+  `Measured ${when} on ${machine} (\`npm run bench\`; all figures from one run).`, '',
+  '| figure | value | goal | met | how / note |', '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`), '',
+];
+if (fuzzStats.length) {
+  md.push('<details><summary>fuzz, per parser</summary>', '', '| parser | inputs | slowest input | total | result |', '|---|---|---|---|---|',
+    ...fuzzStats.map((s) => `| ${s.name} (\`${s.parser.split(' ')[0]}\`) | ${s.runs} | ${s.maxMs.toFixed(1)} ms | ${(s.totalMs / 1000).toFixed(1)} s | ${s.failure ? 'FAILED' : 'ok'} |`), '', '</details>', '');
 }
+const artifacts = path.join(process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(root, 'artifacts'));
+fs.mkdirSync(artifacts, { recursive: true });
+fs.writeFileSync(path.join(artifacts, 'bench.md'), `# ACR Doctor benchmark\n\n${md.join('\n')}`);
+console.log(`\nwritten to ${path.relative(root, path.join(artifacts, 'bench.md'))}`);
 
-main().then((c) => process.exit(c), (e) => { console.error(e?.stack ?? e); process.exit(1); });
+if (values.readme) {
+  // Only the benchmark section of the README is ours: between the two markers (added once).
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const BEGIN = '<!-- bench:begin -->'; const END = '<!-- bench:end -->';
+  const block = `${BEGIN}\n${md.join('\n')}\n${END}`;
+  const next = text.includes(BEGIN) && text.includes(END)
+    ? text.replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}`), block)
+    : `${text.trimEnd()}\n\n## Benchmark\n\n\`npm run bench\` (root; starts its own sandbox) prints one table with every figure below, measured in the same run.\n\n${block}\n`;
+  fs.writeFileSync(readme, next);
+  console.log('README.md benchmark section updated');
+}

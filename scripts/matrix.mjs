@@ -46,7 +46,7 @@ try {
   for (const name of names) {
     const row = await m.runScenario(world, name, { checkHealth: withCheckHealth });
     rows.push(row);
-    console.log(`${row.ok ? 'ok  ' : 'FAIL'} ${name.padEnd(44)} first: ${String(row.first ?? '(none)').padEnd(44)} ${(row.ms / 1000).toFixed(1)} s${row.checkHealth ? `   az: ${row.checkHealth.codes.join(',') || 'no error'} ${(row.checkHealth.ms / 1000).toFixed(1)} s` : ''}${row.ok ? '' : `   ← ${row.why}`}`);
+    console.log(`${row.ok ? 'ok  ' : 'FAIL'} ${name.padEnd(44)} first: ${String(row.first ?? '(none)').padEnd(44)} ${(row.ms / 1000).toFixed(1)} s${row.checkHealth ? `   az: ${m.azVerdict(row.checkHealth)} ${(row.checkHealth.ms / 1000).toFixed(1)} s` : ''}${row.ok ? '' : `   ← ${row.why}`}`);
   }
 } finally {
   await stop();

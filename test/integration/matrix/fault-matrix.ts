@@ -45,7 +45,7 @@ export interface MatrixRow {
   why?: string;
   checkHealthCode?: string;
   /** az acr check-health: the error codes it printed, its time. */
-  checkHealth?: { codes: string[]; ms: number; exitCode: number | null };
+  checkHealth?: { codes: string[]; ms: number; exitCode: number | null; tail?: string };
   report?: DiagnosisReport;
   stderr?: string;
 }
@@ -159,23 +159,31 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
 
 let azConfigDir: string | undefined;
 /** `az acr check-health -n <name> --ignore-errors --yes` as the same user, not signed in to az. */
-export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<{ codes: string[]; ms: number; exitCode: number | null }> {
+export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<NonNullable<MatrixRow['checkHealth']>> {
   azConfigDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
   const env: NodeJS.ProcessEnv = { ...w.clientEnv(), AZURE_CONFIG_DIR: azConfigDir, AZURE_CORE_COLLECT_TELEMETRY: 'no', AZURE_CORE_NO_COLOR: '1', AZURE_CORE_ONLY_SHOW_ERRORS: 'no', PATH: `/usr/bin:${process.env.PATH}` };
   const name = (info.input ?? info.registry).toLowerCase().split('.')[0];
   const r = await runProc('az', ['acr', 'check-health', '-n', name, '--ignore-errors', '--yes'], env, { timeoutMs: 120_000 });
-  const codes = [...new Set((`${r.stdout}\n${r.stderr}`.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? []))];
-  return { codes, ms: Math.round(r.ms), exitCode: r.code };
+  const out = `${r.stdout}\n${r.stderr}`;
+  const codes = [...new Set((out.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? []))];
+  return { codes, ms: Math.round(r.ms), exitCode: r.code, tail: out.trim().split('\n').slice(-6).join(' | ').slice(0, 600) };
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** az's error codes, or why it stopped without one (e.g. it wants `az login` before the token steps). */
+export function azVerdict(c: NonNullable<MatrixRow['checkHealth']>): string {
+  if (c.codes.length) return c.codes.join(', ');
+  const stop = /ERROR: ([^|]+)/.exec(c.tail ?? '')?.[1]?.trim();
+  return stop ? `stopped: ${stop.slice(0, 60)}` : c.exitCode === 0 ? 'no error' : `exit ${c.exitCode}`;
+}
 
 export function matrixTable(rows: MatrixRow[], withCheckHealth: boolean): string[][] {
   const head = ['scenario', 'expected cause', 'ranked first', 'other causes', 'time', 'ok'];
   if (withCheckHealth) head.push('check-health code (expected)', 'az check-health said', 'az time');
   const body = rows.map((r) => {
     const line = [r.scenario, r.expected ?? '(none)', r.first ?? '(none)', r.others.join(', ') || '-', `${(r.ms / 1000).toFixed(1)} s`, r.ok ? 'yes' : `NO: ${r.why ?? ''}`];
-    if (withCheckHealth) line.push(r.checkHealthCode ?? '-', r.checkHealth ? (r.checkHealth.codes.join(', ') || 'no error') : '-', r.checkHealth ? `${(r.checkHealth.ms / 1000).toFixed(1)} s` : '-');
+    if (withCheckHealth) line.push(r.checkHealthCode ?? '-', r.checkHealth ? azVerdict(r.checkHealth) : '-', r.checkHealth ? `${(r.checkHealth.ms / 1000).toFixed(1)} s` : '-');
     return line;
   });
   return [head, ...body];

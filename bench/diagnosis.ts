@@ -1,0 +1,89 @@
+// Diagnosis time on the same sandbox world in the same run: acr-doctor (dist/cli.js, as a user runs
+// it) vs `az acr check-health -n contoso --ignore-errors --yes` (Debian azure-cli pointed at the
+// sandbox: REQUESTS_CA_BUNDLE, DOCKER_HOST, own AZURE_CONFIG_DIR, not signed in) vs the critical
+// path (the round trips a diagnosis cannot avoid, measured bare: the longest of login server
+// DNS → TCP → TLS → GET /v2/ (black hole: the TLS deadline), data endpoint, Entra token → ARM list).
+// (Moved here from the engine's scripts/bench.mjs; same measurements.)
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ClientSecretCredential } from '@azure/identity';
+import type { SandboxWorld } from '../sandbox/world';
+import { resolveHost } from '../src/core/net/dns';
+import { tcpConnect } from '../src/core/net/tcp';
+import { httpRequest } from '../src/core/net/http';
+import { runProc } from '../test/integration/matrix/fault-matrix';
+import { fmtMs, median, repoRoot, type Figure } from './figure';
+
+/** The engine's per-check TLS deadline: what "this host black-holes" costs at the least. */
+const TLS_DEADLINE_MS = 3000;
+
+async function criticalPath(world: SandboxWorld): Promise<{ ms: number; parts: Record<string, number> }> {
+  const ca = [world.caPem];
+  async function chain(host: string, pathname: string): Promise<number> {
+    const t0 = performance.now();
+    const signal = AbortSignal.timeout(TLS_DEADLINE_MS + 2000);
+    try {
+      const r = await resolveHost(host, undefined, signal);
+      const c = await tcpConnect(r.addresses[0]!, 443, signal); c.socket.destroy();
+      await httpRequest({ url: `https://${host}${pathname}`, extraCaPem: ca, timeoutMs: TLS_DEADLINE_MS });
+      return performance.now() - t0;
+    } catch (e) {
+      return (e as { kind?: string })?.kind === 'timeout' ? Math.max(performance.now() - t0, TLS_DEADLINE_MS) : performance.now() - t0;
+    }
+  }
+  const login = await chain(world.loginServer, '/v2/');
+  const dataHost = Object.keys(world.hosts).find((h) => /\.data\.azurecr\.io$/.test(h) && h.startsWith('contoso.'));
+  const data = dataHost ? await chain(dataHost, '/') : 0;
+  let arm = 0;
+  const t0 = performance.now();
+  try {
+    const a = world.azure;
+    const cred = new ClientSecretCredential(a.tenantId, a.clientId, a.clientSecret, { authorityHost: a.authorityHost, disableInstanceDiscovery: true, additionallyAllowedTenants: ['*'] });
+    const tok = await cred.getToken('https://management.azure.com/.default');
+    await httpRequest({ url: `${a.armEndpoint}/subscriptions/${a.subscriptionId}/providers/Microsoft.ContainerRegistry/registries?api-version=2023-07-01`, extraCaPem: ca, timeoutMs: 5000, headers: { authorization: `Bearer ${tok?.token}` } });
+  } catch { /* counted as far as it got */ }
+  arm = performance.now() - t0;
+  return { ms: Math.max(login, data, arm), parts: { login, data, arm } };
+}
+
+export async function benchDiagnosis(world: SandboxWorld, scenarios = ['healthy', 'black-hole'], runs = 3, log: (s: string) => void = () => undefined): Promise<Figure[]> {
+  const cli = path.join(repoRoot(), 'dist', 'cli.js');
+  const azConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
+  const figures: Figure[] = [];
+  try {
+    for (const scenario of scenarios) {
+      await world.apply(scenario);
+      const env = world.clientEnv();
+      const wall: number[] = []; const engine: number[] = []; let verdict = '';
+      for (let i = 0; i < runs; i++) {
+        const r = await runProc(process.execPath, [cli, 'diagnose', world.loginServer, '--json'], env, { timeoutMs: 60_000 });
+        wall.push(r.ms);
+        try { const rep = JSON.parse(r.stdout); engine.push(rep.durationMs); verdict = rep.causes[0]?.causeId ?? 'no cause'; } catch { verdict = `exit ${r.code}`; }
+      }
+      const azEnv = { ...env, AZURE_CONFIG_DIR: azConfig, REQUESTS_CA_BUNDLE: world.caFile, AZURE_CORE_COLLECT_TELEMETRY: 'no', AZURE_CORE_ONLY_SHOW_ERRORS: 'no' };
+      const azLimit = Number(process.env.BENCH_AZ_TIMEOUT_MS ?? 90_000);
+      const az = await runProc('az', ['acr', 'check-health', '-n', 'contoso', '--ignore-errors', '--yes'], azEnv, { timeoutMs: azLimit });
+      const azKilled = az.ms >= azLimit - 50;
+      const azCodes = [...new Set(`${az.stdout}\n${az.stderr}`.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? [])];
+      const cp = await criticalPath(world);
+      const w = median(wall); const e = median(engine);
+      log(`[bench] ${scenario}: acr-doctor ${fmtMs(w)} (engine ${fmtMs(e)}) → ${verdict}; az ${azKilled ? '> ' : ''}${fmtMs(az.ms)} → ${azCodes.join(', ') || 'no error codes'}; critical path ${fmtMs(cp.ms)}`);
+      figures.push({
+        figure: `diagnosis, ${scenario}: acr-doctor vs az acr check-health`,
+        value: `${fmtMs(w)} vs ${azKilled ? '> ' : ''}${fmtMs(az.ms)} = ${azKilled ? '> ' : ''}${(az.ms / w).toFixed(1)}× faster`,
+        goal: '≥ 5× faster', met: az.ms / w >= 5,
+        note: `acr-doctor → ${verdict}; az → ${azCodes.join(' ') || 'no error code'}; median of ${runs}, whole process (node start-up included)`,
+      });
+      figures.push({
+        figure: `diagnosis, ${scenario}: engine vs critical path`,
+        value: `${fmtMs(e)} vs ${fmtMs(cp.ms)} = ${(e / cp.ms).toFixed(2)}×`,
+        goal: '≤ 1.5×', met: e / cp.ms <= 1.5,
+        note: `critical path = max(login ${Math.round(cp.parts.login!)} ms, data ${Math.round(cp.parts.data!)} ms, Entra+ARM ${Math.round(cp.parts.arm!)} ms); process ÷ critical ${(w / cp.ms).toFixed(2)}×`,
+      });
+    }
+  } finally {
+    fs.rmSync(azConfig, { recursive: true, force: true });
+  }
+  return figures;
+}
