@@ -23,6 +23,8 @@ const common = {
   absWorkingDir: root,
   bundle: true,
   minify: production,
+  // The Azure SDKs and MSAL tell errors and classes apart by name: minified names break that.
+  keepNames: true,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',

@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Name for the log file in artifacts/logs. */
   logName?: string;
+  /** More code-server arguments (e.g. ['--locale', 'nl']). */
+  args?: string[];
 }
 
 export interface CodeServer {
@@ -80,13 +82,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, `${options.logName ?? 'code-server'}.log`);
   const log = fs.openSync(logFile, 'w');
+  // Own process group (to end it with its extension host), and setpriv --pdeathsig so it ends
+  // even when the harness is killed hard.
   const child = spawn(
-    process.execPath,
-    [codeServerEntry, '--auth', 'none', ...listen, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', ...common, options.folder],
+    'setpriv',
+    ['--pdeathsig', 'TERM', '--', process.execPath, codeServerEntry, '--auth', 'none', ...listen, '--disable-telemetry',
+      '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...common,
+      ...(options.args ?? []), options.folder],
     { env, stdio: ['ignore', log, log], detached: true },
   );
   fs.closeSync(log);
+  const killOnExit = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } };
+  process.once('exit', killOnExit);
 
   const url = options.socket ? 'http://localhost' : `http://127.0.0.1:${port}`;
   try {
@@ -98,6 +105,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   return {
     url, port, userDataDir, extensionsDir, logFile,
     async stop() {
+      process.off('exit', killOnExit);
       await kill(child);
       fs.rmSync(base, { recursive: true, force: true });
     },
