@@ -84,7 +84,7 @@ describe('report fixes (extension host, in-host ARM simulator)', function () {
     await report.receive(LOGIN_SERVER, { method: 'fix/run', params: { causeId: CAUSE, index }, req: 3 });
     const snap = report.snapshot(LOGIN_SERVER)!;
     assert.equal(snap.state.lastFix?.outcome, 'applied', snap.state.lastFix?.message);
-    assert.deepEqual(contosoRules()?.ipRules.map((r) => r.value).sort(), ['198.51.100.0/24', CLIENT_IP]);
+    assert.deepEqual(contosoRules()?.ipRules.map((r) => r.value).sort(), [CLIENT_IP, '198.51.100.0/24'].sort());
     assert.equal(contosoRules()?.defaultAction, 'Deny', 'only the rule was added');
     assert.ok(own.sim.handler.armCalls() > 0, 'the change went through the in-host ARM simulator');
     await report.settled(LOGIN_SERVER);
