@@ -173,3 +173,18 @@ export async function listRegistries(azure: ArmAccess, opts: ListRegistriesOptio
   const r = await perSubscription(azure, opts.subscriptionIds, opts.signal);
   return { registries: sort(r.registries), failures: r.failures, source: 'per-subscription', ...(graphError ? { graphError } : {}) };
 }
+
+/**
+ * The registry tree's question (src/vscode/tree/registryLister.ts: "which registries are in these
+ * subscriptions?") answered by listRegistries — a drop-in for its RegistryLister.
+ */
+export async function listRegistriesForTree(req: {
+  subscriptionIds: string[]; credential: ArmAccess['credential']; armEndpoint: string; armScope?: string; signal: AbortSignal; extraCaPem?: string[];
+}): Promise<Pick<RegistryListResult, 'registries' | 'failures'>> {
+  const azure: ArmAccess = {
+    credential: req.credential, armEndpoint: req.armEndpoint, ...(req.armScope ? { armScope: req.armScope } : {}),
+    ...(req.extraCaPem?.length ? { extraCaPem: req.extraCaPem } : {}),
+  };
+  const r = await listRegistries(azure, { subscriptionIds: req.subscriptionIds, signal: req.signal });
+  return { registries: r.registries, failures: r.failures };
+}

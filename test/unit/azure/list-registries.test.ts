@@ -119,3 +119,23 @@ describe('azure: listing registries (real SDK clients against the ARM simulator)
     assert.deepEqual(regs2.registries.map((x) => x.name), ['fabrikam']);
   });
 });
+
+describe('azure: listRegistriesForTree (the tree\'s lister shape)', function () {
+  this.timeout(60_000);
+  it('answers for the selected subscriptions and reports an unreadable one as a failure on fallback', async () => {
+    const { listRegistriesForTree } = await import('../../../src/core/azure/list-registries');
+    const f = await startFixture();
+    try {
+      const ok = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
+      assert.deepEqual(ok.registries.map((r) => r.loginServer), ['contoso.azurecr.io']);
+      f.state.faults.arm = { kind: 'error500', pathContains: 'ResourceGraph' };
+      const mixed = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId, DEFAULT_IDS.secondSubscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
+      assert.deepEqual(mixed.registries.map((r) => r.name), ['contoso']);
+      assert.equal(mixed.failures.length, 1);
+      assert.equal(mixed.failures[0]!.subscriptionId, DEFAULT_IDS.secondSubscriptionId);
+      assert.equal(mixed.failures[0]!.error.kind, 'unauthenticated', 'a subscription of another tenant: InvalidAuthenticationTokenTenant');
+    } finally {
+      await f.stop();
+    }
+  });
+});
