@@ -21,13 +21,23 @@ export async function startSandboxWorld(scenario: string): Promise<World> {
   const mod = (await import(file)) as Partial<WorldModule>;
   if (typeof mod.startWorld !== 'function') throw new Error(`${file} does not export startWorld()`);
   await takeLock();
-  try {
-    const world = await mod.startWorld({ scenario });
-    const stop = world.stop.bind(world);
-    return Object.assign(world, { stop: async () => { try { await stop(); } finally { releaseLock(); } } });
-  } catch (error) {
-    releaseLock();
-    throw error;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const world = await mod.startWorld({ scenario });
+      const stop = world.stop.bind(world);
+      return Object.assign(world, { stop: async () => { try { await stop(); } finally { releaseLock(); } } });
+    } catch (error) {
+      // A world started without this harness (a developer's `npm run sandbox`, integration tests)
+      // holds the addresses: wait for it too.
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && Date.now() < deadline) {
+        console.log(`sandbox addresses in use by another world (${(error as Error).message}); retrying in 10 s`);
+        await new Promise((r) => setTimeout(r, 10_000));
+        continue;
+      }
+      releaseLock();
+      throw error;
+    }
   }
 }
 
