@@ -127,3 +127,19 @@ describe('security: fixes need Workspace Trust and an explicit confirmation', ()
     assert.equal(ran, 0);
   });
 });
+
+describe('security: a cloned repository cannot redirect Azure credentials', () => {
+  // A workspace's .vscode/settings.json pointing the ARM endpoint or the Entra authority at its own
+  // host would receive the ARM token or the service principal's secret. VS Code ignores workspace
+  // values of restrictedConfigurations while the workspace is untrusted.
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+    capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
+    contributes: { configuration: { properties: Record<string, unknown> } };
+  };
+  it('every setting that decides where credentials go is restricted in untrusted workspaces', () => {
+    const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [];
+    const steering = Object.keys(manifest.contributes.configuration.properties).filter((k) => /armEndpoint|authorityHost|signIn|tenantId|clientId/i.test(k));
+    assert.ok(steering.length >= 2, 'the settings exist');
+    assert.deepEqual(steering.filter((k) => !restricted.includes(k)), []);
+  });
+});
