@@ -74,7 +74,8 @@ function headerEvidence(res: HttpResponse) {
 
 export const challengeCheck: Check = {
   id: NET.challenge, area: 'network', title: 'GET /v2/ answers with a Bearer challenge from the login server',
-  needs: [NET.tls], after: [NET.arm, NET.dns], timeoutMs: 3500,
+  // Does not wait for ARM (seconds): a 403 is interpreted by net.registry-firewall once ARM is in.
+  needs: [NET.tls], timeoutMs: 3500,
   async run(ctx: CheckContext): Promise<CheckOutcome> {
     const login = ctx.target.loginServer;
     const url = `https://${login}/v2/`;
@@ -100,14 +101,12 @@ export const challengeCheck: Check = {
       return { status: 'pass', message: `401 with Bearer realm ${ch.realm} (service ${ch.service ?? '-'}) in ${evidence.totalMs} ms`, evidence: { ...evidence, realm: ch.realm, service: ch.service }, data: { realm: ch.realm, service: ch.service } satisfies ChallengeData };
     }
     if (res.status === 403) {
+      // Which registry setting refuses us is net.registry-firewall's call (it waits for ARM).
       const fw = parseFirewallBody(res.body);
-      const arm = ctx.data<NetworkArmFacts>(NET.arm);
-      const dns = ctx.data<DnsData>(NET.dns);
-      const c = causeFor403(arm, fw?.clientIp, dns?.addresses, login);
       return {
-        status: 'fail', causeId: c.causeId, fixParams: c.params,
+        status: 'fail', fixParams: fw ? { clientIp: fw.clientIp } : undefined,
         evidence: { ...evidence, clientIp: fw?.clientIp, body: fw?.message ?? res.text().slice(0, 200) },
-        message: `403 Forbidden${fw ? `: ${fw.message}` : ''}${arm ? ` — ${c.why}` : ''}`,
+        message: `403 Forbidden${fw ? `: ${fw.message}` : ''}`,
       };
     }
     if (res.status === 429 || registryErrorCodes(res.body).includes('TOOMANYREQUESTS')) {
@@ -117,6 +116,25 @@ export const challengeCheck: Check = {
     return {
       status: 'fail', causeId: 'network.challenge-invalid', evidence: { ...evidence, body: res.text().slice(0, 200) },
       message: `GET ${url} answered ${res.status} ${res.statusText}, not a registry's 401 challenge: something else answers for ${login}`,
+    };
+  },
+};
+
+/** Interpret a 403 from /v2/: the registry's firewall, explained by ARM when it is known. */
+export const registryFirewallCheck: Check = {
+  id: NET.registryFirewall, area: 'network', title: 'The registry\'s firewall lets this client in',
+  needs: [], after: [NET.challenge, NET.arm, NET.dns], timeoutMs: 1000,
+  async run(ctx: CheckContext): Promise<CheckOutcome> {
+    const ch = ctx.finding(NET.challenge);
+    if (!ch || ch.evidence.status !== 403) {
+      return { status: ch?.status === 'pass' ? 'pass' : 'info', message: ch?.status === 'pass' ? 'the registry answered without a firewall refusal' : 'the registry was not reached, so its firewall could not be tested' };
+    }
+    const clientIp = typeof ch.evidence.clientIp === 'string' ? ch.evidence.clientIp : undefined;
+    const arm = ctx.data<NetworkArmFacts>(NET.arm);
+    const c = causeFor403(arm, clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer);
+    return {
+      status: 'fail', causeId: c.causeId, fixParams: c.params, evidence: { clientIp, status: 403, arm: !!arm },
+      message: `GET /v2/ answered 403 Forbidden${clientIp ? ` for client IP ${clientIp}` : ''}: ${c.why}`,
     };
   },
 };

@@ -5,6 +5,7 @@ export const NET = {
   tcp: 'net.tcp',
   tls: 'net.tls',
   challenge: 'net.challenge',
+  registryFirewall: 'net.registry-firewall',
   blobRedirect: 'net.blob-redirect',
   dataEndpoints: 'net.data-endpoints',
   daemonProxy: 'net.daemon-proxy',

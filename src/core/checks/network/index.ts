@@ -4,7 +4,7 @@ import type { Check } from '../../engine/types';
 import type { DiagnoseEnvironment } from '../../engine/environment';
 import type { RegistryTarget } from '../../registry/target';
 import { proxyCheck, dnsCheck, tcpCheck, tlsCheck, clientUsesProxy, withPathNeeds } from './client-path';
-import { challengeCheck } from './challenge';
+import { challengeCheck, registryFirewallCheck } from './challenge';
 import { blobRedirectCheck, dataEndpointsCheck } from './data-path';
 import { daemonProxyCheck } from './daemon-proxy';
 import { armCheck, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck, trustedServicesCheck, skuCheck, encryptionCheck } from './arm-checks';
@@ -14,7 +14,7 @@ export { NET } from './ids';
 export function networkChecks(target: RegistryTarget, env: DiagnoseEnvironment): Check[] {
   const viaProxy = clientUsesProxy(target, env);
   return [
-    proxyCheck, dnsCheck, tcpCheck, withPathNeeds(tlsCheck, viaProxy), challengeCheck,
+    proxyCheck, dnsCheck, tcpCheck, withPathNeeds(tlsCheck, viaProxy), challengeCheck, registryFirewallCheck,
     blobRedirectCheck, dataEndpointsCheck, daemonProxyCheck,
     armCheck, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck,
     trustedServicesCheck, skuCheck, encryptionCheck,
