@@ -9,7 +9,7 @@ import {
   approvePrivateEndpointConnection, registerResourceProvider, enableRepositoryToken, enableArmAudienceTokens,
 } from '../../../src/core/azure/registry-fixes';
 import { fetchRegistryView } from '../../../src/core/azure/registry-view';
-import { providerRegistrationState, readSubnet } from '../../../src/core/azure/network-resources';
+import { providerRegistrationState, readPrivateEndpointDns, readSubnet } from '../../../src/core/azure/network-resources';
 import { AzureAccessError } from '../../../src/core/azure/errors';
 import { addPrincipal, startFixture, type Fixture } from './simulator-fixture';
 
@@ -160,5 +160,15 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
     assert.equal(await providerRegistrationState(az, DEFAULT_IDS.subscriptionId), 'Registered');
     const subnet = await readSubnet(az, f.state.virtualNetworks[0]!.properties.subnets[0]!.id);
     assert.deepEqual(subnet.serviceEndpoints, ['Microsoft.ContainerRegistry']);
+    const peId = `${sub}/resourceGroups/contoso-rg/providers/Microsoft.Network/privateEndpoints/pe1`;
+    f.state.privateEndpoints.push({
+      id: peId, name: 'pe1', type: 'Microsoft.Network/privateEndpoints', location: 'westeurope',
+      properties: {
+        provisioningState: 'Succeeded', subnet: { id: subnet.id }, privateLinkServiceConnections: [],
+        customDnsConfigs: [{ fqdn: 'contoso.azurecr.io', ipAddresses: ['10.1.0.5'] }, { fqdn: 'contoso.westeurope.data.azurecr.io', ipAddresses: ['10.1.0.6'] }],
+      },
+    });
+    const dns = await readPrivateEndpointDns(az, peId);
+    assert.deepEqual(dns.records, [{ fqdn: 'contoso.azurecr.io', ipAddresses: ['10.1.0.5'] }, { fqdn: 'contoso.westeurope.data.azurecr.io', ipAddresses: ['10.1.0.6'] }]);
   });
 });
