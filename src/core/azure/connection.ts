@@ -86,7 +86,7 @@ export function graphClient(azure: ArmAccess): ResourceGraphClient {
     noRetryPolicy: true,
     requestPolicyFactories: (defaults: unknown[]) => [...defaults,
       exponentialRetryPolicy(retries, 800, 400, 8000), systemErrorRetryPolicy(retries, 800, 400, 8000), throttlingRetryPolicy(retries)],
-    ...(c ? { agentSettings: { http: new http.Agent(), https: new https.Agent({ ca: c, keepAlive: true }) } } : {}),
+    ...(c ? { agentSettings: { http: new http.Agent(), https: new https.Agent({ ca: c }) } } : {}),
   } as ConstructorParameters<typeof ResourceGraphClient>[1]);
 }
 
