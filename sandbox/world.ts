@@ -86,22 +86,38 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
 }
 
 async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[], opts: StartWorldOptions): Promise<SandboxWorld> {
-  // ARM state: a base copy built once (stable secrets), cloned into the live object per scenario.
-  const base = defaultState();
-  // dockerd is the slowest part: start it now, with the initial scenario's DNS and proxy (worked
-  // out on a scratch copy of the state), while the rest comes up.
+  // ACR_SANDBOX_TIMING=1 prints how long each phase of the start took (stderr).
+  const t0 = Date.now();
+  const mark = (what: string) => { if (process.env.ACR_SANDBOX_TIMING) process.stderr.write(`[sandbox] ${what} at ${Date.now() - t0} ms\n`); };
+  // The slow parts start first and overlap: dockerd (with the healthy DNS: it reads /etc/hosts
+  // only at its first lookup, so the initial scenario's DNS can still be written below), the mcr
+  // registry, the openssl runs of the PKI, then the ARM state (its RSA key is generated in-process).
   const dockerd = new Dockerd({ dir: path.join(dir, 'dockerd') });
   cleanups.push(() => dockerd.stop());
+  writeHosts(defaultHosts());
+  dockerd.setProxy({});
+  const dockerdStarting = dockerd.start();
+  dockerdStarting.catch(() => { /* awaited below */ });
+
+  // mcr.microsoft.com: anonymous, with the image `az acr check-health` pulls.
+  const mcrRegistry = new RealRegistry({ dir: path.join(dir, 'registry-mcr'), port: 5002, loginServer: NAMES.mcr });
+  cleanups.push(() => mcrRegistry.stop());
+  seedImage(mcrRegistry.storageDir, 'mcr/hello-world', 'latest', 'Hello from the sandbox\'s mcr.microsoft.com\n');
+  const mcrStarting = mcrRegistry.start();
+  mcrStarting.catch(() => { /* awaited below */ });
+  const pkiMaking = createPki(path.join(dir, 'pki'), tlsNames());
+  pkiMaking.catch(() => { /* awaited below */ });
+  cleanups.push(() => fs.rmSync(path.join(dir, 'pki'), { recursive: true, force: true }));
+
+  // ARM state: a base copy built once (stable secrets), cloned into the live object per scenario.
+  const base = defaultState();
   const initial = opts.scenario ?? 'healthy';
   const initialPlan = planScenario(initial, structuredClone(base), () => '');
   writeHosts(initialPlan.hosts);
   let hosts: Record<string, string> = { ...initialPlan.hosts };
-  dockerd.setProxy(initialPlan.dockerd.proxy);
-  const dockerdStarting = initialPlan.dockerd.running ? dockerd.start() : Promise.resolve();
-  dockerdStarting.catch(() => { /* awaited below */ });
-
-  const pki = await createPki(path.join(dir, "pki"), tlsNames());
-  cleanups.push(() => fs.rmSync(pki.dir, { recursive: true, force: true }));
+  mark('state planned');
+  const pki = await pkiMaking;
+  mark('pki');
   const caFile = pki.ca.certFile;
   const trusted: TlsPair = { key: pki.leaf.keyPem, cert: pki.leaf.certPem };
   const intercepting: TlsPair = { key: pki.interceptLeaf.keyPem, cert: pki.interceptLeaf.certPem };
@@ -124,16 +140,22 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   const urlKey = crypto.randomBytes(32);
 
   // Real registries + fronts + data endpoints.
-  const registries: Record<string, RealRegistry> = {};
+  const registries: Record<string, RealRegistry> = { mcr: mcrRegistry };
   const fronts: LoginServer[] = [];
   const dataEndpoints: DataEndpoint[] = [];
-  await Promise.all(Object.entries(SERVED).map(async ([name, s]) => {
+  // Registry processes first (they take longest to listen), then the fronts, then wait for all.
+  const starting: Promise<void>[] = [];
+  for (const [name, s] of Object.entries(SERVED)) {
     const loginServer = `${name}.azurecr.io`;
     const reg = new RealRegistry({ dir: path.join(dir, `registry-${name}`), port: s.port, loginServer, rootCertFile: pki.tokenSigner.certFile });
     registries[name] = reg;
     cleanups.push(() => reg.stop());
     seedImage(reg.storageDir, 'hello', 'v1', `hello from ${loginServer}\n`);
-    await reg.start();
+    starting.push(reg.start());
+  }
+  starting.forEach((p) => p.catch(() => { /* awaited below */ }));
+  for (const [name, s] of Object.entries(SERVED)) {
+    const loginServer = `${name}.azurecr.io`;
     const regTokens = new TokenService({ signer, faults: () => faults[name] ?? {}, issued: (t) => issued.add(t) });
     const front = new LoginServer({ loginServer, addresses: s.login, upstreamPort: s.port, signer, tokens: regTokens, view: ctxFor(name), faults: () => faults[name] ?? {}, tls: trusted, urlKey });
     cleanups.push(() => front.stop());
@@ -145,18 +167,14 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
       await de.start();
       dataEndpoints.push(de);
     }
-  }));
+  }
+  await Promise.all([...starting, mcrStarting]);
 
-  // mcr.microsoft.com: anonymous, with the image `az acr check-health` pulls.
-  const mcrRegistry = new RealRegistry({ dir: path.join(dir, 'registry-mcr'), port: 5002, loginServer: NAMES.mcr });
-  registries.mcr = mcrRegistry;
-  cleanups.push(() => mcrRegistry.stop());
-  seedImage(mcrRegistry.storageDir, 'mcr/hello-world', 'latest', 'Hello from the sandbox\'s mcr.microsoft.com\n');
-  await mcrRegistry.start();
   const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted });
   cleanups.push(() => mcrFront.stop());
   await mcrFront.start();
 
+  mark('registries and fronts');
   const tinyproxy = new Tinyproxy(path.join(dir, 'tinyproxy'), IP.tinyproxy, PROXY_PORT);
   cleanups.push(() => tinyproxy.stop());
   const brokenProxy = new FaultListener('broken-proxy', IP.brokenProxy, PROXY_PORT);
@@ -191,9 +209,19 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
 
   const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+  mark('proxies, arm');
   await dockerdStarting;
+  mark('dockerd ready');
 
-  async function apply(name: string): Promise<ScenarioInfo> {
+  // apply() calls are serialised: each one resets and rebuilds the whole fault set.
+  let applying: Promise<unknown> = Promise.resolve();
+  function apply(name: string): Promise<ScenarioInfo> {
+    const next = applying.then(() => applyNow(name), () => applyNow(name));
+    applying = next.catch(() => undefined);
+    return next;
+  }
+
+  async function applyNow(name: string): Promise<ScenarioInfo> {
     const def = getScenario(name);
     if (!def) throw new Error(`Unknown sandbox scenario '${name}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
     // Fresh healthy state, keeping the live object (servers hold it), Entra's key and the token log.

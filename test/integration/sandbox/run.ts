@@ -8,13 +8,16 @@ export const DOCKER = '/usr/bin/docker';
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60000, input?: string): Promise<RunResult> {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = ''; let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, out: stdout + stderr, ms: Date.now() - t0 }); });
-    child.stdin.end(input ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => { /* the child may exit without reading its input */ });
+      child.stdin.end(input);
+    }
   });
 }
 
