@@ -6,7 +6,8 @@ import { toSarif } from './render-sarif';
 import { diagnose } from '../core/engine/diagnose';
 import { DEFAULT_BUDGET_MS } from '../core/engine/runner';
 import { environmentFromProcess } from '../core/engine/process-env';
-import { RegistryInputError } from '../core/registry/target';
+import { parseRegistryInput, RegistryInputError } from '../core/registry/target';
+import { EXPOSED_TOKEN_USER } from '../core/acr/token-flow';
 import { explainText } from '../core/explain';
 import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/index';
 import { armAccessFromEnvironment } from '../core/azure/credential';
@@ -59,7 +60,7 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   }
   if (args.username) {
     const password = args.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : '';
-    env.credentials = { kind: 'basic', username: args.username, password };
+    env.credentials = { kind: credentialKind(args.username, password, args.registry), username: args.username, password };
   }
   const budgetMs = args.timeoutMs ?? DEFAULT_BUDGET_MS;
   const style = makeStyle(io.colour && args.format === 'text');
@@ -70,6 +71,20 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version), null, 2)}\n`);
   return report.causes.length ? EXIT.causes : EXIT.healthy;
+}
+
+/**
+ * What kind of credential a user name + password pair is, as docker login would be given it: the
+ * login checks explain a refusal per kind (admin user disabled, service principal secret, a token
+ * from `az acr login --expose-token` used with another user name); 'basic' when it cannot be told.
+ */
+export function credentialKind(username: string, password: string, registry: string): 'exposedToken' | 'admin' | 'servicePrincipal' | 'basic' {
+  if (username === EXPOSED_TOKEN_USER || /^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(password.trim())) return 'exposedToken';
+  let name: string | undefined;
+  try { name = parseRegistryInput(registry).name; } catch { /* diagnose reports the bad name */ }
+  if (name && username.toLowerCase() === name) return 'admin';
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(username)) return 'servicePrincipal';
+  return 'basic';
 }
 
 async function explainCommand(text: string | undefined, format: 'text' | 'json', io: CliIo, locale: Locale): Promise<number> {
