@@ -8,6 +8,12 @@ import { registryServices } from '../tree/registryServices';
 import { azureAccessFor } from './azure-access';
 import type { DiagnosisSource } from './diagnosis-source';
 
+/**
+ * The report streams every finding as it comes, so it can give a slow machine or network more
+ * time than the CLI's default 6 s before checks are cut off.
+ */
+const REPORT_BUDGET_MS = 20_000;
+
 export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
   return {
     async run(req) {
@@ -17,7 +23,7 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
         ctx.log.warn(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       });
-      return diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks });
+      return diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });
     },
     async identity() {
       const session = await registryServices(ctx).sessions.get();
