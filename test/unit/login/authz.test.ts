@@ -24,13 +24,13 @@ const run = (c: CheckContext, check = authzAadCheck) => check.run(c) as Promise<
 
 describe('authorisation verdicts', () => {
   it('no pull: missing AcrPull for the principal, with the role assignment fix filled in', async () => {
-    const o = await run(ctx({ [LOGIN.aad]: aad([]), [LOGIN.registry]: facts([['Reader', 600]]) }, 'pull'));
+    const o = await run(ctx({ [LOGIN.aad]: aad([]), [LOGIN.registry]: facts([['Registry Metadata Reader', 600]]) }, 'pull'));
     assert.equal(o.status, 'fail');
     assert.equal(o.causeId, 'authz.missing-acrpull');
     assert.deepEqual(o.fixParams, { repository: 'hello', principalId: 'p1', registryId: REG_ID });
   });
   it('a pulling role younger than 10 minutes: propagation, not a missing role', async () => {
-    const o = await run(ctx({ [LOGIN.aad]: aad([]), [LOGIN.registry]: facts([['Reader', 600], ['AcrPush', 2]]) }, 'pull'));
+    const o = await run(ctx({ [LOGIN.aad]: aad([]), [LOGIN.registry]: facts([['Registry Metadata Reader', 600], ['AcrPush', 2]]) }, 'pull'));
     assert.equal(o.causeId, 'authz.role-propagation-pending');
     assert.match(o.message, /2026-11-25T12:08:00Z/);
   });

@@ -33,11 +33,13 @@ describe('name rules', () => {
 describe('role analysis', () => {
   const now = new Date('2026-11-25T12:00:00Z');
   const a = (role: string, minutesAgo: number, principalId = 'p'): RoleAssignmentFacts => ({ principalId, role, scope: '/s', createdOn: new Date(now.getTime() - minutesAgo * 60_000) });
-  it('AcrPull/AcrPush/Owner/Contributor grant pull; only settled assignments count', () => {
+  it('AcrPull/AcrPush/Owner/Contributor/Reader grant pull; only settled assignments count', () => {
     assert.equal(analyseRoles([a('AcrPull', 60)], 'p', false, now).canPull, true);
     assert.equal(analyseRoles([a('AcrPull', 60)], 'p', false, now).canPush, false);
     assert.equal(analyseRoles([a('Contributor', 60)], 'p', false, now).canPush, true);
-    assert.equal(analyseRoles([a('Reader', 60)], 'p', false, now).canPull, false);
+    assert.equal(analyseRoles([a('Reader', 60)], 'p', false, now).canPull, true, 'ACR lets Reader pull');
+    assert.equal(analyseRoles([a('Reader', 60)], 'p', false, now).canPush, false);
+    assert.equal(analyseRoles([a('Registry Metadata Reader', 60)], 'p', false, now).canPull, false);
     assert.equal(analyseRoles([a('AcrPull', 60, 'other')], 'p', false, now).canPull, false);
     const pending = analyseRoles([a('AcrPush', 2)], 'p', false, now);
     assert.equal(pending.canPull, false);

@@ -31,8 +31,8 @@ export const explicitLoginCheck: Check = {
   timeoutMs: 8000,
   applies: (_t, env) => !!env.credentials,
   async run(ctx): Promise<Outcome> {
-    const cred = ctx.env.credentials!;
     const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    const cred = knownKind(ctx.env.credentials!, facts);
     const reg = facts?.registry;
     const now = ctx.env.now();
     const evidence: Record<string, string | number | boolean | undefined> = { kind: cred.kind, username: cred.username };
@@ -75,6 +75,14 @@ export const explicitLoginCheck: Check = {
     return tryLogin(ctx, evidence);
   },
 };
+
+/** A user name + password given without a kind (the CLI's --username): ARM tells the admin user and repository tokens apart. */
+function knownKind<C extends { kind: string; username: string }>(cred: C, facts: RegistryFacts | undefined): C {
+  if (cred.kind !== 'basic') return cred;
+  if (facts?.registry && cred.username.toLowerCase() === facts.registry.name.toLowerCase()) return { ...cred, kind: 'admin' };
+  if (facts?.tokens?.some((t) => t.name === cred.username)) return { ...cred, kind: 'repositoryToken' };
+  return cred;
+}
 
 async function tryLogin(ctx: CheckContext, evidence: Record<string, string | number | boolean | undefined>): Promise<Outcome> {
   const cred = ctx.env.credentials!;

@@ -62,9 +62,11 @@ export function roleNameOf(roleDefinitionId: string | undefined): string {
   return Object.prototype.hasOwnProperty.call(ROLE_NAMES_BY_ID, guid) ? ROLE_NAMES_BY_ID[guid] : guid;
 }
 
-const PULL_ROLES = new Set(['AcrPull', 'AcrPush', 'Owner', 'Contributor']);
+// ACR lets Reader pull (its */read includes registries/pull/read); Owner/Contributor/Reader keep
+// working in ABAC mode, only the Acr* roles stop counting there.
+const PULL_ROLES = new Set(['AcrPull', 'AcrPush', 'Owner', 'Contributor', 'Reader']);
 const PUSH_ROLES = new Set(['AcrPush', 'Owner', 'Contributor']);
-const ABAC_PULL = new Set(['Container Registry Repository Reader', 'Container Registry Repository Writer', 'Container Registry Repository Contributor', 'Owner', 'Contributor']);
+const ABAC_PULL = new Set(['Container Registry Repository Reader', 'Container Registry Repository Writer', 'Container Registry Repository Contributor', 'Owner', 'Contributor', 'Reader']);
 const ABAC_PUSH = new Set(['Container Registry Repository Writer', 'Container Registry Repository Contributor', 'Owner', 'Contributor']);
 const READ_ROLES = new Set(['Reader', 'Contributor', 'Owner']);
 
