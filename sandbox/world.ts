@@ -1,11 +1,12 @@
 // startWorld(): one running set of real parts inside the network namespace `acrsbx`, and
 // apply(name) to switch fault injection without restarting what need not restart.
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as crypto from 'node:crypto';
 import type { ScenarioInfo, SandboxAzure, World } from './types';
-import { IP, NAMES, PROXY_PORT, defaultHosts, tlsNames } from './addresses';
+import { IP, NAMES, NETNS, PROXY_PORT, defaultHosts, tlsNames } from './addresses';
 import { CERTS_D, ensureNamespace, insideNamespace, isRoot, writeHosts } from './netns';
 import { createPki, type Pki } from './pki';
 import type { ArmState, RegistryRecord } from './arm/state';
@@ -23,7 +24,7 @@ import { Tinyproxy } from './parts/tinyproxy';
 import { FaultListener } from './parts/listeners';
 import { OldDockerProxy } from './parts/old-docker-proxy';
 import { setNftRules, type NftRule } from './parts/nft';
-import { forgetOwn, reapStale, recordDir } from './parts/stale';
+import { forgetOwn, liveWorlds, reapStale, recordDir } from './parts/stale';
 import { getScenario } from './scenarios/index';
 import type { DockerConfigJson, ScenarioContext } from './scenarios/types';
 import { startArm, type ArmHandle } from './arm-host';
@@ -71,6 +72,16 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   if (!getScenario(initial)) throw new Error(`Unknown sandbox scenario '${initial}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
   ensureNamespace();
   await reapStale();
+  const others = liveWorlds();
+  if (others.length) throw new Error(`Another sandbox world runs in namespace ${NETNS} (process ${others.join(', ')}). Stop it, or start this one in its own namespace with ACR_SANDBOX_NETNS=<name>.`);
+  // Before touching anything shared (hosts, certs.d, nft): is the login server's address free?
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE'
+      ? new Error(`${IP.contoso}:443 is already in use in namespace ${NETNS}: another sandbox world (or a leftover of one) runs there. Stop it, or use ACR_SANDBOX_NETNS=<name>.`)
+      : e));
+    probe.listen(443, IP.contoso, () => probe.close(() => resolve()));
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrsbx-'));
   fs.chmodSync(dir, 0o711); // tinyproxy (nobody) must reach its config; the PKI dir stays 0700
   recordDir(dir);
@@ -78,6 +89,10 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   try {
     return await buildWorld(dir, cleanups, opts);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
+      e = new Error(`${err.address}:${err.port} is already in use in namespace ${NETNS}: another sandbox world (or a leftover of one) runs there. Stop it, or use ACR_SANDBOX_NETNS=<name>.`);
+    }
     for (const c of cleanups.reverse()) { try { await c(); } catch { /* best effort */ } }
     fs.rmSync(dir, { recursive: true, force: true });
     forgetOwn();

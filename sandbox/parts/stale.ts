@@ -63,3 +63,11 @@ export async function reapStale(): Promise<{ pids: number[]; dirs: string[] }> {
   fs.writeFileSync(FILE(), keep.map((e) => JSON.stringify(e)).join('\n') + (keep.length ? '\n' : ''));
   return { pids, dirs };
 }
+
+/** PIDs of other live worlds recorded for this namespace. */
+export function liveWorlds(): number[] {
+  const me = process.pid;
+  const out = new Set<number>();
+  for (const e of readEntries()) if (e.worldPid !== me && startTime(e.worldPid) === e.worldStart) out.add(e.worldPid);
+  return [...out];
+}

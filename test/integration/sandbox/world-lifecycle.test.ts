@@ -79,6 +79,17 @@ describe('sandbox world lifecycle (integration)', function () {
     assert.doesNotMatch(listeners(), /192\.0\.2\.20:443/);
   });
 
+  it('a second world in the same namespace is refused with a clear message, the first keeps working', async () => {
+    const w = await startWorld({ scenario: 'healthy' });
+    try {
+      await assert.rejects(() => startWorld({ scenario: 'healthy' }), /already in use in namespace .*ACR_SANDBOX_NETNS/);
+      assert.match(listeners(), /192\.0\.2\.20:443/);
+      const { dockerLogin } = await import('./run');
+      const r = await dockerLogin(w.clientEnv(), w.loginServer, w.azure.clientId, w.azure.clientSecret);
+      assert.match(r.out, /Login Succeeded/, 'dockerd still trusts the first world\'s CA');
+    } finally { await w.stop(); }
+  });
+
   it('refuses an unknown scenario with a clear message', async () => {
     await assert.rejects(() => startWorld({ scenario: 'no-such-scenario' }), /Unknown sandbox scenario 'no-such-scenario'/);
     assert.doesNotMatch(listeners(), /192\.0\.2\.20:443/, 'a failed start cleans up');
