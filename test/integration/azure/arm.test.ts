@@ -11,6 +11,10 @@ import { fetchRegistryView } from '../../../src/core/azure/registry-view';
 import { listRoleAssignments } from '../../../src/core/azure/role-assignments';
 import { AzureAccessError } from '../../../src/core/azure/errors';
 import { getWorld } from '../sandbox/shared-world';
+import { curl } from '../sandbox/run';
+import { roleAssignment, servicePrincipal } from '../../../sandbox/arm/state';
+import { addClientIpRule, enablePublicNetworkAccess } from '../../../src/core/azure/registry-fixes';
+import { credentialFromEnvironment } from '../../../src/core/azure/credential';
 
 describe('core/azure against the sandbox world\'s ARM (integration)', function () {
   this.timeout(180_000);
@@ -56,6 +60,40 @@ describe('core/azure against the sandbox world\'s ARM (integration)', function (
     assert.equal(r.source, 'resource-graph');
     assert.ok(r.registries.length >= 10_000, String(r.registries.length));
     assert.ok(w.arm.armCalls() <= 3, `ARM calls: ${w.arm.armCalls()}`);
+    await w.apply('healthy');
+  });
+
+  /** A Contributor on contoso (fixes need write rights the world's own SP does not have). */
+  function contributorAccess() {
+    const reg = w.state.registries.find((r) => r.arm.name === 'contoso')!;
+    const sp = servicePrincipal(w.azure.tenantId, 'fixer');
+    w.state.servicePrincipals.push(sp);
+    w.state.roleAssignments.push(roleAssignment({ scope: reg.arm.id, role: 'Contributor', principalId: sp.objectId, subscriptionId: w.azure.subscriptionId, createdOn: new Date(0) }));
+    const { credential } = credentialFromEnvironment({ AZURE_TENANT_ID: w.azure.tenantId, AZURE_CLIENT_ID: sp.appId, AZURE_CLIENT_SECRET: sp.secrets[0]!.value, AZURE_AUTHORITY_HOST: w.azure.authorityHost }, { extraCaPem: [w.caPem] });
+    return { azure: { credential, armEndpoint: w.azure.armEndpoint, extraCaPem: [w.caPem] }, registryId: reg.arm.id };
+  }
+
+  const challenge = async () => {
+    const r = await curl(w.clientEnv(), ['-s', '-o', '/dev/null', '-w', '%{http_code}', `https://${w.loginServer}/v2/`]);
+    return r.stdout.trim();
+  };
+
+  it('fix: adding the client IP rule through ARM opens the registry front to the client', async () => {
+    await w.apply('ip-rule-excludes-client');
+    assert.equal(await challenge(), '403');
+    const { azure, registryId } = contributorAccess();
+    const r = await addClientIpRule(azure, registryId, w.clientIp);
+    assert.equal(r.changed, true);
+    assert.equal(await challenge(), '401', 'the front now answers the Bearer challenge');
+    await w.apply('healthy');
+  });
+
+  it('fix: enabling public network access through ARM opens the registry front', async () => {
+    await w.apply('public-access-disabled');
+    assert.equal(await challenge(), '403');
+    const { azure, registryId } = contributorAccess();
+    assert.equal((await enablePublicNetworkAccess(azure, registryId)).changed, true);
+    assert.equal(await challenge(), '401');
     await w.apply('healthy');
   });
 
