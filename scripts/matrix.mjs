@@ -39,7 +39,7 @@ if (!values['no-check-health'] && !withCheckHealth) console.log('(az not found: 
 const world = await startWorld({ scenario: 'healthy' });
 let stopping = false;
 const stop = async () => { if (stopping) return; stopping = true; await world.stop(); };
-process.on('SIGINT', () => { void stop().then(() => process.exit(130)); });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { void stop().then(() => process.exit(130)); });
 const rows = [];
 try {
   await m.seedHello(world);

@@ -75,7 +75,9 @@ export function runProc(cmd: string, args: string[], env: NodeJS.ProcessEnv, opt
 /** The CLI arguments a user in this scenario would type. */
 export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | '--sarif' | 'text' = '--json'): { args: string[]; input?: string } {
   const registry = info.input ?? (info.registry === 'contoso' ? w.loginServer : `${info.registry}.azurecr.io`);
-  const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello'];
+  // A generous budget: the matrix judges what is found, not how fast (that is npm run bench's job),
+  // and a loaded 2-core machine must not turn a slow check into a missing cause.
+  const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello', '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
   if (info.operation) args.push('--operation', info.operation);
   let input: string | undefined;
   if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
