@@ -1,4 +1,5 @@
 // Entry of the `acr-doctor` bin (bundled to dist/cli.js).
+import './threadpool';
 import { runCli } from './run';
 
 async function readStdin(): Promise<string> {
