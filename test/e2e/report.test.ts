@@ -2,51 +2,35 @@
 // Open docs gives the exact URL → Run fix (add the client IP rule, confirmed in the real modal) →
 // the affected checks re-run and turn green. Screenshots of the report in dark and light themes.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
+import * as path from 'node:path';
+import { roleAssignment } from '../../sandbox/arm/state';
+import type { SandboxWorld } from '../../sandbox/world';
+import { screenshotsDir } from '../harness/paths';
 import { screenshot, workbench } from './harness/workbench';
+import { diagnoseFromTree, reportFrame as report, setTheme, startDutchWorkbench } from './report-helpers';
 
 const SCENARIO = 'ip-rule-excludes-client';
 const CAUSE = 'network.ip-rule-excludes-client';
 const DOCS = 'https://learn.microsoft.com/en-us/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry';
 
-function report(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().click({ timeout: 15_000 });
-}
-
-async function setTheme(page: Page, theme: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.keyboard.type(theme);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: theme }).first().click({ timeout: 15_000 });
-  await page.waitForTimeout(800);
-}
-
 describe('diagnostics report (e2e)', function () {
   this.timeout(300_000);
+
+  // Leave the shared world as the other e2e tests expect it.
+  after(async () => { await workbench().world?.apply('healthy'); });
 
   it('tree → Diagnose → the injected cause first → Open docs → Run fix → re-run turns green', async () => {
     const { page, world } = workbench();
     assert.ok(world, 'needs the sandbox world (ACR_DOCTOR_E2E_NO_WORLD is set)');
     const info = await world.apply(SCENARIO);
     assert.equal(info.expectedCause, CAUSE);
+    // The developer here may change the registry's firewall: the sandbox principal (AcrPush + Reader
+    // by default) gets Contributor on contoso, as a registry owner would have.
+    const live = world as SandboxWorld;
+    const contoso = live.state.registries.find((x) => x.arm.name === 'contoso')!;
+    live.state.roleAssignments.push(roleAssignment({ scope: contoso.arm.id, role: 'Contributor', principalId: live.azure.principalId, subscriptionId: live.azure.subscriptionId }));
 
-    // The registry row in ACR Doctor's tree (tenants and subscriptions above it are opened as needed).
-    await page.locator('.activitybar [aria-label^="ACR Doctor"]').first().click();
-    const tree = page.locator('.sidebar .monaco-list[role="tree"]').first();
-    const row = tree.locator('[role="treeitem"]').filter({ hasText: 'contoso.azurecr.io' }).first();
-    const deadline = Date.now() + 90_000;
-    while (!(await row.isVisible()) && Date.now() < deadline) {
-      const collapsed = tree.locator('[role="treeitem"][aria-expanded="false"]').first();
-      if (await collapsed.isVisible()) await collapsed.click();
-      else await page.waitForTimeout(1_000);
-    }
-    await row.click({ button: 'right' });
-    await page.locator('.context-view .action-label').filter({ hasText: 'Diagnose Registry' }).first().click();
+    await diagnoseFromTree(page, /^Diagnose Registry$/);
 
     // The report streams, ends, and puts the injected cause first.
     const r = report(page);
@@ -93,5 +77,32 @@ describe('diagnostics report (e2e)', function () {
     await r.locator(`article.cause[data-cause="${CAUSE}"]`).waitFor({ timeout: 30_000 });
     await screenshot('report-light');
     await setTheme(page, 'Dark Modern');
+  });
+
+  it('speaks Dutch when VS Code does: the report and the docs locale (nl-nl)', async () => {
+    const { world } = workbench();
+    assert.ok(world, 'needs the sandbox world');
+    await world.apply(SCENARIO);
+    const nl = await startDutchWorkbench(world);
+    try {
+      await diagnoseFromTree(nl.page, /^Register diagnosticeren$/);
+      const r = report(nl.page);
+      await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+      assert.match(await r.locator('h1').innerText(), /^Registerdiagnose: contoso\.azurecr\.io/);
+      assert.equal(await r.locator('h2#causes-h').innerText(), 'Oorzaken');
+      const first = r.locator('ol.causes article.cause').first();
+      assert.equal(await first.getAttribute('data-cause'), CAUSE);
+      assert.match(await first.locator('cite').innerText(), /Openbare toegang tot register configureren/);
+      const popup = nl.page.context().waitForEvent('page', { timeout: 20_000 });
+      await nl.page.context().route('https://learn.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>docs</title>' }));
+      await first.locator('[data-action="open-docs"]').click();
+      await nl.page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: /^(Openen|Open)$/ }).click({ timeout: 5_000 }).catch(() => undefined);
+      const docs = await popup;
+      assert.equal(docs.url(), DOCS.replace('/en-us/', '/nl-nl/'));
+      await docs.close();
+      await nl.page.screenshot({ path: path.join(screenshotsDir, 'report-nl.png') });
+    } finally {
+      await nl.stop();
+    }
   });
 });

@@ -1,0 +1,86 @@
+// Helpers for the report e2e tests: the tree's registry row, the report webview's frame, and a
+// second workbench in Dutch (code-server --locale nl with a stand-in Dutch language pack).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { World } from '../../sandbox/types';
+import { launchChromium } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { repoRoot, vsixPath } from '../harness/paths';
+
+export function reportFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
+}
+
+/** Opens ACR Doctor's tree, unfolds tenants/subscriptions until contoso shows, and runs "Diagnose" from its menu. */
+export async function diagnoseFromTree(page: Page, menuLabel: RegExp, loginServer = 'contoso.azurecr.io'): Promise<void> {
+  await page.locator('.activitybar [aria-label^="ACR Doctor"]').first().click();
+  const tree = page.locator('.sidebar .monaco-list[role="tree"]').first();
+  const row = tree.locator('[role="treeitem"]').filter({ hasText: loginServer }).first();
+  const deadline = Date.now() + 90_000;
+  while (!(await row.isVisible()) && Date.now() < deadline) {
+    const collapsed = tree.locator('[role="treeitem"][aria-expanded="false"]').first();
+    if (await collapsed.isVisible()) await collapsed.click();
+    else await page.waitForTimeout(1_000);
+  }
+  await row.click({ button: 'right' });
+  await page.locator('.context-view .action-label').filter({ hasText: menuLabel }).first().click();
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().click({ timeout: 15_000 });
+}
+
+export async function setTheme(page: Page, theme: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.keyboard.type(theme);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: theme }).first().click({ timeout: 15_000 });
+  await page.waitForTimeout(800);
+}
+
+export interface DutchWorkbench { server: CodeServer; browser: Browser; page: Page; stop(): Promise<void> }
+
+/**
+ * A workbench whose display language is Dutch. No Marketplace here, so a stand-in language pack
+ * (test/e2e/fixtures/nl-language-pack, no translations of its own) makes VS Code resolve `nl`;
+ * what shows in Dutch is then ACR Doctor's own l10n. The CLI install does not write the
+ * language-pack index the server reads, so it is written here.
+ */
+export async function startDutchWorkbench(world: World | undefined): Promise<DutchWorkbench> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-nl-'));
+  const packDir = path.join(tmp, 'pack');
+  fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'fixtures', 'nl-language-pack'), packDir, { recursive: true });
+  const packVsix = path.join(tmp, 'nl-pack.vsix');
+  const vsce = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies',
+    '--allow-missing-repository', '--skip-license', '-o', packVsix], { cwd: packDir, encoding: 'utf8' });
+  if (vsce.status !== 0) throw new Error(`could not package the Dutch stand-in pack: ${vsce.stderr || vsce.stdout}`);
+  const folder = path.join(tmp, 'workspace');
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'Dockerfile'), `FROM ${world?.loginServer ?? 'contoso.azurecr.io'}/hello-world:latest\n`);
+  const server = await startCodeServer({ folder, env: world?.clientEnv(), install: [vsixPath, packVsix], args: ['--locale', 'nl'], logName: 'code-server-e2e-nl' });
+  const installed = fs.readdirSync(server.extensionsDir).find((d) => d.startsWith('acr-doctor-tests.test-language-pack-nl'));
+  if (!installed) throw new Error('the Dutch stand-in pack did not install');
+  fs.writeFileSync(path.join(server.userDataDir, 'languagepacks.json'), JSON.stringify({
+    nl: {
+      hash: 'acrdoctortestnl', label: 'Nederlands',
+      extensions: [{ extensionIdentifier: { id: 'acr-doctor-tests.test-language-pack-nl' }, version: '0.0.1' }],
+      translations: { vscode: path.join(server.extensionsDir, installed, 'translations', 'main.i18n.json') },
+    },
+  }));
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    server, browser, page,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.stop().catch(() => undefined);
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
