@@ -43,9 +43,10 @@ export interface AzureSession extends vscode.Disposable {
   listTenants(): Promise<AzureTenantInfo[]>;
   /**
    * Subscriptions of the signed-in tenants; with `filtered`, only those chosen in
-   * `azureResourceGroups.selectedSubscriptions` (shared with Azure Resources).
+   * `azureResourceGroups.selectedSubscriptions` (shared with Azure Resources). `tenants`: the
+   * result of a listTenants() just made, so it is not asked again.
    */
-  listSubscriptions(options: { filtered: boolean }): Promise<AzureSubscriptionInfo[]>;
+  listSubscriptions(options: { filtered: boolean; tenants?: AzureTenantInfo[] }): Promise<AzureSubscriptionInfo[]>;
   /** Credential for ARM calls in a subscription's tenant. */
   credentialFor(tenantId: string): TokenCredential;
   /** Everything core needs to call ARM in a tenant (for the tree's listing and for a diagnosis). */

@@ -97,10 +97,10 @@ export class ServicePrincipalSession implements AzureSession {
     return result.sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
-  async listSubscriptions(options: { filtered: boolean }): Promise<AzureSubscriptionInfo[]> {
+  async listSubscriptions(options: { filtered: boolean; tenants?: AzureTenantInfo[] }): Promise<AzureSubscriptionInfo[]> {
     if (this.signedOut) return [];
     const filter = readSubscriptionFilter();
-    const tenants = (await this.listTenants()).filter((t) => t.signedIn);
+    const tenants = (options.tenants ?? (await this.listTenants())).filter((t) => t.signedIn);
     const seen = new Map<string, AzureSubscriptionInfo>();
     for (const tenant of tenants) {
       if (options.filtered && filter.tenantIds.length && !filter.tenantIds.includes(tenant.tenantId.toLowerCase())) continue;

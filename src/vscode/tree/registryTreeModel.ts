@@ -246,10 +246,8 @@ export class RegistryTreeModel implements vscode.Disposable {
       this.account = this.progress((async () => {
         const session = await this.sessions.get();
         if (!session || !(await session.isSignedIn())) return undefined;
-        const [allTenants, subscriptions] = await Promise.all([
-          session.listTenants(),
-          session.listSubscriptions({ filtered: true }),
-        ]);
+        const allTenants = await session.listTenants();
+        const subscriptions = await session.listSubscriptions({ filtered: true, tenants: allTenants });
         signal.throwIfAborted();
         // With a filter, only the tenants it names are shown (as Azure Resources does).
         const filter = readSubscriptionFilter();
