@@ -12,7 +12,7 @@ import type { SandboxWorld } from '../sandbox/world';
 import { resolveHost } from '../src/core/net/dns';
 import { tcpConnect } from '../src/core/net/tcp';
 import { httpRequest } from '../src/core/net/http';
-import { runProc } from '../test/integration/matrix/fault-matrix';
+import { CLI, runProc } from '../test/integration/matrix/fault-matrix';
 import { fmtMs, median, repoRoot, type Figure } from './figure';
 
 /** The engine's per-check TLS deadline: what "this host black-holes" costs at the least. */
@@ -48,7 +48,7 @@ async function criticalPath(world: SandboxWorld): Promise<{ ms: number; parts: R
 }
 
 export async function benchDiagnosis(world: SandboxWorld, scenarios = ['healthy', 'black-hole'], runs = 3, log: (s: string) => void = () => undefined): Promise<Figure[]> {
-  const cli = path.join(repoRoot(), 'dist', 'cli.js');
+  const cli = CLI;
   const azConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
   const figures: Figure[] = [];
   try {

@@ -2,13 +2,13 @@
 // extension host runs). The extension host's own peak is not measured here (see README).
 import * as path from 'node:path';
 import type { SandboxWorld } from '../sandbox/world';
-import { runProc } from '../test/integration/matrix/fault-matrix';
+import { CLI, runProc } from '../test/integration/matrix/fault-matrix';
 import { repoRoot, type Figure } from './figure';
 
 export async function benchMemory(world: SandboxWorld): Promise<Figure[]> {
   await world.apply('healthy');
   const root = repoRoot();
-  const r = await runProc(process.execPath, ['-r', path.join(root, 'bench', 'maxrss.cjs'), path.join(root, 'dist', 'cli.js'), 'diagnose', world.loginServer, '--json', '--repository', 'hello'], world.clientEnv(), { timeoutMs: 60_000 });
+  const r = await runProc(process.execPath, ['-r', path.join(root, 'bench', 'maxrss.cjs'), CLI, 'diagnose', world.loginServer, '--json', '--repository', 'hello'], world.clientEnv(), { timeoutMs: 60_000 });
   const kb = Number(/\[maxrss-kb (\d+)\]/.exec(r.stderr)?.[1]);
   if (!Number.isFinite(kb)) return [{ figure: 'peak memory during a diagnosis', value: 'not measured', note: r.stderr.slice(0, 120) }];
   return [{ figure: 'peak memory during a diagnosis (CLI process, RSS)', value: `${(kb / 1024).toFixed(0)} MB`, note: 'same core as the extension host; the extension host itself was not measured' }];

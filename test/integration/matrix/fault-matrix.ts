@@ -26,7 +26,8 @@ export function repoRoot(): string {
 }
 
 export const ROOT = repoRoot();
-export const CLI = path.join(ROOT, 'dist', 'cli.js');
+/** The bundled CLI (ACR_DOCTOR_CLI: a private copy, when others rebuild dist/ meanwhile). */
+export const CLI = process.env.ACR_DOCTOR_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
 export interface MatrixRow {
   scenario: string;
@@ -79,6 +80,11 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   // and a loaded 2-core machine must not turn a slow check into a missing cause.
   const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello', '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
   if (info.operation) args.push('--operation', info.operation);
+  // A scenario that does not involve the user's Azure sign-in is run as a user who has none
+  // (e.g. a logged-out anonymous pull), as the login tests do.
+  if (!info.usesArm) args.push('--no-azure');
+  // check-health's DOCKER_PULL_ERROR step is the CLI's opt-in pull test.
+  if (info.checkHealthCode === 'DOCKER_PULL_ERROR') args.push('--pull-test');
   let input: string | undefined;
   if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
   return { args, input };
