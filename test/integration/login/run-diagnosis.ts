@@ -17,6 +17,7 @@ interface Params {
   operation?: DiagnoseEnvironment['operation'];
   repository?: string;
   principalId?: string;
+  pullTest?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     credentials: p.credentials,
     operation: p.operation,
     repository: p.repository ?? 'hello',
+    pullTest: p.pullTest,
     extraCaPem: e.NODE_EXTRA_CA_CERTS ? [readFileSync(e.NODE_EXTRA_CA_CERTS, 'utf8')] : undefined,
     now: () => new Date(),
   };

@@ -71,4 +71,20 @@ describe('login scenarios (integration)', function () {
     assert.ok(report.findings.some((f) => f.checkId === 'login.credentials.aad' && f.status === 'pass'), summary(report));
     assert.ok(report.findings.some((f) => f.checkId === 'login.authz.aad' && f.status === 'pass'), summary(report));
   });
+
+  it('pull test through the real dockerd: works when healthy, keeps the daemon\'s reason when refused (integration)', async () => {
+    await w.apply('healthy');
+    const ok = await diagnose(w, { input: w.loginServer, usesArm: false, repository: 'hello:v1', pullTest: true, operation: 'pull',
+      credentials: { kind: 'servicePrincipal', username: w.azure.clientId, password: w.azure.clientSecret } });
+    assert.ok(!ok.stdout.includes(w.azure.clientSecret), 'the secret used for the pull leaks into the report');
+    const pulled = ok.report.findings.find((f) => f.checkId === 'login.docker.pull');
+    assert.equal(pulled?.status, 'pass', summary(ok.report));
+    await w.apply('anonymous-pull-disabled');
+    const refused = await diagnose(w, { input: w.loginServer, usesArm: false, repository: 'hello:v1', pullTest: true, operation: 'pull' });
+    const f = refused.report.findings.find((x) => x.checkId === 'login.docker.pull');
+    assert.equal(f?.status, 'fail', summary(refused.report));
+    assert.equal(f?.causeId, 'docker.pull-failed');
+    assert.match(f!.message, /unauthorized|authentication required/i);
+    assert.equal(refused.report.causes[0].causeId, 'credentials.anonymous-pull-blocked', summary(refused.report));
+  });
 });

@@ -35,9 +35,10 @@ export function acrNet(ctx: CheckContext, timeoutMs = 4000): AcrNet {
   };
 }
 
-/** The repository a check asks about (what the user named, else one that exists in most registries' tests). */
+/** The repository a check asks about (what the user named), without a tag or digest. */
 export function repositoryOf(ctx: CheckContext): string | undefined {
-  const r = ctx.env.repository?.trim();
+  // 'hello:v1' or 'hello@sha256:…' name an image; scopes take the repository only.
+  const r = ctx.env.repository?.trim().replace(/@.*$/, '').replace(/:[^/:]*$/, '');
   return r ? r.toLowerCase() : undefined;
 }
 
