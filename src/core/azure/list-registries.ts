@@ -26,13 +26,18 @@ export interface ListRegistriesOptions {
   resourceGraph?: boolean;
 }
 
-/** Rows: [kind, id, name, tenantId, resourceGroup, location, sku, loginServer, publicNetworkAccess, defaultAction, privateEndpointConnections, adminUserEnabled]. */
+/**
+ * One row per subscription (so 10 000 registries fit in one page of ≤ 1 000 rows), each holding
+ * compact rows [kind, id, location, sku, loginServer, publicNetworkAccess, defaultAction,
+ * privateEndpointConnections, adminUserEnabled]; name and resource group come from the id.
+ * Kind 'p' rows are replications (their location is a replica region of the parent registry).
+ */
 export const REGISTRY_GRAPH_QUERY = [
   'resources',
   "| where type =~ 'microsoft.containerregistry/registries' or type =~ 'microsoft.containerregistry/registries/replications'",
   "| extend k = iff(type =~ 'microsoft.containerregistry/registries', 'r', 'p')",
-  '| project subscriptionId, row = pack_array(k, id, name, tenantId, resourceGroup, location, tostring(sku.name), tostring(properties.loginServer), tostring(properties.publicNetworkAccess), tostring(properties.networkRuleSet.defaultAction), properties.privateEndpointConnections, properties.adminUserEnabled)',
-  '| summarize rows = make_list(row) by subscriptionId',
+  '| project subscriptionId, tenantId, row = pack_array(k, id, location, tostring(sku.name), tostring(properties.loginServer), tostring(properties.publicNetworkAccess), tostring(properties.networkRuleSet.defaultAction), properties.privateEndpointConnections, properties.adminUserEnabled)',
+  '| summarize rows = make_list(row) by subscriptionId, tenantId',
   '| order by subscriptionId asc',
 ].join('\n');
 
@@ -56,12 +61,13 @@ export function registriesFromGraphRows(data: unknown): RegistrySummary[] {
   const regs = new Map<string, RegistrySummary>();
   const replicas: { parent: string; region: string }[] = [];
   for (const group of data) {
-    const rows = (group as { rows?: unknown } | null)?.rows;
-    const subFromGroup = str((group as { subscriptionId?: unknown } | null)?.subscriptionId);
-    if (!Array.isArray(rows)) continue;
-    for (const row of rows) {
-      if (!Array.isArray(row) || row.length < 12) continue;
-      const [k, id, name, tenantId, rg, location, sku, loginServer, pna, defaultAction, pecs, admin] = row as unknown[];
+    const g = (group && typeof group === 'object' ? group : {}) as { rows?: unknown; subscriptionId?: unknown; tenantId?: unknown };
+    if (!Array.isArray(g.rows)) continue;
+    const subFromGroup = str(g.subscriptionId);
+    const tenantId = str(g.tenantId);
+    for (const row of g.rows) {
+      if (!Array.isArray(row) || row.length < 9) continue;
+      const [k, id, location, sku, loginServer, pna, defaultAction, pecs, admin] = row as unknown[];
       const idS = str(id);
       if (!idS) continue;
       if (k === 'p') {
@@ -70,13 +76,13 @@ export function registriesFromGraphRows(data: unknown): RegistrySummary[] {
         if (region) replicas.push({ parent, region });
         continue;
       }
+      const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)$/i.exec(idS);
       const ls = str(loginServer)?.toLowerCase();
-      const n = str(name)?.toLowerCase();
-      if (k !== 'r' || !ls || !n) continue;
+      if (k !== 'r' || !ls || !m) continue;
       regs.set(idS.toLowerCase(), {
-        id: idS, name: n, loginServer: ls,
-        subscriptionId: (subFromGroup ?? /\/subscriptions\/([^/]+)/i.exec(idS)?.[1])?.toLowerCase(),
-        tenantId: str(tenantId), resourceGroup: str(rg), location: str(location), sku: str(sku),
+        id: idS, name: m[3]!.toLowerCase(), loginServer: ls,
+        subscriptionId: (subFromGroup ?? m[1]!).toLowerCase(),
+        tenantId, resourceGroup: m[2]!, location: str(location), sku: str(sku),
         publicNetworkAccess: str(pna), networkDefaultAction: str(defaultAction),
         privateEndpoints: privateEndpoints(pecs),
         adminUserEnabled: typeof admin === 'boolean' ? admin : undefined,

@@ -12,9 +12,9 @@ import { cloudByName, cloudForArmEndpoint, cloudForLoginServer } from '../../../
 
 describe('azure simulator: KQL subset', () => {
   const rows = [
-    { id: '/s/1/r/a', name: 'alpha', type: 'microsoft.containerregistry/registries', subscriptionId: 's1', location: 'westeurope', sku: { name: 'Premium' }, properties: { loginServer: 'alpha.azurecr.io', networkRuleSet: { defaultAction: 'Deny' } } },
-    { id: '/s/1/r/a/replications/northeurope', name: 'northeurope', type: 'microsoft.containerregistry/registries/replications', subscriptionId: 's1', location: 'northeurope', properties: {} },
-    { id: '/s/2/r/b', name: 'Beta', type: 'microsoft.containerregistry/registries', subscriptionId: 's2', location: 'eastus', sku: { name: 'Basic' }, properties: { loginServer: 'beta.azurecr.io' } },
+    { id: '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.ContainerRegistry/registries/alpha', name: 'alpha', tenantId: 't1', type: 'microsoft.containerregistry/registries', subscriptionId: 's1', location: 'westeurope', sku: { name: 'Premium' }, properties: { loginServer: 'alpha.azurecr.io', networkRuleSet: { defaultAction: 'Deny' } } },
+    { id: '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.ContainerRegistry/registries/alpha/replications/northeurope', name: 'northeurope', tenantId: 't1', type: 'microsoft.containerregistry/registries/replications', subscriptionId: 's1', location: 'northeurope', properties: {} },
+    { id: '/subscriptions/s2/resourceGroups/rg2/providers/Microsoft.ContainerRegistry/registries/Beta', name: 'Beta', tenantId: 't1', type: 'microsoft.containerregistry/registries', subscriptionId: 's2', location: 'eastus', sku: { name: 'Basic' }, properties: { loginServer: 'beta.azurecr.io' } },
     { id: '/s/2/v/c', name: 'vnet', type: 'microsoft.network/virtualnetworks', subscriptionId: 's2', location: 'eastus', properties: {} },
   ];
 
@@ -29,9 +29,9 @@ describe('azure simulator: KQL subset', () => {
     const out = runKql(REGISTRY_GRAPH_QUERY, { resources: rows });
     assert.deepEqual(out.map((r) => r.subscriptionId), ['s1', 's2']);
     const regs = registriesFromGraphRows(out);
-    assert.deepEqual(regs.map((r) => [r.name, r.loginServer, r.sku, r.networkDefaultAction, r.replicaRegions]), [
-      ['alpha', 'alpha.azurecr.io', 'Premium', 'Deny', ['northeurope']],
-      ['beta', 'beta.azurecr.io', 'Basic', undefined, undefined],
+    assert.deepEqual(regs.map((r) => [r.name, r.loginServer, r.sku, r.networkDefaultAction, r.replicaRegions, r.resourceGroup, r.tenantId]), [
+      ['alpha', 'alpha.azurecr.io', 'Premium', 'Deny', ['northeurope'], 'rg1', 't1'],
+      ['beta', 'beta.azurecr.io', 'Basic', '', undefined, 'rg2', 't1'].map((v) => (v === '' ? undefined : v)),
     ]);
     assert.deepEqual(runKql('resources | summarize count() by subscriptionId | order by subscriptionId asc', { resources: rows }), [{ subscriptionId: 's1', count_: 2 }, { subscriptionId: 's2', count_: 2 }]);
   });
