@@ -72,7 +72,7 @@ export const explicitLoginCheck: Check = {
       }
     }
 
-    return tryLogin(ctx, evidence);
+    return tryLogin(ctx, evidence, cred);
   },
 };
 
@@ -84,8 +84,7 @@ function knownKind<C extends { kind: string; username: string }>(cred: C, facts:
   return cred;
 }
 
-async function tryLogin(ctx: CheckContext, evidence: Record<string, string | number | boolean | undefined>): Promise<Outcome> {
-  const cred = ctx.env.credentials!;
+async function tryLogin(ctx: CheckContext, evidence: Record<string, string | number | boolean | undefined>, cred = ctx.env.credentials!): Promise<Outcome> {
   const net = acrNet(ctx);
   const repo = repositoryOf(ctx);
   const ch = await fetchChallenge(net);
