@@ -78,13 +78,14 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
  * login checks explain a refusal per kind (admin user disabled, service principal secret, a token
  * from `az acr login --expose-token` used with another user name); 'basic' when it cannot be told.
  */
-export function credentialKind(username: string, password: string, registry: string): 'exposedToken' | 'admin' | 'servicePrincipal' | 'basic' {
+export function credentialKind(username: string, password: string, registry: string): 'exposedToken' | 'admin' | 'servicePrincipal' | 'repositoryToken' | 'basic' {
   if (username === EXPOSED_TOKEN_USER || /^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(password.trim())) return 'exposedToken';
   let name: string | undefined;
   try { name = parseRegistryInput(registry).name; } catch { /* diagnose reports the bad name */ }
   if (name && username.toLowerCase() === name) return 'admin';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(username)) return 'servicePrincipal';
-  return 'basic';
+  // ACR takes user name + password only from those three and from repository-scoped tokens (named).
+  return /^[a-zA-Z0-9-]{5,50}$/.test(username) ? 'repositoryToken' : 'basic';
 }
 
 async function explainCommand(text: string | undefined, format: 'text' | 'json', io: CliIo, locale: Locale): Promise<number> {

@@ -153,7 +153,9 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
     if (reported.has(c)) continue;
     const detectors = DETECTORS.get(c) ?? [];
     const blockers = detectors.map((id) => byCheck.get(id)?.blockedBy);
-    const blockedByReported = detectors.length > 0 && blockers.every((b) => b && report.causes.some((x) => x.checkIds.includes(b)));
+    // Blocked: each detecting check was skipped because a check failed (that failure is, or
+    // leads to, the reported blocking cause).
+    const blockedByReported = detectors.length > 0 && blockers.every((b) => b && (byCheck.get(b)?.status === 'fail' || report.causes.some((x) => x.checkIds.includes(b))));
     if (!blockedByReported) {
       row.why = `${c} neither reported nor blocked (its checks ${detectors.join(', ')}: ${detectors.map((id) => byCheck.get(id)?.status ?? 'absent').join(', ')})`;
       return false;
