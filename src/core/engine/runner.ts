@@ -57,7 +57,12 @@ export async function runDiagnosis(
   const emit = (ev: EngineEvent) => { try { options.onEvent?.(ev); } catch { /* a front end's bug must not stop the run */ } };
 
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const budget = AbortSignal.timeout(Math.max(0, budgetMs));
+  // The budget aborts with an AbortError, not a TimeoutError: a probe cut short by the budget is
+  // "stopped" (skipped), never mistaken for a host that does not answer (a false "blocked").
+  const budgetController = new AbortController();
+  const budgetTimer = setTimeout(() => budgetController.abort(new DOMException(`the run's ${budgetMs} ms budget ran out`, 'AbortError')), Math.max(0, budgetMs));
+  budgetTimer.unref?.();
+  const budget = budgetController.signal;
   const runSignal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
 
   const graph = buildGraph(checks, (c) => (c.applies ? c.applies(target, env) : true));
@@ -176,6 +181,7 @@ export async function runDiagnosis(
     await new Promise<void>((resolve) => { wake = resolve; });
   }
 
+  clearTimeout(budgetTimer);
   const causes = rankCauses(findings, graph.depth, causeOf);
   const report: DiagnosisReport = {
     target,

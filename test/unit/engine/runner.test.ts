@@ -5,6 +5,9 @@ import type { Check, CheckOutcome, EngineEvent } from '../../../src/core/engine/
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import type { Cause } from '../../../src/core/catalogue/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
+import { httpRequest } from '../../../src/core/net/http';
+import { NetError } from '../../../src/core/net/errors';
+import { blackHole as blackHoleServer } from '../net/helpers/servers';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
@@ -107,6 +110,26 @@ describe('engine runner', function () {
       assert.ok(report.findings.every((f) => f.status === 'skipped'));
       assert.match(report.findings.find((f) => f.checkId === 'deaf')!.message, /budget/);
       assert.equal(report.findings.length, 3);
+    } finally { await hole.close(); }
+  });
+
+  it('a probe cut short by the budget is skipped, not reported as a host that does not answer', async () => {
+    const hole = await blackHoleServer();
+    try {
+      const probe: Check['run'] = async (ctx) => {
+        try {
+          await httpRequest({ url: `https://contoso.azurecr.io:${hole.port}/v2/`, resolve: { 'contoso.azurecr.io': '127.0.0.1' }, signal: ctx.signal });
+          return { status: 'pass', message: 'answered' };
+        } catch (e) {
+          if (e instanceof NetError && e.kind === 'timeout') return { status: 'fail', message: 'no answer', causeId: 'high' };
+          throw e;
+        }
+      };
+      const byDeadline = await runDiagnosis([check('p', [], probe, { timeoutMs: 200 })], target, env, { budgetMs: 5000, causeOf: (id) => causes[id] });
+      assert.equal(byDeadline.findings[0].status, 'fail', 'its own deadline: a real timeout');
+      const byBudget = await runDiagnosis([check('p', [], probe, { timeoutMs: 5000 })], target, env, { budgetMs: 200, causeOf: (id) => causes[id] });
+      assert.equal(byBudget.findings[0].status, 'skipped');
+      assert.deepEqual(byBudget.causes, []);
     } finally { await hole.close(); }
   });
 
