@@ -87,7 +87,7 @@ const md = [
 ];
 if (fuzzStats.length) {
   md.push('<details><summary>fuzz, per parser</summary>', '', '| parser | inputs | slowest input | total | result |', '|---|---|---|---|---|',
-    ...fuzzStats.map((s) => `| ${s.name} (\`${s.parser.split(' ')[0]}\`) | ${s.runs} | ${s.maxMs.toFixed(1)} ms | ${(s.totalMs / 1000).toFixed(1)} s | ${s.failure ? 'FAILED' : 'ok'} |`), '', '</details>', '');
+    ...fuzzStats.map((s) => `| ${s.name} (\`${s.parser.split(' ')[0]}\`) | ${s.runs} | ${s.maxMs.toFixed(1)} ms | ${(s.totalMs / 1000).toFixed(1)} s | ${s.failure ? `FAILED: ${s.failure.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 300)}` : 'ok'} |`), '', '</details>', '');
 }
 const artifacts = path.join(process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(root, 'artifacts'));
 fs.mkdirSync(artifacts, { recursive: true });
