@@ -62,25 +62,30 @@ export async function startDutchWorkbench(world: World | undefined): Promise<Dut
   fs.mkdirSync(folder);
   fs.writeFileSync(path.join(folder, 'Dockerfile'), `FROM ${world?.loginServer ?? 'contoso.azurecr.io'}/hello-world:latest\n`);
   const server = await startCodeServer({ folder, env: world?.clientEnv(), install: [vsixPath, packVsix], args: ['--locale', 'nl'], logName: 'code-server-e2e-nl' });
-  const installed = fs.readdirSync(server.extensionsDir).find((d) => d.startsWith('acr-doctor-tests.test-language-pack-nl'));
-  if (!installed) throw new Error('the Dutch stand-in pack did not install');
-  fs.writeFileSync(path.join(server.userDataDir, 'languagepacks.json'), JSON.stringify({
-    nl: {
-      hash: 'acrdoctortestnl', label: 'Nederlands',
-      extensions: [{ extensionIdentifier: { id: 'acr-doctor-tests.test-language-pack-nl' }, version: '0.0.1' }],
-      translations: { vscode: path.join(server.extensionsDir, installed, 'translations', 'main.i18n.json') },
-    },
-  }));
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  return {
-    server, browser, page,
-    async stop() {
-      await browser.close().catch(() => undefined);
-      await server.stop().catch(() => undefined);
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    await server.stop().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
   };
+  try {
+    const installed = fs.readdirSync(server.extensionsDir).find((d) => d.startsWith('acr-doctor-tests.test-language-pack-nl'));
+    if (!installed) throw new Error('the Dutch stand-in pack did not install');
+    fs.writeFileSync(path.join(server.userDataDir, 'languagepacks.json'), JSON.stringify({
+      nl: {
+        hash: 'acrdoctortestnl', label: 'Nederlands',
+        extensions: [{ extensionIdentifier: { id: 'acr-doctor-tests.test-language-pack-nl' }, version: '0.0.1' }],
+        translations: { vscode: path.join(server.extensionsDir, installed, 'translations', 'main.i18n.json') },
+      },
+    }));
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    return { server, browser, page, stop };
+  } catch (error) {
+    // Nothing may outlive a failed start: a running code-server keeps mocha from exiting.
+    await stop();
+    throw error;
+  }
 }
