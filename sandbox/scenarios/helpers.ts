@@ -25,8 +25,8 @@ export function hasRole(ctx: ScenarioContext, principalId: string, role: BuiltIn
 export function enableAdmin(registry: RegistryRecord): void { registry.arm.properties.adminUserEnabled = true; }
 
 /**
- * A custom role that can read the registry through ARM but grants no data-plane action (unlike
- * Reader, which ACR lets pull): the identity sees the registry but may not pull.
+ * A custom role "Reader without pull": reads everything through ARM but grants no data-plane
+ * action (plain Reader lets ACR pull): the identity sees the registry but may not pull.
  */
 export const METADATA_READER_GUID = '5ca1ab1e-0000-4000-8000-00000000acd0';
 export function giveArmReadOnly(ctx: ScenarioContext, registry: RegistryRecord, principalId: string): void {
@@ -36,9 +36,9 @@ export function giveArmReadOnly(ctx: ScenarioContext, registry: RegistryRecord, 
       name: METADATA_READER_GUID, type: 'Microsoft.Authorization/roleDefinitions',
       properties: {
         roleName: 'Registry Metadata Reader', type: 'CustomRole',
-        description: 'Reads registry resources through ARM; no pull or push.',
-        assignableScopes: [`/subscriptions/${ctx.subscriptionId}`],
-        permissions: [{ actions: ['Microsoft.ContainerRegistry/registries/read', 'Microsoft.ContainerRegistry/registries/replications/read', 'Microsoft.Resources/subscriptions/resourceGroups/read'], notActions: [], dataActions: [], notDataActions: [] }],
+        description: 'Reader without the pull permission: reads everything through ARM (role assignments, diagnostic settings, tokens) but may not pull.',
+        assignableScopes: ['/'],
+        permissions: [{ actions: ['*/read'], notActions: ['Microsoft.ContainerRegistry/registries/pull/read'], dataActions: [], notDataActions: [] }],
       },
     });
   }
