@@ -80,9 +80,10 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   // and a loaded 2-core machine must not turn a slow check into a missing cause.
   const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello', '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
   if (info.operation) args.push('--operation', info.operation);
-  // A scenario that does not involve the user's Azure sign-in is run as a user who has none
-  // (e.g. a logged-out anonymous pull), as the login tests do.
-  if (!info.usesArm) args.push('--no-azure');
+  // A login scenario that does not involve the user's Azure sign-in is run as a user who has none
+  // (e.g. a logged-out anonymous pull), as the login tests do; network scenarios keep the sign-in
+  // (the blob and data-endpoint probes need some credential).
+  if (!info.usesArm && info.seed === 'troubleshoot-login') args.push('--no-azure');
   // check-health's DOCKER_PULL_ERROR step is the CLI's opt-in pull test.
   if (info.checkHealthCode === 'DOCKER_PULL_ERROR') args.push('--pull-test');
   let input: string | undefined;
