@@ -29,7 +29,8 @@ export class RegistryInputError extends Error {
 const RESOURCE_NAME = /^[a-z0-9]{5,50}$/;
 
 export function parseRegistryInput(raw: string, defaultSuffix: CloudSuffix = 'azurecr.io'): RegistryTarget {
-  if (typeof raw !== 'string') throw new RegistryInputError(String(raw), 'not text');
+  // Not String(raw): an object whose toString is not a function (e.g. {"toString": null}) throws.
+  if (typeof raw !== 'string') throw new RegistryInputError(raw === null || typeof raw !== 'object' ? String(raw) : Object.prototype.toString.call(raw), 'not text');
   const input = raw.trim();
   if (!input) throw new RegistryInputError(raw, 'it is empty');
   if (input.length > 300) throw new RegistryInputError(input, 'it is too long');
