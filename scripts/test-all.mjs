@@ -39,7 +39,7 @@ const STATIC_CHECKS = [
 const LEVELS = [
   { level: 'static', checks: STATIC_CHECKS },
   { level: 'unit', run: () => ({ command: [node, mocha, '--config', 'test/unit/.mocharc.json'] }), timeout: 5 * MIN },
-  { level: 'integration', run: () => inSandbox([node, mocha, '--config', 'test/integration/.mocharc.json']), timeout: 15 * MIN },
+  { level: 'integration', run: () => inSandbox([node, mocha, '--config', 'test/integration/.mocharc.json']), timeout: 25 * MIN },
   { level: 'extension', run: () => inSandbox([node, '--import', 'tsx', 'test/harness/runExtensionTests.ts']), timeout: 16 * MIN },
   { level: 'e2e', run: () => inSandbox([node, mocha, '--config', 'test/e2e/.mocharc.json']), timeout: 20 * MIN },
 ];

@@ -9,7 +9,10 @@ import type { DiagnosisReport } from '../../../src/core/engine/types';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { getWorld } from '../sandbox/shared-world';
 
-const SCENARIOS = process.env.LOGIN_SCENARIOS ? process.env.LOGIN_SCENARIOS.split(',') : [
+// The fault matrix (test/integration/matrix) asserts every scenario's cause through the real CLI;
+// this in-process loop (which can pass the principal id explicitly) runs when asked:
+// LOGIN_SCENARIOS=a,b or LOGIN_SCENARIOS=all.
+const ALL_LOGIN_SCENARIOS = [
   'docker-daemon-down', 'docker-version-old', 'docker-config-malformed',
   'name-upper-case', 'name-missing-suffix', 'name-wrong-cloud-suffix', 'name-registry-not-found',
   'wrong-password', 'admin-disabled', 'sp-wrong-secret', 'exposed-token-username',
@@ -17,6 +20,8 @@ const SCENARIOS = process.env.LOGIN_SCENARIOS ? process.env.LOGIN_SCENARIOS.spli
   'missing-acrpull', 'missing-acrpush', 'missing-reader', 'abac-mode', 'repo-token-scope', 'role-propagation', 'aks-kubelet-missing-acrpull',
   'aad-token-expired', 'sp-secret-expired', 'repo-token-password-expired', 'repo-token-disabled',
 ];
+const wantedLogin = process.env.LOGIN_SCENARIOS;
+const SCENARIOS = !wantedLogin ? [] : wantedLogin === 'all' ? ALL_LOGIN_SCENARIOS : wantedLogin.split(',');
 
 function diagnose(w: SandboxWorld, params: Record<string, unknown>): Promise<{ report: DiagnosisReport; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
