@@ -30,7 +30,7 @@ describe('Container Registries from the sandbox (e2e)', () => {
     assert.ok(world, 'needs the sandbox world (ACR_DOCTOR_E2E_NO_WORLD is set)');
     await openAcrDoctorContainer();
     const tree = page.locator('.sidebar .monaco-list[role="tree"]').first();
-    const contoso = tree.getByRole('treeitem', { name: /contoso/i }).first();
+    const contoso = tree.getByRole('treeitem', { name: /^contoso\b/ } /* the registry row, lower-case; not the 'Contoso' tenant or subscription */).first();
     // Tenants and subscriptions may sit above the registries: open collapsed rows until it shows.
     const deadline = Date.now() + 90_000;
     while (!(await contoso.isVisible()) && Date.now() < deadline) {
