@@ -26,7 +26,7 @@ export async function diagnoseFromTree(page: Page, menuLabel: RegExp, loginServe
     else await page.waitForTimeout(1_000);
   }
   await row.click({ button: 'right' });
-  await page.locator('.context-view .action-label').filter({ hasText: menuLabel }).first().click();
+  await page.getByRole('menuitem', { name: menuLabel }).first().click({ timeout: 15_000 });
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
