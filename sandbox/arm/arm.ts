@@ -428,8 +428,20 @@ function listOfType(state: ArmState, type: string): { id: string; name: string; 
     case 'microsoft.network/virtualnetworks': return state.virtualNetworks;
     case 'microsoft.network/privateendpoints': return state.privateEndpoints;
     case 'microsoft.operationalinsights/workspaces': return state.workspaces;
+    case 'microsoft.managedidentity/userassignedidentities': return kubeletIdentities(state);
     default: return [];
   }
+}
+
+/** The clusters' kubelet identities (user-assigned managed identities) whose principal still exists
+ *  in the directory: deleting the identity removes both the resource and its service principal. */
+function kubeletIdentities(state: ArmState): { id: string; name: string; type: string; location: string; properties: unknown }[] {
+  return state.managedClusters.flatMap((c) => {
+    const k = c.properties.identityProfile?.kubeletidentity;
+    const p = k ? findPrincipalByObjectId(state, k.objectId) : undefined;
+    if (!k || !p) return [];
+    return [{ id: k.resourceId, name: k.resourceId.split('/').pop()!, type: 'Microsoft.ManagedIdentity/userAssignedIdentities', location: c.location, properties: { tenantId: p.tenantId, principalId: p.objectId, clientId: p.appId } }];
+  });
 }
 
 function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenClaims, id: string, rest: string[], rgName: string, now: Date): HttpAnswer {

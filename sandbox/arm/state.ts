@@ -710,6 +710,10 @@ export function defaultState(now = new Date()): ArmState {
   s.roleAssignments.push(roleAssignment({ scope: reg.arm.id, role: 'AcrPull', principalId: kubelet.objectId, subscriptionId: sub, createdOn: longAgo }));
   // The signed-in SP may read the cluster (so the AKS check can find it), nothing else in the group.
   s.roleAssignments.push(roleAssignment({ scope: s.managedClusters[0]!.id, role: 'Reader', principalId: sp.objectId, subscriptionId: sub, createdOn: longAgo }));
+  // The node resource group holds the kubelet identity (a user-assigned managed identity); the
+  // signed-in SP may read it, so a client can tell whether that identity still exists.
+  s.resourceGroups.push(resourceGroupJson(sub, nodeRg, D.location));
+  s.roleAssignments.push(roleAssignment({ scope: `/subscriptions/${sub}/resourceGroups/${nodeRg}`, role: 'Reader', principalId: sp.objectId, subscriptionId: sub, createdOn: longAgo }));
 
   // A VNet whose subnet has the ACR service endpoint.
   const vnetId = `/subscriptions/${sub}/resourceGroups/${D.resourceGroup}/providers/Microsoft.Network/virtualNetworks/contoso-vnet`;

@@ -2,7 +2,7 @@
 // identity), so "does the cluster hold AcrPull on this registry?" can be answered the way
 // `az aks check-acr` does — without deploying anything (@azure/arm-containerservice).
 import { AzureAccessError, armCall, toAzureError } from './errors';
-import { containerServiceClient, type ArmAccess } from './connection';
+import { armRequest, containerServiceClient, type ArmAccess } from './connection';
 import { listSubscriptions } from './list-subscriptions';
 import { listRoleAssignments, type RoleAssignmentInfo } from './role-assignments';
 
@@ -67,4 +67,21 @@ export async function checkKubeletPull(azure: ArmAccess, cluster: AksCluster, re
   if (!objectId) return { cluster, assignments: [], canPull: false, fixCommand };
   const assignments = await listRoleAssignments(azure, registryId, { principalId: objectId, signal });
   return { cluster, assignments, canPull: assignments.some((a) => PULL_ROLES.has(a.roleName.toLowerCase())), fixCommand };
+}
+
+/**
+ * Whether the cluster's kubelet identity (a user-assigned managed identity) still exists: true,
+ * false (ARM answers ResourceNotFound — the identity was deleted, its AcrPull assignment points at
+ * nothing), or undefined when it cannot be told (no resource id, no read access, ARM unreachable).
+ */
+export async function kubeletIdentityExists(azure: ArmAccess, cluster: AksCluster, signal?: AbortSignal): Promise<boolean | undefined> {
+  const id = cluster.kubeletIdentity?.resourceId;
+  if (!id || !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(id)) return undefined;
+  try {
+    await armRequest(azure, 'GET', id, { apiVersion: '2023-01-31', signal, operation: `read the kubelet identity of ${cluster.name}` });
+    return true;
+  } catch (e) {
+    if (e instanceof AzureAccessError && e.kind === 'cancelled') throw e;
+    return e instanceof AzureAccessError && e.kind === 'not-found' && e.code === 'ResourceNotFound' ? false : undefined;
+  }
 }

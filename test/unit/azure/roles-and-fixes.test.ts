@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_IDS, effectiveRegistryActions, checkRepositoryToken, networkDecision } from '../../../sandbox/arm/state';
 import { listRoleAssignments, recentAssignments, roleAssignmentCommand } from '../../../src/core/azure/role-assignments';
-import { listAksClusters, checkKubeletPull } from '../../../src/core/azure/aks';
+import { listAksClusters, checkKubeletPull, kubeletIdentityExists } from '../../../src/core/azure/aks';
 import {
   addClientIpRule, createRoleAssignment, enablePublicNetworkAccess, enableTrustedServicesBypass, regenerateTokenPassword,
   approvePrivateEndpointConnection, registerResourceProvider, enableRepositoryToken, enableArmAudienceTokens,
@@ -79,6 +79,20 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
     const bad = await checkKubeletPull(f.azure, aks, reg.arm.id);
     assert.equal(bad.canPull, false);
     assert.match(bad.fixCommand, /^az aks update --name contoso-aks --resource-group contoso-rg .*--attach-acr \/subscriptions\/.*\/registries\/contoso$/);
+  });
+
+  it('tells a deleted kubelet identity (its AcrPull assignment left behind) from one it may not read', async () => {
+    f = await startFixture();
+    const [aks] = (await listAksClusters(f.azure)).clusters;
+    assert.equal(await kubeletIdentityExists(f.azure, aks!), true);
+    // Deleting the managed identity removes its service principal; the role assignment stays.
+    f.state.servicePrincipals = f.state.servicePrincipals.filter((p) => p.objectId !== DEFAULT_IDS.kubeletObjectId);
+    assert.ok(f.state.roleAssignments.some((a) => a.properties.principalId === DEFAULT_IDS.kubeletObjectId));
+    assert.equal(await kubeletIdentityExists(f.azure, aks!), false);
+    // Without read access on the node resource group ARM answers 403: unknown, not "deleted".
+    f.state.roleAssignments = f.state.roleAssignments.filter((a) => !(a.properties.principalId === DEFAULT_IDS.spObjectId && /\/resourceGroups\/MC_/i.test(a.properties.scope)));
+    assert.equal(await kubeletIdentityExists(f.azure, aks!), undefined);
+    assert.equal(await kubeletIdentityExists(f.azure, { ...aks!, kubeletIdentity: undefined }), undefined);
   });
 
   it('network fixes: client IP rule, public access, trusted services — applied once, visible in ARM and to the front', async () => {

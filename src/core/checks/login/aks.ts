@@ -1,13 +1,13 @@
 // Like `az aks check-acr` without deploying anything: for each AKS cluster the account can see,
 // does the cluster's kubelet identity (identityProfile.kubeletidentity) hold a role that lets it
 // pull from this registry? Fix: `az aks update --attach-acr`.
-import { listAksClusters } from '../../azure/aks';
+import { kubeletIdentityExists, listAksClusters } from '../../azure/aks';
 import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { analyseRoles, type RegistryFacts } from './registry-facts';
 import { LOGIN } from './shared';
 
-interface ClusterView { name: string; resourceGroup: string; kubeletObjectId?: string }
+interface ClusterView { name: string; resourceGroup: string; kubeletObjectId?: string; kubeletResourceId?: string }
 
 export const aksCheck: Check = {
   id: LOGIN.aks,
@@ -23,15 +23,27 @@ export const aksCheck: Check = {
     }
     const { clusters: found, failures } = await listAksClusters(armAccessOf(ctx.env)!, { signal: ctx.signal });
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
-    const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId }));
+    const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId, kubeletResourceId: c.kubeletIdentity?.resourceId }));
     if (!clusters.length) {
       return { status: 'pass', message: gaps.length ? `No AKS clusters could be listed (${gaps[0]}).` : 'The account sees no AKS clusters.', evidence: { clusters: 0 } };
     }
+    // An AcrPull assignment can outlive its identity: a deleted kubelet identity still appears in the
+    // cluster and in the registry's role assignments, but ARM no longer knows the identity resource.
+    const exists = await Promise.all(found.map((c) => (c.kubeletIdentity?.objectId ? kubeletIdentityExists(armAccessOf(ctx.env)!, c, ctx.signal) : Promise.resolve(undefined))));
     const now = ctx.env.now();
     const abac = facts.registry.roleAssignmentMode === 'AbacRepositoryPermissions';
-    const blocked = clusters.filter((c) => c.kubeletObjectId && !analyseRoles(facts.roleAssignments!, c.kubeletObjectId, abac, now).canPull);
+    const blocked = clusters.filter((c, i) => c.kubeletObjectId && exists[i] !== false && !analyseRoles(facts.roleAssignments!, c.kubeletObjectId, abac, now).canPull);
     const noIdentity = clusters.filter((c) => !c.kubeletObjectId);
     const evidence = { clusters: clusters.map((c) => c.name), withoutPull: blocked.map((c) => c.name), withoutKubeletIdentity: noIdentity.map((c) => c.name) };
+    const deleted = clusters.filter((_c, i) => exists[i] === false);
+    if (deleted.length) {
+      const c = deleted[0];
+      return {
+        status: 'warn', causeId: 'credentials.azure-service-config', evidence: { ...evidence, kubeletIdentityDeleted: deleted.map((x) => x.name) },
+        fixParams: { cluster: c.name, clusterResourceGroup: c.resourceGroup },
+        message: `AKS cluster ${deleted.map((x) => x.name).join(', ')}: the kubelet identity ${c.kubeletResourceId ?? c.kubeletObjectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from ${facts.registry.name}, although an AcrPull assignment for ${c.kubeletObjectId} remains. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).`,
+      };
+    }
     if (blocked.length) {
       const c = blocked[0];
       return {
