@@ -109,7 +109,7 @@ Environment: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, DOCKER_HOST, DOCKER_CONFIG, NODE
 AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZURE_SUBSCRIPTION_ID,
 ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* prints Dutch.
 
-Exit codes: 0 healthy, 1 causes found, 2 could not run.
+Exit codes: 0 healthy, 1 causes found, 2 could not run (or not completely: the time budget ran out).
 `,
   nl: `acr-doctor — ontdek waarom u zich niet kunt aanmelden bij, pushen naar of pullen uit een Azure-containerregister
 
@@ -137,6 +137,6 @@ Omgeving: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, DOCKER_HOST, DOCKER_CONFIG, NODE_EX
 AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZURE_SUBSCRIPTION_ID,
 ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* geeft Nederlandse tekst.
 
-Afsluitcodes: 0 gezond, 1 oorzaken gevonden, 2 kon niet worden uitgevoerd.
+Afsluitcodes: 0 gezond, 1 oorzaken gevonden, 2 kon niet (volledig) worden uitgevoerd: de tijd was op.
 `,
 };

@@ -23,7 +23,8 @@ export function findingLine(f: Finding, style: Style, locale: Locale): string {
 export function causesBlock(report: DiagnosisReport, style: Style, locale: Locale, budgetS = 6): string {
   const lines: string[] = [];
   if (!report.causes.length) {
-    lines.push(style.green(t(locale, 'healthy', { target: report.target.loginServer })));
+    // Not "healthy" when the budget ran out: checks were skipped or unfinished (the budget line says so).
+    if (!report.budgetExceeded) lines.push(style.green(t(locale, 'healthy', { target: report.target.loginServer })));
   } else {
     lines.push(style.bold(t(locale, 'causes')));
     for (const rc of report.causes) {

@@ -70,7 +70,13 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version), null, 2)}\n`);
-  return report.causes.length ? EXIT.causes : EXIT.healthy;
+  return exitCodeOf(report);
+}
+
+/** 1 when causes were found; 2 when the budget ran out before every check finished (not healthy); else 0. */
+export function exitCodeOf(report: Pick<DiagnosisReport, 'causes' | 'budgetExceeded'>): number {
+  if (report.causes.length) return EXIT.causes;
+  return report.budgetExceeded ? EXIT.couldNotRun : EXIT.healthy;
 }
 
 /**

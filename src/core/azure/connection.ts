@@ -8,11 +8,11 @@ import * as tls from 'node:tls';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
-import { exponentialRetryPolicy, systemErrorRetryPolicy, throttlingRetryPolicy } from '@azure/ms-rest-js';
+import { exponentialRetryPolicy, systemErrorRetryPolicy } from '@azure/ms-rest-js';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type Pipeline } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
@@ -22,6 +22,80 @@ export interface ArmAccess extends AzureContext {
   extraCaPem?: string[];
   /** Retries of transient failures (429 honours Retry-After, 5xx, network); default 3. */
   maxRetries?: number;
+  /**
+   * Longest wait for one retry (a 429/503 Retry-After or a backoff), default 2 s: ARM's throttling
+   * asks for 30 s or more, far beyond a diagnosis's budget, so a longer Retry-After ends the call
+   * at once with a `throttled` AzureAccessError instead of waiting it out.
+   */
+  maxRetryWaitMs?: number;
+  /** Epoch ms after which the caller no longer wants an answer: no retry waits past it. */
+  deadline?: number;
+}
+
+export const DEFAULT_MAX_RETRY_WAIT_MS = 2000;
+
+/** Milliseconds a Retry-After (seconds or HTTP date) / retry-after-ms header asks for, if any. */
+export function retryAfterMsOf(get: (name: string) => string | undefined | null, now = Date.now()): number | undefined {
+  for (const h of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const v = get(h);
+    if (v && /^\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  }
+  const v = get('retry-after')?.trim();
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** How long this caller may wait before one more retry (the bound, or less near its deadline). */
+export function retryWaitBoundMs(azure: Pick<ArmAccess, 'maxRetryWaitMs' | 'deadline'>, now = Date.now()): number {
+  const bound = azure.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+  return azure.deadline !== undefined ? Math.max(0, Math.min(bound, azure.deadline - now)) : bound;
+}
+
+/** The typed error for a throttling answer whose Retry-After is longer than the caller can wait. */
+export function throttledError(status: number, retryAfterMs: number | undefined, armMessage?: string): AzureAccessError {
+  const secs = retryAfterMs !== undefined ? Math.ceil(retryAfterMs / 1000) : undefined;
+  const what = status === 429 ? 'ARM throttled the request (429 Too Many Requests)' : `ARM asked to come back later (${status})`;
+  const msg = `${what}${secs !== undefined ? `; Retry-After ${secs} s is longer than this diagnosis can wait` : ''}${armMessage ? `: ${armMessage}` : '.'}`;
+  return new AzureAccessError('throttled', msg, '', status, status === 429 ? 'TooManyRequests' : undefined, secs);
+}
+
+/**
+ * A per-retry policy (runs inside the SDK's retry policy) that ends a 429/503 answer whose
+ * Retry-After exceeds what the caller may wait: it throws a non-RestError, which the retry policy
+ * rethrows without waiting; armCall/toAzureError fill in the operation.
+ */
+export function boundedRetryAfterPolicy(azure: Pick<ArmAccess, 'maxRetryWaitMs' | 'deadline'>): PipelinePolicy {
+  return {
+    name: 'acrDoctorBoundedRetryAfter',
+    async sendRequest(request, next) {
+      const response = await next(request);
+      if (response.status === 429 || response.status === 503) {
+        const ms = retryAfterMsOf((n) => response.headers.get(n));
+        if (ms !== undefined && ms > retryWaitBoundMs(azure)) {
+          let armMessage: string | undefined;
+          try { const m = (JSON.parse(response.bodyAsText ?? '') as { error?: { message?: unknown } }).error?.message; if (typeof m === 'string') armMessage = m; } catch { /* not JSON */ }
+          throw throttledError(response.status, ms, armMessage);
+        }
+      }
+      return response;
+    },
+  };
+}
+
+/** Retry options for core-rest-pipeline clients: backoffs capped at the caller's bound. */
+function retryOptionsOf(azure: ArmAccess) {
+  const cap = Math.max(1, retryWaitBoundMs(azure));
+  return { maxRetries: azure.maxRetries ?? 3, retryDelayInMs: Math.min(800, cap), maxRetryDelayInMs: cap };
+}
+
+/** Options every core-client SDK gets: bounded retries plus the Retry-After guard. */
+export function boundedRetryClientOptions(azure: ArmAccess) {
+  return {
+    retryOptions: retryOptionsOf(azure),
+    additionalPolicies: [{ policy: boundedRetryAfterPolicy(azure), position: 'perRetry' as const }],
+  };
 }
 
 /** ArmAccess from a diagnosis environment (its Azure sign-in plus its extra CAs), if signed in. */
@@ -55,7 +129,7 @@ function coreClientOptions(azure: ArmAccess) {
   return {
     endpoint: endpoint(azure),
     credentialScopes: [armScope(azure)],
-    retryOptions: { maxRetries: azure.maxRetries ?? 3 },
+    ...boundedRetryClientOptions(azure),
     ...(c ? { tlsOptions: { ca: c } } : {}),
   };
 }
@@ -69,7 +143,7 @@ export function registryClient(azure: ArmAccess, subscriptionId: string): Contai
   return new ContainerRegistryManagementClient(credentialOf(azure), subscriptionId, {
     endpoint: endpoint(azure),
     credentials: { scopes: [armScope(azure)] },
-    retryOptions: { maxRetries: azure.maxRetries ?? 3 },
+    ...boundedRetryClientOptions(azure),
     ...(c ? { tlsOptions: { ca: c } } : {}),
   });
 }
@@ -79,15 +153,40 @@ export function graphClient(azure: ArmAccess): ResourceGraphClient {
   // ms-rest-js: `baseUri`; a custom https agent carries the extra CA (it then bypasses env proxies,
   // which is why it is only set when extra CAs are given).
   const retries = azure.maxRetries ?? 3;
+  const cap = Math.max(1, retryWaitBoundMs(azure));
   return new ResourceGraphClient(credentialOf(azure), {
     baseUri: endpoint(azure),
-    // ms-rest-js waits 30 s between retries of a 5xx by default; use the newer SDKs' pacing
-    // (throttling still honours Retry-After).
+    // ms-rest-js waits 30 s between retries of a 5xx by default; use the newer SDKs' pacing, capped
+    // at the caller's bound; a 429 whose Retry-After exceeds the bound is not waited out.
     noRetryPolicy: true,
     requestPolicyFactories: (defaults: unknown[]) => [...defaults,
-      exponentialRetryPolicy(retries, 800, 400, 8000), systemErrorRetryPolicy(retries, 800, 400, 8000), throttlingRetryPolicy(retries)],
+      exponentialRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), systemErrorRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), boundedThrottlingRetryFactory(azure, retries)],
     ...(c ? { agentSettings: { http: new http.Agent(), https: new https.Agent({ ca: c }) } } : {}),
   } as ConstructorParameters<typeof ResourceGraphClient>[1]);
+}
+
+/** ms-rest-js: retry a 429/503 only when its Retry-After fits the caller's bound; else throw `throttled`. */
+function boundedThrottlingRetryFactory(azure: ArmAccess, retries: number) {
+  type Res = { status: number; headers: { get(n: string): string | undefined }; bodyAsText?: string | null };
+  type Next = { sendRequest(req: unknown): Promise<Res> };
+  return {
+    create: (next: Next) => ({
+      async sendRequest(req: unknown): Promise<Res> {
+        for (let attempt = 0; ; attempt++) {
+          const res = await next.sendRequest(req);
+          if (res.status !== 429 && res.status !== 503) return res;
+          const ms = retryAfterMsOf((n) => res.headers.get(n));
+          if (ms === undefined) return res;
+          if (ms > retryWaitBoundMs(azure) || attempt >= retries) {
+            let armMessage: string | undefined;
+            try { const m = (JSON.parse(res.bodyAsText ?? '') as { error?: { message?: unknown } }).error?.message; if (typeof m === 'string') armMessage = m; } catch { /* not JSON */ }
+            throw throttledError(res.status, ms, armMessage);
+          }
+          await new Promise((r) => setTimeout(r, ms));
+        }
+      },
+    }),
+  };
 }
 
 export function subscriptionClient(azure: ArmAccess): SubscriptionClient {
@@ -112,7 +211,8 @@ export async function armRequest<T = unknown>(azure: ArmAccess, method: 'GET' | 
   let pipeline = pipelines.get(azure);
   if (!pipeline) {
     const c = ca(azure);
-    pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: azure.maxRetries ?? 3 }, ...(c ? { tlsOptions: { ca: c } } : {}) });
+    pipeline = createPipelineFromOptions({ retryOptions: retryOptionsOf(azure), ...(c ? { tlsOptions: { ca: c } } : {}) });
+    pipeline.addPolicy(boundedRetryAfterPolicy(azure), { afterPhase: 'Retry' });
     pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: credentialOf(azure), scopes: armScope(azure) }));
     pipelines.set(azure, pipeline);
   }

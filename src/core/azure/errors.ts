@@ -48,7 +48,10 @@ function codesIn(e: unknown, depth = 0): string[] {
 
 /** Turn anything an SDK threw into an AzureAccessError (an AzureAccessError passes through). */
 export function toAzureError(err: unknown, operation: string, known: readonly string[] = []): AzureAccessError {
-  if (err instanceof AzureAccessError) return err;
+  if (err instanceof AzureAccessError) {
+    // A pipeline policy does not know the operation: fill it in here.
+    return err.operation ? err : new AzureAccessError(err.kind, err.message, operation, err.status, err.code, err.retryAfterSeconds);
+  }
   const e = (err ?? {}) as {
     name?: unknown; message?: unknown; statusCode?: unknown; status?: unknown; code?: unknown;
     details?: { error?: { code?: unknown; message?: unknown } }; response?: { headers?: { get?(n: string): string | undefined } };
@@ -82,7 +85,9 @@ export function toAzureError(err: unknown, operation: string, known: readonly st
   if (status === 401) return make('unauthenticated');
   if (status === 403) return make('forbidden');
   if (status === 404) return make('not-found');
-  if (status === 429) return make('throttled');
+  if (status === 429) {
+    return new AzureAccessError('throttled', `ARM throttled the request (429 Too Many Requests${retryAfter !== undefined ? `; Retry-After ${retryAfter} s` : ''}): ${message}`, operation, status, code, retryAfter);
+  }
   if (status !== undefined && status >= 500) return make('server');
   if (status !== undefined && status >= 400) return make('bad-request');
   if (codes.includes('PARSE_ERROR') || name === 'SyntaxError' || name === 'TypeError') return make('invalid-response');

@@ -4,7 +4,7 @@
 import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query';
 import * as tls from 'node:tls';
 import { AzureAccessError, armCall } from './errors';
-import { armRequest, scopedCredential, type ArmAccess } from './connection';
+import { armRequest, boundedRetryClientOptions, scopedCredential, type ArmAccess } from './connection';
 import { cloudForArmEndpoint } from './clouds';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -64,7 +64,7 @@ export async function queryLoginEvents(azure: ArmAccess, customerId: string, log
   const c = azure.extraCaPem?.length ? [...tls.rootCertificates, ...azure.extraCaPem] : undefined;
   const client = new LogsQueryClient(scopedCredential(azure.credential, cloud.logAnalyticsScope), {
     endpoint: opts.endpoint ?? cloud.logAnalyticsEndpoint,
-    retryOptions: { maxRetries: azure.maxRetries ?? 3 },
+    ...boundedRetryClientOptions(azure),
     ...(c ? { tlsOptions: { ca: c } } : {}),
   });
   const hours = opts.hours ?? 24;

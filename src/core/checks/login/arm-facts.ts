@@ -5,13 +5,16 @@ import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry'
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { AzureContext } from '../../engine/environment';
+import { boundedRetryClientOptions } from '../../azure/connection';
 import type { KnownRegistry } from './name-rules';
 import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
 
 function clientOptions(az: AzureContext, signal: AbortSignal) {
-  return { endpoint: az.armEndpoint, credentialScopes: [az.armScope ?? ARM_SCOPE], abortSignal: signal };
+  // Bounded retries: a 429 whose Retry-After exceeds the bound ends at once as `throttled`
+  // instead of waiting out the run's budget.
+  return { endpoint: az.armEndpoint, credentialScopes: [az.armScope ?? ARM_SCOPE], abortSignal: signal, ...boundedRetryClientOptions(az) };
 }
 
 /** Short reason from an SDK error (code + message, no request dump). */

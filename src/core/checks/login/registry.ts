@@ -15,7 +15,9 @@ export const registryCheck: Check = {
   title: 'Registry known to Azure',
   needs: [],
   after: [NET_DNS, NET_CHALLENGE],
-  timeoutMs: 6000,
+  // Well inside the default 6 s budget: the login checks after it need the rest. A slow or hung
+  // ARM ends this check at its deadline instead of using up the whole run.
+  timeoutMs: 3500,
   applies: (_t, env) => !!env.azure,
   async run(ctx): Promise<CheckOutcome> {
     const az = ctx.env.azure!;
