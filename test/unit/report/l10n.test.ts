@@ -3,29 +3,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-const root = path.join(__dirname, '..', '..', '..');
+import { placeholders, repoRoot as root, uiStringsIn } from '../../support/l10n-strings';
 const SOURCES = ['src/vscode/report', 'src/vscode/problems', ...['diagnose', 'runFix', 'copyFixCommand', 'openCauseDocs', 'exportReport', 'explainError']
   .map((f) => `src/vscode/commands/${f}.ts`)];
 
-function tsFiles(p: string): string[] {
-  const abs = path.join(root, p);
-  if (fs.statSync(abs).isFile()) return [abs];
-  return fs.readdirSync(abs, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => path.join(e.parentPath ?? e.path, e.name));
-}
-
-function uiStrings(): string[] {
-  const out = new Set<string>();
-  for (const file of SOURCES.flatMap(tsFiles)) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!.replace(/\\(.)/g, '$1'));
-  }
-  return [...out];
-}
-
-const placeholders = (s: string) => [...s.matchAll(/\{\d+\}|\$\([a-z-]+\)/g)].map((m) => m[0]).sort();
+const uiStrings = () => uiStringsIn(SOURCES);
 
 describe('report l10n: complete Dutch', () => {
   const nl = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.nl.json'), 'utf8')) as Record<string, string>;

@@ -3,29 +3,12 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-const root = path.join(__dirname, '..', '..', '..');
+import { placeholders, repoRoot as root, uiStringsIn } from '../../support/l10n-strings';
 const SOURCES = ['src/vscode/auth', 'src/vscode/tree', ...['signIn', 'signOut', 'signInToTenant', 'selectSubscriptions', 'addRegistry', 'removeRegistry', 'refreshRegistries']
   .map((f) => `src/vscode/commands/${f}.ts`)];
 
-function tsFiles(p: string): string[] {
-  const abs = path.join(root, p);
-  if (fs.statSync(abs).isFile()) return [abs];
-  return fs.readdirSync(abs, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => path.join(e.parentPath ?? e.path, e.name));
-}
+const uiStrings = () => uiStringsIn(SOURCES);
 
-function uiStrings(): string[] {
-  const out = new Set<string>();
-  for (const file of SOURCES.flatMap(tsFiles)) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/l10n\.t\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)) out.add(m[2]!.replace(/\\(.)/g, '$1'));
-  }
-  return [...out];
-}
-
-const placeholders = (s: string) => [...s.matchAll(/\{\d+\}|\$\([a-z-]+\)/g)].map((m) => m[0]).sort();
 const json = (p: string) => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8')) as Record<string, string>;
 
 describe('registries tree l10n: complete Dutch', () => {
