@@ -52,3 +52,21 @@ export interface AzureSession extends vscode.Disposable {
   /** Everything core needs to call ARM in a tenant (for the tree's listing and for a diagnosis). */
   armAccess(tenantId: string, subscriptionId?: string): ArmAccess;
 }
+
+/** The ARM access a session hands to core for one tenant (both session kinds build it the same way). */
+export function sessionArmAccess(
+  session: { armEndpoint: string; armScope: string },
+  credential: TokenCredential,
+  tenantId: string,
+  subscriptionId?: string,
+  extraCaPem?: string[],
+): ArmAccess {
+  return {
+    credential,
+    armEndpoint: session.armEndpoint,
+    armScope: session.armScope,
+    tenantId,
+    ...(subscriptionId ? { subscriptionId } : {}),
+    ...(extraCaPem ? { extraCaPem } : {}),
+  };
+}

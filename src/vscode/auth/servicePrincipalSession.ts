@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ArmAccess } from '../../core/azure/connection';
 import { credentialFromEnvironment } from '../../core/azure/credential';
 import { listSubscriptions, listTenants } from '../../core/azure/list-subscriptions';
-import type { AzureSession, AzureSubscriptionInfo, AzureTenantInfo } from './azureSession';
+import { sessionArmAccess, type AzureSession, type AzureSubscriptionInfo, type AzureTenantInfo } from './azureSession';
 import { armScopeFor, registrySuffixForArmEndpoint } from './cloud';
 import type { ServicePrincipalConfig } from './servicePrincipalConfig';
 import { passesFilter } from './subscriptionFilterEntries';
@@ -132,14 +132,7 @@ export class ServicePrincipalSession implements AzureSession {
   }
 
   armAccess(tenantId: string, subscriptionId?: string): ArmAccess {
-    return {
-      credential: this.credentialFor(tenantId),
-      armEndpoint: this.armEndpoint,
-      armScope: this.armScope,
-      tenantId,
-      ...(subscriptionId ? { subscriptionId } : {}),
-      ...(this.extraCaPem ? { extraCaPem: this.extraCaPem } : {}),
-    };
+    return sessionArmAccess(this, this.credentialFor(tenantId), tenantId, subscriptionId, this.extraCaPem);
   }
 
   private async canGetToken(tenantId: string): Promise<boolean> {

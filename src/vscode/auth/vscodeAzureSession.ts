@@ -11,7 +11,7 @@ import {
 } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import type { ArmAccess } from '../../core/azure/connection';
-import type { AzureSession, AzureSubscriptionInfo, AzureTenantInfo } from './azureSession';
+import { sessionArmAccess, type AzureSession, type AzureSubscriptionInfo, type AzureTenantInfo } from './azureSession';
 import { registrySuffixForCloud } from './cloud';
 import { affectsSubscriptionFilter, readSubscriptionFilter } from './subscriptionFilter';
 
@@ -159,14 +159,7 @@ export class VSCodeAzureSession implements AzureSession {
   }
 
   armAccess(tenantId: string, subscriptionId?: string): ArmAccess {
-    return {
-      credential: this.credentialFor(tenantId),
-      armEndpoint: this.armEndpoint,
-      armScope: this.armScope,
-      tenantId,
-      ...(subscriptionId ? { subscriptionId } : {}),
-      ...(this.extraCaPem ? { extraCaPem: this.extraCaPem } : {}),
-    };
+    return sessionArmAccess(this, this.credentialFor(tenantId), tenantId, subscriptionId, this.extraCaPem);
   }
 
   dispose(): void {
