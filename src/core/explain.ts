@@ -75,7 +75,12 @@ export function explainText(raw: string): ExplainResult {
     const m = scores.get(id) ?? { causeId: id, score: 0, matched: [] };
     m.score = Math.max(m.score, score);
     const snippet = matched.trim().slice(0, 160);
-    if (snippet && !m.matched.includes(snippet)) m.matched.push(snippet);
+    const key = snippet.toLowerCase();
+    // One quote per place in the text: a snippet inside another one already listed adds nothing.
+    if (snippet && !m.matched.some((s) => s.toLowerCase().includes(key))) {
+      m.matched = m.matched.filter((s) => !key.includes(s.toLowerCase()));
+      m.matched.push(snippet);
+    }
     scores.set(id, m);
   };
   for (const rule of SYMPTOM_RULES) {
@@ -93,7 +98,11 @@ export function explainText(raw: string): ExplainResult {
   // Catalogue symptoms: plain lower-case substrings, a weaker signal than the rules above.
   for (const c of allCauses()) {
     for (const s of c.symptoms) {
-      if (s && lower.includes(s.toLowerCase())) add(c.id, 30 + Math.min(20, s.length / 4), s);
+      const at = s ? lower.indexOf(s.toLowerCase()) : -1;
+      // Quote the user's own text (its case), not the catalogue's spelling.
+      if (at < 0) continue;
+      const quoted = text.slice(at, at + s.length);
+      add(c.id, 30 + Math.min(20, s.length / 4), quoted.toLowerCase() === s.toLowerCase() ? quoted : s);
     }
   }
   const notes: string[] = [];

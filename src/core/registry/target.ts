@@ -45,6 +45,7 @@ export function parseRegistryInput(raw: string, defaultSuffix: CloudSuffix = 'az
   if (host !== host.toLowerCase()) issues.push('upperCase');
   host = host.toLowerCase().replace(/\.$/, '');
   if (!/^[a-z0-9.-]+$/.test(host)) throw new RegistryInputError(input, 'it contains characters a host name cannot have');
+  if (host.split('.').some((label) => !label)) throw new RegistryInputError(input, 'it has an empty part between dots');
   let name = host;
   let suffix: CloudSuffix = defaultSuffix;
   const dot = host.indexOf('.');

@@ -74,4 +74,10 @@ describe('explain', () => {
     const r = explainText('docker login -u admin -p Sup3rSecret! contoso.azurecr.io: unauthorized: authentication required');
     assert.ok(!JSON.stringify(r).includes('Sup3rSecret'));
   });
+  it('quotes each place in the text once, as the text spells it', () => {
+    const r = explainText('Error response from daemon: Get "https://contoso.azurecr.io/v2/": proxyconnect tcp: EOF');
+    const proxy = r.matches.find((m) => m.causeId === 'network.client-proxy-broken');
+    assert.ok(proxy, 'the proxy cause is found');
+    assert.deepEqual(proxy.matched, ['proxyconnect tcp: EOF']);
+  });
 });
