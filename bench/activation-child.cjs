@@ -1,6 +1,8 @@
 // Child of bench/activation.ts: load the extension bundle and call activate() against a VS Code
 // API stand-in (every member is a function returning a disposable stand-in), print the timings.
-// Measures the extension's own cost (code loading + activate()), not VS Code's.
+// Measures the extension's own cost (code loading + activate()), not VS Code's. Then lists which
+// bundles of the build directory activation loaded, and times the first load of each lazy bundle
+// named on the command line (node child.cjs <dir>/extension.js azure.js engine.js).
 const Module = require('node:module');
 const path = require('node:path');
 
@@ -13,6 +15,7 @@ const handler = {
     if (prop === 'isTrusted') return true;
     if (prop === 'language') return 'en';
     if (prop === 'workspaceFolders') return undefined;
+    if (prop === 'visible') return false;             // the registries view is not shown at start-up
     if (prop === 'ExtensionMode') return { Production: 1, Development: 2, Test: 3 };
     if (!(prop in target)) target[prop] = stub(String(prop));
     return target[prop];
@@ -46,6 +49,16 @@ Module._load = function (request, parent, isMain) { return request === 'vscode' 
   let error;
   try { await ext.activate(context); } catch (e) { error = String(e && e.message || e); }
   const t2 = performance.now();
-  process.stdout.write(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, error }));
+  // Whatever activation started without awaiting gets a moment to load what it needs.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const dir = path.dirname(path.resolve(bundle));
+  const loadedAtActivation = Object.keys(require.cache).filter((f) => path.dirname(f) === dir).map((f) => path.basename(f));
+  const lazyMs = {};
+  for (const file of process.argv.slice(3)) {
+    const t = performance.now();
+    require(path.join(dir, file));
+    lazyMs[file] = performance.now() - t;
+  }
+  process.stdout.write(JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, error, loadedAtActivation, lazyMs }));
   process.exit(0);
 })();

@@ -58,8 +58,8 @@ try {
   await world.stop();
 }
 log('[bench] activation and bundle …');
-figures.push(...benchActivation());
-figures.push(...benchBundle());
+figures.push(...await benchActivation());
+figures.push(...await benchBundle());
 let fuzzStats = [];
 if (!values['skip-fuzz']) {
   log(`[bench] fuzzing ${process.env.FUZZ_RUNS ?? 10000} inputs per parser …`);

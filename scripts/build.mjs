@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Bundles with esbuild: the extension, the CLI, the webview scripts and the extension-host tests.
-//   node scripts/build.mjs [--production] [--watch]
+// Bundles with esbuild: the extension (a small dist/extension.js plus lazily loaded areas, see
+// scripts/extension-bundles.mjs), the CLI, the webview scripts and the extension-host tests.
+//   node scripts/build.mjs [--production] [--watch] [--analyze]
+// --analyze prints what each extension bundle holds (esbuild's metafile analysis).
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildOptions, extensionBundles } from './extension-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const analyze = process.argv.includes('--analyze');
 const at = (...p) => join(root, ...p);
 
 /** Files under `dir` (relative to root) whose names end with `suffix`. */
@@ -19,32 +23,15 @@ function filesUnder(dir, suffix) {
     .map((e) => relative(root, join(e.parentPath ?? e.path, e.name)));
 }
 
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  minify: production,
-  // The Azure SDKs and MSAL tell errors and classes apart by name: minified names break that.
-  keepNames: true,
-  sourcemap: production ? false : 'linked',
-  logLevel: 'warning',
-  legalComments: 'none',
-  // Keep class names: node-fetch (under @azure/ms-rest-js, the Resource Graph client) accepts a
-  // signal only if its class is named exactly `AbortSignal`; esbuild's renaming (AbortSignal2)
-  // made every Resource Graph query fail inside the bundle ("Expected signal to be an instanceof
-  // AbortSignal") and fall back to one call per subscription.
-  keepNames: true,
-};
-// ssh2 (under dockerode) loads optional native helpers inside try/catch and falls back to
-// JavaScript: leave them out of the bundle rather than fail on `.node` files.
-const nodeExternals = ['vscode', 'cpu-features', '*.node'];
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: nodeExternals };
+// Options every bundle shares (scripts/extension-bundles.mjs, so the benchmark builds the same).
+const { common, node, nodeExternals } = esbuildOptions({ root, production });
 
 const cliEntry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(at(f)));
 const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => dirname(f) === 'src/webview' && !f.endsWith('.d.ts'));
 const testEntries = filesUnder('test/extension', '.ts');
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  ...extensionBundles({ root, node, outdir: 'dist' }).map((options) => ({ ...options, metafile: analyze })),
   cliEntry && { ...node, entryPoints: [cliEntry], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   webviewEntries.length && {
     ...common, platform: 'browser', target: 'es2022', format: 'iife',
@@ -69,7 +56,8 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('[build] watching');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  for (const { metafile } of results) if (metafile) console.log(await esbuild.analyzeMetafile(metafile, { verbose: false }));
   if (cliEntry) chmodSync(at('dist/cli.js'), 0o755);
   console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Lists a .vsix and fails unless it holds only what an installed extension needs: the bundles,
+// Lists a .vsix and fails unless it holds only what an installed extension needs: the bundles
+// (dist/extension.js and the lazily loaded dist/azure.js, dist/engine.js; dist/cli.js),
 // the manifest and its translations, media, l10n — no sources, tests, sandbox, maps or node_modules.
 //   node scripts/check-vsix.mjs [artifacts/acr-doctor.vsix]
 import { resolve } from 'node:path';
@@ -10,12 +11,17 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|LICENSE\.txt|changelog\.md|readme\.md)$/,
-  /^extension\/dist\/(extension|cli)\.js$/,
+  /^extension\/dist\/(extension|azure|engine|cli)\.js$/,
   /^extension\/dist\/media\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css|js|woff2?|ttf)$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/package.nls.json', 'extension/package.nls.nl.json'];
+// dist/azure.js and dist/engine.js are required by dist/extension.js on first use: a .vsix
+// without them activates but fails at the first sign-in or diagnosis.
+const REQUIRED = [
+  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/engine.js',
+  'extension/package.nls.json', 'extension/package.nls.nl.json',
+];
 
 export function listVsix(file) {
   return new Promise((resolve, reject) => {

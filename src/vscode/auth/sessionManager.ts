@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import type { AzureSession } from './azureSession';
 import { extraCaPemFromEnvironment } from './extraCa';
 import { decideSignIn, type ServicePrincipalDecision } from './servicePrincipalConfig';
-import { ServicePrincipalSession } from './servicePrincipalSession';
-import { VSCodeAzureSession } from './vscodeAzureSession';
+import { azureArea } from '../lazy/azure';
 
 const SECRET_KEY = 'acrDoctor.azure.clientSecret';
 
@@ -72,9 +71,10 @@ export class AzureSessionManager implements vscode.Disposable {
     this.session = undefined;
     this.decision = decision;
     if (decision.mode === 'vscode') {
-      this.session = new VSCodeAzureSession(this.context.globalState, this.logger, extraCaPemFromEnvironment(this.env));
+      // Building a session loads the Azure area (dist/azure.js): the first get(), not activation.
+      this.session = new (azureArea().VSCodeAzureSession)(this.context.globalState, this.logger, extraCaPemFromEnvironment(this.env));
     } else if (decision.mode === 'servicePrincipal') {
-      this.session = new ServicePrincipalSession(decision.config, this.context.globalState, extraCaPemFromEnvironment(this.env));
+      this.session = new (azureArea().ServicePrincipalSession)(decision.config, this.context.globalState, extraCaPemFromEnvironment(this.env));
       this.logger?.info(`Azure sign-in: service principal from ${decision.config.source}, ARM ${decision.config.armEndpoint}`);
     } else {
       this.logger?.warn(`Azure sign-in: service principal incomplete, missing ${decision.missing.join(', ')}`);

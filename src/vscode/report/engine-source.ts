@@ -1,9 +1,9 @@
 // The report's diagnosis source in the extension: the engine's `diagnose` with the client
 // environment of VS Code's process and the Azure sign-in the tree uses (tenant and subscription
 // from the tree when it knows the registry).
-import { diagnose } from '../../core/engine/diagnose';
 import { environmentFromProcess } from '../../core/engine/process-env';
 import type { Ctx } from '../context';
+import { engineArea } from '../lazy/engine';
 import { registryServices } from '../tree/registryServices';
 import { azureAccessFor } from './azure-access';
 import type { DiagnosisSource } from './diagnosis-source';
@@ -23,7 +23,7 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
         ctx.log.warn(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       });
-      return diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });
+      return engineArea().diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });
     },
     async identity() {
       const session = await registryServices(ctx).sessions.get();

@@ -10,9 +10,7 @@ export const SIGN_IN_MODE_CONTEXT_KEY = 'acrDoctor.signInMode';
 
 export async function registriesTree(ctx: Ctx): Promise<void> {
   const { sessions, health, model, provider, decorations } = registryServices(ctx);
-  for (const id of REGISTRIES_VIEWS) {
-    ctx.register(vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true }));
-  }
+  const views = REGISTRIES_VIEWS.map((id) => ctx.register(vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })));
   ctx.register(vscode.window.registerFileDecorationProvider(decorations));
   ctx.register(health.onDidChange(() => model.repaint()));
 
@@ -29,6 +27,17 @@ export async function registriesTree(ctx: Ctx): Promise<void> {
   ctx.register(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('acrDoctor.registries.manual')) model.rerender();
   }));
-  // Not awaited: activation must stay fast; the keys follow within a moment.
-  void updateContext();
+  // Reading the sign-in loads the Azure area (dist/azure.js, seconds on a slow machine): not at
+  // activation but when a registries view is first shown, as its first expansion would anyway.
+  // Not awaited: the keys follow within a moment.
+  let contextStarted = false;
+  const startContext = () => {
+    if (contextStarted) return;
+    contextStarted = true;
+    void updateContext();
+  };
+  for (const view of views) {
+    if (view.visible) startContext();
+    else ctx.register(view.onDidChangeVisibility((e) => { if (e.visible) startContext(); }));
+  }
 }

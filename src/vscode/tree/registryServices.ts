@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { AzureSessionManager } from '../auth/sessionManager';
-import { coreRegistryLister } from './coreRegistryLister';
+import { azureArea } from '../lazy/azure';
 import { HealthDecorationProvider } from './healthDecorations';
 import { RegistryHealth, type HealthStatus } from './registryHealth';
 import { RegistryTreeModel, type ProgressRunner } from './registryTreeModel';
@@ -28,7 +28,7 @@ export function registryServices(ctx: Ctx): RegistryServices {
   if (!services) {
     const sessions = ctx.register(new AzureSessionManager(ctx.extension, ctx.log));
     const health = ctx.register(new RegistryHealth());
-    const model = ctx.register(new RegistryTreeModel(sessions, coreRegistryLister, ctx.log, viewProgress));
+    const model = ctx.register(new RegistryTreeModel(sessions, (req) => azureArea().coreRegistryLister(req), ctx.log, viewProgress));
     const provider = new RegistryTreeProvider(model, health);
     const decorations = ctx.register(new HealthDecorationProvider(health));
     services = { sessions, health, model, provider, decorations, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };

@@ -5,7 +5,8 @@ import { checkVsixEntries } from '../../../scripts/check-vsix.mjs';
 const check = (names: string[]) => checkVsixEntries(names) as string[];
 const good = [
   'extension.vsixmanifest', '[Content_Types].xml', 'extension/package.json', 'extension/package.nls.json',
-  'extension/package.nls.nl.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/cli.js',
+  'extension/package.nls.nl.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/azure.js',
+  'extension/dist/engine.js', 'extension/dist/cli.js',
   'extension/dist/media/report.js', 'extension/media/acr-doctor.svg', 'extension/l10n/bundle.l10n.nl.json',
 ];
 
@@ -23,5 +24,15 @@ describe('vsix contents rule (scripts/check-vsix.mjs)', () => {
 
   it('requires the extension bundle and both manifests translations', () => {
     assert.deepEqual(check(good.filter((n) => n !== 'extension/dist/extension.js')), ['missing: extension/dist/extension.js']);
+  });
+
+  it('requires the lazily loaded bundles dist/extension.js requires on first use', () => {
+    for (const lazy of ['extension/dist/azure.js', 'extension/dist/engine.js']) {
+      assert.deepEqual(check(good.filter((n) => n !== lazy)), [`missing: ${lazy}`], lazy);
+    }
+  });
+
+  it('rejects bundles it does not know (a new lazy bundle must be added to the rule)', () => {
+    assert.deepEqual(check([...good, 'extension/dist/other.js']), ['unexpected file: extension/dist/other.js']);
   });
 });

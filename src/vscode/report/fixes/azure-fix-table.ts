@@ -1,12 +1,11 @@
-// Which catalogue action runs which Azure SDK function (src/core/azure/registry-fixes.ts), and
-// the words the confirmation uses for it. An action missing here is copy-only.
+// Which catalogue action runs which Azure SDK function (src/core/azure/registry-fixes.ts, reached
+// through the lazily loaded Azure area), and the words the confirmation uses for it. An action
+// missing here is copy-only.
 import * as vscode from 'vscode';
 import type { ArmAccess } from '../../../core/azure/connection';
-import {
-  addClientIpRule, approvePrivateEndpointConnection, createRoleAssignment, enableArmAudienceTokens, enablePublicNetworkAccess,
-  enableRepositoryToken, enableTrustedServicesBypass, registerResourceProvider, setAdminUserEnabled, type FixResult,
-} from '../../../core/azure/registry-fixes';
+import type { FixResult } from '../../../core/azure/registry-fixes';
 import type { RegistryRef } from '../../../core/azure/registry-view';
+import { azureArea } from '../../lazy/azure';
 
 export interface AzureFixSpec {
   /** Fix params that must be present (beyond the registry itself). */
@@ -28,46 +27,46 @@ export const AZURE_FIXES: Record<string, AzureFixSpec> = {
   'registry.addIpRule': {
     needs: ['clientIp'],
     describe: (ref, p) => [where(ref), vscode.l10n.t('Adds a firewall rule that allows {0}.', p.clientIp!)],
-    run: (azure, ref, p, signal) => addClientIpRule(azure, ref, p.clientIp!, signal),
+    run: (azure, ref, p, signal) => azureArea().addClientIpRule(azure, ref, p.clientIp!, signal),
   },
   'registry.enablePublicNetworkAccess': {
     needs: [],
     describe: (ref) => [where(ref), vscode.l10n.t('Sets public network access to Enabled.')],
-    run: (azure, ref, _p, signal) => enablePublicNetworkAccess(azure, ref, signal),
+    run: (azure, ref, _p, signal) => azureArea().enablePublicNetworkAccess(azure, ref, signal),
   },
   'registry.allowTrustedServices': {
     needs: [],
     describe: (ref) => [where(ref), vscode.l10n.t('Lets trusted Azure services through the network rules (AzureServices).')],
-    run: (azure, ref, _p, signal) => enableTrustedServicesBypass(azure, ref, signal),
+    run: (azure, ref, _p, signal) => azureArea().enableTrustedServicesBypass(azure, ref, signal),
   },
   'registry.enableAdminUser': {
     needs: [],
     describe: (ref) => [where(ref), vscode.l10n.t('Enables the admin user.')],
-    run: (azure, ref, _p, signal) => setAdminUserEnabled(azure, ref, true, signal),
+    run: (azure, ref, _p, signal) => azureArea().setAdminUserEnabled(azure, ref, true, signal),
   },
   'registry.enableArmAudience': {
     needs: [],
     describe: (ref) => [where(ref), vscode.l10n.t('Accepts Entra tokens with the Azure Resource Manager audience again.')],
-    run: (azure, ref, _p, signal) => enableArmAudienceTokens(azure, ref, signal),
+    run: (azure, ref, _p, signal) => azureArea().enableArmAudienceTokens(azure, ref, signal),
   },
   'registry.enableToken': {
     needs: ['tokenName'],
     describe: (ref, p) => [where(ref), vscode.l10n.t('Enables the repository token {0}.', p.tokenName!)],
-    run: (azure, ref, p, signal) => enableRepositoryToken(azure, ref, p.tokenName!, signal),
+    run: (azure, ref, p, signal) => azureArea().enableRepositoryToken(azure, ref, p.tokenName!, signal),
   },
   'registry.approvePrivateEndpoint': {
     needs: ['connectionName'],
     describe: (ref, p) => [where(ref), vscode.l10n.t('Approves the private endpoint connection {0}.', p.connectionName!)],
-    run: (azure, ref, p, signal) => approvePrivateEndpointConnection(azure, ref, p.connectionName!, signal),
+    run: (azure, ref, p, signal) => azureArea().approvePrivateEndpointConnection(azure, ref, p.connectionName!, signal),
   },
   'subscription.registerContainerRegistryProvider': {
     needs: [],
     describe: (ref, p) => [vscode.l10n.t('Registers the resource provider Microsoft.ContainerRegistry in subscription {0}.', p.subscriptionId ?? ref.subscriptionId)],
-    run: (azure, ref, p, signal) => registerResourceProvider(azure, p.subscriptionId ?? ref.subscriptionId, 'Microsoft.ContainerRegistry', signal),
+    run: (azure, ref, p, signal) => azureArea().registerResourceProvider(azure, p.subscriptionId ?? ref.subscriptionId, 'Microsoft.ContainerRegistry', signal),
   },
   'roleAssignment.create': {
     needs: ['principalId', 'role'],
     describe: (ref, p) => [vscode.l10n.t('Assigns the role {0} to {1} on {2}.', p.role!, p.principalId!, p.registryId ?? ref.id)],
-    run: (azure, ref, p, signal) => createRoleAssignment(azure, { scope: p.registryId ?? ref.id, role: p.role!, principalId: p.principalId! }, signal),
+    run: (azure, ref, p, signal) => azureArea().createRoleAssignment(azure, { scope: p.registryId ?? ref.id, role: p.role!, principalId: p.principalId! }, signal),
   },
 };

@@ -2,10 +2,10 @@
 // say exactly what will change, then call the Azure engineer's SDK function for the action.
 import type { ResolvedFix } from '../../../core/catalogue/types';
 import { environmentFromProcess } from '../../../core/engine/process-env';
-import { findRegistry } from '../../../core/azure/registry-view';
 import type { RegistryTarget } from '../../../core/registry/target';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../context';
+import { azureArea } from '../../lazy/azure';
 import { azureAccessFor } from '../azure-access';
 import { AZURE_FIXES, roleOfCommand } from './azure-fix-table';
 import type { FixExecution } from './fix-actions';
@@ -34,7 +34,7 @@ export function azureFixPlanner(ctx: Ctx): AzureFixPlanner {
       const params = paramsOf(fix);
       const azure = await azureAccessFor(ctx, target, environmentFromProcess(process.env).env.extraCaPem);
       if (!azure) throw new Error(vscode.l10n.t('Sign in to Azure first: this fix changes the registry through Azure Resource Manager.'));
-      const ref = await findRegistry(azure, target.loginServer);
+      const ref = await azureArea().findRegistry(azure, target.loginServer);
       if (!ref) throw new Error(vscode.l10n.t('Registry {0} was not found in the subscriptions you can see.', target.loginServer));
       return {
         describe: () => spec.describe(ref, params),

@@ -1,0 +1,168 @@
+// The extension's bundles, as scripts/build.mjs and the benchmark (bench/bundle.ts) build them.
+// VS Code loads dist/extension.js at activation; the heavy areas are apart and `require()`d on first
+// use through the typed doors in src/vscode/lazy/ (azure.ts, engine.ts):
+//   dist/extension.js  commands, tree and report shells, problems, l10n          at activation
+//   dist/azure.js      sign-in, ARM listing, Azure fixes: the Azure SDKs, MSAL   first sign-in / tree listing / Azure fix
+//   dist/engine.js     the diagnosis engine, its probes, dockerode               first diagnosis
+// engine.js takes every Azure module (src/core/azure, the @azure/* and @microsoft/* packages) from
+// azure.js's `shared` table, so one copy of the SDKs ships and both areas share their classes.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** esbuild options of every bundle: `common` (the webview's too) and `node` (extension, CLI, tests). */
+export function esbuildOptions({ root, production }) {
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    minify: production,
+    // Keep names: the Azure SDKs and MSAL tell errors and classes apart by name, and node-fetch
+    // (under @azure/ms-rest-js, the Resource Graph client) accepts a signal only if its class is
+    // named exactly `AbortSignal`; esbuild's renaming (AbortSignal2) made every Resource Graph query
+    // fail inside the bundle ("Expected signal to be an instanceof AbortSignal") and fall back to
+    // one call per subscription.
+    keepNames: true,
+    // No source maps in production: the .vsix ships none (.vscodeignore, scripts/check-vsix.mjs).
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+  // ssh2 (under dockerode) loads optional native helpers inside try/catch and falls back to
+  // JavaScript: leave them out of the bundle rather than fail on `.node` files.
+  const nodeExternals = ['vscode', 'cpu-features', '*.node'];
+  const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: nodeExternals };
+  return { common, node, nodeExternals };
+}
+
+/** Lazily loaded bundles: dist/<name>.js, built from src/vscode/lazy/<name>-area.ts. */
+export const LAZY_BUNDLES = ['azure', 'engine'];
+
+/**
+ * Parts of packages the extension never runs, left out of its bundles (the CLI keeps its own build):
+ * - dockerode's BuildKit session and progress decoder (@grpc/grpc-js, protobufjs; ~0.4 MB): only
+ *   buildImage({ version: '2' }) uses them, ACR Doctor builds no images;
+ * - whatwg-url (with tr46's Unicode tables, ~0.3 MB): node-fetch 2 (under @azure/ms-rest-js) takes
+ *   it only when Node has no global URL, and Node 20 has one.
+ */
+const unusedParts = {
+  name: 'unused-parts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, (args) =>
+      /[\\/]node_modules[\\/]dockerode[\\/]lib$/.test(args.resolveDir) ? { path: args.path, namespace: 'unused-dockerode' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'unused-dockerode' }, (args) => ({
+      contents: `const unused = () => { throw new Error('dockerode ${args.path.slice(2)}: BuildKit builds are not part of ACR Doctor'); };
+        module.exports = ${args.path === './session' ? 'unused' : '{ followProgress: unused }'};`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^whatwg-url$/ }, (args) =>
+      /[\\/]node_modules[\\/]node-fetch[\\/]/.test(args.importer) ? { path: 'whatwg-url', namespace: 'node-url' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: `module.exports = { URL: require('node:url').URL };`, loader: 'js' }));
+  },
+};
+
+/** `require('./<name>-area')` in src/vscode/lazy/ becomes the bundle next to the requiring one. */
+const lazyDoors = {
+  name: 'lazy-doors',
+  setup(build) {
+    const names = LAZY_BUNDLES.join('|');
+    build.onResolve({ filter: new RegExp(`^\\./(${names})-area$`) }, (args) =>
+      /[\\/]src[\\/]vscode[\\/]lazy$/.test(args.resolveDir) ? { path: `${args.path.replace(/-area$/, '')}.js`, external: true } : undefined);
+    build.onResolve({ filter: new RegExp(`^\\./(${names})\\.js$`) }, (args) =>
+      args.namespace === 'shared-azure' ? { path: args.path, external: true } : undefined);
+  },
+};
+
+const AZURE_PACKAGE = /^@(azure|microsoft)\//;
+
+/**
+ * Names the engine side (src/core outside src/core/azure) imports from each Azure package, so azure.js
+ * shares just those and esbuild still drops the rest (a whole `require()` would keep every export
+ * of the ARM SDKs: ~0.4 MB more). undefined for a package taken whole (`import * as`, default).
+ */
+function engineSideImports(root) {
+  const names = new Map();
+  const files = readdirSync(join(root, 'src/core'), { recursive: true })
+    .filter((f) => f.endsWith('.ts') && !f.split(/[\\/]/).includes('azure'));
+  for (const f of files) {
+    const text = readFileSync(join(root, 'src/core', f), 'utf8');
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
+      const [, clause, spec] = m;
+      if (!AZURE_PACKAGE.test(spec)) continue;
+      const named = /^\{([^}]*)\}$/.exec(clause.trim());
+      if (!named) { names.set(spec, undefined); continue; }
+      const list = names.has(spec) ? names.get(spec) : new Set();
+      if (!list) continue;
+      for (const part of named[1].split(',').map((p) => p.trim()).filter(Boolean)) {
+        if (!/^type\s/.test(part)) list.add(part.split(/\s+as\s+/)[0]);
+      }
+      names.set(spec, list);
+    }
+  }
+  return names;
+}
+
+/** azure.js's `shared` table: every file of src/core/azure and what the engine side takes from the Azure packages. */
+function sharedAzureModules(root) {
+  const lines = [];
+  const entries = [];
+  const keys = new Set();
+  let i = 0;
+  for (const f of readdirSync(join(root, 'src/core/azure')).filter((f) => f.endsWith('.ts')).sort()) {
+    lines.push(`import * as m${i} from './src/core/azure/${f}';`);
+    entries.push(`  ${JSON.stringify(`src/core/azure/${f}`)}: m${i++},`);
+    keys.add(`src/core/azure/${f}`);
+  }
+  for (const [spec, names] of engineSideImports(root)) {
+    if (names) {
+      const list = [...names].sort();
+      lines.push(`import { ${list.map((n, j) => `${n} as m${i}_${j}`).join(', ')} } from ${JSON.stringify(spec)};`);
+      entries.push(`  ${JSON.stringify(spec)}: { ${list.map((n, j) => `${n}: m${i}_${j}`).join(', ')} },`);
+    } else {
+      lines.push(`import * as m${i} from ${JSON.stringify(spec)};`);
+      entries.push(`  ${JSON.stringify(spec)}: m${i},`);
+    }
+    i++;
+    keys.add(spec);
+  }
+  return { keys, table: [...lines, 'export const shared = {', ...entries, '};'].join('\n') };
+}
+
+/** In engine.js: an Azure module (a file of src/core/azure, an @azure/* or @microsoft/* package) comes from azure.js. */
+function fromAzureBundle(root, shared) {
+  return {
+    name: 'from-azure-bundle',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.fromAzureBundle || args.namespace !== 'file' || /[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+        if (args.kind === 'entry-point') return undefined;
+        let key = shared.has(args.path) && !args.path.startsWith('.') ? args.path : undefined;
+        if (!key && args.path.startsWith('.')) {
+          const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { fromAzureBundle: true } });
+          if (resolved.errors.length) return undefined;
+          const rel = relative(root, resolved.path).split('\\').join('/');
+          if (shared.has(rel)) key = rel;
+        }
+        return key ? { path: key, namespace: 'shared-azure' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared-azure' }, (args) => ({
+        contents: `module.exports = require('./azure.js').shared[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+/**
+ * esbuild options of the extension's bundles into `outdir` (dist/ or a temp dir). `node` are the
+ * shared node options (platform, format, externals, minify…) from scripts/build.mjs.
+ */
+export function extensionBundles({ root, node, outdir }) {
+  const shared = sharedAzureModules(root);
+  const base = { ...node, plugins: [lazyDoors, unusedParts] };
+  const azureEntry = `export * from './src/vscode/lazy/azure-area';\n${shared.table}\n`;
+  return [
+    { ...base, entryPoints: ['src/extension.ts'], outfile: join(outdir, 'extension.js') },
+    { ...base, stdin: { contents: azureEntry, resolveDir: root, sourcefile: 'azure-bundle.ts', loader: 'ts' }, outfile: join(outdir, 'azure.js') },
+    { ...base, plugins: [fromAzureBundle(root, shared.keys), ...base.plugins], entryPoints: ['src/vscode/lazy/engine-area.ts'], outfile: join(outdir, 'engine.js') },
+  ];
+}

@@ -1,0 +1,12 @@
+// Everything the extension reaches Azure with, bundled apart as dist/azure.js (the Azure SDKs,
+// MSAL, @microsoft/vscode-azext-azureauth): loaded on first use through ./azure.ts, never at
+// activation. Only modules without state of their own belong here (the light bundle keeps the
+// tree model, the services and the contexts), so two copies of a module never disagree.
+export { VSCodeAzureSession } from '../auth/vscodeAzureSession';
+export { ServicePrincipalSession } from '../auth/servicePrincipalSession';
+export { coreRegistryLister } from '../tree/coreRegistryLister';
+export { findRegistry } from '../../core/azure/registry-view';
+export {
+  addClientIpRule, approvePrivateEndpointConnection, createRoleAssignment, enableArmAudienceTokens, enablePublicNetworkAccess,
+  enableRepositoryToken, enableTrustedServicesBypass, registerResourceProvider, setAdminUserEnabled,
+} from '../../core/azure/registry-fixes';

@@ -1,0 +1,4 @@
+// The diagnosis engine with its probes (TCP/TLS/HTTP, token exchange, dockerode), bundled apart
+// as dist/engine.js and loaded on the first diagnosis through ./engine.ts. The Azure modules it
+// uses come from dist/azure.js (one copy of the SDKs; scripts/extension-bundles.mjs).
+export { diagnose } from '../../core/engine/diagnose';
