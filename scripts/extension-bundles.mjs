@@ -41,7 +41,10 @@ export const LAZY_BUNDLES = ['azure', 'engine'];
  * - dockerode's BuildKit session and progress decoder (@grpc/grpc-js, protobufjs; ~0.4 MB): only
  *   buildImage({ version: '2' }) uses them, ACR Doctor builds no images;
  * - whatwg-url (with tr46's Unicode tables, ~0.3 MB): node-fetch 2 (under @azure/ms-rest-js) takes
- *   it only when Node has no global URL, and Node 20 has one.
+ *   it only when Node has no global URL, and Node 20 has one;
+ * - mime-types (with mime-db, ~0.13 MB) under form-data (@azure/ms-rest-js): it names the type of a
+ *   file appended to a multipart form; ARM requests send JSON, and form-data falls back to
+ *   application/octet-stream when the lookup finds nothing.
  */
 const unusedParts = {
   name: 'unused-parts',
@@ -56,6 +59,9 @@ const unusedParts = {
     build.onResolve({ filter: /^whatwg-url$/ }, (args) =>
       /[\\/]node_modules[\\/]node-fetch[\\/]/.test(args.importer) ? { path: 'whatwg-url', namespace: 'node-url' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: `module.exports = { URL: require('node:url').URL };`, loader: 'js' }));
+    build.onResolve({ filter: /^mime-types$/ }, (args) =>
+      /[\\/]node_modules[\\/]form-data[\\/]/.test(args.importer) ? { path: 'mime-types', namespace: 'no-mime-types' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'no-mime-types' }, () => ({ contents: `module.exports = { lookup: () => false };`, loader: 'js' }));
   },
 };
 

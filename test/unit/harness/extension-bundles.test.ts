@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+// @ts-expect-error plain ES module without types
+import { esbuildOptions, extensionBundles } from '../../../scripts/extension-bundles.mjs';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+/** Builds the production extension bundles (scripts/extension-bundles.mjs) once: file → its inputs and text. */
+async function buildBundles(): Promise<Record<string, { inputs: string[]; text: string }>> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-bundles-'));
+  try {
+    const { node } = esbuildOptions({ root, production: true });
+    const options = extensionBundles({ root, node: { ...node, logLevel: 'silent' }, outdir: out }) as Parameters<typeof build>[0][];
+    const results = await Promise.all(options.map((o) => build({ ...o, metafile: true })));
+    const bundles: Record<string, { inputs: string[]; text: string }> = {};
+    for (const { metafile } of results) {
+      for (const [file, output] of Object.entries((metafile as Metafile).outputs)) {
+        bundles[path.basename(file)] = { inputs: Object.keys(output.inputs), text: fs.readFileSync(path.join(root, file), 'utf8') };
+      }
+    }
+    return bundles;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input)?.[1];
+
+describe('extension bundles (scripts/extension-bundles.mjs)', function () {
+  this.timeout(120_000);
+  let bundles: Record<string, { inputs: string[]; text: string }>;
+  before(async () => { bundles = await buildBundles(); });
+
+  it('builds dist/extension.js and the lazily loaded dist/azure.js and dist/engine.js', () => {
+    assert.deepEqual(Object.keys(bundles).sort(), ['azure.js', 'engine.js', 'extension.js']);
+  });
+
+  it('keeps the Azure SDKs, MSAL, dockerode and the engine out of what activation loads', () => {
+    const heavy = bundles['extension.js']!.inputs.filter((i) =>
+      /^(@azure|@microsoft|dockerode|docker-modem|ssh2)/.test(packageOf(i) ?? '') ||
+      /^src\/core\/(azure\/(?!clouds\.ts)|checks\/|docker\/|engine\/diagnose)/.test(i));
+    assert.deepEqual(heavy, []);
+  });
+
+  it('has dist/extension.js reach the lazy bundles only through require of the file next to it', () => {
+    const text = bundles['extension.js']!.text;
+    assert.match(text, /require\("\.\/azure\.js"\)/);
+    assert.match(text, /require\("\.\/engine\.js"\)/);
+  });
+
+  it('ships one copy of the Azure SDKs: engine.js takes src/core/azure and the @azure packages from azure.js', () => {
+    const engine = bundles['engine.js']!;
+    assert.deepEqual(engine.inputs.filter((i) => i.startsWith('src/core/azure/') || /^@(azure|microsoft)\//.test(packageOf(i) ?? '')), []);
+    assert.match(engine.text, /require\("\.\/azure\.js"\)\.shared\["src\/core\/azure\/connection\.ts"\]/);
+    assert.ok(bundles['azure.js']!.inputs.some((i) => packageOf(i) === '@azure/identity'), 'azure.js holds @azure/identity');
+  });
+
+  it('leaves out what the extension never runs (dockerode BuildKit: grpc/protobufjs; whatwg-url/tr46; mime-db)', () => {
+    const unused = ['@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs', 'whatwg-url', 'tr46', 'mime-db'];
+    for (const [file, { inputs }] of Object.entries(bundles)) {
+      assert.deepEqual(inputs.map(packageOf).filter((p) => p && unused.includes(p)), [], file);
+    }
+    assert.ok(bundles['engine.js']!.inputs.some((i) => packageOf(i) === 'dockerode'), 'engine.js still holds dockerode');
+  });
+});
