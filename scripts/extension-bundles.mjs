@@ -159,8 +159,8 @@ function fromAzureBundle(root, shared) {
 }
 
 /**
- * esbuild options of the extension's bundles into `outdir` (dist/ or a temp dir). `node` are the
- * shared node options (platform, format, externals, minify…) from scripts/build.mjs.
+ * esbuild options of the extension's bundles into `outdir` (dist/ or a temp dir). `node`: the node
+ * options of esbuildOptions() (platform, format, externals, minify…).
  */
 export function extensionBundles({ root, node, outdir }) {
   const shared = sharedAzureModules(root);
