@@ -3,8 +3,8 @@
 // call with the caller's role assignments the way ARM does (Reader to read, Owner to assign roles).
 import { randomUUID } from 'node:crypto';
 import {
-  armAccessChecker, assignmentsCovering, findPrincipalByObjectId, newSecret, roleAssignment, scopeCovers,
-  subscriptionOf, syncDataEndpoints, type ArmState, type RegistryRecord, type RoleAssignmentJson,
+  armAccessChecker, assignmentsCovering, findPrincipalByObjectId, isDeepFrozen, newSecret, roleAssignment, scopeCovers,
+  subscriptionOf, syncDataEndpoints, thawRegistry, type ArmState, type RegistryRecord, type RoleAssignmentJson,
 } from './state';
 import { ARM_AUDIENCES, issuerFor, verifyAccessToken, type AccessTokenClaims, type HttpAnswer } from './entra';
 import { KqlError, runKql } from './kql';
@@ -141,9 +141,17 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
   const check = armAccessChecker(state, claims.oid);
   const tenantOfSub = new Map(state.subscriptions.map((x) => [x.subscriptionId.toLowerCase(), x.tenantId]));
   const readable = (id: string, type: string) => check(id, `${type}/read`);
-  const resources = allResources(state)
-    .filter((r) => subSet.has((subscriptionOf(r.id) ?? '').toLowerCase()) && readable(r.id, r.type))
-    .map((r) => argRow(tenantOfSub.get((subscriptionOf(r.id) ?? '').toLowerCase()) ?? claims.tid, r));
+  // What the answer depends on: the query and every row it reads. A row of a frozen (scale mode)
+  // resource stands for itself by identity; any other row by its content (tests edit those in place).
+  const resources: Record<string, unknown>[] = [];
+  const parts: string[] = [body.query];
+  for (const r of allResources(state)) {
+    const sub = (subscriptionOf(r.id) ?? '').toLowerCase();
+    if (!subSet.has(sub) || !readable(r.id, r.type)) continue;
+    const row = argRow(tenantOfSub.get(sub) ?? claims.tid, r);
+    resources.push(row);
+    parts.push(isDeepFrozen(r) ? frozenRowToken(row) : JSON.stringify(row));
+  }
   const containers = [
     ...state.subscriptions.filter((s) => subSet.has(s.subscriptionId.toLowerCase())).map((s) => ({
       id: s.id, name: s.displayName, type: 'microsoft.resources/subscriptions', tenantId: s.tenantId, kind: '', location: '', resourceGroup: '',
@@ -151,16 +159,7 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
     })),
     ...state.resourceGroups.filter((g) => subSet.has((subscriptionOf(g.id) ?? '').toLowerCase())).map((g) => argRow(claims.tid, g)),
   ];
-  let rows: Record<string, unknown>[];
-  try {
-    rows = runKql(body.query, { resources, resourcecontainers: containers });
-  } catch (e) {
-    if (!(e instanceof KqlError)) throw e;
-    return json(400, { error: { code: 'BadRequest', message: 'Please provide below info when asking for support: timestamp = ' + now.toISOString() + ', correlationId = ' + randomUUID() + '.', details: [
-      { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
-      { code: 'ParserFailure', message: `ParserFailure: ${e.message}` },
-    ] } });
-  }
+  parts.push(JSON.stringify(containers));
   let offset = skip;
   if (typeof opts.$skipToken === 'string' && opts.$skipToken) {
     try {
@@ -171,10 +170,54 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
       return armError(400, 'BadRequest', 'The $skipToken is invalid.');
     }
   }
-  const data = rows.slice(offset, offset + top);
-  const out: Record<string, unknown> = { totalRecords: rows.length, count: data.length, resultTruncated: 'false', data, facets: [] };
-  if (offset + top < rows.length) out.$skipToken = Buffer.from(JSON.stringify({ o: offset + top })).toString('base64url');
-  return json(200, out);
+  const answers = graphAnswersOf(state);
+  const key = parts.join('\n');
+  let answer = answers.get(key);
+  if (!answer) {
+    try {
+      answer = { rows: runKql(body.query, { resources, resourcecontainers: containers }), pages: new Map() };
+    } catch (e) {
+      if (!(e instanceof KqlError)) throw e;
+      return json(400, { error: { code: 'BadRequest', message: 'Please provide below info when asking for support: timestamp = ' + now.toISOString() + ', correlationId = ' + randomUUID() + '.', details: [
+        { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.' },
+        { code: 'ParserFailure', message: `ParserFailure: ${e.message}` },
+      ] } });
+    }
+    answers.set(key, answer);
+    if (answers.size > GRAPH_ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+  }
+  // The page's JSON is cached too: 10 000 registries are a 2 MB body.
+  const pageKey = `${offset}:${top}`;
+  let page = answer.pages.get(pageKey);
+  if (page === undefined) {
+    const rows = answer.rows;
+    const data = rows.slice(offset, offset + top);
+    const out: Record<string, unknown> = { totalRecords: rows.length, count: data.length, resultTruncated: 'false', data, facets: [] };
+    if (offset + top < rows.length) out.$skipToken = Buffer.from(JSON.stringify({ o: offset + top })).toString('base64url');
+    page = JSON.stringify(out);
+    answer.pages.set(pageKey, page);
+  }
+  return json(200, page);
+}
+
+/** Resource Graph answers per state, newest last, keyed by what they were computed from. */
+const graphAnswers = new WeakMap<ArmState, Map<string, { rows: Record<string, unknown>[]; pages: Map<string, string> }>>();
+const GRAPH_ANSWERS_KEPT = 4;
+
+function graphAnswersOf(state: ArmState) {
+  let m = graphAnswers.get(state);
+  if (!m) { m = new Map(); graphAnswers.set(state, m); }
+  return m;
+}
+
+const frozenRowIds = new WeakMap<object, string>();
+let frozenRows = 0;
+
+/** A short stand-in for a row built from a frozen resource (same row object, same token). */
+function frozenRowToken(row: object): string {
+  let t = frozenRowIds.get(row);
+  if (t === undefined) { t = `#${++frozenRows}`; frozenRowIds.set(row, t); }
+  return t;
 }
 
 // ---------------------------------------------------------------- visibility helpers
@@ -449,6 +492,7 @@ function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenCla
   const can = armAccessChecker(state, claims.oid);
   const T = 'Microsoft.ContainerRegistry/registries';
   const reg = state.registries.find((r) => eq(r.arm.id, id));
+  if (reg && method !== 'GET') thawRegistry(reg); // a scale-mode registry is frozen; writes get a fresh copy
   const name = id.split('/').pop()!;
   const need = (action: string, scope = id): HttpAnswer | undefined => can(scope, action) ? undefined : authorizationFailed(claims, action, scope);
   if (!reg) {

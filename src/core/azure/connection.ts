@@ -4,7 +4,6 @@
 // Resource Graph client is the older ms-rest-js one). Every client asks Entra for the same ARM scope.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import * as tls from 'node:tls';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
@@ -12,10 +11,11 @@ import { exponentialRetryPolicy, systemErrorRetryPolicy } from '@azure/ms-rest-j
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type Pipeline, type PipelinePolicy, type TlsSettings } from '@azure/core-rest-pipeline';
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
+import { caTlsOptions } from './trust';
 
 export interface ArmAccess extends AzureContext {
   /** Extra trusted CA certificates (PEM) on top of Node's roots. */
@@ -115,8 +115,10 @@ export function scopedCredential(credential: TokenCredential, scope: string): To
   };
 }
 
-function ca(azure: ArmAccess): string[] | undefined {
-  return azure.extraCaPem?.length ? [...tls.rootCertificates, ...azure.extraCaPem] : undefined;
+/** `tlsOptions` for the core-client SDKs (TlsSettings names only `ca`; the agent passes on the rest). */
+function tlsOptionsOf(azure: ArmAccess): { tlsOptions: TlsSettings } | Record<string, never> {
+  const t = caTlsOptions(azure.extraCaPem);
+  return t ? { tlsOptions: t as TlsSettings } : {};
 }
 
 function endpoint(azure: ArmAccess): string {
@@ -125,12 +127,11 @@ function endpoint(azure: ArmAccess): string {
 
 /** Options shared by the core-client based SDKs (subscriptions, authorization, containerservice). */
 function coreClientOptions(azure: ArmAccess) {
-  const c = ca(azure);
   return {
     endpoint: endpoint(azure),
     credentialScopes: [armScope(azure)],
     ...boundedRetryClientOptions(azure),
-    ...(c ? { tlsOptions: { ca: c } } : {}),
+    ...tlsOptionsOf(azure),
   };
 }
 
@@ -139,17 +140,16 @@ export function credentialOf(azure: ArmAccess): TokenCredential {
 }
 
 export function registryClient(azure: ArmAccess, subscriptionId: string): ContainerRegistryManagementClient {
-  const c = ca(azure);
   return new ContainerRegistryManagementClient(credentialOf(azure), subscriptionId, {
     endpoint: endpoint(azure),
     credentials: { scopes: [armScope(azure)] },
     ...boundedRetryClientOptions(azure),
-    ...(c ? { tlsOptions: { ca: c } } : {}),
+    ...tlsOptionsOf(azure),
   });
 }
 
 export function graphClient(azure: ArmAccess): ResourceGraphClient {
-  const c = ca(azure);
+  const t = caTlsOptions(azure.extraCaPem);
   // ms-rest-js: `baseUri`; a custom https agent carries the extra CA (it then bypasses env proxies,
   // which is why it is only set when extra CAs are given).
   const retries = azure.maxRetries ?? 3;
@@ -161,7 +161,7 @@ export function graphClient(azure: ArmAccess): ResourceGraphClient {
     noRetryPolicy: true,
     requestPolicyFactories: (defaults: unknown[]) => [...defaults,
       exponentialRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), systemErrorRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), boundedThrottlingRetryFactory(azure, retries)],
-    ...(c ? { agentSettings: { http: new http.Agent(), https: new https.Agent({ ca: c }) } } : {}),
+    ...(t ? { agentSettings: { http: new http.Agent(), https: new https.Agent({ ca: t.ca, secureContext: t.secureContext }) } } : {}),
   } as ConstructorParameters<typeof ResourceGraphClient>[1]);
 }
 
@@ -210,8 +210,7 @@ const pipelines = new WeakMap<ArmAccess, Pipeline>();
 export async function armRequest<T = unknown>(azure: ArmAccess, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, opts: { apiVersion: string; body?: unknown; signal?: AbortSignal; operation: string }): Promise<T> {
   let pipeline = pipelines.get(azure);
   if (!pipeline) {
-    const c = ca(azure);
-    pipeline = createPipelineFromOptions({ retryOptions: retryOptionsOf(azure), ...(c ? { tlsOptions: { ca: c } } : {}) });
+    pipeline = createPipelineFromOptions({ retryOptions: retryOptionsOf(azure), ...tlsOptionsOf(azure) });
     pipeline.addPolicy(boundedRetryAfterPolicy(azure), { afterPhase: 'Retry' });
     pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: credentialOf(azure), scopes: armScope(azure) }));
     pipelines.set(azure, pipeline);

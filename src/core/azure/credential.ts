@@ -4,7 +4,7 @@
 // (AZURE_AUTHORITY_HOST for a non-Microsoft authority such as the sandbox's Entra, where instance
 // discovery must be off), else the Azure CLI's sign-in / DefaultAzureCredential.
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredentialOptions } from '@azure/identity';
-import * as tls from 'node:tls';
+import { caTlsOptions } from './trust';
 import type { TokenCredential } from '@azure/core-auth';
 import { CLOUDS, cloudForArmEndpoint } from './clouds';
 import type { ArmAccess } from './connection';
@@ -47,9 +47,10 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv, opts: Credenti
   const clientId = env.AZURE_CLIENT_ID?.trim();
   const secret = env.AZURE_CLIENT_SECRET;
   const authorityHost = env.AZURE_AUTHORITY_HOST?.trim() || undefined;
+  const tlsTrust = caTlsOptions(opts.extraCaPem);
   const common: TokenCredentialOptions = {
     ...(authorityHost ? { authorityHost } : {}),
-    ...(opts.extraCaPem?.length ? { tlsOptions: { ca: [...tls.rootCertificates, ...opts.extraCaPem] } } : {}),
+    ...(tlsTrust ? { tlsOptions: tlsTrust as TokenCredentialOptions['tlsOptions'] } : {}),
   };
   if (tenantId && clientId && secret) {
     const credential = new ClientSecretCredential(tenantId, clientId, secret, {

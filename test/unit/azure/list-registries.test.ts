@@ -1,7 +1,8 @@
 // Listing registries with the real SDK clients against the simulator: Resource Graph in one
 // paged query, the per-subscription fallback, and the 10 000-registry scale in ≤ 3 ARM calls.
 import { strict as assert } from 'node:assert';
-import { addScaleRegistries, defaultState, DEFAULT_IDS } from '../../../sandbox/arm/state';
+import { addScaleRegistries, defaultState, DEFAULT_IDS, roleAssignment } from '../../../sandbox/arm/state';
+import { armRequest } from '../../../src/core/azure/connection';
 import { listRegistries } from '../../../src/core/azure/list-registries';
 import { listSubscriptions, listTenants } from '../../../src/core/azure/list-subscriptions';
 import { startFixture, type Fixture } from './simulator-fixture';
@@ -82,6 +83,37 @@ describe('azure: listing registries (real SDK clients against the ARM simulator)
     const slow = await listRegistries(f.azure, { resourceGraph: false, subscriptionIds: state.subscriptions.slice(0, 5).map((s) => s.subscriptionId) });
     assert.equal(f.sim.handler.armCalls(), 5);
     assert.ok(slow.registries.length >= 300);
+  });
+
+  it('the simulator\'s cached Resource Graph answer follows in-place edits, ARM writes to frozen scale registries and access changes', async () => {
+    const state = defaultState();
+    addScaleRegistries(state, { subscriptions: 3, perSubscription: 2 });
+    f = await startFixture(state);
+    const byName = async () => new Map((await listRegistries(f.azure)).registries.map((x) => [x.name, x]));
+    const first = await byName();
+    assert.equal(first.size, 7);
+    assert.equal(first.get('contoso')?.publicNetworkAccess, 'Enabled');
+    // A test edits an ordinary resource in place: the same query answers the new state.
+    state.registries.find((r) => r.arm.name === 'contoso')!.arm.properties.publicNetworkAccess = 'Disabled';
+    assert.equal((await byName()).get('contoso')?.publicNetworkAccess, 'Disabled');
+    // Scale registries are frozen (so they can be cached by identity): editing one in place throws …
+    const scale = state.registries.find((r) => r.arm.name === 'scale001r000')!;
+    assert.throws(() => { scale.arm.properties.publicNetworkAccess = 'Disabled'; }, TypeError);
+    // … while an ARM PATCH thaws it, and the listing shows the change.
+    const sub1 = scale.arm.id.split('/')[2]!;
+    state.roleAssignments.push(roleAssignment({ scope: scale.arm.id, role: 'Contributor', principalId: DEFAULT_IDS.spObjectId, subscriptionId: sub1, createdOn: new Date(0) }));
+    await armRequest(f.azure, 'PATCH', scale.arm.id, { apiVersion: '2023-07-01', body: { properties: { publicNetworkAccess: 'Disabled' } }, operation: 'test patch' });
+    const afterPatch = await byName();
+    assert.equal(afterPatch.get('scale001r000')?.publicNetworkAccess, 'Disabled');
+    assert.equal(afterPatch.get('scale001r001')?.publicNetworkAccess, 'Enabled');
+    // Access removed in place (the Reader assignment on a scale subscription): its registries go.
+    const sub2 = state.subscriptions.find((s) => s.displayName === 'Scale 002')!.subscriptionId;
+    const i = state.roleAssignments.findIndex((a) => a.properties.scope === `/subscriptions/${sub2}`);
+    assert.ok(i >= 0);
+    state.roleAssignments.splice(i, 1);
+    const afterRevoke = await byName();
+    assert.equal(afterRevoke.size, 5);
+    assert.ok(!afterRevoke.has('scale002r000'));
   });
 
   it('follows Resource Graph $skipToken pages (1 200 subscriptions → 2 pages of ≤ 1 000 rows)', async () => {
