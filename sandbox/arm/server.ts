@@ -29,6 +29,8 @@ export interface ArmHandler {
   /** Number of ARM calls (Entra and Log Analytics excluded) since the last reset. */
   armCalls(): number;
   resetCalls(): void;
+  /** Milliseconds spent computing answers (what the real service's servers would spend) since the last reset. */
+  busyMs(): number;
   /** Release requests held by the `hang` fault (so servers can close). */
   releaseHung(): void;
 }
@@ -98,6 +100,7 @@ export function createArmHandler(state: ArmState, opts: ArmHandlerOptions = {}):
   const calls: CallRecord[] = [];
   const hung = new Set<http.ServerResponse>();
   let base = 0;
+  let busy = 0;
   const now = opts.now ?? (() => new Date());
   const maxBody = opts.maxBodyBytes ?? MAX_BODY;
 
@@ -159,6 +162,7 @@ export function createArmHandler(state: ArmState, opts: ArmHandlerOptions = {}):
         }
         const body = Buffer.concat(chunks).toString('utf8');
         let answer: HttpAnswer;
+        const t0 = performance.now();
         try {
           if (kind === 'entra') answer = handleEntra(state, { method: req.method ?? 'GET', path, host, body }, now());
           else if (kind === 'logs') answer = handleLogs(state, req.method ?? 'GET', path, req.headers, body, now());
@@ -169,13 +173,15 @@ export function createArmHandler(state: ArmState, opts: ArmHandlerOptions = {}):
         record(answer.status);
         if (res.destroyed) return;
         send(res, answer);
+        busy += performance.now() - t0;
       })();
     });
   }) as ArmHandler;
 
   Object.defineProperty(handler, 'calls', { get: () => calls });
   handler.armCalls = () => calls.slice(base).filter((c) => c.kind === 'arm').length;
-  handler.resetCalls = () => { base = calls.length; };
+  handler.resetCalls = () => { base = calls.length; busy = 0; };
+  handler.busyMs = () => busy;
   handler.releaseHung = () => { for (const r of hung) r.destroy(); hung.clear(); };
   return handler;
 }

@@ -35,8 +35,8 @@ export interface ListRegistriesOptions {
 export const REGISTRY_GRAPH_QUERY = [
   'resources',
   "| where type =~ 'microsoft.containerregistry/registries' or type =~ 'microsoft.containerregistry/registries/replications'",
-  "| extend k = iff(type =~ 'microsoft.containerregistry/registries', 'r', 'p')",
-  '| project subscriptionId, tenantId, row = pack_array(k, id, location, tostring(sku.name), tostring(properties.loginServer), tostring(properties.publicNetworkAccess), tostring(properties.networkRuleSet.defaultAction), properties.privateEndpointConnections, properties.adminUserEnabled)',
+  // The kind inline (no `extend` stage: one projection per row is all the service has to build).
+  "| project subscriptionId, tenantId, row = pack_array(iff(type =~ 'microsoft.containerregistry/registries', 'r', 'p'), id, location, tostring(sku.name), tostring(properties.loginServer), tostring(properties.publicNetworkAccess), tostring(properties.networkRuleSet.defaultAction), properties.privateEndpointConnections, properties.adminUserEnabled)",
   '| summarize rows = make_list(row) by subscriptionId, tenantId',
   '| order by subscriptionId asc',
 ].join('\n');

@@ -23,6 +23,10 @@ describe('azure simulator: KQL subset', () => {
     assert.deepEqual(out, [{ name: 'Beta', ls: 'beta.azurecr.io', da: '' }, { name: 'alpha', ls: 'alpha.azurecr.io', da: 'Deny' }]);
     assert.equal(runKql("Resources | where name in~ ('ALPHA', 'vnet') | take 1", { resources: rows }).length, 1);
     assert.equal(runKql("resources | where name !~ 'alpha' and not(type contains 'network')", { resources: rows }).length, 2);
+    // extend keeps every column and adds one (a later stage reads both, the answer carries both).
+    const ext = runKql("resources | where name =~ 'alpha' | extend k = iff(type =~ 'microsoft.containerregistry/registries', 'r', 'x') | extend kk = strcat(k, name)", { resources: rows });
+    assert.equal(ext.length, 1);
+    assert.deepEqual([ext[0]!.name, ext[0]!.k, ext[0]!.kk, Object.keys(ext[0]!).length], ['alpha', 'r', 'ralpha', Object.keys(rows.find((r) => r.name === 'alpha')!).length + 2]);
   });
 
   it('summarize make_list by — the query core sends, read back by core', () => {
