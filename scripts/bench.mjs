@@ -3,6 +3,7 @@
 //   diagnosis vs az acr check-health (healthy, black hole) and vs the critical path   bench/diagnosis.ts
 //   10 000-registry listing (time + ARM calls)                                       bench/listing.ts
 //   peak memory of a diagnosis                                                      bench/memory.ts
+//   activation and peak memory in the real extension host (code-server + Chromium)  bench/extension-host.ts
 //   extension activation, bundle size                                               bench/activation.ts, bench/bundle.ts
 //   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs                          bench/fuzz.ts
 // Writes artifacts/bench.md and, with --readme, the README's benchmark section.
@@ -42,6 +43,7 @@ const figures = [];
 const { benchDiagnosis } = await load('bench/diagnosis.ts');
 const { benchListing } = await load('bench/listing.ts');
 const { benchMemory } = await load('bench/memory.ts');
+const { benchExtensionHost } = await load('bench/extension-host.ts');
 const { benchActivation } = await load('bench/activation.ts');
 const { benchBundle } = await load('bench/bundle.ts');
 const { benchFuzz } = await load('bench/fuzz.ts');
@@ -54,6 +56,7 @@ try {
   figures.push(...await benchDiagnosis(world, scenarios, Number(process.env.BENCH_RUNS ?? 3), log));
   figures.push(...await benchListing(world));
   figures.push(...await benchMemory(world));
+  figures.push(...await benchExtensionHost(world, log));
 } finally {
   await world.stop();
 }

@@ -29,6 +29,8 @@ export interface CodeServer {
   /** http://127.0.0.1:PORT (or http://localhost for a socket: whoever forwards picks the port). */
   readonly url: string;
   readonly port?: number;
+  /** code-server's process id; its extension host and pty host share its process group. */
+  readonly pid?: number;
   readonly userDataDir: string;
   readonly extensionsDir: string;
   readonly logFile: string;
@@ -103,7 +105,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     throw error;
   }
   return {
-    url, port, userDataDir, extensionsDir, logFile,
+    url, port, pid: child.pid, userDataDir, extensionsDir, logFile,
     async stop() {
       process.off('exit', killOnExit);
       await kill(child);

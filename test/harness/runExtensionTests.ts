@@ -1,15 +1,14 @@
 // Runs test/extension (bundled to dist/test/extension by scripts/build.mjs) inside a real VS Code
 // extension host: code-server 1.100.3, opened by Chromium with the extension-tests payload
-// (test-infra.md). The extension host gets the sandbox world's client environment.
+// (test-infra.md; the code-server + Chromium part is extensionHost.ts). The extension host gets the
+// sandbox world's client environment.
 //   node --import tsx test/harness/runExtensionTests.ts [--scenario healthy] [--no-world]
 // Run inside the namespace (scripts/test-all.mjs does: node scripts/sandbox.mjs exec -- …).
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { World } from '../../sandbox/types';
-import { launchChromium } from './browser';
-import { startCodeServer, type CodeServer } from './codeServer';
+import { runInExtensionHost } from './extensionHost';
 import { logsDir, repoRoot, resultsDir } from './paths';
 import { MOCHA_MARKER, parseResultLine, writeResult, type LevelResult } from './results';
 import { startSandboxWorld } from './world';
@@ -22,59 +21,24 @@ async function main(): Promise<number> {
   if (!fs.existsSync(path.join(testsPath, 'index.js'))) throw new Error(`${testsPath}/index.js is missing: run node scripts/build.mjs`);
   fs.rmSync(path.join(resultsDir, 'extension.json'), { force: true });
 
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-ext-workspace-'));
-  cleanups.push(async () => fs.rmSync(folder, { recursive: true, force: true }));
+  let world: World | undefined;
+  const hostLog: string[] = [];
   try {
-    let world: World | undefined;
-    if (!values['no-world']) {
-      world = await startSandboxWorld(values.scenario!);
-      cleanups.push(() => world!.stop());
-    }
-    const server: CodeServer = await startCodeServer({
-      folder,
+    if (!values['no-world']) world = await startSandboxWorld(values.scenario!);
+    let relayed: LevelResult | undefined;
+    const code = await runInExtensionHost({
+      testsPath,
       env: { ...world?.clientEnv(), ACR_DOCTOR_TEST_GREP: process.env.ACR_DOCTOR_TEST_GREP },
       logName: 'code-server-extension-tests',
+      timeoutMs: TIMEOUT_MS,
+      onLine: (line) => {
+        hostLog.push(line);
+        relayed = parseResultLine(line) ?? relayed;
+        const at = line.indexOf(MOCHA_MARKER);
+        if (at >= 0) console.log(`  ${line.slice(at + MOCHA_MARKER.length)}`);
+        else if (process.env.ACR_DOCTOR_VERBOSE) console.log(`  [host] ${line}`);
+      },
     });
-    cleanups.push(() => server.stop());
-    const browser = await launchChromium();
-    cleanups.push(() => browser.close());
-    const page = await browser.newPage();
-
-    let relayed: LevelResult | undefined;
-    const hostLog: string[] = [];
-    const onLine = (line: string) => {
-      hostLog.push(line);
-      relayed = parseResultLine(line) ?? relayed;
-      const at = line.indexOf(MOCHA_MARKER);
-      if (at >= 0) console.log(`  ${line.slice(at + MOCHA_MARKER.length)}`);
-      else if (process.env.ACR_DOCTOR_VERBOSE) console.log(`  [host] ${line}`);
-    };
-    cleanups.push(async () => {
-      fs.mkdirSync(logsDir, { recursive: true });
-      fs.writeFileSync(path.join(logsDir, 'extension-host-tests.log'), hostLog.join('\n') + '\n');
-    });
-    const exitCode = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
-    await page.exposeFunction('codeAutomationLog', (_level: string, message: unknown) => {
-      // Log lines come as "%c INFO color: …  <text>": keep the text.
-      const text = String(Array.isArray(message) ? message.join(' ') : message).replace(/^%c\s*\w+\s+color:\s*\S+\s*/, '');
-      for (const line of text.split('\n')) onLine(line);
-    });
-
-    const base = `vscode-remote://${new URL(server.url).host}`;
-    const payload = [
-      ['extensionDevelopmentPath', `${base}${repoRoot}`],
-      ['extensionTestsPath', `${base}${testsPath}`],
-    ];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, {
-      waitUntil: 'domcontentloaded', timeout: 120_000, // generous: a busy 2-core machine
-    });
-    const code = await Promise.race([
-      exitCode,
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`no result within ${TIMEOUT_MS / 60_000} min`)), TIMEOUT_MS)),
-    ]);
     const result = relayed ?? readFileResult();
     if (!result) {
       writeResult({ level: 'extension', passed: 0, failed: 1, skipped: 0, reason: `the extension host exited with ${code} without reporting counts (see artifacts/logs)` });
@@ -84,7 +48,9 @@ async function main(): Promise<number> {
     writeResult({ ...result, failed: result.failed + (code !== 0 && result.failed === 0 ? 1 : 0) });
     return code === 0 && result.failed === 0 ? 0 : 1;
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error(`cleanup: ${e}`));
+    fs.mkdirSync(logsDir, { recursive: true });
+    fs.writeFileSync(path.join(logsDir, 'extension-host-tests.log'), hostLog.join('\n') + '\n');
+    await world?.stop().catch((e) => console.error(`cleanup: ${e}`));
   }
 }
 

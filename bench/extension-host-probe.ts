@@ -1,0 +1,61 @@
+// Runs INSIDE the real VS Code extension host (code-server), loaded as the extension-tests entry by
+// bench/extension-host.ts (which bundles this file): reads VS Code's own activation marks for ACR
+// Doctor, then runs one diagnosis of the sandbox registry through the extension's command while
+// the bench samples this process's memory from outside (protocol: extension-host-protocol.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AcrDoctorApi } from '../src/extension';
+import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
+
+const EXTENSION_ID = 'acr-doctor.acr-doctor';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the bench did not write ${path.basename(file)} within ${timeoutMs / 1000} s`);
+    await sleep(50);
+  }
+}
+
+interface PerfMark { name: string; startTime: number }
+
+export async function run(): Promise<void> {
+  const say = (m: ProbeMessage) => console.log(PROBE_MARKER + JSON.stringify(m));
+  try {
+    const dir = process.env.ACR_DOCTOR_BENCH_PROBE_DIR;
+    const loginServer = process.env.ACR_DOCTOR_BENCH_LOGIN_SERVER;
+    if (!dir || !loginServer) throw new Error('ACR_DOCTOR_BENCH_PROBE_DIR and ACR_DOCTOR_BENCH_LOGIN_SERVER must be set');
+    const ext = vscode.extensions.getExtension<AcrDoctorApi>(EXTENSION_ID);
+    if (!ext) throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+    // onStartupFinished activates it once the workbench is up: wait for VS Code to do it.
+    const deadline = Date.now() + 120_000;
+    while (!ext.isActive && Date.now() < deadline) await sleep(50);
+    const activatedByProbe = !ext.isActive;
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    // VS Code's own measurement: the extension host marks the start and end of every activation
+    // (code/extHost/willActivateExtension/<id> … didActivateExtension/<id>: loading the bundle,
+    // calling activate() and waiting for its promise) in its performance marks.
+    const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): PerfMark[] } }).MonacoPerformanceMarks;
+    const marks = (perf?.getMarks() ?? []).filter((m) => m.name.endsWith(`/${EXTENSION_ID}`));
+    const at = (kind: string) => marks.find((m) => m.name === `code/extHost/${kind}/${EXTENSION_ID}`)?.startTime;
+    const will = at('willActivateExtension');
+    const did = at('didActivateExtension');
+    say({ phase: 'activated', pid: process.pid, activationMs: will !== undefined && did !== undefined ? did - will : undefined, activatedByProbe, marks: marks.map((m) => m.name) });
+
+    await waitForFile(path.join(dir, 'go'), 60_000);
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
+    await api.report.settled(loginServer);
+    const ms = Date.now() - t0;
+    const state = api.report.snapshot(loginServer)?.state;
+    say({ phase: 'diagnosed', pid: process.pid, ms, state: state?.phase ?? 'no report', checks: state?.checks.length ?? 0, causes: (state?.causes ?? []).map((c) => c.causeId), failing: (state?.checks ?? []).filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`.slice(0, 200)) });
+    await waitForFile(path.join(dir, 'sampled'), 60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  } catch (error) {
+    say({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
