@@ -143,14 +143,27 @@ function resourceGraph(state: ArmState, req: ArmRequest, claims: AccessTokenClai
   const readable = (id: string, type: string) => check(id, `${type}/read`);
   // What the answer depends on: the query and every row it reads. A row of a frozen (scale mode)
   // resource stands for itself by identity; any other row by its content (tests edit those in place).
+  // A frozen resource's row (or its absence) depends only on who asks and what they may see: it is
+  // remembered per such access signature, so a repeated query does not check 10 000 ids again.
+  const access = accessSignature(state, claims, subs);
   const resources: Record<string, unknown>[] = [];
   const parts: string[] = [body.query];
   for (const r of allResources(state)) {
-    const sub = (subscriptionOf(r.id) ?? '').toLowerCase();
-    if (!subSet.has(sub) || !readable(r.id, r.type)) continue;
-    const row = argRow(tenantOfSub.get(sub) ?? claims.tid, r);
+    const frozen = isDeepFrozen(r);
+    const memo = frozen ? frozenVisibility.get(r) : undefined;
+    let row: Record<string, unknown> | undefined;
+    let token: string | undefined;
+    if (memo && memo.access === access) {
+      ({ row, token } = memo);
+    } else {
+      const sub = (subscriptionOf(r.id) ?? '').toLowerCase();
+      row = subSet.has(sub) && readable(r.id, r.type) ? argRow(tenantOfSub.get(sub) ?? claims.tid, r) : undefined;
+      token = row && frozen ? frozenRowToken(row) : undefined;
+      if (frozen) frozenVisibility.set(r, { access, row, token });
+    }
+    if (!row) continue;
     resources.push(row);
-    parts.push(isDeepFrozen(r) ? frozenRowToken(row) : JSON.stringify(row));
+    parts.push(token ?? JSON.stringify(row));
   }
   const containers = [
     ...state.subscriptions.filter((s) => subSet.has(s.subscriptionId.toLowerCase())).map((s) => ({
@@ -208,6 +221,32 @@ function graphAnswersOf(state: ArmState) {
   let m = graphAnswers.get(state);
   if (!m) { m = new Map(); graphAnswers.set(state, m); }
   return m;
+}
+
+/** Per frozen resource: its Resource Graph row for an access signature (undefined: not visible). */
+const frozenVisibility = new WeakMap<object, { access: number; row?: Record<string, unknown>; token?: string }>();
+const accessSignatures = new Map<string, number>();
+let accessSignatureCount = 0;
+
+/**
+ * Everything visibility depends on besides the resource: the caller, the subscriptions asked
+ * about and their tenants, the caller's role assignments and the role definitions — as a number.
+ */
+function accessSignature(state: ArmState, claims: AccessTokenClaims, subs: string[]): number {
+  const oid = claims.oid.toLowerCase();
+  const text = JSON.stringify([
+    claims.tid, oid, subs,
+    state.subscriptions.map((s) => [s.subscriptionId, s.tenantId]),
+    state.roleAssignments.filter((a) => a.properties.principalId.toLowerCase() === oid).map((a) => [a.properties.scope, a.properties.roleDefinitionId]),
+    state.roleDefinitions.map((d) => [d.name, d.properties.permissions]),
+  ]);
+  let n = accessSignatures.get(text);
+  if (n === undefined) {
+    if (accessSignatures.size > 64) accessSignatures.clear();
+    n = ++accessSignatureCount;
+    accessSignatures.set(text, n);
+  }
+  return n;
 }
 
 const frozenRowIds = new WeakMap<object, string>();
