@@ -1,6 +1,6 @@
 // Figures from the REAL VS Code extension host (issue #8): code-server 4.100.3 started by the test
-// harness (test/harness/extensionHost.ts) with ACR Doctor (this repository's dist/ build) and a
-// probe as the extension-tests entry (bench/extension-host-probe.ts, bundled here).
+// harness (test/harness/extensionHost.ts) with ACR Doctor laid out as its .vsix holds it (production
+// bundle) and a probe as the extension-tests entry (bench/extension-host-probe.ts, bundled here).
 //   1. activation: VS Code's own figure, "Activation: N ms" in Developer: Show Running Extensions
 //      (the host's code loading + activate() call times, read from the workbench page), plus the
 //      host's perf marks willActivateExtension → didActivateExtension (activate() until it resolved),
@@ -20,6 +20,7 @@ import type { SandboxWorld } from '../sandbox/world';
 import { runCommand } from '../test/e2e/report-helpers';
 import type { CodeServer } from '../test/harness/codeServer';
 import { runInExtensionHost } from '../test/harness/extensionHost';
+import { productionBundle } from './bundle';
 import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
 import { fmtMs, repoRoot, type Figure } from './figure';
 
@@ -66,6 +67,25 @@ async function runningExtensionsActivationMs(page: Page, extensionId: string): P
   }
 }
 
+/**
+ * The extension as the .vsix holds it (.vscodeignore: manifest, translations, media, dist/media,
+ * the bundles) with the production dist/extension.js (bench/bundle.ts builds it the same way).
+ */
+function productionExtension(dir: string): string {
+  const ext = path.join(dir, 'extension');
+  fs.mkdirSync(path.join(ext, 'dist'), { recursive: true });
+  for (const f of fs.readdirSync(ROOT)) {
+    if (/^(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(f)) fs.copyFileSync(path.join(ROOT, f), path.join(ext, f));
+  }
+  for (const d of ['l10n', 'media', path.join('dist', 'media')]) {
+    if (fs.existsSync(path.join(ROOT, d))) fs.cpSync(path.join(ROOT, d), path.join(ext, d), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  }
+  fs.symlinkSync(path.join(ROOT, 'dist', 'cli.js'), path.join(ext, 'dist', 'cli.js'));
+  const err = productionBundle(path.join(ext, 'dist', 'extension.js'));
+  if (err) throw new Error(`production bundle: ${err}`);
+  return ext;
+}
+
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 export async function benchExtensionHost(world: SandboxWorld, log: (s: string) => void = () => undefined): Promise<Figure[]> {
@@ -87,6 +107,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       absWorkingDir: ROOT, entryPoints: ['bench/extension-host-probe.ts'], outfile: path.join(probeDir, 'index.js'), bundle: true,
       platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent',
     });
+    const extensionPath = productionExtension(dir);
     let server: CodeServer | undefined;
     let page: Page | undefined;
     let shownMs: number | undefined;
@@ -134,6 +155,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     log('[bench] real extension host: code-server + Chromium, activation and a diagnosis …');
     const code = await runInExtensionHost({
       testsPath: probeDir,
+      extensionPath,
       env: { ...world.clientEnv(), ACR_DOCTOR_BENCH_PROBE_DIR: dir, ACR_DOCTOR_BENCH_LOGIN_SERVER: world.loginServer },
       logName: 'code-server-bench',
       // With code-server's default (override) the host's own https requests to the sandbox went to
@@ -154,7 +176,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     if (shownMs !== undefined) {
       figures.push({
         figure: activationFigure, value: fmtMs(shownMs), goal: '< 50 ms', met: shownMs < 50 && !problems.length,
-        note: `"Activation" in Developer: Show Running Extensions (load dist/extension.js + activate() call), code-server 4.100.3; ${activated?.activatedByProbe ? 'activated by the probe' : 'activated by onStartupFinished'}${activated?.activationMs !== undefined ? `; activate() until its promise resolved ${fmtMs(activated.activationMs)} (extension host marks)` : ''}${note}`,
+        note: `"Activation" in Developer: Show Running Extensions (load the production dist/extension.js + activate() call), code-server 4.100.3; ${activated?.activatedByProbe ? 'activated by the probe' : 'activated by onStartupFinished'}${activated?.activationMs !== undefined ? `; activate() until its promise resolved ${fmtMs(activated.activationMs)} (extension host marks)` : ''}${note}`,
       });
     } else {
       figures.push({ figure: activationFigure, value: 'not measured', note: `${activated ? 'Running Extensions was not read' : 'the probe did not report'}${note}` });
