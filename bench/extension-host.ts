@@ -14,13 +14,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { SandboxWorld } from '../sandbox/world';
 import { runCommand } from '../test/e2e/report-helpers';
 import type { CodeServer } from '../test/harness/codeServer';
 import { runInExtensionHost } from '../test/harness/extensionHost';
-import { productionBundles } from './bundle';
 import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
 import { fmtMs, repoRoot, type Figure } from './figure';
 
@@ -68,11 +67,31 @@ async function runningExtensionsActivationMs(page: Page, extensionId: string): P
 }
 
 /**
- * The extension as the .vsix holds it (.vscodeignore: manifest, translations, media, dist/media,
- * the bundles) with the production bundles (dist/extension.js and the lazily loaded dist/azure.js,
- * dist/engine.js, built as bench/bundle.ts builds them).
+ * Builds, in a plain node child process, the production extension bundles (dist/extension.js and
+ * the lazily loaded dist/azure.js, dist/engine.js, with scripts/extension-bundles.mjs's options, as
+ * bench/bundle.ts does) into `distDir` and the probe into `probeFile`. Not in this process: under
+ * the bench's tsx loader esbuild's async service is spawned from a path with "?namespace=…" (ENOENT).
  */
-async function productionExtension(dir: string): Promise<string> {
+function buildBundles(distDir: string, probeFile: string): void {
+  const url = (f: string) => JSON.stringify(pathToFileURL(f).href);
+  const script = [
+    "import { build } from 'esbuild';",
+    `import { esbuildOptions, extensionBundles } from ${url(path.join(ROOT, 'scripts', 'extension-bundles.mjs'))};`,
+    `const root = ${JSON.stringify(ROOT)};`,
+    'const { node } = esbuildOptions({ root, production: true });',
+    `await Promise.all(extensionBundles({ root, node: { ...node, logLevel: 'silent' }, outdir: ${JSON.stringify(distDir)} }).map((o) => build(o)));`,
+    `await build({ absWorkingDir: root, entryPoints: ['bench/extension-host-probe.ts'], outfile: ${JSON.stringify(probeFile)}, bundle: true,`,
+    "  platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent' });",
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`bundling failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`);
+}
+
+/**
+ * The extension as the .vsix holds it (.vscodeignore: manifest, translations, media, dist/media,
+ * dist/cli.js and the production bundles) in `dir`/extension; the probe in `dir`/probe.
+ */
+function productionExtension(dir: string): { extensionPath: string; probeDir: string } {
   const ext = path.join(dir, 'extension');
   fs.mkdirSync(path.join(ext, 'dist'), { recursive: true });
   for (const f of fs.readdirSync(ROOT)) {
@@ -82,9 +101,9 @@ async function productionExtension(dir: string): Promise<string> {
     if (fs.existsSync(path.join(ROOT, d))) fs.cpSync(path.join(ROOT, d), path.join(ext, d), { recursive: true, filter: (src) => !src.endsWith('.map') });
   }
   fs.symlinkSync(path.join(ROOT, 'dist', 'cli.js'), path.join(ext, 'dist', 'cli.js'));
-  const err = await productionBundles(path.join(ext, 'dist'));
-  if (err) throw new Error(`production bundle: ${err}`);
-  return ext;
+  const probeDir = path.join(dir, 'probe');
+  buildBundles(path.join(ext, 'dist'), path.join(probeDir, 'index.js'));
+  return { extensionPath: ext, probeDir };
 }
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -103,12 +122,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
   await world.apply('healthy');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-exthost-bench-'));
   try {
-    const probeDir = path.join(dir, 'probe');
-    buildSync({
-      absWorkingDir: ROOT, entryPoints: ['bench/extension-host-probe.ts'], outfile: path.join(probeDir, 'index.js'), bundle: true,
-      platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent',
-    });
-    const extensionPath = await productionExtension(dir);
+    const { extensionPath, probeDir } = productionExtension(dir);
     let server: CodeServer | undefined;
     let page: Page | undefined;
     let shownMs: number | undefined;

@@ -770,7 +770,10 @@ export function defaultState(now = new Date()): ArmState {
  * identity (Resource Graph's scale payload). A simulator write to a frozen registry thaws it first
  * (thawRegistry); a test that mutates one in place gets a TypeError instead of a stale answer.
  */
-const DEEP_FROZEN = new WeakSet<object>();
+// A global symbol, not a module's WeakSet: the bench's loader may load this module twice (the
+// scale registries made by one copy, served by the other's simulator). Not enumerable, so JSON,
+// spreads and structuredClone (a thawed copy) leave it out.
+const DEEP_FROZEN = Symbol.for('acr-doctor.sandbox.deep-frozen');
 
 export function freezeDeep<T extends object>(o: T): T {
   const walk = (v: unknown) => {
@@ -778,13 +781,13 @@ export function freezeDeep<T extends object>(o: T): T {
     Object.freeze(v);
     for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k]);
   };
+  if (!Object.isFrozen(o)) Object.defineProperty(o, DEEP_FROZEN, { value: true });
   walk(o);
-  DEEP_FROZEN.add(o);
   return o;
 }
 
 export function isDeepFrozen(o: object): boolean {
-  return DEEP_FROZEN.has(o);
+  return (o as { [DEEP_FROZEN]?: boolean })[DEEP_FROZEN] === true;
 }
 
 /** Make a (scale mode) frozen registry writable again: fresh copies, new identities. */
