@@ -2,12 +2,13 @@
 // built with the project's own options (scripts/extension-bundles.mjs) into a temp dir so the
 // working dist/ is untouched. dist/extension.js is what VS Code loads at activation; the lazily
 // loaded areas (dist/azure.js, dist/engine.js) are counted too, so moving code does not hide it.
-import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 // @ts-expect-error plain ES module without types
-import { esbuildOptions, extensionBundles, LAZY_BUNDLES } from '../scripts/extension-bundles.mjs';
+import { LAZY_BUNDLES } from '../scripts/extension-bundles.mjs';
 import { fmtBytes, type Figure } from './figure';
 import { repoRoot } from './figure';
 
@@ -16,16 +17,27 @@ const ROOT = repoRoot();
 /** The lazily loaded bundles' file names (azure.js, engine.js), in load order. */
 export const LAZY_BUNDLE_FILES: string[] = (LAZY_BUNDLES as string[]).map((name) => `${name}.js`);
 
-/** Builds the production extension bundles (extension.js and the lazy ones) into `outdir`; an error text or undefined. */
-export async function productionBundles(outdir: string): Promise<string | undefined> {
-  try {
-    const { node } = esbuildOptions({ root: ROOT, production: true });
-    const options = extensionBundles({ root: ROOT, node: { ...node, logLevel: 'silent' }, outdir }) as Parameters<typeof build>[0][];
-    await Promise.all(options.map((o) => build(o)));
-    return undefined;
-  } catch (e) {
-    return String((e as Error).message).slice(0, 200);
-  }
+/** One more plain node bundle to build next to the extension's (e.g. the extension-host probe). */
+export interface ExtraBundle { entry: string; outfile: string }
+
+/**
+ * Builds the production extension bundles (extension.js and the lazy ones), and `extra` bundles,
+ * into `outdir`; an error text or undefined. In a plain node child process: under the bench's tsx
+ * loader esbuild's async service is spawned from a path with "?namespace=…" (ENOENT).
+ */
+export async function productionBundles(outdir: string, extra: ExtraBundle[] = []): Promise<string | undefined> {
+  const url = (f: string) => JSON.stringify(pathToFileURL(f).href);
+  const script = [
+    "import { build } from 'esbuild';",
+    `import { esbuildOptions, extensionBundles } from ${url(path.join(ROOT, 'scripts', 'extension-bundles.mjs'))};`,
+    `const root = ${JSON.stringify(ROOT)};`,
+    'const { node } = esbuildOptions({ root, production: true });',
+    `const extra = ${JSON.stringify(extra)};`,
+    `await Promise.all([...extensionBundles({ root, node: { ...node, logLevel: 'silent' }, outdir: ${JSON.stringify(outdir)} }),`,
+    "  ...extra.map((x) => ({ absWorkingDir: root, entryPoints: [x.entry], outfile: x.outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent' }))].map((o) => build(o)));",
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return r.status === 0 ? undefined : `bundling failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`.slice(0, 200);
 }
 
 export async function benchBundle(): Promise<Figure[]> {

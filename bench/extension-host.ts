@@ -14,13 +14,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { SandboxWorld } from '../sandbox/world';
 import { runCommand } from '../test/e2e/report-helpers';
 import type { CodeServer } from '../test/harness/codeServer';
 import { runInExtensionHost } from '../test/harness/extensionHost';
 import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
+import { productionBundles } from './bundle';
 import { fmtMs, repoRoot, type Figure } from './figure';
 
 const ROOT = repoRoot();
@@ -67,31 +67,10 @@ async function runningExtensionsActivationMs(page: Page, extensionId: string): P
 }
 
 /**
- * Builds, in a plain node child process, the production extension bundles (dist/extension.js and
- * the lazily loaded dist/azure.js, dist/engine.js, with scripts/extension-bundles.mjs's options, as
- * bench/bundle.ts does) into `distDir` and the probe into `probeFile`. Not in this process: under
- * the bench's tsx loader esbuild's async service is spawned from a path with "?namespace=…" (ENOENT).
- */
-function buildBundles(distDir: string, probeFile: string): void {
-  const url = (f: string) => JSON.stringify(pathToFileURL(f).href);
-  const script = [
-    "import { build } from 'esbuild';",
-    `import { esbuildOptions, extensionBundles } from ${url(path.join(ROOT, 'scripts', 'extension-bundles.mjs'))};`,
-    `const root = ${JSON.stringify(ROOT)};`,
-    'const { node } = esbuildOptions({ root, production: true });',
-    `await Promise.all(extensionBundles({ root, node: { ...node, logLevel: 'silent' }, outdir: ${JSON.stringify(distDir)} }).map((o) => build(o)));`,
-    `await build({ absWorkingDir: root, entryPoints: ['bench/extension-host-probe.ts'], outfile: ${JSON.stringify(probeFile)}, bundle: true,`,
-    "  platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent' });",
-  ].join('\n');
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`bundling failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`);
-}
-
-/**
  * The extension as the .vsix holds it (.vscodeignore: manifest, translations, media, dist/media,
  * dist/cli.js and the production bundles) in `dir`/extension; the probe in `dir`/probe.
  */
-function productionExtension(dir: string): { extensionPath: string; probeDir: string } {
+async function productionExtension(dir: string): Promise<{ extensionPath: string; probeDir: string }> {
   const ext = path.join(dir, 'extension');
   fs.mkdirSync(path.join(ext, 'dist'), { recursive: true });
   for (const f of fs.readdirSync(ROOT)) {
@@ -102,7 +81,8 @@ function productionExtension(dir: string): { extensionPath: string; probeDir: st
   }
   fs.symlinkSync(path.join(ROOT, 'dist', 'cli.js'), path.join(ext, 'dist', 'cli.js'));
   const probeDir = path.join(dir, 'probe');
-  buildBundles(path.join(ext, 'dist'), path.join(probeDir, 'index.js'));
+  const error = await productionBundles(path.join(ext, 'dist'), [{ entry: 'bench/extension-host-probe.ts', outfile: path.join(probeDir, 'index.js') }]);
+  if (error) throw new Error(error);
   return { extensionPath: ext, probeDir };
 }
 
@@ -122,7 +102,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
   await world.apply('healthy');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-exthost-bench-'));
   try {
-    const { extensionPath, probeDir } = productionExtension(dir);
+    const { extensionPath, probeDir } = await productionExtension(dir);
     let server: CodeServer | undefined;
     let page: Page | undefined;
     let shownMs: number | undefined;
