@@ -15,7 +15,7 @@ import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromO
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
-import { caTlsOptions } from './trust';
+import { caTlsOptions } from '../net/secure-context';
 
 export interface ArmAccess extends AzureContext {
   /** Extra trusted CA certificates (PEM) on top of Node's roots. */

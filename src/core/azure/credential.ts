@@ -4,7 +4,7 @@
 // (AZURE_AUTHORITY_HOST for a non-Microsoft authority such as the sandbox's Entra, where instance
 // discovery must be off), else the Azure CLI's sign-in / DefaultAzureCredential.
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredentialOptions } from '@azure/identity';
-import { caTlsOptions } from './trust';
+import { caTlsOptions } from '../net/secure-context';
 import type { TokenCredential } from '@azure/core-auth';
 import { CLOUDS, cloudForArmEndpoint } from './clouds';
 import type { ArmAccess } from './connection';

@@ -3,7 +3,7 @@
 // there with the real @azure/monitor-query client.
 import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
-import { caTlsOptions } from './trust';
+import { caTlsOptions } from '../net/secure-context';
 import { AzureAccessError, armCall } from './errors';
 import { armRequest, boundedRetryClientOptions, scopedCredential, type ArmAccess } from './connection';
 import { cloudForArmEndpoint } from './clouds';

@@ -1,8 +1,11 @@
 // TLS handshake that always completes far enough to see the certificate, so a failure can
 // name who issued it (a corporate proxy intercepting, a self-signed test cert...).
-import { rootCertificates, connect as tlsConnect, checkServerIdentity, type TLSSocket, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
+import { connect as tlsConnect, checkServerIdentity, type TLSSocket, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
 import type { Socket } from 'node:net';
 import { NetError, toNetError } from './errors';
+import { secureContextFor } from './secure-context';
+
+export { trustedCas } from './secure-context';
 
 export interface CertSummary {
   subject: string;
@@ -30,12 +33,6 @@ export interface TlsInfo {
   durationMs: number;
 }
 
-/** CA list for tls options: undefined = Node's defaults (which include NODE_EXTRA_CA_CERTS). */
-export function trustedCas(extraCaPem: string[] | undefined): string[] | undefined {
-  if (!extraCaPem || extraCaPem.length === 0) return undefined;
-  return [...rootCertificates, ...extraCaPem];
-}
-
 function dn(part: unknown): string {
   if (!part || typeof part !== 'object') return '';
   const p = part as Record<string, string | string[]>;
@@ -60,9 +57,9 @@ function summarise(cert: PeerCertificate): CertSummary {
   };
 }
 
-export function describeChain(socket: TLSSocket): { chain: CertSummary[]; issuer: string; rootIssuer: string } {
+export function describeChain(socket: TLSSocket, detailed?: DetailedPeerCertificate): { chain: CertSummary[]; issuer: string; rootIssuer: string } {
   const chain: CertSummary[] = [];
-  let cert = socket.getPeerCertificate(true) as DetailedPeerCertificate | undefined;
+  let cert = detailed ?? (socket.getPeerCertificate(true) as DetailedPeerCertificate | undefined);
   if (!cert || !cert.raw) return { chain, issuer: 'no certificate', rootIssuer: 'no certificate' };
   const issuer = humanName(cert.issuer);
   let root = cert;
@@ -91,7 +88,8 @@ export function tlsHandshake(socket: Socket, opts: TlsOptions): Promise<{ socket
     const tlsSocket = tlsConnect({
       socket,
       servername: opts.servername,
-      ca: trustedCas(opts.extraCaPem),
+      // Shared, built once: a `ca` list here would re-parse every root certificate per connection.
+      secureContext: secureContextFor(opts.extraCaPem),
       rejectUnauthorized: false, // decided below, after the certificate has been seen
       ALPNProtocols: ['http/1.1'],
     });
@@ -100,8 +98,9 @@ export function tlsHandshake(socket: Socket, opts: TlsOptions): Promise<{ socket
     tlsSocket.once('secureConnect', () => {
       signal.removeEventListener('abort', onAbort);
       tlsSocket.removeAllListeners('error');
-      const { chain, issuer, rootIssuer } = describeChain(tlsSocket);
-      const peer = tlsSocket.getPeerCertificate();
+      // One (costly) read of the chain serves both the summary and the name check.
+      const peer = tlsSocket.getPeerCertificate(true) as DetailedPeerCertificate | undefined;
+      const { chain, issuer, rootIssuer } = describeChain(tlsSocket, peer);
       const nameErr = peer && peer.raw ? checkServerIdentity(opts.servername, peer) : new Error('no certificate');
       const authErr = tlsSocket.authorizationError as unknown as Error | string | null;
       let verifyError = authErr ? String((authErr as { code?: string }).code ?? authErr) : undefined;

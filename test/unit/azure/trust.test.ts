@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import { caTlsOptions } from '../../../src/core/azure/trust';
+import { caTlsOptions } from '../../../src/core/net/secure-context';
 import { startFixture, testPki, type Fixture } from './simulator-fixture';
 
 describe('azure: extra CA trust (caTlsOptions)', function () {

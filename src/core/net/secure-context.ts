@@ -1,0 +1,45 @@
+// The TLS trust for extra CA certificates (the sandbox's, a corporate proxy's), built once and
+// shared by every connection: our own probes (tls.ts) and every Azure SDK client.
+// Passing `ca: [...rootCertificates, ...extra]` to tls.connect / an https.Agent makes Node parse
+// all ~140 root certificates again for every single connection: measured, that was half the CPU
+// time of a healthy diagnosis (610 ms of 1.3 s), and far more on a loaded machine.
+import * as tls from 'node:tls';
+
+export interface CaTlsOptions {
+  /** Node's roots plus the extra CAs (what the SDKs' `tlsOptions.ca` documents). */
+  ca: string[];
+  /**
+   * The same trust, parsed once. Node's https.Agent hands its options to tls.connect, which uses
+   * `secureContext` instead of building one from `ca`; an SDK that dropped unknown keys would
+   * still pass `ca`, only slower.
+   */
+  secureContext: tls.SecureContext;
+}
+
+/** A handful of distinct CA sets per process at most (the CLI has one); bounded anyway. */
+const KEPT = 8;
+const contexts = new Map<string, CaTlsOptions>();
+
+/** TLS options trusting `extraCaPem` on top of Node's roots (undefined when there are none). */
+export function caTlsOptions(extraCaPem: readonly string[] | undefined): CaTlsOptions | undefined {
+  if (!extraCaPem?.length) return undefined;
+  const key = extraCaPem.join('\n');
+  let hit = contexts.get(key);
+  if (!hit) {
+    const ca = [...tls.rootCertificates, ...extraCaPem];
+    hit = { ca, secureContext: tls.createSecureContext({ ca }) };
+    contexts.set(key, hit);
+    if (contexts.size > KEPT) contexts.delete(contexts.keys().next().value!);
+  }
+  return hit;
+}
+
+/** CA list for tls options: undefined = Node's defaults (which include NODE_EXTRA_CA_CERTS). */
+export function trustedCas(extraCaPem: readonly string[] | undefined): string[] | undefined {
+  return caTlsOptions(extraCaPem)?.ca;
+}
+
+/** The shared context; undefined without extra CAs (Node's default context then applies). */
+export function secureContextFor(extraCaPem: readonly string[] | undefined): tls.SecureContext | undefined {
+  return caTlsOptions(extraCaPem)?.secureContext;
+}
