@@ -4,6 +4,8 @@ import { localeFromEnv, t } from './strings';
 import { makeStyle, textRenderer } from './render-text';
 import { toSarif } from './render-sarif';
 import { diagnose } from '../core/engine/diagnose';
+import { allChecks } from '../core/checks/index';
+import { traceTimeline } from './trace';
 import { DEFAULT_BUDGET_MS } from '../core/engine/runner';
 import { environmentFromProcess } from '../core/engine/process-env';
 import { parseRegistryInput, RegistryInputError } from '../core/registry/target';
@@ -67,7 +69,9 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   const onEvent = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
   // A longer budget than the default is for a slow link: give each check proportionally longer too.
   const deadlineScale = Math.max(1, budgetMs / DEFAULT_BUDGET_MS);
+  const runStartedAtMs = performance.now(); // since node started
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
+  if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version), null, 2)}\n`);
   return exitCodeOf(report);

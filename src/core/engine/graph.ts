@@ -9,7 +9,7 @@ export interface CheckGraph {
   excluded: { id: string; reason: string }[];
   /** Checks in or behind a dependency cycle: reported as skipped. */
   cyclic: Set<string>;
-  /** 0 for checks without prerequisites, 1 + max(depth of needs/after) otherwise. */
+  /** 0 for checks without prerequisites, 1 + max(depth of needs/after/awaits) otherwise. */
   depth: Map<string, number>;
 }
 
@@ -39,7 +39,8 @@ export function buildGraph(all: readonly Check[], applies: (c: Check) => boolean
       }
     }
   }
-  const deps = (c: Check) => [...c.needs, ...(c.after ?? [])].filter((d) => active.has(d));
+  // `awaits` counts like `after` for depth (ranking) and cycles (two checks awaiting each other would wait out their deadlines).
+  const deps = (c: Check) => [...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])].filter((d) => active.has(d));
   const depth = new Map<string, number>();
   const cyclic = new Set<string>();
   const state = new Map<string, 'visiting' | 'done'>();

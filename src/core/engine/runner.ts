@@ -11,6 +11,8 @@ import type { Check, CheckContext, CheckOutcome, DiagnosisReport, EngineEvent, E
 import { buildGraph } from './graph';
 import { baseParams, resolveFixes } from './fixes';
 import { rankCauses } from './rank';
+import { runScopedCredential } from './run-credential';
+import { untilAborted } from './context';
 
 export const DEFAULT_BUDGET_MS = 6000;
 /** How long a check may take to notice its abort before the engine stops waiting for it. */
@@ -65,6 +67,12 @@ export async function runDiagnosis(
   const budget = budgetController.signal;
   const runSignal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
 
+  // One Entra token per scope for the whole run, however many checks ask at once.
+  const runEnv: DiagnoseEnvironment = env.azure ? { ...env, azure: { ...env.azure, credential: runScopedCredential(env.azure.credential, runSignal) } } : env;
+  const sharedWork = new Map<string, Promise<unknown>>();
+  /** Resolvers of ctx.settled() calls, per awaited check id. */
+  const waiters = new Map<string, (() => void)[]>();
+
   const graph = buildGraph(checks, (c) => (c.applies ? c.applies(target, env) : true));
   const slots = new Map<string, Slot>(graph.checks.map((c) => [c.id, { check: c }]));
   const findings: Finding[] = [];
@@ -91,6 +99,8 @@ export async function runDiagnosis(
     slot.finding = finding;
     findings.push(finding);
     emit({ type: 'finding', finding });
+    for (const w of waiters.get(c.id) ?? []) w();
+    waiters.delete(c.id);
   };
 
   for (const id of graph.cyclic) {
@@ -108,10 +118,30 @@ export async function runDiagnosis(
     const deadlineMs = Math.max(0, Math.round(c.timeoutMs * Math.max(1, options.deadlineScale ?? 1)));
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = AbortSignal.any([runSignal, deadline]);
+    const declared = new Set([...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])]);
     const ctx: CheckContext = {
-      target, env, signal,
+      target, env: runEnv, signal,
       data: <T>(id: string) => slots.get(id)?.outcome?.data as T | undefined,
       finding: (id: string) => slots.get(id)?.finding,
+      // Only declared ids are waited for: the graph has checked those for cycles.
+      settled: (id: string) => {
+        const s = slots.get(id);
+        if (!s || s.finding || !declared.has(id) || signal.aborted) return Promise.resolve(s?.finding);
+        return new Promise<Finding | undefined>((resolve) => {
+          const done = () => { signal.removeEventListener('abort', done); resolve(slots.get(id)?.finding); };
+          signal.addEventListener('abort', done, { once: true });
+          waiters.set(id, [...(waiters.get(id) ?? []), done]);
+        });
+      },
+      shared: <T>(key: string, make: (s: AbortSignal) => Promise<T>): Promise<T> => {
+        let p = sharedWork.get(key) as Promise<T> | undefined;
+        if (!p) {
+          p = Promise.resolve().then(() => make(runSignal));
+          p.catch(() => undefined); // every caller sees the failure; none is left unhandled
+          sharedWork.set(key, p);
+        }
+        return untilAborted(p, signal);
+      },
     };
     let timer: NodeJS.Timeout | undefined;
     // The check should stop at its signal; if it ignores it, stop waiting shortly after.

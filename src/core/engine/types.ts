@@ -35,6 +35,20 @@ export interface CheckContext {
   data<T>(checkId: string): T | undefined;
   /** The finding of any check that already finished. */
   finding(checkId: string): Finding | undefined;
+  /**
+   * The finding of a check this one `awaits` (or needs / runs after), once it has finished; at
+   * once for one that finished, is not in the run or is not declared. Resolves (possibly
+   * undefined) at this check's own abort too, so a slow prerequisite never outlives its deadline.
+   * Use `settledFinding(ctx, id)` (./context) when the context may come from elsewhere.
+   */
+  settled?(checkId: string): Promise<Finding | undefined>;
+  /**
+   * One piece of work per run, shared by every check that asks for the same key (one registry
+   * listing, one token exchange): `make` runs once, with the run's signal (budget, cancel), not
+   * the first caller's deadline; each caller's wait still ends at its own signal.
+   * Use `sharedWork(ctx, key, make)` (./context) when the context may come from elsewhere.
+   */
+  shared?<T>(key: string, make: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 export interface Check {
@@ -47,6 +61,11 @@ export interface Check {
   readonly needs: readonly string[];
   /** Checks whose result this one reads when present, without requiring them to pass. */
   readonly after?: readonly string[];
+  /**
+   * Like `after`, but the check starts at once and waits itself (`ctx.settled(id)`) at the point
+   * it reads their result: its own probes overlap theirs instead of queueing behind them.
+   */
+  readonly awaits?: readonly string[];
   /** Per-check deadline in ms. */
   readonly timeoutMs: number;
   /** Return false to leave the check out of a run entirely (e.g. needs ARM and none is known). */

@@ -2,13 +2,16 @@
 // time so the failing step is named: AAD token (ARM audience, or containerregistry.azure.net when
 // the registry disables ARM-audience tokens) → /oauth2/exchange → /oauth2/token for a repository.
 import type { Check, CheckOutcome } from '../../engine/types';
+import { settledData } from '../../engine/context';
 import {
   accessTokenFromRefresh, exchangeAadToken, fetchChallenge, scopeFor, type AcrNet, type StepFailure,
 } from '../../acr/token-flow';
+import { realmIsTrusted } from '../../net/www-authenticate';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { classifyAadError } from './aad-errors';
 import type { RegistryFacts } from './registry-facts';
-import { LOGIN, NET_CHALLENGE, acrNet, isoDate, repositoryOf } from './shared';
+import type { ChallengeData } from '../network/challenge';
+import { LOGIN, NET_CHALLENGE, acrNet, accessTokenOnce, exchangeOnce, isoDate, repositoryOf } from './shared';
 
 export const ARM_AUDIENCE = 'https://management.azure.com/.default';
 export const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
@@ -30,18 +33,18 @@ export const aadLoginCheck: Check = {
   area: 'login',
   title: 'Microsoft Entra sign-in to the registry',
   needs: [NET_CHALLENGE],
-  after: [LOGIN.registry],
+  // ARM's audience policy only words a refused exchange: sign in at once, read it then.
+  awaits: [LOGIN.registry],
   timeoutMs: 10000,
   applies: (_t, env) => !!env.azure,
   async run(ctx) {
     const az = ctx.env.azure!;
-    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
     const repo = repositoryOf(ctx);
     const net = acrNet(ctx);
     const armScope = az.armScope ?? ARM_AUDIENCE;
     // Start with the ARM audience (what most tools send); when the registry refuses it, try the
     // registry audience, as az acr login does, and report the policy (known from ARM or not).
-    const policyDisabled = facts?.registry?.armAudienceDisabled === true;
+    const policyDisabled = async () => (await settledData<RegistryFacts>(ctx, LOGIN.registry))?.registry?.armAudienceDisabled === true;
 
     const first = await aadToken(az.credential, armScope, ctx.signal);
     if ('failure' in first) {
@@ -55,11 +58,13 @@ export const aadLoginCheck: Check = {
       aadAudience: 'ARM',
       aadExpires: fmt(claimDate(claims, 'exp')),
     };
-    const ch = await fetchChallenge(net);
+    // net.challenge already read and vetted the realm (it needs to pass for this check to run).
+    const seen = ctx.data<ChallengeData>(NET_CHALLENGE)?.realm;
+    const ch = seen && realmIsTrusted(seen, ctx.target.loginServer).ok ? { ok: true as const, tokenUrl: seen } : await fetchChallenge(net);
     if (!ch.ok) return stepFail(ch, evidence, 'challenge');
 
     let audience: 'arm' | 'acr' = 'arm';
-    let exchanged = await exchangeAadToken(net, ch.tokenUrl, first.token, tenant);
+    let exchanged = await exchangeOnce(ctx, net, ch.tokenUrl, first.token, tenant);
     let audienceNote: CheckOutcome<AadLoginData> | undefined;
     if (!exchanged.ok && !exchanged.netError && exchanged.status !== 429 && exchanged.status !== 500) {
       // The registry may refuse ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled):
@@ -71,17 +76,17 @@ export const aadLoginCheck: Check = {
           audience = 'acr';
           audienceNote = {
             status: 'fail', causeId: 'credentials.aad-audience-rejected', evidence: { ...evidence, exchangeStatus: exchanged.status, registrySays: exchanged.reason },
-            message: `The registry refuses Entra tokens for the Azure Resource Manager audience (${exchanged.reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is ${policyDisabled ? 'disabled (ARM says so)' : 'evidently disabled'}. Tools that send ARM tokens (older az, some CI tasks) fail to log in.`,
+            message: `The registry refuses Entra tokens for the Azure Resource Manager audience (${exchanged.reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is ${(await policyDisabled()) ? 'disabled (ARM says so)' : 'evidently disabled'}. Tools that send ARM tokens (older az, some CI tasks) fail to log in.`,
           };
           exchanged = retry;
         }
       }
     }
-    if (!exchanged.ok) return stepFail(exchanged, evidence, 'exchange', policyDisabled);
+    if (!exchanged.ok) return stepFail(exchanged, evidence, 'exchange', await policyDisabled());
     const refreshExp = claimDate(decodeJwt(exchanged.refreshToken), 'exp');
     evidence.refreshExpires = fmt(refreshExp);
     const scope = scopeFor(repo, ['pull', 'push']);
-    const token = await accessTokenFromRefresh(net, ch.tokenUrl, exchanged.refreshToken, scope);
+    const token = await accessTokenOnce(ctx, net, ch.tokenUrl, exchanged.refreshToken, scope);
     if (!token.ok) return stepFail(token, { ...evidence, scope }, 'token');
     const accessClaims = decodeJwt(token.accessToken);
     const data: AadLoginData = {

@@ -4,8 +4,9 @@
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { TokenCredential } from '@azure/core-auth';
 import type { AzureContext } from '../../engine/environment';
-import { boundedRetryClientOptions } from '../../azure/connection';
+import { boundedRetryClientOptions, scopedCredential } from '../../azure/connection';
 import type { KnownRegistry } from './name-rules';
 import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
 
@@ -13,8 +14,15 @@ export const ARM_SCOPE = 'https://management.azure.com/.default';
 
 function clientOptions(az: AzureContext, signal: AbortSignal) {
   // Bounded retries: a 429 whose Retry-After exceeds the bound ends at once as `throttled`
-  // instead of waiting out the run's budget.
-  return { endpoint: az.armEndpoint, credentialScopes: [az.armScope ?? ARM_SCOPE], abortSignal: signal, ...boundedRetryClientOptions(az) };
+  // instead of waiting out the run's budget. `credentials.scopes` is what the TypeSpec-generated
+  // ACR client reads (it ignores credentialScopes and would ask for <endpoint>/.default).
+  const scopes = [az.armScope ?? ARM_SCOPE];
+  return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az) };
+}
+
+/** The credential asking for the ARM scope whatever an SDK computes: one token for every client of the run. */
+function armCredential(az: AzureContext): TokenCredential {
+  return scopedCredential(az.credential, az.armScope ?? ARM_SCOPE);
 }
 
 /** Short reason from an SDK error (code + message, no request dump). */
@@ -25,7 +33,7 @@ export function armReason(e: unknown): string {
 
 export async function subscriptionIds(az: AzureContext, signal: AbortSignal): Promise<string[]> {
   if (az.subscriptionId) return [az.subscriptionId];
-  const client = new SubscriptionClient(az.credential, clientOptions(az, signal));
+  const client = new SubscriptionClient(armCredential(az), clientOptions(az, signal));
   const out: string[] = [];
   for await (const s of client.subscriptions.list({ abortSignal: signal })) if (s.subscriptionId) out.push(s.subscriptionId);
   return out;
@@ -52,7 +60,7 @@ export async function listRegistries(az: AzureContext, signal: AbortSignal): Pro
   }
   await Promise.all(subs.map(async (sub) => {
     try {
-      const client = new ContainerRegistryManagementClient(az.credential, sub, clientOptions(az, signal));
+      const client = new ContainerRegistryManagementClient(armCredential(az), sub, clientOptions(az, signal));
       for await (const r of client.registries.list({ abortSignal: signal })) {
         if (!r.id || !r.name || !r.loginServer) continue;
         const { subscriptionId, resourceGroup } = parseId(r.id);
@@ -74,7 +82,7 @@ export async function listRegistries(az: AzureContext, signal: AbortSignal): Pro
 }
 
 export async function readTokens(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RepositoryTokenFacts[]> {
-  const client = new ContainerRegistryManagementClient(az.credential, reg.subscriptionId, clientOptions(az, signal));
+  const client = new ContainerRegistryManagementClient(armCredential(az), reg.subscriptionId, clientOptions(az, signal));
   const out: RepositoryTokenFacts[] = [];
   for await (const t of client.tokens.list(reg.resourceGroup, reg.name, { abortSignal: signal })) {
     out.push({
@@ -86,7 +94,7 @@ export async function readTokens(az: AzureContext, reg: RegistryArm, signal: Abo
 }
 
 export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
-  const client = new AuthorizationManagementClient(az.credential, reg.subscriptionId, clientOptions(az, signal));
+  const client = new AuthorizationManagementClient(armCredential(az), reg.subscriptionId, clientOptions(az, signal));
   const out: RoleAssignmentFacts[] = [];
   // atScope(): assignments at the registry and above (resource group, subscription, management group).
   // The SDK's path is "/{scope}/providers/…" with the scope unencoded: pass it without its leading slash.

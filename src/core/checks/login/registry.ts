@@ -2,6 +2,7 @@
 // Not visible + the login server answers its challenge = the identity cannot read it (no Reader),
 // not a missing registry. Also loads the facts later checks decide on (tokens, role assignments).
 import type { Check, CheckOutcome } from '../../engine/types';
+import { settledFinding } from '../../engine/context';
 import { armVerdict } from './name-rules';
 import { listRegistries, registryDetails } from './arm-facts';
 import type { RegistryFacts } from './registry-facts';
@@ -14,7 +15,8 @@ export const registryCheck: Check = {
   area: 'login',
   title: 'Registry known to Azure',
   needs: [],
-  after: [NET_DNS, NET_CHALLENGE],
+  // Reads DNS and the challenge only to judge a registry ARM does not show: ask ARM at once.
+  awaits: [NET_DNS, NET_CHALLENGE],
   // Well inside the default 6 s budget: the login checks after it need the rest. A slow or hung
   // ARM ends this check at its deadline instead of using up the whole run.
   timeoutMs: 3500,
@@ -30,8 +32,8 @@ export const registryCheck: Check = {
       return { status: 'warn', message: `Azure could not be asked about ${ctx.target.name}: ${listing.gaps[0]}.`, evidence };
     }
     if (!match) {
-      const dnsOk = ctx.finding(NET_DNS)?.status === 'pass';
-      const challengeOk = ctx.finding(NET_CHALLENGE)?.status === 'pass';
+      const dnsOk = (await settledFinding(ctx, NET_DNS))?.status === 'pass';
+      const challengeOk = (await settledFinding(ctx, NET_CHALLENGE))?.status === 'pass';
       if (dnsOk && challengeOk) {
         return {
           status: 'fail', causeId: 'authz.missing-reader', evidence,

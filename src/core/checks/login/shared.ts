@@ -1,7 +1,9 @@
 // What the login checks share: check ids (theirs and the network checks' they wait for), the
 // network options every token request uses, and small formatting helpers.
+import { createHash } from 'node:crypto';
 import type { CheckContext } from '../../engine/types';
-import type { AcrNet } from '../../acr/token-flow';
+import { sharedWork } from '../../engine/context';
+import { accessTokenFromRefresh, exchangeAadToken, type AcrNet, type StepResult } from '../../acr/token-flow';
 
 /** The network check whose passing means the /v2/ challenge works (token flows wait for it). */
 export const NET_CHALLENGE = 'net.challenge';
@@ -33,6 +35,22 @@ export function acrNet(ctx: CheckContext, timeoutMs = 4000): AcrNet {
     signal: ctx.signal,
     timeoutMs,
   };
+}
+
+/**
+ * POST /oauth2/exchange once per run for the same Entra token: the sign-in check and the blob
+ * check both need the registry's refresh token for it, and the registry gives the same answer.
+ * Keyed by the token's hash (never the token), the token URL and the tenant.
+ */
+export function exchangeOnce(ctx: CheckContext, net: AcrNet, tokenUrl: string, aadToken: string, tenant?: string): Promise<StepResult<{ refreshToken: string; status: number }>> {
+  const key = `acr-exchange ${tokenUrl} ${tenant ?? ''} ${createHash('sha256').update(aadToken).digest('hex')}`;
+  return sharedWork(ctx, key, (signal) => exchangeAadToken({ ...net, signal }, tokenUrl, aadToken, tenant));
+}
+
+/** POST /oauth2/token once per run for the same refresh token and scope (the sign-in and blob checks both ask for the catalog). */
+export function accessTokenOnce(ctx: CheckContext, net: AcrNet, tokenUrl: string, refreshToken: string, scope: string): Promise<StepResult<{ accessToken: string; status: number }>> {
+  const key = `acr-token ${tokenUrl} ${scope} ${createHash('sha256').update(refreshToken).digest('hex')}`;
+  return sharedWork(ctx, key, (signal) => accessTokenFromRefresh({ ...net, signal }, tokenUrl, refreshToken, scope));
 }
 
 /** The repository a check asks about (what the user named), without a tag or digest. */

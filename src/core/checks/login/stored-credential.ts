@@ -3,6 +3,7 @@
 // (docker logout + login again); with anonymous pull enabled, a stale one also blocks the
 // anonymous pull the user expects (the seed: run `docker logout` first).
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { settledData } from '../../engine/context';
 import { credentialSourceFor, type DockerConfig } from '../../docker/config';
 import { runCredentialHelper } from '../../docker/credential-helper';
 import {
@@ -27,7 +28,8 @@ export const storedCredentialCheck: Check = {
   area: 'login',
   title: 'Credential stored by docker login',
   needs: [LOGIN.dockerConfig, NET_CHALLENGE],
-  after: [LOGIN.registry],
+  // ARM's registry facts only explain a refused credential: try it first.
+  awaits: [LOGIN.registry],
   timeoutMs: 8000,
   async run(ctx) {
     const cfg = ctx.data<DockerConfig>(LOGIN.dockerConfig)!;
@@ -93,7 +95,7 @@ async function testStored(
   }
   evidence.status = res.status;
   evidence.registrySays = res.reason;
-  const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+  const facts = await settledData<RegistryFacts>(ctx, LOGIN.registry);
   const anonymous = facts?.registry?.anonymousPullEnabled ?? (repo ? await anonymousPullAllowed(net, ch.tokenUrl, repo) : false);
   const fixParams = { loginServer: login };
   const now = ctx.env.now();

@@ -2,12 +2,14 @@
 // <registry>.<region>.data.azurecr.io (one per replica) or to blob storage. A firewall that
 // allows only the login server lets `docker login` work and pulls hang — probe them directly.
 import type { Check, CheckContext, CheckOutcome, Evidence } from '../../engine/types';
+import { settledData, settledFinding } from '../../engine/context';
 import { httpRequest } from '../../net/http';
 import { NetError } from '../../net/errors';
 import { resolveHost } from '../../net/dns';
 import { parseDataEndpointHost, parseRedirect } from '../../net/redirect';
-import { accessTokenFromRefresh, accessTokenWithPassword, exchangeAadToken, scopeFor, type AcrNet } from '../../acr/token-flow';
+import { accessTokenFromRefresh, accessTokenWithPassword, scopeFor, type AcrNet } from '../../acr/token-flow';
 import type { StoredCredentialData } from '../login/stored-credential';
+import { accessTokenOnce, exchangeOnce } from '../login/shared';
 import { NET } from './ids';
 import { errorEvidence, netOptions, ms } from './outcome';
 import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
@@ -26,16 +28,24 @@ export interface EndpointProbe {
   evidence: Evidence;
 }
 
-/** Probe one data endpoint host the way the daemon would reach it; map a failure to its cause. */
+/**
+ * Probe one data endpoint host the way the daemon would reach it; map a failure to its cause.
+ * The request goes first; ARM's view, the login server's DNS and challenge only interpret it
+ * (waited for here when the caller `awaits` them).
+ */
 export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `https://${host}/`): Promise<EndpointProbe> {
-  const arm = ctx.data<NetworkArmFacts>(NET.arm);
-  const loginDns = ctx.data<DnsData>(NET.dns);
-  const loginOnPe = reachesViaPrivateEndpoint(arm, loginDns?.addresses, ctx.target.loginServer, ctx.finding(NET.challenge)?.status === 'pass');
-  const region = parseDataEndpointHost(host)?.region;
-  const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
-  const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
+  const context = async () => {
+    const arm = await settledData<NetworkArmFacts>(ctx, NET.arm);
+    const loginDns = await settledData<DnsData>(ctx, NET.dns);
+    const loginOnPe = reachesViaPrivateEndpoint(arm, loginDns?.addresses, ctx.target.loginServer, (await settledFinding(ctx, NET.challenge))?.status === 'pass');
+    const region = parseDataEndpointHost(host)?.region;
+    const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
+    const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
+    return { arm, loginDns, loginOnPe, blockedCause };
+  };
   try {
     const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 4096 });
+    const { arm, loginOnPe } = await context();
     const evidence: Evidence = { host, status: res.status, address: res.remoteAddress, proxy: res.proxy, totalMs: ms(res.timings.totalMs) };
     if (loginOnPe && privateIpsFor(arm, host).length && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
       return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `${host} resolves to ${res.remoteAddress}, not to the private endpoint, while the login server uses the private endpoint` };
@@ -43,6 +53,7 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
     return { host, ok: true, evidence, message: `${host} answered ${res.status} in ${ms(res.timings.totalMs)} ms` };
   } catch (e) {
     if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
+    const { arm, loginDns, loginOnPe, blockedCause } = await context();
     const evidence: Evidence = { host, ...errorEvidence(e) };
     const address = typeof e.details.address === 'string' ? e.details.address : undefined;
     const pe = privateEndpointFor(arm, address);
@@ -67,7 +78,7 @@ async function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope
     const r = await accessTokenWithPassword(net, tokenUrl, explicit.username, explicit.password, scope);
     if (r.ok) return { token: r.accessToken, source: 'explicit credentials' };
   }
-  const stored = ctx.data<StoredCredentialData>(STORED_CREDENTIAL);
+  const stored = await settledData<StoredCredentialData>(ctx, STORED_CREDENTIAL);
   if (stored?.secret && stored.works !== false) {
     const r = stored.identityToken
       ? await accessTokenFromRefresh(net, tokenUrl, stored.secret, scope)
@@ -80,9 +91,10 @@ async function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope
       try {
         const aad = await azure.credential.getToken(audience, { abortSignal: ctx.signal });
         if (!aad) continue;
-        const ex = await exchangeAadToken(net, tokenUrl, aad.token, azure.tenantId);
+        // The same exchange the sign-in check makes: shared, once per run.
+        const ex = await exchangeOnce(ctx, net, tokenUrl, aad.token, azure.tenantId);
         if (!ex.ok) continue;
-        const r = await accessTokenFromRefresh(net, tokenUrl, ex.refreshToken, scope);
+        const r = await accessTokenOnce(ctx, net, tokenUrl, ex.refreshToken, scope);
         if (r.ok) return { token: r.accessToken, source: 'Microsoft Entra sign-in' };
       } catch { /* try the next way */ }
     }
@@ -125,7 +137,8 @@ async function findBlob(ctx: CheckContext, base: string, repository: string, tok
 
 export const blobRedirectCheck: Check = {
   id: NET.blobRedirect, area: 'network', title: 'A blob download redirects to a reachable data endpoint',
-  needs: [NET.challenge], after: [STORED_CREDENTIAL, NET.arm, NET.dns], timeoutMs: 5000,
+  // Starts once the challenge is in; the stored credential and ARM are read when needed.
+  needs: [NET.challenge], awaits: [STORED_CREDENTIAL, NET.arm, NET.dns], timeoutMs: 5000,
   async run(ctx): Promise<CheckOutcome> {
     const ch = ctx.data<ChallengeData>(NET.challenge)!;
     const login = ctx.target.loginServer;
@@ -164,7 +177,7 @@ export const blobRedirectCheck: Check = {
 
 export const dataEndpointsCheck: Check = {
   id: NET.dataEndpoints, area: 'network', title: 'Every data endpoint (one per replica) is reachable',
-  needs: [NET.arm], after: [NET.dns, NET.challenge], timeoutMs: 3500,
+  needs: [NET.arm], awaits: [NET.dns, NET.challenge], timeoutMs: 3500,
   async run(ctx): Promise<CheckOutcome> {
     const arm = ctx.data<NetworkArmFacts>(NET.arm);
     if (!arm) return { status: 'info', message: 'the registry\'s ARM view is not available' };
