@@ -150,5 +150,21 @@ describe('cli', function () {
       assert.match(t.out, /The login server refuses the connection/);
       assert.match(t.out, /\$ curl -sv https:\/\/contoso\.azurecr\.io\/v2\//);
     });
+
+    it('ACR_DOCTOR_TRACE prints the run\'s timeline on stderr, and only then', async () => {
+      const env = { NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'), DOCKER_CONFIG: dir, DOCKER_HOST: `unix://${join(dir, 'none.sock')}` };
+      const args = ['diagnose', host, '--json', '--no-azure', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '3'];
+      const traced = io({ ...env, ACR_DOCTOR_TRACE: '1' });
+      await runCli(args, traced);
+      const report = JSON.parse(traced.out);
+      assert.match(traced.err, /^\[trace\] node start → diagnosis start \d+ ms; diagnosis \d+ ms/m);
+      const lines = traced.err.split('\n').filter((l) => /^\[trace\]\s+\d+\s+\d+\s/.test(l));
+      assert.equal(lines.length, report.findings.length, 'one line per finding');
+      assert.match(traced.err, /\s+fail\s+net\.tcp\s+\[net\.dns \| {2}\| \]/, 'status, id and needs | after | awaits');
+      assert.match(traced.err, /skipped\s+net\.challenge\s+\[net\.tls/);
+      const quiet = io(env);
+      await runCli(args, quiet);
+      assert.ok(!quiet.err.includes('[trace]'));
+    });
   });
 });
