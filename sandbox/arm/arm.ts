@@ -8,6 +8,8 @@ import {
 } from './state';
 import { ARM_AUDIENCES, issuerFor, verifyAccessToken, type AccessTokenClaims, type HttpAnswer } from './entra';
 import { KqlError, runKql } from './kql';
+import { cloudMetadata, isMetadataPath } from './metadata';
+import { genericResourceRow, matchesResourceFilter, parseResourceFilter } from './generic-resources';
 
 export interface ArmRequest {
   method: string;
@@ -356,6 +358,7 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
   if (!req.query.get('api-version')) {
     return armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
   }
+  if (isMetadataPath(req.path) && req.method.toUpperCase() === 'GET') return cloudMetadata(req.host, req.query.get('api-version'));
   const auth = authenticate(state, req, now, armAudiences(req.host));
   if (!auth.ok) return auth.a;
   const claims = auth.claims;
@@ -427,6 +430,23 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
     return authorizationFailed(claims, 'Microsoft.Resources/subscriptions/read', subScope);
   }
   if (segs.length === 2) return method === 'GET' ? json(200, sub) : armError(405, 'MethodNotAllowed', 'Read only.');
+
+  // /subscriptions/{s}[/resourceGroups/{rg}]/resources (generic list, as `az acr` finds a registry)
+  if ((lower[2] === 'resources' && segs.length === 3) || (lower[2] === 'resourcegroups' && lower[4] === 'resources' && segs.length === 5)) {
+    if (method !== 'GET') return armError(405, 'MethodNotAllowed', 'Use GET.');
+    const f = parseResourceFilter(req.query.get('$filter'));
+    if (!f.ok) return armError(400, 'InvalidFilterInQueryString', f.message);
+    let prefix = `${subScope}/`;
+    if (segs.length === 5) {
+      const g = state.resourceGroups.find((x) => eq(x.id, `${subScope}/resourceGroups/${segs[3]}`));
+      if (!g) return armError(404, 'ResourceGroupNotFound', `Resource group '${segs[3]}' could not be found.`);
+      prefix = `${g.id}/`;
+    }
+    const rows = ALL_TYPES.flatMap((t) => listOfType(state, t))
+      .filter((r) => r.id.toLowerCase().startsWith(prefix.toLowerCase()) && matchesResourceFilter(r, f) && can(r.id, `${r.type}/read`))
+      .map((r) => genericResourceRow(r, req.query.get('$expand')));
+    return page(req, rows);
+  }
 
   // /subscriptions/{s}/resourcegroups[/{rg}]
   if (lower[2] === 'resourcegroups' && segs.length <= 4) {
@@ -502,6 +522,12 @@ function wrongTenant(claims: AccessTokenClaims, tenantId: string): HttpAnswer {
   return armError(401, 'InvalidAuthenticationTokenTenant',
     `The access token is from the wrong issuer '${issuerFor(claims.tid)}'. It must match the tenant '${issuerFor(tenantId)}' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${tenantId}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`);
 }
+
+/** Every resource type the simulator holds (the generic resource list walks them all). */
+const ALL_TYPES = [
+  'Microsoft.ContainerRegistry/registries', 'Microsoft.ContainerService/managedClusters', 'Microsoft.Network/virtualNetworks',
+  'Microsoft.Network/privateEndpoints', 'Microsoft.OperationalInsights/workspaces', 'Microsoft.ManagedIdentity/userAssignedIdentities',
+];
 
 function listOfType(state: ArmState, type: string): { id: string; name: string; type: string; properties: unknown }[] {
   switch (type.toLowerCase()) {

@@ -118,6 +118,8 @@ export interface EntraRequest {
   path: string;                  // without query
   host: string;                  // Host header (authority of the URLs we hand out)
   body: string;
+  /** Query string (instance discovery reads `authorization_endpoint` from it). */
+  query?: URLSearchParams;
 }
 
 export interface HttpAnswer {
@@ -307,6 +309,45 @@ function checkClientAssertion(state: ArmState, tenantId: string, clientId: strin
   return { ok: true, sp };
 }
 
+/** Hosts this simulator is the Entra authority of: its own name and the sandbox's login names. */
+function servedAuthorityHosts(host: string): string[] {
+  const bare = host.replace(/:\d+$/, '').toLowerCase();
+  return [bare, 'login.sandbox.test', 'login.microsoftonline.com', '127.0.0.1', 'localhost'];
+}
+
+/**
+ * `GET /common/discovery/instance?authorization_endpoint=https://<host>/<tenant>/oauth2/v2.0/authorize&api-version=1.0`
+ * — what MSAL (azure-cli's msal-python, msal-node without disableInstanceDiscovery) asks
+ * login.microsoftonline.com before it trusts an authority it does not know. Entra answers the
+ * tenant's discovery document on that authority, or `invalid_instance` for a host it does not serve.
+ */
+function instanceDiscovery(state: ArmState, req: EntraRequest): HttpAnswer {
+  const host = req.host.replace(/:\d+$/, '');
+  const metadata = [{ preferred_network: host, preferred_cache: host, aliases: [host] }];
+  const raw = req.query?.get('authorization_endpoint');
+  if (!raw) {
+    return { status: 200, body: { tenant_discovery_endpoint: `https://${host}/common/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata } };
+  }
+  let url: URL | undefined;
+  try { url = new URL(raw); } catch { url = undefined; }
+  const tenantPart = url?.pathname.split('/')[1] ?? '';
+  if (!url || url.protocol !== 'https:' || !servedAuthorityHosts(req.host).includes(url.hostname.toLowerCase()) || !tenantPart) {
+    return aadError(400, 'invalid_instance', 50049, "Unknown or invalid instance.");
+  }
+  const tenant = resolveTenant(state, tenantPart);
+  const tenantId = tenant?.tenantId ?? tenantPart;
+  const authority = url.host;
+  const aliases = [...new Set([authority, host])];
+  return {
+    status: 200,
+    body: {
+      tenant_discovery_endpoint: `https://${authority}/${tenantId}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: authority, preferred_cache: authority, aliases }],
+    },
+  };
+}
+
 /** True for paths the Entra part answers (the ARM part never uses these shapes). */
 export function isEntraPath(path: string): boolean {
   return /^\/[^/]+\/(v2\.0\/\.well-known\/openid-configuration|\.well-known\/openid-configuration|oauth2\/v2\.0\/token|oauth2\/token|discovery\/v2\.0\/keys|discovery\/keys)$/i.test(path)
@@ -318,8 +359,7 @@ export function handleEntra(state: ArmState, req: EntraRequest, now = new Date()
   if (!m) return aadError(404, 'invalid_request', 90002, 'Not found.');
   const [, tenantPart, rest] = m as unknown as [string, string, string];
   if (/^common$/i.test(tenantPart) && /^discovery\/instance$/i.test(rest)) {
-    // Instance discovery (only when a client does not disable it): say the authority is valid.
-    return { status: 200, body: { tenant_discovery_endpoint: `https://${req.host}/common/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: req.host, preferred_cache: req.host, aliases: [req.host] }] } };
+    return instanceDiscovery(state, req);
   }
   const tenant = resolveTenant(state, tenantPart);
   if (!tenant) {

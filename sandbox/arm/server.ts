@@ -164,7 +164,7 @@ export function createArmHandler(state: ArmState, opts: ArmHandlerOptions = {}):
         let answer: HttpAnswer;
         const t0 = performance.now();
         try {
-          if (kind === 'entra') answer = handleEntra(state, { method: req.method ?? 'GET', path, host, body }, now());
+          if (kind === 'entra') answer = handleEntra(state, { method: req.method ?? 'GET', path, host, body, query: url.searchParams }, now());
           else if (kind === 'logs') answer = handleLogs(state, req.method ?? 'GET', path, req.headers, body, now());
           else answer = handleArm(state, { method: req.method ?? 'GET', host, path, query: url.searchParams, headers: req.headers, body }, now());
         } catch (e) {
