@@ -1,18 +1,16 @@
 // Diagnosis time on the same sandbox world in the same run: acr-doctor (dist/cli.js, as a user runs
-// it) vs `az acr check-health -n contoso --ignore-errors --yes` (Debian azure-cli pointed at the
-// sandbox: REQUESTS_CA_BUNDLE, DOCKER_HOST, own AZURE_CONFIG_DIR, not signed in) vs the critical
+// it) vs `az acr check-health -n contoso --ignore-errors --yes` (Debian azure-cli signed in to the
+// sandbox's Entra/ARM simulator: test/integration/matrix/az-check-health.ts) vs the critical
 // path (the round trips a diagnosis cannot avoid, measured bare: the longest of login server
 // DNS → TCP → TLS → GET /v2/ (black hole: the TLS deadline), data endpoint, Entra token → ARM list).
 // (Moved here from the engine's scripts/bench.mjs; same measurements.)
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import type { SandboxWorld } from '../sandbox/world';
 import { resolveHost } from '../src/core/net/dns';
 import { tcpConnect } from '../src/core/net/tcp';
 import { httpRequest } from '../src/core/net/http';
 import { CLI, runProc } from '../test/integration/matrix/fault-matrix';
+import { azCheckHealth, azSignIn, azVerdict } from '../test/integration/matrix/az-check-health';
 import { fmtMs, median, repoRoot, type Figure } from './figure';
 
 /** The engine's per-check TLS deadline: what "this host black-holes" costs at the least. */
@@ -70,9 +68,10 @@ export async function criticalPath(world: SandboxWorld): Promise<{ ms: number; p
 
 export async function benchDiagnosis(world: SandboxWorld, scenarios = ['healthy', 'black-hole'], runs = 3, log: (s: string) => void = () => undefined): Promise<Figure[]> {
   const cli = CLI;
-  const azConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
   const figures: Figure[] = [];
-  try {
+  const azSession = await azSignIn(world);
+  if (!azSession.signedIn) log(`[bench] az could not sign in to the sandbox: ${azSession.loginError}`);
+  { // (az's config dir lives in the world's temp dir: nothing to clean up here)
     for (const scenario of scenarios) {
       await world.apply(scenario);
       const env = world.clientEnv();
@@ -82,19 +81,18 @@ export async function benchDiagnosis(world: SandboxWorld, scenarios = ['healthy'
         wall.push(r.ms);
         try { const rep = JSON.parse(r.stdout); engine.push(rep.durationMs); verdict = rep.causes[0]?.causeId ?? 'no cause'; } catch { verdict = `exit ${r.code}`; }
       }
-      const azEnv = { ...env, AZURE_CONFIG_DIR: azConfig, REQUESTS_CA_BUNDLE: world.caFile, AZURE_CORE_COLLECT_TELEMETRY: 'no', AZURE_CORE_ONLY_SHOW_ERRORS: 'no' };
       const azLimit = Number(process.env.BENCH_AZ_TIMEOUT_MS ?? 90_000);
-      const az = await runProc('az', ['acr', 'check-health', '-n', 'contoso', '--ignore-errors', '--yes'], azEnv, { timeoutMs: azLimit });
-      const azKilled = az.ms >= azLimit - 50;
-      const azCodes = [...new Set(`${az.stdout}\n${az.stderr}`.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? [])];
+      const az = await azCheckHealth(world, 'contoso', { timeoutMs: azLimit });
+      const azKilled = az.killed;
+      const azSaid = azVerdict(az);
       const cp = await criticalPath(world);
       const w = median(wall); const e = median(engine);
-      log(`[bench] ${scenario}: acr-doctor ${fmtMs(w)} (engine ${fmtMs(e)}) → ${verdict}; az ${azKilled ? '> ' : ''}${fmtMs(az.ms)} → ${azCodes.join(', ') || 'no error codes'}; critical path ${fmtMs(cp.ms)}`);
+      log(`[bench] ${scenario}: acr-doctor ${fmtMs(w)} (engine ${fmtMs(e)}) → ${verdict}; az ${azKilled ? '> ' : ''}${fmtMs(az.ms)} → ${azSaid}; critical path ${fmtMs(cp.ms)}`);
       figures.push({
         figure: `diagnosis, ${scenario}: acr-doctor vs az acr check-health`,
         value: `${fmtMs(w)} vs ${azKilled ? '> ' : ''}${fmtMs(az.ms)} = ${azKilled ? '> ' : ''}${(az.ms / w).toFixed(1)}× faster`,
         goal: '≥ 5× faster', met: az.ms / w >= 5,
-        note: `acr-doctor → ${verdict}; az → ${azCodes.join(' ') || 'no error code'}; median of ${runs}, whole process (node start-up included)`,
+        note: `acr-doctor → ${verdict}; az (signed in: ${az.signedIn ? 'yes' : 'no'}) → ${azSaid}; median of ${runs}, whole process (node start-up included)`,
       });
       figures.push({
         figure: `diagnosis, ${scenario}: engine vs critical path`,
@@ -103,8 +101,6 @@ export async function benchDiagnosis(world: SandboxWorld, scenarios = ['healthy'
         note: `critical path = max(login ${Math.round(cp.parts.login!)} ms, data ${Math.round(cp.parts.data!)} ms, Entra+ARM ${Math.round(cp.parts.arm!)} ms); process ÷ critical ${(w / cp.ms).toFixed(2)}×`,
       });
     }
-  } finally {
-    fs.rmSync(azConfig, { recursive: true, force: true });
   }
   return figures;
 }

@@ -2,6 +2,8 @@
 // `npm run matrix`: every sandbox scenario (and the named combinations) through the real CLI, with
 // `az acr check-health`'s verdict beside it; prints a table and writes artifacts/matrix.md (+ .json).
 //   node scripts/matrix.mjs [--only a,b] [--no-check-health]
+// az is signed in to the sandbox's Entra/ARM simulator once (test/integration/matrix/az-check-health.ts);
+// MATRIX_AZ_TIMEOUT_S (default 30) is its limit per scenario (check-health hangs on a black hole).
 // Needs root (the sandbox's network namespace); re-runs itself inside it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,18 +33,25 @@ if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
 }
 
 const m = await load('test/integration/matrix/fault-matrix.ts');
+const azch = await load('test/integration/matrix/az-check-health.ts');
 const { startWorld } = await load('sandbox/world.ts');
 const names = values.only ? values.only.split(',').map((s) => s.trim()) : m.allScenarios();
-const withCheckHealth = !values['no-check-health'] && spawnSync('az', ['version'], { stdio: 'ignore' }).status === 0;
-if (!values['no-check-health'] && !withCheckHealth) console.log('(az not found: no check-health column)');
+const withCheckHealth = !values['no-check-health'] && azch.azBinary() !== undefined;
+if (!values['no-check-health'] && !withCheckHealth) console.log('(az not found — Debian package azure-cli: no check-health column)');
 
 const world = await startWorld({ scenario: 'healthy' });
 let stopping = false;
 const stop = async () => { if (stopping) return; stopping = true; await world.stop(); };
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { void stop().then(() => process.exit(130)); });
 const rows = [];
+let azSession;
 try {
   await m.seedHello(world);
+  if (withCheckHealth) {
+    // Sign az in to the sandbox's Entra/ARM once (custom cloud, service principal), in the healthy world.
+    azSession = await azch.azSignIn(world);
+    console.log(azSession.signedIn ? `az signed in to the sandbox in ${(azSession.loginMs / 1000).toFixed(1)} s` : `az could not sign in (check-health runs without ARM): ${azSession.loginError}`);
+  }
   for (const name of names) {
     const row = await m.runScenario(world, name, { checkHealth: withCheckHealth });
     rows.push(row);
@@ -52,7 +61,8 @@ try {
   await stop();
 }
 console.log(`\n${m.matrixText(rows, withCheckHealth)}\n`);
-const file = m.writeMatrixArtifacts(rows, withCheckHealth);
+const file = m.writeMatrixArtifacts(rows, withCheckHealth, azSession);
+if (withCheckHealth) console.log(m.azSummary(rows, azSession));
 const ok = rows.filter((r) => r.ok).length;
 console.log(`matrix: ${ok}/${rows.length} scenarios diagnosed as expected; written to ${path.relative(root, file)}`);
 process.exit(ok === rows.length ? 0 : 1);

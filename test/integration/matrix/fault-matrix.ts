@@ -2,30 +2,20 @@
 // (dist/cli.js) as the sandbox's user and record the expected cause, the cause ranked first, the
 // other causes and the time; optionally what `az acr check-health` says in the same scenario.
 // Used by `npm run matrix` (scripts/matrix.mjs), the matrix integration test and the bench.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ScenarioInfo } from '../../../sandbox/types';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { COMBINATIONS, scenarioNames } from '../../../sandbox/scenarios/index';
 import type { DiagnosisReport } from '../../../src/core/engine/types';
+import { ROOT } from './root';
+import { runProc, type ProcResult } from './run-proc';
+import { azAgrees, azCheckHealth, azVerdict, type AzSession, type CheckHealthResult } from './az-check-health';
 
-/** The repository root (also when loaded through tsx's ESM loader, where __dirname is not this file's). */
-export function repoRoot(): string {
-  for (const start of [typeof __dirname === 'string' ? __dirname : '', process.cwd()]) {
-    let d = path.resolve(start || '.');
-    for (;;) {
-      try { if (JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')).name === 'acr-doctor') return d; } catch { /* not here */ }
-      const up = path.dirname(d);
-      if (up === d) break;
-      d = up;
-    }
-  }
-  return process.cwd();
-}
+export { repoRoot, ROOT } from './root';
+export { runProc, type ProcResult } from './run-proc';
+export { azVerdict } from './az-check-health';
 
-export const ROOT = repoRoot();
 /** The bundled CLI (ACR_DOCTOR_CLI: a private copy, when others rebuild dist/ meanwhile). */
 export const CLI = process.env.ACR_DOCTOR_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
@@ -45,32 +35,14 @@ export interface MatrixRow {
   ok: boolean;
   why?: string;
   checkHealthCode?: string;
-  /** az acr check-health: the error codes it printed, its time. */
-  checkHealth?: { codes: string[]; ms: number; exitCode: number | null; tail?: string };
+  /** az acr check-health (signed in to the sandbox): its error codes, its time. */
+  checkHealth?: CheckHealthResult;
   report?: DiagnosisReport;
   stderr?: string;
 }
 
 export function allScenarios(): string[] {
   return [...scenarioNames(), ...COMBINATIONS];
-}
-
-export interface ProcResult { code: number | null; stdout: string; stderr: string; ms: number }
-
-export function runProc(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { input?: string; timeoutMs?: number } = {}): Promise<ProcResult> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { env, cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    let stdout = ''; let stderr = '';
-    child.stdout.on('data', (b) => { stdout += b; });
-    child.stderr.on('data', (b) => { stderr += b; });
-    // Kill the whole group (az spawns docker, python children) at the hard limit.
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, opts.timeoutMs ?? 60_000);
-    child.on('error', (e) => { clearTimeout(timer); resolve({ code: 127, stdout, stderr: `${stderr}${e.message}`, ms: performance.now() - t0 }); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, ms: performance.now() - t0 }); });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input ?? '');
-  });
 }
 
 /** The CLI arguments a user in this scenario would type. */
@@ -168,45 +140,51 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   return true;
 }
 
-let azConfigDir: string | undefined;
-/** `az acr check-health -n <name> --ignore-errors --yes` as the same user, not signed in to az. */
-export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<NonNullable<MatrixRow['checkHealth']>> {
-  azConfigDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-az-'));
-  const env: NodeJS.ProcessEnv = { ...w.clientEnv(), AZURE_CONFIG_DIR: azConfigDir, AZURE_CORE_COLLECT_TELEMETRY: 'no', AZURE_CORE_NO_COLOR: '1', AZURE_CORE_ONLY_SHOW_ERRORS: 'no', PATH: `/usr/bin:${process.env.PATH}` };
-  const name = (info.input ?? info.registry).toLowerCase().split('.')[0];
-  const r = await runProc('az', ['acr', 'check-health', '-n', name, '--ignore-errors', '--yes'], env, { timeoutMs: 120_000 });
-  const out = `${r.stdout}\n${r.stderr}`;
-  const codes = [...new Set((out.match(/\b[A-Z]+(?:_[A-Z]+)*_ERROR\b/g) ?? []))];
-  return { codes, ms: Math.round(r.ms), exitCode: r.code, tail: out.trim().split('\n').slice(-6).join(' | ').slice(0, 600) };
+/** az acr check-health's hard limit per scenario in the matrix (it sets no request timeouts: a black hole hangs it). */
+const AZ_LIMIT_MS = Number(process.env.MATRIX_AZ_TIMEOUT_S ?? 30) * 1000;
+
+/** `az acr check-health -n <name> --ignore-errors --yes` as the same user, az signed in to the sandbox (once per world). */
+export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<CheckHealthResult> {
+  const name = (info.input ?? info.registry).toLowerCase().split('.')[0]!;
+  return azCheckHealth(w, name, { timeoutMs: AZ_LIMIT_MS });
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** az's error codes, or why it stopped without one (e.g. it wants `az login` before the token steps). */
-export function azVerdict(c: NonNullable<MatrixRow['checkHealth']>): string {
-  if (c.codes.length) return c.codes.join(', ');
-  const stop = /ERROR: ([^|]+)/.exec(c.tail ?? '')?.[1]?.trim();
-  return stop ? `stopped: ${stop.slice(0, 60)}` : c.exitCode === 0 ? 'no error' : `exit ${c.exitCode}`;
-}
-
 export function matrixTable(rows: MatrixRow[], withCheckHealth: boolean): string[][] {
   const head = ['scenario', 'expected cause', 'ranked first', 'other causes', 'time', 'ok'];
-  if (withCheckHealth) head.push('check-health code (expected)', 'az check-health said', 'az time');
+  if (withCheckHealth) head.push('check-health code (expected)', 'az check-health said', 'az agrees', 'az time');
   const body = rows.map((r) => {
     const line = [r.scenario, r.expected ?? '(none)', r.first ?? '(none)', r.others.join(', ') || '-', `${(r.ms / 1000).toFixed(1)} s`, r.ok ? 'yes' : `NO: ${r.why ?? ''}`];
-    if (withCheckHealth) line.push(r.checkHealthCode ?? '-', r.checkHealth ? azVerdict(r.checkHealth) : '-', r.checkHealth ? `${(r.checkHealth.ms / 1000).toFixed(1)} s` : '-');
+    if (withCheckHealth) line.push(r.checkHealthCode ?? '-', r.checkHealth ? azVerdict(r.checkHealth) : '-', r.checkHealth ? (azAgrees(r.checkHealthCode, r.checkHealth) ? 'yes' : 'no') : '-', r.checkHealth ? `${(r.checkHealth.ms / 1000).toFixed(1)} s` : '-');
     return line;
   });
   return [head, ...body];
 }
 
-export function matrixMarkdown(rows: MatrixRow[], withCheckHealth: boolean, when = new Date()): string {
+/** What the az column rests on: sign-in, agreement with the documented codes, the time az took. */
+export function azSummary(rows: MatrixRow[], session?: AzSession): string {
+  const ran = rows.filter((r) => r.checkHealth);
+  if (!ran.length) return '';
+  const agree = ran.filter((r) => azAgrees(r.checkHealthCode, r.checkHealth!)).length;
+  const hung = ran.filter((r) => r.checkHealth!.killed).map((r) => r.scenario);
+  const azMs = ran.reduce((a, r) => a + r.checkHealth!.ms, 0);
+  const tools = [...new Set(ran.flatMap((r) => r.checkHealth!.toolCodes))];
+  return `az acr check-health (${session ? (session.signedIn ? `signed in to the sandbox's Entra/ARM simulator as its service principal in ${(session.loginMs / 1000).toFixed(1)} s` : `NOT signed in: ${session.loginError ?? ''}`) : 'az'}; ` +
+    `\`--ignore-errors --yes\`, killed after ${AZ_LIMIT_MS / 1000} s) agrees with the documented check-health code (healthy: no code) in ${agree}/${ran.length} rows; ` +
+    `${hung.length ? `it hung in ${hung.join(', ')}; ` : ''}it took ${(azMs / 1000).toFixed(1)} s in all.` +
+    `${tools.length ? ` ${tools.join(' and ')} (helm/notary not installed on this machine) are left out of every cell.` : ''}`;
+}
+
+export function matrixMarkdown(rows: MatrixRow[], withCheckHealth: boolean, when = new Date(), session?: AzSession): string {
   const t = matrixTable(rows, withCheckHealth);
   const ok = rows.filter((r) => r.ok).length;
+  const az = withCheckHealth ? azSummary(rows, session) : '';
   return [
     `# ACR Doctor fault matrix`, '',
     `${when.toISOString()} — ${ok}/${rows.length} scenarios diagnosed as expected (the injected cause ranked first; healthy without failure; combinations with both causes reported). ` +
     `Each row is one real \`acr-doctor diagnose … --json\` run against the sandbox (real dockerd, docker-registry, tinyproxy, TLS front, ARM simulator).`, '',
+    ...(az ? [az, ''] : []),
     `| ${t[0].join(' | ')} |`, `|${t[0].map(() => '---').join('|')}|`,
     ...t.slice(1).map((l) => `| ${l.map(cell).join(' | ')} |`), '',
   ].join('\n');
@@ -218,11 +196,11 @@ export function matrixText(rows: MatrixRow[], withCheckHealth: boolean): string 
   return t.map((r) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ')).join('\n');
 }
 
-export function writeMatrixArtifacts(rows: MatrixRow[], withCheckHealth: boolean): string {
+export function writeMatrixArtifacts(rows: MatrixRow[], withCheckHealth: boolean, session?: AzSession): string {
   const dir = path.join(process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(ROOT, 'artifacts'));
   fs.mkdirSync(dir, { recursive: true });
   const md = path.join(dir, 'matrix.md');
-  fs.writeFileSync(md, matrixMarkdown(rows, withCheckHealth));
+  fs.writeFileSync(md, matrixMarkdown(rows, withCheckHealth, new Date(), session));
   fs.writeFileSync(path.join(dir, 'matrix.json'), JSON.stringify(rows.map(({ report: _r, stderr: _s, ...x }) => x), null, 2));
   return md;
 }
