@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { getSeededWorld } from '../sandbox/shared-world';
-import { azAccount, azBinary, azCheckHealth, azSignIn, parseCheckHealthCodes } from './az-check-health';
+import { azAccount, azBinary, azCheckHealth, azFailure, azSignIn, azVerdict, parseCheckHealthCodes } from './az-check-health';
 
 describe('az acr check-health signed in to the sandbox (integration)', function () {
   this.timeout(180_000);
@@ -84,5 +84,20 @@ describe('az check-health output parsing', () => {
       'ERROR: 2026-12-04 02:46:41.635472 An error occurred: CONNECTIVITY_FORBIDDEN_ERROR',
     ].join('\n');
     assert.deepEqual(parseCheckHealthCodes(out), ['CONNECTIVITY_FORBIDDEN_ERROR', 'HELM_COMMAND_ERROR']);
+    assert.equal(azFailure(out), undefined);
+  });
+
+  it("names az's own failure when it stopped on an exception (e.g. ARM behind a dead proxy)", () => {
+    const out = [
+      'ERROR: 2026-12-04 03:01:45.191735 An error occurred: DOCKER_PULL_ERROR',
+      'An error occurred while pulling a sample image.',
+      'WARNING: Azure CLI version: 2.45.0',
+      "ERROR: ('Cannot connect to proxy.', RemoteDisconnected('Remote end closed connection without response'))",
+    ].join('\n');
+    assert.match(azFailure(out) ?? '', /^\('Cannot connect to proxy\.'/);
+    assert.equal(azVerdict({ codes: ['DOCKER_PULL_ERROR'], killed: false, passed: [], exitCode: 1, ms: 5000, failure: azFailure(out) }),
+      "DOCKER_PULL_ERROR; then az failed (exit 1): ('Cannot connect to proxy.', RemoteDisconnected('Remote end closed con");
+    assert.equal(azVerdict({ codes: [], killed: true, passed: ['DNS lookup to contoso.azurecr.io at IP 192.0.2.41'], exitCode: null, ms: 30_000 }),
+      'hung after "DNS lookup to contoso.azurecr.io", killed at 30 s');
   });
 });

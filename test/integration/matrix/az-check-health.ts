@@ -42,6 +42,8 @@ export interface CheckHealthResult {
   signedIn: boolean;
   /** Last lines of its output (secrets scrubbed). */
   tail: string;
+  /** Why az itself failed (non-zero exit, not killed): its last `ERROR:` line that is not a check-health code. */
+  failure?: string;
 }
 
 /** The az on this machine, or undefined (then there is no check-health column). */
@@ -143,12 +145,21 @@ export async function azCheckHealth(w: SandboxWorld, registryName: string, opts:
     killed: r.code === null || r.ms >= limit - 50,
     signedIn: session.signedIn,
     tail: out.trim().split('\n').filter((l) => l.trim()).slice(-6).join(' | ').slice(0, 600),
+    failure: r.code !== 0 && r.code !== null ? azFailure(out) : undefined,
   };
 }
 
+/** az's own last error (e.g. `('Cannot connect to proxy.', …)` when ARM is behind a dead proxy). */
+export function azFailure(output: string): string | undefined {
+  const lines = output.split('\n').map((l) => /^ERROR: (.*)$/.exec(l.trim())?.[1]).filter((l): l is string => !!l && !/An error occurred: [A-Z_]+/.test(l));
+  const last = lines[lines.length - 1]?.trim();
+  return last ? last.slice(0, 120) : undefined;
+}
+
 /** One cell: az's codes, "no error", or where it hung. */
-export function azVerdict(c: Pick<CheckHealthResult, 'codes' | 'killed' | 'passed' | 'exitCode' | 'ms'> & { signedIn?: boolean; tail?: string }): string {
+export function azVerdict(c: Pick<CheckHealthResult, 'codes' | 'killed' | 'passed' | 'exitCode' | 'ms'> & { signedIn?: boolean; tail?: string; failure?: string }): string {
   const who = c.signedIn === false ? ' (not signed in)' : '';
+  if (!c.killed && c.failure) return `${c.codes.length ? `${c.codes.join(', ')}; then ` : ''}az failed (exit ${c.exitCode}): ${c.failure.slice(0, 70)}${who}`;
   if (c.killed) {
     const last = c.passed?.[c.passed.length - 1];
     return `${c.codes.length ? `${c.codes.join(', ')}; ` : ''}hung${last ? ` after "${last.replace(/ at IP .*/, '')}"` : ''}, killed at ${Math.round(c.ms / 1000)} s${who}`;
