@@ -67,6 +67,7 @@ describe('az acr check-health signed in to the sandbox (integration)', function 
       assert.equal(info.checkHealthCode, code);
       const r = await azCheckHealth(w, 'contoso', { timeoutMs: 120_000 });
       assert.equal(r.killed, false);
+      assert.ok(r.signedIn, 'az is signed in to the sandbox');
       assert.deepEqual(r.codes, [code], `az said: ${r.tail}`);
     });
   }
