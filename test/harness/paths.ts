@@ -9,5 +9,6 @@ export const artifactsDir = process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(repoRo
 export const resultsDir = path.join(artifactsDir, 'results');
 export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 export const logsDir = path.join(artifactsDir, 'logs');
-export const vsixPath = path.join(artifactsDir, 'acr-doctor.vsix');
+// `npm run package` writes the .vsix into the repository's artifacts/, whatever ACR_DOCTOR_ARTIFACTS says.
+export const vsixPath = process.env.ACR_DOCTOR_VSIX ?? path.join(repoRoot, 'artifacts', 'acr-doctor.vsix');
 export const chromiumPath = process.env.ACR_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';

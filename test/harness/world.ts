@@ -12,7 +12,8 @@ interface WorldModule {
   startWorld(options: { scenario: string }): Promise<World>;
 }
 
-const LOCK = path.join(os.tmpdir(), 'acr-doctor-world.lock');
+// One lock per namespace: worlds in different namespaces (ACR_SANDBOX_NETNS) do not collide.
+const LOCK = path.join(os.tmpdir(), `acr-doctor-world-${process.env.ACR_SANDBOX_NETNS || 'acrsbx'}.lock`);
 const LOCK_WAIT_MS = 10 * 60_000;
 
 export async function startSandboxWorld(scenario: string): Promise<World> {

@@ -7,7 +7,7 @@
 //   res.status, res.headers['www-authenticate'], res.text()
 //
 // Throws NetError (phase dns | connect | proxy | tls | http) for anything that is not an HTTP answer.
-import { request } from 'node:http';
+import { ClientRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { NetError, toNetError } from './errors';
 import { openTlsConnection, type NetOptions, type PhaseTimings } from './connection';
@@ -84,7 +84,10 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
       reject(e);
     };
     const onAbort = () => { req.destroy(); fail(new Error('aborted')); };
-    const req = request({
+    // `new ClientRequest`, not `http.request`: VS Code's extension host replaces `http.request` with
+    // its proxy-aware version, which swaps in its own agent; that agent ignores `createConnection`
+    // and dials the request's (absent) host, i.e. 127.0.0.1:80. The probe's own connection is the point.
+    const req = new ClientRequest({
       method: opts.method ?? 'GET',
       path: `${url.pathname}${url.search}`,
       headers,

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import http from 'node:http';
 import { httpRequest } from '../../../src/core/net/http';
 import { NetError, toNetError } from '../../../src/core/net/errors';
 import { resolveHost } from '../../../src/core/net/dns';
@@ -144,5 +145,24 @@ describe('net/http client', function () {
   it('rejects non-https and garbage URLs with a clear error', async () => {
     await assert.rejects(httpRequest({ url: 'http://x/' }), /only https/);
     await assert.rejects(httpRequest({ url: 'not a url' }), /not a URL/);
+  });
+
+  it('keeps its own connection when the host process replaces http.request (as VS Code\'s extension host does)', async () => {
+    // VS Code's proxy support (@vscode/proxy-agent) wraps http.request and swaps in its own agent;
+    // an agent ignores `createConnection` and would dial the request's absent host (127.0.0.1:80).
+    const original = http.request;
+    let wrapped = 0;
+    (http as { request: unknown }).request = (options: http.RequestOptions, cb?: (res: http.IncomingMessage) => void) => {
+      wrapped++;
+      return original({ ...options, agent: new http.Agent() }, cb);
+    };
+    try {
+      const res = await httpRequest({ ...base(), url: `https://${host}:${good.port}/v2/`, timeoutMs: 5000 });
+      assert.equal(res.status, 401);
+      assert.equal(res.remoteAddress, '127.0.0.1');
+      assert.equal(wrapped, 0, 'the probe does not go through the (patched) http.request');
+    } finally {
+      (http as { request: unknown }).request = original;
+    }
   });
 });
