@@ -26,7 +26,16 @@ export async function diagnoseFromTree(page: Page, menuLabel: RegExp, loginServe
     else await page.waitForTimeout(1_000);
   }
   await row.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: menuLabel }).first().click({ timeout: 15_000 });
+  // A click that lands while the workbench still lays the context menu out is swallowed (the menu
+  // stays open, no command runs): point at the item first, then click, until the menu closes.
+  const item = page.getByRole('menuitem', { name: menuLabel }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await item.hover({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await item.click({ timeout: 15_000 });
+    if (await item.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`the context menu item ${menuLabel} did not run (the menu stayed open)`);
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {

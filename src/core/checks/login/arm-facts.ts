@@ -6,18 +6,23 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureContext } from '../../engine/environment';
+import type { TlsSettings } from '@azure/core-rest-pipeline';
 import { boundedRetryClientOptions, scopedCredential } from '../../azure/connection';
+import { caTlsOptions } from '../../net/secure-context';
 import type { KnownRegistry } from './name-rules';
 import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
 
-function clientOptions(az: AzureContext, signal: AbortSignal) {
+function clientOptions(az: AzureContext & { extraCaPem?: string[] }, signal: AbortSignal) {
   // Bounded retries: a 429 whose Retry-After exceeds the bound ends at once as `throttled`
   // instead of waiting out the run's budget. `credentials.scopes` is what the TypeSpec-generated
   // ACR client reads (it ignores credentialScopes and would ask for <endpoint>/.default).
+  // Extra CAs go in explicitly: VS Code's extension host sets the CA list of HTTPS requests
+  // itself, so NODE_EXTRA_CA_CERTS alone does not reach them.
   const scopes = [az.armScope ?? ARM_SCOPE];
-  return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az) };
+  const trust = caTlsOptions(az.extraCaPem);
+  return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az), ...(trust ? { tlsOptions: trust as TlsSettings } : {}) };
 }
 
 /** The credential asking for the ARM scope whatever an SDK computes: one token for every client of the run. */

@@ -1,6 +1,7 @@
 // LOGIN_SERVER_ERROR and friends: does ARM know this registry, under this login server?
 // Not visible + the login server answers its challenge = the identity cannot read it (no Reader),
 // not a missing registry. Also loads the facts later checks decide on (tokens, role assignments).
+import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { settledFinding } from '../../engine/context';
 import { armVerdict } from './name-rules';
@@ -22,7 +23,7 @@ export const registryCheck: Check = {
   timeoutMs: 3500,
   applies: (_t, env) => !!env.azure,
   async run(ctx): Promise<CheckOutcome> {
-    const az = ctx.env.azure!;
+    const az = armAccessOf(ctx.env)!; // with the extra CAs
     const listing = await listRegistries(az, ctx.signal);
     const { match, verdict } = armVerdict(ctx.target, listing.registries);
     const evidence = { visibleRegistries: listing.registries.length, gaps: listing.gaps.length ? listing.gaps.slice(0, 5) : undefined };
