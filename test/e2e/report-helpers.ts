@@ -16,7 +16,10 @@ export function reportFrame(page: Page): FrameLocator {
 
 /** Opens ACR Doctor's tree, unfolds tenants/subscriptions until contoso shows, and runs "Diagnose" from its menu. */
 export async function diagnoseFromTree(page: Page, menuLabel: RegExp, loginServer = 'contoso.azurecr.io'): Promise<void> {
-  await page.locator('.activitybar [aria-label^="ACR Doctor"]').first().click();
+  // Clicking the container's icon while it is shown would hide the sidebar.
+  const container = page.locator('.activitybar .action-item').filter({ has: page.locator('[aria-label^="ACR Doctor"]') }).first();
+  await container.waitFor({ timeout: 60_000 });
+  if (!((await container.getAttribute('class')) ?? '').split(/\s+/).includes('checked')) await container.click();
   const tree = page.locator('.sidebar .monaco-list[role="tree"]').first();
   const row = tree.locator('[role="treeitem"]').filter({ hasText: loginServer }).first();
   const deadline = Date.now() + 90_000;
@@ -44,10 +47,20 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().click({ timeout: 15_000 });
 }
 
+/** Picks a colour theme; right after start the picker may list no themes yet (built-ins still loading): ask again. */
 export async function setTheme(page: Page, theme: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.keyboard.type(theme);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: theme }).first().click({ timeout: 15_000 });
+  for (let attempt = 0; ; attempt++) {
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.keyboard.type(theme);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: theme }).first();
+    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await row.click();
+      break;
+    }
+    await page.keyboard.press('Escape');
+    if (attempt >= 5) throw new Error(`the colour theme picker never listed "${theme}"`);
+    await page.waitForTimeout(2_000);
+  }
   await page.waitForTimeout(800);
 }
 

@@ -7,7 +7,7 @@ import { roleAssignment } from '../../sandbox/arm/state';
 import type { SandboxWorld } from '../../sandbox/world';
 import { screenshotsDir } from '../harness/paths';
 import { screenshot, workbench } from './harness/workbench';
-import { diagnoseFromTree, reportFrame as report, setTheme, startDutchWorkbench } from './report-helpers';
+import { diagnoseFromTree, reportFrame as report, runCommand, setTheme, startDutchWorkbench } from './report-helpers';
 
 const SCENARIO = 'ip-rule-excludes-client';
 const CAUSE = 'network.ip-rule-excludes-client';
@@ -30,6 +30,8 @@ describe('diagnostics report (e2e)', function () {
     const contoso = live.state.registries.find((x) => x.arm.name === 'contoso')!;
     live.state.roleAssignments.push(roleAssignment({ scope: contoso.arm.id, role: 'Contributor', principalId: live.azure.principalId, subscriptionId: live.azure.subscriptionId }));
 
+    // code-server starts in a light theme: the first screenshots are the dark one.
+    await setTheme(page, 'Dark Modern');
     await diagnoseFromTree(page, /^Diagnose Registry$/);
 
     // The report streams, ends, and puts the injected cause first.
@@ -39,6 +41,8 @@ describe('diagnostics report (e2e)', function () {
     assert.equal(await first.getAttribute('data-cause'), CAUSE, `first cause: ${await first.innerText()}`);
     assert.ok(await r.locator('.check.is-fail').count() >= 1, 'a failing check');
     assert.ok(await r.locator('h2', { hasText: 'Login' }).count() === 1 && await r.locator('h2', { hasText: 'Network' }).count() === 1, 'both sections');
+    // ARM is read with the sandbox CA (VS Code's extension host does not pass NODE_EXTRA_CA_CERTS on).
+    assert.equal(await r.locator('[data-check="login.registry"]').getAttribute('data-status'), 'pass', await r.locator('[data-check="login.registry"]').innerText());
     await screenshot('report-dark');
 
     // Open docs: the exact anchor, en-us (the display language here is English).
@@ -79,6 +83,38 @@ describe('diagnostics report (e2e)', function () {
     await setTheme(page, 'Dark Modern');
   });
 
+  it('is restored after a window reload by its serializer, with the last diagnosis and the webview\'s own state', async () => {
+    const { page, world } = workbench();
+    assert.ok(world, 'needs the sandbox world');
+    await world.apply(SCENARIO);
+    await runCommand(page, 'View: Close All Editors');
+    await diagnoseFromTree(page, /^Diagnose Registry$/);
+    let r = report(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    const elapsed = await r.locator('#elapsed').innerText();
+    const meta = await r.locator('.report-header .meta').innerText();
+    assert.match(meta, /Signed in as: /);
+    // Webview-only state: an opened evidence list and a half-typed paste.
+    await r.locator('[data-key="evidence-net.challenge"]').click();
+    assert.equal(await r.locator('[data-check="net.challenge"] details.evidence[open]').count(), 1);
+    const pasted = 'Error response from daemon: Get "https://contoso.azurecr.io/v2/": denied: client with IP';
+    await r.locator('#paste').fill(pasted);
+    await page.waitForTimeout(1_000); // the workbench takes the webview's setState asynchronously
+
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    r = report(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    assert.equal(await r.locator('ol.causes article.cause').first().getAttribute('data-cause'), CAUSE, 'the last diagnosis is back');
+    assert.equal(await r.locator('#elapsed').innerText(), elapsed, 'restored from the stored report, not diagnosed again');
+    await r.locator('.report-header .meta', { hasText: 'Signed in as: ' }).waitFor({ timeout: 20_000 });
+    assert.equal(await r.locator('.report-header .meta').innerText(), meta, 'the same header: identity, elapsed time, phase');
+    assert.equal(await r.locator('[data-check="net.challenge"] details.evidence[open]').count(), 1, 'the evidence list stays open');
+    assert.equal(await r.locator('#paste').inputValue(), pasted, 'the pasted text is kept');
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'contoso.azurecr.io' }).count(), 1, 'one report tab');
+    await screenshot('report-restored-after-reload');
+  });
+
   it('speaks Dutch when VS Code does: the report and the docs locale (nl-nl)', async () => {
     const { world } = workbench();
     assert.ok(world, 'needs the sandbox world');
@@ -101,6 +137,9 @@ describe('diagnostics report (e2e)', function () {
       assert.equal(docs.url(), DOCS.replace('/en-us/', '/nl-nl/'));
       await docs.close();
       await nl.page.screenshot({ path: path.join(screenshotsDir, 'report-nl.png') });
+    } catch (error) {
+      await nl.page.screenshot({ path: path.join(screenshotsDir, 'failed-report-nl.png') }).catch(() => undefined);
+      throw error;
     } finally {
       await nl.stop();
     }

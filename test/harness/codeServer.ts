@@ -109,6 +109,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     async stop() {
       process.off('exit', killOnExit);
       await kill(child);
+      // The workbench's and extension hosts' logs (ACR Doctor's output channel among them) outlive the run.
+      try { fs.cpSync(path.join(userDataDir, 'logs'), path.join(logsDir, `${options.logName ?? 'code-server'}-logs`), { recursive: true }); } catch { /* none written */ }
       fs.rmSync(base, { recursive: true, force: true });
     },
   };

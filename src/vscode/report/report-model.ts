@@ -72,7 +72,9 @@ export class ReportModel {
         // A partial run's report covers only the re-run checks: rank the union ourselves.
         if (partial) {
           this.rankedCauses = undefined;
-          this.report = this.report ? { ...this.report, findings: [...this.findings.values()] } : e.report;
+          // The stored report (tree badge, restore after reload) must not keep the causes the re-run cleared.
+          const findings = [...this.findings.values()];
+          this.report = this.report ? { ...this.report, findings, causes: provisionalCauses(findings, this.ctx) } : e.report;
         } else {
           this.report = e.report;
           this.rankedCauses = e.report.causes;

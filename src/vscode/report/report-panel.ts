@@ -26,7 +26,11 @@ export class ReportPanel extends Disposable {
   constructor(readonly panel: vscode.WebviewPanel, readonly target: RegistryTarget, private readonly host: ReportHost, restored?: DiagnosisReport) {
     super();
     this.model = new ReportModel(target.loginServer, host.viewContext(), vscode.workspace.isTrusted);
-    if (restored) this.model.restoreReport(restored);
+    if (restored) {
+      this.model.restoreReport(restored);
+      // The stored report does not say who was signed in: ask again, as a run would.
+      void host.source.identity().then((identity) => { this.model.setIdentity(identity); this.postState(); }, () => undefined);
+    }
     panel.webview.options = { enableScripts: true, localResourceRoots: reportResourceRoots(host.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'report.svg');
     this._register(panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)));

@@ -56,6 +56,9 @@ describe('report model: streaming engine events', () => {
     m.apply({ type: 'done', report: report(again, []) }, 3200, true);
     assert.deepEqual(m.state.checks.map((c) => c.status), ['pass', 'pass', 'pass']);
     assert.deepEqual(m.state.causes, []);
+    // What is stored (tree badge, restore after a reload) no longer names the cleared cause.
+    assert.deepEqual(m.lastReport?.causes, []);
+    assert.equal(m.lastReport?.findings.find((f) => f.checkId === 'net.challenge')?.status, 'pass');
   });
 
   it('speaks Dutch when asked: cause title, explanation, seed section and nl-nl docs', () => {
