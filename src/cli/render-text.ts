@@ -2,6 +2,8 @@
 // Colours only on a TTY (and never with NO_COLOR).
 import type { Finding, DiagnosisReport, EngineEvent } from '../core/engine/types';
 import { getCause, localize, localizeDocsUrl, type Locale } from '../core/catalogue/index';
+import { localizeCheckMessage } from '../core/catalogue/check-messages';
+import dutch from '../../l10n/bundle.l10n.nl.json';
 import { t } from './strings';
 
 export interface Style { red(s: string): string; yellow(s: string): string; green(s: string): string; dim(s: string): string; bold(s: string): string; cyan(s: string): string }
@@ -13,11 +15,17 @@ export function makeStyle(colour: boolean): Style {
 
 const MARK: Record<Finding['status'], string> = { pass: '✔', fail: '✖', warn: '!', skipped: '-', info: 'i' };
 
+/** A check's title in the locale: the extension's Dutch bundle has every `check.<id>.title`. */
+export function checkTitle(checkId: string, english: string, locale: Locale): string {
+  return locale === 'nl' ? (dutch as Record<string, string>)[`check.${checkId}.title`] ?? english : english;
+}
+
 export function findingLine(f: Finding, style: Style, locale: Locale): string {
   const colour = f.status === 'fail' ? style.red : f.status === 'warn' ? style.yellow : f.status === 'pass' ? style.green : style.dim;
   const time = style.dim(`${f.durationMs} ms`);
   const blocked = f.blockedBy ? style.dim(` (${t(locale, 'blockedBy')} ${f.blockedBy})`) : '';
-  return `${colour(MARK[f.status])} ${f.title} ${time}${blocked}\n    ${f.status === 'skipped' ? style.dim(f.message) : f.message}`;
+  const message = localizeCheckMessage(f.message, locale);
+  return `${colour(MARK[f.status])} ${checkTitle(f.checkId, f.title, locale)} ${time}${blocked}\n    ${f.status === 'skipped' ? style.dim(message) : message}`;
 }
 
 export function causesBlock(report: DiagnosisReport, style: Style, locale: Locale, budgetS = 6): string {

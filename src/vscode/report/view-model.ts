@@ -1,5 +1,6 @@
 // Engine findings and ranked causes → the localised, redacted view models the webview shows.
 import { localize } from '../../core/catalogue/index';
+import { localizeCheckMessage } from '../../core/catalogue/check-messages';
 import type { ResolvedFix } from '../../core/catalogue/types';
 import type { Evidence, Finding, RankedCause } from '../../core/engine/types';
 import type { CauseView, CheckView, EvidenceRow, FixView } from '../../shared/report-protocol';
@@ -12,7 +13,7 @@ export function checkView(f: Finding, ctx: ViewContext, blockedByTitle?: string)
     area: f.area,
     title: ctx.checkTitle(f.checkId, f.title),
     status: f.status,
-    message: ctx.redact(f.message),
+    message: ctx.redact(localizeCheckMessage(f.message, ctx.lang)),
     causeId: f.causeId,
     startedMs: f.startedMs,
     durationMs: f.durationMs,

@@ -82,5 +82,10 @@ describe('network diagnosis of sandbox scenarios (integration)', function () {
     assert.match(r.stdout, /Oorzaken, meest waarschijnlijke eerst/);
     assert.match(r.stdout, /De firewall van het register staat het IP-adres van deze client niet toe/);
     assert.match(r.stdout, /az acr network-rule add --name contoso --ip-address 192\.0\.2\.1/);
+    // The checks' titles and messages too, not only the causes.
+    assert.match(r.stdout, /TCP-verbinding met de aanmeldingsserver op poort 443/);
+    assert.match(r.stdout, /verbonden met 192\.0\.2\.20:443 in \d+ ms/);
+    assert.match(r.stdout, /GET \/v2\/ antwoordde 403 Forbidden voor client-IP 192\.0\.2\.1: standaardactie Deny; de IP-regels 198\.51\.100\.0\/24 bevatten 192\.0\.2\.1 niet/);
+    assert.doesNotMatch(r.stdout, /connected to|did not pass/);
   });
 });

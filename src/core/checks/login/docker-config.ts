@@ -35,12 +35,12 @@ export const dockerConfigCheck: Check = {
         message: `The stored login for ${ctx.target.loginServer} in ${cfg.file} is broken: ${src.entry.problem}.`,
       };
     }
-    const where = src.kind === 'helper' ? `credential helper "${src.helper}" (${src.via})` : src.kind === 'file' ? 'the config file' : 'nowhere (no docker login yet)';
+    const where = src.kind === 'helper' ? `credential helper "${src.helper}" (${src.via})` : 'the config file';
     const warn = cfg.warnings.length > 0;
     return {
       status: warn ? 'warn' : 'pass',
       causeId: warn ? 'docker.config-malformed' : undefined,
-      message: `${cfg.file} is valid; a credential for ${ctx.target.loginServer} is looked up in ${where}.${warn ? ` Ignored: ${cfg.warnings.join(' ')}` : ''}`,
+      message: `${cfg.file} is valid; ${src.kind === 'none' ? `it holds no credential for ${ctx.target.loginServer} yet (no docker login)` : `a credential for ${ctx.target.loginServer} is looked up in ${where}`}.${warn ? ` Ignored: ${cfg.warnings.join(' ')}` : ''}`,
       evidence, data: cfg, fixParams: { dockerConfigFile: cfg.file },
     };
   },

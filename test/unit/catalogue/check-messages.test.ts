@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkMessageEntries, hasCheckMessage, localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(@?\w+)\}/g)].map((m) => m[1]!).sort();
+
+/** Every `message: '…'` and simple `message: \`…${x}…\`` a check or the engine writes, `${…}` as `{x}`. */
+function sourceMessages(): { file: string; text: string }[] {
+  const root = path.join(__dirname, '..', '..', '..', 'src', 'core');
+  const files = [...fs.readdirSync(path.join(root, 'checks'), { recursive: true, encoding: 'utf8' })]
+    .filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'checks', f)).concat(path.join(root, 'engine', 'runner.ts'));
+  const out: { file: string; text: string }[] = [];
+  for (const file of files) {
+    const src = fs.readFileSync(file, 'utf8');
+    // Plain strings, and template literals whose ${…} hold no string or template of their own.
+    for (const m of src.matchAll(/message:\s*(?:'((?:[^'\\]|\\.)*)'|`((?:[^`$\\]|\$\{[^`'}]*\}|\\.)*)`)\s*[,}\n]/g)) {
+      const text = (m[1] ?? m[2] ?? '').replace(/\\'/g, '\'').replace(/\$\{[^}]*\}/g, '{x}');
+      if (/[a-z]{3}/.test(text.replace(/\{x\}/g, ''))) out.push({ file: path.relative(root, file), text });
+    }
+  }
+  return out;
+}
+
+describe('check messages in Dutch (catalogue/check-messages)', () => {
+  it('keeps every placeholder of each English template in its Dutch wording', () => {
+    for (const e of checkMessageEntries()) assert.deepEqual(placeholders(e.nl), placeholders(e.en), e.en);
+  });
+
+  it('turns each English template, filled in, into its Dutch wording with the same values', () => {
+    for (const e of checkMessageEntries()) {
+      let i = 0;
+      const values = new Map<string, string>();
+      const fill = (t: string) => t.replace(/\{(@?\w+)\}/g, (_m, n: string) => {
+        if (!values.has(n)) values.set(n, `v${++i}x`);
+        return values.get(n)!;
+      });
+      assert.equal(localizeCheckMessage(fill(e.en), 'nl'), fill(e.nl), e.en);
+    }
+  });
+
+  it('translates real messages, reasons inside them too, and leaves English, unknown text and quoted errors alone', () => {
+    assert.equal(localizeCheckMessage('connected to 192.0.2.20:443 in 3 ms', 'nl'), 'verbonden met 192.0.2.20:443 in 3 ms');
+    assert.equal(localizeCheckMessage('GET /v2/ answered 403 Forbidden for client IP 192.0.2.1: default action Deny; IP rules 198.51.100.0/24 do not include 192.0.2.1', 'nl'),
+      'GET /v2/ antwoordde 403 Forbidden voor client-IP 192.0.2.1: standaardactie Deny; de IP-regels 198.51.100.0/24 bevatten 192.0.2.1 niet');
+    assert.equal(localizeCheckMessage('/tmp/d/config.json is valid; it holds no credential for contoso.azurecr.io yet (no docker login).', 'nl'),
+      '/tmp/d/config.json is geldig; het bevat nog geen referentie voor contoso.azurecr.io (geen docker login).');
+    assert.equal(localizeCheckMessage('not run: net.challenge did not pass', 'nl'), 'niet uitgevoerd: net.challenge is niet geslaagd');
+    assert.equal(localizeCheckMessage('connected to 192.0.2.20:443 in 3 ms', 'en'), 'connected to 192.0.2.20:443 in 3 ms');
+    assert.equal(localizeCheckMessage('something no check says', 'nl'), 'something no check says');
+    // docker's own words stay as docker prints them.
+    assert.equal(localizeCheckMessage('docker pull contoso.azurecr.io/hello:v1 failed: unauthorized: authentication required', 'nl'),
+      'docker pull contoso.azurecr.io/hello:v1 is mislukt: unauthorized: authentication required');
+  });
+
+  it('has a Dutch wording for every fixed message the checks and the engine write', () => {
+    const found = sourceMessages();
+    assert.ok(found.length > 60, `the scan finds the checks' messages (${found.length})`);
+    const missing = found.filter((m) => !hasCheckMessage(m.text.replace(/\{x\}/g, 'x1')));
+    assert.deepEqual(missing.map((m) => `${m.file}: ${m.text}`), []);
+  });
+});
