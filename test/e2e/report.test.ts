@@ -72,6 +72,7 @@ describe('diagnostics report (e2e)', function () {
     await r.locator(`article.cause[data-cause="${CAUSE}"]`).waitFor({ state: 'detached', timeout: 90_000 });
     await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
     assert.equal(await r.locator('.check.is-fail').count(), 0, 'no failing check after the fix');
+    await r.locator('[data-testid="last-fix"]', { hasText: 'Fix applied; the affected checks ran again.' }).waitFor({ timeout: 20_000 });
     await screenshot('report-dark-after-fix');
 
     await setTheme(page, 'Light Modern');
@@ -99,7 +100,9 @@ describe('diagnostics report (e2e)', function () {
     assert.equal(await r.locator('[data-check="net.challenge"] details.evidence[open]').count(), 1);
     const pasted = 'Error response from daemon: Get "https://contoso.azurecr.io/v2/": denied: client with IP';
     await r.locator('#paste').fill(pasted);
-    await page.waitForTimeout(1_000); // the workbench takes the webview's setState asynchronously
+    // The browser workbench writes its state (open editors, webview state) every 5 s when idle, and a
+    // reload does not wait for that write: give it time, as a user who reloads later would.
+    await page.waitForTimeout(8_000);
 
     await page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
@@ -129,6 +132,11 @@ describe('diagnostics report (e2e)', function () {
       const first = r.locator('ol.causes article.cause').first();
       assert.equal(await first.getAttribute('data-cause'), CAUSE);
       assert.match(await first.locator('cite').innerText(), /Openbare toegang tot register configureren/);
+      // The checks speak Dutch too: titles and what they saw.
+      assert.match(await r.locator('[data-check="net.tcp"] .check-title').innerText(), /^TCP-verbinding met de aanmeldingsserver/);
+      assert.match(await r.locator('[data-check="net.tcp"] .check-message').innerText(), /^verbonden met 192\.0\.2\.20:443 in \d+ ms$/);
+      assert.match(await r.locator('[data-check="net.challenge"] .check-message').innerText(), /^403 Forbidden: client with IP/, 'the registry\'s own words stay');
+      assert.match(await r.locator('[data-check="net.registry-firewall"] .check-message').innerText(), /^GET \/v2\/ antwoordde 403 Forbidden voor client-IP 192\.0\.2\.1: standaardactie Deny/);
       const popup = nl.page.context().waitForEvent('page', { timeout: 20_000 });
       await nl.page.context().route('https://learn.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>docs</title>' }));
       await first.locator('[data-action="open-docs"]').click();

@@ -84,7 +84,7 @@ describe('security: the webview code never turns text into HTML', () => {
 describe('security: fixes need Workspace Trust and an explicit confirmation', () => {
   let ran = 0;
   const fix = { kind: 'runCommand', title: { en: 'Add the client IP', nl: 'IP toevoegen' }, command: 'az acr network-rule add -n contoso --ip-address 192.0.2.1', action: 'addIpRule' };
-  const model = { causeInput: () => ({ causeId: 'network.ip-rule-excludes-client', fixes: [fix], checkIds: ['net.challenge'] }), setLastFix() { /* */ }, lastReport: undefined };
+  const model = { causeInput: () => ({ causeId: 'network.ip-rule-excludes-client', fixes: [fix], checkIds: ['net.challenge'] }), setLastFix() { /* */ }, lastReport: undefined, state: { lastFix: undefined } };
   const panel = { target: { loginServer: 'contoso.azurecr.io', name: 'contoso' }, postState() { /* */ }, async rerunAfterFix() { /* */ } };
   const log = { info() { /* */ }, warn() { /* */ }, error() { /* */ } };
   const runner = (mode: number) => new ReportFixRunner({

@@ -62,6 +62,11 @@ export class ReportFixRunner implements FixRunner {
     const cause = model.causeInput(ref.causeId);
     const findings = model.lastReport?.findings ?? [];
     await panel.rerunAfterFix(affectedChecks(cause?.checkIds ?? [], findings));
+    // The notice said the checks are re-running: once they have, say so (unless a new run replaced it).
+    if (model.state.lastFix?.outcome === 'applied' && model.state.lastFix.causeId === ref.causeId) {
+      model.setLastFix({ causeId: ref.causeId, outcome: 'applied', message: vscode.l10n.t('Fix applied; the affected checks ran again.') });
+      panel.postState();
+    }
   }
 }
 
