@@ -78,6 +78,8 @@ describe('diagnostics report (e2e)', function () {
     await setTheme(page, 'Light Modern');
     await world.apply(SCENARIO);
     await r.locator('[data-key="rerun-all"]').click();
+    // Only the new run can fail the challenge again (it passed after the fix); then wait for its end.
+    await r.locator('[data-check="net.challenge"].is-fail').waitFor({ timeout: 90_000 });
     await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
     await r.locator(`article.cause[data-cause="${CAUSE}"]`).waitFor({ timeout: 30_000 });
     await screenshot('report-light');
