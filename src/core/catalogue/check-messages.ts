@@ -208,6 +208,39 @@ const ENTRIES: readonly Entry[] = [
   { en: 'The registry was not found in Azure.', nl: 'Het register is niet gevonden in Azure.' },
   { en: 'No failed logins to {login} in the last day (ContainerRegistryLoginEvents, {n} events).', nl: 'Geen mislukte aanmeldingen bij {login} in de afgelopen dag (ContainerRegistryLoginEvents, {n} gebeurtenissen).' },
   { en: 'The registry does not send ContainerRegistryLoginEvents to a Log Analytics workspace; enable resource logs (diagnostic settings) to see every login with identity and IP. Query once enabled: {query}', nl: 'Het register stuurt geen ContainerRegistryLoginEvents naar een Log Analytics-werkruimte; schakel resourcelogboeken in (diagnostische instellingen) om elke aanmelding met identiteit en IP-adres te zien. Query zodra dat aan staat: {query}' },
+  // Messages that quote an error and say what it means (the quoted part stays as it was sent).
+  { en: 'dial tcp {address}: i/o timeout (no answer within {ms} ms: a firewall drops the traffic)', nl: 'dial tcp {address}: i/o timeout (geen antwoord binnen {ms} ms: een firewall laat het verkeer vallen)' },
+  { en: 'net/http: TLS handshake timeout ({login} accepted the connection but never answered)', nl: 'net/http: TLS handshake timeout ({login} nam de verbinding aan maar antwoordde nooit)' },
+  { en: 'proxyconnect tcp: EOF (the proxy {proxy} closed the connection after CONNECT)', nl: 'proxyconnect tcp: EOF (de proxy {proxy} sloot de verbinding na CONNECT)' },
+  { en: 'x509: {@reason}', nl: 'x509: {@reason}' },
+  { en: 'Cannot connect to the Docker daemon at {at}. Is the docker daemon running? (the socket does not exist)', nl: 'Cannot connect to the Docker daemon at {at}. Is the docker daemon running? (de socket bestaat niet)' },
+  { en: 'ARM could not be read: {error}', nl: 'ARM kon niet worden gelezen: {error}' },
+  { en: 'The workspace {workspace} could not be read. Query: {query}', nl: 'De werkruimte {workspace} kon niet worden gelezen. Query: {query}' },
+  { en: '{file} is not valid JSON ({reason}); docker itself will fail to read it. Fix or remove the file, then run docker login again.', nl: '{file} is geen geldige JSON ({reason}); docker zelf kan het ook niet lezen. Herstel of verwijder het bestand en voer daarna opnieuw docker login uit.' },
+  { en: 'Step 2 of 3 failed: the registry did not exchange the Entra token for a refresh token (POST /oauth2/exchange → {status}: {reason}) even with a containerregistry.azure.net token.', nl: 'Stap 2 van 3 is mislukt: het register wisselde het Entra-token niet in voor een vernieuwingstoken (POST /oauth2/exchange → {status}: {reason}), ook niet met een token voor containerregistry.azure.net.' },
+  { en: 'Step 2 of 3 failed: the registry did not exchange the Entra token for a refresh token (POST /oauth2/exchange → {status}: {reason}).', nl: 'Stap 2 van 3 is mislukt: het register wisselde het Entra-token niet in voor een vernieuwingstoken (POST /oauth2/exchange → {status}: {reason}).' },
+  { en: 'Step 3 of 3 failed: the registry issued no access token for {scope} (POST /oauth2/token → {status}: {reason}).', nl: 'Stap 3 van 3 is mislukt: het register gaf geen toegangstoken uit voor {scope} (POST /oauth2/token → {status}: {reason}).' },
+  { en: 'The registry refuses Entra tokens for the Azure Resource Manager audience ({reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is disabled (ARM says so). Tools that send ARM tokens (older az, some CI tasks) fail to log in.', nl: 'Het register weigert Entra-tokens voor de doelgroep Azure Resource Manager ({reason}) en accepteert alleen tokens voor containerregistry.azure.net: azureADAuthenticationAsArmPolicy staat uit (volgens ARM). Hulpmiddelen die ARM-tokens sturen (oudere az, sommige CI-taken) kunnen zich niet aanmelden.' },
+  { en: 'The registry refuses Entra tokens for the Azure Resource Manager audience ({reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is evidently disabled. Tools that send ARM tokens (older az, some CI tasks) fail to log in.', nl: 'Het register weigert Entra-tokens voor de doelgroep Azure Resource Manager ({reason}) en accepteert alleen tokens voor containerregistry.azure.net: azureADAuthenticationAsArmPolicy staat kennelijk uit. Hulpmiddelen die ARM-tokens sturen (oudere az, sommige CI-taken) kunnen zich niet aanmelden.' },
+  { en: 'AKS cluster {cluster}: the kubelet identity {id} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from {registry}, although an AcrPull assignment for {objectId} remains. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).', nl: 'AKS-cluster {cluster}: de kubelet-identiteit {id} bestaat niet meer (ARM: ResourceNotFound), dus de nodes krijgen geen tokens om uit {registry} te pullen, hoewel er nog een AcrPull-toewijzing voor {objectId} is. Geef het cluster weer een kubelet-identiteit (az aks update --assign-kubelet-identity) en koppel het register (az aks update --attach-acr).' },
+  { en: '{n} failed login(s) to {login} in the last day; the latest by {identity} from {ip} ({result}).', nl: '{n} mislukte aanmelding(en) bij {login} in de afgelopen dag; de laatste door {identity} vanaf {ip} ({result}).' },
+  { en: 'The password of token {token} expires {@when} ({at}). {@lines}.', nl: 'Het wachtwoord van token {token} verloopt {@when} ({at}). {@lines}.' },
+];
+
+/**
+ * Parts of messages, only matched inside one: the items of a '; ' list (expiry dates, one verdict
+ * per data endpoint) and relative times ("in 2 h 5 min", "3 min ago").
+ */
+const PHRASES: readonly Entry[] = [
+  { en: 'in {t}', nl: 'over {t}' },
+  { en: '{t} ago', nl: '{t} geleden' },
+  { en: 'Entra token until {at} ({@when})', nl: 'Entra-token tot {at} ({@when})' },
+  { en: 'registry refresh token until {at} ({@when}; ACR tokens live 3 hours, then log in again)', nl: 'vernieuwingstoken van het register tot {at} ({@when}; ACR-tokens zijn 3 uur geldig, meld u daarna opnieuw aan)' },
+  { en: 'token {token} {password} until {at} ({@when})', nl: 'token {token} {password} tot {at} ({@when})' },
+  { en: 'the certificate of {host} is not trusted ({code})', nl: 'het certificaat van {host} wordt niet vertrouwd ({code})' },
+  { en: 'issued by {issuer}, chain ends at {root}', nl: 'uitgegeven door {issuer}, de keten eindigt bij {root}' },
+  { en: 'issued by {issuer}', nl: 'uitgegeven door {issuer}' },
+  { en: 'the certificate presented for {host} does not name it ({reason})', nl: 'het certificaat dat voor {host} wordt getoond, noemt die naam niet ({reason})' },
 ];
 
 interface Compiled { re: RegExp; names: string[]; nl: string }
@@ -225,30 +258,62 @@ function compile(e: Entry): Compiled {
   return { re: new RegExp(`^${pattern}$`, 's'), names, nl: e.nl };
 }
 
-let compiled: Compiled[] | undefined;
+let compiled: { entries: Compiled[]; phrases: Compiled[] } | undefined;
 
-function match(message: string): { c: Compiled; values: Map<string, string> } | undefined {
-  compiled ??= ENTRIES.map(compile);
-  for (const c of compiled) {
-    const m = c.re.exec(message);
-    if (m) return { c, values: new Map(c.names.map((n, i) => [n, m[i + 1] ?? ''])) };
-  }
-  return undefined;
-}
-
-/** The Dutch (or English) wording of a check's message; unknown messages come back unchanged. */
-export function localizeCheckMessage(message: string, locale: Locale, depth = 0): string {
-  if (locale === 'en' || !message || depth > 2) return message;
-  const found = match(message);
-  if (!found) return message;
-  return found.c.nl.replace(/\{(@?\w+)\}/g, (_all, n: string) => {
-    const v = found.values.get(n) ?? '';
-    return n.startsWith('@') ? localizeCheckMessage(v, locale, depth + 1) : v;
+/** The entry's wording with the values filled in; a reason ({@name}) no entry covers stays as it was. */
+function fill(c: Compiled, m: RegExpExecArray, locale: Locale, depth: number): string {
+  const values = new Map(c.names.map((n, i) => [n, m[i + 1] ?? '']));
+  return c.nl.replace(/\{(@?\w+)\}/g, (_all, n: string) => {
+    const v = values.get(n) ?? '';
+    return n.startsWith('@') ? translate(v, locale, depth + 1) ?? v : v;
   });
 }
 
-/** Whether some entry covers this English message (for tests). */
-export function hasCheckMessage(message: string): boolean { return match(message) !== undefined; }
+/** Splits at '; ' outside parentheses. */
+function listItems(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && text.startsWith('; ', i)) { items.push(text.slice(from, i)); from = i + 2; i++; }
+  }
+  items.push(text.slice(from));
+  return items;
+}
+
+/** The wording in `locale`, or undefined when no entry covers the text (or a reason inside it). */
+function translate(message: string, locale: Locale, depth: number): string | undefined {
+  if (depth > 4) return undefined;
+  compiled ??= { entries: ENTRIES.map(compile), phrases: PHRASES.map(compile) };
+  const tables = depth === 0 ? [compiled.entries] : [compiled.entries, compiled.phrases];
+  for (const table of tables) {
+    for (const c of table) {
+      const m = c.re.exec(message);
+      if (m) return fill(c, m, locale, depth);
+    }
+  }
+  // A list joined by '; ' (perhaps closed by '.'): each item on its own, all or nothing.
+  const stop = message.endsWith('.') ? '.' : '';
+  const items = listItems(stop ? message.slice(0, -1) : message);
+  if (items.length < 2) return undefined;
+  const done = items.map((item) => translate(item, locale, depth + 1));
+  return done.every((d) => d !== undefined) ? `${done.join('; ')}${stop}` : undefined;
+}
+
+/** The Dutch (or English) wording of a check's message; messages no entry covers come back unchanged. */
+export function localizeCheckMessage(message: string, locale: Locale): string {
+  if (locale === 'en' || !message) return message;
+  return translate(message, locale, 0) ?? message;
+}
+
+/** Whether the entries cover this English message (for tests). */
+export function hasCheckMessage(message: string): boolean { return translate(message, 'nl', 0) !== undefined; }
 
 /** For tests: every English template and its Dutch wording. */
 export function checkMessageEntries(): readonly Entry[] { return ENTRIES; }
+
+/** For tests: the parts only matched inside a message. */
+export function checkMessagePhrases(): readonly Entry[] { return PHRASES; }
