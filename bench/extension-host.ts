@@ -153,9 +153,6 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       extensionPath,
       env: { ...world.clientEnv(), ACR_DOCTOR_BENCH_PROBE_DIR: dir, ACR_DOCTOR_BENCH_LOGIN_SERVER: world.loginServer },
       logName: 'code-server-bench',
-      // With code-server's default (override) the host's own https requests to the sandbox went to
-      // 127.0.0.1:80 and the diagnosis ended at the first check; off = Node's own networking.
-      settings: { 'http.proxySupport': 'off' },
       timeoutMs: 8 * 60_000,
       onServer: (s) => { server = s; },
       onPage: (p) => { page = p; },
