@@ -2,7 +2,7 @@
 // #configure-service-access; check-health CMK_ERROR.
 import { randomUUID } from 'node:crypto';
 import { IP, NAMES } from '../addresses';
-import { DEFAULT_IDS, providersFor, syncDataEndpoints, type PrivateEndpointJson, type RegistryRecord } from '../arm/state';
+import { DEFAULT_IDS, newSecret, providersFor, syncDataEndpoints, type PrivateEndpointJson, type RegistryRecord } from '../arm/state';
 import type { ScenarioContext, ScenarioDef } from './types';
 import { addRole } from './helpers';
 
@@ -44,6 +44,16 @@ export function addPrivateEndpoint(ctx: ScenarioContext, reg: RegistryRecord, st
   reg.arm.properties.publicNetworkAccess = 'Disabled';
 }
 
+/** Make contoso a Basic/Standard registry: no network rules, data endpoints or replicas (Premium features). */
+function toNonPremium(ctx: ScenarioContext, sku: 'Basic' | 'Standard'): void {
+  const p = ctx.contoso.arm;
+  p.sku = { name: sku, tier: sku };
+  delete p.properties.networkRuleSet;
+  p.properties.dataEndpointEnabled = false;
+  ctx.contoso.replications = [];
+  syncDataEndpoints(ctx.contoso);
+}
+
 export const registryNetworkScenarios: ScenarioDef[] = [
   {
     info: { ...PUB, name: 'public-access-disabled', description: 'publicNetworkAccess is Disabled: the front answers 403 "client with IP … is not allowed access".', expectedCause: 'network.public-access-disabled', checkHealthCode: 'CONNECTIVITY_FORBIDDEN_ERROR' },
@@ -54,16 +64,24 @@ export const registryNetworkScenarios: ScenarioDef[] = [
     setup(ctx) { ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '198.51.100.0/24' }], virtualNetworkRules: [] }; },
   },
   {
-    info: { ...PUB, name: 'sku-no-network-rules', description: 'The registry is Basic: saving network rules fails (ARM 400 NetworkRuleSetNotSupported; portal: "Failed to save firewall and virtual network settings"). The signed-in principal is a Contributor.', expectedCause: 'network.sku-no-network-rules' },
+    info: { ...PUB, name: 'sku-no-network-rules', description: 'The registry is Basic but its networkRuleSet (default action Deny, the client\'s IP allowed) was set for Premium: the rules are not applied, and saving network rules fails (ARM 400 NetworkRuleSetNotSupported; portal: "Failed to save firewall and virtual network settings"). The signed-in principal is a Contributor.', expectedCause: 'network.sku-no-network-rules' },
     setup(ctx) {
-      const p = ctx.contoso.arm;
-      p.sku = { name: 'Basic', tier: 'Basic' };
-      delete p.properties.networkRuleSet;
-      p.properties.dataEndpointEnabled = false;
-      ctx.contoso.replications = [];
-      syncDataEndpoints(ctx.contoso);
+      toNonPremium(ctx, 'Basic');
+      ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: IP.client }], virtualNetworkRules: [] };
       // The user may configure the registry (Contributor), so the refusal comes from the SKU.
       addRole(ctx, ctx.contoso, ctx.sp.objectId, 'Contributor');
+    },
+  },
+  {
+    info: { ...PUB, name: 'healthy-standard', description: 'A healthy Standard registry (no network rules, no private endpoints, no data endpoints): nothing needs Premium, so nothing is reported.', expectedCause: null },
+    setup(ctx) { toNonPremium(ctx, 'Standard'); },
+  },
+  {
+    info: { seed: 'troubleshoot-login', section: 'confirm-credentials-to-access-registry', registry: 'contoso', usesArm: true, name: 'standard-wrong-password', description: 'A Standard registry (no network rules) and docker login with the admin user and a wrong password: the refused password is the cause, the SKU is not.', expectedCause: 'credentials.invalid' },
+    setup(ctx) {
+      toNonPremium(ctx, 'Standard');
+      ctx.contoso.arm.properties.adminUserEnabled = true;
+      ctx.credentials = { kind: 'admin', username: 'contoso', password: newSecret() };
     },
   },
   {

@@ -212,7 +212,7 @@ export async function runDiagnosis(
   }
 
   clearTimeout(budgetTimer);
-  const causes = rankCauses(findings, graph.depth, causeOf);
+  const causes = rankCauses(findings, graph.depth, causeOf, graph.checks);
   const report: DiagnosisReport = {
     target,
     startedAt,

@@ -162,11 +162,11 @@ describe('sandbox network scenarios (integration)', function () {
       assert.equal(w.state.registries[0]!.arm.properties.networkRuleBypassOptions, 'None');
     });
 
-    it('sku-no-network-rules: a Basic registry has no network rules; blobs come without a data-endpoint redirect', async () => {
+    it('sku-no-network-rules: a Basic registry with a left-over networkRuleSet; blobs come without a data-endpoint redirect', async () => {
       await w.apply('sku-no-network-rules');
       const reg = w.state.registries[0]!;
       assert.equal(reg.arm.sku.name, 'Basic');
-      assert.equal(reg.arm.properties.networkRuleSet, undefined);
+      assert.equal(reg.arm.properties.networkRuleSet?.defaultAction, 'Deny');
       const { token, url } = await blobUrl();
       const b = await http(w, ['-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, url]);
       assert.equal(b.status, 200);

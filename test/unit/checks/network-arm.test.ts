@@ -61,6 +61,30 @@ describe('network checks: ARM rules', () => {
       const r = await run(facts(), ['192.0.2.20']);
       assert.deepEqual(r.causes, []);
     });
+    it('a Basic or Standard registry without network rules is healthy: the SKU check passes and says what Premium would add', async () => {
+      for (const sku of ['Basic', 'Standard']) {
+        const r = await run(facts({ sku, networkRuleSet: undefined, dataEndpointEnabled: false }), ['192.0.2.20']);
+        assert.deepEqual(r.causes, [], sku);
+        const f = r.findings.find((x) => x.checkId === NET.armSku)!;
+        assert.equal(f.status, 'pass');
+        assert.match(f.message, new RegExp(`^${sku} registry without network rules or private endpoints \\(those would need Premium\\)`));
+        const allow = await run(facts({ sku, networkRuleSet: { defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] } }), ['192.0.2.20']);
+        assert.deepEqual(allow.causes, [], `${sku} with default action Allow`);
+      }
+    });
+    it('the SKU warns for rules, private endpoints or closed public access on a SKU without them', async () => {
+      const cases: Partial<NetworkArmFacts>[] = [
+        { networkRuleSet: { defaultAction: 'Allow', ipRules: [{ value: '192.0.2.1' }], virtualNetworkRules: [] } },
+        { networkRuleSet: { defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [{ id: '/subscriptions/s/x/subnets/a' }] } },
+        { privateEndpoints: [pe('Approved')] },
+      ];
+      for (const c of cases) {
+        const r = await run(facts({ sku: 'Standard', ...c }), ['192.0.2.20']);
+        const f = r.findings.find((x) => x.checkId === NET.armSku)!;
+        assert.equal(f.status, 'warn', JSON.stringify(c));
+        assert.equal(f.causeId, 'network.sku-no-network-rules');
+      }
+    });
     it('a pending private endpoint that DNS points at is the root cause', async () => {
       const r = await run(facts({ privateEndpoints: [pe('Pending')] }), ['192.0.2.23']);
       assert.equal(r.causes[0].causeId, 'network.private-endpoint-not-approved');
@@ -79,7 +103,7 @@ describe('network checks: ARM rules', () => {
     it('trusted services off on a restricted registry, SKU limits, broken CMK identity', async () => {
       const r = await run(facts({ networkRuleBypassOptions: 'None', networkRuleSet: { defaultAction: 'Deny', ipRules: [{ value: '192.0.2.1' }], virtualNetworkRules: [] } }), ['192.0.2.20']);
       assert.deepEqual(r.causes.map((c) => c.causeId), ['network.trusted-services-bypass-off']);
-      const b = await run(facts({ sku: 'Basic', networkRuleSet: undefined }), ['192.0.2.20']);
+      const b = await run(facts({ sku: 'Basic', networkRuleSet: { defaultAction: 'Deny', ipRules: [{ value: '192.0.2.1' }], virtualNetworkRules: [] } }), ['192.0.2.20']);
       assert.deepEqual(b.causes.map((c) => c.causeId), ['network.sku-no-network-rules']);
       const k = await run(facts({ encryption: { status: 'enabled', identity: '1111' }, identity: { type: 'None', clientIds: [], principalIds: [] } }), ['192.0.2.20']);
       assert.deepEqual(k.causes.map((c) => c.causeId), ['registry.cmk-identity-broken']);

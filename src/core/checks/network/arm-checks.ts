@@ -196,9 +196,19 @@ export const skuCheck: Check = {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
     if (arm.sku === 'Premium') return { status: 'pass', message: 'Premium: IP rules, virtual network rules and private endpoints are available', evidence: { sku: arm.sku } };
-    const configured = (arm.networkRuleSet?.defaultAction === 'Deny') || (arm.networkRuleSet?.ipRules.length ?? 0) > 0 || arm.privateEndpoints.length > 0;
-    return { status: 'warn', causeId: 'network.sku-no-network-rules', evidence: { sku: arm.sku, rulesConfigured: configured }, fixParams: { sku: arm.sku },
-      message: `${arm.sku} registry: firewall rules, virtual network rules and private endpoints need Premium${configured ? ' (the configured rules are not applied)' : ''}` };
+    // Only a reason when something needs Premium: rules, private endpoints or closed public access
+    // set on this registry. A Basic/Standard registry without them is healthy.
+    const rules = arm.networkRuleSet;
+    const wanted = [
+      rules?.defaultAction === 'Deny' ? 'default action Deny' : '',
+      rules?.ipRules.length ? `${rules.ipRules.length} IP rule(s)` : '',
+      rules?.virtualNetworkRules.length ? `${rules.virtualNetworkRules.length} virtual network rule(s)` : '',
+      arm.privateEndpoints.length ? `${arm.privateEndpoints.length} private endpoint connection(s)` : '',
+      arm.publicNetworkAccess === 'Disabled' ? 'public network access disabled' : '',
+    ].filter(Boolean);
+    if (!wanted.length) return { status: 'pass', message: `${arm.sku} registry without network rules or private endpoints (those would need Premium)`, evidence: { sku: arm.sku, rulesConfigured: false } };
+    return { status: 'warn', causeId: 'network.sku-no-network-rules', evidence: { sku: arm.sku, rulesConfigured: true, configured: wanted }, fixParams: { sku: arm.sku },
+      message: `${arm.sku} registry: firewall rules, virtual network rules and private endpoints need Premium (the configured rules are not applied)` };
   },
 };
 
