@@ -30,14 +30,14 @@ export const credentialScenarios: ScenarioDef[] = [
     },
   },
   {
-    info: { ...S, name: 'stale-credential-anonymous-pull', description: 'Anonymous pull is enabled but docker sends a stale stored credential for the registry (seed: docker logout).', expectedCause: 'credentials.stale-docker-credential', usesArm: false, operation: 'pull' },
+    info: { ...S, name: 'stale-credential-anonymous-pull', description: 'Anonymous pull is enabled but docker sends a stale stored credential for the registry, which blocks the anonymous pull (seed: docker logout).', expectedCause: 'credentials.anonymous-pull-blocked', usesArm: false, operation: 'pull' },
     setup(ctx) {
       ctx.contoso.arm.properties.anonymousPullEnabled = true;
       ctx.dockerConfig = { auths: { 'contoso.azurecr.io': { auth: basicAuth('contoso', 'an-old-password-0000') } } };
     },
   },
   {
-    info: { ...S, name: 'anonymous-pull-disabled', description: 'A logged-out pull from a registry without anonymous pull.', expectedCause: 'credentials.anonymous-pull-blocked', usesArm: false, operation: 'pull' },
+    info: { ...S, name: 'anonymous-pull-disabled', description: 'A logged-out pull from a registry without anonymous pull.', expectedCause: 'credentials.anonymous-pull-disabled', usesArm: false, operation: 'pull' },
     setup(ctx) { ctx.contoso.arm.properties.anonymousPullEnabled = false; },
   },
   {

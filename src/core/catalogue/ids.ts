@@ -20,7 +20,8 @@ export const CAUSE_IDS = [
   'credentials.exposed-token-username',
   'credentials.admin-user-disabled',
   'credentials.stale-docker-credential',
-  'credentials.anonymous-pull-blocked',
+  'credentials.anonymous-pull-blocked',  // a stored credential is sent instead of the anonymous pull
+  'credentials.anonymous-pull-disabled', // no credential, and the registry does not allow anonymous pull
   'credentials.aad-exchange-failed',     // CONNECTIVITY_REFRESH_TOKEN_ERROR
   'credentials.access-token-failed',     // CONNECTIVITY_ACCESS_TOKEN_ERROR
   'credentials.aad-audience-rejected',   // azureADAuthenticationAsArmPolicy disabled

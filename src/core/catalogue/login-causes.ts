@@ -299,6 +299,21 @@ export const LOGIN_CAUSES: Cause[] = [
     ],
   }),
   cause({
+    id: 'credentials.anonymous-pull-disabled', section: CRED, layer: LAYER.credentials + 5,
+    title: { en: 'No credential, and the registry does not allow anonymous pull', nl: 'Geen referentie, en het register staat geen anonieme pull toe' },
+    explanation: {
+      en: 'Docker has no credential for this registry (no docker login, no Azure sign-in, none given) and the registry does not allow anonymous pull, so the pull is refused with "unauthorized: authentication required". Log in first, or enable anonymous pull on the registry (Standard and Premium SKUs).',
+      nl: 'Docker heeft geen referentie voor dit register (geen docker login, geen Azure-aanmelding, niets opgegeven) en het register staat geen anonieme pull toe, dus de pull wordt geweigerd met "unauthorized: authentication required". Meld u eerst aan, of schakel anonieme pull-toegang in voor het register (SKU\'s Standard en Premium).',
+    },
+    symptoms: [S_AUTH_REQUIRED],
+    fixes: [
+      copy({ en: 'Log in to the registry', nl: 'Aanmelden bij het register' }, 'az acr login --name {registry}'),
+      copy({ en: 'Or enable anonymous pull (Standard and Premium)', nl: 'Of anonieme pull-toegang inschakelen (Standard en Premium)' }, 'az acr update --name {registry} --anonymous-pull-enabled'),
+      docs({ en: 'Anonymous pull access', nl: 'Anonieme pull-toegang' }, 'container-registry-faq', 'how-do-i-enable-anonymous-pull-access'),
+      sectionDocs(CRED),
+    ],
+  }),
+  cause({
     id: 'credentials.aad-exchange-failed', section: CRED, layer: LAYER.credentials + 6, checkHealthCode: 'CONNECTIVITY_REFRESH_TOKEN_ERROR',
     title: { en: 'The registry does not accept the Microsoft Entra token', nl: 'Het register accepteert het Microsoft Entra-token niet' },
     explanation: {

@@ -90,6 +90,6 @@ describe('login scenarios (integration)', function () {
     assert.equal(f?.status, 'fail', summary(refused.report));
     assert.equal(f?.causeId, 'docker.pull-failed');
     assert.match(f!.message, /unauthorized|authentication required/i);
-    assert.equal(refused.report.causes[0].causeId, 'credentials.anonymous-pull-blocked', summary(refused.report));
+    assert.equal(refused.report.causes[0].causeId, 'credentials.anonymous-pull-disabled', summary(refused.report));
   });
 });

@@ -60,6 +60,17 @@ describe('catalogue', () => {
     assert.ok(without.every((f) => !f.command?.includes('{')));
   });
 
+  it('anonymous pull: a stored credential blocking it is fixed by docker logout; no credential and anonymous pull off by logging in or enabling it', () => {
+    const t = parseRegistryInput('contoso');
+    const blocked = resolveFixes(getCause('credentials.anonymous-pull-blocked'), baseParams(t));
+    assert.equal(blocked[0].command, 'docker logout contoso.azurecr.io');
+    assert.match(getCause('credentials.anonymous-pull-blocked')!.explanation.nl, /anonieme pull-toegang.*docker logout/);
+    const disabled = resolveFixes(getCause('credentials.anonymous-pull-disabled'), baseParams(t)).map((f) => f.command);
+    assert.ok(disabled.includes('az acr login --name contoso'), disabled.join(' | '));
+    assert.ok(disabled.includes('az acr update --name contoso --anonymous-pull-enabled'), disabled.join(' | '));
+    assert.ok(!disabled.some((c) => c?.startsWith('docker logout')), 'there is nothing to log out of');
+  });
+
   it('builds docs URLs per locale', () => {
     const c = getCause('network.public-access-disabled')!;
     assert.equal(docsUrl(c, 'nl'), 'https://learn.microsoft.com/nl-nl/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry');

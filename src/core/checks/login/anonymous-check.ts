@@ -25,7 +25,7 @@ export const anonymousCheck: Check = {
     if (allowed) return { status: 'pass', message: `The registry allows anonymous pull of ${repo}.`, evidence: { anonymousPull: true } };
     const op = ctx.env.operation ?? 'login';
     return {
-      status: op === 'login' ? 'info' : 'fail', causeId: 'credentials.anonymous-pull-blocked', evidence: { anonymousPull: false, repository: repo },
+      status: op === 'login' ? 'info' : 'fail', causeId: 'credentials.anonymous-pull-disabled', evidence: { anonymousPull: false, repository: repo },
       message: `No credential is available (no docker login, no Azure sign-in) and ${ctx.target.loginServer} does not allow anonymous pull: docker says "unauthorized: authentication required". Log in first.`,
     };
   },

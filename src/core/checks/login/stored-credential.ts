@@ -101,7 +101,7 @@ async function testStored(
   const now = ctx.env.now();
   if (anonymous) {
     return {
-      status: 'fail', causeId: 'credentials.stale-docker-credential', evidence: { ...evidence, anonymousPull: true }, fixParams, data: { ...data, works: false },
+      status: 'fail', causeId: 'credentials.anonymous-pull-blocked', evidence: { ...evidence, anonymousPull: true }, fixParams, data: { ...data, works: false },
       message: `${login} allows anonymous pull, but docker sends the stored credential (${shownUser}) from ${c.where}, which the registry refuses (${res.reason}); docker logout ${login} lets the anonymous pull through.`,
     };
   }
