@@ -488,9 +488,10 @@ export const LOGIN_CAUSES: Cause[] = [
       en: 'If you log in to the registry with an individual Microsoft Entra identity, a managed identity or a service principal, the token expires after 3 hours. Log in to the registry again.',
       nl: 'Als u een afzonderlijke AD-identiteit, een beheerde identiteit of een service-principal gebruikt voor aanmelding bij een register, verloopt het token na 3 uur. Meld u opnieuw aan bij het register.',
     },
-    symptoms: [S_AUTH_REQUIRED, 'token has expired', 'expired', 'aadsts700082'],
+    symptoms: [S_AUTH_REQUIRED, 'token has expired', 'expired', 'aadsts700082', 'aadsts50173', 'aadsts50133'],
     fixes: [
       copy({ en: 'Log in again', nl: 'Opnieuw aanmelden' }, 'az acr login --name {registry}'),
+      copy({ en: 'When the Azure sign-in itself expired: sign in to Azure again, then to the registry', nl: 'Als de Azure-aanmelding zelf is verlopen: opnieuw aanmelden bij Azure en daarna bij het register' }, 'az login && az acr login --name {registry}'),
       docs({ en: 'Individual login with Microsoft Entra ID', nl: 'Afzonderlijke aanmelding met Azure AD' }, 'container-registry-authentication'),
       sectionDocs(EXPIRY),
     ],

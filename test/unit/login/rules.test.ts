@@ -69,6 +69,13 @@ describe('expiry maths and Entra errors', () => {
   it('maps AADSTS codes to the seed\'s causes', () => {
     assert.equal(classifyAadError(new Error('AADSTS7000222: The provided client secret keys for app are expired')).causeId, 'expiry.service-principal-secret');
     assert.equal(classifyAadError(new Error('AADSTS7000215: Invalid client secret provided')).causeId, 'credentials.service-principal-invalid');
+    // The user's sign-in expired (refresh token, revoked grant, password expiry): not a service principal's secret.
+    for (const [code, text] of [['AADSTS700082', 'The refresh token has expired due to inactivity.'], ['AADSTS50173', 'The provided grant has expired due to it being revoked.'], ['AADSTS50133', 'Session is invalid due to expiration or recent password change.']]) {
+      const f = classifyAadError(new Error(`${code}: ${text} Trace ID: 0000`));
+      assert.equal(f.causeId, 'expiry.aad-token-expired', code);
+      assert.equal(f.code, code);
+      assert.match(f.message, /az login/);
+    }
     assert.equal(classifyAadError(new Error('network down')).causeId, 'credentials.invalid');
     assert.ok(!classifyAadError(new Error('bad eyJabcdefghijkl.eyJabcdefgh.sig')).message.includes('eyJabcdefghijkl'));
   });

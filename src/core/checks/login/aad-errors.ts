@@ -9,7 +9,11 @@ export interface AadFailure {
 }
 
 const SP_INVALID = new Set(['AADSTS7000215', 'AADSTS700016', 'AADSTS7000216', 'AADSTS700027', 'AADSTS50034', 'AADSTS90002', 'AADSTS700024']);
-const SP_EXPIRED = new Set(['AADSTS7000222', 'AADSTS50173', 'AADSTS700082', 'AADSTS50133']);
+// The service principal's own secret or certificate expired.
+const SP_EXPIRED = new Set(['AADSTS7000222']);
+// The user's sign-in expired: refresh token expired by inactivity (700082), grant revoked by a
+// password change (50173), session invalid after a password expiry or change (50133). `az login` again.
+const SIGN_IN_EXPIRED = new Set(['AADSTS700082', 'AADSTS50173', 'AADSTS50133']);
 
 export function classifyAadError(err: unknown): AadFailure {
   const raw = err instanceof Error ? err.message : String(err);
@@ -17,6 +21,7 @@ export function classifyAadError(err: unknown): AadFailure {
   const code = /AADSTS\d{5,7}/.exec(text)?.[0];
   const short = text.slice(0, 300);
   if (code && SP_EXPIRED.has(code)) return { causeId: 'expiry.service-principal-secret', code, message: `Microsoft Entra ID refused the sign-in because the secret or token has expired (${code}): ${short}` };
+  if (code && SIGN_IN_EXPIRED.has(code)) return { causeId: 'expiry.aad-token-expired', code, message: `The Azure sign-in has expired (${code}); sign in again with az login: ${short}` };
   if (code && SP_INVALID.has(code)) return { causeId: 'credentials.service-principal-invalid', code, message: `Microsoft Entra ID refused the service principal's credentials (${code}): ${short}` };
   if (/expired/i.test(text)) return { causeId: 'expiry.aad-token-expired', code, message: `The Azure sign-in has expired: ${short}` };
   return { causeId: 'credentials.invalid', code, message: `No Microsoft Entra ID token could be obtained: ${short}` };
