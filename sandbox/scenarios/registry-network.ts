@@ -2,7 +2,7 @@
 // #configure-service-access; check-health CMK_ERROR.
 import { randomUUID } from 'node:crypto';
 import { IP, NAMES } from '../addresses';
-import { DEFAULT_IDS, newSecret, providersFor, syncDataEndpoints, type PrivateEndpointJson, type RegistryRecord } from '../arm/state';
+import { DEFAULT_IDS, newSecret, providersFor, resourceGroupJson, roleAssignment, subscriptionJson, syncDataEndpoints, type PrivateEndpointJson, type RegistryRecord } from '../arm/state';
 import type { ScenarioContext, ScenarioDef } from './types';
 import { addRole } from './helpers';
 
@@ -42,6 +42,35 @@ export function addPrivateEndpoint(ctx: ScenarioContext, reg: RegistryRecord, st
     },
   });
   reg.arm.properties.publicNetworkAccess = 'Disabled';
+}
+
+/** The id of the second subscription of contoso's tenant that holds the network (hub VNet). */
+export const NETWORK_SUBSCRIPTION_ID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+
+/**
+ * A second subscription in contoso's tenant, "Contoso Network", with a hub VNet whose subnet has
+ * the Microsoft.ContainerRegistry service endpoint, and Microsoft.ContainerRegistry NotRegistered
+ * there. The signed-in principal may read it (Reader). Returns the subnet's id.
+ */
+function addNetworkSubscription(ctx: ScenarioContext): string {
+  const sub = NETWORK_SUBSCRIPTION_ID;
+  const rg = 'network-rg';
+  ctx.state.subscriptions.push(subscriptionJson(sub, ctx.tenantId, 'Contoso Network'));
+  ctx.state.resourceGroups.push(resourceGroupJson(sub, rg, ctx.contoso.arm.location));
+  ctx.state.providers[sub.toLowerCase()] = providersFor(sub, ['Microsoft.ContainerRegistry']);
+  ctx.state.roleAssignments.push(roleAssignment({ scope: `/subscriptions/${sub}`, role: 'Reader', principalId: ctx.sp.objectId, subscriptionId: sub, createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000) }));
+  const vnetId = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/hub-vnet`;
+  ctx.state.virtualNetworks.push({
+    id: vnetId, name: 'hub-vnet', type: 'Microsoft.Network/virtualNetworks', location: ctx.contoso.arm.location,
+    properties: {
+      provisioningState: 'Succeeded', addressSpace: { addressPrefixes: ['10.2.0.0/16'] },
+      subnets: [{
+        id: `${vnetId}/subnets/aks`, name: 'aks', type: 'Microsoft.Network/virtualNetworks/subnets',
+        properties: { addressPrefix: '10.2.0.0/24', provisioningState: 'Succeeded', serviceEndpoints: [{ service: 'Microsoft.ContainerRegistry', locations: ['*'], provisioningState: 'Succeeded' }] },
+      }],
+    },
+  });
+  return `${vnetId}/subnets/aks`;
 }
 
 /** Make contoso a Basic/Standard registry: no network rules, data endpoints or replicas (Premium features). */
@@ -109,10 +138,10 @@ export const registryNetworkScenarios: ScenarioDef[] = [
     setup(ctx) { ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] }; },
   },
   {
-    info: { ...VNET, name: 'resource-provider-unregistered', description: 'The registry allows the subnet by a virtual network rule, but Microsoft.ContainerRegistry is not registered in the subscription.', expectedCause: 'network.resource-provider-unregistered' },
+    info: { ...VNET, name: 'resource-provider-unregistered', description: 'The registry allows a subnet by a virtual network rule; the virtual network is in a second subscription (Contoso Network) where Microsoft.ContainerRegistry is not registered (it is registered in the registry\'s own subscription).', expectedCause: 'network.resource-provider-unregistered' },
     setup(ctx) {
-      ctx.state.providers[ctx.subscriptionId.toLowerCase()] = providersFor(ctx.subscriptionId, ['Microsoft.ContainerRegistry']);
-      ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ action: 'Allow', id: subnetId }] };
+      const vnetSubnet = addNetworkSubscription(ctx);
+      ctx.contoso.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ action: 'Allow', id: vnetSubnet }] };
     },
   },
   {

@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { IP } from '../../../sandbox/addresses';
+import { NETWORK_SUBSCRIPTION_ID } from '../../../sandbox/scenarios/registry-network';
 import { curl, docker, dockerLogin } from './run';
 import { basicToken, http } from './acr-client';
 import { getSeededWorld } from './shared-world';
@@ -150,10 +151,14 @@ describe('sandbox network scenarios (integration)', function () {
       });
     }
 
-    it('resource-provider-unregistered: ARM lists Microsoft.ContainerRegistry as NotRegistered', async () => {
+    it('resource-provider-unregistered: the VNet rule\'s subnet is in a second subscription where ARM lists Microsoft.ContainerRegistry as NotRegistered', async () => {
       await w.apply('resource-provider-unregistered');
-      const p = w.state.providers[w.azure.subscriptionId.toLowerCase()]!.find((x) => x.namespace === 'Microsoft.ContainerRegistry')!;
-      assert.equal(p.registrationState, 'NotRegistered');
+      const state = (sub: string) => w.state.providers[sub.toLowerCase()]!.find((x) => x.namespace === 'Microsoft.ContainerRegistry')!.registrationState;
+      assert.equal(state(NETWORK_SUBSCRIPTION_ID), 'NotRegistered');
+      assert.equal(state(w.azure.subscriptionId), 'Registered');
+      const rule = w.state.registries[0]!.arm.properties.networkRuleSet!.virtualNetworkRules![0]!;
+      assert.ok(rule.id.toLowerCase().startsWith(`/subscriptions/${NETWORK_SUBSCRIPTION_ID}/`), rule.id);
+      assert.ok(w.state.virtualNetworks.some((v) => (v.properties.subnets ?? []).some((sn) => sn.id === rule.id)));
     });
 
     it('trusted-services-bypass-off: the client (allowed by IP rule) still gets in; bypass is None', async () => {

@@ -16,7 +16,7 @@ function facts(over: Partial<NetworkArmFacts> = {}): NetworkArmFacts {
     location: 'westeurope', sku: 'Premium', loginServer: login, publicNetworkAccess: 'Enabled',
     networkRuleSet: { defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] }, networkRuleBypassOptions: 'AzureServices',
     dataEndpointEnabled: true, dataEndpointHostNames: ['contoso.westeurope.data.azurecr.io'], replicationRegions: ['westeurope'],
-    privateEndpoints: [], serviceEndpointSubnets: [], providerRegistration: 'Registered', gaps: [], ...over,
+    privateEndpoints: [], serviceEndpointSubnets: [], providerRegistrations: [], gaps: [], ...over,
   };
 }
 const pe = (status: string) => ({ connectionName: 'contoso-pe-conn', status, fqdnIps: { [login]: ['192.0.2.23'] }, ips: ['192.0.2.23'] });
@@ -40,7 +40,9 @@ describe('network checks: ARM rules', () => {
     it('service endpoint subnets without a rule, and an unregistered provider', () => {
       const subnet = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a';
       assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] }, serviceEndpointSubnets: [subnet] }), '192.0.2.1', [], login).causeId, 'network.service-endpoint-rule-missing');
-      assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: subnet }] }, providerRegistration: 'NotRegistered' }), '192.0.2.1', [], login).causeId, 'network.resource-provider-unregistered');
+      const unreg = causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: subnet }] }, providerRegistrations: [{ subscriptionId: 's', state: 'NotRegistered' }] }), '192.0.2.1', [], login);
+      assert.equal(unreg.causeId, 'network.resource-provider-unregistered');
+      assert.equal(unreg.params.subscriptionId, 's');
       // "Selected networks" with nothing selected and the subnets unreadable: still the subnet rule.
       assert.equal(causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] } }), '192.0.2.1', [], login).causeId, 'network.service-endpoint-rule-missing');
     });
@@ -84,6 +86,20 @@ describe('network checks: ARM rules', () => {
         assert.equal(f.status, 'warn', JSON.stringify(c));
         assert.equal(f.causeId, 'network.sku-no-network-rules');
       }
+    });
+    it('the resource provider is checked in the virtual network\'s subscription, and the fix registers it there', async () => {
+      const vnetSub = '3c4d5e6f-0000-4000-8000-00000000be77';
+      const subnet = `/subscriptions/${vnetSub}/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks`;
+      const rules = { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: subnet }] };
+      // Registered in the registry's subscription 's' means nothing for a VNet in another one.
+      const r = await run(facts({ networkRuleSet: rules, providerRegistrations: [{ subscriptionId: vnetSub, state: 'NotRegistered' }] }), ['192.0.2.20'], { status: 'fail', evidence: { status: 403, clientIp: '192.0.2.1' } });
+      assert.equal(r.causes[0].causeId, 'network.resource-provider-unregistered');
+      assert.ok(r.causes[0].fixes.some((x) => x.command === `az provider register --namespace Microsoft.ContainerRegistry --subscription ${vnetSub}`), JSON.stringify(r.causes[0].fixes));
+      assert.ok(!r.causes[0].fixes.some((x) => x.command?.includes('--subscription s')));
+      const f = r.findings.find((x) => x.checkId === NET.armServiceEndpoints)!;
+      assert.match(f.message, new RegExp(`NotRegistered in subscription ${vnetSub}`));
+      const ok = await run(facts({ networkRuleSet: rules, providerRegistrations: [{ subscriptionId: vnetSub, state: 'Registered' }] }), ['192.0.2.20']);
+      assert.ok(!ok.causes.some((c) => c.causeId === 'network.resource-provider-unregistered'));
     });
     it('a pending private endpoint that DNS points at is the root cause', async () => {
       const r = await run(facts({ privateEndpoints: [pe('Pending')] }), ['192.0.2.23']);

@@ -5,7 +5,7 @@ import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
-import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
+import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
 import { causeFor403 } from './challenge';
 import type { DnsData } from './client-path';
 
@@ -154,10 +154,11 @@ export const serviceEndpointsCheck: Check = {
     if (!arm) return noArm;
     const rules = arm.networkRuleSet;
     const vnetRules = rules?.virtualNetworkRules ?? [];
-    const evidence = { provider: arm.providerRegistration, serviceEndpointSubnets: arm.serviceEndpointSubnets.map((s) => s.split('/').slice(-3).join('/')), virtualNetworkRules: vnetRules.length };
-    if (vnetRules.length && arm.providerRegistration && arm.providerRegistration !== 'Registered') {
-      return { status: 'fail', causeId: 'network.resource-provider-unregistered', evidence, fixParams: { subscriptionId: arm.subscriptionId },
-        message: `the registry has virtual network rules, but Microsoft.ContainerRegistry is ${arm.providerRegistration} in subscription ${arm.subscriptionId}` };
+    const evidence = { provider: arm.providerRegistrations.map((p) => `${p.subscriptionId}: ${p.state ?? 'unknown'}`), serviceEndpointSubnets: arm.serviceEndpointSubnets.map((s) => s.split('/').slice(-3).join('/')), virtualNetworkRules: vnetRules.length };
+    const unregistered = vnetRules.length ? unregisteredProvider(arm) : undefined;
+    if (unregistered) {
+      return { status: 'fail', causeId: 'network.resource-provider-unregistered', evidence, fixParams: { subscriptionId: unregistered.subscriptionId },
+        message: `the registry has virtual network rules, but Microsoft.ContainerRegistry is ${unregistered.state} in subscription ${unregistered.subscriptionId}` };
     }
     if (rules?.defaultAction !== 'Deny') return { status: 'pass', message: 'default action Allow: no subnet rule needed', evidence };
     const unruled = arm.serviceEndpointSubnets.filter((s) => !vnetRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));

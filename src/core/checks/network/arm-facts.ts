@@ -29,12 +29,27 @@ export interface NetworkArmFacts {
   privateEndpoints: PrivateEndpointFacts[];
   /** Subnets in the subscription with a Microsoft.ContainerRegistry service endpoint. */
   serviceEndpointSubnets: string[];
-  /** Microsoft.ContainerRegistry registration state in the registry's subscription. */
-  providerRegistration?: string;
+  /**
+   * Microsoft.ContainerRegistry's registration state in each subscription that holds a virtual
+   * network of the registry's virtual network rules (service endpoints need it registered in the
+   * VNet's subscription, which may not be the registry's). state undefined: could not be read.
+   */
+  providerRegistrations: { subscriptionId: string; state?: string }[];
   encryption?: { status?: string; identity?: string };
   identity?: { type?: string; principalId?: string; clientIds: string[]; principalIds: string[] };
   /** Parts that could not be read (permission, API error), for messages. */
   gaps: string[];
+}
+
+/** The subscription of an Azure resource id (`/subscriptions/<id>/...`). */
+export function subscriptionOfId(resourceId: string): string | undefined {
+  return /^\/subscriptions\/([^/]+)\//i.exec(resourceId)?.[1];
+}
+
+/** The first VNet subscription where Microsoft.ContainerRegistry is known not to be registered. */
+export function unregisteredProvider(facts: NetworkArmFacts): { subscriptionId: string; state: string } | undefined {
+  const r = facts.providerRegistrations.find((p) => p.state && p.state !== 'Registered');
+  return r ? { subscriptionId: r.subscriptionId, state: r.state! } : undefined;
 }
 
 /** The private endpoint (if any) that owns this IP. */

@@ -1,13 +1,14 @@
 // Read the registry's network facts from ARM through the Azure layer (src/core/azure: the real
 // SDK clients): fetchRegistryView for the registry, replications and private endpoint
-// connections; the private endpoints' DNS records, the provider's registration and the
-// subscription's subnets with a Microsoft.ContainerRegistry service endpoint beside it.
+// connections; the private endpoints' DNS records, the provider's registration in the
+// subscriptions of the virtual network rules' VNets, and the registry subscription's subnets
+// with a Microsoft.ContainerRegistry service endpoint beside it.
 import type { AzureContext } from '../../engine/environment';
 import type { RegistryTarget } from '../../registry/target';
 import { fetchRegistryView, findRegistry, type ArmRegistryView } from '../../azure/registry-view';
 import { providerRegistrationState, readPrivateEndpointDns } from '../../azure/network-resources';
 import { armRequest, type ArmAccess } from '../../azure/connection';
-import type { NetworkArmFacts, PrivateEndpointFacts } from './arm-facts';
+import { subscriptionOfId, type NetworkArmFacts, type PrivateEndpointFacts } from './arm-facts';
 
 export class ArmLookupError extends Error {
   constructor(message: string) { super(message); this.name = 'ArmLookupError'; }
@@ -29,7 +30,7 @@ async function serviceEndpointSubnets(azure: ArmAccess, subscriptionId: string, 
   return out;
 }
 
-export function factsFromView(view: ArmRegistryView, extra: { privateEndpoints: PrivateEndpointFacts[]; serviceEndpointSubnets: string[]; providerRegistration?: string; gaps: string[] }): NetworkArmFacts {
+export function factsFromView(view: ArmRegistryView, extra: { privateEndpoints: PrivateEndpointFacts[]; serviceEndpointSubnets: string[]; providerRegistrations: NetworkArmFacts['providerRegistrations']; gaps: string[] }): NetworkArmFacts {
   return {
     id: view.id, name: view.name, resourceGroup: view.resourceGroup, subscriptionId: view.subscriptionId,
     location: view.location ?? '', sku: view.sku ?? '', loginServer: view.loginServer,
@@ -41,7 +42,7 @@ export function factsFromView(view: ArmRegistryView, extra: { privateEndpoints: 
     replicationRegions: view.replications.map((r) => r.location),
     privateEndpoints: extra.privateEndpoints,
     serviceEndpointSubnets: extra.serviceEndpointSubnets,
-    providerRegistration: extra.providerRegistration,
+    providerRegistrations: extra.providerRegistrations,
     encryption: view.encryption.status ? { status: view.encryption.status, identity: view.encryption.identityClientId } : undefined,
     identity: view.identity ? {
       type: view.identity.type, principalId: view.identity.principalId,
@@ -64,12 +65,17 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
     try { return await f(); } catch (e) { if (signal.aborted) throw e; gaps.push(`${what}: ${(e as Error).message}`); return fallback; }
   };
   const subnetsP = soft('virtual networks', () => serviceEndpointSubnets(access, ref.subscriptionId, signal), [] as string[]);
-  const providerP = soft('resource provider', () => providerRegistrationState(access, ref.subscriptionId, 'Microsoft.ContainerRegistry', signal), undefined);
+  // Service endpoints need Microsoft.ContainerRegistry registered in the subscription of the
+  // virtual network (virtualNetworkResourceId), which may differ from the registry's. Most VNets
+  // sit in the registry's subscription: that state is read beside the registry's own reads.
+  const providerIn = (subscriptionId: string) => soft(`resource provider in subscription ${subscriptionId}`, () => providerRegistrationState(access, subscriptionId, 'Microsoft.ContainerRegistry', signal), undefined);
+  const ownProviderP = providerIn(ref.subscriptionId);
   // Settled before anyone awaits them: a failure of the registry read must not leave these unhandled.
-  subnetsP.catch(() => undefined); providerP.catch(() => undefined);
+  subnetsP.catch(() => undefined); ownProviderP.catch(() => undefined);
   const view = await fetchRegistryView(access, ref, signal);
   if (!view) return undefined;
-  const [privateEndpoints, subnets, provider] = await Promise.all([
+  const vnetSubscriptions = [...new Map(view.virtualNetworkRules.map((id) => subscriptionOfId(id)).filter((s): s is string => !!s).map((s) => [s.toLowerCase(), s])).values()];
+  const [privateEndpoints, subnets, providerRegistrations] = await Promise.all([
     Promise.all(view.privateEndpointConnections.map(async (c): Promise<PrivateEndpointFacts> => {
       const fqdnIps: Record<string, string[]> = {};
       if (c.privateEndpointId) {
@@ -79,7 +85,10 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
       return { connectionName: c.name, status: c.status, privateEndpointId: c.privateEndpointId, fqdnIps, ips: [...new Set(Object.values(fqdnIps).flat())] };
     })),
     subnetsP,
-    providerP,
+    Promise.all(vnetSubscriptions.map(async (subscriptionId) => ({
+      subscriptionId,
+      state: await (subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase() ? ownProviderP : providerIn(subscriptionId)),
+    }))),
   ]);
-  return factsFromView(view, { privateEndpoints, serviceEndpointSubnets: subnets, providerRegistration: provider, gaps });
+  return factsFromView(view, { privateEndpoints, serviceEndpointSubnets: subnets, providerRegistrations, gaps });
 }

@@ -8,7 +8,7 @@ import { parseFirewallBody, registryErrorCodes } from '../../net/firewall-body';
 import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { failureOutcome, netOptions, ms } from './outcome';
-import { privateIpsFor, type NetworkArmFacts } from './arm-facts';
+import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
 import type { DnsData } from './client-path';
 
 export interface ChallengeData {
@@ -41,8 +41,9 @@ export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string |
   const rules = arm.networkRuleSet;
   if (rules?.defaultAction === 'Deny') {
     const ipRules = rules.ipRules.map((r) => r.value);
-    if (rules.virtualNetworkRules.length && arm.providerRegistration && arm.providerRegistration !== 'Registered') {
-      return { causeId: 'network.resource-provider-unregistered', why: `virtual network rules exist but Microsoft.ContainerRegistry is ${arm.providerRegistration}`, params };
+    const unregistered = rules.virtualNetworkRules.length ? unregisteredProvider(arm) : undefined;
+    if (unregistered) {
+      return { causeId: 'network.resource-provider-unregistered', why: `virtual network rules exist but Microsoft.ContainerRegistry is ${unregistered.state} in the virtual network's subscription ${unregistered.subscriptionId}`, params: { ...params, subscriptionId: unregistered.subscriptionId } };
     }
     const unruled = arm.serviceEndpointSubnets.filter((s) => !rules.virtualNetworkRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
     if (ipRules.length === 0 && unruled.length) {
