@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { getSeededWorld } from '../sandbox/shared-world';
 import { diagnoseJson, runCli, summary } from './cli-run';
+import { NETWORK_SUBSCRIPTION_ID } from '../../../sandbox/scenarios/registry-network';
 
 // Each scenario's cause is asserted for every scenario by the fault matrix (test/integration/matrix),
 // through the same CLI; this loop runs only when asked (NETWORK_SCENARIOS=a,b or =all) so npm test
@@ -49,6 +50,16 @@ describe('network diagnosis of sandbox scenarios (integration)', function () {
       for (const s of w.secrets()) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), 'no secret of the world in the output');
     });
   }
+
+  it('resource-provider-unregistered: read in the VNet\'s subscription, the fix registers it there (integration)', async () => {
+    await w.apply('resource-provider-unregistered');
+    const r = await diagnoseJson(w.clientEnv(), w.loginServer, ['--repository', 'hello', '--only', 'network', '--timeout', '20']);
+    const first = r.report.causes[0];
+    assert.equal(first?.causeId, 'network.resource-provider-unregistered', summary(r.report));
+    const commands = first!.fixes.map((f) => f.command ?? '');
+    assert.ok(commands.includes(`az provider register --namespace Microsoft.ContainerRegistry --subscription ${NETWORK_SUBSCRIPTION_ID}`), commands.join(' | '));
+    assert.ok(!commands.some((c) => c.includes(w.azure.subscriptionId)), 'not the registry\'s own subscription');
+  });
 
   it('black hole: the whole diagnosis ends within the default budget (integration)', async () => {
     await w.apply('black-hole');
