@@ -112,8 +112,8 @@ export const LOGIN_CAUSES: Cause[] = [
     id: 'docker.pull-failed', section: DOCKER, layer: LAYER.endToEnd, checkHealthCode: 'DOCKER_PULL_ERROR',
     title: { en: 'The Docker daemon cannot pull an image', nl: 'De Docker-daemon kan geen installatiekopie ophalen' },
     explanation: {
-      en: 'A test pull through the Docker daemon failed. The daemon\'s message says where: its network path (proxy, firewall, data endpoint), its credential, or the image itself.',
-      nl: 'Een testpull via de Docker-daemon is mislukt. Het bericht van de daemon zegt waar: het netwerkpad (proxy, firewall, data-eindpunt), de referentie of de installatiekopie zelf.',
+      en: 'A test pull of mcr.microsoft.com/mcr/hello-world through the Docker daemon (as az acr check-health does) failed. The daemon\'s message says where: its network path (DNS, proxy, firewall, TLS trust) or the daemon itself.',
+      nl: 'Een testpull van mcr.microsoft.com/mcr/hello-world via de Docker-daemon (zoals az acr check-health doet) is mislukt. Het bericht van de daemon zegt waar: het netwerkpad (DNS, proxy, firewall, TLS-vertrouwen) of de daemon zelf.',
     },
     symptoms: ['docker_pull_error', 'error pulling image configuration', 'download failed after attempts'],
     fixes: [

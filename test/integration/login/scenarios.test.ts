@@ -77,19 +77,28 @@ describe('login scenarios (integration)', function () {
     assert.ok(report.findings.some((f) => f.checkId === 'login.authz.aad' && f.status === 'pass'), summary(report));
   });
 
-  it('pull test through the real dockerd: works when healthy, keeps the daemon\'s reason when refused (integration)', async () => {
+  it('pull test through the real dockerd, as check-health: mcr.microsoft.com/mcr/hello-world pulls when healthy; the daemon\'s own reason when it cannot (integration)', async () => {
     await w.apply('healthy');
     const ok = await diagnose(w, { input: w.loginServer, usesArm: false, repository: 'hello:v1', pullTest: true, operation: 'pull',
       credentials: { kind: 'servicePrincipal', username: w.azure.clientId, password: w.azure.clientSecret } });
-    assert.ok(!ok.stdout.includes(w.azure.clientSecret), 'the secret used for the pull leaks into the report');
+    assert.ok(!ok.stdout.includes(w.azure.clientSecret), 'the secret leaks into the report');
     const pulled = ok.report.findings.find((f) => f.checkId === 'login.docker.pull');
     assert.equal(pulled?.status, 'pass', summary(ok.report));
+    assert.equal(pulled?.evidence.image, 'mcr.microsoft.com/mcr/hello-world:latest');
+    assert.deepEqual(ok.report.causes, [], summary(ok.report));
+    // The registry's own refusal is the login checks' business, not the pull test's.
     await w.apply('anonymous-pull-disabled');
     const refused = await diagnose(w, { input: w.loginServer, usesArm: false, repository: 'hello:v1', pullTest: true, operation: 'pull' });
-    const f = refused.report.findings.find((x) => x.checkId === 'login.docker.pull');
-    assert.equal(f?.status, 'fail', summary(refused.report));
-    assert.equal(f?.causeId, 'docker.pull-failed');
-    assert.match(f!.message, /unauthorized|authentication required/i);
+    assert.equal(refused.report.findings.find((x) => x.checkId === 'login.docker.pull')?.status, 'pass', summary(refused.report));
     assert.equal(refused.report.causes[0].causeId, 'credentials.anonymous-pull-disabled', summary(refused.report));
+    // The injected fault: mcr.microsoft.com does not resolve for the daemon (a login, as in the matrix).
+    await w.apply('docker-pull-failed');
+    const broken = await diagnose(w, { input: w.loginServer, usesArm: false, repository: 'hello:v1', pullTest: true });
+    const f = broken.report.findings.find((x) => x.checkId === 'login.docker.pull');
+    assert.equal(f?.status, 'fail', summary(broken.report));
+    assert.equal(f?.causeId, 'docker.pull-failed');
+    assert.match(f!.message, /mcr\.microsoft\.com.*(no such host|server misbehaving|lookup)/i);
+    assert.doesNotMatch(f!.message, /unauthorized|authentication required|not found: manifest unknown/i);
+    assert.equal(broken.report.causes[0].causeId, 'docker.pull-failed', summary(broken.report));
   });
 });

@@ -1,33 +1,28 @@
-// DOCKER_PULL_ERROR, opt-in (slow): let the daemon pull <login server>/<repository> with the
-// credential docker itself would use, and keep the daemon's own error text.
+// DOCKER_PULL_ERROR, opt-in (slow): what `az acr check-health` does — let the daemon pull the
+// public mcr.microsoft.com/mcr/hello-world (anonymous, no credential) — and keep the daemon's own
+// error text. It tests the daemon's own path out (DNS, proxy, TLS trust, firewall), not the
+// registry's credentials, which the login checks test.
 import type { Check } from '../../engine/types';
 import type { DaemonSession } from '../../docker/daemon';
 import { pullImage } from '../../docker/pull';
-import type { StoredCredentialData } from './stored-credential';
 import { LOGIN } from './shared';
+
+/** The image `az acr check-health` pulls. */
+export const CHECK_HEALTH_PULL_IMAGE = 'mcr.microsoft.com/mcr/hello-world:latest';
 
 export const dockerPullCheck: Check = {
   id: LOGIN.dockerPull,
   area: 'login',
   title: 'Pull through the Docker daemon',
   needs: [LOGIN.dockerDaemon, LOGIN.dockerVersion],
-  after: [LOGIN.storedCredential],
   timeoutMs: 60000,
   applies: (_t, env) => env.pullTest === true,
   async run(ctx) {
     const s = ctx.data<DaemonSession>(LOGIN.dockerDaemon)!;
-    const repo = ctx.env.repository?.trim() || 'hello-world';
-    const image = `${ctx.target.loginServer}/${repo.includes(':') ? repo : `${repo}:latest`}`;
-    const stored = ctx.data<StoredCredentialData>(LOGIN.storedCredential);
-    const explicit = ctx.env.credentials;
-    const auth = explicit
-      ? { username: explicit.username, password: explicit.password, serveraddress: ctx.target.loginServer }
-      : stored?.secret && !stored.identityToken
-        ? { username: stored.username ?? '', password: stored.secret, serveraddress: ctx.target.loginServer }
-        : undefined;
+    const image = CHECK_HEALTH_PULL_IMAGE;
     let last = '';
-    const r = await pullImage(s.docker, image, { auth, signal: ctx.signal, onProgress: (p) => { last = p.status; } });
+    const r = await pullImage(s.docker, image, { signal: ctx.signal, onProgress: (p) => { last = p.status; } });
     if (r.ok) return { status: 'pass', message: `The daemon pulled ${image} (${r.layers} layers).`, evidence: { image, layers: r.layers } };
-    return { status: 'fail', causeId: 'docker.pull-failed', message: `docker pull ${image} failed: ${r.error}`, evidence: { image, lastStatus: last || undefined }, fixParams: { image } };
+    return { status: 'fail', causeId: 'docker.pull-failed', message: `docker pull ${image} failed: ${r.error}`, evidence: { image, daemonSays: r.error, lastStatus: last || undefined }, fixParams: { image } };
   },
 };
