@@ -258,7 +258,12 @@ export const NETWORK_CAUSES: Cause[] = [
       en: 'A service endpoint for the registry is configured, but the registry has no virtual network rule that allows access from that network subnet. The service endpoint only supports access from virtual machines and AKS clusters in the network.',
       nl: 'Er is een service-eindpunt voor het register geconfigureerd, maar het register heeft geen netwerkregel die toegang toestaat vanuit dat netwerksubnet. Het service-eindpunt ondersteunt alleen toegang vanaf virtuele machines en AKS-clusters in het netwerk.',
     },
-    symptoms: [],
+    // The seed's symptom (English as in the docs, Dutch as in the seed): the portal or az cannot add
+    // or change virtual network settings.
+    symptoms: [
+      'unable to add or modify virtual network settings', 'cannot add or modify virtual network settings', 'cannot add virtual network settings',
+      "can't add virtual network settings", 'kan geen instellingen voor virtuele netwerken',
+    ],
     fixes: [
       azure({ en: 'Allow the subnet', nl: 'Het subnet toestaan' }, 'registry.addSubnetRule', 'az acr network-rule add --name {registry} --subnet {subnetId}', ['subnetId']),
       copy({ en: 'Or allow this client\'s IP address', nl: 'Of sta het IP-adres van deze client toe' }, 'az acr network-rule add --name {registry} --ip-address {clientIp}', ['clientIp']),
@@ -286,7 +291,13 @@ export const NETWORK_CAUSES: Cause[] = [
       en: 'The registry restricts network access (private endpoints, selected subnets or IP addresses) and does not allow trusted services (networkRuleBypassOptions = None). Microsoft Defender scanning, ACR Tasks and some other Azure services then cannot reach it; App Service and Container Instances cannot use a network-restricted registry at all.',
       nl: 'Het register beperkt de netwerktoegang (privé-eindpunten, geselecteerde subnetten of IP-adressen) en staat vertrouwde services niet toe (networkRuleBypassOptions = None). Microsoft Defender-scans, ACR-taken en sommige andere Azure-services kunnen het dan niet bereiken; Azure App Service en Azure Container Instances hebben geen toegang tot een containerregister met netwerkbeperkingen.',
     },
-    symptoms: [],
+    // The seed's symptoms: ACR Tasks cannot push or pull; (Defender for Cloud, formerly) Azure
+    // Security Center cannot scan the registry's images or shows no scan results.
+    symptoms: [
+      'acr tasks is unable to push or pull', 'acr tasks cannot push or pull', "acr tasks can't push or pull", 'acr-taken kan geen push- of pull',
+      "security center can't scan", 'security center cannot scan', 'security center is unable to scan', "scan results don't appear", 'scan results do not appear',
+      'kunt geen afbeeldingen in het register scannen', 'kan geen scan', 'scanresultaten worden niet weergegeven',
+    ],
     fixes: [
       azure({ en: 'Allow trusted Azure services', nl: 'Vertrouwde Azure-services toestaan' }, 'registry.allowTrustedServices', 'az acr update --name {registry} --allow-trusted-services true'),
       sectionDocs(SVC),

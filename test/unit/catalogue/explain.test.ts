@@ -12,6 +12,12 @@ const SEED_SYMPTOMS: [string, string][] = [
   ['Error response from daemon: Get <registry>: proxyconnect tcp: EOF Login failed', 'network.client-proxy-broken'],
   ['Failed to save firewall and virtual network settings for container registry', 'network.sku-no-network-rules'],
   ['host is not reachable', 'network.private-endpoint-dns-public'],
+  ['ACR Tasks is unable to push or pull images', 'network.trusted-services-bypass-off'],
+  ['ACR-taken kan geen push- of pull-afbeeldingen maken', 'network.trusted-services-bypass-off'],
+  ["Azure Security Center can't scan images in the registry, or scan results don't appear in Azure Security Center", 'network.trusted-services-bypass-off'],
+  ['Azure Security Center kunt geen afbeeldingen in het register scannen of scanresultaten worden niet weergegeven in Azure Security Center', 'network.trusted-services-bypass-off'],
+  ['Unable to add or modify virtual network settings or public access rules', 'network.service-endpoint-rule-missing'],
+  ['Kan geen instellingen voor virtuele netwerken of regels voor openbare toegang toevoegen of wijzigen', 'network.service-endpoint-rule-missing'],
   // troubleshoot-login.nl.md
   ['unauthorized: authentication required', 'credentials.invalid'],
   ['unauthorized: Application not registered with AAD', 'credentials.service-principal-invalid'],
