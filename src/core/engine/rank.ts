@@ -1,6 +1,7 @@
 // Rank causes so the root cause comes first. A failure outranks a warning, unless the warning is
-// tied to a failure through the dependency graph: the warning's check fed a check that failed, or
-// read a failure and explains it (a wrong cloud suffix behind a DNS failure). A warning tied to
+// tied to a failure through the dependency graph (needs, after, awaits): the warning's check fed
+// a check that failed, or read a failure and explains it (a wrong cloud suffix behind a DNS
+// failure). A warning tied to
 // no failure blocked nothing, so it cannot be the root cause of one (a Standard SKU note is not
 // why a password is refused). Among the failures and the tied warnings: the catalogue's layer (a
 // client-side network fault explains a later token failure, not the other way round), then where
@@ -9,14 +10,14 @@
 import type { Cause, CauseId, ResolvedFix } from '../catalogue/types';
 import type { Check, Finding, RankedCause } from './types';
 
-type Links = Pick<Check, 'id' | 'needs' | 'after'>;
+type Links = Pick<Check, 'id' | 'needs' | 'after' | 'awaits'>;
 
-/** Every check connected to `from` through needs/after, upstream or downstream (transitively). */
+/** Every check connected to `from` through needs/after/awaits, upstream or downstream (transitively). */
 function connected(checks: readonly Links[]): (from: string) => Set<string> {
   const up = new Map<string, string[]>();
   const down = new Map<string, string[]>();
   for (const c of checks) {
-    const deps = [...c.needs, ...(c.after ?? [])];
+    const deps = [...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])];
     up.set(c.id, deps);
     for (const d of deps) down.set(d, [...(down.get(d) ?? []), c.id]);
   }
@@ -30,7 +31,7 @@ function connected(checks: readonly Links[]): (from: string) => Set<string> {
 }
 
 /**
- * `checks`: the run's checks (their needs/after tie a warning to a failure). Without them every
+ * `checks`: the run's checks (their needs/after/awaits tie a warning to a failure). Without them every
  * warning ranks after every failure.
  */
 export function rankCauses(findings: Finding[], depth: Map<string, number>, causeOf: (id: CauseId) => Cause | undefined, checks: readonly Links[] = []): RankedCause[] {

@@ -7,8 +7,8 @@ import { parseRegistryInput } from '../../../src/core/registry/target';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
-const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: string | undefined, links: Partial<Pick<Check, 'needs' | 'after'>> = {}): Check =>
-  ({ id, area: 'network', title: id, needs: links.needs ?? [], after: links.after, timeoutMs: 1000, run: async () => ({ status, message: id, causeId }) });
+const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: string | undefined, links: Partial<Pick<Check, 'needs' | 'after' | 'awaits'>> = {}): Check =>
+  ({ id, area: 'network', title: id, needs: links.needs ?? [], after: links.after, awaits: links.awaits, timeoutMs: 1000, run: async () => ({ status, message: id, causeId }) });
 
 describe('engine: ranking failures and warnings', () => {
   it('a warning tied to no failure ranks after the failure, whatever its layer', async () => {
@@ -34,6 +34,14 @@ describe('engine: ranking failures and warnings', () => {
     const r = await runDiagnosis([
       check('net.dns', 'fail', 'network.dns-resolution-failed'),
       check('login.name', 'warn', 'name.wrong-cloud-suffix', { after: ['net.dns'] }),
+    ], target, env, { causeOf: getCause });
+    assert.deepEqual(r.causes.map((c) => c.causeId), ['name.wrong-cloud-suffix', 'network.dns-resolution-failed']);
+  });
+
+  it('awaits ties a warning to a failure like after does', async () => {
+    const r = await runDiagnosis([
+      check('net.dns', 'fail', 'network.dns-resolution-failed'),
+      check('login.name', 'warn', 'name.wrong-cloud-suffix', { awaits: ['net.dns'] }),
     ], target, env, { causeOf: getCause });
     assert.deepEqual(r.causes.map((c) => c.causeId), ['name.wrong-cloud-suffix', 'network.dns-resolution-failed']);
   });
