@@ -10,6 +10,8 @@ import type { SandboxWorld } from '../../../sandbox/world';
 import type { DiagnosisReport, Finding } from '../../../src/core/engine/types';
 import { getSeededWorld } from '../sandbox/shared-world';
 import { CLI, ROOT } from '../matrix/fault-matrix';
+import { setNftRules } from '../../../sandbox/parts/nft';
+import { IP } from '../../../sandbox/addresses';
 
 const BUDGET_S = 6;
 
@@ -95,8 +97,16 @@ describe('chaos during a diagnosis (integration)', function () {
   });
 
   it('the dockerd is killed while the pull test runs (integration)', async () => {
-    const r = await runCli(w, ['--pull-test', '--operation', 'pull'], async () => { await sleep(700); await w.parts.dockerd.stop(); });
-    assertSurvived(r, /daemon|docker|EOF|socket|reset|closed|refused/i, /docker/);
+    // The pull of mcr.microsoft.com/mcr/hello-world is over in a blink; drop the daemon's packets
+    // to mcr so the pull is still waiting when the daemon dies (the world's own rules are none
+    // in healthy, so clearing them afterwards restores it).
+    setNftRules([{ kind: 'drop', address: IP.mcr, port: 443 }]);
+    try {
+      const r = await runCli(w, ['--pull-test', '--operation', 'pull'], async () => { await sleep(700); await w.parts.dockerd.stop(); });
+      assertSurvived(r, /daemon|docker|EOF|socket|reset|closed|refused/i, /docker/);
+    } finally {
+      setNftRules([]);
+    }
   });
 
   it('the registry is restarted during the run (integration)', async () => {
