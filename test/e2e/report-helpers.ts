@@ -47,21 +47,34 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().click({ timeout: 15_000 });
 }
 
-/** Picks a colour theme; right after start the picker may list no themes yet (built-ins still loading): ask again. */
+/** The workbench's background brightness, 0 (black) to 255 (white): what a screenshot will show. */
+export async function workbenchBrightness(page: Page): Promise<number> {
+  const rgb = String(await page.evaluate("getComputedStyle(document.querySelector('.monaco-workbench')).backgroundColor"));
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+  return (r + g + b) / 3;
+}
+
+/**
+ * Picks a colour theme and waits until the workbench wears it (a light theme's background is
+ * bright, a dark one's is not). Right after start the picker may list no themes yet (built-ins
+ * still loading), and a pick can be lost while the list still filters: ask again.
+ */
 export async function setTheme(page: Page, theme: string): Promise<void> {
+  const light = /light/i.test(theme);
+  const worn = async () => (await workbenchBrightness(page) > 128) === light;
   for (let attempt = 0; ; attempt++) {
     await runCommand(page, 'Preferences: Color Theme');
     await page.keyboard.type(theme);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: theme }).first();
     if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-      await row.click();
-      break;
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+      if (await worn()) return;
     }
     await page.keyboard.press('Escape');
-    if (attempt >= 5) throw new Error(`the colour theme picker never listed "${theme}"`);
+    if (attempt >= 5) throw new Error(`the colour theme "${theme}" was never applied (workbench background brightness ${await workbenchBrightness(page)})`);
     await page.waitForTimeout(2_000);
   }
-  await page.waitForTimeout(800);
 }
 
 export interface DutchWorkbench { server: CodeServer; browser: Browser; page: Page; stop(): Promise<void> }

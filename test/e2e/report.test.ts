@@ -7,7 +7,7 @@ import { roleAssignment } from '../../sandbox/arm/state';
 import type { SandboxWorld } from '../../sandbox/world';
 import { screenshotsDir } from '../harness/paths';
 import { screenshot, workbench } from './harness/workbench';
-import { diagnoseFromTree, reportFrame as report, runCommand, setTheme, startDutchWorkbench } from './report-helpers';
+import { diagnoseFromTree, reportFrame as report, runCommand, setTheme, startDutchWorkbench, workbenchBrightness } from './report-helpers';
 
 const SCENARIO = 'ip-rule-excludes-client';
 const CAUSE = 'network.ip-rule-excludes-client';
@@ -75,13 +75,14 @@ describe('diagnostics report (e2e)', function () {
     await r.locator('[data-testid="last-fix"]', { hasText: 'Fix applied; the affected checks ran again.' }).waitFor({ timeout: 20_000 });
     await screenshot('report-dark-after-fix');
 
-    await setTheme(page, 'Light Modern');
     await world.apply(SCENARIO);
     await r.locator('[data-key="rerun-all"]').click();
     // Only the new run can fail the challenge again (it passed after the fix); then wait for its end.
     await r.locator('[data-check="net.challenge"].is-fail').waitFor({ timeout: 90_000 });
     await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
     await r.locator(`article.cause[data-cause="${CAUSE}"]`).waitFor({ timeout: 30_000 });
+    await setTheme(page, 'Light Modern');
+    assert.ok(await workbenchBrightness(page) > 128, 'the workbench wears the light theme for its screenshot');
     await screenshot('report-light');
     await setTheme(page, 'Dark Modern');
   });
