@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Bundles with esbuild: the extension (a small dist/extension.js plus lazily loaded areas, see
-// scripts/extension-bundles.mjs), the CLI, the webview scripts and the extension-host tests.
+// Bundles with esbuild: the extension (a small dist/extension.js plus lazily loaded areas) and the
+// CLI (both in scripts/extension-bundles.mjs), the webview scripts and the extension-host tests.
 //   node scripts/build.mjs [--production] [--watch] [--analyze]
-// --analyze prints what each extension bundle holds (esbuild's metafile analysis).
+// --analyze prints what each extension bundle and the CLI hold (esbuild's metafile analysis).
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { esbuildOptions, extensionBundles } from './extension-bundles.mjs';
+import { cliBundle, esbuildOptions, extensionBundles } from './extension-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -26,13 +26,13 @@ function filesUnder(dir, suffix) {
 // Options every bundle shares (scripts/extension-bundles.mjs, so the benchmark builds the same).
 const { common, node, nodeExternals } = esbuildOptions({ root, production });
 
-const cliEntry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(at(f)));
+const cli = cliBundle({ root, node, outfile: 'dist/cli.js' });
 const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => dirname(f) === 'src/webview' && !f.endsWith('.d.ts'));
 const testEntries = filesUnder('test/extension', '.ts');
 
 const builds = [
   ...extensionBundles({ root, node, outdir: 'dist' }).map((options) => ({ ...options, metafile: analyze })),
-  cliEntry && { ...node, entryPoints: [cliEntry], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  cli && { ...cli, metafile: analyze },
   webviewEntries.length && {
     ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: webviewEntries, outdir: 'dist/media',
@@ -58,6 +58,6 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   for (const { metafile } of results) if (metafile) console.log(await esbuild.analyzeMetafile(metafile, { verbose: false }));
-  if (cliEntry) chmodSync(at('dist/cli.js'), 0o755);
+  if (cli) chmodSync(at('dist/cli.js'), 0o755);
   console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }

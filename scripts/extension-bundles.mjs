@@ -1,4 +1,6 @@
-// The extension's bundles, as scripts/build.mjs and the benchmark (bench/bundle.ts) build them.
+// The extension's bundles and the CLI's, as scripts/build.mjs and the benchmark (bench/bundle.ts)
+// build them. The CLI (dist/cli.js, one file: `npx acr-doctor`, the .vsix) leaves out the same unused
+// parts of packages (unusedParts) as the extension.
 // VS Code loads dist/extension.js at activation; the heavy areas are apart and `require()`d on first
 // use through the typed doors in src/vscode/lazy/ (azure.ts, engine.ts):
 //   dist/extension.js  commands, tree and report shells, problems, l10n          at activation
@@ -6,7 +8,7 @@
 //   dist/engine.js     the diagnosis engine, its probes, dockerode               first diagnosis
 // engine.js takes every Azure module (src/core/azure, the @azure/* and @microsoft/* packages) from
 // azure.js's `shared` table, so one copy of the SDKs ships and both areas share their classes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** esbuild options of every bundle: `common` (the webview's too) and `node` (extension, CLI, tests). */
@@ -37,7 +39,7 @@ export function esbuildOptions({ root, production }) {
 export const LAZY_BUNDLES = ['azure', 'engine'];
 
 /**
- * Parts of packages the extension never runs, left out of its bundles (the CLI keeps its own build):
+ * Parts of packages ACR Doctor never runs, left out of the extension's bundles and the CLI's:
  * - dockerode's BuildKit session and progress decoder (@grpc/grpc-js, protobufjs; ~0.4 MB): only
  *   buildImage({ version: '2' }) uses them, ACR Doctor builds no images;
  * - whatwg-url (with tr46's Unicode tables, ~0.3 MB): node-fetch 2 (under @azure/ms-rest-js) takes
@@ -171,4 +173,10 @@ export function extensionBundles({ root, node, outdir }) {
     { ...base, stdin: { contents: azureEntry, resolveDir: root, sourcefile: 'azure-bundle.ts', loader: 'ts' }, outfile: join(outdir, 'azure.js') },
     { ...base, plugins: [fromAzureBundle(root, shared.keys), ...base.plugins], entryPoints: ['src/vscode/lazy/engine-area.ts'], outfile: join(outdir, 'engine.js') },
   ];
+}
+
+/** esbuild options of the CLI, dist/cli.js (`outfile`): one file, the same unused parts left out as in the extension. */
+export function cliBundle({ root, node, outfile }) {
+  const entry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(join(root, f)));
+  return entry && { ...node, plugins: [unusedParts], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' } };
 }
