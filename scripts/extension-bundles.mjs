@@ -1,6 +1,7 @@
 // The extension's bundles and the CLI's, as scripts/build.mjs and the benchmark (bench/bundle.ts)
 // build them. The CLI (dist/cli.js, one file: `npx acr-doctor`, the .vsix) leaves out the same unused
-// parts of packages (unusedParts) as the extension.
+// parts of packages (unusedParts) as the extension, and evaluates the Azure SDKs and dockerode when a
+// check first uses them (packagesOnFirstUse), not at start-up.
 // VS Code loads dist/extension.js at activation; the heavy areas are apart and `require()`d on first
 // use through the typed doors in src/vscode/lazy/ (azure.ts, engine.ts):
 //   dist/extension.js  commands, tree and report shells, problems, l10n          at activation
@@ -82,6 +83,28 @@ const lazyDoors = {
 const AZURE_PACKAGE = /^@(azure|microsoft)\//;
 
 /**
+ * What a TypeScript source imports or re-exports (type-only parts left out) from the specifiers
+ * `wanted` accepts: specifier → the names it takes ('default' for a default import, '*' for
+ * `import * as` / `export *`).
+ */
+export function importedNames(text, wanted) {
+  const names = new Map();
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
+    const [, clause, spec] = m;
+    if (!wanted(spec)) continue;
+    const list = names.get(spec) ?? new Set();
+    names.set(spec, list);
+    const named = /\{([^}]*)\}/.exec(clause);
+    for (const part of (named?.[1] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+      if (!/^type\s/.test(part)) list.add(part.split(/\s+as\s+/)[0]);
+    }
+    const rest = clause.replace(/\{[^}]*\}/, '').split(',').map((p) => p.trim()).filter(Boolean);
+    for (const part of rest) list.add(part.startsWith('*') ? '*' : 'default');
+  }
+  return names;
+}
+
+/**
  * Names the engine side (src/core outside src/core/azure) imports from each Azure package, so azure.js
  * shares just those and esbuild still drops the rest (a whole `require()` would keep every export
  * of the ARM SDKs: ~0.4 MB more). undefined for a package taken whole (`import * as`, default).
@@ -91,17 +114,11 @@ function engineSideImports(root) {
   const files = readdirSync(join(root, 'src/core'), { recursive: true })
     .filter((f) => f.endsWith('.ts') && !f.split(/[\\/]/).includes('azure'));
   for (const f of files) {
-    const text = readFileSync(join(root, 'src/core', f), 'utf8');
-    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
-      const [, clause, spec] = m;
-      if (!AZURE_PACKAGE.test(spec)) continue;
-      const named = /^\{([^}]*)\}$/.exec(clause.trim());
-      if (!named) { names.set(spec, undefined); continue; }
+    for (const [spec, taken] of importedNames(readFileSync(join(root, 'src/core', f), 'utf8'), (s) => AZURE_PACKAGE.test(s))) {
       const list = names.has(spec) ? names.get(spec) : new Set();
       if (!list) continue;
-      for (const part of named[1].split(',').map((p) => p.trim()).filter(Boolean)) {
-        if (!/^type\s/.test(part)) list.add(part.split(/\s+as\s+/)[0]);
-      }
+      if (taken.has('default') || taken.has('*')) { names.set(spec, undefined); continue; }
+      for (const n of taken) list.add(n);
       names.set(spec, list);
     }
   }
@@ -175,8 +192,55 @@ export function extensionBundles({ root, node, outdir }) {
   ];
 }
 
-/** esbuild options of the CLI, dist/cli.js (`outfile`): one file, the same unused parts left out as in the extension. */
+/** Packages the CLI's sources take on first use (packagesOnFirstUse): the Azure SDKs, MSAL, dockerode. */
+const CLI_FIRST_USE = (spec) => AZURE_PACKAGE.test(spec) || spec === 'dockerode';
+
+/**
+ * A package imported by a source file (not by another package) is evaluated the first time the code
+ * reads one of the names it imports, not when the bundle starts: the import becomes an object whose
+ * getters `require()` the package. esbuild reads an imported name off that object at each use
+ * (`import_x.Name`), so nothing runs before then. The package itself is the same file the import
+ * statement would bundle (its ESM build, one copy shared with the packages that import it), wrapped
+ * by esbuild to be evaluated when first required. An `import * as` stays as it is.
+ */
+function packagesOnFirstUse(root, wanted) {
+  return {
+    name: 'packages-on-first-use',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.namespace === 'first-use') {
+          const real = await build.resolve(args.path, { kind: 'import-statement', resolveDir: root, pluginData: { firstUse: true } });
+          if (real.errors.length) return { errors: real.errors };
+          return { path: real.path, namespace: real.namespace, external: real.external, sideEffects: real.sideEffects };
+        }
+        if (args.pluginData?.firstUse || args.namespace !== 'file' || args.kind !== 'import-statement' || !wanted(args.path)) return undefined;
+        if (/[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+        const names = importedNames(readFileSync(args.importer, 'utf8'), (s) => s === args.path).get(args.path);
+        if (!names?.size || names.has('*')) return undefined;
+        return { path: `${args.path}:${[...names].sort().join(',')}`, namespace: 'first-use', pluginData: { spec: args.path, names: [...names].sort() } };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'first-use' }, ({ pluginData: { spec, names } }) => ({
+        contents: `let loaded;
+          const load = () => (loaded ??= require(${JSON.stringify(spec)}));
+          Object.defineProperty(exports, '__esModule', { value: true });
+          for (const name of ${JSON.stringify(names)}) {
+            Object.defineProperty(exports, name, { enumerable: true, get: () => name === 'default' && !load().__esModule ? load() : load()[name] });
+          }`,
+        loader: 'js',
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+/**
+ * esbuild options of the CLI, dist/cli.js (`outfile`): one file, the same unused parts left out as in
+ * the extension, the Azure SDKs and dockerode evaluated on first use (a diagnosis without Azure,
+ * --help, explain never load them).
+ */
 export function cliBundle({ root, node, outfile }) {
   const entry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(join(root, f)));
-  return entry && { ...node, plugins: [unusedParts], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' } };
+  return entry && {
+    ...node, plugins: [unusedParts, packagesOnFirstUse(root, CLI_FIRST_USE)], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
+  };
 }

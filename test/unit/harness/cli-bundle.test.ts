@@ -3,13 +3,32 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 // @ts-expect-error plain ES module without types
 import { cliBundle, esbuildOptions } from '../../../scripts/extension-bundles.mjs';
 import pkg from '../../../package.json';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input)?.[1];
+
+/** Packages whose evaluation the tests watch: the Azure SDKs, MSAL, their runtime, dockerode with ssh2. */
+const WATCHED = /^(@azure|@microsoft|@typespec|dockerode$|docker-modem$|ssh2$)/;
+
+/**
+ * For a test build: every file of a watched package, when evaluated, adds the package's name to
+ * globalThis.__acrDoctorLoaded (appended, so a 'use strict' stays first).
+ */
+const markEvaluation: Plugin = {
+  name: 'mark-evaluation',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (args) => {
+      const name = packageOf(args.path.split(path.sep).join('/'));
+      if (!name || !WATCHED.test(name)) return undefined;
+      const text = fs.readFileSync(args.path, 'utf8');
+      return { contents: `${text}\n;(globalThis.__acrDoctorLoaded ??= new Set()).add(${JSON.stringify(name)});\n`, loader: 'js' };
+    });
+  },
+};
 
 /** Runs `node <args>` (asynchronously) and gives its exit code and output. */
 function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -26,14 +45,38 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
   this.timeout(120_000);
   let dir: string;
   let cli: string;
+  let marked: string;
   let inputs: string[];
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-cli-bundle-'));
     cli = path.join(dir, 'cli.js');
+    marked = path.join(dir, 'marked', 'cli.js');
     const { node: options } = esbuildOptions({ root, production: true });
-    const { metafile } = await build({ ...cliBundle({ root, node: { ...options, logLevel: 'silent' }, outfile: cli }), metafile: true });
+    const shipped = cliBundle({ root, node: { ...options, logLevel: 'silent' }, outfile: cli });
+    const [{ metafile }] = await Promise.all([
+      build({ ...shipped, metafile: true }),
+      build({ ...shipped, outfile: marked, plugins: [...shipped.plugins, markEvaluation] }),
+    ]);
     inputs = Object.keys(Object.values((metafile as Metafile).outputs)[0]!.inputs);
   });
+
+  /** Runs the marked bundle as the bin with `args`: exit code, output and the watched packages it evaluated. */
+  async function runMarked(args: string[], env: NodeJS.ProcessEnv = {}) {
+    const prelude = `process.argv = [process.argv[0], ${JSON.stringify(marked)}, ...${JSON.stringify(args)}];
+      process.on('exit', () => process.stderr.write('\\nEVALUATED ' + JSON.stringify([...(globalThis.__acrDoctorLoaded ?? [])].sort()) + '\\n'));
+      require(${JSON.stringify(marked)});`;
+    const r = await node(['-e', prelude], env);
+    const evaluated = /\nEVALUATED (.*)\n$/.exec(r.stderr);
+    assert.ok(evaluated, r.stderr);
+    return { ...r, evaluated: JSON.parse(evaluated[1]!) as string[] };
+  }
+
+  /** A diagnosis of the network checks against 127.0.0.1:443 (closed here), Docker not running. */
+  function networkDiagnosis(extraEnv: NodeJS.ProcessEnv, extraArgs: string[] = []) {
+    const host = 'contoso.azurecr.io';
+    return runMarked(['diagnose', host, '--json', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '4', ...extraArgs],
+      { DOCKER_CONFIG: dir, DOCKER_HOST: `unix://${path.join(dir, 'none.sock')}`, ...extraEnv });
+  }
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('leaves out what ACR Doctor never runs (dockerode BuildKit: grpc/protobufjs; whatwg-url/tr46; mime-db), keeps dockerode and the SDKs', () => {
@@ -54,5 +97,36 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     const e = await node([cli, 'explain', 'toomanyrequests', '--json']);
     assert.equal(e.code, 0);
     assert.equal(JSON.parse(e.stdout).matches[0].causeId, 'network.throttled');
+  });
+
+  it('evaluates no Azure SDK, MSAL or dockerode for --help and explain', async () => {
+    const h = await runMarked(['--help']);
+    assert.equal(h.code, 0);
+    assert.match(h.stdout, /acr-doctor diagnose <registry>/);
+    assert.deepEqual(h.evaluated, []);
+    const e = await runMarked(['explain', 'unauthorized: authentication required']);
+    assert.equal(e.code, 0);
+    assert.deepEqual(e.evaluated, []);
+  });
+
+  it('a diagnosis without Azure evaluates no Azure package; dockerode on first use; the same cause is found', async () => {
+    const r = await networkDiagnosis({}, ['--no-azure']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout).causes[0].causeId, 'network.login-server-unreachable');
+    assert.deepEqual(r.evaluated.filter((p) => /^@(azure|microsoft|typespec)\//.test(p)), []);
+    assert.ok(r.evaluated.includes('dockerode'), r.evaluated.join(' '));
+  });
+
+  it('with a service principal the SDKs a check uses are evaluated when it uses them, and only those', async () => {
+    const closed = 'https://127.0.0.1:1';
+    const r = await networkDiagnosis({
+      AZURE_TENANT_ID: '00000000-0000-0000-0000-00000000000a', AZURE_CLIENT_ID: '00000000-0000-0000-0000-00000000000b', AZURE_CLIENT_SECRET: 'not-a-secret',
+      AZURE_AUTHORITY_HOST: closed, ACR_DOCTOR_ARM_ENDPOINT: closed, AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-00000000000c',
+    });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout).causes[0].causeId, 'network.login-server-unreachable');
+    for (const used of ['@azure/identity', '@azure/msal-node', '@azure/arm-resourcegraph']) assert.ok(r.evaluated.includes(used), `${used} in ${r.evaluated.join(' ')}`);
+    // AKS and Log Analytics clients belong to checks this diagnosis does not run.
+    for (const unused of ['@azure/arm-containerservice', '@azure/monitor-query']) assert.ok(!r.evaluated.includes(unused), `${unused} in ${r.evaluated.join(' ')}`);
   });
 });
