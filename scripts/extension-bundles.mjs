@@ -1,7 +1,7 @@
 // The extension's bundles and the CLI's, as scripts/build.mjs and the benchmark (bench/bundle.ts)
 // build them. The CLI (dist/cli.js, one file: `npx acr-doctor`, the .vsix) leaves out the same unused
 // parts of packages (unusedParts) as the extension, and evaluates the Azure SDKs and dockerode when a
-// check first uses them (packagesOnFirstUse), not at start-up.
+// check first uses them (packagesOnFirstUse, sshOnFirstUse), not at start-up.
 // VS Code loads dist/extension.js at activation; the heavy areas are apart and `require()`d on first
 // use through the typed doors in src/vscode/lazy/ (azure.ts, engine.ts):
 //   dist/extension.js  commands, tree and report shells, problems, l10n          at activation
@@ -234,13 +234,55 @@ function packagesOnFirstUse(root, wanted) {
 }
 
 /**
+ * docker-modem's ssh transport (ssh2 with its crypto, ~0.35 MB) serves only an ssh:// DOCKER_HOST, yet
+ * docker-modem requires it at its top: its `require('./ssh')` becomes a function that requires the
+ * transport when docker-modem first calls it.
+ */
+const sshOnFirstUse = {
+  name: 'ssh-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ssh$/ }, (args) => {
+      if (args.pluginData?.sshOnFirstUse || !/[\\/]node_modules[\\/]docker-modem[\\/]lib$/.test(args.resolveDir)) return undefined;
+      return { path: join(args.resolveDir, 'ssh-on-first-use'), namespace: 'ssh-on-first-use', pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'ssh-on-first-use' }, (args) => ({
+      contents: `module.exports = function sshAgent(opt) { return require('./ssh')(opt); };`,
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+      pluginData: { sshOnFirstUse: true },
+    }));
+    build.onResolve({ filter: /^\.\/ssh$/, namespace: 'ssh-on-first-use' }, async (args) => {
+      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { sshOnFirstUse: true } });
+      return real.errors.length ? { errors: real.errors } : { path: real.path };
+    });
+  },
+};
+
+/**
+ * The older SDKs that ship CommonJS only (arm-authorization, arm-resources-subscriptions) `require()`
+ * the Azure core packages (core-client, core-rest-pipeline, logger…), which resolves to those packages'
+ * CommonJS builds, while the newer SDKs import their ESM builds: two copies of each (~0.1 MB), both
+ * evaluated. A require of an @azure/* or @typespec/* package from a package takes the ESM build too.
+ */
+const oneAzureCoreCopy = {
+  name: 'one-azure-core-copy',
+  setup(build) {
+    build.onResolve({ filter: /^@(azure|typespec)\// }, async (args) => {
+      if (args.kind !== 'require-call' || args.pluginData?.oneAzureCoreCopy || !/[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+      const esm = await build.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, pluginData: { oneAzureCoreCopy: true } });
+      return esm.errors.length ? undefined : { path: esm.path, namespace: esm.namespace, sideEffects: esm.sideEffects };
+    });
+  },
+};
+
+/**
  * esbuild options of the CLI, dist/cli.js (`outfile`): one file, the same unused parts left out as in
- * the extension, the Azure SDKs and dockerode evaluated on first use (a diagnosis without Azure,
- * --help, explain never load them).
+ * the extension, the Azure SDKs, dockerode and ssh2 evaluated on first use (--help, explain, a
+ * diagnosis without Azure never load the SDKs), one copy of each Azure core package.
  */
 export function cliBundle({ root, node, outfile }) {
   const entry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(join(root, f)));
   return entry && {
-    ...node, plugins: [unusedParts, packagesOnFirstUse(root, CLI_FIRST_USE)], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
+    ...node, plugins: [unusedParts, packagesOnFirstUse(root, CLI_FIRST_USE), sshOnFirstUse, oneAzureCoreCopy], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
   };
 }

@@ -87,6 +87,17 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     }
   });
 
+  it('holds one build of each Azure core package (the CommonJS-only SDKs take the ESM build the others import)', () => {
+    const builds = new Map<string, Set<string>>();
+    // The ESM builds of core-client and core-tracing import their CommonJS state file on purpose (one state for both).
+    for (const i of inputs.filter((f) => !/\/dist\/commonjs\/state(-cjs)?\.js$/.test(f))) {
+      const m = /node_modules\/(@(?:azure|typespec)\/[^/]+)\/dist\/(esm|commonjs)\//.exec(i);
+      if (m) builds.set(m[1]!, new Set([...(builds.get(m[1]!) ?? []), m[2]!]));
+    }
+    assert.ok(builds.has('@azure/core-client') && builds.has('@azure/core-rest-pipeline'), [...builds.keys()].join(' '));
+    assert.deepEqual([...builds].filter(([, b]) => b.size > 1).map(([p]) => p), []);
+  });
+
   it('runs as the bin: --version, --help, explain', async () => {
     const v = await node([cli, '--version']);
     assert.equal(v.code, 0);
@@ -115,6 +126,14 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     assert.equal(JSON.parse(r.stdout).causes[0].causeId, 'network.login-server-unreachable');
     assert.deepEqual(r.evaluated.filter((p) => /^@(azure|microsoft|typespec)\//.test(p)), []);
     assert.ok(r.evaluated.includes('dockerode'), r.evaluated.join(' '));
+    assert.ok(!r.evaluated.includes('ssh2'), 'ssh2 serves only an ssh:// DOCKER_HOST');
+  });
+
+  it('an ssh:// DOCKER_HOST evaluates ssh2 when docker-modem first dials it, and the daemon is reported unreachable', async () => {
+    const r = await networkDiagnosis({ DOCKER_HOST: 'ssh://nobody@127.0.0.1:1' }, ['--no-azure', '--only', 'login']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(JSON.parse(r.stdout).causes.some((c: { causeId: string }) => c.causeId === 'docker.daemon-unreachable'), r.stdout);
+    assert.ok(r.evaluated.includes('ssh2'), r.evaluated.join(' '));
   });
 
   it('with a service principal the SDKs a check uses are evaluated when it uses them, and only those', async () => {
