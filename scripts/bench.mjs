@@ -5,6 +5,7 @@
 //   peak memory of a diagnosis                                                      bench/memory.ts
 //   activation and peak memory in the real extension host (code-server + Chromium)  bench/extension-host.ts
 //   extension activation, bundle size                                               bench/activation.ts, bench/bundle.ts
+//   the CLI's bundle size and load time                                             bench/cli-startup.ts
 //   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs                          bench/fuzz.ts
 // Writes artifacts/bench.md and, with --readme, the README's benchmark section.
 // Runs the sandbox in its own namespace (ACR_SANDBOX_NETNS, default acrbench) so a test run can go on.
@@ -46,6 +47,7 @@ const { benchMemory } = await load('bench/memory.ts');
 const { benchExtensionHost } = await load('bench/extension-host.ts');
 const { benchActivation } = await load('bench/activation.ts');
 const { benchBundle } = await load('bench/bundle.ts');
+const { benchCliStartup } = await load('bench/cli-startup.ts');
 const { benchFuzz } = await load('bench/fuzz.ts');
 const { startWorld } = await load('sandbox/world.ts');
 
@@ -63,6 +65,7 @@ try {
 log('[bench] activation and bundle …');
 figures.push(...await benchActivation());
 figures.push(...await benchBundle());
+figures.push(...await benchCliStartup());
 let fuzzStats = [];
 if (!values['skip-fuzz']) {
   log(`[bench] fuzzing ${process.env.FUZZ_RUNS ?? 10000} inputs per parser …`);
