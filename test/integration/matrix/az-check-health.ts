@@ -101,7 +101,8 @@ async function signIn(w: SandboxWorld): Promise<AzSession> {
     ['cloud register', ['cloud', 'register', '-n', AZ_CLOUD, '--endpoint-resource-manager', a.armEndpoint, '--endpoint-active-directory', a.authorityHost, '--suffix-acr-login-server-endpoint', '.azurecr.io', '-o', 'none']],
     ['cloud set', ['cloud', 'set', '-n', AZ_CLOUD, '-o', 'none']],
     // az takes the secret only as an argument; the process lives in the namespace for a second.
-    ['login', ['login', '--service-principal', '-u', a.clientId, '-p', a.clientSecret, '--tenant', a.tenantId, '-o', 'none']],
+    // --password=…: a secret may begin with '-' (base64url), which az would read as an option.
+    ['login', ['login', '--service-principal', '-u', a.clientId, `--password=${a.clientSecret}`, '--tenant', a.tenantId, '-o', 'none']],
   ];
   for (const [what, args] of steps) {
     const r = await runProc(az, args, env, { timeoutMs: 60_000 });
