@@ -11,11 +11,11 @@ import { exponentialRetryPolicy, systemErrorRetryPolicy } from '@azure/ms-rest-j
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type Pipeline, type PipelinePolicy, type TlsSettings } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy, type TlsSettings } from '@azure/core-rest-pipeline';
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
-import { caTlsOptions } from '../net/secure-context';
+import { agentTlsOptions } from '../net/secure-context';
 
 export interface ArmAccess extends AzureContext {
   /** Extra trusted CA certificates (PEM) on top of Node's roots. */
@@ -117,8 +117,24 @@ export function scopedCredential(credential: TokenCredential, scope: string): To
 
 /** `tlsOptions` for the core-client SDKs (TlsSettings names only `ca`; the agent passes on the rest). */
 function tlsOptionsOf(azure: ArmAccess): { tlsOptions: TlsSettings } | Record<string, never> {
-  const t = caTlsOptions(azure.extraCaPem);
+  const t = agentTlsOptions(azure.extraCaPem);
   return t ? { tlsOptions: t as TlsSettings } : {};
+}
+
+// One HTTP client for every ARM request of a run (the SDK clients, armRequest), kept per
+// credential: the runner hands each run its own credential wrapper, so a run's requests share
+// keep-alive connections to ARM and the next run starts fresh. Each SDK generation otherwise kept
+// its own (armRequest even one per call): a healthy diagnosis opened 12 TLS connections to ARM.
+// The pool is still per host and per trust: the client keeps one keep-alive https.Agent per
+// `tlsOptions` object (one per CA set, agentTlsOptions) and Node's agent one pool per host:port;
+// a proxy's agent comes from each pipeline's proxy policy, as before.
+const armHttpClients = new WeakMap<TokenCredential, HttpClient>();
+
+/** The run's shared ARM HTTP client (`httpClient` in any Azure SDK client's options). */
+export function armHttpClient(azure: Pick<AzureContext, 'credential'>): HttpClient {
+  let client = armHttpClients.get(azure.credential);
+  if (!client) { client = createDefaultHttpClient(); armHttpClients.set(azure.credential, client); }
+  return client;
 }
 
 function endpoint(azure: ArmAccess): string {
@@ -132,6 +148,7 @@ function coreClientOptions(azure: ArmAccess) {
     credentialScopes: [armScope(azure)],
     ...boundedRetryClientOptions(azure),
     ...tlsOptionsOf(azure),
+    httpClient: armHttpClient(azure),
   };
 }
 
@@ -145,11 +162,12 @@ export function registryClient(azure: ArmAccess, subscriptionId: string): Contai
     credentials: { scopes: [armScope(azure)] },
     ...boundedRetryClientOptions(azure),
     ...tlsOptionsOf(azure),
+    httpClient: armHttpClient(azure),
   });
 }
 
 export function graphClient(azure: ArmAccess): ResourceGraphClient {
-  const t = caTlsOptions(azure.extraCaPem);
+  const agent = graphAgent(azure);
   // ms-rest-js: `baseUri`; a custom https agent carries the extra CA (it then bypasses env proxies,
   // which is why it is only set when extra CAs are given).
   const retries = azure.maxRetries ?? 3;
@@ -161,8 +179,23 @@ export function graphClient(azure: ArmAccess): ResourceGraphClient {
     noRetryPolicy: true,
     requestPolicyFactories: (defaults: unknown[]) => [...defaults,
       exponentialRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), systemErrorRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), boundedThrottlingRetryFactory(azure, retries)],
-    ...(t ? { agentSettings: { http: new http.Agent(), https: new https.Agent({ ca: t.ca, secureContext: t.secureContext }) } } : {}),
+    ...(agent ? { agentSettings: { http: new http.Agent(), https: agent } } : {}),
   } as ConstructorParameters<typeof ResourceGraphClient>[1]);
+}
+
+// The Resource Graph client's https agent (only with extra CAs, see graphClient): keep-alive and
+// one per run and CA set, like armHttpClient.
+const graphAgents = new WeakMap<TokenCredential, Map<AgentTlsKey, https.Agent>>();
+type AgentTlsKey = NonNullable<ReturnType<typeof agentTlsOptions>>;
+
+function graphAgent(azure: ArmAccess): https.Agent | undefined {
+  const t = agentTlsOptions(azure.extraCaPem);
+  if (!t) return undefined;
+  let perTrust = graphAgents.get(azure.credential);
+  if (!perTrust) { perTrust = new Map(); graphAgents.set(azure.credential, perTrust); }
+  let agent = perTrust.get(t);
+  if (!agent) { agent = new https.Agent({ keepAlive: true, ...t }); perTrust.set(t, agent); }
+  return agent;
 }
 
 /** ms-rest-js: retry a 429/503 only when its Retry-After fits the caller's bound; else throw `throttled`. */
@@ -225,7 +258,7 @@ export async function armRequest<T = unknown>(azure: ArmAccess, method: 'GET' | 
   });
   let response;
   try {
-    response = await pipeline.sendRequest(createDefaultHttpClient(), request);
+    response = await pipeline.sendRequest(armHttpClient(azure), request);
   } catch (e) {
     throw toAzureError(e, opts.operation);
   }
