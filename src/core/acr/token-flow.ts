@@ -8,6 +8,7 @@
 // No credential is sent before the realm is checked: only https://<login server>/… qualifies.
 import { httpRequest, type HttpResponse } from '../net/http';
 import type { NetOptions } from '../net/connection';
+import type { KeepAlivePool } from '../net/keep-alive';
 import { NetError } from '../net/errors';
 import { bearerChallenge, realmIsTrusted, type BearerChallenge } from '../net/www-authenticate';
 import { redact } from '../text/redact';
@@ -21,6 +22,8 @@ export interface AcrNet extends NetOptions {
   timeoutMs?: number;
   /** Ignore the proxy settings. */
   direct?: boolean;
+  /** The run's kept connections for the exchange and token requests (never the challenge probe). */
+  keepAlive?: KeepAlivePool;
 }
 
 export interface StepFailure {
@@ -86,7 +89,7 @@ function req(net: AcrNet, url: string, init: { method?: 'GET' | 'POST'; headers?
   return httpRequest({
     url, method: init.method ?? 'GET', headers: init.headers, body: init.body,
     signal: net.signal, timeoutMs: net.timeoutMs ?? 5000,
-    resolve: net.resolve, proxy: net.proxy, extraCaPem: net.extraCaPem, direct: net.direct,
+    resolve: net.resolve, proxy: net.proxy, extraCaPem: net.extraCaPem, direct: net.direct, keepAlive: net.keepAlive,
   });
 }
 

@@ -12,6 +12,7 @@ import { buildGraph } from './graph';
 import { baseParams, resolveFixes } from './fixes';
 import { rankCauses } from './rank';
 import { runScopedCredential } from './run-credential';
+import { KeepAlivePool } from '../net/keep-alive';
 import { untilAborted } from './context';
 
 export const DEFAULT_BUDGET_MS = 6000;
@@ -70,6 +71,7 @@ export async function runDiagnosis(
   // One Entra token per scope for the whole run, however many checks ask at once.
   const runEnv: DiagnoseEnvironment = env.azure ? { ...env, azure: { ...env.azure, credential: runScopedCredential(env.azure.credential, runSignal) } } : env;
   const sharedWork = new Map<string, Promise<unknown>>();
+  const connections = new KeepAlivePool();
   /** Resolvers of ctx.settled() calls, per awaited check id. */
   const waiters = new Map<string, (() => void)[]>();
 
@@ -120,7 +122,7 @@ export async function runDiagnosis(
     const signal = AbortSignal.any([runSignal, deadline]);
     const declared = new Set([...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])]);
     const ctx: CheckContext = {
-      target, env: runEnv, signal,
+      target, env: runEnv, signal, connections,
       data: <T>(id: string) => slots.get(id)?.outcome?.data as T | undefined,
       finding: (id: string) => slots.get(id)?.finding,
       // Only declared ids are waited for: the graph has checked those for cycles.
@@ -212,6 +214,7 @@ export async function runDiagnosis(
   }
 
   clearTimeout(budgetTimer);
+  connections.close();
   const causes = rankCauses(findings, graph.depth, causeOf, graph.checks);
   const report: DiagnosisReport = {
     target,

@@ -3,6 +3,7 @@
 import type { CauseId, ResolvedFix } from '../catalogue/types';
 import type { RegistryTarget } from '../registry/target';
 import type { DiagnoseEnvironment } from './environment';
+import type { KeepAlivePool } from '../net/keep-alive';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped' | 'info';
 
@@ -49,6 +50,12 @@ export interface CheckContext {
    * Use `sharedWork(ctx, key, make)` (./context) when the context may come from elsewhere.
    */
   shared?<T>(key: string, make: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /**
+   * The run's keep-alive connections (`httpRequest`'s `keepAlive`), for the requests after the
+   * probes (the token chain, catalog, manifests, blob); a probe never takes one. Closed at the
+   * run's end.
+   */
+  readonly connections?: KeepAlivePool;
 }
 
 export interface Check {

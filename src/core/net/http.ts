@@ -1,6 +1,8 @@
 // The HTTP client every probe uses (network checks and the login checks' token flows).
 // One request, one fresh connection (so each probe measures the real path), no automatic
 // redirects (a redirect's target is itself something to check), a body cap, a deadline.
+// Requests that are not probes (the token chain after the probes) may pass `keepAlive`, the
+// run's pool (keep-alive.ts): they reuse an idle connection to the same host, trust and proxy.
 //
 //   const res = await httpRequest({ url: 'https://contoso.azurecr.io/v2/', signal, timeoutMs: 3000,
 //                                   resolve: env.resolve, proxy: env.proxy, extraCaPem: env.extraCaPem });
@@ -10,7 +12,8 @@
 import { ClientRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { NetError, toNetError } from './errors';
-import { openTlsConnection, type NetOptions, type PhaseTimings } from './connection';
+import { openTlsConnection, type NetOptions, type PhaseTimings, type TlsConnection } from './connection';
+import { keepAliveKey, type KeepAlivePool } from './keep-alive';
 import { withDeadline } from './deadline';
 import type { TlsInfo } from './tls';
 import type { Resolved } from './dns';
@@ -31,6 +34,12 @@ export interface HttpRequestOptions extends NetOptions {
   maxBodyBytes?: number;
   /** Ignore the proxy settings. */
   direct?: boolean;
+  /**
+   * Reuse an idle connection from this pool (same host, port, trust, proxy, resolve override)
+   * and give this one back after a complete response. Not for probes: a probe's point is its
+   * own DNS → TCP → TLS.
+   */
+  keepAlive?: KeepAlivePool;
 }
 
 export interface HttpResponse {
@@ -46,6 +55,8 @@ export interface HttpResponse {
   /** The proxy used, password hidden. */
   proxy?: string;
   tls: TlsInfo;
+  /** The request went over a kept connection: no DNS, connect or TLS phase of its own. */
+  reused?: boolean;
   timings: PhaseTimings & { firstByteMs: number; totalMs: number };
   text(): string;
   /** Parsed JSON body, or undefined when it is not JSON. */
@@ -55,6 +66,9 @@ export interface HttpResponse {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** A kept connection failed before any answer (the server had closed it): try a fresh one. */
+const STALE = Symbol('stale kept connection');
 
 export async function httpRequest(opts: HttpRequestOptions): Promise<HttpResponse> {
   const t0 = performance.now();
@@ -67,18 +81,38 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
   if (url.protocol !== 'https:') throw new NetError('http', 'other', `only https URLs are probed, not ${url.protocol}`);
   const signal = withDeadline(opts.signal, opts.timeoutMs);
   const port = url.port ? Number(url.port) : 443;
+  const pool = opts.keepAlive;
+  const key = pool ? keepAliveKey({ host: url.hostname, port, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct }) : undefined;
+  const kept = pool && key ? pool.take(key) : undefined;
+  if (kept) {
+    try {
+      return await exchange(opts, url, port, signal, t0, kept, true, pool, key);
+    } catch (e) {
+      if (e !== STALE) throw e;
+    }
+  }
   const conn = await openTlsConnection({
     host: url.hostname, port, signal, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct,
   });
+  return exchange(opts, url, port, signal, t0, conn, false, pool, key);
+}
+
+/** One request and its response on `conn` (fresh, or `reused` from the pool). */
+function exchange(opts: HttpRequestOptions, url: URL, port: number, signal: AbortSignal, t0: number, conn: TlsConnection, reused: boolean, pool: KeepAlivePool | undefined, key: string | undefined): Promise<HttpResponse> {
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   return new Promise<HttpResponse>((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': 'acr-doctor', accept: '*/*', ...opts.headers };
     headers.host = port === 443 ? url.hostname : `${url.hostname}:${port}`;
+    // Without an agent Node sends "Connection: close"; a pooled request asks to keep it open.
+    if (pool && key) headers.connection = 'keep-alive';
     const body = typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : opts.body;
     if (body) headers['content-length'] = String(body.length);
     let firstByteMs = 0;
+    let answered = false;
+    let complete = false;
     const fail = (err: unknown) => {
       conn.socket.destroy();
+      if (reused && !answered && !signal.aborted) { reject(STALE); return; }
       const e = toNetError(err, 'http', signal);
       Object.assign(e.details, conn.timings, { address: conn.remoteAddress });
       reject(e);
@@ -94,13 +128,16 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
       setHost: false,
       createConnection: () => conn.socket,
     }, (res) => {
+      answered = true;
       firstByteMs = performance.now() - t0;
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
       const finish = () => {
         signal.removeEventListener('abort', onAbort);
-        conn.socket.destroy();
+        complete = !truncated;
+        // Node frees a kept-alive socket ('free', next tick) only when both sides keep it open.
+        if (!pool || !key || truncated || !req.shouldKeepAlive) conn.socket.destroy();
         const buf = Buffer.concat(chunks);
         const response: HttpResponse = {
           url: url.toString(),
@@ -113,7 +150,8 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
           resolved: conn.resolved,
           proxy: conn.proxy?.display,
           tls: conn.tls,
-          timings: { ...conn.timings, firstByteMs, totalMs: performance.now() - t0 },
+          ...(reused ? { reused: true } : {}),
+          timings: { ...(reused ? {} : conn.timings), firstByteMs, totalMs: performance.now() - t0 },
           text: () => buf.toString('utf8'),
           json: <T>() => { try { return JSON.parse(buf.toString('utf8')) as T; } catch { return undefined; } },
           location: () => {
@@ -141,6 +179,7 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
       res.once('error', (err) => { if (!truncated) { signal.removeEventListener('abort', onAbort); fail(err); } });
       res.once('aborted', () => { if (!truncated) { signal.removeEventListener('abort', onAbort); fail(new NetError('http', 'reset', 'the server closed the connection mid-response', 'ECONNRESET')); } });
     });
+    if (pool && key) conn.socket.once('free', () => { if (complete) pool.put(key, conn); else conn.socket.destroy(); });
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     req.once('error', (err) => { signal.removeEventListener('abort', onAbort); fail(err); });

@@ -34,6 +34,7 @@ export function acrNet(ctx: CheckContext, timeoutMs = 4000): AcrNet {
     extraCaPem: ctx.env.extraCaPem,
     signal: ctx.signal,
     timeoutMs,
+    keepAlive: ctx.connections,
   };
 }
 

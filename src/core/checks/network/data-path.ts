@@ -119,7 +119,7 @@ const MANIFEST_ACCEPT = [
 interface Manifest { config?: { digest?: string }; layers?: { digest?: string; size?: number }[]; manifests?: { digest?: string }[] }
 
 async function getJson<T>(ctx: CheckContext, url: string, token: string, accept?: string): Promise<T | undefined> {
-  const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) } });
+  const res = await httpRequest({ ...netOptions(ctx), keepAlive: ctx.connections, url, signal: ctx.signal, headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) } });
   return res.status === 200 ? res.json<T>() : undefined;
 }
 
@@ -143,7 +143,9 @@ export const blobRedirectCheck: Check = {
     const ch = ctx.data<ChallengeData>(NET.challenge)!;
     const login = ctx.target.loginServer;
     const base = `https://${login}`;
-    const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal };
+    // The token chain and the reads after it reuse the run's connections to the login server
+    // (net.challenge has just shown the path works); the data endpoint probes stay fresh.
+    const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal, keepAlive: ctx.connections };
     let repository = ctx.env.repository?.trim().toLowerCase();
     let source = 'none';
     if (!repository) {
@@ -160,7 +162,7 @@ export const blobRedirectCheck: Check = {
     const digest = await findBlob(ctx, base, repository, pull.token);
     if (!digest) return { status: 'info', message: `${repository} has no tag or manifest to test a blob download with`, evidence: { repository, credential: pull.source } };
     const blobUrl = `${base}/v2/${repository}/blobs/${digest}`;
-    const res = await httpRequest({ ...netOptions(ctx), url: blobUrl, signal: ctx.signal, maxBodyBytes: 1, headers: { authorization: `Bearer ${pull.token}` } });
+    const res = await httpRequest({ ...netOptions(ctx), keepAlive: ctx.connections, url: blobUrl, signal: ctx.signal, maxBodyBytes: 1, headers: { authorization: `Bearer ${pull.token}` } });
     const target = parseRedirect(res.status, res.headers.location, blobUrl);
     const evidence: Evidence = { repository, digest, status: res.status, credential: pull.source };
     if (!target) {
