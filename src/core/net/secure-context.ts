@@ -10,44 +10,34 @@ export interface CaTlsOptions {
   ca: string[];
   /**
    * The same trust, parsed once. Node's https.Agent hands its options to tls.connect, which uses
-   * `secureContext` instead of building one from `ca` (the Azure clients get `agentTlsOptions`).
+   * `secureContext` instead of building one from `ca`. `ca` stays too: VS Code's extension host
+   * (its proxy support) gives requests whose options name no `ca` its own CA list, and then the
+   * sandbox's or a corporate CA is not trusted (MSAL: endpoints_resolution_error). Node's agent
+   * copies `ca` into its pool key on each request (~1 ms per ARM call): the price of that.
    */
-  secureContext: tls.SecureContext;
-}
-
-/**
- * What an https.Agent needs for the same trust: the parsed context alone. Not `ca`: Node's https
- * Agent.getName concatenates `options.ca` (all ~140 root PEMs, ~200 kB) into its pool key on every
- * request, socket and release (measured: 10 ms of CPU in a healthy diagnosis). One object per CA
- * set, so the SDKs' agent caches (keyed by this object) keep one agent, one pool, per trust.
- */
-export interface AgentTls {
   secureContext: tls.SecureContext;
 }
 
 /** A handful of distinct CA sets per process at most (the CLI has one); bounded anyway. */
 const KEPT = 8;
-type Trust = CaTlsOptions & { agent: AgentTls };
-const contexts = new Map<string, Trust>();
+const contexts = new Map<string, CaTlsOptions>();
 
 /** TLS options trusting `extraCaPem` on top of Node's roots (undefined when there are none). */
 export function caTlsOptions(extraCaPem: readonly string[] | undefined): CaTlsOptions | undefined {
   return trustFor(extraCaPem);
 }
 
-/** TLS options for an https.Agent (the SDK clients' `tlsOptions`): the shared context, no `ca` list. */
-export function agentTlsOptions(extraCaPem: readonly string[] | undefined): AgentTls | undefined {
-  return trustFor(extraCaPem)?.agent;
-}
+/** TLS options for an https.Agent (the SDK clients' `tlsOptions`): one object per CA set, so the SDKs' agent caches keep one agent per trust. */
+export const agentTlsOptions = caTlsOptions;
 
-function trustFor(extraCaPem: readonly string[] | undefined): Trust | undefined {
+function trustFor(extraCaPem: readonly string[] | undefined): CaTlsOptions | undefined {
   if (!extraCaPem?.length) return undefined;
   const key = extraCaPem.join('\n');
   let hit = contexts.get(key);
   if (!hit) {
     const ca = [...tls.rootCertificates, ...extraCaPem];
     const secureContext = tls.createSecureContext({ ca });
-    hit = { ca, secureContext, agent: { secureContext } };
+    hit = { ca, secureContext };
     contexts.set(key, hit);
     if (contexts.size > KEPT) contexts.delete(contexts.keys().next().value!);
   }
