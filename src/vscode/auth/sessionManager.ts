@@ -66,6 +66,9 @@ export class AzureSessionManager implements vscode.Disposable {
       authorityHost: cfg.get<string>('authorityHost'),
       armEndpoint: cfg.get<string>('armEndpoint'),
     }, await this.context.secrets.get(SECRET_KEY));
+    // Settings change in bursts (one event per key) and each rebuild reads them all: a later event
+    // of the burst finds nothing new, and rebuilding anyway would reload the tree once per key.
+    if (this.session && JSON.stringify(decision) === JSON.stringify(this.decision)) return;
     this.sessionListener?.dispose();
     this.session?.dispose();
     this.session = undefined;
