@@ -15,12 +15,12 @@ export function readManualRegistries(raw: unknown, defaultSuffix?: CloudSuffix):
   const result: ManualRegistryList = { loginServers: [], invalid: [] };
   if (raw === undefined || raw === null) return result;
   if (!Array.isArray(raw)) {
-    result.invalid.push({ entry: String(raw).slice(0, 200), reason: 'the setting must be a list of login servers' });
+    result.invalid.push({ entry: describe(raw).slice(0, 200), reason: 'the setting must be a list of login servers' });
     return result;
   }
   for (const entry of raw) {
     if (typeof entry !== 'string') {
-      result.invalid.push({ entry: JSON.stringify(entry)?.slice(0, 200) ?? String(entry), reason: 'not text' });
+      result.invalid.push({ entry: describe(entry).slice(0, 200), reason: 'not text' });
       continue;
     }
     try {
@@ -67,4 +67,14 @@ export function removeManualRegistry(current: unknown, loginServer: string, defa
 
 function rawEntries(current: unknown): string[] {
   return Array.isArray(current) ? current.filter((e): e is string => typeof e === 'string') : [];
+}
+
+/** Any value as text for a message. Not String(v): an object whose toString is not a function throws. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

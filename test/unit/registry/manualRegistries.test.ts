@@ -14,6 +14,9 @@ describe('registries added by name', () => {
     assert.deepEqual(r.loginServers, []);
     assert.equal(r.invalid.length, 1);
     assert.deepEqual(readManualRegistries(undefined), { loginServers: [], invalid: [] });
+    // Found by the 10 000-input fuzz run: String() of such an object throws.
+    assert.equal(readManualRegistries({ toString: false }).invalid.length, 1);
+    assert.deepEqual(readManualRegistries([{ toString: false }, 'contoso']).loginServers, ['contoso.azurecr.io']);
   });
 
   it('adds a valid login server or name (with the cloud suffix)', () => {
