@@ -15,7 +15,7 @@ import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromO
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
-import { agentTlsOptions } from '../net/secure-context';
+import { caTlsOptions } from '../net/secure-context';
 
 export interface ArmAccess extends AzureContext {
   /** Extra trusted CA certificates (PEM) on top of Node's roots. */
@@ -117,7 +117,7 @@ export function scopedCredential(credential: TokenCredential, scope: string): To
 
 /** `tlsOptions` for the core-client SDKs (TlsSettings names only `ca`; the agent passes on the rest). */
 function tlsOptionsOf(azure: ArmAccess): { tlsOptions: TlsSettings } | Record<string, never> {
-  const t = agentTlsOptions(azure.extraCaPem);
+  const t = caTlsOptions(azure.extraCaPem);
   return t ? { tlsOptions: t as TlsSettings } : {};
 }
 
@@ -126,7 +126,7 @@ function tlsOptionsOf(azure: ArmAccess): { tlsOptions: TlsSettings } | Record<st
 // keep-alive connections to ARM and the next run starts fresh. Each SDK generation otherwise kept
 // its own (armRequest even one per call): a healthy diagnosis opened 12 TLS connections to ARM.
 // The pool is still per host and per trust: the client keeps one keep-alive https.Agent per
-// `tlsOptions` object (one per CA set, agentTlsOptions) and Node's agent one pool per host:port;
+// `tlsOptions` object (one per CA set, caTlsOptions) and Node's agent one pool per host:port;
 // a proxy's agent comes from each pipeline's proxy policy, as before.
 const armHttpClients = new WeakMap<TokenCredential, HttpClient>();
 
@@ -186,10 +186,10 @@ export function graphClient(azure: ArmAccess): ResourceGraphClient {
 // The Resource Graph client's https agent (only with extra CAs, see graphClient): keep-alive and
 // one per run and CA set, like armHttpClient.
 const graphAgents = new WeakMap<TokenCredential, Map<AgentTlsKey, https.Agent>>();
-type AgentTlsKey = NonNullable<ReturnType<typeof agentTlsOptions>>;
+type AgentTlsKey = NonNullable<ReturnType<typeof caTlsOptions>>;
 
 function graphAgent(azure: ArmAccess): https.Agent | undefined {
-  const t = agentTlsOptions(azure.extraCaPem);
+  const t = caTlsOptions(azure.extraCaPem);
   if (!t) return undefined;
   let perTrust = graphAgents.get(azure.credential);
   if (!perTrust) { perTrust = new Map(); graphAgents.set(azure.credential, perTrust); }

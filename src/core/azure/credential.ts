@@ -4,7 +4,7 @@
 // (AZURE_AUTHORITY_HOST for a non-Microsoft authority such as the sandbox's Entra, where instance
 // discovery must be off), else the Azure CLI's sign-in / DefaultAzureCredential.
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredentialOptions } from '@azure/identity';
-import { agentTlsOptions } from '../net/secure-context';
+import { caTlsOptions } from '../net/secure-context';
 import type { TokenCredential } from '@azure/core-auth';
 import { CLOUDS, cloudForArmEndpoint } from './clouds';
 import type { ArmAccess } from './connection';
@@ -47,7 +47,7 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv, opts: Credenti
   const clientId = env.AZURE_CLIENT_ID?.trim();
   const secret = env.AZURE_CLIENT_SECRET;
   const authorityHost = env.AZURE_AUTHORITY_HOST?.trim() || undefined;
-  const tlsTrust = agentTlsOptions(opts.extraCaPem);
+  const tlsTrust = caTlsOptions(opts.extraCaPem);
   const common: TokenCredentialOptions = {
     ...(authorityHost ? { authorityHost } : {}),
     ...(tlsTrust ? { tlsOptions: tlsTrust as TokenCredentialOptions['tlsOptions'] } : {}),

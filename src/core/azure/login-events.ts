@@ -3,7 +3,7 @@
 // there with the real @azure/monitor-query client.
 import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
-import { agentTlsOptions } from '../net/secure-context';
+import { caTlsOptions } from '../net/secure-context';
 import { AzureAccessError, armCall } from './errors';
 import { armRequest, boundedRetryClientOptions, scopedCredential, type ArmAccess } from './connection';
 import { cloudForArmEndpoint } from './clouds';
@@ -62,7 +62,7 @@ export interface LoginEvent {
 /** Run the login-events query. `endpoint` overrides the Log Analytics endpoint (sovereign clouds, the sandbox). */
 export async function queryLoginEvents(azure: ArmAccess, customerId: string, loginServer: string, opts: { hours?: number; endpoint?: string; signal?: AbortSignal } = {}): Promise<LoginEvent[]> {
   const cloud = cloudForArmEndpoint(azure.armEndpoint);
-  const trust = agentTlsOptions(azure.extraCaPem);
+  const trust = caTlsOptions(azure.extraCaPem);
   const client = new LogsQueryClient(scopedCredential(azure.credential, cloud.logAnalyticsScope), {
     endpoint: opts.endpoint ?? cloud.logAnalyticsEndpoint,
     ...boundedRetryClientOptions(azure),

@@ -24,13 +24,6 @@ const contexts = new Map<string, CaTlsOptions>();
 
 /** TLS options trusting `extraCaPem` on top of Node's roots (undefined when there are none). */
 export function caTlsOptions(extraCaPem: readonly string[] | undefined): CaTlsOptions | undefined {
-  return trustFor(extraCaPem);
-}
-
-/** TLS options for an https.Agent (the SDK clients' `tlsOptions`): one object per CA set, so the SDKs' agent caches keep one agent per trust. */
-export const agentTlsOptions = caTlsOptions;
-
-function trustFor(extraCaPem: readonly string[] | undefined): CaTlsOptions | undefined {
   if (!extraCaPem?.length) return undefined;
   const key = extraCaPem.join('\n');
   let hit = contexts.get(key);

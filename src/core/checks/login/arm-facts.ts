@@ -8,7 +8,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import type { AzureContext } from '../../engine/environment';
 import type { TlsSettings } from '@azure/core-rest-pipeline';
 import { armHttpClient, boundedRetryClientOptions, scopedCredential } from '../../azure/connection';
-import { agentTlsOptions } from '../../net/secure-context';
+import { caTlsOptions } from '../../net/secure-context';
 import type { KnownRegistry } from './name-rules';
 import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
 
@@ -23,7 +23,7 @@ function clientOptions(az: AzureContext & { extraCaPem?: string[] }, signal: Abo
   // (The agent's secureContext wins over the request's ca list in tls.connect.) httpClient: the
   // run's keep-alive connections to ARM, shared with the network checks' clients.
   const scopes = [az.armScope ?? ARM_SCOPE];
-  const trust = agentTlsOptions(az.extraCaPem);
+  const trust = caTlsOptions(az.extraCaPem);
   return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az), ...(trust ? { tlsOptions: trust as TlsSettings } : {}), httpClient: armHttpClient(az) };
 }
 
