@@ -15,7 +15,7 @@ import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromO
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
-import { caTlsOptions } from '../net/secure-context';
+import { caTlsOptions, type CaTlsOptions } from '../net/secure-context';
 
 export interface ArmAccess extends AzureContext {
   /** Extra trusted CA certificates (PEM) on top of Node's roots. */
@@ -115,8 +115,8 @@ export function scopedCredential(credential: TokenCredential, scope: string): To
   };
 }
 
-/** `tlsOptions` for the core-client SDKs (TlsSettings names only `ca`; the agent passes on the rest). */
-function tlsOptionsOf(azure: ArmAccess): { tlsOptions: TlsSettings } | Record<string, never> {
+/** `tlsOptions` for any Azure SDK client (TlsSettings names only `ca`; the agent passes on the rest). */
+export function tlsOptionsOf(azure: { extraCaPem?: readonly string[] }): { tlsOptions: TlsSettings } | Record<string, never> {
   const t = caTlsOptions(azure.extraCaPem);
   return t ? { tlsOptions: t as TlsSettings } : {};
 }
@@ -185,8 +185,7 @@ export function graphClient(azure: ArmAccess): ResourceGraphClient {
 
 // The Resource Graph client's https agent (only with extra CAs, see graphClient): keep-alive and
 // one per run and CA set, like armHttpClient.
-const graphAgents = new WeakMap<TokenCredential, Map<AgentTlsKey, https.Agent>>();
-type AgentTlsKey = NonNullable<ReturnType<typeof caTlsOptions>>;
+const graphAgents = new WeakMap<TokenCredential, Map<CaTlsOptions, https.Agent>>();
 
 function graphAgent(azure: ArmAccess): https.Agent | undefined {
   const t = caTlsOptions(azure.extraCaPem);

@@ -2,10 +2,8 @@
 // registry's diagnostic settings send ContainerRegistryLoginEvents to, and runs the KQL query
 // there with the real @azure/monitor-query client.
 import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query';
-import type { TlsSettings } from '@azure/core-rest-pipeline';
-import { caTlsOptions } from '../net/secure-context';
 import { AzureAccessError, armCall } from './errors';
-import { armRequest, boundedRetryClientOptions, scopedCredential, type ArmAccess } from './connection';
+import { armRequest, boundedRetryClientOptions, scopedCredential, tlsOptionsOf, type ArmAccess } from './connection';
 import { cloudForArmEndpoint } from './clouds';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -62,11 +60,10 @@ export interface LoginEvent {
 /** Run the login-events query. `endpoint` overrides the Log Analytics endpoint (sovereign clouds, the sandbox). */
 export async function queryLoginEvents(azure: ArmAccess, customerId: string, loginServer: string, opts: { hours?: number; endpoint?: string; signal?: AbortSignal } = {}): Promise<LoginEvent[]> {
   const cloud = cloudForArmEndpoint(azure.armEndpoint);
-  const trust = caTlsOptions(azure.extraCaPem);
   const client = new LogsQueryClient(scopedCredential(azure.credential, cloud.logAnalyticsScope), {
     endpoint: opts.endpoint ?? cloud.logAnalyticsEndpoint,
     ...boundedRetryClientOptions(azure),
-    ...(trust ? { tlsOptions: trust as TlsSettings } : {}),
+    ...tlsOptionsOf(azure),
   });
   const hours = opts.hours ?? 24;
   const res = await armCall('query login events', () => client.queryWorkspace(customerId, loginEventsQuery(loginServer, hours), { duration: `PT${Math.max(1, Math.floor(hours))}H` }, { abortSignal: opts.signal }), opts.signal);

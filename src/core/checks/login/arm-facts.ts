@@ -6,9 +6,7 @@ import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureContext } from '../../engine/environment';
-import type { TlsSettings } from '@azure/core-rest-pipeline';
-import { armHttpClient, boundedRetryClientOptions, scopedCredential } from '../../azure/connection';
-import { caTlsOptions } from '../../net/secure-context';
+import { armHttpClient, boundedRetryClientOptions, scopedCredential, tlsOptionsOf } from '../../azure/connection';
 import type { KnownRegistry } from './name-rules';
 import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
 
@@ -19,12 +17,10 @@ function clientOptions(az: AzureContext & { extraCaPem?: string[] }, signal: Abo
   // instead of waiting out the run's budget. `credentials.scopes` is what the TypeSpec-generated
   // ACR client reads (it ignores credentialScopes and would ask for <endpoint>/.default).
   // Extra CAs go in explicitly: VS Code's extension host sets the CA list of HTTPS requests
-  // itself, so NODE_EXTRA_CA_CERTS alone does not reach them.
-  // (The agent's secureContext wins over the request's ca list in tls.connect.) httpClient: the
-  // run's keep-alive connections to ARM, shared with the network checks' clients.
+  // itself, so NODE_EXTRA_CA_CERTS alone does not reach them. httpClient: the run's keep-alive
+  // connections to ARM, shared with the network checks' clients.
   const scopes = [az.armScope ?? ARM_SCOPE];
-  const trust = caTlsOptions(az.extraCaPem);
-  return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az), ...(trust ? { tlsOptions: trust as TlsSettings } : {}), httpClient: armHttpClient(az) };
+  return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az), ...tlsOptionsOf(az), httpClient: armHttpClient(az) };
 }
 
 /** The credential asking for the ARM scope whatever an SDK computes: one token for every client of the run. */
