@@ -21,23 +21,27 @@ export const LAZY_BUNDLE_FILES: string[] = (LAZY_BUNDLES as string[]).map((name)
 export interface ExtraBundle { entry: string; outfile: string }
 
 /**
- * Builds the production extension bundles (extension.js and the lazy ones), and `extra` bundles,
- * into `outdir`; an error text or undefined. In a plain node child process: under the bench's tsx
- * loader esbuild's async service is spawned from a path with "?namespace=…" (ENOENT).
+ * Runs `builds` (a JavaScript expression: an array of esbuild options, with `root`, the production
+ * `node` options and scripts/extension-bundles.mjs's exports in scope) in a plain node child
+ * process; an error text or undefined. Not in this process: under the bench's tsx loader esbuild's
+ * async service is spawned from a path with "?namespace=…" (ENOENT).
  */
-export async function productionBundles(outdir: string, extra: ExtraBundle[] = []): Promise<string | undefined> {
-  const url = (f: string) => JSON.stringify(pathToFileURL(f).href);
+export function buildInChild(builds: string): string | undefined {
   const script = [
     "import { build } from 'esbuild';",
-    `import { esbuildOptions, extensionBundles } from ${url(path.join(ROOT, 'scripts', 'extension-bundles.mjs'))};`,
+    `import * as bundles from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts', 'extension-bundles.mjs')).href)};`,
     `const root = ${JSON.stringify(ROOT)};`,
-    'const { node } = esbuildOptions({ root, production: true });',
-    `const extra = ${JSON.stringify(extra)};`,
-    `await Promise.all([...extensionBundles({ root, node: { ...node, logLevel: 'silent' }, outdir: ${JSON.stringify(outdir)} }),`,
-    "  ...extra.map((x) => ({ absWorkingDir: root, entryPoints: [x.entry], outfile: x.outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent' }))].map((o) => build(o)));",
+    "const node = { ...bundles.esbuildOptions({ root, production: true }).node, logLevel: 'silent' };",
+    `await Promise.all((${builds}).map((o) => build(o)));`,
   ].join('\n');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return r.status === 0 ? undefined : `bundling failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`.slice(0, 200);
+}
+
+/** Builds the production extension bundles (extension.js and the lazy ones), and `extra` bundles, into `outdir`. */
+export async function productionBundles(outdir: string, extra: ExtraBundle[] = []): Promise<string | undefined> {
+  return buildInChild(`[...bundles.extensionBundles({ root, node, outdir: ${JSON.stringify(outdir)} }),
+    ...${JSON.stringify(extra)}.map((x) => ({ absWorkingDir: root, entryPoints: [x.entry], outfile: x.outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'], logLevel: 'silent' }))]`);
 }
 
 export async function benchBundle(): Promise<Figure[]> {

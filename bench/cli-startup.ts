@@ -2,29 +2,16 @@
 // scripts/extension-bundles.mjs cliBundle, into a temp dir), its size, and how long a fresh node
 // needs to load and evaluate it (`require` with the bin's argv set to --version, stdout muted) next
 // to a bare `node -e 0`. Part of every diagnosis's wall time, which bench/diagnosis.ts measures whole.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { fmtBytes, fmtMs, median, repoRoot, type Figure } from './figure';
+import { buildInChild } from './bundle';
+import { fmtBytes, fmtMs, median, type Figure } from './figure';
 
-const ROOT = repoRoot();
-
-/**
- * Builds the production CLI into `outfile`; an error text or undefined. In a plain node child, as
- * bench/bundle.ts does: under the bench's tsx loader esbuild's async service cannot start.
- */
+/** Builds the production CLI into `outfile`; an error text or undefined. */
 function productionCli(outfile: string): string | undefined {
-  const script = [
-    "import { build } from 'esbuild';",
-    `import { cliBundle, esbuildOptions } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts', 'extension-bundles.mjs')).href)};`,
-    `const root = ${JSON.stringify(ROOT)};`,
-    'const { node } = esbuildOptions({ root, production: true });',
-    `await build(cliBundle({ root, node: { ...node, logLevel: 'silent' }, outfile: ${JSON.stringify(outfile)} }));`,
-  ].join('\n');
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return r.status === 0 ? undefined : `bundling failed: ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`.slice(0, 200);
+  return buildInChild(`[bundles.cliBundle({ root, node, outfile: ${JSON.stringify(outfile)} })]`);
 }
 
 /** Runs `node -e code` and gives what it wrote to stderr and its wall time. */
