@@ -68,7 +68,7 @@ async function runningExtensionsActivationMs(page: Page, extensionId: string): P
 
 /**
  * The extension as the .vsix holds it (.vscodeignore: manifest, translations, media, dist/media,
- * dist/cli.js and the production bundles) in `dir`/extension; the probe in `dir`/probe.
+ * dist/cli.js, dist/cli-main.js and the production bundles) in `dir`/extension; the probe in `dir`/probe.
  */
 async function productionExtension(dir: string): Promise<{ extensionPath: string; probeDir: string }> {
   const ext = path.join(dir, 'extension');
@@ -79,7 +79,7 @@ async function productionExtension(dir: string): Promise<{ extensionPath: string
   for (const d of ['l10n', 'media', path.join('dist', 'media')]) {
     if (fs.existsSync(path.join(ROOT, d))) fs.cpSync(path.join(ROOT, d), path.join(ext, d), { recursive: true, filter: (src) => !src.endsWith('.map') });
   }
-  fs.symlinkSync(path.join(ROOT, 'dist', 'cli.js'), path.join(ext, 'dist', 'cli.js'));
+  for (const f of ['cli.js', 'cli-main.js']) fs.symlinkSync(path.join(ROOT, 'dist', f), path.join(ext, 'dist', f));
   const probeDir = path.join(dir, 'probe');
   const error = await productionBundles(path.join(ext, 'dist'), [{ entry: 'bench/extension-host-probe.ts', outfile: path.join(probeDir, 'index.js') }]);
   if (error) throw new Error(error);

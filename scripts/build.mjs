@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliBundle, esbuildOptions, extensionBundles } from './extension-bundles.mjs';
+import { cliBundle, cliLauncherBundle, esbuildOptions, extensionBundles } from './extension-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -26,13 +26,15 @@ function filesUnder(dir, suffix) {
 // Options every bundle shares (scripts/extension-bundles.mjs, so the benchmark builds the same).
 const { common, node, nodeExternals } = esbuildOptions({ root, production });
 
-const cli = cliBundle({ root, node, outfile: 'dist/cli.js' });
+const cli = cliBundle({ root, node, outfile: 'dist/cli-main.js' });
+const cliLauncher = cli && cliLauncherBundle({ root, node, outfile: 'dist/cli.js' });
 const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => dirname(f) === 'src/webview' && !f.endsWith('.d.ts'));
 const testEntries = filesUnder('test/extension', '.ts');
 
 const builds = [
   ...extensionBundles({ root, node, outdir: 'dist' }).map((options) => ({ ...options, metafile: analyze })),
   cli && { ...cli, metafile: analyze },
+  cliLauncher,
   webviewEntries.length && {
     ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: webviewEntries, outdir: 'dist/media',
@@ -58,6 +60,6 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   for (const { metafile } of results) if (metafile) console.log(await esbuild.analyzeMetafile(metafile, { verbose: false }));
-  if (cli) chmodSync(at('dist/cli.js'), 0o755);
+  if (cliLauncher) chmodSync(at('dist/cli.js'), 0o755);
   console.log(`[build] ${builds.length} bundles${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lists a .vsix and fails unless it holds only what an installed extension needs: the bundles
-// (dist/extension.js and the lazily loaded dist/azure.js, dist/engine.js; dist/cli.js),
+// (dist/extension.js and the lazily loaded dist/azure.js, dist/engine.js; dist/cli.js and dist/cli-main.js),
 // the manifest and its translations, media, l10n — no sources, tests, sandbox, maps or node_modules.
 //   node scripts/check-vsix.mjs [artifacts/acr-doctor.vsix]
 import { resolve } from 'node:path';
@@ -11,7 +11,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|LICENSE\.txt|changelog\.md|readme\.md)$/,
-  /^extension\/dist\/(extension|azure|engine|cli)\.js$/,
+  /^extension\/dist\/(extension|azure|engine|cli|cli-main)\.js$/,
   /^extension\/dist\/media\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css|js|woff2?|ttf)$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,

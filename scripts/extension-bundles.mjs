@@ -276,13 +276,20 @@ const oneAzureCoreCopy = {
 };
 
 /**
- * esbuild options of the CLI, dist/cli.js (`outfile`): one file, the same unused parts left out as in
- * the extension, the Azure SDKs, dockerode and ssh2 evaluated on first use (--help, explain, a
- * diagnosis without Azure never load the SDKs), one copy of each Azure core package.
+ * esbuild options of the CLI proper, dist/cli-main.js (`outfile`): one file, the same unused parts
+ * left out as in the extension, the Azure SDKs, dockerode and ssh2 evaluated on first use (--help,
+ * explain, a diagnosis without Azure never load the SDKs), one copy of each Azure core package.
+ * The bin is cliLauncherBundle's dist/cli.js, which runs this file through a V8 code cache.
  */
 export function cliBundle({ root, node, outfile }) {
   const entry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(join(root, f)));
   return entry && {
     ...node, plugins: [unusedParts, packagesOnFirstUse(root, CLI_FIRST_USE), sshOnFirstUse, oneAzureCoreCopy], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
   };
+}
+
+/** esbuild options of the bin, dist/cli.js: a few KB that load dist/cli-main.js (next to it) with a compile cache. */
+export function cliLauncherBundle({ root, node, outfile }) {
+  const entry = 'src/cli/launcher.ts';
+  return existsSync(join(root, entry)) && { ...node, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, sourcemap: false };
 }

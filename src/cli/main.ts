@@ -1,4 +1,4 @@
-// Entry of the `acr-doctor` bin (bundled to dist/cli.js).
+// The CLI proper (bundled to dist/cli-main.js; the bin, dist/cli.js, runs it through a code cache: launcher.ts).
 import './threadpool';
 import { runCli } from './run';
 
@@ -24,6 +24,7 @@ runCli(process.argv.slice(2), {
   stdinIsTty: !!process.stdin.isTTY,
   colour: !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
   signal: ac.signal,
+  nodeTrustsExtraCa: true,
 }).then((code) => {
   process.exitCode = code;
   // Probe sockets are closed; do not let a stray timer of a library keep the process up.

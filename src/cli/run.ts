@@ -26,6 +26,8 @@ export interface CliIo {
   stdinIsTty: boolean;
   colour: boolean;
   signal?: AbortSignal;
+  /** `env` is this node process's own start-up environment, so Node already trusts its NODE_EXTRA_CA_CERTS. */
+  nodeTrustsExtraCa?: boolean;
 }
 
 export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
@@ -53,7 +55,7 @@ function azureWanted(args: DiagnoseArgs, env: NodeJS.ProcessEnv): boolean {
 }
 
 async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
-  const { env, warnings } = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest });
+  const { env, warnings } = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
   for (const w of warnings) io.stderr(`acr-doctor: ${w}\n`);
   if (args.operation) env.operation = args.operation;
   if (azureWanted(args, io.env)) {

@@ -15,6 +15,12 @@ export interface ProcessEnvOptions {
   repository?: string;
   pullTest?: boolean;
   home?: string;
+  /**
+   * NODE_EXTRA_CA_CERTS is already in Node's default trust (a plain node process reads it at
+   * start-up; VS Code's extension host does not honour it for requests): then it is not passed on
+   * as extra CAs, which would give every connection a custom CA list to build (~140 roots parsed).
+   */
+  nodeTrustsExtraCa?: boolean;
 }
 
 export interface ProcessEnvResult {
@@ -27,7 +33,7 @@ export function environmentFromProcess(penv: NodeJS.ProcessEnv, opts: ProcessEnv
   const warnings: string[] = [];
   const extraCaPem: string[] = [];
   const caFile = first(penv, 'NODE_EXTRA_CA_CERTS');
-  if (caFile) {
+  if (caFile && !opts.nodeTrustsExtraCa) {
     try { extraCaPem.push(readFileSync(caFile, 'utf8')); } catch (e) { warnings.push(`NODE_EXTRA_CA_CERTS (${caFile}) cannot be read: ${(e as NodeJS.ErrnoException).code ?? e}`); }
   }
   const env: DiagnoseEnvironment = {

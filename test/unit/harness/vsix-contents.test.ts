@@ -6,7 +6,7 @@ const check = (names: string[]) => checkVsixEntries(names) as string[];
 const good = [
   'extension.vsixmanifest', '[Content_Types].xml', 'extension/package.json', 'extension/package.nls.json',
   'extension/package.nls.nl.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/azure.js',
-  'extension/dist/engine.js', 'extension/dist/cli.js',
+  'extension/dist/engine.js', 'extension/dist/cli.js', 'extension/dist/cli-main.js',
   'extension/dist/media/report.js', 'extension/media/acr-doctor.svg', 'extension/l10n/bundle.l10n.nl.json',
 ];
 

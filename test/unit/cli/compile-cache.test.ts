@@ -1,0 +1,99 @@
+// The bin (dist/cli.js, src/cli/launcher.ts) runs dist/cli-main.js through a V8 code cache: built
+// here with the real esbuild options next to a small stand-in cli-main.js, then run as the bin.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+// @ts-expect-error plain ES module without types
+import { cliLauncherBundle, esbuildOptions } from '../../../scripts/extension-bundles.mjs';
+import { compileCacheDir } from '../../../src/cli/compile-cache';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, ACR_DOCTOR_TRACE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = ''; let stderr = '';
+    child.stdout.on('data', (b) => { stdout += b; });
+    child.stderr.on('data', (b) => { stderr += b; });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+const cacheSaid = (stderr: string) => /\[trace\] compile cache: (\w+)/.exec(stderr)?.[1];
+
+describe('CLI compile cache (src/cli/launcher.ts, compile-cache.ts)', function () {
+  this.timeout(60_000);
+  let dir: string; let bin: string; let cache: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-compile-cache-'));
+    bin = path.join(dir, 'cli.js'); cache = path.join(dir, 'cache');
+    const { node } = esbuildOptions({ root, production: true });
+    await build({ ...cliLauncherBundle({ root, node: { ...node, logLevel: 'silent' }, outfile: bin }) });
+    // The stand-in for the CLI proper: a shebang, require of a builtin, __dirname, argv and exit code as the real one uses them.
+    fs.writeFileSync(path.join(dir, 'cli-main.js'), `#!/usr/bin/env node
+const os = require('node:os');
+function answer(n) { return n * 2; }
+process.stdout.write(JSON.stringify({ dir: __dirname, argv: process.argv.slice(2), answer: answer(21), eol: os.EOL.length, main: require.main === module }));
+process.exitCode = process.argv.includes('fail') ? 3 : 0;
+`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the bundle as the main module, with its argv and exit code', async () => {
+    const r = await run(bin, ['diagnose', 'fail'], { ACR_DOCTOR_COMPILE_CACHE: cache });
+    assert.equal(r.code, 3, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { dir, argv: ['diagnose', 'fail'], answer: 42, eol: 1, main: true });
+  });
+
+  it('writes a cache on the first run of a kind and uses it on the next', async () => {
+    fs.rmSync(cache, { recursive: true, force: true });
+    const first = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache });
+    assert.equal(cacheSaid(first.stderr), 'absent', first.stderr);
+    const files = fs.readdirSync(cache);
+    assert.equal(files.length, 1); assert.match(files[0]!, /^cli-main-diagnose-[0-9a-f]{16}\.v8$/);
+    const second = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache });
+    assert.equal(cacheSaid(second.stderr), 'accepted', second.stderr);
+    assert.equal(JSON.parse(second.stdout).answer, 42);
+    const other = await run(bin, ['--version'], { ACR_DOCTOR_COMPILE_CACHE: cache });
+    assert.equal(cacheSaid(other.stderr), 'absent', 'a --version run has its own cache');
+    assert.equal(fs.readdirSync(cache).length, 2);
+  });
+
+  it('a corrupt cache is rejected, the run still works, and the cache is written again', async () => {
+    const file = path.join(cache, fs.readdirSync(cache).find((f) => f.includes('-diagnose-'))!);
+    fs.writeFileSync(file, Buffer.from('not a V8 code cache, just garbage bytes'.repeat(20)));
+    const r = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(cacheSaid(r.stderr), 'rejected');
+    assert.equal(JSON.parse(r.stdout).answer, 42);
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache })).stderr), 'accepted');
+  });
+
+  it('a changed bundle gets a new cache and the old one is removed', async () => {
+    const main = path.join(dir, 'cli-main.js');
+    fs.appendFileSync(main, '// changed\n');
+    const later = new Date(Date.now() + 5000); fs.utimesSync(main, later, later);
+    const r = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache });
+    assert.equal(cacheSaid(r.stderr), 'absent');
+    assert.equal(fs.readdirSync(cache).filter((f) => f.includes('-diagnose-')).length, 1, 'the stale diagnose cache is gone');
+  });
+
+  it('an unwritable cache directory is no error, and ACR_DOCTOR_COMPILE_CACHE=0 turns it off', async () => {
+    const blocker = path.join(dir, 'a-file');
+    fs.writeFileSync(blocker, 'x');
+    const r = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: path.join(blocker, 'cache') });
+    assert.equal(r.code, 0, r.stderr); assert.equal(JSON.parse(r.stdout).answer, 42);
+    assert.doesNotMatch(r.stderr, /Error/);
+    const off = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: '0' });
+    assert.equal(cacheSaid(off.stderr), 'absent'); assert.doesNotMatch(off.stderr, /\(/, 'no cache file named');
+  });
+
+  it('finds its directory from the environment', () => {
+    assert.equal(compileCacheDir({ ACR_DOCTOR_COMPILE_CACHE: 'off' }), undefined);
+    assert.equal(compileCacheDir({ ACR_DOCTOR_COMPILE_CACHE: '/tmp/x' }), '/tmp/x');
+    assert.equal(compileCacheDir({ XDG_CACHE_HOME: '/var/c' }), '/var/c/acr-doctor');
+    assert.equal(compileCacheDir({}), path.join(os.homedir(), '.cache', 'acr-doctor'));
+  });
+});
