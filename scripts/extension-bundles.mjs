@@ -68,6 +68,31 @@ const unusedParts = {
   },
 };
 
+/**
+ * Node defines FormData as a lazy global: the first read of it loads undici (~25 ms of a 2-core
+ * machine's CPU, a tenth of a healthy diagnosis). The Azure core pipeline reads it on every request
+ * (`typeof FormData !== "undefined" && body instanceof FormData`, in its form-data policy and its
+ * request-body helper) although ACR Doctor never sends a FormData body. The check becomes one that
+ * does not touch the lazy global: a body can only be a FormData once something read the global,
+ * which turns it into a plain value property.
+ */
+export const FORM_DATA_CHECK = 'typeof FormData !== "undefined" && body instanceof FormData';
+export const FORM_DATA_FILES = /[\\/]node_modules[\\/]@typespec[\\/]ts-http-runtime[\\/]dist[\\/](esm|commonjs)[\\/](formData|client[\\/]sendRequest)\.js$/;
+export function isLoadedFormData(body) {
+  const d = Object.getOwnPropertyDescriptor(globalThis, 'FormData');
+  return typeof d?.value === 'function' && body instanceof d.value;
+}
+const formDataWithoutUndici = {
+  name: 'form-data-without-undici',
+  setup(build) {
+    build.onLoad({ filter: FORM_DATA_FILES }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(FORM_DATA_CHECK)) return { contents: text, loader: 'js', warnings: [{ text: `${args.path}: the FormData check changed; undici may load on every request again (scripts/extension-bundles.mjs formDataWithoutUndici)` }] };
+      return { contents: `${text.split(FORM_DATA_CHECK).join('isLoadedFormData(body)')}\n${isLoadedFormData.toString()}\n`, loader: 'js' };
+    });
+  },
+};
+
 /** `require('./<name>-area')` in src/vscode/lazy/ becomes the bundle next to the requiring one. */
 const lazyDoors = {
   name: 'lazy-doors',
@@ -183,7 +208,7 @@ function fromAzureBundle(root, shared) {
  */
 export function extensionBundles({ root, node, outdir }) {
   const shared = sharedAzureModules(root);
-  const base = { ...node, plugins: [lazyDoors, unusedParts] };
+  const base = { ...node, plugins: [lazyDoors, unusedParts, formDataWithoutUndici] };
   const azureEntry = `export * from './src/vscode/lazy/azure-area';\n${shared.table}\n`;
   return [
     { ...base, entryPoints: ['src/extension.ts'], outfile: join(outdir, 'extension.js') },
@@ -284,7 +309,7 @@ const oneAzureCoreCopy = {
 export function cliBundle({ root, node, outfile }) {
   const entry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(join(root, f)));
   return entry && {
-    ...node, plugins: [unusedParts, packagesOnFirstUse(root, CLI_FIRST_USE), sshOnFirstUse, oneAzureCoreCopy], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
+    ...node, plugins: [unusedParts, formDataWithoutUndici, packagesOnFirstUse(root, CLI_FIRST_USE), sshOnFirstUse, oneAzureCoreCopy], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
   };
 }
 

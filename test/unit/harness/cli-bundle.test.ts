@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 // @ts-expect-error plain ES module without types
-import { cliBundle, esbuildOptions } from '../../../scripts/extension-bundles.mjs';
+import { cliBundle, esbuildOptions, FORM_DATA_CHECK, isLoadedFormData } from '../../../scripts/extension-bundles.mjs';
 import pkg from '../../../package.json';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -147,5 +147,34 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     for (const used of ['@azure/identity', '@azure/msal-node', '@azure/arm-resourcegraph']) assert.ok(r.evaluated.includes(used), `${used} in ${r.evaluated.join(' ')}`);
     // AKS and Log Analytics clients belong to checks this diagnosis does not run.
     for (const unused of ['@azure/arm-containerservice', '@azure/monitor-query']) assert.ok(!r.evaluated.includes(unused), `${unused} in ${r.evaluated.join(' ')}`);
+  });
+
+  it("leaves Node's lazy FormData global (undici, ~25 ms) unread: the Azure pipeline's FormData checks are rewritten and a diagnosis with Azure never loads it", async () => {
+    const text = fs.readFileSync(cli, 'utf8');
+    assert.ok(!text.includes('typeof FormData'), 'no FormData check is left in the bundle');
+    assert.ok(text.includes('isLoadedFormData'));
+    const closed = 'https://127.0.0.1:1';
+    const host = 'contoso.azurecr.io';
+    const prelude = `process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'diagnose', '${host}', '--json', '--resolve', '${host}=127.0.0.1', '--timeout', '4'];
+      process.on('exit', () => process.stderr.write('\\nFORMDATA ' + ('get' in Object.getOwnPropertyDescriptor(globalThis, 'FormData') ? 'unread' : 'read') + '\\n'));
+      require(${JSON.stringify(cli)});`;
+    const r = await node(['-e', prelude], {
+      DOCKER_CONFIG: dir, DOCKER_HOST: `unix://${path.join(dir, 'none.sock')}`, AZURE_TENANT_ID: '00000000-0000-0000-0000-00000000000a',
+      AZURE_CLIENT_ID: '00000000-0000-0000-0000-00000000000b', AZURE_CLIENT_SECRET: 'not-a-secret', AZURE_AUTHORITY_HOST: closed,
+      ACR_DOCTOR_ARM_ENDPOINT: closed, AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-00000000000c',
+    });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /\nFORMDATA unread\n/);
+  });
+
+  it('the rewritten FormData check still recognises a FormData body once the global was read', async () => {
+    assert.match(FORM_DATA_CHECK, /instanceof FormData/);
+    const probe = `const isLoadedFormData = ${isLoadedFormData.toString()};
+      const before = isLoadedFormData({}) || isLoadedFormData('x');
+      const untouched = 'get' in Object.getOwnPropertyDescriptor(globalThis, 'FormData');
+      const body = new FormData();
+      process.stdout.write(JSON.stringify({ before, untouched, form: isLoadedFormData(body), plain: isLoadedFormData({ a: 1 }) }));`;
+    const r = await node(['-e', probe]);
+    assert.deepEqual(JSON.parse(r.stdout), { before: false, untouched: true, form: true, plain: false });
   });
 });
