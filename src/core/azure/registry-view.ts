@@ -4,7 +4,7 @@
 // tokens with their scope maps. Found by login server or resource name across subscriptions
 // (one Resource Graph query, else registries.list() per subscription); null when not found.
 import { AzureAccessError, armCall, toAzureError } from './errors';
-import { graphClient, registryClient, type ArmAccess } from './connection';
+import { armRequest, registryClient, type ArmAccess } from './connection';
 import { listRegistries } from './list-registries';
 
 export interface RegistryRef {
@@ -120,10 +120,15 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
       keys.loginServer ? `| where tostring(properties.loginServer) =~ '${keys.loginServer}'` : `| where name =~ '${keys.name}'`,
       '| project id, name, loginServer = tostring(properties.loginServer)',
     ].join('\n');
-    const res = await armCall('find registry with Azure Resource Graph', () => graphClient(azure).resources(
-      // Every subscription the account can see: a registry outside the default subscription is still found.
-      { query, options: { resultFormat: 'objectArray', top: 10 } },
-      signal ? { abortSignal: signal as never } : undefined), signal);
+    // One request through the run's ARM pipeline and connection (armRequest), not the Resource Graph
+    // SDK: that client runs on the older ms-rest-js stack (node-fetch, its own agent and TLS
+    // handshake), evaluated and connected for this one query on every diagnosis.
+    // No subscriptions listed: every subscription the account can see, so a registry outside the
+    // default subscription is still found.
+    const operation = 'find registry with Azure Resource Graph';
+    const res = await armCall(operation, () => armRequest<{ data?: unknown }>(azure, 'POST', '/providers/Microsoft.ResourceGraph/resources', {
+      apiVersion: '2021-03-01', signal, operation, body: { query, options: { resultFormat: 'objectArray', $top: 10 } },
+    }), signal) ?? {};
     if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'find registry');
     const hits = (res.data as unknown[]).map(rec).filter((r) => typeof r.id === 'string' && match(String(r.name ?? '').toLowerCase(), String(r.loginServer ?? '').toLowerCase()));
     // Several registries may share a resource name across clouds' suffixes; prefer the default subscription's.
