@@ -11,8 +11,8 @@ import * as path from 'node:path';
 import { buildInChild } from './bundle';
 import { fmtBytes, fmtMs, median, type Figure } from './figure';
 
-/** Builds the production CLI into `dir` (cli.js and cli-main.js); an error text or undefined. */
-function productionCli(dir: string): string | undefined {
+/** Builds the production CLI into `dir` (the bin cli.js and cli-main.js), as it ships; an error text or undefined. */
+export function productionCli(dir: string): string | undefined {
   const at = (f: string) => JSON.stringify(path.join(dir, f));
   return buildInChild(`[bundles.cliBundle({ root, node, outfile: ${at('cli-main.js')} }), bundles.cliLauncherBundle({ root, node, outfile: ${at('cli.js')} })]`);
 }

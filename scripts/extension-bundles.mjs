@@ -233,7 +233,7 @@ function packagesOnFirstUse(root, wanted) {
     name: 'packages-on-first-use',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.namespace === 'first-use') {
+        if (args.namespace === 'first-use-names') {
           const real = await build.resolve(args.path, { kind: 'import-statement', resolveDir: root, pluginData: { firstUse: true } });
           if (real.errors.length) return { errors: real.errors };
           return { path: real.path, namespace: real.namespace, external: real.external, sideEffects: real.sideEffects };
@@ -244,13 +244,24 @@ function packagesOnFirstUse(root, wanted) {
         if (!names?.size || names.has('*')) return undefined;
         return { path: `${args.path}:${[...names].sort().join(',')}`, namespace: 'first-use', pluginData: { spec: args.path, names: [...names].sort() } };
       });
-      build.onLoad({ filter: /.*/, namespace: 'first-use' }, ({ pluginData: { spec, names } }) => ({
+      build.onLoad({ filter: /.*/, namespace: 'first-use' }, ({ path, pluginData }) => ({
         contents: `let loaded;
-          const load = () => (loaded ??= require(${JSON.stringify(spec)}));
+          const load = () => (loaded ??= require(${JSON.stringify(path)}));
           Object.defineProperty(exports, '__esModule', { value: true });
-          for (const name of ${JSON.stringify(names)}) {
-            Object.defineProperty(exports, name, { enumerable: true, get: () => name === 'default' && !load().__esModule ? load() : load()[name] });
+          for (const name of ${JSON.stringify(pluginData.names)}) {
+            Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });
           }`,
+        loader: 'js',
+        resolveDir: root,
+        pluginData,
+      }));
+      // What the getters require: an ES module re-exporting just the imported names, so esbuild
+      // still drops (and never evaluates) the parts of a side-effect-free package nothing imports,
+      // as it does for a plain import; a require() of the package itself would keep all of it.
+      build.onResolve({ filter: /.*/, namespace: 'first-use' }, (args) => args.kind === 'require-call' && args.pluginData
+        ? { path: args.path, namespace: 'first-use-names', pluginData: args.pluginData } : undefined);
+      build.onLoad({ filter: /.*/, namespace: 'first-use-names' }, ({ pluginData: { spec, names } }) => ({
+        contents: `export { ${names.join(', ')} } from ${JSON.stringify(spec)};`,
         loader: 'js',
         resolveDir: root,
       }));
