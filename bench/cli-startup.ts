@@ -10,11 +10,28 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildInChild } from './bundle';
 import { fmtBytes, fmtMs, median, type Figure } from './figure';
+import { CLI } from '../test/integration/matrix/fault-matrix';
 
 /** Builds the production CLI into `dir` (the bin cli.js and cli-main.js), as it ships; an error text or undefined. */
 export function productionCli(dir: string): string | undefined {
   const at = (f: string) => JSON.stringify(path.join(dir, f));
   return buildInChild(`[bundles.cliBundle({ root, node, outfile: ${at('cli-main.js')} }), bundles.cliLauncherBundle({ root, node, outfile: ${at('cli.js')} })]`);
+}
+
+export interface ShippedCli { cli: string; env: NodeJS.ProcessEnv; what: string; cleanup: () => void }
+
+/**
+ * The CLI a user runs: the production bin (dist/cli.js + dist/cli-main.js as they ship) in a temp
+ * dir with its own code cache dir; ACR_DOCTOR_CLI (a path) measures another build instead.
+ */
+export function shippedCli(log: (s: string) => void = () => undefined): ShippedCli {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-bench-cli-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  const env = { ACR_DOCTOR_COMPILE_CACHE: path.join(dir, 'cache') };
+  const err = process.env.ACR_DOCTOR_CLI ? 'ACR_DOCTOR_CLI is set' : productionCli(dir);
+  if (!err) return { cli: path.join(dir, 'cli.js'), env, what: 'production build', cleanup };
+  log(`[bench] measuring ${CLI} (${err})`);
+  return { cli: CLI, env, what: CLI, cleanup };
 }
 
 /** Runs `node -e code` and gives what it wrote to stderr and its wall time. */

@@ -9,13 +9,10 @@ import type { SandboxWorld } from '../sandbox/world';
 import { resolveHost } from '../src/core/net/dns';
 import { tcpConnect } from '../src/core/net/tcp';
 import { httpRequest } from '../src/core/net/http';
-import { CLI, runProc } from '../test/integration/matrix/fault-matrix';
+import { runProc } from '../test/integration/matrix/fault-matrix';
 import { azCheckHealth, azSignIn, azVerdict } from '../test/integration/matrix/az-check-health';
 import { fmtMs, median, repoRoot, type Figure } from './figure';
-import { productionCli } from './cli-startup';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { shippedCli, type ShippedCli } from './cli-startup';
 
 /** The engine's per-check TLS deadline: what "this host black-holes" costs at the least. */
 const TLS_DEADLINE_MS = 3000;
@@ -70,26 +67,12 @@ export async function criticalPath(world: SandboxWorld): Promise<{ ms: number; p
   return { ms: Math.max(login, data, arm, signin), parts: { login, data, arm, signin } };
 }
 
-/**
- * The CLI a user runs: the production bin (dist/cli.js + dist/cli-main.js as they ship) in a temp
- * dir with its own code cache dir; ACR_DOCTOR_CLI (a path) measures another build instead.
- */
-function shippedCli(log: (s: string) => void): { cli: string; env: NodeJS.ProcessEnv; what: string; cleanup: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-bench-cli-'));
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
-  const env = { ACR_DOCTOR_COMPILE_CACHE: path.join(dir, 'cache') };
-  const err = process.env.ACR_DOCTOR_CLI ? 'ACR_DOCTOR_CLI is set' : productionCli(dir);
-  if (!err) return { cli: path.join(dir, 'cli.js'), env, what: 'production build', cleanup };
-  log(`[bench] measuring ${CLI} (${err})`);
-  return { cli: CLI, env, what: CLI, cleanup };
-}
-
 export async function benchDiagnosis(world: SandboxWorld, scenarios = ['healthy', 'black-hole'], runs = 3, log: (s: string) => void = () => undefined): Promise<Figure[]> {
   const shipped = shippedCli(log);
   try { return await benchDiagnosisWith(shipped, world, scenarios, runs, log); } finally { shipped.cleanup(); }
 }
 
-async function benchDiagnosisWith(shipped: ReturnType<typeof shippedCli>, world: SandboxWorld, scenarios: string[], runs: number, log: (s: string) => void): Promise<Figure[]> {
+async function benchDiagnosisWith(shipped: ShippedCli, world: SandboxWorld, scenarios: string[], runs: number, log: (s: string) => void): Promise<Figure[]> {
   const { cli } = shipped;
   const figures: Figure[] = [];
   const azSession = await azSignIn(world);
