@@ -131,12 +131,8 @@ export async function daemonInfo(s: DaemonSession, signal: AbortSignal): Promise
   }
 }
 
-/**
- * The proxy the Docker daemon uses, for comparing with the client's (the network checks'
- * daemon-vs-client proxy rule). Resolves the endpoint like the docker CLI; throws DaemonError
- * when the daemon cannot be asked.
- */
-export async function getDaemonProxy(dockerHost: string | undefined, configDir: string, signal: AbortSignal): Promise<DaemonProxy> {
-  const s = await openDaemon(dockerHost, configDir);
-  return proxyFromInfo(await daemonInfo(s, signal));
+/** A run's shared-work key for the daemon's /info: the same DOCKER_HOST and config dir reach the same daemon. */
+export function daemonInfoKey(dockerHost: string | undefined, configDir: string): string {
+  return `docker-info ${dockerHost ?? ''} ${configDir}`;
 }
+

@@ -2,8 +2,9 @@
 // config's context), and it is at least Docker 18.03 (API 1.37). The version check also reads
 // `/info` so the daemon's own proxy is known (data for the network checks' proxy comparison).
 import type { Check } from '../../engine/types';
+import { sharedWork } from '../../engine/context';
 import {
-  daemonInfo, daemonVersion, isVersionSupported, openDaemon, pingDaemon, proxyFromInfo,
+  daemonInfo, daemonInfoKey, daemonVersion, isVersionSupported, openDaemon, pingDaemon, proxyFromInfo,
   DaemonError, MIN_DOCKER_VERSION, MIN_API_VERSION, type DaemonProxy, type DaemonSession, type DaemonVersion,
 } from '../../docker/daemon';
 import { LOGIN } from './shared';
@@ -54,7 +55,8 @@ export const dockerVersionCheck: Check = {
     try {
       [version, proxy] = await Promise.all([
         daemonVersion(s, ctx.signal),
-        daemonInfo(s, ctx.signal).then(proxyFromInfo),
+        // The network checks' daemon-proxy check reads the same /info: one request per run.
+        sharedWork(ctx, daemonInfoKey(ctx.env.dockerHost, ctx.env.dockerConfigDir), (signal) => daemonInfo(s, signal)).then(proxyFromInfo),
       ]);
     } catch (e) {
       return { status: 'fail', causeId: 'docker.daemon-unreachable', message: (e as Error).message, evidence: { dockerHost: s.endpoint.host } };

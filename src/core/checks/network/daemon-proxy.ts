@@ -1,7 +1,8 @@
 // The daemon does the pulling, with its own proxy (Engine API /info: HttpsProxy, NoProxy),
 // not the shell's HTTPS_PROXY. The seed: behind an HTTPS proxy, configure both.
 import type { Check, CheckOutcome } from '../../engine/types';
-import { getDaemonProxy, DaemonError } from '../../docker/daemon';
+import { daemonInfo, daemonInfoKey, openDaemon, proxyFromInfo, DaemonError } from '../../docker/daemon';
+import { sharedWork } from '../../engine/context';
 import { proxyFor, connectTunnel } from '../../net/proxy';
 import { resolveHost } from '../../net/dns';
 import { tcpConnect } from '../../net/tcp';
@@ -17,7 +18,9 @@ export const daemonProxyCheck: Check = {
     const login = ctx.target.loginServer;
     let daemon;
     try {
-      daemon = await getDaemonProxy(ctx.env.dockerHost, ctx.env.dockerConfigDir, ctx.signal);
+      // The login checks' version check reads the same /info (whichever asks first opens it).
+      const { dockerHost, dockerConfigDir } = ctx.env;
+      daemon = proxyFromInfo(await sharedWork(ctx, daemonInfoKey(dockerHost, dockerConfigDir), async (signal) => daemonInfo(await openDaemon(dockerHost, dockerConfigDir), signal)));
     } catch (e) {
       const why = e instanceof DaemonError ? e.kind : 'error';
       return { status: 'info', message: `the Docker daemon could not be asked for its proxy (${why}); the Docker checks say why`, evidence: { daemon: why } };
