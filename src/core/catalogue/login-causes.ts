@@ -154,8 +154,8 @@ export const LOGIN_CAUSES: Cause[] = [
     id: 'name.missing-suffix', section: NAME, layer: LAYER.name + 1,
     title: { en: 'The domain suffix of the login server is missing', nl: 'Het domeinachtervoegsel van de aanmeldingsserver ontbreekt' },
     explanation: {
-      en: 'docker login needs the full login server name (myregistry.azurecr.io). az acr login --name takes the registry\'s resource name instead: the name given when the registry was created, such as myregistry, without a domain suffix.',
-      nl: 'docker login heeft de volledige naam van de aanmeldingsserver nodig (myregistry.azurecr.io). az acr login --name neemt juist de resourcenaam van het register: de naam die is opgegeven toen het register werd gemaakt, zoals myregistry (zonder domeinachtervoegsel).',
+      en: 'docker login, image references (FROM, image:, docker pull) and Docker\'s stored logins need the full login server name (myregistry.azurecr.io): without the suffix, docker takes myregistry/app for a Docker Hub repository. az acr login --name takes the registry\'s resource name instead: the name given when the registry was created, such as myregistry, without a domain suffix.',
+      nl: 'docker login, verwijzingen naar images (FROM, image:, docker pull) en de opgeslagen aanmeldingen van Docker hebben de volledige naam van de aanmeldingsserver nodig (myregistry.azurecr.io): zonder achtervoegsel leest docker myregistry/app als een opslagplaats op Docker Hub. az acr login --name neemt juist de resourcenaam van het register: de naam die is opgegeven toen het register werd gemaakt, zoals myregistry (zonder domeinachtervoegsel).',
     },
     symptoms: ['dial tcp: lookup', 'pull access denied for', 'repository does not exist or may require \'docker login\''],
     fixes: [

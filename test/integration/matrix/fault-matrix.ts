@@ -145,7 +145,7 @@ const AZ_LIMIT_MS = Number(process.env.MATRIX_AZ_TIMEOUT_S ?? 30) * 1000;
 
 /** `az acr check-health -n <name> --ignore-errors --yes` as the same user, az signed in to the sandbox (once per world). */
 export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<CheckHealthResult> {
-  const name = (info.input ?? info.registry).toLowerCase().split('.')[0]!;
+  const name = (info.input ?? info.registry).toLowerCase().split(/[./]/)[0]!;
   return azCheckHealth(w, name, { timeoutMs: AZ_LIMIT_MS });
 }
 

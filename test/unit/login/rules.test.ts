@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseRegistryInput } from '../../../src/core/registry/target';
-import { armVerdict, editDistance, inputVerdicts } from '../../../src/core/checks/login/name-rules';
+import { armVerdict, editDistance, inputVerdicts, resourceNameNote } from '../../../src/core/checks/login/name-rules';
 import { analyseRoles, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
 import { classifyAadError } from '../../../src/core/checks/login/aad-errors';
 import { relative, isoDate } from '../../../src/core/checks/login/shared';
@@ -13,9 +13,22 @@ describe('name rules', () => {
     const up = inputVerdicts(parseRegistryInput('Contoso.azurecr.io'));
     assert.equal(up[0].causeId, 'name.upper-case');
     assert.equal(up[0].suggestion, 'contoso.azurecr.io');
-    assert.equal(inputVerdicts(parseRegistryInput('contoso'))[0].causeId, 'name.missing-suffix');
+    assert.equal(inputVerdicts(parseRegistryInput('contoso/hello:v1'))[0].causeId, 'name.missing-suffix');
+    assert.equal(inputVerdicts(parseRegistryInput('contoso/hello:v1')).length, 1, 'an image reference without the suffix is one fault, not two');
     assert.equal(inputVerdicts(parseRegistryInput('https://contoso.azurecr.io/'))[0].causeId, 'name.resource-name-vs-login-server');
     assert.deepEqual(inputVerdicts(parseRegistryInput('contoso.azurecr.io')), []);
+  });
+  it('takes a bare name for the resource name (az acr login --name): a note with the login server, no cause', () => {
+    assert.deepEqual(inputVerdicts(parseRegistryInput('contoso')), []);
+    assert.deepEqual(inputVerdicts(parseRegistryInput('Contoso')), [], 'resource names are matched case-insensitively');
+    const note = resourceNameNote(parseRegistryInput('Contoso'))!;
+    assert.match(note, /resource name/);
+    assert.match(note, /docker login contoso\.azurecr\.io\.$/);
+    assert.equal(resourceNameNote(parseRegistryInput('contoso.azurecr.io')), undefined);
+    assert.equal(resourceNameNote(parseRegistryInput('contoso/hello:v1')), undefined, 'an image reference is a login-server position');
+    // Upper case stays a fault where docker reads a login server.
+    assert.equal(inputVerdicts(parseRegistryInput('Contoso/hello:v1'))[0].causeId, 'name.upper-case');
+    assert.deepEqual(inputVerdicts(parseRegistryInput('Contoso/hello:v1')).map((v) => v.causeId), ['name.upper-case', 'name.missing-suffix']);
   });
   it('compares with what ARM lists: wrong cloud, other login server, not found with a suggestion', () => {
     const known = [{ name: 'contoso', loginServer: 'contoso.azurecr.io' }, { name: 'fabrikam', loginServer: 'fabrikam.azurecr.us' }];

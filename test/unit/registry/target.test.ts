@@ -13,4 +13,13 @@ describe('registry name or login server', () => {
     assert.match(why('contoso..azurecr.io'), /empty part between dots/);
     assert.match(why('contoso.example.com'), /"example\.com" is not an Azure Container Registry domain/);
   });
+
+  it('reads a login server with a domain name label hash (contoso-<hash>.azurecr.io): the resource name is the part before the hash', () => {
+    const t = parseRegistryInput('ContosoApp-e7ggejfuhzhgedc8.azurecr.io');
+    assert.equal(t.loginServer, 'contosoapp-e7ggejfuhzhgedc8.azurecr.io');
+    assert.equal(t.name, 'contosoapp');
+    assert.deepEqual(t.inputIssues, ['upperCase']);
+    assert.throws(() => parseRegistryInput('contoso-app'), RegistryInputError, 'a resource name has no dash');
+    assert.throws(() => parseRegistryInput('con-x.azurecr.io'), RegistryInputError, 'the part before the hash is still a resource name');
+  });
 });

@@ -9,25 +9,44 @@ export interface NameVerdict {
   suggestion?: string;
 }
 
-/** Problems visible in what the user typed, without asking anyone. */
+/**
+ * Problems visible in what the user typed, without asking anyone. A bare name (contoso) is the
+ * registry's resource name, which az acr login --name and az acr check-health --name take: not
+ * a fault (see `resourceNameNote`). It is one only in a login-server position: an image reference
+ * (contoso/hello:v1) sends docker to Docker Hub, as FROM contoso/… in a Dockerfile does. Upper case
+ * is a fault in a login server (Contoso.azurecr.io); a resource name is matched case-insensitively.
+ */
 export function inputVerdicts(t: RegistryTarget): NameVerdict[] {
   const out: NameVerdict[] = [];
-  if (t.inputIssues.includes('upperCase')) {
+  const bare = t.inputIssues.includes('missingSuffix');
+  const imageRef = t.inputIssues.includes('hasPath');
+  if (t.inputIssues.includes('upperCase') && (!bare || imageRef)) {
     out.push({ causeId: 'name.upper-case', suggestion: t.loginServer, message: `"${t.input}" has upper-case letters; docker needs the login server in lower case: ${t.loginServer}.` });
   }
-  if (t.inputIssues.includes('missingSuffix')) {
+  if (bare && imageRef) {
+    const typedHost = t.input.slice(0, t.input.indexOf('/'));
     out.push({
       causeId: 'name.missing-suffix', suggestion: t.loginServer,
-      message: `"${t.input}" is the resource name: right for az acr login --name ${t.name}, but docker login, push and pull need the full login server ${t.loginServer}.`,
+      message: `"${t.input}" names the registry without its domain suffix: docker reads ${typedHost}/… as a Docker Hub repository, not the registry; the image reference needs the full login server ${t.loginServer}.`,
     });
+    return out;
   }
-  if (t.inputIssues.includes('hasScheme') || t.inputIssues.includes('hasPath') || t.inputIssues.includes('hasPort')) {
+  if (t.inputIssues.includes('hasScheme') || imageRef || t.inputIssues.includes('hasPort')) {
     out.push({
       causeId: 'name.resource-name-vs-login-server', suggestion: t.loginServer,
       message: `"${t.input}" is not a login server: docker login takes the bare host name ${t.loginServer} (no https://, path or port).`,
     });
   }
   return out;
+}
+
+/**
+ * For a bare resource name (what az acr login --name takes): which login server it was resolved
+ * to, and the reminder that docker needs that full lower-case name. Information, not a cause.
+ */
+export function resourceNameNote(t: RegistryTarget): string | undefined {
+  if (!t.inputIssues.includes('missingSuffix') || t.inputIssues.includes('hasPath')) return undefined;
+  return `"${t.input}" is the registry's resource name (as az acr login --name and az acr check-health --name take it); diagnosing its login server ${t.loginServer}. docker login, push and pull need that full lower-case name: docker login ${t.loginServer}.`;
 }
 
 /** Registries ARM knows, reduced to what naming needs. */

@@ -5,7 +5,7 @@
 import type { Check, CheckOutcome } from '../../engine/types';
 import { CLOUD_SUFFIXES } from '../../registry/target';
 import { resolveHost } from '../../net/dns';
-import { inputVerdicts } from './name-rules';
+import { inputVerdicts, resourceNameNote } from './name-rules';
 import { LOGIN } from './shared';
 
 const NET_DNS = 'net.dns';
@@ -23,8 +23,8 @@ export const nameCheck: Check = {
     const evidence = { typed: t.input, loginServer: t.loginServer, resourceName: t.name };
     if (verdicts.length) {
       const v = verdicts[0];
-      // Upper case and a missing suffix are normalised for this diagnosis, so they warn (docker
-      // would fail with them; the rest of the run uses the corrected name).
+      // Upper case and an image reference without the suffix are normalised for this diagnosis,
+      // so they warn (docker would fail with them; the rest of the run uses the corrected name).
       return {
         status: 'warn', causeId: v.causeId, message: verdicts.map((x) => x.message).join(' '),
         evidence: { ...evidence, issues: t.inputIssues },
@@ -47,6 +47,10 @@ export const nameCheck: Check = {
         };
       }
     }
+    // A bare resource name is what az acr login --name takes: say which login server it stands
+    // for (the rest of the run probes that one), not a cause.
+    const note = resourceNameNote(t);
+    if (note) return { status: 'info', message: note, evidence: { ...evidence, suggestedLoginServer: t.loginServer } };
     return { status: 'pass', message: `${t.loginServer} is a lower-case, fully qualified login server.`, evidence };
   },
 };
