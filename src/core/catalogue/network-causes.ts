@@ -18,7 +18,7 @@ const copy = (title: Localized, command: string, requires?: string[]): FixTempla
 const azure = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate =>
   ({ kind: 'changeAzureSetting', title, action, command, requires });
 
-function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'> & { seed?: Cause['seed'] }): Cause {
+function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'> & Partial<Pick<Cause, 'seed' | 'sectionTitle' | 'docs'>>): Cause {
   return { seed: 'troubleshoot-network', sectionTitle: NETWORK_SECTIONS[c.section], docs: { page: NETWORK_PAGE, anchor: c.section }, ...c };
 }
 
@@ -304,15 +304,19 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
   }),
   cause({
-    id: 'registry.cmk-identity-broken', seed: 'check-health', section: 'advanced-troubleshooting', layer: LAYER.registryEndpoints + 8, checkHealthCode: 'CMK_ERROR',
-    title: { en: 'The customer-managed key\'s identity cannot reach the key vault', nl: 'De identiteit voor de door de klant beheerde sleutel kan de sleutelkluis niet bereiken' },
+    // The check-health error reference has a CMK_ERROR section (#cmk_error): the cause's own page.
+    id: 'registry.cmk-identity-broken', seed: 'check-health', section: 'cmk_error', layer: LAYER.registryEndpoints + 8, checkHealthCode: 'CMK_ERROR',
+    sectionTitle: { en: 'Health check error reference: CMK_ERROR', nl: 'Foutverwijzing van de statuscontrole: CMK_ERROR' },
+    docs: { page: HEALTH_PAGE, anchor: 'cmk_error' },
+    title: { en: 'The registry cannot access the identity of its customer-managed key', nl: 'Het register heeft geen toegang tot de identiteit van de door de klant beheerde sleutel' },
     explanation: {
-      en: 'The registry is encrypted with a customer-managed key, and the managed identity it uses to read the key has no access (deleted identity, removed access policy or role, key vault firewall). The registry then fails requests.',
-      nl: 'Het register is versleuteld met een door de klant beheerde sleutel, en de beheerde identiteit waarmee het de sleutel leest heeft geen toegang (verwijderde identiteit, verwijderd toegangsbeleid of verwijderde rol, firewall van de sleutelkluis). Het register laat aanvragen dan mislukken.',
+      en: 'The registry is encrypted with a customer-managed key, and it cannot access the user-assigned or system-assigned managed identity used to configure that encryption (the identity may have been deleted or removed from the registry), or that identity has lost access to the key (access policy or role removed, key vault firewall). The registry then fails requests; rotate the key with another managed identity.',
+      nl: 'Het register is versleuteld met een door de klant beheerde sleutel, en het heeft geen toegang tot de door de gebruiker of het systeem toegewezen beheerde identiteit waarmee die versleuteling is ingesteld (de identiteit is mogelijk verwijderd of van het register gehaald), of die identiteit heeft geen toegang meer tot de sleutel (toegangsbeleid of rol verwijderd, firewall van de sleutelkluis). Het register laat aanvragen dan mislukken; roteer de sleutel met een andere beheerde identiteit.',
     },
     symptoms: ['cmk_error'],
     fixes: [
       copy({ en: 'Show the registry\'s encryption settings', nl: 'Toon de versleutelingsinstellingen van het register' }, 'az acr encryption show --name {registry}'),
+      healthDocs('CMK_ERROR'),
       docs({ en: 'Check a registry\'s health', nl: 'De status van een register controleren' }, 'container-registry-check-health'),
     ],
   }),

@@ -23,7 +23,9 @@ export const DOCS_ANCHORS: Record<string, string[]> = {
   [HEALTH_PAGE]: ['docker_command_error', 'docker_daemon_error', 'docker_version_error', 'docker_pull_error', 'helm_command_error',
     'helm_version_error', 'notary_version_error', 'connectivity_dns_error', 'connectivity_forbidden_error', 'connectivity_challenge_error',
     'connectivity_aad_login_error', 'connectivity_refresh_token_error', 'connectivity_access_token_error', 'connectivity_ssl_error',
-    'login_server_error', 'connectivity_toomanyrequests_error'],
+    'login_server_error', 'connectivity_toomanyrequests_error',
+    // Not in acr.md's list, but on the page (learn.microsoft.com, checked 2026-12): CMK_ERROR.
+    'cmk_error'],
   // Related pages are linked without an anchor (or with one of their own headings).
   'container-registry-firewall-access-rules': [''], 'container-registry-access-selected-networks': [''],
   'container-registry-private-link': ['', 'dns-configuration-options'], 'container-registry-dedicated-data-endpoints': [''],

@@ -51,6 +51,13 @@ describe('catalogue', () => {
     });
   }
 
+  it('links registry.cmk-identity-broken to the CMK_ERROR section of the check-health error reference', () => {
+    const c = getCause('registry.cmk-identity-broken')!;
+    assert.deepEqual(c.docs, { page: 'container-registry-health-error-reference', anchor: 'cmk_error' });
+    assert.equal(docsUrl(c, 'nl'), 'https://learn.microsoft.com/nl-nl/azure/container-registry/container-registry-health-error-reference#cmk_error');
+    assert.ok(c.fixes.some((f) => f.docs?.anchor === 'cmk_error'));
+  });
+
   it('fills fix commands and leaves out fixes missing a param', () => {
     const t = parseRegistryInput('contoso');
     const fixes = resolveFixes(getCause('network.ip-rule-excludes-client'), { ...baseParams(t), clientIp: '192.0.2.1' });
