@@ -6,6 +6,7 @@ import {
   armAccessChecker, assignmentsCovering, findPrincipalByObjectId, isDeepFrozen, newSecret, roleAssignment, scopeCovers,
   subscriptionOf, syncDataEndpoints, thawRegistry, type ArmState, type RegistryRecord, type RoleAssignmentJson,
 } from './state';
+import { principalAndGroups } from './groups';
 import { ARM_AUDIENCES, issuerFor, verifyAccessToken, type AccessTokenClaims, type HttpAnswer } from './entra';
 import { KqlError, runKql } from './kql';
 import { cloudMetadata, isMetadataPath } from './metadata';
@@ -236,10 +237,11 @@ let accessSignatureCount = 0;
  */
 function accessSignature(state: ArmState, claims: AccessTokenClaims, subs: string[]): number {
   const oid = claims.oid.toLowerCase();
+  const ids = principalAndGroups(state, oid); // its own assignments and its groups'
   const text = JSON.stringify([
     claims.tid, oid, subs,
     state.subscriptions.map((s) => [s.subscriptionId, s.tenantId]),
-    state.roleAssignments.filter((a) => a.properties.principalId.toLowerCase() === oid).map((a) => [a.properties.scope, a.properties.roleDefinitionId]),
+    state.roleAssignments.filter((a) => ids.has(a.properties.principalId.toLowerCase())).map((a) => [a.properties.scope, a.properties.roleDefinitionId]),
     state.roleDefinitions.map((d) => [d.name, d.properties.permissions]),
   ]);
   let n = accessSignatures.get(text);
@@ -270,7 +272,8 @@ export function canSeeSubscription(state: ArmState, principalId: string, subscri
 
 /** Prepared form of canSeeSubscription for many subscriptions. */
 export function visibleSubscriptions(state: ArmState, principalId: string): (subscriptionId: string) => boolean {
-  const scopes = state.roleAssignments.filter((a) => eq(a.properties.principalId, principalId)).map((a) => a.properties.scope);
+  const ids = principalAndGroups(state, principalId); // roles through groups count, as in ARM
+  const scopes = state.roleAssignments.filter((a) => ids.has(a.properties.principalId.toLowerCase())).map((a) => a.properties.scope);
   return (subscriptionId) => {
     const subScope = `/subscriptions/${subscriptionId}`;
     return scopes.some((sc) => scopeCovers(sc, subScope) || scopeCovers(subScope, sc));
@@ -282,17 +285,24 @@ function filterAssignments(state: ArmState, scope: string, filter: string | null
   const f = (filter ?? '').trim();
   let atScope = false;
   let principal: string | undefined;
+  // principalId eq: the principal's own assignments; assignedTo: also those of its groups
+  // (transitively), what `az role assignment list --include-groups` asks for.
+  let withGroups = false;
   if (f) {
     for (const part of f.split(/\s+and\s+/i)) {
       const p = part.trim();
       let m: RegExpExecArray | null;
       if (/^atScope\(\)$/i.test(p)) atScope = true;
-      else if ((m = /^principalId\s+eq\s+'([^']*)'$/i.exec(p)) || (m = /^assignedTo\('([^']*)'\)$/i.exec(p))) principal = m[1];
+      else if ((m = /^principalId\s+eq\s+'([^']*)'$/i.exec(p))) principal = m[1];
+      else if ((m = /^assignedTo\('([^']*)'\)$/i.exec(p))) { principal = m[1]; withGroups = true; }
       else return { ok: false, a: armError(400, 'UnsupportedQuery', `The filter '${f}' is not supported. Supported filters are either 'atScope()' or 'principalId eq '{value}' or assignedTo('{value}')'.`) };
     }
   }
   list = list.filter((a) => scopeCovers(a.properties.scope, scope) || (!atScope && scopeCovers(scope, a.properties.scope)));
-  if (principal !== undefined) list = list.filter((a) => eq(a.properties.principalId, principal));
+  if (principal !== undefined) {
+    const ids = withGroups ? principalAndGroups(state, principal) : new Set([principal.toLowerCase()]);
+    list = list.filter((a) => ids.has(a.properties.principalId.toLowerCase()));
+  }
   return { ok: true, v: list };
 }
 

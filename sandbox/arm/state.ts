@@ -4,6 +4,7 @@
 // front all read — and scenarios mutate — one `ArmState`. Pure helpers at the end answer the
 // questions the front asks ("which registry is this host?", "what may this principal do?").
 import { X509Certificate, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { principalAndGroups, type EntraGroup } from './groups';
 
 // ---------------------------------------------------------------- ARM JSON shapes
 
@@ -322,6 +323,8 @@ export interface ArmState {
   /** Every access token Entra issued (for the leak scans of `world.secrets()`). */
   issuedTokens: string[];
   faults: { arm: FaultMode; entra: FaultMode };
+  /** Entra security groups (./groups.ts): assignments to a group apply to its members. */
+  groups?: EntraGroup[];
 }
 
 // ---------------------------------------------------------------- built-in roles
@@ -631,6 +634,7 @@ export function emptyState(): ArmState {
     roleAssignmentPropagationMs: 10 * 60 * 1000, accessTokenLifetimeSeconds: 3600,
     signingKey: signingKey(), issuedTokens: [],
     faults: { arm: { kind: 'none' }, entra: { kind: 'none' } },
+    groups: [], // present, so a world's apply() (Object.assign of a fresh copy) resets it
   };
 }
 
@@ -889,10 +893,10 @@ function permits(def: RoleDefinitionJson, action: string, data: boolean): boolea
     : p.actions.some((a) => globMatch(a, action)) && !p.notActions.some((a) => globMatch(a, action)));
 }
 
-/** Role assignments of a principal whose scope covers `scope` (inherited from above included). */
+/** Role assignments of a principal (its own and its groups') whose scope covers `scope` (inherited from above included). */
 export function assignmentsCovering(state: ArmState, principalId: string, scope: string): RoleAssignmentJson[] {
-  const pid = principalId.toLowerCase();
-  return state.roleAssignments.filter((a) => a.properties.principalId.toLowerCase() === pid && scopeCovers(a.properties.scope, scope));
+  const ids = principalAndGroups(state, principalId);
+  return state.roleAssignments.filter((a) => ids.has(a.properties.principalId.toLowerCase()) && scopeCovers(a.properties.scope, scope));
 }
 
 function isEffective(state: ArmState, a: RoleAssignmentJson, now: Date): boolean {
@@ -912,13 +916,13 @@ export function armActionAllowed(state: ArmState, principalId: string, scope: st
  * and their role definitions are looked up once (10 000 registries × 10 000 assignments otherwise).
  */
 export function armAccessChecker(state: ArmState, principalId: string): (scope: string, action: string) => boolean {
-  const pid = principalId.toLowerCase();
+  const ids = principalAndGroups(state, principalId);
   // Role definitions by assignment scope: a check walks the target's ancestors (root, subscription,
   // resource group, resource …) instead of every assignment — Resource Graph checks 10 000
   // resources against 100+ assignments per query in scale mode.
   const byScope = new Map<string, RoleDefinitionJson[]>();
   for (const a of state.roleAssignments) {
-    if (a.properties.principalId.toLowerCase() !== pid) continue;
+    if (!ids.has(a.properties.principalId.toLowerCase())) continue;
     const def = roleDefinitionFor(state, a.properties.roleDefinitionId);
     if (!def) continue;
     const scope = a.properties.scope.replace(/\/+$/, '').toLowerCase();

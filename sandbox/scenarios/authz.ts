@@ -1,6 +1,6 @@
 // troubleshoot-login #confirm-credentials-are-authorized-to-access-registry
 import { DEFAULT_IDS } from '../arm/state';
-import { addRole, giveArmReadOnly, removeRoles } from './helpers';
+import { addGroups, addRole, giveArmReadOnly, removeRoles } from './helpers';
 import type { ScenarioDef } from './types';
 
 const S = { seed: 'troubleshoot-login', section: 'confirm-credentials-are-authorized-to-access-registry', registry: 'contoso', usesArm: true } as const;
@@ -18,6 +18,25 @@ export const authzScenarios: ScenarioDef[] = [
     setup(ctx) {
       removeRoles(ctx, ctx.sp.objectId, ['AcrPush', 'Owner', 'Contributor']);
       addRole(ctx, ctx.contoso, ctx.sp.objectId, 'AcrPull');
+    },
+  },
+  {
+    // AcrPull through an Entra group (nested: platform-team is a member of acr-pullers): a healthy
+    // pull. The identity's own assignments are what missing-acrpull has (ARM read, no pull role).
+    info: { ...S, name: 'acrpull-through-group', description: 'The service principal holds no pull role itself (it reads the registry through ARM with a custom role) but is a member of platform-team, a member of the group acr-pullers that holds AcrPull on the registry: pull works.', expectedCause: null, operation: 'pull' },
+    setup(ctx) {
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Reader', 'Owner', 'Contributor']);
+      giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
+      addRole(ctx, ctx.contoso, addGroups(ctx).pullers, 'AcrPull', undefined, 'Group');
+    },
+  },
+  {
+    info: { ...S, name: 'group-role-propagation', description: 'The service principal\'s group acr-pullers (through platform-team) was given AcrPull 2 minutes ago, its only pull role: the assignment has not applied yet.', expectedCause: 'authz.role-propagation-pending', operation: 'pull' },
+    setup(ctx) {
+      ctx.state.roleAssignmentPropagationMs = 10 * 60 * 1000;
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Reader', 'Owner', 'Contributor']);
+      giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
+      addRole(ctx, ctx.contoso, addGroups(ctx).pullers, 'AcrPull', new Date(ctx.now.getTime() - 2 * 60 * 1000), 'Group');
     },
   },
   {

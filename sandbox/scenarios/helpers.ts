@@ -2,6 +2,7 @@
 import type { RegistryRecord, BuiltInRoleName } from '../arm/state';
 import { roleAssignment, roleDefinitionId, ROLE_IDS } from '../arm/state';
 import type { ScenarioContext } from './types';
+import { entraGroup } from '../arm/groups';
 
 /** Remove the principal's assignments of these roles on (or above) the registry. */
 export function removeRoles(ctx: ScenarioContext, principalId: string, roles: BuiltInRoleName[]): void {
@@ -10,11 +11,23 @@ export function removeRoles(ctx: ScenarioContext, principalId: string, roles: Bu
     !(a.properties.principalId === principalId && guids.includes(a.properties.roleDefinitionId.split('/').pop()!.toLowerCase())));
 }
 
-export function addRole(ctx: ScenarioContext, registry: RegistryRecord, principalId: string, role: BuiltInRoleName, createdOn?: Date): void {
+export function addRole(ctx: ScenarioContext, registry: RegistryRecord, principalId: string, role: BuiltInRoleName, createdOn?: Date, principalType?: 'ServicePrincipal' | 'Group'): void {
   ctx.state.roleAssignments.push(roleAssignment({
-    scope: registry.arm.id, role, principalId, subscriptionId: ctx.subscriptionId,
+    scope: registry.arm.id, role, principalId, subscriptionId: ctx.subscriptionId, principalType,
     createdOn: createdOn ?? new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000),
   }));
+}
+
+/** Fixed object ids of the sandbox's Entra groups (tests and docs name them). */
+export const GROUP_IDS = { platformTeam: '0a1b2c3d-0000-4000-8000-00000000a001', pullers: '0a1b2c3d-0000-4000-8000-00000000a002' } as const;
+
+/** The service principal in platform-team, platform-team in acr-pullers (nested, as Entra allows). */
+export function addGroups(ctx: ScenarioContext): { platformTeam: string; pullers: string } {
+  (ctx.state.groups ??= []).push(
+    entraGroup(ctx.tenantId, 'platform-team', [ctx.sp.objectId], GROUP_IDS.platformTeam),
+    entraGroup(ctx.tenantId, 'acr-pullers', [GROUP_IDS.platformTeam], GROUP_IDS.pullers),
+  );
+  return { ...GROUP_IDS };
 }
 
 export function hasRole(ctx: ScenarioContext, principalId: string, role: BuiltInRoleName): boolean {

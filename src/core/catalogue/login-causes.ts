@@ -377,8 +377,8 @@ export const LOGIN_CAUSES: Cause[] = [
     id: 'authz.missing-acrpull', section: AUTHZ, layer: LAYER.authorization + 2,
     title: { en: 'The identity may not pull (AcrPull missing)', nl: 'De identiteit mag niet ophalen (AcrPull ontbreekt)' },
     explanation: {
-      en: 'Confirm the registry permissions associated with the credentials, such as the AcrPull Azure role to pull images from the registry. The identity authenticates, but holds no role that allows pull on this registry. You or a registry owner must have sufficient privileges in the subscription to add role assignments.',
-      nl: 'Bevestig de registermachtigingen die zijn gekoppeld aan de referenties, zoals de Azure-rol AcrPull voor het ophalen van installatiekopieën uit het register. De identiteit is geverifieerd, maar heeft geen rol die ophalen uit dit register toestaat. U of een registereigenaar moet voldoende bevoegdheden in het abonnement hebben om roltoewijzingen toe te voegen.',
+      en: 'Confirm the registry permissions associated with the credentials, such as the AcrPull Azure role to pull images from the registry. The identity authenticates, but holds no role that allows pull on this registry, neither itself nor through an Entra group it is a member of. You or a registry owner must have sufficient privileges in the subscription to add role assignments.',
+      nl: 'Bevestig de registermachtigingen die zijn gekoppeld aan de referenties, zoals de Azure-rol AcrPull voor het ophalen van installatiekopieën uit het register. De identiteit is geverifieerd, maar heeft geen rol die ophalen uit dit register toestaat, zelf niet en ook niet via een Entra-groep waarvan ze lid is. U of een registereigenaar moet voldoende bevoegdheden in het abonnement hebben om roltoewijzingen toe te voegen.',
     },
     symptoms: [S_DENIED, 'insufficient_scope', 'unauthorized: authentication required', 'pull access denied'],
     fixes: [

@@ -6,6 +6,7 @@ import { docker, dockerLogin } from './run';
 import { aadToken, basicToken, exchange, grantedActions, http, refreshGrant } from './acr-client';
 import { getSeededWorld } from './shared-world';
 import { DNL_LOGIN_SERVER } from '../../../sandbox/scenarios/name';
+import { GROUP_IDS } from '../../../sandbox/scenarios/helpers';
 
 const UNAUTHORIZED = 'unauthorized: authentication required, visit https://aka.ms/acr/authorization for more information.';
 const IMAGE = 'contoso.azurecr.io/hello:v1';
@@ -177,6 +178,31 @@ describe('sandbox login scenarios (integration)', function () {
         assert.deepEqual(grantedActions(t.json!.access_token, 'hello'), []);
       });
     }
+
+    it('acrpull-through-group: the member pulls with docker; ARM lists the group assignment for assignedTo(member), not for principalId eq', async () => {
+      await w.apply('acrpull-through-group');
+      assert.ok(!w.state.roleAssignments.some((a) => a.properties.principalId === w.azure.principalId && /7f951dda|8311e382/.test(a.properties.roleDefinitionId)), 'no pull role of its own');
+      const l = await spLogin();
+      assert.match(l.out, /Login Succeeded/, l.out);
+      const r = await pull();
+      assert.equal(r.code, 0, r.out);
+      const aad = await aadToken(w, 'https://management.azure.com');
+      const list = async (filter: string) => {
+        const q = await http(w, ['-G', '-H', `Authorization: Bearer ${aad.json!.access_token}`, '--data-urlencode', `$filter=${filter}`, '--data-urlencode', 'api-version=2022-04-01',
+          `${w.azure.armEndpoint}${w.state.registries[0]!.arm.id}/providers/Microsoft.Authorization/roleAssignments`]);
+        assert.equal(q.status, 200, q.body);
+        return (q.json!.value as { properties: { principalId: string; principalType: string } }[]).map((a) => `${a.properties.principalType} ${a.properties.principalId}`);
+      };
+      assert.ok((await list(`atScope() and assignedTo('${w.azure.principalId}')`)).includes(`Group ${GROUP_IDS.pullers}`));
+      assert.ok(!(await list(`principalId eq '${w.azure.principalId}'`)).includes(`Group ${GROUP_IDS.pullers}`));
+    });
+
+    it('group-role-propagation: the group\'s AcrPull is pending for its member', async () => {
+      await w.apply('group-role-propagation');
+      const e = effectiveRegistryActions(w.state, w.azure.principalId, w.state.registries[0]!);
+      assert.deepEqual(e.actions, []);
+      assert.deepEqual(e.pending, ['pull']);
+    });
 
     it('role-propagation: the assignment is pending, not effective', async () => {
       await w.apply('role-propagation');

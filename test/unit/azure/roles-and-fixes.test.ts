@@ -1,7 +1,10 @@
 // Role assignments, AKS kubelet identities and the Azure-side fixes with the real SDK clients
 // against the simulator: what the login checks read and what "run fix" changes.
 import { strict as assert } from 'node:assert';
-import { DEFAULT_IDS, effectiveRegistryActions, checkRepositoryToken, networkDecision } from '../../../sandbox/arm/state';
+import { DEFAULT_IDS, effectiveRegistryActions, checkRepositoryToken, networkDecision, roleAssignment } from '../../../sandbox/arm/state';
+import { entraGroup, principalAndGroups } from '../../../sandbox/arm/groups';
+import { registryDetails } from '../../../src/core/checks/login/arm-facts';
+import { analyseRoles, groupsOf } from '../../../src/core/checks/login/registry-facts';
 import { listRoleAssignments, recentAssignments, roleAssignmentCommand } from '../../../src/core/azure/role-assignments';
 import { listAksClusters, checkKubeletPull, kubeletIdentityExists } from '../../../src/core/azure/aks';
 import {
@@ -33,6 +36,35 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
     assert.deepEqual(names, ['AcrPull', 'AcrPush', 'Owner (inherited)', 'Reader']);
     assert.equal(recentAssignments(all, new Date()).length, 0);
     assert.match(roleAssignmentCommand(DEFAULT_IDS.spObjectId, 'AcrPull', reg.arm.id), /^az role assignment create --assignee-object-id 0c9b8a7d-.* --role "AcrPull" --scope "\/subscriptions\//);
+  });
+
+  it('a role assigned to a group applies to its members (nested too): assignedTo() lists it, and ARM and the data plane honour it', async () => {
+    f = await startFixture();
+    const reg = f.state.registries[0]!;
+    const member = addPrincipal(f.state, 'group-member', []);
+    const team = entraGroup(DEFAULT_IDS.tenantId, 'platform-team', [member.objectId]);
+    const pullers = entraGroup(DEFAULT_IDS.tenantId, 'acr-pullers', [team.objectId]);
+    f.state.groups!.push(team, pullers);
+    assert.deepEqual([...principalAndGroups(f.state, member.objectId)].sort(), [member.objectId, team.objectId, pullers.objectId].map((x) => x.toLowerCase()).sort());
+    assert.deepEqual(effectiveRegistryActions(f.state, member.objectId, reg).actions, []);
+    f.state.roleAssignments.push(
+      roleAssignment({ scope: reg.arm.id, role: 'AcrPull', principalId: pullers.objectId, principalType: 'Group', subscriptionId: DEFAULT_IDS.subscriptionId, createdOn: new Date(Date.now() - 86_400_000) }),
+      roleAssignment({ scope: reg.arm.id, role: 'Reader', principalId: team.objectId, principalType: 'Group', subscriptionId: DEFAULT_IDS.subscriptionId, createdOn: new Date(Date.now() - 86_400_000) }),
+    );
+    // The data plane (token service) and ARM's own RBAC both count roles through groups.
+    assert.deepEqual(effectiveRegistryActions(f.state, member.objectId, reg).actions, ['pull']);
+    const az = f.accessAs(DEFAULT_IDS.tenantId, member.appId, member.secret);
+    const withGroups = await listRoleAssignments(az, reg.arm.id, { principalId: member.objectId });
+    assert.deepEqual(withGroups.map((a) => `${a.roleName} ${a.principalType} ${a.principalId}`).sort(),
+      [`AcrPull Group ${pullers.objectId}`, `Reader Group ${team.objectId}`].sort());
+    // What the registry check reads: the principal's groups holding a role here.
+    const facts = await registryDetails(az, { id: reg.arm.id, name: reg.arm.name, resourceGroup: DEFAULT_IDS.resourceGroup, subscriptionId: DEFAULT_IDS.subscriptionId, loginServer: reg.arm.properties.loginServer }, new AbortController().signal, member.objectId);
+    assert.deepEqual(facts.gaps, []);
+    assert.deepEqual([...facts.principalGroups!.groupIds].sort(), [team.objectId, pullers.objectId].sort());
+    const roles = analyseRoles(facts.roleAssignments!, member.objectId, false, new Date(), groupsOf(facts, member.objectId));
+    assert.equal(roles.canPull, true);
+    assert.equal(roles.canReadArm, true);
+    assert.equal(analyseRoles(facts.roleAssignments!, member.objectId, false, new Date()).canPull, false, 'without the groups nothing is held');
   });
 
   it('creating a role assignment needs Owner; the new one is pending for 10 minutes on the data plane', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { armVerdict, editDistance, inputVerdicts, resourceNameNote } from '../../../src/core/checks/login/name-rules';
-import { analyseRoles, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
+import { analyseRoles, groupsOf, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
 import { classifyAadError } from '../../../src/core/checks/login/aad-errors';
 import { relative, isoDate } from '../../../src/core/checks/login/shared';
 import { getCause } from '../../../src/core/catalogue/index';
@@ -58,6 +58,20 @@ describe('role analysis', () => {
     assert.equal(pending.canPull, false);
     assert.equal(pending.pending.length, 1);
     assert.equal(analyseRoles([a('AcrPush', PROPAGATION_MS / 60_000)], 'p', false, now).canPull, true);
+  });
+  it('counts roles held through the principal\'s groups (ARM assignedTo), pending ones too', () => {
+    const g = (role: string, minutesAgo: number): RoleAssignmentFacts => ({ ...a(role, minutesAgo, 'group-1'), principalType: 'Group' });
+    assert.equal(analyseRoles([g('AcrPull', 60)], 'p', false, now).canPull, false, 'a group the principal is not known to be in');
+    const r = analyseRoles([g('AcrPull', 60), a('Registry Metadata Reader', 60)], 'p', false, now, ['GROUP-1']);
+    assert.equal(r.canPull, true);
+    assert.equal(r.canPush, false);
+    assert.deepEqual(r.held.map((x) => x.principalId), ['group-1', 'p']);
+    const pending = analyseRoles([g('AcrPull', 2)], 'p', false, now, ['group-1']);
+    assert.equal(pending.canPull, false);
+    assert.equal(pending.pending[0]!.principalId, 'group-1');
+    assert.deepEqual(groupsOf({ principalGroups: { principalId: 'P', groupIds: ['group-1'] } }, 'p'), ['group-1']);
+    assert.deepEqual(groupsOf({ principalGroups: { principalId: 'other', groupIds: ['group-1'] } }, 'p'), [], 'groups of another principal do not count');
+    assert.deepEqual(groupsOf(undefined, 'p'), []);
   });
   it('ABAC mode ignores AcrPull/AcrPush and honours the repository roles', () => {
     const r = analyseRoles([a('AcrPush', 60)], 'p', true, now);

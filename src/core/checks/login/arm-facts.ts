@@ -7,6 +7,7 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureContext } from '../../engine/environment';
 import { armHttpClient, boundedRetryClientOptions, scopedCredential, tlsOptionsOf } from '../../azure/connection';
+import { tokenClaims } from '../../azure/credential';
 import type { KnownRegistry } from './name-rules';
 import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
 
@@ -104,19 +105,51 @@ export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, si
   for await (const a of client.roleAssignments.listForScope(reg.id.replace(/^\/+/, ''), { filter: 'atScope()', abortSignal: signal } as never)) {
     if (!a.principalId) continue;
     out.push({
-      principalId: a.principalId, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',
+      principalId: a.principalId, principalType: a.principalType, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',
       createdOn: a.createdOn, condition: a.condition ?? undefined,
     });
   }
   return out;
 }
 
+/**
+ * The groups through which `principalId` holds a role at the registry or above. ARM's
+ * `atScope() and assignedTo('{objectId}')` (what `az role assignment list --include-groups`
+ * sends) lists the principal's own assignments and those of the groups it is a member of,
+ * transitively; every assignee other than the principal is such a group.
+ */
+export async function readPrincipalGroups(az: AzureContext, reg: RegistryArm, principalId: string, signal: AbortSignal): Promise<string[]> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(principalId)) return [];
+  const client = new AuthorizationManagementClient(armCredential(az), reg.subscriptionId, clientOptions(az, signal));
+  const groups = new Set<string>();
+  const filter = `atScope() and assignedTo('${principalId}')`;
+  for await (const a of client.roleAssignments.listForScope(reg.id.replace(/^\/+/, ''), { filter, abortSignal: signal } as never)) {
+    if (a.principalId && a.principalId.toLowerCase() !== principalId.toLowerCase()) groups.add(a.principalId);
+  }
+  return [...groups];
+}
+
+/** The signed-in principal's object id: the context's, else the ARM token's oid (the run's credential has it cached). */
+export async function signedInPrincipal(az: AzureContext, signal: AbortSignal): Promise<string | undefined> {
+  if (az.principalId) return az.principalId;
+  try {
+    const t = await armCredential(az).getToken(az.armScope ?? ARM_SCOPE, { abortSignal: signal });
+    const oid = t ? tokenClaims(t.token)?.oid : undefined;
+    return typeof oid === 'string' ? oid : undefined;
+  } catch {
+    return undefined; // the sign-in checks say why
+  }
+}
+
 /** Tokens and role assignments of a found registry; what cannot be read goes into gaps. */
-export async function registryDetails(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RegistryFacts> {
+export async function registryDetails(az: AzureContext, reg: RegistryArm, signal: AbortSignal, principalId?: string): Promise<RegistryFacts> {
   const facts: RegistryFacts = { registry: reg, gaps: [] };
   await Promise.all([
     readTokens(az, reg, signal).then((t) => { facts.tokens = t; }, (e) => { facts.gaps.push(`tokens: ${armReason(e)}`); }),
     readRoleAssignments(az, reg, signal).then((r) => { facts.roleAssignments = r; }, (e) => { facts.gaps.push(`role assignments: ${armReason(e)}`); }),
+    principalId
+      ? readPrincipalGroups(az, reg, principalId, signal).then((g) => { facts.principalGroups = { principalId, groupIds: g }; }, (e) => { facts.gaps.push(`role assignments through groups: ${armReason(e)}`); })
+      : undefined,
   ]);
   return facts;
 }

@@ -5,7 +5,7 @@ import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { allows, grantedActions, type AccessEntry } from '../../acr/jwt';
 import type { AadLoginData } from './aad-login';
 import type { ExplicitLoginData } from './explicit-login';
-import { analyseRoles, type RegistryFacts } from './registry-facts';
+import { analyseRoles, groupsOf, type RegistryFacts } from './registry-facts';
 import { LOGIN, isoDate } from './shared';
 
 type Op = 'login' | 'pull' | 'push';
@@ -79,9 +79,11 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   }
   const abac = reg?.roleAssignmentMode === 'AbacRepositoryPermissions';
   if (facts?.roleAssignments && s.principalId && s.kind === 'aad') {
-    const a = analyseRoles(facts.roleAssignments, s.principalId, abac, ctx.env.now());
-    const held = a.held.map((x) => `${x.role}${x.createdOn ? ` (since ${isoDate(x.createdOn)})` : ''}`).join(', ') || 'none';
-    const ev = { ...evidence, rolesHeld: held };
+    const groups = groupsOf(facts, s.principalId);
+    const a = analyseRoles(facts.roleAssignments, s.principalId, abac, ctx.env.now(), groups);
+    const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId!.toLowerCase() ? '' : ` through group ${x.principalId}`);
+    const held = a.held.map((x) => `${x.role}${via(x)}${x.createdOn ? ` (since ${isoDate(x.createdOn)})` : ''}`).join(', ') || 'none';
+    const ev = { ...evidence, rolesHeld: held, groups: groups.length ? groups.join(',') : undefined };
     if (abac && a.ignoredByAbac.length) {
       return {
         status: severity(op, missing), causeId: 'authz.abac-repository-permissions', evidence: ev, fixParams,
@@ -92,7 +94,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
       const p = a.pending[0];
       return {
         status: severity(op, missing), causeId: 'authz.role-propagation-pending', evidence: ev, fixParams,
-        message: `${s.principalId} was given ${p.role} at ${p.createdOn ? isoDate(p.createdOn) : 'a moment ago'}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after ${p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : 'a few minutes'}.`,
+        message: `${s.principalId} was given ${p.role}${via(p)} at ${p.createdOn ? isoDate(p.createdOn) : 'a moment ago'}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after ${p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : 'a few minutes'}.`,
       };
     }
     return {

@@ -10,7 +10,9 @@ export interface RepositoryTokenFacts {
 }
 
 export interface RoleAssignmentFacts {
+  /** The assignee: a user, service principal or managed identity, or a group (principalType 'Group'). */
   principalId: string;
+  principalType?: string;
   /** Built-in role name when known (AcrPull, AcrPush, Reader...), else the definition GUID. */
   role: string;
   scope: string;
@@ -39,6 +41,12 @@ export interface RegistryFacts {
   tokens?: RepositoryTokenFacts[];
   /** Role assignments at the registry scope and above (inherited included). */
   roleAssignments?: RoleAssignmentFacts[];
+  /**
+   * The signed-in principal's groups that hold a role at the registry scope or above: ARM's
+   * `atScope() and assignedTo('{objectId}')` answers the principal's own assignments and those of
+   * every group it is a member of (transitively). Undefined when it could not be asked.
+   */
+  principalGroups?: { principalId: string; groupIds: string[] };
   /** Why a part could not be read (no permission...), for messages. */
   gaps: string[];
 }
@@ -73,8 +81,14 @@ const READ_ROLES = new Set(['Reader', 'Contributor', 'Owner']);
 /** 10 minutes: how long Azure may take to apply a new role assignment. */
 export const PROPAGATION_MS = 10 * 60 * 1000;
 
+/** The groups through which `principalId` holds roles here (empty when unknown or another principal). */
+export function groupsOf(facts: Pick<RegistryFacts, 'principalGroups'> | undefined, principalId: string): string[] {
+  const g = facts?.principalGroups;
+  return g && g.principalId.toLowerCase() === principalId.toLowerCase() ? g.groupIds : [];
+}
+
 export interface RoleAnalysis {
-  /** Roles the principal holds at the registry scope or above. */
+  /** Roles the principal holds at the registry scope or above, its own and its groups'. */
   held: RoleAssignmentFacts[];
   canPull: boolean;
   canPush: boolean;
@@ -85,9 +99,13 @@ export interface RoleAnalysis {
   ignoredByAbac: RoleAssignmentFacts[];
 }
 
-/** What the principal's assignments grant, as ACR evaluates them. */
-export function analyseRoles(assignments: RoleAssignmentFacts[], principalId: string, abac: boolean, now: Date): RoleAnalysis {
-  const held = assignments.filter((a) => a.principalId.toLowerCase() === principalId.toLowerCase());
+/**
+ * What the principal's assignments grant, as ACR evaluates them: its own and those of the groups it
+ * is a member of (`groupIds`, from ARM's assignedTo(); an assignment to a group applies to its members).
+ */
+export function analyseRoles(assignments: RoleAssignmentFacts[], principalId: string, abac: boolean, now: Date, groupIds: readonly string[] = []): RoleAnalysis {
+  const ids = new Set([principalId, ...groupIds].map((x) => x.toLowerCase()));
+  const held = assignments.filter((a) => ids.has(a.principalId.toLowerCase()));
   const settled = (a: RoleAssignmentFacts) => !a.createdOn || now.getTime() - a.createdOn.getTime() >= PROPAGATION_MS;
   const pullSet = abac ? ABAC_PULL : PULL_ROLES;
   const pushSet = abac ? ABAC_PUSH : PUSH_ROLES;

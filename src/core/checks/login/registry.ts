@@ -5,7 +5,7 @@ import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { settledFinding } from '../../engine/context';
 import { armVerdict } from './name-rules';
-import { listRegistries, registryDetails } from './arm-facts';
+import { listRegistries, registryDetails, signedInPrincipal } from './arm-facts';
 import type { RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './shared';
 
@@ -47,7 +47,7 @@ export const registryCheck: Check = {
         fixParams: verdict!.suggestion ? { suggestedLoginServer: verdict!.suggestion } : undefined,
       };
     }
-    const facts: RegistryFacts = await registryDetails(az, match.arm, ctx.signal);
+    const facts: RegistryFacts = await registryDetails(az, match.arm, ctx.signal, await signedInPrincipal(az, ctx.signal));
     facts.gaps.push(...listing.gaps);
     const ev = {
       ...evidence, registryId: match.arm.id, loginServer: match.arm.loginServer, sku: match.arm.sku,
