@@ -1,6 +1,6 @@
 // troubleshoot-login #confirm-credentials-are-authorized-to-access-registry
 import { DEFAULT_IDS } from '../arm/state';
-import { addGroups, addRole, giveArmReadOnly, removeRoles } from './helpers';
+import { addGroups, addRole, giveArmReadOnly, giveRoleAssignmentReader, removeRoles } from './helpers';
 import type { ScenarioDef } from './types';
 
 const S = { seed: 'troubleshoot-login', section: 'confirm-credentials-are-authorized-to-access-registry', registry: 'contoso', usesArm: true } as const;
@@ -42,6 +42,15 @@ export const authzScenarios: ScenarioDef[] = [
   {
     info: { ...S, name: 'missing-reader', description: 'The service principal has AcrPush but no Reader: `az acr login -n contoso` cannot read the registry through ARM.', expectedCause: 'authz.missing-reader' },
     setup(ctx) { removeRoles(ctx, ctx.sp.objectId, ['Reader', 'Owner', 'Contributor']); },
+  },
+  {
+    // The same fault, but ARM lets the identity read role assignments (a custom role at the
+    // subscription): the diagnosis sees its AcrPush on the registry and no Reader — evidence.
+    info: { ...S, name: 'missing-reader-assignments-readable', description: 'The service principal has AcrPush but no Reader on the registry, and a custom role "Role Assignment Reader" on the subscription: ARM shows it its role assignments (AcrPush on contoso) but not the registry.', expectedCause: 'authz.missing-reader' },
+    setup(ctx) {
+      removeRoles(ctx, ctx.sp.objectId, ['Reader', 'Owner', 'Contributor']);
+      giveRoleAssignmentReader(ctx, `/subscriptions/${ctx.subscriptionId}`, ctx.sp.objectId);
+    },
   },
   {
     info: { ...S, name: 'abac-mode', description: 'roleAssignmentMode is AbacRepositoryPermissions: the AcrPush assignment is ignored and no Container Registry Repository role is assigned.', expectedCause: 'authz.abac-repository-permissions', operation: 'pull' },

@@ -60,3 +60,22 @@ export function giveArmReadOnly(ctx: ScenarioContext, registry: RegistryRecord, 
     createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000),
   }));
 }
+
+/** A custom role that reads role assignments and nothing else (an auditor's), at `scope`. */
+export const ROLE_ASSIGNMENT_READER_GUID = '5ca1ab1e-0000-4000-8000-00000000acd1';
+export function giveRoleAssignmentReader(ctx: ScenarioContext, scope: string, principalId: string): void {
+  if (!ctx.state.roleDefinitions.some((d) => d.name === ROLE_ASSIGNMENT_READER_GUID)) {
+    ctx.state.roleDefinitions.push({
+      id: `/subscriptions/${ctx.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_ASSIGNMENT_READER_GUID}`,
+      name: ROLE_ASSIGNMENT_READER_GUID, type: 'Microsoft.Authorization/roleDefinitions',
+      properties: {
+        roleName: 'Role Assignment Reader', type: 'CustomRole', description: 'Reads role assignments only.', assignableScopes: ['/'],
+        permissions: [{ actions: ['Microsoft.Authorization/roleAssignments/read'], notActions: [], dataActions: [], notDataActions: [] }],
+      },
+    });
+  }
+  ctx.state.roleAssignments.push(roleAssignment({
+    scope, role: ROLE_ASSIGNMENT_READER_GUID, principalId, subscriptionId: ctx.subscriptionId,
+    createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000),
+  }));
+}

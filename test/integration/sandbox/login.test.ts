@@ -239,6 +239,21 @@ describe('sandbox login scenarios (integration)', function () {
       assert.match(r.body, /AuthorizationFailed/);
     });
 
+    it('missing-reader-assignments-readable: ARM refuses the registry but shows the identity its AcrPush on it (assignedTo), and no Reader', async () => {
+      await w.apply('missing-reader-assignments-readable');
+      const aad = await aadToken(w, 'https://management.azure.com');
+      const bearer = ['-H', `Authorization: Bearer ${aad.json!.access_token}`];
+      const reg = w.state.registries[0]!.arm.id;
+      const r = await http(w, [...bearer, `${w.azure.armEndpoint}${reg}?api-version=2023-07-01`]);
+      assert.equal(r.status, 403, r.body);
+      const sub = `/subscriptions/${DEFAULT_IDS.subscriptionId}`;
+      const q = await http(w, ['-G', ...bearer, '--data-urlencode', `$filter=assignedTo('${w.azure.principalId}')`, '--data-urlencode', 'api-version=2022-04-01', `${w.azure.armEndpoint}${sub}/providers/Microsoft.Authorization/roleAssignments`]);
+      assert.equal(q.status, 200, q.body);
+      const rows = (q.json!.value as { properties: { scope: string; roleDefinitionId: string } }[]).map((a) => `${a.properties.roleDefinitionId.split('/').pop()} ${a.properties.scope}`);
+      assert.ok(rows.includes(`8311e382-0749-4cb8-b61a-304f252e45ec ${reg}`), rows.join('\n'));
+      assert.ok(!rows.some((x) => x.startsWith('acdd72a7-3385-48ef-bd42-f606fba81ae7')), 'no Reader anywhere');
+    });
+
     it('aks-kubelet-missing-acrpull: the kubelet identity has no pull on the registry', async () => {
       await w.apply('healthy');
       assert.deepEqual(effectiveRegistryActions(w.state, DEFAULT_IDS.kubeletObjectId, w.state.registries[0]!).actions, ['pull']);

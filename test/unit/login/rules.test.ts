@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { armVerdict, editDistance, inputVerdicts, resourceNameNote } from '../../../src/core/checks/login/name-rules';
-import { analyseRoles, groupsOf, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
+import { analyseRoles, groupsOf, readerEvidence, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
 import { classifyAadError } from '../../../src/core/checks/login/aad-errors';
 import { relative, isoDate } from '../../../src/core/checks/login/shared';
 import { getCause } from '../../../src/core/catalogue/index';
@@ -72,6 +72,18 @@ describe('role analysis', () => {
     assert.deepEqual(groupsOf({ principalGroups: { principalId: 'P', groupIds: ['group-1'] } }, 'p'), ['group-1']);
     assert.deepEqual(groupsOf({ principalGroups: { principalId: 'other', groupIds: ['group-1'] } }, 'p'), [], 'groups of another principal do not count');
     assert.deepEqual(groupsOf(undefined, 'p'), []);
+  });
+  it('reader evidence: the registry id from an assignment on it, what is held there and above, whether it reads ARM', () => {
+    const reg = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
+    const at = (role: string, scope: string, principalId = 'p'): RoleAssignmentFacts => ({ principalId, role, scope, createdOn: new Date(now.getTime() - 3_600_000) });
+    const push = readerEvidence([at('AcrPush', reg), at('Reader', '/subscriptions/s1/resourceGroups/other'), at('Reader', `${reg}x`)], 'contoso', now)!;
+    assert.equal(push.registryId, reg);
+    assert.deepEqual(push.held.map((a) => a.role), ['AcrPush'], 'another group\'s or registry\'s Reader does not count');
+    assert.equal(push.canReadArm, false);
+    const viaGroup = readerEvidence([at('AcrPush', `${reg}/`), at('Reader', '/subscriptions/s1/resourceGroups/RG', 'group-1')], 'Contoso', now)!;
+    assert.equal(viaGroup.canReadArm, true, 'Reader on the resource group through a group');
+    assert.equal(readerEvidence([at('Reader', '/subscriptions/s1')], 'contoso', now), undefined, 'no assignment names the registry: no evidence');
+    assert.equal(readerEvidence([at('AcrPull', reg)], 'cont.so', now), undefined, 'a name is matched literally, not as a pattern');
   });
   it('ABAC mode ignores AcrPull/AcrPush and honours the repository roles', () => {
     const r = analyseRoles([a('AcrPush', 60)], 'p', true, now);

@@ -51,6 +51,8 @@ function parseId(id: string): { subscriptionId: string; resourceGroup: string } 
 export interface RegistryListing {
   registries: (KnownRegistry & { arm: RegistryArm })[];
   gaps: string[];
+  /** The subscriptions that were asked. */
+  subscriptions?: string[];
 }
 
 export async function listRegistries(az: AzureContext, signal: AbortSignal): Promise<RegistryListing> {
@@ -82,7 +84,7 @@ export async function listRegistries(az: AzureContext, signal: AbortSignal): Pro
       gaps.push(`registries in ${sub}: ${armReason(e)}`);
     }
   }));
-  return { registries, gaps };
+  return { registries, gaps, subscriptions: subs };
 }
 
 export async function readTokens(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RepositoryTokenFacts[]> {
@@ -127,6 +129,22 @@ export async function readPrincipalGroups(az: AzureContext, reg: RegistryArm, pr
     if (a.principalId && a.principalId.toLowerCase() !== principalId.toLowerCase()) groups.add(a.principalId);
   }
   return [...groups];
+}
+
+/**
+ * The principal's role assignments in a subscription: at, above and below it (no atScope()), its
+ * own and its groups' (assignedTo). ARM answers only when the caller may read role assignments
+ * there (Microsoft.Authorization/roleAssignments/read): an AuthorizationFailed is thrown.
+ */
+export async function readAssignmentsOf(az: AzureContext, subscriptionId: string, principalId: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(principalId)) return [];
+  const client = new AuthorizationManagementClient(armCredential(az), subscriptionId, clientOptions(az, signal));
+  const out: RoleAssignmentFacts[] = [];
+  for await (const a of client.roleAssignments.listForScope(`subscriptions/${subscriptionId}`, { filter: `assignedTo('${principalId}')`, abortSignal: signal } as never)) {
+    if (!a.principalId) continue;
+    out.push({ principalId: a.principalId, principalType: a.principalType, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '', createdOn: a.createdOn });
+  }
+  return out;
 }
 
 /** The signed-in principal's object id: the context's, else the ARM token's oid (the run's credential has it cached). */

@@ -118,3 +118,30 @@ export function analyseRoles(assignments: RoleAssignmentFacts[], principalId: st
     ignoredByAbac: abac ? held.filter((a) => a.role === 'AcrPull' || a.role === 'AcrPush') : [],
   };
 }
+
+export interface ReaderEvidence {
+  /** The registry's resource id, when an assignment names it (`…/registries/<name>` or below). */
+  registryId?: string;
+  /** The principal's assignments (its own and its groups') at the registry and above. */
+  held: RoleAssignmentFacts[];
+  /** One of them lets it read the registry through ARM (Reader, Contributor, Owner). */
+  canReadArm: boolean;
+}
+
+/**
+ * From the principal's role assignments in a subscription (ARM's assignedTo(): its own and its
+ * groups', at, above and below the subscription): the registry `name`'s id, found from an
+ * assignment on it, and what the principal holds there and above. Undefined when no assignment
+ * names the registry: then nothing can be said about it from these assignments.
+ */
+export function readerEvidence(assignments: RoleAssignmentFacts[], name: string, now: Date): ReaderEvidence | undefined {
+  const re = new RegExp(`^(/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.ContainerRegistry/registries/${name.replace(/[^a-z0-9]/gi, '')})(/|$)`, 'i');
+  const registryId = assignments.map((a) => re.exec(a.scope)?.[1]).find((x): x is string => !!x);
+  if (!registryId) return undefined;
+  const norm = (x: string) => x.replace(/\/+$/, '').toLowerCase();
+  const id = norm(registryId);
+  // At the registry or above: the root, the subscription, the resource group, the registry itself.
+  const held = assignments.filter((a) => { const sc = norm(a.scope); return sc === '' || id === sc || id.startsWith(`${sc}/`); });
+  const settled = (a: RoleAssignmentFacts) => !a.createdOn || now.getTime() - a.createdOn.getTime() >= PROPAGATION_MS;
+  return { registryId, held, canReadArm: held.some((a) => READ_ROLES.has(a.role) && settled(a)) };
+}

@@ -1,12 +1,13 @@
 // LOGIN_SERVER_ERROR and friends: does ARM know this registry, under this login server?
 // Not visible + the login server answers its challenge = the identity cannot read it (no Reader),
-// not a missing registry. Also loads the facts later checks decide on (tokens, role assignments).
+// not a missing registry: shown by its role assignments where ARM lets it read them, else inferred. Also loads the facts later checks decide on (tokens, role assignments).
 import { armAccessOf } from '../../azure/connection';
-import type { Check, CheckOutcome } from '../../engine/types';
+import type { ArmAccess } from '../../azure/connection';
+import type { Check, CheckContext, CheckOutcome, Evidence } from '../../engine/types';
 import { settledFinding } from '../../engine/context';
 import { armVerdict } from './name-rules';
-import { listRegistries, registryDetails, signedInPrincipal } from './arm-facts';
-import type { RegistryFacts } from './registry-facts';
+import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedInPrincipal } from './arm-facts';
+import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './shared';
 
 const NET_DNS = 'net.dns';
@@ -35,13 +36,7 @@ export const registryCheck: Check = {
     if (!match) {
       const dnsOk = (await settledFinding(ctx, NET_DNS))?.status === 'pass';
       const challengeOk = (await settledFinding(ctx, NET_CHALLENGE))?.status === 'pass';
-      if (dnsOk && challengeOk) {
-        return {
-          status: 'fail', causeId: 'authz.missing-reader', evidence,
-          fixParams: { principalId: az.principalId ?? '' },
-          message: `${ctx.target.loginServer} exists (it answers), but the signed-in identity cannot see it in Azure: it holds no Reader (or higher) role on the registry, so az acr login --name ${ctx.target.name} and the portal fail.`,
-        };
-      }
+      if (dnsOk && challengeOk) return missingReader(ctx, az, listing.subscriptions ?? [], evidence);
       return {
         status: 'fail', causeId: verdict!.causeId, message: verdict!.message, evidence,
         fixParams: verdict!.suggestion ? { suggestedLoginServer: verdict!.suggestion } : undefined,
@@ -61,3 +56,47 @@ export const registryCheck: Check = {
     return { status: 'pass', message: `Azure knows ${match.arm.name} (${match.arm.loginServer}) in resource group ${match.arm.resourceGroup}.`, evidence: ev, data: facts };
   },
 };
+
+/**
+ * The registry answers but ARM lists it nowhere. Where ARM lets the identity read its own role
+ * assignments (assignedTo(): its own and its groups'), they say what it holds on the registry and
+ * above: no Reader (or higher) is then a fact, and the assignment gives the registry's id for the
+ * fix. Where ARM refuses that too, "no Reader" stays an inference, and the message says so.
+ */
+async function missingReader(ctx: CheckContext, az: ArmAccess, subscriptions: string[], evidence: Evidence): Promise<CheckOutcome> {
+  const t = ctx.target;
+  const principalId = await signedInPrincipal(az, ctx.signal);
+  const refused: string[] = [];
+  let found: ReaderEvidence | undefined;
+  if (principalId) {
+    const per = await Promise.all(subscriptions.slice(0, 20).map((sub) => readAssignmentsOf(az, sub, principalId, ctx.signal).then(
+      (list) => readerEvidence(list, t.name, ctx.env.now()),
+      (e) => { refused.push(`${sub}: ${armReason(e)}`); return undefined; })));
+    found = per.find((x) => x);
+  }
+  const fixParams: Record<string, string> = { principalId: principalId ?? '' };
+  if (found?.registryId) fixParams.registryId = found.registryId;
+  const held = found?.held.map((a) => `${a.role}${principalId && a.principalId.toLowerCase() !== principalId.toLowerCase() ? ` through group ${a.principalId}` : ''} at ${a.scope}`).join(', ');
+  if (found?.canReadArm) {
+    // It holds a read role, yet the listing missed the registry: not a missing Reader.
+    return {
+      status: 'warn', evidence: { ...evidence, registryId: found.registryId, rolesHeld: held },
+      message: `${t.loginServer} answers and the signed-in identity holds ${held}, which lets it read the registry, but Azure did not list ${t.name}; the listing may be incomplete.`,
+    };
+  }
+  if (found) {
+    const heldText = held || 'none';
+    return {
+      status: 'fail', causeId: 'authz.missing-reader', fixParams,
+      evidence: { ...evidence, basis: 'role assignments', registryId: found.registryId, rolesHeld: heldText },
+      message: `The role assignments of ${principalId} (its own and its groups') on ${t.name} and above are ${heldText}: none lets it read the registry through Azure Resource Manager (Reader or higher), so az acr login --name ${t.name} and the portal fail.`,
+    };
+  }
+  return {
+    status: 'fail', causeId: 'authz.missing-reader', fixParams,
+    evidence: { ...evidence, basis: 'inferred', roleAssignments: refused.length ? `not readable (${refused[0]})` : 'none name the registry' },
+    message: refused.length || !principalId
+      ? `${t.loginServer} exists (it answers), but the signed-in identity cannot see it in Azure, nor read its own role assignments, so it most likely holds no Reader (or higher) role on the registry: az acr login --name ${t.name} and the portal then fail.`
+      : `${t.loginServer} exists (it answers), but the signed-in identity cannot see it in Azure, and none of its role assignments names the registry, so it most likely holds no Reader (or higher) role on it: az acr login --name ${t.name} and the portal then fail.`,
+  };
+}
