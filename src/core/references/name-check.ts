@@ -26,7 +26,8 @@ export function checkReferenceName(ref: RegistryReference): NameProblem[] {
   const dot = lower.indexOf('.');
   if (ref.kind === 'workflowAzAcrLogin') {
     // az acr login -n takes the resource name; a login server works only with a warning.
-    if (dot >= 0) problems.push({ causeId: 'name.resource-name-vs-login-server', suggestion: lower.slice(0, dot) });
+    // contoso-<hash>.azurecr.io (a domain name label scope): the resource name is contoso.
+    if (dot >= 0) problems.push({ causeId: 'name.resource-name-vs-login-server', suggestion: resourceNameOf(written) ?? lower.slice(0, dot) });
     return problems;
   }
   if (dot < 0) {
@@ -44,6 +45,15 @@ export function checkReferenceName(ref: RegistryReference): NameProblem[] {
 export function loginServerOf(ref: RegistryReference): string | undefined {
   try {
     return parseRegistryInput(ref.written).loginServer;
+  } catch (e) {
+    if (e instanceof RegistryInputError) return undefined;
+    throw e;
+  }
+}
+
+function resourceNameOf(written: string): string | undefined {
+  try {
+    return parseRegistryInput(written).name;
   } catch (e) {
     if (e instanceof RegistryInputError) return undefined;
     throw e;

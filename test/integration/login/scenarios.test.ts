@@ -14,10 +14,10 @@ import { getWorld } from '../sandbox/shared-world';
 // LOGIN_SCENARIOS=a,b or LOGIN_SCENARIOS=all.
 const ALL_LOGIN_SCENARIOS = [
   'docker-daemon-down', 'docker-version-old', 'docker-config-malformed',
-  'name-upper-case', 'name-missing-suffix', 'name-wrong-cloud-suffix', 'name-registry-not-found',
+  'name-upper-case', 'name-missing-suffix', 'name-resource-name-vs-login-server', 'name-wrong-cloud-suffix', 'name-registry-not-found',
   'wrong-password', 'admin-disabled', 'sp-wrong-secret', 'exposed-token-username',
   'stale-credential-anonymous-pull', 'anonymous-pull-disabled', 'aad-exchange-failed', 'access-token-failed', 'aad-audience-policy-disabled',
-  'missing-acrpull', 'missing-acrpush', 'missing-reader', 'abac-mode', 'repo-token-scope', 'role-propagation', 'aks-kubelet-missing-acrpull',
+  'missing-acrpull', 'missing-acrpush', 'missing-reader', 'missing-reader-assignments-readable', 'group-role-propagation', 'abac-mode', 'repo-token-scope', 'role-propagation', 'aks-kubelet-missing-acrpull',
   'aad-token-expired', 'sp-secret-expired', 'repo-token-password-expired', 'repo-token-disabled',
 ];
 const wantedLogin = process.env.LOGIN_SCENARIOS;

@@ -33,5 +33,10 @@ describe('references: cheap name check', () => {
     assert.deepEqual(checkReferenceName(ref('contoso.azurecr.io', 'workflowAzAcrLogin')), [
       { causeId: 'name.resource-name-vs-login-server', suggestion: 'contoso' },
     ]);
+    assert.deepEqual(checkReferenceName(ref('contoso-e7ggejfuhzhgedc8.azurecr.io', 'workflowAzAcrLogin')), [
+      { causeId: 'name.resource-name-vs-login-server', suggestion: 'contoso' },
+    ], 'a domain-name-label login server: the resource name is the part before the hash');
+    assert.deepEqual(checkReferenceName(ref('contoso-e7ggejfuhzhgedc8.azurecr.io')), [], 'a valid login server in an image or login-action position');
+    assert.equal(loginServerOf(ref('contoso-e7ggejfuhzhgedc8.azurecr.io')), 'contoso-e7ggejfuhzhgedc8.azurecr.io');
   });
 });
