@@ -1,6 +1,7 @@
 // LOGIN_SERVER_ERROR and friends: does ARM know this registry, under this login server?
 // Not visible + the login server answers its challenge = the identity cannot read it (no Reader),
-// not a missing registry: shown by its role assignments where ARM lets it read them, else inferred. Also loads the facts later checks decide on (tokens, role assignments).
+// not a missing registry: shown by its role assignments where ARM lets it read them, else inferred.
+// Also loads the facts later checks decide on (tokens, role assignments, the principal's groups).
 import { armAccessOf } from '../../azure/connection';
 import type { ArmAccess } from '../../azure/connection';
 import type { Check, CheckContext, CheckOutcome, Evidence } from '../../engine/types';
