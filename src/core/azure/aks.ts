@@ -16,6 +16,8 @@ export interface AksCluster {
   kubeletIdentity?: { clientId?: string; objectId?: string; resourceId?: string };
   /** Clusters that pull with a service principal instead (older clusters). */
   servicePrincipalClientId?: string;
+  /** The subnets the node pools sit in (agentPoolProfiles[].vnetSubnetID; none: AKS's own managed VNet). */
+  nodeSubnetIds: string[];
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -37,6 +39,7 @@ export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?
             resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '', location: str(c.location),
             kubeletIdentity: k ? { clientId: str(k.clientId), objectId: str(k.objectId), resourceId: str(k.resourceId) } : undefined,
             servicePrincipalClientId: spId && spId !== 'msi' ? spId : undefined,
+            nodeSubnetIds: [...new Set((c.agentPoolProfiles ?? []).map((p) => str(p.vnetSubnetID)).filter((x): x is string => !!x))],
           });
         }
       }, opts.signal);

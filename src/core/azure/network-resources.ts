@@ -1,6 +1,8 @@
 // ARM facts for the VNet causes that no installed SDK covers: resource provider registration,
-// a subnet's service endpoints, a private endpoint's expected DNS records (plain ARM requests
-// through the Azure pipeline — see connection.ts `armRequest`).
+// subnets (service endpoints, NSG, route table), a private endpoint's expected DNS records and
+// subnet, network security groups, route tables, Azure Firewalls and firewall policies (plain ARM
+// requests through the Azure pipeline — see connection.ts `armRequest`; @azure/arm-network would
+// add several MB to both bundles for six GETs whose JSON the checks parse defensively anyway).
 import { armRequest, type ArmAccess } from './connection';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -16,25 +18,80 @@ export async function providerRegistrationState(azure: ArmAccess, subscriptionId
 export interface SubnetFacts {
   id: string;
   addressPrefix?: string;
+  /** addressPrefix and addressPrefixes together (a subnet may have several). */
+  addressPrefixes: string[];
   /** Services with a service endpoint on the subnet, e.g. Microsoft.ContainerRegistry. */
   serviceEndpoints: string[];
+  networkSecurityGroupId?: string;
+  routeTableId?: string;
+  /** privateEndpointNetworkPolicies: Disabled (default) means NSGs and routes do not apply to private endpoints there. */
+  privateEndpointNetworkPolicies?: string;
+}
+
+const SUBNET_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
+
+/** A subnet as ARM returns it (alone or inside a virtual network), reduced to what the checks read. */
+export function subnetFacts(json: unknown, fallbackId = ''): SubnetFacts {
+  const s = rec(json);
+  const p = rec(s.properties);
+  const addressPrefix = str(p.addressPrefix);
+  return {
+    id: str(s.id) ?? fallbackId,
+    addressPrefix,
+    addressPrefixes: [...new Set([addressPrefix, ...arr(p.addressPrefixes).map(str)].filter((x): x is string => !!x))],
+    serviceEndpoints: arr(p.serviceEndpoints).map((e) => str(rec(e).service)).filter((x): x is string => !!x),
+    networkSecurityGroupId: str(rec(p.networkSecurityGroup).id),
+    routeTableId: str(rec(p.routeTable).id),
+    privateEndpointNetworkPolicies: str(p.privateEndpointNetworkPolicies),
+  };
+}
+
+/** Every subnet of the virtual networks this sign-in can read in a subscription. */
+export async function listSubnets(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<SubnetFacts[]> {
+  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/virtualNetworks`, { apiVersion: '2023-09-01', signal, operation: 'list virtual networks' });
+  return arr(rec(page).value).flatMap((v) => arr(rec(rec(v).properties).subnets)).map((s) => subnetFacts(s)).filter((s) => SUBNET_ID.test(s.id));
+}
+
+function checkId(id: string, type: RegExp, what: string): void {
+  if (!type.test(id)) throw new Error(`'${id}' is not ${what} resource id.`);
+}
+
+const rid = (type: string) => new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/${type}/[^/]+$`, 'i');
+
+/** A network security group (securityRules + defaultSecurityRules), as ARM returns it. */
+export async function readNetworkSecurityGroup(azure: ArmAccess, id: string, signal?: AbortSignal): Promise<unknown> {
+  checkId(id, rid('networkSecurityGroups'), 'a network security group');
+  return armRequest(azure, 'GET', id, { apiVersion: '2023-09-01', signal, operation: 'read network security group' });
+}
+
+/** A route table with its routes, as ARM returns it. */
+export async function readRouteTable(azure: ArmAccess, id: string, signal?: AbortSignal): Promise<unknown> {
+  checkId(id, rid('routeTables'), 'a route table');
+  return armRequest(azure, 'GET', id, { apiVersion: '2023-09-01', signal, operation: 'read route table' });
+}
+
+/** The Azure Firewalls of a subscription (ipConfigurations, firewallPolicy, classic rule collections). */
+export async function listAzureFirewalls(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<unknown[]> {
+  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/azureFirewalls`, { apiVersion: '2023-09-01', signal, operation: 'list Azure Firewalls' });
+  return arr(rec(page).value);
+}
+
+/** A firewall policy's rule collection groups (the list answer). */
+export async function readFirewallPolicyRuleGroups(azure: ArmAccess, policyId: string, signal?: AbortSignal): Promise<unknown[]> {
+  checkId(policyId, rid('firewallPolicies'), 'a firewall policy');
+  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `${policyId}/ruleCollectionGroups`, { apiVersion: '2023-09-01', signal, operation: 'read firewall policy rules' });
+  return arr(rec(page).value);
 }
 
 export async function readSubnet(azure: ArmAccess, subnetId: string, signal?: AbortSignal): Promise<SubnetFacts> {
-  if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.test(subnetId)) {
-    throw new Error(`'${subnetId}' is not a subnet resource id.`);
-  }
-  const s = rec(await armRequest(azure, 'GET', subnetId, { apiVersion: '2023-09-01', signal, operation: 'read subnet' }));
-  const p = rec(s.properties);
-  return {
-    id: str(s.id) ?? subnetId,
-    addressPrefix: str(p.addressPrefix),
-    serviceEndpoints: arr(p.serviceEndpoints).map((e) => str(rec(e).service)).filter((x): x is string => !!x),
-  };
+  if (!SUBNET_ID.test(subnetId)) throw new Error(`'${subnetId}' is not a subnet resource id.`);
+  return subnetFacts(await armRequest(azure, 'GET', subnetId, { apiVersion: '2023-09-01', signal, operation: 'read subnet' }), subnetId);
 }
 
 export interface PrivateEndpointDns {
   id: string;
+  /** The subnet the endpoint's NIC sits in. */
+  subnetId?: string;
   /** FQDN -> the private IPs DNS should answer for it (login server and data endpoints). */
   records: { fqdn: string; ipAddresses: string[] }[];
 }
@@ -47,6 +104,7 @@ export async function readPrivateEndpointDns(azure: ArmAccess, privateEndpointId
   const p = rec(pe.properties);
   return {
     id: str(pe.id) ?? privateEndpointId,
+    subnetId: str(rec(p.subnet).id),
     records: arr(p.customDnsConfigs).map(rec).map((c) => ({
       fqdn: (str(c.fqdn) ?? '').toLowerCase(),
       ipAddresses: arr(c.ipAddresses).map(str).filter((x): x is string => !!x),

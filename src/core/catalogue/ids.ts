@@ -62,6 +62,9 @@ export const CAUSE_IDS = [
   'network.private-endpoint-data-dns-missing',
   'network.service-endpoint-rule-missing',
   'network.resource-provider-unregistered',
+  'network.nsg-blocks-registry',         // an NSG rule / service tag denies TCP 443 from a client subnet
+  'network.firewall-blocks-registry',    // a route sends the traffic to an Azure Firewall/appliance that does not allow it
+  'network.bastion-endpoint-unsupported', // "Momenteel wordt Azure Bastion eindpunt niet ondersteund"
   // #configure-service-access
   'network.trusted-services-bypass-off',
   // check-health only

@@ -16,7 +16,7 @@ function facts(over: Partial<NetworkArmFacts> = {}): NetworkArmFacts {
     location: 'westeurope', sku: 'Premium', loginServer: login, publicNetworkAccess: 'Enabled',
     networkRuleSet: { defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] }, networkRuleBypassOptions: 'AzureServices',
     dataEndpointEnabled: true, dataEndpointHostNames: ['contoso.westeurope.data.azurecr.io'], replicationRegions: ['westeurope'],
-    privateEndpoints: [], serviceEndpointSubnets: [], providerRegistrations: [], gaps: [], ...over,
+    privateEndpoints: [], serviceEndpointSubnets: [], subnets: [], providerRegistrations: [], gaps: [], ...over,
   };
 }
 const pe = (status: string) => ({ connectionName: 'contoso-pe-conn', status, fqdnIps: { [login]: ['192.0.2.23'] }, ips: ['192.0.2.23'] });

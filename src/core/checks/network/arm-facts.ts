@@ -1,11 +1,14 @@
 // What ARM says about the registry, reduced to what the network checks decide on.
 // Filled by net.arm (see arm-source.ts); read with ctx.data<NetworkArmFacts>(NET.arm).
+import type { SubnetFacts } from '../../azure/network-resources';
 
 export interface PrivateEndpointFacts {
   connectionName: string;
   /** privateLinkServiceConnectionState.status: Approved / Pending / Rejected / Disconnected. */
   status: string;
   privateEndpointId?: string;
+  /** The subnet the endpoint's NIC sits in (undefined: not readable). */
+  subnetId?: string;
   /** fqdn (lower-case) → the private IPs the endpoint's NIC has for it. */
   fqdnIps: Record<string, string[]>;
   /** Every private IP of the endpoint. */
@@ -29,6 +32,8 @@ export interface NetworkArmFacts {
   privateEndpoints: PrivateEndpointFacts[];
   /** Subnets in the subscription with a Microsoft.ContainerRegistry service endpoint. */
   serviceEndpointSubnets: string[];
+  /** Every subnet this sign-in can read in the registry's subscription (NSG, route table, prefixes). */
+  subnets: SubnetFacts[];
   /**
    * Microsoft.ContainerRegistry's registration state in each subscription that holds a virtual
    * network of the registry's virtual network rules (service endpoints need it registered in the

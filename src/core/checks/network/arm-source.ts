@@ -6,31 +6,20 @@
 import type { AzureContext } from '../../engine/environment';
 import type { RegistryTarget } from '../../registry/target';
 import { fetchRegistryView, findRegistry, type ArmRegistryView } from '../../azure/registry-view';
-import { providerRegistrationState, readPrivateEndpointDns } from '../../azure/network-resources';
-import { armRequest, type ArmAccess } from '../../azure/connection';
+import { listSubnets, providerRegistrationState, readPrivateEndpointDns, type SubnetFacts } from '../../azure/network-resources';
+import type { ArmAccess } from '../../azure/connection';
 import { subscriptionOfId, type NetworkArmFacts, type PrivateEndpointFacts } from './arm-facts';
 
 export class ArmLookupError extends Error {
   constructor(message: string) { super(message); this.name = 'ArmLookupError'; }
 }
 
-type Json = Record<string, unknown>;
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!x && typeof x === 'object') : []);
-
-/** Subnets of the subscription's VNets that carry a Microsoft.ContainerRegistry service endpoint (only those this sign-in can read). */
-async function serviceEndpointSubnets(azure: ArmAccess, subscriptionId: string, signal: AbortSignal): Promise<string[]> {
-  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/virtualNetworks`, { apiVersion: '2023-09-01', signal, operation: 'list virtual networks' });
-  const out: string[] = [];
-  for (const v of arr(page?.value)) {
-    for (const s of arr((v.properties as Json | undefined)?.subnets)) {
-      const eps = arr((s.properties as Json | undefined)?.serviceEndpoints);
-      if (eps.some((e) => String(e.service ?? '').toLowerCase() === 'microsoft.containerregistry')) out.push(String(s.id));
-    }
-  }
-  return out;
+/** Subnets that carry a Microsoft.ContainerRegistry service endpoint. */
+function serviceEndpointSubnets(subnets: SubnetFacts[]): string[] {
+  return subnets.filter((s) => s.serviceEndpoints.some((e) => e.toLowerCase() === 'microsoft.containerregistry')).map((s) => s.id);
 }
 
-export function factsFromView(view: ArmRegistryView, extra: { privateEndpoints: PrivateEndpointFacts[]; serviceEndpointSubnets: string[]; providerRegistrations: NetworkArmFacts['providerRegistrations']; gaps: string[] }): NetworkArmFacts {
+export function factsFromView(view: ArmRegistryView, extra: { privateEndpoints: PrivateEndpointFacts[]; subnets?: SubnetFacts[]; providerRegistrations: NetworkArmFacts['providerRegistrations']; gaps: string[] }): NetworkArmFacts {
   return {
     id: view.id, name: view.name, resourceGroup: view.resourceGroup, subscriptionId: view.subscriptionId,
     location: view.location ?? '', sku: view.sku ?? '', loginServer: view.loginServer,
@@ -41,7 +30,8 @@ export function factsFromView(view: ArmRegistryView, extra: { privateEndpoints: 
     dataEndpointHostNames: view.dataEndpoints.length ? view.dataEndpoints.map((d) => d.host) : view.dataEndpointHostNames,
     replicationRegions: view.replications.map((r) => r.location),
     privateEndpoints: extra.privateEndpoints,
-    serviceEndpointSubnets: extra.serviceEndpointSubnets,
+    serviceEndpointSubnets: serviceEndpointSubnets(extra.subnets ?? []),
+    subnets: extra.subnets ?? [],
     providerRegistrations: extra.providerRegistrations,
     encryption: view.encryption.status ? { status: view.encryption.status, identity: view.encryption.identityClientId } : undefined,
     identity: view.identity ? {
@@ -64,7 +54,7 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
   const soft = async <T>(what: string, f: () => Promise<T>, fallback: T): Promise<T> => {
     try { return await f(); } catch (e) { if (signal.aborted) throw e; gaps.push(`${what}: ${(e as Error).message}`); return fallback; }
   };
-  const subnetsP = soft('virtual networks', () => serviceEndpointSubnets(access, ref.subscriptionId, signal), [] as string[]);
+  const subnetsP = soft('virtual networks', () => listSubnets(access, ref.subscriptionId, signal), [] as SubnetFacts[]);
   // Service endpoints need Microsoft.ContainerRegistry registered in the subscription of the
   // virtual network (virtualNetworkResourceId), which may differ from the registry's. Most VNets
   // sit in the registry's subscription: that state is read beside the registry's own reads.
@@ -78,11 +68,13 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
   const [privateEndpoints, subnets, providerRegistrations] = await Promise.all([
     Promise.all(view.privateEndpointConnections.map(async (c): Promise<PrivateEndpointFacts> => {
       const fqdnIps: Record<string, string[]> = {};
+      let subnetId: string | undefined;
       if (c.privateEndpointId) {
         const dns = await soft('private endpoint', () => readPrivateEndpointDns(access, c.privateEndpointId!, signal), { id: c.privateEndpointId, records: [] });
         for (const r of dns.records) fqdnIps[r.fqdn] = r.ipAddresses;
+        subnetId = dns.subnetId;
       }
-      return { connectionName: c.name, status: c.status, privateEndpointId: c.privateEndpointId, fqdnIps, ips: [...new Set(Object.values(fqdnIps).flat())] };
+      return { connectionName: c.name, status: c.status, privateEndpointId: c.privateEndpointId, subnetId, fqdnIps, ips: [...new Set(Object.values(fqdnIps).flat())] };
     })),
     subnetsP,
     Promise.all(vnetSubscriptions.map(async (subscriptionId) => ({
@@ -90,5 +82,5 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
       state: await (subscriptionId.toLowerCase() === ref.subscriptionId.toLowerCase() ? ownProviderP : providerIn(subscriptionId)),
     }))),
   ]);
-  return factsFromView(view, { privateEndpoints, serviceEndpointSubnets: subnets, providerRegistrations, gaps });
+  return factsFromView(view, { privateEndpoints, subnets, providerRegistrations, gaps });
 }

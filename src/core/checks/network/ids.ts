@@ -17,4 +17,7 @@ export const NET = {
   armTrustedServices: 'net.arm.trusted-services',
   armSku: 'net.arm.sku',
   armEncryption: 'net.arm.encryption',
+  armClientEgress: 'net.arm.client-egress',
+  armAksEgress: 'net.arm.aks-egress',
+  armBastion: 'net.arm.bastion',
 } as const;

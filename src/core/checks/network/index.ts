@@ -7,6 +7,7 @@ import { proxyCheck, dnsCheck, tcpCheck, tlsCheck, clientUsesProxy, withPathNeed
 import { challengeCheck, registryFirewallCheck } from './challenge';
 import { blobRedirectCheck, dataEndpointsCheck } from './data-path';
 import { daemonProxyCheck } from './daemon-proxy';
+import { aksEgressCheck, bastionCheck, clientEgressCheck } from './vnet-egress';
 import { armCheck, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck, trustedServicesCheck, skuCheck, encryptionCheck } from './arm-checks';
 
 export { NET } from './ids';
@@ -17,6 +18,6 @@ export function networkChecks(target: RegistryTarget, env: DiagnoseEnvironment):
     proxyCheck, dnsCheck, tcpCheck, withPathNeeds(tlsCheck, viaProxy), challengeCheck, registryFirewallCheck,
     blobRedirectCheck, dataEndpointsCheck, daemonProxyCheck,
     armCheck, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck,
-    trustedServicesCheck, skuCheck, encryptionCheck,
+    trustedServicesCheck, skuCheck, encryptionCheck, clientEgressCheck, aksEgressCheck, bastionCheck,
   ];
 }
