@@ -516,6 +516,13 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
     }
     if (!can(res.id, `${type}/read`)) return authorizationFailed(claims, `${type}/read`, res.id);
     if (segs.length === 8) return method === 'GET' ? json(200, res) : armError(405, 'MethodNotAllowed', 'Read only in the sandbox.');
+    // Rule collection groups of a firewall policy.
+    if (eq(type, 'Microsoft.Network/firewallPolicies') && lower[8] === 'rulecollectiongroups') {
+      const groups = state.firewallPolicies.find((x) => eq(x.id, res.id))?.ruleCollectionGroups ?? [];
+      if (segs.length === 9) return page(req, groups);
+      const g = groups.find((x) => eq(x.name, segs[9]));
+      return g ? json(200, g) : notFound(`${type}/ruleCollectionGroups`, `${segs[7]}/${segs[9]}`, segs[3]);
+    }
     // Subnets of a virtual network.
     if (eq(type, 'Microsoft.Network/virtualNetworks') && lower[8] === 'subnets') {
       const subnets = (res.properties as { subnets: { id: string; name: string }[] }).subnets;
@@ -537,6 +544,7 @@ function wrongTenant(claims: AccessTokenClaims, tenantId: string): HttpAnswer {
 const ALL_TYPES = [
   'Microsoft.ContainerRegistry/registries', 'Microsoft.ContainerService/managedClusters', 'Microsoft.Network/virtualNetworks',
   'Microsoft.Network/privateEndpoints', 'Microsoft.OperationalInsights/workspaces', 'Microsoft.ManagedIdentity/userAssignedIdentities',
+  'Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/routeTables', 'Microsoft.Network/azureFirewalls', 'Microsoft.Network/firewallPolicies',
 ];
 
 function listOfType(state: ArmState, type: string): { id: string; name: string; type: string; properties: unknown }[] {
@@ -545,6 +553,11 @@ function listOfType(state: ArmState, type: string): { id: string; name: string; 
     case 'microsoft.containerservice/managedclusters': return state.managedClusters;
     case 'microsoft.network/virtualnetworks': return state.virtualNetworks;
     case 'microsoft.network/privateendpoints': return state.privateEndpoints;
+    case 'microsoft.network/networksecuritygroups': return state.networkSecurityGroups;
+    case 'microsoft.network/routetables': return state.routeTables;
+    case 'microsoft.network/azurefirewalls': return state.azureFirewalls;
+    // The policy itself, without its child collection (served under …/ruleCollectionGroups).
+    case 'microsoft.network/firewallpolicies': return state.firewallPolicies.map(({ ruleCollectionGroups: _groups, ...policy }) => policy);
     case 'microsoft.operationalinsights/workspaces': return state.workspaces;
     case 'microsoft.managedidentity/userassignedidentities': return kubeletIdentities(state);
     default: return [];

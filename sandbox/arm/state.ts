@@ -225,6 +225,8 @@ export interface ManagedClusterJson extends ArmResource<{
   fqdn: string;
   identityProfile?: { kubeletidentity?: { resourceId: string; clientId: string; objectId: string } };
   nodeResourceGroup?: string;
+  /** Node pools; vnetSubnetID places a pool's nodes in a subnet of the customer's VNet (Azure CNI). */
+  agentPoolProfiles?: { name: string; count: number; vmSize: string; mode: 'System' | 'User'; osType: 'Linux'; vnetSubnetID?: string }[];
 }> {
   location: string;
   identity?: { type: string; principalId?: string; tenantId?: string };
@@ -234,12 +236,74 @@ export interface ManagedClusterJson extends ArmResource<{
 export interface VirtualNetworkJson extends ArmResource<{
   provisioningState: string;
   addressSpace: { addressPrefixes: string[] };
-  subnets: ArmResource<{
-    addressPrefix: string;
-    provisioningState: string;
-    serviceEndpoints?: { service: string; locations: string[]; provisioningState: string }[];
-  }>[];
+  subnets: SubnetJson[];
 }> { location: string }
+
+export type SubnetJson = ArmResource<{
+  addressPrefix: string;
+  provisioningState: string;
+  serviceEndpoints?: { service: string; locations: string[]; provisioningState: string }[];
+  networkSecurityGroup?: { id: string };
+  routeTable?: { id: string };
+  /** Disabled (ARM's default): NSGs and route tables do not apply to private endpoints in the subnet. */
+  privateEndpointNetworkPolicies?: 'Disabled' | 'Enabled' | 'NetworkSecurityGroupEnabled' | 'RouteTableEnabled';
+}>;
+
+/** securityRules / defaultSecurityRules entries (azure-rest-api-specs SecurityRule). */
+export type SecurityRuleJson = ArmResource<{
+  protocol: 'Tcp' | 'Udp' | 'Icmp' | 'Esp' | 'Ah' | '*';
+  sourcePortRange?: string;
+  destinationPortRange?: string;
+  destinationPortRanges?: string[];
+  sourceAddressPrefix?: string;
+  sourceAddressPrefixes?: string[];
+  destinationAddressPrefix?: string;
+  destinationAddressPrefixes?: string[];
+  access: 'Allow' | 'Deny';
+  priority: number;
+  direction: 'Inbound' | 'Outbound';
+  provisioningState: string;
+}>;
+
+export interface NetworkSecurityGroupJson extends ArmResource<{
+  provisioningState: string;
+  securityRules: SecurityRuleJson[];
+  defaultSecurityRules: SecurityRuleJson[];
+  subnets?: { id: string }[];
+}> { location: string }
+
+export interface RouteTableJson extends ArmResource<{
+  provisioningState: string;
+  disableBgpRoutePropagation: boolean;
+  routes: ArmResource<{ addressPrefix: string; nextHopType: 'VirtualNetworkGateway' | 'VnetLocal' | 'Internet' | 'VirtualAppliance' | 'None'; nextHopIpAddress?: string; provisioningState: string }>[];
+  subnets?: { id: string }[];
+}> { location: string }
+
+/** Classic rule collections (azure-rest-api-specs AzureFirewall*RuleCollection); rules are flat objects. */
+export interface AzureFirewallJson extends ArmResource<{
+  provisioningState: string;
+  sku: { name: 'AZFW_VNet' | 'AZFW_Hub'; tier: 'Basic' | 'Standard' | 'Premium' };
+  ipConfigurations: ArmResource<{ privateIPAddress: string; subnet: { id: string }; publicIPAddress?: { id: string } }>[];
+  firewallPolicy?: { id: string };
+  applicationRuleCollections?: ArmResource<{ priority: number; action: { type: 'Allow' | 'Deny' }; rules: { name: string; sourceAddresses: string[]; protocols: { protocolType: 'Http' | 'Https' | 'Mssql'; port: number }[]; targetFqdns?: string[]; fqdnTags?: string[] }[] }>[];
+  networkRuleCollections?: ArmResource<{ priority: number; action: { type: 'Allow' | 'Deny' }; rules: { name: string; protocols: ('TCP' | 'UDP' | 'Any' | 'ICMP')[]; sourceAddresses: string[]; destinationAddresses?: string[]; destinationFqdns?: string[]; destinationPorts: string[] }[] }>[];
+}> { location: string }
+
+/** A firewall policy and its rule collection groups (ruleCollections of FirewallPolicyFilterRuleCollection). */
+export interface FirewallPolicyJson extends ArmResource<{ provisioningState: string; sku: { tier: 'Basic' | 'Standard' | 'Premium' }; firewalls?: { id: string }[] }> {
+  location: string;
+  ruleCollectionGroups: ArmResource<{
+    priority: number;
+    provisioningState: string;
+    ruleCollections: {
+      ruleCollectionType: 'FirewallPolicyFilterRuleCollection' | 'FirewallPolicyNatRuleCollection';
+      name: string;
+      priority: number;
+      action: { type: 'Allow' | 'Deny' | 'DNAT' };
+      rules: Record<string, unknown>[];
+    }[];
+  }>[];
+}
 
 export interface PrivateEndpointJson extends ArmResource<{
   provisioningState: string;
@@ -306,6 +370,10 @@ export interface ArmState {
   managedClusters: ManagedClusterJson[];
   virtualNetworks: VirtualNetworkJson[];
   privateEndpoints: PrivateEndpointJson[];
+  networkSecurityGroups: NetworkSecurityGroupJson[];
+  routeTables: RouteTableJson[];
+  azureFirewalls: AzureFirewallJson[];
+  firewallPolicies: FirewallPolicyJson[];
   /** subscriptionId (lower case) -> providers of that subscription. */
   providers: Record<string, ProviderJson[]>;
   /** resource id (lower case) -> diagnostic settings on that resource. */
@@ -630,7 +698,8 @@ export function emptyState(): ArmState {
   return {
     tenants: [], subscriptions: [], resourceGroups: [], registries: [], servicePrincipals: [],
     roleDefinitions: builtInRoleDefinitions(), roleAssignments: [], managedClusters: [], virtualNetworks: [],
-    privateEndpoints: [], providers: {}, diagnosticSettings: {}, workspaces: [], loginEvents: {},
+    privateEndpoints: [], networkSecurityGroups: [], routeTables: [], azureFirewalls: [], firewallPolicies: [],
+    providers: {}, diagnosticSettings: {}, workspaces: [], loginEvents: {},
     roleAssignmentPropagationMs: 10 * 60 * 1000, accessTokenLifetimeSeconds: 3600,
     signingKey: signingKey(), issuedTokens: [],
     faults: { arm: { kind: 'none' }, entra: { kind: 'none' } },
@@ -1120,4 +1189,39 @@ export function stateSecrets(state: ArmState): string[] {
   }
   out.push(...state.issuedTokens);
   return [...new Set(out)];
+}
+
+// ---------------------------------------------------------------- network security (NSGs, routes, firewalls)
+
+/** The six rules every NSG carries (ARM lists them under defaultSecurityRules). */
+export function defaultSecurityRules(nsgId: string): SecurityRuleJson[] {
+  const rule = (name: string, priority: number, direction: 'Inbound' | 'Outbound', access: 'Allow' | 'Deny', src: string, dst: string): SecurityRuleJson => ({
+    id: `${nsgId}/defaultSecurityRules/${name}`, name, type: 'Microsoft.Network/networkSecurityGroups/defaultSecurityRules',
+    properties: { protocol: '*', sourcePortRange: '*', destinationPortRange: '*', sourceAddressPrefix: src, destinationAddressPrefix: dst, access, priority, direction, provisioningState: 'Succeeded' },
+  });
+  return [
+    rule('AllowVnetInBound', 65000, 'Inbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
+    rule('AllowAzureLoadBalancerInBound', 65001, 'Inbound', 'Allow', 'AzureLoadBalancer', '*'),
+    rule('DenyAllInBound', 65500, 'Inbound', 'Deny', '*', '*'),
+    rule('AllowVnetOutBound', 65000, 'Outbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork'),
+    rule('AllowInternetOutBound', 65001, 'Outbound', 'Allow', '*', 'Internet'),
+    rule('DenyAllOutBound', 65500, 'Outbound', 'Deny', '*', '*'),
+  ];
+}
+
+/** An NSG with its default rules and these custom rules (name, priority, direction, access, destination, port). */
+export function networkSecurityGroup(id: string, location: string, rules: { name: string; priority: number; direction: 'Inbound' | 'Outbound'; access: 'Allow' | 'Deny'; protocol?: SecurityRuleJson['properties']['protocol']; source?: string; destination: string; port?: string }[]): NetworkSecurityGroupJson {
+  return {
+    id, name: id.split('/').pop()!, type: 'Microsoft.Network/networkSecurityGroups', location,
+    properties: {
+      provisioningState: 'Succeeded', defaultSecurityRules: defaultSecurityRules(id),
+      securityRules: rules.map((r) => ({
+        id: `${id}/securityRules/${r.name}`, name: r.name, type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+        properties: {
+          protocol: r.protocol ?? 'Tcp', sourcePortRange: '*', destinationPortRange: r.port ?? '443', sourceAddressPrefix: r.source ?? '*',
+          destinationAddressPrefix: r.destination, access: r.access, priority: r.priority, direction: r.direction, provisioningState: 'Succeeded',
+        },
+      })),
+    },
+  };
 }

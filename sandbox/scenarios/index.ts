@@ -11,6 +11,7 @@ import { authzScenarios } from './authz';
 import { expiryScenarios } from './expiry';
 import { networkScenarios } from './network';
 import { registryNetworkScenarios } from './registry-network';
+import { vnetEgressScenarios } from './vnet-egress';
 import { advancedScenarios } from './advanced';
 import type { KnownCauseId } from '../../src/core/catalogue/ids';
 
@@ -33,7 +34,7 @@ const mixed: ScenarioDef = {
 
 export const SCENARIOS: ScenarioDef[] = [
   healthy, mixed, ...dockerScenarios, dockerPullScenario, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
-  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...advancedScenarios,
+  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios,
 ];
 
 const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));

@@ -95,6 +95,28 @@ const ENTRIES: readonly Entry[] = [
   { en: 'the key-reading identity is assigned to the registry', nl: 'de identiteit die de sleutel leest, is aan het register toegewezen' },
   { en: 'customer-managed key encryption uses identity {identity}, which is not assigned to the registry (identity type {type})', nl: 'versleuteling met een door de klant beheerde sleutel gebruikt identiteit {identity}, die niet aan het register is toegewezen (identiteitstype {type})' },
 
+  // Network: NSGs, routes, Azure Firewall and Azure Bastion (vnet-egress.ts). The specific forms first.
+  { en: "{login} did not resolve here, so this machine's way to it through a virtual network cannot be told", nl: '{login} wordt hier niet omgezet, dus de weg van deze computer ernaartoe via een virtueel netwerk is niet te bepalen' },
+  { en: 'this machine has no route to {address}', nl: 'deze computer heeft geen route naar {address}' },
+  { en: "this machine ({ip}) is in none of the {n} subnet(s) this sign-in can read in the registry's subscription", nl: 'deze computer ({ip}) zit in geen van de {n} subnet(ten) die deze aanmelding in het abonnement van het register kan lezen' },
+  { en: 'this machine ({ip}, subnet {subnet}): {@why}, but this machine reached them: the rule does not apply to its traffic', nl: 'deze computer ({ip}, subnet {subnet}): {@why}, maar deze computer bereikte ze: de regel geldt niet voor het verkeer ervan' },
+  { en: 'this machine ({ip}, subnet {subnet}): nothing on the way blocks TCP 443 to the registry ({seen})', nl: 'deze computer ({ip}, subnet {subnet}): niets onderweg blokkeert TCP 443 naar het register ({seen})' },
+  { en: 'this machine ({ip}, subnet {subnet}): {@why}', nl: 'deze computer ({ip}, subnet {subnet}): {@why}' },
+  { en: 'outbound rule {rule} (priority {priority}, Deny) of NSG {nsg} on subnet {subnet} denies TCP 443 to {hosts} (private endpoint {ips})', nl: 'uitgaande regel {rule} (prioriteit {priority}, Deny) van NSG {nsg} op subnet {subnet} weigert TCP 443 naar {hosts} (privé-eindpunt {ips})' },
+  { en: 'outbound rule {rule} (priority {priority}, Deny) of NSG {nsg} on subnet {subnet} denies TCP 443 to {hosts} (service tag {tag})', nl: 'uitgaande regel {rule} (prioriteit {priority}, Deny) van NSG {nsg} op subnet {subnet} weigert TCP 443 naar {hosts} (servicetag {tag})' },
+  { en: "inbound rule {rule} (priority {priority}, Deny) of NSG {nsg} on the private endpoint's subnet {subnet} denies TCP 443 from {source} to {hosts}", nl: 'inkomende regel {rule} (prioriteit {priority}, Deny) van NSG {nsg} op het subnet {subnet} van het privé-eindpunt weigert TCP 443 van {source} naar {hosts}' },
+  { en: 'route {route} ({prefix}, next hop None) of route table {table} on subnet {subnet} drops the traffic to {hosts}', nl: 'route {route} ({prefix}, volgende hop None) van routetabel {table} op subnet {subnet} laat het verkeer naar {hosts} vallen' },
+  { en: 'route {route} ({prefix}) of route table {table} on subnet {subnet} sends the traffic to Azure Firewall {firewall} ({ip}), which denies {hosts} ({kind} rule {rule}, collection {collection})', nl: 'route {route} ({prefix}) van routetabel {table} op subnet {subnet} stuurt het verkeer naar Azure Firewall {firewall} ({ip}), die {hosts} weigert ({kind}-regel {rule}, verzameling {collection})' },
+  { en: 'route {route} ({prefix}) of route table {table} on subnet {subnet} sends the traffic to Azure Firewall {firewall} ({ip}), which has no rule allowing {hosts} (default deny)', nl: 'route {route} ({prefix}) van routetabel {table} op subnet {subnet} stuurt het verkeer naar Azure Firewall {firewall} ({ip}), die geen regel heeft die {hosts} toestaat (standaard geweigerd)' },
+  { en: 'route {route} of route table {table} sends the traffic to the virtual appliance {ip}, whose rules cannot be read here, and the registry is not reachable', nl: 'route {route} van routetabel {table} stuurt het verkeer naar het virtuele apparaat {ip}, waarvan de regels hier niet te lezen zijn, en het register is niet bereikbaar' },
+  { en: 'AKS cluster {cluster} (node subnet {subnet}): {@why}; its nodes cannot pull from {registry}', nl: 'AKS-cluster {cluster} (nodesubnet {subnet}): {@why}; de nodes kunnen niet uit {registry} pullen' },
+  { en: 'no AKS cluster the account sees has its nodes in a virtual network of its own', nl: 'geen AKS-cluster dat het account ziet, heeft zijn nodes in een eigen virtueel netwerk' },
+  { en: 'the account sees no AKS clusters', nl: 'het account ziet geen AKS-clusters' },
+  { en: 'the node subnets of {clusters} may reach the registry', nl: 'de nodesubnetten van {clusters} mogen het register bereiken' },
+  { en: 'no private endpoint of the registry sits in an AzureBastionSubnet', nl: 'geen privé-eindpunt van het register staat in een AzureBastionSubnet' },
+  { en: '{login} resolves to {addresses}, private endpoint {pe} in the AzureBastionSubnet, which is not reachable: an Azure Bastion endpoint is not supported for the registry', nl: '{login} wordt omgezet naar {addresses}, privé-eindpunt {pe} in het AzureBastionSubnet, dat niet bereikbaar is: Azure Bastion eindpunt wordt niet ondersteund voor het register' },
+  { en: 'private endpoint {pe} of the registry sits in the AzureBastionSubnet: an Azure Bastion endpoint is not supported for the registry', nl: 'privé-eindpunt {pe} van het register staat in het AzureBastionSubnet: Azure Bastion eindpunt wordt niet ondersteund voor het register' },
+
   // Network: Docker daemon proxy, data endpoints, blob redirect.
   { en: 'the Docker daemon could not be asked for its proxy ({why}); the Docker checks say why', nl: 'de Docker-daemon kon niet naar zijn proxy worden gevraagd ({why}); de Docker-controles zeggen waarom' },
   { en: 'the shell uses {proxy} but the Docker daemon has no proxy, and {login} is not reachable without it: docker login/pull will time out', nl: 'de shell gebruikt {proxy}, maar de Docker-daemon heeft geen proxy, en {login} is zonder proxy niet bereikbaar: docker login/pull loopt in een time-out' },
@@ -239,6 +261,7 @@ const ENTRIES: readonly Entry[] = [
  */
 const PHRASES: readonly Entry[] = [
   { en: 'in {t}', nl: 'over {t}' },
+  { en: 'it allows {hosts}', nl: 'die staat {hosts} toe' },
   { en: '{t} ago', nl: '{t} geleden' },
   { en: 'Entra token until {at} ({@when})', nl: 'Entra-token tot {at} ({@when})' },
   { en: 'registry refresh token until {at} ({@when}; ACR tokens live 3 hours, then log in again)', nl: 'vernieuwingstoken van het register tot {at} ({@when}; ACR-tokens zijn 3 uur geldig, meld u daarna opnieuw aan)' },

@@ -138,25 +138,25 @@ export const clientEgressCheck: Check = {
     const dests = registryDestinations(arm, ctx.target.loginServer, { viaPrivateEndpoint: viaPe, resolved });
     const gaps: string[] = [];
     const j = judgeEgress(await egressInputs(ctx, arm, subnet, { ip: src }, dests, gaps));
-    const where = `this machine (${src}, subnet ${lastSeg(subnet.id)})`;
+    const sn = lastSeg(subnet.id);
     const evidence = evidenceOf(j, gaps, { sourceAddress: src, subnet: subnet.id.split('/').slice(-3).join('/') });
     if (j.block) {
       const seen = j.block.hosts.includes(ctx.target.loginServer.toLowerCase()) ? loginPath(ctx) : dataPath(ctx);
       const fixParams = { ...j.block.fixParams, ...(j.block.fixParams.sourcePrefix ? {} : { sourcePrefix: src }) };
-      if (seen === 'down') return { status: 'fail', causeId: j.block.causeId, evidence, fixParams, message: `${where}: ${j.block.why}` };
-      if (seen === 'unknown') return { status: 'warn', causeId: j.block.causeId, evidence, fixParams, message: `${where}: ${j.block.why}` };
-      return { status: 'info', evidence, message: `${where}: ${j.block.why}, but this machine reached them: the rule does not apply to its traffic` };
+      if (seen === 'down') return { status: 'fail', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
+      if (seen === 'unknown') return { status: 'warn', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
+      return { status: 'info', evidence, message: `this machine (${src}, subnet ${sn}): ${j.block.why}, but this machine reached them: the rule does not apply to its traffic` };
     }
     if (j.opaqueAppliance && (loginPath(ctx) === 'down' || dataPath(ctx) === 'down')) {
       const a = j.opaqueAppliance;
       return {
         status: 'warn', causeId: 'network.firewall-blocks-registry', evidence,
         fixParams: { routeTable: a.routeTable, route: a.route, routeTableResourceGroup: resourceGroupOfId(subnet.routeTableId), firewallIp: a.ip, subnet: lastSeg(subnet.id) },
-        message: `${where}: route ${a.route} of route table ${a.routeTable} sends the traffic to the virtual appliance ${a.ip}, whose rules cannot be read here, and the registry is not reachable`,
+        message: `this machine (${src}, subnet ${sn}): route ${a.route} of route table ${a.routeTable} sends the traffic to the virtual appliance ${a.ip}, whose rules cannot be read here, and the registry is not reachable`,
       };
     }
     const examined = j.seen.length ? j.seen.join(', ') : 'no NSG or route table';
-    return { status: 'pass', evidence, message: `${where}: nothing on the way blocks TCP 443 to the registry (${examined})` };
+    return { status: 'pass', evidence, message: `this machine (${src}, subnet ${sn}): nothing on the way blocks TCP 443 to the registry (${examined})` };
   },
 };
 

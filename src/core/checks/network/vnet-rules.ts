@@ -323,7 +323,9 @@ export function parsePolicyRules(groups: unknown): FirewallRule[] {
 
 /** Does an Azure Firewall FQDN pattern (exact, `*`, `*.suffix`) match the host? */
 export function fqdnMatches(pattern: string, host: string): boolean {
-  const p = pattern.trim().toLowerCase().replace(/\.$/, '');
+  const raw = pattern.trim().toLowerCase();
+  if (raw === '*.') return false; // a wildcard with nothing after it names no domain
+  const p = raw.replace(/\.$/, '');
   const h = host.toLowerCase().replace(/\.$/, '');
   if (!p || !h) return false;
   if (p === '*') return true;
