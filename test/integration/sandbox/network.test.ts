@@ -208,6 +208,62 @@ describe('sandbox network scenarios (integration)', function () {
       assert.equal(c.code, 6, c.out);
     });
 
+    /** GET an ARM path of the simulator as the sandbox's service principal. */
+    async function arm(pathAndQuery: string): Promise<{ status: number; json?: Record<string, unknown> }> {
+      const { aadToken } = await import('./acr-client');
+      const aad = await aadToken(w, 'https://management.azure.com');
+      return http(w, ['-H', `Authorization: Bearer ${aad.json!.access_token}`, `${w.azure.armEndpoint}${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}api-version=2023-09-01`]);
+    }
+    const netRg = () => `/subscriptions/${w.azure.subscriptionId}/resourceGroups/contoso-network/providers/Microsoft.Network`;
+
+    it('nsg-blocks-registry: ARM serves the subnet\'s NSG with the Deny rule; login server and data endpoints are dropped on the wire', async () => {
+      await w.apply('nsg-blocks-registry');
+      const subnet = await arm(`${netRg()}/virtualNetworks/clients-vnet/subnets/workstations`);
+      assert.equal(subnet.status, 200);
+      const nsgId = String((subnet.json!.properties as { networkSecurityGroup: { id: string } }).networkSecurityGroup.id);
+      const nsg = await arm(nsgId);
+      const rules = (nsg.json!.properties as { securityRules: { name: string; properties: { access: string; destinationAddressPrefix: string; priority: number } }[]; defaultSecurityRules: unknown[] });
+      assert.deepEqual(rules.securityRules.map((r) => [r.name, r.properties.access, r.properties.destinationAddressPrefix, r.properties.priority]), [['AllowMonitoring', 'Allow', 'AzureMonitor', 100], ['DenyContainerRegistry', 'Deny', 'AzureContainerRegistry', 200]]);
+      assert.equal(rules.defaultSecurityRules.length, 6);
+      assert.equal((await v2()).code, 28);
+      assert.equal((await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', 'https://contoso.westeurope.data.azurecr.io/'])).code, 28);
+    });
+
+    it('firewall-blocks-data-endpoints: the route table points at hub-fw, whose policy allows only the login server; the data endpoints time out', async () => {
+      await w.apply('firewall-blocks-data-endpoints');
+      const rt = await arm(`${netRg()}/routeTables/workstations-rt`);
+      const route = (rt.json!.properties as { routes: { properties: { addressPrefix: string; nextHopType: string; nextHopIpAddress: string } }[] }).routes[0]!.properties;
+      assert.deepEqual([route.addressPrefix, route.nextHopType, route.nextHopIpAddress], ['0.0.0.0/0', 'VirtualAppliance', '10.3.0.4']);
+      const fws = await arm(`/subscriptions/${w.azure.subscriptionId}/providers/Microsoft.Network/azureFirewalls`);
+      const fw = (fws.json!.value as { name: string; properties: { firewallPolicy: { id: string } } }[])[0]!;
+      assert.equal(fw.name, 'hub-fw');
+      const groups = await arm(`${fw.properties.firewallPolicy.id}/ruleCollectionGroups`);
+      assert.match(JSON.stringify(groups.json), /"targetFqdns":\["contoso\.azurecr\.io"\]/);
+      const policy = await arm(fw.properties.firewallPolicy.id);
+      assert.equal(policy.status, 200);
+      assert.equal(policy.json!.ruleCollectionGroups, undefined, 'the groups are a child collection, not a property');
+      const l = await spLogin();
+      assert.match(l.out, /Login Succeeded/, l.out);
+      assert.equal((await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', 'https://contoso.westeurope.data.azurecr.io/'])).code, 28);
+    });
+
+    it('aks-firewall-blocks-registry: the cluster\'s node pool names the subnet routed to a classic firewall; this machine is not affected', async () => {
+      await w.apply('aks-firewall-blocks-registry');
+      const aks = w.state.managedClusters[0]!;
+      assert.match(String(aks.properties.agentPoolProfiles?.[0]?.vnetSubnetID), /\/virtualNetworks\/clients-vnet\/subnets\/aks-nodes$/);
+      const fw = await arm(`${netRg()}/azureFirewalls/hub-fw`);
+      assert.equal((fw.json!.properties as { applicationRuleCollections: unknown[] }).applicationRuleCollections.length, 1);
+      assert.equal((await v2()).stdout, '401');
+    });
+
+    it('bastion-private-endpoint: the private endpoint sits in AzureBastionSubnet; its IP is not reachable', async () => {
+      await w.apply('bastion-private-endpoint');
+      assert.equal(w.hosts['contoso.azurecr.io'], IP.contosoPe);
+      const pe = await arm(w.state.privateEndpoints[0]!.id);
+      assert.match(String((pe.json!.properties as { subnet: { id: string } }).subnet.id), /\/subnets\/AzureBastionSubnet$/);
+      assert.equal((await v2()).code, 7);
+    });
+
     it('cmk-identity-broken: data plane works, ARM shows encryption with an identity the registry does not have', async () => {
       await w.apply('cmk-identity-broken');
       assert.equal((await v2()).stdout, '401');

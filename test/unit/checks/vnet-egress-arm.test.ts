@@ -61,7 +61,7 @@ async function withScenario<T>(scenario: string, edit: ((s: ArmState) => void) |
   } finally { await f.stop(); }
 }
 
-const fixCommands = (o: CheckOutcome) => resolveFixes(getCause(o.causeId), { ...baseParams(target), ...(o.fixParams ?? {}) }).map((x) => x.command).filter(Boolean);
+const fixCommands = (o: CheckOutcome) => resolveFixes(getCause(o.causeId!), { ...baseParams(target), ...(o.fixParams ?? {}) }).map((x) => x.command).filter(Boolean);
 const timeout = finding(NET.tcp, 'fail', 'network.login-server-timeout');
 const dataBlocked = finding(NET.dataEndpoints, 'fail', 'network.data-endpoint-blocked');
 
