@@ -18,6 +18,12 @@ const SEED_SYMPTOMS: [string, string][] = [
   ['Azure Security Center kunt geen afbeeldingen in het register scannen of scanresultaten worden niet weergegeven in Azure Security Center', 'network.trusted-services-bypass-off'],
   ['Unable to add or modify virtual network settings or public access rules', 'network.service-endpoint-rule-missing'],
   ['Kan geen instellingen voor virtuele netwerken of regels voor openbare toegang toevoegen of wijzigen', 'network.service-endpoint-rule-missing'],
+  // #configure-vnet-access: what Azure shows for an NSG, a firewall, Bastion (seed wording in Dutch too).
+  ['Controleer de NSG-regels en servicetags die worden gebruikt om verkeer van andere resources in het netwerk naar het register te beperken', 'network.nsg-blocks-registry'],
+  ['Effective security rule DenyAllOutBound (priority 65500) denies TCP 443 to 20.50.1.1', 'network.nsg-blocks-registry'],
+  ['HTTPS request from 10.3.1.4:51234 to contoso.azurecr.io:443. Action: Deny. No rule matched. Proceeding with default action', 'network.firewall-blocks-registry'],
+  ['Als Azure Firewall of een vergelijkbare oplossing is geconfigureerd in het netwerk', 'network.firewall-blocks-registry'],
+  ['Momenteel wordt Azure Bastion eindpunt niet ondersteund', 'network.bastion-endpoint-unsupported'],
   // troubleshoot-login.nl.md
   ['unauthorized: authentication required', 'credentials.invalid'],
   ['unauthorized: Application not registered with AAD', 'credentials.service-principal-invalid'],

@@ -4,6 +4,7 @@
 import { kubeletIdentityExists, listAksClusters } from '../../azure/aks';
 import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckOutcome } from '../../engine/types';
+import { sharedWork } from '../../engine/context';
 import { analyseRoles, type RegistryFacts } from './registry-facts';
 import { LOGIN } from './shared';
 
@@ -21,7 +22,8 @@ export const aksCheck: Check = {
     if (!facts?.registry || !facts.roleAssignments) {
       return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
     }
-    const { clusters: found, failures } = await listAksClusters(armAccessOf(ctx.env)!, { signal: ctx.signal });
+    // One listing per run, shared with the network area's AKS egress check.
+    const { clusters: found, failures } = await sharedWork(ctx, 'azure:aks-clusters', (signal) => listAksClusters(armAccessOf(ctx.env)!, { signal }));
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId, kubeletResourceId: c.kubeletIdentity?.resourceId }));
     if (!clusters.length) {

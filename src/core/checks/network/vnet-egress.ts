@@ -8,6 +8,7 @@
 //    they cannot be probed from here, so a block is a warning.
 // And Azure Bastion: the registry's private endpoint placed in an AzureBastionSubnet.
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { sharedWork } from '../../engine/context';
 import { armAccessOf, type ArmAccess } from '../../azure/connection';
 import { listAksClusters, type AksCluster } from '../../azure/aks';
 import { listAzureFirewalls, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
@@ -29,9 +30,10 @@ function access(ctx: CheckContext): ArmAccess {
   return { ...armAccessOf(ctx.env)!, maxRetries: 1 };
 }
 
-function once<T>(ctx: CheckContext, key: string, make: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return ctx.shared ? ctx.shared(key, make) : make(ctx.signal);
-}
+const once = sharedWork;
+
+/** The AKS clusters the account sees, listed once per run (the login area's AKS check asks for the same key). */
+export const AKS_CLUSTERS_KEY = 'azure:aks-clusters';
 
 /** The login server and the data endpoints as the client in `subnet` reaches them. */
 export function registryDestinations(arm: NetworkArmFacts, loginServer: string, opts: { viaPrivateEndpoint: boolean; resolved?: string[] }): Destination[] {
@@ -167,7 +169,7 @@ export const aksEgressCheck: Check = {
     const arm = ctx.data<NetworkArmFacts>(NET.arm);
     if (!arm) return noArm;
     const az = access(ctx);
-    const { clusters, failures } = await once(ctx, 'aks-clusters', (s) => listAksClusters(az, { signal: s }));
+    const { clusters, failures } = await once(ctx, AKS_CLUSTERS_KEY, (s) => listAksClusters(az, { signal: s }));
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const inVnet = clusters.filter((c) => c.nodeSubnetIds.length);
     if (!inVnet.length) {
