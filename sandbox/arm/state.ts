@@ -289,6 +289,13 @@ export interface AzureFirewallJson extends ArmResource<{
   networkRuleCollections?: ArmResource<{ priority: number; action: { type: 'Allow' | 'Deny' }; rules: { name: string; protocols: ('TCP' | 'UDP' | 'Any' | 'ICMP')[]; sourceAddresses: string[]; destinationAddresses?: string[]; destinationFqdns?: string[]; destinationPorts: string[] }[] }>[];
 }> { location: string }
 
+/** A VM's network interface: its private IPs and their subnets. */
+export interface NetworkInterfaceJson extends ArmResource<{
+  provisioningState: string;
+  virtualMachine?: { id: string };
+  ipConfigurations: ArmResource<{ privateIPAddress: string; privateIPAllocationMethod: 'Dynamic' | 'Static'; primary: boolean; subnet: { id: string } }>[];
+}> { location: string }
+
 /** A firewall policy and its rule collection groups (ruleCollections of FirewallPolicyFilterRuleCollection). */
 export interface FirewallPolicyJson extends ArmResource<{ provisioningState: string; sku: { tier: 'Basic' | 'Standard' | 'Premium' }; firewalls?: { id: string }[] }> {
   location: string;
@@ -374,6 +381,7 @@ export interface ArmState {
   routeTables: RouteTableJson[];
   azureFirewalls: AzureFirewallJson[];
   firewallPolicies: FirewallPolicyJson[];
+  networkInterfaces: NetworkInterfaceJson[];
   /** subscriptionId (lower case) -> providers of that subscription. */
   providers: Record<string, ProviderJson[]>;
   /** resource id (lower case) -> diagnostic settings on that resource. */
@@ -698,7 +706,7 @@ export function emptyState(): ArmState {
   return {
     tenants: [], subscriptions: [], resourceGroups: [], registries: [], servicePrincipals: [],
     roleDefinitions: builtInRoleDefinitions(), roleAssignments: [], managedClusters: [], virtualNetworks: [],
-    privateEndpoints: [], networkSecurityGroups: [], routeTables: [], azureFirewalls: [], firewallPolicies: [],
+    privateEndpoints: [], networkSecurityGroups: [], routeTables: [], azureFirewalls: [], firewallPolicies: [], networkInterfaces: [],
     providers: {}, diagnosticSettings: {}, workspaces: [], loginEvents: {},
     roleAssignmentPropagationMs: 10 * 60 * 1000, accessTokenLifetimeSeconds: 3600,
     signingKey: signingKey(), issuedTokens: [],

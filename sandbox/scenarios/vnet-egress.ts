@@ -2,7 +2,8 @@
 // service tags, an Azure Firewall behind a route table (this machine's subnet, and an AKS cluster's
 // node subnet), and a private endpoint in the AzureBastionSubnet. The client (192.0.2.1) sits in
 // subnet "workstations" (192.0.2.0/28) of the VNet clients-vnet in resource group contoso-network,
-// which the signed-in principal may read (a network team's group); what the NSG or the firewall
+// which the signed-in principal may read (a network team's group), as the address of the network
+// interface workstation-01-nic; what the NSG or the firewall
 // would do to this machine's traffic is done on the wire by nftables.
 import { IP, NAMES } from '../addresses';
 import {
@@ -37,6 +38,15 @@ function addClientNetwork(ctx: ScenarioContext): { vnet: VirtualNetworkJson; sub
     },
   };
   ctx.state.virtualNetworks.push(vnet);
+  // The workstation VM's NIC holds this machine's address: that is what places the client in the subnet.
+  const nicId = netId(ctx, 'networkInterfaces', 'workstation-01-nic');
+  ctx.state.networkInterfaces.push({
+    id: nicId, name: 'workstation-01-nic', type: 'Microsoft.Network/networkInterfaces', location: loc,
+    properties: {
+      provisioningState: 'Succeeded', virtualMachine: { id: `${rgId(ctx)}/providers/Microsoft.Compute/virtualMachines/workstation-01` },
+      ipConfigurations: [{ id: `${nicId}/ipConfigurations/ipconfig1`, name: 'ipconfig1', type: 'Microsoft.Network/networkInterfaces/ipConfigurations', properties: { privateIPAddress: IP.client, privateIPAllocationMethod: 'Static', primary: true, subnet: { id: `${vnetId}/subnets/workstations` } } }],
+    },
+  });
   return { vnet, subnet: (name) => vnet.properties.subnets.find((s) => s.name === name)! };
 }
 

@@ -58,6 +58,28 @@ function checkId(id: string, type: RegExp, what: string): void {
 
 const rid = (type: string) => new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/${type}/[^/]+$`, 'i');
 
+export interface NicFacts {
+  id: string;
+  name: string;
+  /** The VM the interface belongs to, when attached. */
+  virtualMachineId?: string;
+  ipConfigurations: { privateIp: string; subnetId: string }[];
+}
+
+/** The network interfaces of a subscription (their private IPs and subnets), those this sign-in can read. */
+export async function listNetworkInterfaces(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<NicFacts[]> {
+  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/networkInterfaces`, { apiVersion: '2023-09-01', signal, operation: 'list network interfaces' });
+  return arr(rec(page).value).map((n) => {
+    const r = rec(n);
+    const p = rec(r.properties);
+    const id = str(r.id) ?? '';
+    return {
+      id, name: str(r.name) ?? id.split('/').pop() ?? '', virtualMachineId: str(rec(p.virtualMachine).id),
+      ipConfigurations: arr(p.ipConfigurations).map((c) => rec(rec(c).properties)).map((c) => ({ privateIp: str(c.privateIPAddress) ?? '', subnetId: str(rec(c.subnet).id) ?? '' })).filter((c) => c.privateIp && c.subnetId),
+    };
+  }).filter((n) => n.id);
+}
+
 /** A network security group (securityRules + defaultSecurityRules), as ARM returns it. */
 export async function readNetworkSecurityGroup(azure: ArmAccess, id: string, signal?: AbortSignal): Promise<unknown> {
   checkId(id, rid('networkSecurityGroups'), 'a network security group');

@@ -99,6 +99,7 @@ const ENTRIES: readonly Entry[] = [
   { en: "{login} did not resolve here, so this machine's way to it through a virtual network cannot be told", nl: '{login} wordt hier niet omgezet, dus de weg van deze computer ernaartoe via een virtueel netwerk is niet te bepalen' },
   { en: 'this machine has no route to {address}', nl: 'deze computer heeft geen route naar {address}' },
   { en: "this machine ({ip}) is in none of the {n} subnet(s) this sign-in can read in the registry's subscription", nl: 'deze computer ({ip}) zit in geen van de {n} subnet(ten) die deze aanmelding in het abonnement van het register kan lezen' },
+  { en: "this machine's address {ip} lies in the range of subnet {subnet}, but no network interface there has it: this machine is not in that network", nl: 'het adres {ip} van deze computer valt in het bereik van subnet {subnet}, maar geen netwerkinterface daar heeft het: deze computer zit niet in dat netwerk' },
   { en: 'this machine ({ip}, subnet {subnet}): {@why}, but this machine reached them: the rule does not apply to its traffic', nl: 'deze computer ({ip}, subnet {subnet}): {@why}, maar deze computer bereikte ze: de regel geldt niet voor het verkeer ervan' },
   { en: 'this machine ({ip}, subnet {subnet}): nothing on the way blocks TCP 443 to the registry ({seen})', nl: 'deze computer ({ip}, subnet {subnet}): niets onderweg blokkeert TCP 443 naar het register ({seen})' },
   { en: 'this machine ({ip}, subnet {subnet}): {@why}', nl: 'deze computer ({ip}, subnet {subnet}): {@why}' },

@@ -225,6 +225,8 @@ describe('sandbox network scenarios (integration)', function () {
       const rules = (nsg.json!.properties as { securityRules: { name: string; properties: { access: string; destinationAddressPrefix: string; priority: number } }[]; defaultSecurityRules: unknown[] });
       assert.deepEqual(rules.securityRules.map((r) => [r.name, r.properties.access, r.properties.destinationAddressPrefix, r.properties.priority]), [['AllowMonitoring', 'Allow', 'AzureMonitor', 100], ['DenyContainerRegistry', 'Deny', 'AzureContainerRegistry', 200]]);
       assert.equal(rules.defaultSecurityRules.length, 6);
+      const nics = await arm(`/subscriptions/${w.azure.subscriptionId}/providers/Microsoft.Network/networkInterfaces`);
+      assert.match(JSON.stringify(nics.json), /"privateIPAddress":"192\.0\.2\.1".*\/subnets\/workstations"/, 'the workstation VM\'s NIC holds the client address');
       assert.equal((await v2()).code, 28);
       assert.equal((await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', 'https://contoso.westeurope.data.azurecr.io/'])).code, 28);
     });

@@ -36,6 +36,7 @@ function stateFor(scenario: string, edit?: (s: ArmState) => void): ArmState {
 function workstationsOnLoopback(s: ArmState): void {
   const ws = s.virtualNetworks.flatMap((v) => v.properties.subnets).find((x) => x.name === 'workstations')!;
   ws.properties.addressPrefix = '127.0.0.0/8';
+  for (const n of s.networkInterfaces) for (const c of n.properties.ipConfigurations) c.properties.privateIPAddress = '127.0.0.1';
   for (const p of s.firewallPolicies) for (const g of p.ruleCollectionGroups) for (const c of g.properties.ruleCollections) for (const r of c.rules) r.sourceAddresses = ['127.0.0.0/8'];
 }
 
@@ -78,6 +79,9 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
       assert.match(localizeCheckMessage(o.message, 'nl'), /^deze computer \(127\.0\.0\.1, subnet workstations\): uitgaande regel DenyContainerRegistry \(prioriteit 200, Deny\) van NSG workstations-nsg/);
       assert.ok(fixCommands(o).includes('az network nsg rule create --resource-group contoso-network --nsg-name workstations-nsg --name AllowContainerRegistry443 --priority 199 --direction Outbound --access Allow --protocol Tcp --destination-port-ranges 443 --destination-address-prefixes AzureContainerRegistry'), fixCommands(o).join('\n'));
       assert.ok(fixCommands(o).includes('az network nsg rule delete --resource-group contoso-network --nsg-name workstations-nsg --name DenyContainerRegistry'));
+      assert.equal(o.evidence?.nsgRule, 'DenyContainerRegistry', 'the explanation names the rule');
+      assert.equal(o.evidence?.networkInterface, 'workstation-01-nic', 'placed by its network interface');
+      assert.equal(o.evidence?.nsgRulePriority, '200');
       const worked = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.challenge, 'pass'), finding(NET.dataEndpoints, 'pass')] });
       assert.equal(worked.status, 'info', worked.message);
       assert.equal(worked.causeId, undefined);
@@ -129,6 +133,20 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
         const o = await run(f, c, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.challenge, 'pass')] });
         assert.equal(o.status, 'pass', `${c.id}: ${o.message}`);
       }
+    });
+  });
+
+  it('an address range alone does not place this machine: no interface with its address → pass; interfaces unreadable → only a warning', async () => {
+    await withScenario('nsg-blocks-registry', (s) => { workstationsOnLoopback(s); s.networkInterfaces[0]!.properties.ipConfigurations[0]!.properties.privateIPAddress = '127.0.0.9'; }, async (f, facts) => {
+      const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
+      assert.equal(o.status, 'pass', o.message);
+      assert.equal(o.message, 'this machine\'s address 127.0.0.1 lies in the range of subnet workstations, but no network interface there has it: this machine is not in that network');
+    });
+    await withScenario('nsg-blocks-registry', (s) => { workstationsOnLoopback(s); s.faults.arm = { kind: 'error500', pathContains: '/networkInterfaces' }; }, async (f, facts) => {
+      const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
+      assert.equal(o.status, 'warn', o.message);
+      assert.equal(o.causeId, 'network.nsg-blocks-registry');
+      assert.match(String(o.evidence?.notReadable), /network interfaces/);
     });
   });
 

@@ -2,8 +2,9 @@
 // tables and an Azure Firewall let traffic from a client subnet reach the registry's login server
 // and data endpoints? Two clients are examined:
 //  - this machine, when its source address toward the registry lies in a subnet this sign-in can
-//    read (an Azure VM, a build agent, a jump box); the verdict is checked against what the probes
-//    saw: a block the probes contradict is only noted;
+//    read and a network interface in that subnet holds exactly that address (an Azure VM, a build
+//    agent, a jump box); the verdict is checked against what the probes saw: a block the probes
+//    contradict is only noted, one placed by the address range alone is only a warning;
 //  - the AKS clusters the account can see, by their node pools' subnets (agentPoolProfiles[].vnetSubnetID);
 //    they cannot be probed from here, so a block is a warning.
 // And Azure Bastion: the registry's private endpoint placed in an AzureBastionSubnet.
@@ -11,7 +12,7 @@ import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { armAccessOf, type ArmAccess } from '../../azure/connection';
 import { listAksClusters, type AksCluster } from '../../azure/aks';
-import { listAzureFirewalls, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
+import { listAzureFirewalls, listNetworkInterfaces, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
 import { ipInCidr } from '../../net/addresses';
 import { sourceAddressToward } from '../../net/source-address';
 import { NET } from './ids';
@@ -116,6 +117,13 @@ export function subnetHolding(subnets: SubnetFacts[], ip: string): SubnetFacts |
   return best?.s;
 }
 
+/** The values the cause's explanation names ({nsgRule}, {firewallIp}, …): the report fills it from the evidence. */
+function explained(fixParams: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['nsgRule', 'nsgRulePriority', 'firewallIp', 'blockedFqdns']) if (fixParams[k]) out[k] = fixParams[k]!;
+  return out;
+}
+
 function evidenceOf(j: EgressJudgement, gaps: string[], extra: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
   const ev: Record<string, string | string[]> = { examined: j.seen };
   if (j.unsure.length) ev.notEvaluated = [...new Set(j.unsure)];
@@ -139,20 +147,33 @@ export const clientEgressCheck: Check = {
     const viaPe = privateIpsFor(arm, ctx.target.loginServer).some((ip) => resolved.includes(ip));
     const dests = registryDestinations(arm, ctx.target.loginServer, { viaPrivateEndpoint: viaPe, resolved });
     const gaps: string[] = [];
-    const j = judgeEgress(await egressInputs(ctx, arm, subnet, { ip: src }, dests, gaps));
     const sn = lastSeg(subnet.id);
-    const evidence = evidenceOf(j, gaps, { sourceAddress: src, subnet: subnet.id.split('/').slice(-3).join('/') });
+    // An address range alone does not put this machine in Azure (a home or office network may use the
+    // same range): a network interface in that subnet holding exactly this address does.
+    const sub = subscriptionOfId(subnet.id) ?? arm.subscriptionId;
+    const [inputs, nics] = await Promise.all([
+      egressInputs(ctx, arm, subnet, { ip: src }, dests, gaps),
+      listNetworkInterfaces(access(ctx), sub, ctx.signal).catch((e: unknown) => { if (ctx.signal.aborted) throw e; gaps.push(`network interfaces: ${(e as Error).message}`); return undefined; }),
+    ]);
+    const nic = nics?.find((n) => n.ipConfigurations.some((c) => c.privateIp === src && c.subnetId.toLowerCase() === subnet.id.toLowerCase()));
+    const j = judgeEgress(inputs);
+    const evidence = evidenceOf(j, gaps, { sourceAddress: src, subnet: subnet.id.split('/').slice(-3).join('/'), networkInterface: nic?.name });
+    if (nics && !nic) {
+      return { status: 'pass', evidence, message: `this machine's address ${src} lies in the range of subnet ${sn}, but no network interface there has it: this machine is not in that network` };
+    }
     if (j.block) {
       const seen = j.block.hosts.includes(ctx.target.loginServer.toLowerCase()) ? loginPath(ctx) : dataPath(ctx);
       const fixParams = { ...j.block.fixParams, ...(j.block.fixParams.sourcePrefix ? {} : { sourcePrefix: src }) };
-      if (seen === 'down') return { status: 'fail', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
-      if (seen === 'unknown') return { status: 'warn', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
+      Object.assign(evidence, explained(fixParams));
+      // Placed by its address range only (interfaces unreadable): a suspicion, never a failure.
+      if (seen === 'down' && nic) return { status: 'fail', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
+      if (seen !== 'up') return { status: 'warn', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
       return { status: 'info', evidence, message: `this machine (${src}, subnet ${sn}): ${j.block.why}, but this machine reached them: the rule does not apply to its traffic` };
     }
     if (j.opaqueAppliance && (loginPath(ctx) === 'down' || dataPath(ctx) === 'down')) {
       const a = j.opaqueAppliance;
       return {
-        status: 'warn', causeId: 'network.firewall-blocks-registry', evidence,
+        status: 'warn', causeId: 'network.firewall-blocks-registry', evidence: { ...evidence, firewallIp: a.ip },
         fixParams: { routeTable: a.routeTable, route: a.route, routeTableResourceGroup: resourceGroupOfId(subnet.routeTableId), firewallIp: a.ip, subnet: lastSeg(subnet.id) },
         message: `this machine (${src}, subnet ${sn}): route ${a.route} of route table ${a.routeTable} sends the traffic to the virtual appliance ${a.ip}, whose rules cannot be read here, and the registry is not reachable`,
       };
@@ -196,6 +217,7 @@ export const aksEgressCheck: Check = {
     if (first) {
       const { cluster, subnet, j } = first;
       if (j.unsure.length) evidence.notEvaluated = [...new Set(j.unsure)];
+      Object.assign(evidence, explained(j.block!.fixParams));
       return {
         status: 'warn', causeId: j.block!.causeId, evidence,
         fixParams: { ...j.block!.fixParams, cluster: cluster.name, clusterResourceGroup: cluster.resourceGroup, ...(j.block!.fixParams.sourcePrefix ? {} : { sourcePrefix: subnet.addressPrefixes.join(' ') }) },
