@@ -545,7 +545,7 @@ const ALL_TYPES = [
   'Microsoft.ContainerRegistry/registries', 'Microsoft.ContainerService/managedClusters', 'Microsoft.Network/virtualNetworks',
   'Microsoft.Network/privateEndpoints', 'Microsoft.OperationalInsights/workspaces', 'Microsoft.ManagedIdentity/userAssignedIdentities',
   'Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/routeTables', 'Microsoft.Network/azureFirewalls', 'Microsoft.Network/firewallPolicies',
-  'Microsoft.Network/networkInterfaces',
+  'Microsoft.Network/networkInterfaces', 'Microsoft.Network/bastionHosts',
 ];
 
 function listOfType(state: ArmState, type: string): { id: string; name: string; type: string; properties: unknown }[] {
@@ -558,6 +558,7 @@ function listOfType(state: ArmState, type: string): { id: string; name: string; 
     case 'microsoft.network/routetables': return state.routeTables;
     case 'microsoft.network/azurefirewalls': return state.azureFirewalls;
     case 'microsoft.network/networkinterfaces': return state.networkInterfaces;
+    case 'microsoft.network/bastionhosts': return state.bastionHosts;
     // The policy itself, without its child collection (served under …/ruleCollectionGroups).
     case 'microsoft.network/firewallpolicies': return state.firewallPolicies.map(({ ruleCollectionGroups: _groups, ...policy }) => policy);
     case 'microsoft.operationalinsights/workspaces': return state.workspaces;

@@ -296,6 +296,14 @@ export interface NetworkInterfaceJson extends ArmResource<{
   ipConfigurations: ArmResource<{ privateIPAddress: string; privateIPAllocationMethod: 'Dynamic' | 'Static'; primary: boolean; subnet: { id: string } }>[];
 }> { location: string }
 
+/** An Azure Bastion host (its ipConfiguration sits in the VNet's AzureBastionSubnet). */
+export interface BastionHostJson extends ArmResource<{
+  provisioningState: string;
+  enableTunneling?: boolean;
+  enableIpConnect?: boolean;
+  ipConfigurations: ArmResource<{ subnet: { id: string }; publicIPAddress: { id: string }; privateIPAllocationMethod: 'Dynamic' }>[];
+}> { location: string; sku: { name: 'Basic' | 'Standard' | 'Premium' } }
+
 /** A firewall policy and its rule collection groups (ruleCollections of FirewallPolicyFilterRuleCollection). */
 export interface FirewallPolicyJson extends ArmResource<{ provisioningState: string; sku: { tier: 'Basic' | 'Standard' | 'Premium' }; firewalls?: { id: string }[] }> {
   location: string;
@@ -382,6 +390,7 @@ export interface ArmState {
   azureFirewalls: AzureFirewallJson[];
   firewallPolicies: FirewallPolicyJson[];
   networkInterfaces: NetworkInterfaceJson[];
+  bastionHosts: BastionHostJson[];
   /** subscriptionId (lower case) -> providers of that subscription. */
   providers: Record<string, ProviderJson[]>;
   /** resource id (lower case) -> diagnostic settings on that resource. */
@@ -706,7 +715,7 @@ export function emptyState(): ArmState {
   return {
     tenants: [], subscriptions: [], resourceGroups: [], registries: [], servicePrincipals: [],
     roleDefinitions: builtInRoleDefinitions(), roleAssignments: [], managedClusters: [], virtualNetworks: [],
-    privateEndpoints: [], networkSecurityGroups: [], routeTables: [], azureFirewalls: [], firewallPolicies: [], networkInterfaces: [],
+    privateEndpoints: [], networkSecurityGroups: [], routeTables: [], azureFirewalls: [], firewallPolicies: [], networkInterfaces: [], bastionHosts: [],
     providers: {}, diagnosticSettings: {}, workspaces: [], loginEvents: {},
     roleAssignmentPropagationMs: 10 * 60 * 1000, accessTokenLifetimeSeconds: 3600,
     signingKey: signingKey(), issuedTokens: [],

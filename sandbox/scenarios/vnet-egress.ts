@@ -79,6 +79,25 @@ function hubFirewall(ctx: ScenarioContext, firewallSubnet: SubnetJson, extra: Pa
   return fw;
 }
 
+/** The AzureBastionSubnet of contoso-vnet (added once). */
+function bastionSubnet(ctx: ScenarioContext): SubnetJson {
+  const vnet = ctx.state.virtualNetworks.find((v) => v.name === 'contoso-vnet')!;
+  let sn = vnet.properties.subnets.find((x) => x.name === 'AzureBastionSubnet');
+  if (!sn) {
+    sn = { id: `${vnet.id}/subnets/AzureBastionSubnet`, name: 'AzureBastionSubnet', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.1.0/26', provisioningState: 'Succeeded' } };
+    vnet.properties.subnets.push(sn);
+  }
+  return sn;
+}
+
+/** contoso's approved private endpoint, readable by the signed-in principal (its NIC's addresses and subnet). */
+function readablePrivateEndpoint(ctx: ScenarioContext) {
+  addPrivateEndpoint(ctx, ctx.contoso, 'Approved');
+  const pe = ctx.state.privateEndpoints[ctx.state.privateEndpoints.length - 1]!;
+  ctx.state.roleAssignments.push(roleAssignment({ scope: pe.id, role: 'Reader', principalId: ctx.sp.objectId, subscriptionId: ctx.subscriptionId, createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000) }));
+  return pe;
+}
+
 export const vnetEgressScenarios: ScenarioDef[] = [
   {
     info: {
@@ -157,16 +176,30 @@ export const vnetEgressScenarios: ScenarioDef[] = [
       description: 'contoso\'s only private endpoint (192.0.2.23) was placed in the AzureBastionSubnet of contoso-vnet, and DNS answers its address: an Azure Bastion endpoint is not supported, the host is not reachable.',
     },
     setup(ctx) {
-      addPrivateEndpoint(ctx, ctx.contoso, 'Approved');
-      const pe = ctx.state.privateEndpoints[ctx.state.privateEndpoints.length - 1]!;
-      const vnet = ctx.state.virtualNetworks.find((v) => v.name === 'contoso-vnet')!;
-      const bastionSubnet: SubnetJson = { id: `${vnet.id}/subnets/AzureBastionSubnet`, name: 'AzureBastionSubnet', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { addressPrefix: '10.1.1.0/26', provisioningState: 'Succeeded' } };
-      vnet.properties.subnets.push(bastionSubnet);
-      pe.properties.subnet = { id: bastionSubnet.id };
-      // The signed-in principal may read the endpoint (its NIC's addresses and subnet).
-      ctx.state.roleAssignments.push(roleAssignment({ scope: pe.id, role: 'Reader', principalId: ctx.sp.objectId, subscriptionId: ctx.subscriptionId, createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000) }));
+      const pe = readablePrivateEndpoint(ctx);
+      pe.properties.subnet = { id: bastionSubnet(ctx).id };
       ctx.hosts[NAMES.contoso] = IP.contosoPe; ctx.hosts[NAMES.contosoDataWeu] = IP.contosoPeDataWeu; ctx.hosts[NAMES.contosoDataNeu] = IP.contosoPeDataNeu;
       for (const a of [IP.contosoPe, IP.contosoPeDataWeu, IP.contosoPeDataNeu]) ctx.nft.push({ kind: 'unreachable', address: a });
+    },
+  },
+  {
+    info: {
+      ...VNET, name: 'bastion-tunnel', expectedCause: 'network.bastion-endpoint-unsupported',
+      description: 'contoso is reachable only over its private endpoint in contoso-vnet (public access disabled); the user tunnels through that network\'s Azure Bastion host contoso-bastion (native client on) and points contoso.azurecr.io at this machine\'s 127.0.0.1, where nothing carries registry traffic (connection refused).',
+    },
+    setup(ctx) {
+      readablePrivateEndpoint(ctx);
+      const sn = bastionSubnet(ctx);
+      const id = `/subscriptions/${ctx.subscriptionId}/resourceGroups/${DEFAULT_IDS.resourceGroup}/providers/Microsoft.Network/bastionHosts/contoso-bastion`;
+      ctx.state.bastionHosts.push({
+        id, name: 'contoso-bastion', type: 'Microsoft.Network/bastionHosts', location: ctx.contoso.arm.location, sku: { name: 'Standard' },
+        properties: {
+          provisioningState: 'Succeeded', enableTunneling: true, enableIpConnect: true,
+          ipConfigurations: [{ id: `${id}/bastionHostIpConfigurations/IpConf`, name: 'IpConf', type: 'Microsoft.Network/bastionHosts/bastionHostIpConfigurations', properties: { subnet: { id: sn.id }, publicIPAddress: { id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${DEFAULT_IDS.resourceGroup}/providers/Microsoft.Network/publicIPAddresses/contoso-bastion-ip` }, privateIPAllocationMethod: 'Dynamic' } }],
+        },
+      });
+      ctx.state.roleAssignments.push(roleAssignment({ scope: id, role: 'Reader', principalId: ctx.sp.objectId, subscriptionId: ctx.subscriptionId, createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000) }));
+      ctx.hosts[NAMES.contoso] = '127.0.0.1';
     },
   },
 ];

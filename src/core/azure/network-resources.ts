@@ -80,6 +80,28 @@ export async function listNetworkInterfaces(azure: ArmAccess, subscriptionId: st
   }).filter((n) => n.id);
 }
 
+export interface BastionFacts {
+  id: string;
+  name: string;
+  /** The virtual network whose AzureBastionSubnet the host sits in. */
+  vnetId?: string;
+  /** Native client support (az network bastion tunnel / ssh / rdp from this machine). */
+  tunneling: boolean;
+  ipConnect: boolean;
+}
+
+/** The Azure Bastion hosts of a subscription this sign-in can read. */
+export async function listBastionHosts(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<BastionFacts[]> {
+  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/bastionHosts`, { apiVersion: '2023-09-01', signal, operation: 'list Azure Bastion hosts' });
+  return arr(rec(page).value).map((b) => {
+    const r = rec(b);
+    const p = rec(r.properties);
+    const id = str(r.id) ?? '';
+    const subnetId = arr(p.ipConfigurations).map((c) => str(rec(rec(rec(c).properties).subnet).id)).find(Boolean);
+    return { id, name: str(r.name) ?? id.split('/').pop() ?? '', vnetId: subnetId?.split('/').slice(0, -2).join('/'), tunneling: p.enableTunneling === true, ipConnect: p.enableIpConnect === true };
+  }).filter((b) => b.id);
+}
+
 /** A network security group (securityRules + defaultSecurityRules), as ARM returns it. */
 export async function readNetworkSecurityGroup(azure: ArmAccess, id: string, signal?: AbortSignal): Promise<unknown> {
   checkId(id, rid('networkSecurityGroups'), 'a network security group');

@@ -330,8 +330,8 @@ export const NETWORK_CAUSES: Cause[] = [
     id: 'network.bastion-endpoint-unsupported', section: VNET, layer: LAYER.clientPath + 1,
     title: { en: 'An Azure Bastion endpoint is not supported for the registry', nl: 'Een Azure Bastion-eindpunt wordt niet ondersteund voor het register' },
     explanation: {
-      en: 'Reach the registry from the virtual network through a private endpoint (Private Link) or a service endpoint. Currently an Azure Bastion endpoint is not supported: a private endpoint placed in the AzureBastionSubnet ({privateEndpoint}), or a tunnel through Azure Bastion, does not carry registry traffic. Create the private endpoint in an ordinary subnet of the virtual network and point the private DNS zone at it; reach it from a VM in the network, over VPN or ExpressRoute.',
-      nl: 'Bereik het register vanuit het virtuele netwerk via een privé-eindpunt (Private Link) of een service-eindpunt. Momenteel wordt Azure Bastion eindpunt niet ondersteund: een privé-eindpunt in het AzureBastionSubnet ({privateEndpoint}), of een tunnel via Azure Bastion, draagt geen verkeer naar het register. Maak het privé-eindpunt in een gewoon subnet van het virtuele netwerk en laat de privé-DNS-zone ernaar verwijzen; bereik het vanaf een VM in het netwerk, via VPN of ExpressRoute.',
+      en: 'Reach the registry from the virtual network through a private endpoint (Private Link) or a service endpoint. Currently an Azure Bastion endpoint is not supported: a private endpoint placed in the AzureBastionSubnet ({privateEndpoint}), or a tunnel through Azure Bastion from this machine (the login server then resolves to this machine\'s own loopback address), does not carry registry traffic. Create the private endpoint in an ordinary subnet of the virtual network and point the private DNS zone at it; reach it from a VM in the network, over VPN or ExpressRoute.',
+      nl: 'Bereik het register vanuit het virtuele netwerk via een privé-eindpunt (Private Link) of een service-eindpunt. Momenteel wordt Azure Bastion eindpunt niet ondersteund: een privé-eindpunt in het AzureBastionSubnet ({privateEndpoint}), of een tunnel via Azure Bastion vanaf deze computer (de aanmeldingsserver wordt dan omgezet naar het eigen loopback-adres van deze computer), draagt geen verkeer naar het register. Maak het privé-eindpunt in een gewoon subnet van het virtuele netwerk en laat de privé-DNS-zone ernaar verwijzen; bereik het vanaf een VM in het netwerk, via VPN of ExpressRoute.',
     },
     symptoms: ['azure bastion', 'azurebastionsubnet', 'bastion tunnel', 'bastion-eindpunt', 'bastion eindpunt'],
     fixes: [
@@ -340,6 +340,9 @@ export const NETWORK_CAUSES: Cause[] = [
         ['peResourceGroup', 'vnet', 'registryId']),
       copy({ en: 'Then delete the private endpoint in the Bastion subnet', nl: 'Verwijder daarna het privé-eindpunt in het Bastion-subnet' },
         'az network private-endpoint delete --resource-group {peResourceGroup} --name {privateEndpoint}', ['peResourceGroup', 'privateEndpoint']),
+      copy({ en: 'Or work on a VM in the network: sign in to it through Bastion and run docker there', nl: 'Of werk op een VM in het netwerk: meld u er via Bastion bij aan en voer docker daar uit' },
+        'az network bastion ssh --name {bastion} --resource-group {bastionResourceGroup} --target-resource-id <vm-resource-id> --auth-type AAD', ['bastion', 'bastionResourceGroup']),
+      copy({ en: 'Find what points the login server at this machine', nl: 'Zoek wat de aanmeldingsserver naar deze computer laat wijzen' }, 'grep -n {loginServer} /etc/hosts', ['bastion']),
       docs({ en: 'Private Link for a registry', nl: 'Private Link voor een register' }, 'container-registry-private-link'),
       sectionDocs(VNET),
     ],

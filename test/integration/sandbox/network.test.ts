@@ -266,6 +266,14 @@ describe('sandbox network scenarios (integration)', function () {
       assert.equal((await v2()).code, 7);
     });
 
+    it('bastion-tunnel: the login server resolves to this machine\'s loopback, where nothing answers; ARM lists the Bastion host in the private endpoint\'s network', async () => {
+      await w.apply('bastion-tunnel');
+      assert.equal(w.hosts['contoso.azurecr.io'], '127.0.0.1');
+      assert.equal((await v2()).code, 7);
+      const hosts = await arm(`/subscriptions/${w.azure.subscriptionId}/providers/Microsoft.Network/bastionHosts`);
+      assert.match(JSON.stringify(hosts.json), /"enableTunneling":true.*\/virtualNetworks\/contoso-vnet\/subnets\/AzureBastionSubnet"/);
+    });
+
     it('cmk-identity-broken: data plane works, ARM shows encryption with an identity the registry does not have', async () => {
       await w.apply('cmk-identity-broken');
       assert.equal((await v2()).stdout, '401');

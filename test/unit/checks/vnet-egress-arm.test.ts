@@ -127,6 +127,24 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
     });
   });
 
+  it('bastion-tunnel: the login server on this machine\'s loopback and a Bastion host in the private endpoint\'s network', async () => {
+    await withScenario('bastion-tunnel', undefined, async (f, facts) => {
+      const refused = finding(NET.tcp, 'fail', 'network.login-server-unreachable');
+      const o = await run(f, bastionCheck, facts, { resolved: ['127.0.0.1'], findings: [refused] });
+      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.causeId, 'network.bastion-endpoint-unsupported');
+      assert.equal(o.message, 'contoso.azurecr.io resolves to 127.0.0.1 (a tunnel on this machine) and the network contoso-vnet of the registry\'s private endpoint has Azure Bastion contoso-bastion (native client tunnelling on): an Azure Bastion endpoint is not supported for the registry');
+      assert.match(localizeCheckMessage(o.message, 'nl'), /Azure Bastion eindpunt wordt niet ondersteund voor het register$/);
+      assert.ok(fixCommands(o).includes('az network bastion ssh --name contoso-bastion --resource-group contoso-rg --target-resource-id <vm-resource-id> --auth-type AAD'), fixCommands(o).join('\n'));
+      // The public address, or a loopback with no Bastion host in that network: nothing to say.
+      assert.equal((await run(f, bastionCheck, facts, { resolved: ['192.0.2.20'], findings: [refused] })).status, 'pass');
+    });
+    await withScenario('bastion-tunnel', (s) => { s.bastionHosts = []; }, async (f, facts) => {
+      const o = await run(f, bastionCheck, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.tcp, 'fail', 'network.login-server-unreachable')] });
+      assert.equal(o.status, 'pass', o.message);
+    });
+  });
+
   it('healthy: nothing to report, in all three checks', async () => {
     await withScenario('healthy', undefined, async (f, facts) => {
       for (const c of [clientEgressCheck, aksEgressCheck, bastionCheck]) {

@@ -7,13 +7,15 @@
 //    contradict is only noted, one placed by the address range alone is only a warning;
 //  - the AKS clusters the account can see, by their node pools' subnets (agentPoolProfiles[].vnetSubnetID);
 //    they cannot be probed from here, so a block is a warning.
-// And Azure Bastion: the registry's private endpoint placed in an AzureBastionSubnet.
+// And Azure Bastion, which is not supported as a way to the registry: the registry's private endpoint
+// placed in an AzureBastionSubnet, or the login server resolving to this machine's loopback (a local
+// tunnel) while the private endpoint's network has a Bastion host.
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { armAccessOf, type ArmAccess } from '../../azure/connection';
 import { listAksClusters, type AksCluster } from '../../azure/aks';
-import { listAzureFirewalls, listNetworkInterfaces, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
-import { ipInCidr } from '../../net/addresses';
+import { listAzureFirewalls, listBastionHosts, listNetworkInterfaces, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
+import { classifyAddress, ipInCidr } from '../../net/addresses';
 import { sourceAddressToward } from '../../net/source-address';
 import { NET } from './ids';
 import { privateIpsFor, subscriptionOfId, type NetworkArmFacts } from './arm-facts';
@@ -229,24 +231,43 @@ export const aksEgressCheck: Check = {
 };
 
 export const bastionCheck: Check = {
-  id: NET.armBastion, area: 'network', title: 'No private endpoint of the registry sits in an Azure Bastion subnet',
-  needs: [NET.arm], after: [NET.dns, NET.tcp, NET.challenge], timeoutMs: 1000, applies: hasAzure,
+  id: NET.armBastion, area: 'network', title: 'The registry is not reached through an Azure Bastion endpoint',
+  needs: [NET.arm], after: [NET.dns, NET.tcp, NET.challenge], timeoutMs: 4000, applies: hasAzure,
   async run(ctx): Promise<CheckOutcome> {
     const arm = ctx.data<NetworkArmFacts>(NET.arm);
     if (!arm) return noArm;
-    const inBastion = arm.privateEndpoints.filter((p) => lastSeg(p.subnetId).toLowerCase() === 'azurebastionsubnet');
-    if (!inBastion.length) return { status: 'pass', message: 'no private endpoint of the registry sits in an AzureBastionSubnet', evidence: { privateEndpoints: arm.privateEndpoints.length } };
     const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
-    const used = inBastion.find((p) => p.ips.some((ip) => resolved.includes(ip)));
-    const pe = used ?? inBastion[0]!;
-    const peName = lastSeg(pe.privateEndpointId) || pe.connectionName;
-    const fixParams = { privateEndpoint: peName, peResourceGroup: resourceGroupOfId(pe.privateEndpointId), vnet: pe.subnetId!.split('/').slice(-3, -2)[0] ?? '', registryId: arm.id };
-    const evidence = { privateEndpoint: peName, subnet: pe.subnetId!.split('/').slice(-3).join('/'), privateIps: pe.ips, resolved };
-    if (used && loginPath(ctx) === 'down') {
-      return { status: 'fail', causeId: 'network.bastion-endpoint-unsupported', evidence, fixParams,
-        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ')}, private endpoint ${peName} in the AzureBastionSubnet, which is not reachable: an Azure Bastion endpoint is not supported for the registry` };
+    const path = loginPath(ctx);
+    const inBastion = arm.privateEndpoints.filter((p) => lastSeg(p.subnetId).toLowerCase() === 'azurebastionsubnet');
+    if (inBastion.length) {
+      const used = inBastion.find((p) => p.ips.some((ip) => resolved.includes(ip)));
+      const pe = used ?? inBastion[0]!;
+      const peName = lastSeg(pe.privateEndpointId) || pe.connectionName;
+      const fixParams = { privateEndpoint: peName, peResourceGroup: resourceGroupOfId(pe.privateEndpointId), vnet: pe.subnetId!.split('/').slice(-3, -2)[0] ?? '', registryId: arm.id };
+      const evidence = { privateEndpoint: peName, subnet: pe.subnetId!.split('/').slice(-3).join('/'), privateIps: pe.ips, resolved };
+      if (used && path === 'down') {
+        return { status: 'fail', causeId: 'network.bastion-endpoint-unsupported', evidence, fixParams,
+          message: `${ctx.target.loginServer} resolves to ${resolved.join(', ')}, private endpoint ${peName} in the AzureBastionSubnet, which is not reachable: an Azure Bastion endpoint is not supported for the registry` };
+      }
+      return { status: 'warn', causeId: 'network.bastion-endpoint-unsupported', evidence, fixParams,
+        message: `private endpoint ${peName} of the registry sits in the AzureBastionSubnet: an Azure Bastion endpoint is not supported for the registry` };
     }
-    return { status: 'warn', causeId: 'network.bastion-endpoint-unsupported', evidence, fixParams,
-      message: `private endpoint ${peName} of the registry sits in the AzureBastionSubnet: an Azure Bastion endpoint is not supported for the registry` };
+    // The login server answered on this machine's own loopback: a local tunnel (az network bastion
+    // tunnel, ssh -L) in front of the registry. A Bastion host in the private endpoint's network names it.
+    const local = resolved.filter((a) => classifyAddress(a) === 'loopback');
+    const peVnets = new Set(arm.privateEndpoints.map((p) => (p.subnetId ? vnetOf(p.subnetId) : '')).filter(Boolean));
+    if (!local.length || !peVnets.size) return { status: 'pass', message: 'no private endpoint of the registry sits in an AzureBastionSubnet', evidence: { privateEndpoints: arm.privateEndpoints.length } };
+    const subs = [...new Set([...peVnets].map((v) => subscriptionOfId(v)).filter((x): x is string => !!x))];
+    const gaps: string[] = [];
+    const hosts = (await Promise.all(subs.map((sub) => listBastionHosts(access(ctx), sub, ctx.signal).catch((e: unknown) => { if (ctx.signal.aborted) throw e; gaps.push(`Azure Bastion hosts in ${sub}: ${(e as Error).message}`); return []; })))).flat();
+    const host = hosts.find((h) => h.vnetId && peVnets.has(h.vnetId.toLowerCase()));
+    const evidence = { resolved, bastionHosts: hosts.map((h) => h.name), ...(gaps.length ? { notReadable: gaps } : {}) };
+    if (!host) return { status: 'pass', message: `${ctx.target.loginServer} resolves to ${local.join(', ')} on this machine; no Azure Bastion host is in the network of the registry's private endpoint`, evidence };
+    const vnet = lastSeg(host.vnetId);
+    const pe = arm.privateEndpoints.find((p) => p.subnetId && vnetOf(p.subnetId) === host.vnetId!.toLowerCase())!;
+    const fixParams = { bastion: host.name, bastionResourceGroup: resourceGroupOfId(host.id), vnet, privateEndpoint: lastSeg(pe.privateEndpointId) || pe.connectionName, registryId: arm.id };
+    const message = `${ctx.target.loginServer} resolves to ${local.join(', ')} (a tunnel on this machine) and the network ${vnet} of the registry's private endpoint has Azure Bastion ${host.name}${host.tunneling ? ' (native client tunnelling on)' : ''}: an Azure Bastion endpoint is not supported for the registry`;
+    if (path === 'up') return { status: 'info', evidence, message: `${message}, although the registry answered through it` };
+    return { status: path === 'down' ? 'fail' : 'warn', causeId: 'network.bastion-endpoint-unsupported', evidence: { ...evidence, privateEndpoint: fixParams.privateEndpoint }, fixParams, message };
   },
 };
