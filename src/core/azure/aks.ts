@@ -20,6 +20,9 @@ export interface AksCluster {
   nodeSubnetIds: string[];
 }
 
+/** The run-wide key (ctx.shared) under which the checks that read AKS clusters list them once per diagnosis. */
+export const AKS_CLUSTERS_RUN_KEY = 'azure:aks-clusters';
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?: string[]; signal?: AbortSignal } = {}): Promise<{ clusters: AksCluster[]; failures: { subscriptionId: string; error: AzureAccessError }[] }> {

@@ -1,7 +1,7 @@
 // Like `az aks check-acr` without deploying anything: for each AKS cluster the account can see,
 // does the cluster's kubelet identity (identityProfile.kubeletidentity) hold a role that lets it
 // pull from this registry? Fix: `az aks update --attach-acr`.
-import { kubeletIdentityExists, listAksClusters } from '../../azure/aks';
+import { AKS_CLUSTERS_RUN_KEY, kubeletIdentityExists, listAksClusters } from '../../azure/aks';
 import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
@@ -23,7 +23,7 @@ export const aksCheck: Check = {
       return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
     }
     // One listing per run, shared with the network area's AKS egress check.
-    const { clusters: found, failures } = await sharedWork(ctx, 'azure:aks-clusters', (signal) => listAksClusters(armAccessOf(ctx.env)!, { signal }));
+    const { clusters: found, failures } = await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (signal) => listAksClusters(armAccessOf(ctx.env)!, { signal }));
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId, kubeletResourceId: c.kubeletIdentity?.resourceId }));
     if (!clusters.length) {

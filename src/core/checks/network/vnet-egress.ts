@@ -13,7 +13,7 @@
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { armAccessOf, type ArmAccess } from '../../azure/connection';
-import { listAksClusters, type AksCluster } from '../../azure/aks';
+import { AKS_CLUSTERS_RUN_KEY, listAksClusters, type AksCluster } from '../../azure/aks';
 import { listAzureFirewalls, listBastionHosts, listNetworkInterfaces, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
 import { classifyAddress, ipInCidr } from '../../net/addresses';
 import { sourceAddressToward } from '../../net/source-address';
@@ -34,9 +34,6 @@ function access(ctx: CheckContext): ArmAccess {
 }
 
 const once = sharedWork;
-
-/** The AKS clusters the account sees, listed once per run (the login area's AKS check asks for the same key). */
-export const AKS_CLUSTERS_KEY = 'azure:aks-clusters';
 
 /** The login server and the data endpoints as the client in `subnet` reaches them. */
 export function registryDestinations(arm: NetworkArmFacts, loginServer: string, opts: { viaPrivateEndpoint: boolean; resolved?: string[] }): Destination[] {
@@ -192,7 +189,7 @@ export const aksEgressCheck: Check = {
     const arm = ctx.data<NetworkArmFacts>(NET.arm);
     if (!arm) return noArm;
     const az = access(ctx);
-    const { clusters, failures } = await once(ctx, AKS_CLUSTERS_KEY, (s) => listAksClusters(az, { signal: s }));
+    const { clusters, failures } = await once(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(az, { signal: s }));
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const inVnet = clusters.filter((c) => c.nodeSubnetIds.length);
     if (!inVnet.length) {
