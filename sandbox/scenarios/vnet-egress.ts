@@ -118,6 +118,30 @@ export const vnetEgressScenarios: ScenarioDef[] = [
   },
   {
     info: {
+      ...VNET, name: 'private-endpoint-nsg-blocks', checkHealthCode: 'CONNECTIVITY_CHALLENGE_ERROR', expectedCause: 'network.nsg-blocks-registry',
+      description: 'contoso\'s private endpoint (192.0.2.23–.25) sits in subnet private-endpoints of clients-vnet, with network policies on and NSG private-endpoints-nsg whose inbound rule DenyWorkstations (priority 300) denies TCP 443 from the workstations subnet (192.0.2.0/28, this machine); DNS answers the private endpoint, the traffic is dropped.',
+    },
+    setup(ctx) {
+      const { vnet } = addClientNetwork(ctx);
+      const peSubnet: SubnetJson = {
+        id: `${vnet.id}/subnets/private-endpoints`, name: 'private-endpoints', type: 'Microsoft.Network/virtualNetworks/subnets',
+        properties: { addressPrefix: '192.0.2.16/28', provisioningState: 'Succeeded', privateEndpointNetworkPolicies: 'Enabled' },
+      };
+      vnet.properties.subnets.push(peSubnet);
+      vnet.properties.addressSpace.addressPrefixes.push('192.0.2.16/28');
+      const nsg = networkSecurityGroup(netId(ctx, 'networkSecurityGroups', 'private-endpoints-nsg'), ctx.contoso.arm.location, [
+        { name: 'DenyWorkstations', priority: 300, direction: 'Inbound', access: 'Deny', source: '192.0.2.0/28', destination: '*' },
+      ]);
+      nsg.properties.subnets = [{ id: peSubnet.id }];
+      ctx.state.networkSecurityGroups.push(nsg);
+      peSubnet.properties.networkSecurityGroup = { id: nsg.id };
+      readablePrivateEndpoint(ctx).properties.subnet = { id: peSubnet.id };
+      ctx.hosts[NAMES.contoso] = IP.contosoPe; ctx.hosts[NAMES.contosoDataWeu] = IP.contosoPeDataWeu; ctx.hosts[NAMES.contosoDataNeu] = IP.contosoPeDataNeu;
+      for (const a of [IP.contosoPe, IP.contosoPeDataWeu, IP.contosoPeDataNeu]) ctx.nft.push({ kind: 'drop', address: a });
+    },
+  },
+  {
+    info: {
       ...VNET, name: 'firewall-blocks-data-endpoints', operation: 'pull', expectedCause: 'network.firewall-blocks-registry',
       description: 'This machine\'s subnet workstations routes 0.0.0.0/0 to Azure Firewall hub-fw (10.3.0.4), whose policy hub-fw-policy allows contoso.azurecr.io but not the data endpoints contoso.westeurope/northeurope.data.azurecr.io: login works, blob downloads time out.',
     },

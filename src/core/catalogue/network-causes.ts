@@ -294,8 +294,8 @@ export const NETWORK_CAUSES: Cause[] = [
     symptoms: ['network security group', 'securityrule', 'nsg rule', 'denyalloutbound', 'azurecontainerregistry service tag', 'nsg-regel', 'netwerkbeveiligingsgroep', 'servicetags'],
     fixes: [
       copy({ en: 'Allow TCP 443 to the registry before the denying rule', nl: 'TCP 443 naar het register toestaan vóór de weigerende regel' },
-        'az network nsg rule create --resource-group {nsgResourceGroup} --nsg-name {nsg} --name AllowContainerRegistry443 --priority {allowPriority} --direction {nsgDirection} --access Allow --protocol Tcp --destination-port-ranges 443 --destination-address-prefixes {destinationPrefix}',
-        ['nsg', 'nsgResourceGroup', 'allowPriority', 'nsgDirection', 'destinationPrefix']),
+        'az network nsg rule create --resource-group {nsgResourceGroup} --nsg-name {nsg} --name AllowContainerRegistry443 --priority {allowPriority} --direction {nsgDirection} --access Allow --protocol Tcp --source-address-prefixes {sourcePrefix} --destination-port-ranges 443 --destination-address-prefixes {destinationPrefix}',
+        ['nsg', 'nsgResourceGroup', 'allowPriority', 'nsgDirection', 'sourcePrefix', 'destinationPrefix']),
       copy({ en: 'Or delete the denying rule', nl: 'Of de weigerende regel verwijderen' },
         'az network nsg rule delete --resource-group {nsgResourceGroup} --nsg-name {nsg} --name {customNsgRule}', ['nsg', 'nsgResourceGroup', 'customNsgRule']),
       copy({ en: 'List the NSG\'s rules, the default rules too', nl: 'De regels van de NSG weergeven, ook de standaardregels' },

@@ -18,7 +18,7 @@ const ALL_NETWORK_SCENARIOS = [
   'public-access-disabled', 'ip-rule-excludes-client', 'sku-no-network-rules',
   'private-endpoint-dns-public', 'private-endpoint-not-approved', 'private-endpoint-data-dns-missing',
   'service-endpoint-rule-missing', 'resource-provider-unregistered', 'trusted-services-bypass-off', 'cmk-identity-broken',
-  'nsg-blocks-registry', 'firewall-blocks-data-endpoints', 'aks-firewall-blocks-registry', 'bastion-private-endpoint', 'bastion-tunnel',
+  'nsg-blocks-registry', 'private-endpoint-nsg-blocks', 'firewall-blocks-data-endpoints', 'aks-firewall-blocks-registry', 'bastion-private-endpoint', 'bastion-tunnel',
 ];
 const wanted = process.env.NETWORK_SCENARIOS;
 const NETWORK_SCENARIOS = !wanted ? [] : wanted === 'all' ? ALL_NETWORK_SCENARIOS : wanted.split(',');

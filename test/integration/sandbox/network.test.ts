@@ -231,6 +231,17 @@ describe('sandbox network scenarios (integration)', function () {
       assert.equal((await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', 'https://contoso.westeurope.data.azurecr.io/'])).code, 28);
     });
 
+    it('private-endpoint-nsg-blocks: the private endpoint\'s subnet has network policies on and an NSG denying the workstations; its IP is dropped', async () => {
+      await w.apply('private-endpoint-nsg-blocks');
+      assert.equal(w.hosts['contoso.azurecr.io'], IP.contosoPe);
+      const subnet = await arm(`${netRg()}/virtualNetworks/clients-vnet/subnets/private-endpoints`);
+      const p = subnet.json!.properties as { privateEndpointNetworkPolicies: string; networkSecurityGroup: { id: string } };
+      assert.equal(p.privateEndpointNetworkPolicies, 'Enabled');
+      const nsg = await arm(p.networkSecurityGroup.id);
+      assert.match(JSON.stringify(nsg.json), /"name":"DenyWorkstations".*"sourceAddressPrefix":"192\.0\.2\.0\/28".*"access":"Deny".*"direction":"Inbound"/);
+      assert.equal((await v2()).code, 28);
+    });
+
     it('firewall-blocks-data-endpoints: the route table points at hub-fw, whose policy allows only the login server; the data endpoints time out', async () => {
       await w.apply('firewall-blocks-data-endpoints');
       const rt = await arm(`${netRg()}/routeTables/workstations-rt`);

@@ -77,7 +77,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
       assert.equal(o.causeId, 'network.nsg-blocks-registry');
       assert.equal(o.message, 'this machine (127.0.0.1, subnet workstations): outbound rule DenyContainerRegistry (priority 200, Deny) of NSG workstations-nsg on subnet workstations denies TCP 443 to contoso.azurecr.io (service tag AzureContainerRegistry)');
       assert.match(localizeCheckMessage(o.message, 'nl'), /^deze computer \(127\.0\.0\.1, subnet workstations\): uitgaande regel DenyContainerRegistry \(prioriteit 200, Deny\) van NSG workstations-nsg/);
-      assert.ok(fixCommands(o).includes('az network nsg rule create --resource-group contoso-network --nsg-name workstations-nsg --name AllowContainerRegistry443 --priority 199 --direction Outbound --access Allow --protocol Tcp --destination-port-ranges 443 --destination-address-prefixes AzureContainerRegistry'), fixCommands(o).join('\n'));
+      assert.ok(fixCommands(o).includes('az network nsg rule create --resource-group contoso-network --nsg-name workstations-nsg --name AllowContainerRegistry443 --priority 199 --direction Outbound --access Allow --protocol Tcp --source-address-prefixes 127.0.0.1 --destination-port-ranges 443 --destination-address-prefixes AzureContainerRegistry'), fixCommands(o).join('\n'));
       assert.ok(fixCommands(o).includes('az network nsg rule delete --resource-group contoso-network --nsg-name workstations-nsg --name DenyContainerRegistry'));
       assert.equal(o.evidence?.nsgRule, 'DenyContainerRegistry', 'the explanation names the rule');
       assert.equal(o.evidence?.networkInterface, 'workstation-01-nic', 'placed by its network interface');
@@ -85,6 +85,20 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
       const worked = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.challenge, 'pass'), finding(NET.dataEndpoints, 'pass')] });
       assert.equal(worked.status, 'info', worked.message);
       assert.equal(worked.causeId, undefined);
+    });
+  });
+
+  it('private-endpoint-nsg-blocks: the private endpoint subnet\'s NSG (network policies on) denies this machine inbound', async () => {
+    await withScenario('private-endpoint-nsg-blocks', (s) => {
+      workstationsOnLoopback(s);
+      s.networkSecurityGroups[0]!.properties.securityRules[0]!.properties.sourceAddressPrefix = '127.0.0.0/8';
+      s.privateEndpoints[0]!.properties.customDnsConfigs[0]!.ipAddresses = ['127.0.0.3'];
+    }, async (f, facts) => {
+      const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.3'], findings: [timeout] });
+      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.causeId, 'network.nsg-blocks-registry');
+      assert.equal(o.message, 'this machine (127.0.0.1, subnet workstations): inbound rule DenyWorkstations (priority 300, Deny) of NSG private-endpoints-nsg on the private endpoint\'s subnet private-endpoints denies TCP 443 from 127.0.0.1 to contoso.azurecr.io');
+      assert.ok(fixCommands(o).includes('az network nsg rule create --resource-group contoso-network --nsg-name private-endpoints-nsg --name AllowContainerRegistry443 --priority 299 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 127.0.0.1 --destination-port-ranges 443 --destination-address-prefixes 127.0.0.3'), fixCommands(o).join('\n'));
     });
   });
 
