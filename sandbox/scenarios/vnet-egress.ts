@@ -50,6 +50,14 @@ function addClientNetwork(ctx: ScenarioContext): { vnet: VirtualNetworkJson; sub
   return { vnet, subnet: (name) => vnet.properties.subnets.find((s) => s.name === name)! };
 }
 
+/** An NSG named `name` with `rules`, attached to `subnet` (the link on both sides, as ARM shows it). */
+function attachNsg(ctx: ScenarioContext, subnet: SubnetJson, name: string, rules: Parameters<typeof networkSecurityGroup>[2]): void {
+  const nsg = networkSecurityGroup(netId(ctx, 'networkSecurityGroups', name), ctx.contoso.arm.location, rules);
+  nsg.properties.subnets = [{ id: subnet.id }];
+  ctx.state.networkSecurityGroups.push(nsg);
+  subnet.properties.networkSecurityGroup = { id: nsg.id };
+}
+
 /** A route table sending everything (0.0.0.0/0) to the hub firewall, attached to `subnet`. */
 function routeToFirewall(ctx: ScenarioContext, subnet: SubnetJson, name: string): RouteTableJson {
   const id = netId(ctx, 'routeTables', name);
@@ -106,13 +114,10 @@ export const vnetEgressScenarios: ScenarioDef[] = [
     },
     setup(ctx) {
       const { subnet } = addClientNetwork(ctx);
-      const nsg = networkSecurityGroup(netId(ctx, 'networkSecurityGroups', 'workstations-nsg'), ctx.contoso.arm.location, [
+      attachNsg(ctx, subnet('workstations'), 'workstations-nsg', [
         { name: 'AllowMonitoring', priority: 100, direction: 'Outbound', access: 'Allow', destination: 'AzureMonitor' },
         { name: 'DenyContainerRegistry', priority: 200, direction: 'Outbound', access: 'Deny', destination: 'AzureContainerRegistry' },
       ]);
-      nsg.properties.subnets = [{ id: subnet('workstations').id }];
-      ctx.state.networkSecurityGroups.push(nsg);
-      subnet('workstations').properties.networkSecurityGroup = { id: nsg.id };
       for (const a of [IP.contoso, IP.contosoDataWeu, IP.contosoDataNeu]) ctx.nft.push({ kind: 'drop', address: a });
     },
   },
@@ -129,12 +134,9 @@ export const vnetEgressScenarios: ScenarioDef[] = [
       };
       vnet.properties.subnets.push(peSubnet);
       vnet.properties.addressSpace.addressPrefixes.push('192.0.2.16/28');
-      const nsg = networkSecurityGroup(netId(ctx, 'networkSecurityGroups', 'private-endpoints-nsg'), ctx.contoso.arm.location, [
+      attachNsg(ctx, peSubnet, 'private-endpoints-nsg', [
         { name: 'DenyWorkstations', priority: 300, direction: 'Inbound', access: 'Deny', source: '192.0.2.0/28', destination: '*' },
       ]);
-      nsg.properties.subnets = [{ id: peSubnet.id }];
-      ctx.state.networkSecurityGroups.push(nsg);
-      peSubnet.properties.networkSecurityGroup = { id: nsg.id };
       readablePrivateEndpoint(ctx).properties.subnet = { id: peSubnet.id };
       ctx.hosts[NAMES.contoso] = IP.contosoPe; ctx.hosts[NAMES.contosoDataWeu] = IP.contosoPeDataWeu; ctx.hosts[NAMES.contosoDataNeu] = IP.contosoPeDataNeu;
       for (const a of [IP.contosoPe, IP.contosoPeDataWeu, IP.contosoPeDataNeu]) ctx.nft.push({ kind: 'drop', address: a });
