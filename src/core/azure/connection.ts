@@ -240,6 +240,35 @@ const pipelines = new WeakMap<ArmAccess, Pipeline>();
  * diagnostic settings) through the same Azure pipeline: bearer token, retries, proxy, TLS.
  */
 export async function armRequest<T = unknown>(azure: ArmAccess, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, opts: { apiVersion: string; body?: unknown; signal?: AbortSignal; operation: string }): Promise<T> {
+  const sep = path.includes('?') ? '&' : '?';
+  return armSend<T>(azure, method, `${endpoint(azure)}${path}${sep}api-version=${encodeURIComponent(opts.apiVersion)}`, opts);
+}
+
+/** Pages an ARM list may take before armList stops (1000 items a page for most providers). */
+export const ARM_LIST_MAX_PAGES = 20;
+
+/**
+ * Every item (`value`) of an ARM list, following `nextLink` (a large subscription's list comes in
+ * pages): at most `maxPages` pages, and only links to the same ARM endpoint, which is the only
+ * host the bearer token goes to. A link elsewhere is an `invalid-response` error.
+ */
+export async function armList(azure: ArmAccess, path: string, opts: { apiVersion: string; signal?: AbortSignal; operation: string; maxPages?: number }): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let page = await armRequest<{ value?: unknown; nextLink?: unknown }>(azure, 'GET', path, opts);
+  for (let n = 1; ; n++) {
+    if (Array.isArray(page?.value)) items.push(...page.value);
+    const next = typeof page?.nextLink === 'string' && page.nextLink ? page.nextLink : undefined;
+    if (!next || n >= (opts.maxPages ?? ARM_LIST_MAX_PAGES)) return items;
+    let url: URL;
+    try { url = new URL(next); } catch { throw new AzureAccessError('invalid-response', 'ARM answered with a next-page link that is not a URL.', opts.operation); }
+    if (url.origin !== new URL(endpoint(azure)).origin) {
+      throw new AzureAccessError('invalid-response', `ARM's next-page link points at ${url.host}, not the ARM endpoint: not followed.`, opts.operation);
+    }
+    page = await armSend(azure, 'GET', url.href, opts);
+  }
+}
+
+async function armSend<T>(azure: ArmAccess, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, opts: { body?: unknown; signal?: AbortSignal; operation: string }): Promise<T> {
   let pipeline = pipelines.get(azure);
   if (!pipeline) {
     pipeline = createPipelineFromOptions({ retryOptions: retryOptionsOf(azure), ...tlsOptionsOf(azure) });
@@ -247,9 +276,8 @@ export async function armRequest<T = unknown>(azure: ArmAccess, method: 'GET' | 
     pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: credentialOf(azure), scopes: armScope(azure) }));
     pipelines.set(azure, pipeline);
   }
-  const sep = path.includes('?') ? '&' : '?';
   const request = createPipelineRequest({
-    url: `${endpoint(azure)}${path}${sep}api-version=${encodeURIComponent(opts.apiVersion)}`,
+    url,
     method,
     headers: createHttpHeaders({ accept: 'application/json', ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) }),
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,

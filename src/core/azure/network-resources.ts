@@ -3,7 +3,7 @@
 // subnet, network security groups, route tables, Azure Firewalls and firewall policies (plain ARM
 // requests through the Azure pipeline — see connection.ts `armRequest`; @azure/arm-network would
 // add several MB to both bundles for six GETs whose JSON the checks parse defensively anyway).
-import { armRequest, type ArmAccess } from './connection';
+import { armList, armRequest, type ArmAccess } from './connection';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -48,8 +48,8 @@ export function subnetFacts(json: unknown, fallbackId = ''): SubnetFacts {
 
 /** Every subnet of the virtual networks this sign-in can read in a subscription. */
 export async function listSubnets(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<SubnetFacts[]> {
-  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/virtualNetworks`, { apiVersion: '2023-09-01', signal, operation: 'list virtual networks' });
-  return arr(rec(page).value).flatMap((v) => arr(rec(rec(v).properties).subnets)).map((s) => subnetFacts(s)).filter((s) => SUBNET_ID.test(s.id));
+  const vnets = await armList(azure, `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/virtualNetworks`, { apiVersion: '2023-09-01', signal, operation: 'list virtual networks' });
+  return arr(vnets).flatMap((v) => arr(rec(rec(v).properties).subnets)).map((s) => subnetFacts(s)).filter((s) => SUBNET_ID.test(s.id));
 }
 
 function checkId(id: string, type: RegExp, what: string): void {
@@ -68,8 +68,8 @@ export interface NicFacts {
 
 /** The network interfaces of a subscription (their private IPs and subnets), those this sign-in can read. */
 export async function listNetworkInterfaces(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<NicFacts[]> {
-  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/networkInterfaces`, { apiVersion: '2023-09-01', signal, operation: 'list network interfaces' });
-  return arr(rec(page).value).map((n) => {
+  const nics = await armList(azure, `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/networkInterfaces`, { apiVersion: '2023-09-01', signal, operation: 'list network interfaces' });
+  return arr(nics).map((n) => {
     const r = rec(n);
     const p = rec(r.properties);
     const id = str(r.id) ?? '';
@@ -92,8 +92,8 @@ export interface BastionFacts {
 
 /** The Azure Bastion hosts of a subscription this sign-in can read. */
 export async function listBastionHosts(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<BastionFacts[]> {
-  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/bastionHosts`, { apiVersion: '2023-09-01', signal, operation: 'list Azure Bastion hosts' });
-  return arr(rec(page).value).map((b) => {
+  const hosts = await armList(azure, `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/bastionHosts`, { apiVersion: '2023-09-01', signal, operation: 'list Azure Bastion hosts' });
+  return arr(hosts).map((b) => {
     const r = rec(b);
     const p = rec(r.properties);
     const id = str(r.id) ?? '';
@@ -116,15 +116,13 @@ export async function readRouteTable(azure: ArmAccess, id: string, signal?: Abor
 
 /** The Azure Firewalls of a subscription (ipConfigurations, firewallPolicy, classic rule collections). */
 export async function listAzureFirewalls(azure: ArmAccess, subscriptionId: string, signal?: AbortSignal): Promise<unknown[]> {
-  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/azureFirewalls`, { apiVersion: '2023-09-01', signal, operation: 'list Azure Firewalls' });
-  return arr(rec(page).value);
+  return arr(await armList(azure, `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/azureFirewalls`, { apiVersion: '2023-09-01', signal, operation: 'list Azure Firewalls' }));
 }
 
 /** A firewall policy's rule collection groups (the list answer). */
 export async function readFirewallPolicyRuleGroups(azure: ArmAccess, policyId: string, signal?: AbortSignal): Promise<unknown[]> {
   checkId(policyId, rid('firewallPolicies'), 'a firewall policy');
-  const page = await armRequest<{ value?: unknown }>(azure, 'GET', `${policyId}/ruleCollectionGroups`, { apiVersion: '2023-09-01', signal, operation: 'read firewall policy rules' });
-  return arr(rec(page).value);
+  return arr(await armList(azure, `${policyId}/ruleCollectionGroups`, { apiVersion: '2023-09-01', signal, operation: 'read firewall policy rules' }));
 }
 
 export async function readSubnet(azure: ArmAccess, subnetId: string, signal?: AbortSignal): Promise<SubnetFacts> {
