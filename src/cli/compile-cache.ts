@@ -20,8 +20,11 @@ export interface CompileCacheOptions {
 }
 
 export interface CompileCacheOutcome {
-  /** 'accepted': V8 used the cache; 'rejected': it was stale; 'absent': there was none (or no dir). */
-  cache: 'accepted' | 'rejected' | 'absent';
+  /**
+   * 'accepted': V8 used the cache; 'rejected': it was stale; 'absent': there was none (or no dir);
+   * 'untrusted': the directory or file may be written by someone else, so it was not used.
+   */
+  cache: 'accepted' | 'rejected' | 'absent' | 'untrusted';
   file?: string;
 }
 
@@ -36,6 +39,19 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 
 function safeHome(): string | undefined {
   try { return os.homedir() || undefined; } catch { return undefined; }
+}
+
+/**
+ * V8 runs a code cache's bytecode without checking it against the source (only its length and
+ * the flags), so a cache someone else could write would run their code as this user: a directory
+ * or file that is not this user's, or that its group or others may write, is not used (POSIX;
+ * on Windows the default directory is in the user's profile). A missing path is fine (not made yet).
+ */
+export function privateToThisUser(p: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  let st: fs.Stats;
+  try { st = fs.lstatSync(p); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT'; }
+  return !st.isSymbolicLink() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
 }
 
 /** The cache file's name: changes with the bundle (size, mtime), Node and the CPU architecture. */
@@ -57,13 +73,14 @@ export function runWithCompileCache(file: string, opts: CompileCacheOptions): Co
   if (source.startsWith('#!')) source = `//${source.slice(2)}`; // a shebang is only legal at a file's very start
   const named = opts.dir ? cacheName(file, opts.kind) : undefined;
   const cacheFile = named && opts.dir ? path.join(opts.dir, named.name) : undefined;
+  const trusted = !cacheFile || (privateToThisUser(path.dirname(cacheFile)) && privateToThisUser(cacheFile));
   let cachedData: Buffer | undefined;
-  if (cacheFile) { try { cachedData = fs.readFileSync(cacheFile); } catch { /* first run */ } }
+  if (cacheFile && trusted) { try { cachedData = fs.readFileSync(cacheFile); } catch { /* first run */ } }
   // import() inside the bundle resolves as in any CommonJS module (the constant is Node >= 20.12).
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData, ...(importModuleDynamically ? { importModuleDynamically } : {}) });
-  const outcome: CompileCacheOutcome = { cache: !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted', file: cacheFile };
-  if (cacheFile && outcome.cache !== 'accepted') {
+  const outcome: CompileCacheOutcome = { cache: !trusted ? 'untrusted' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted', file: cacheFile };
+  if (cacheFile && trusted && outcome.cache !== 'accepted') {
     // At exit the functions the run compiled are in V8's cache data too.
     process.once('exit', () => writeCache(cacheFile, named!.prefix, () => script.createCachedData()));
   }

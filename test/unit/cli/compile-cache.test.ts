@@ -90,6 +90,37 @@ process.exitCode = process.argv.includes('fail') ? 3 : 0;
     assert.equal(cacheSaid(off.stderr), 'absent'); assert.doesNotMatch(off.stderr, /\(/, 'no cache file named');
   });
 
+  it('does not use a cache directory or file that others may write (its bytecode would run unchecked), and the run still works', async () => {
+    const shared = path.join(dir, 'shared-cache');
+    fs.rmSync(shared, { recursive: true, force: true });
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared })).stderr), 'absent');
+    const [file] = fs.readdirSync(shared).filter((f) => f.includes('-diagnose-'));
+    assert.ok(file, 'the first run wrote a cache');
+    assert.equal((fs.statSync(shared).mode & 0o777), 0o700, 'the directory is made private');
+    assert.equal((fs.statSync(path.join(shared, file)).mode & 0o777), 0o600, 'the file is private');
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared })).stderr), 'accepted');
+
+    fs.chmodSync(path.join(shared, file), 0o666);
+    const loose = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared });
+    assert.equal(cacheSaid(loose.stderr), 'untrusted');
+    assert.equal(loose.code, 0, loose.stderr); assert.equal(JSON.parse(loose.stdout).answer, 42);
+    fs.chmodSync(path.join(shared, file), 0o600);
+
+    fs.chmodSync(shared, 0o777);
+    const before = fs.statSync(path.join(shared, file)).mtimeMs;
+    const open = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared });
+    assert.equal(cacheSaid(open.stderr), 'untrusted');
+    assert.equal(JSON.parse(open.stdout).answer, 42);
+    assert.equal(fs.statSync(path.join(shared, file)).mtimeMs, before, 'nothing is written there either');
+    fs.chmodSync(shared, 0o700);
+    if (process.getuid?.() === 0) { // root can give the file to another user
+      fs.chownSync(path.join(shared, file), 1, 1);
+      assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared })).stderr), 'untrusted', "another user's file");
+      fs.chownSync(path.join(shared, file), 0, 0);
+    }
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared })).stderr), 'accepted');
+  });
+
   it('finds its directory from the environment', () => {
     assert.equal(compileCacheDir({ ACR_DOCTOR_COMPILE_CACHE: 'off' }), undefined);
     assert.equal(compileCacheDir({ ACR_DOCTOR_COMPILE_CACHE: '/tmp/x' }), '/tmp/x');
