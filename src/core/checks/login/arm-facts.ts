@@ -99,12 +99,15 @@ export async function readTokens(az: AzureContext, reg: RegistryArm, signal: Abo
   return out;
 }
 
-export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
-  const client = new AuthorizationManagementClient(armCredential(az), reg.subscriptionId, clientOptions(az, signal));
+/** An object id (a GUID): the only thing put into an assignedTo() filter. */
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Role assignments listed at `scope` (an ARM id) with an ARM `filter`, as the checks read them. */
+async function listAssignments(az: AzureContext, subscriptionId: string, scope: string, filter: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+  const client = new AuthorizationManagementClient(armCredential(az), subscriptionId, clientOptions(az, signal));
   const out: RoleAssignmentFacts[] = [];
-  // atScope(): assignments at the registry and above (resource group, subscription, management group).
   // The SDK's path is "/{scope}/providers/…" with the scope unencoded: pass it without its leading slash.
-  for await (const a of client.roleAssignments.listForScope(reg.id.replace(/^\/+/, ''), { filter: 'atScope()', abortSignal: signal } as never)) {
+  for await (const a of client.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal: signal } as never)) {
     if (!a.principalId) continue;
     out.push({
       principalId: a.principalId, principalType: a.principalType, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',
@@ -114,6 +117,11 @@ export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, si
   return out;
 }
 
+export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+  // atScope(): assignments at the registry and above (resource group, subscription, management group).
+  return listAssignments(az, reg.subscriptionId, reg.id, 'atScope()', signal);
+}
+
 /**
  * The groups through which `principalId` holds a role at the registry or above. ARM's
  * `atScope() and assignedTo('{objectId}')` (what `az role assignment list --include-groups`
@@ -121,14 +129,9 @@ export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, si
  * transitively; every assignee other than the principal is such a group.
  */
 export async function readPrincipalGroups(az: AzureContext, reg: RegistryArm, principalId: string, signal: AbortSignal): Promise<string[]> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(principalId)) return [];
-  const client = new AuthorizationManagementClient(armCredential(az), reg.subscriptionId, clientOptions(az, signal));
-  const groups = new Set<string>();
-  const filter = `atScope() and assignedTo('${principalId}')`;
-  for await (const a of client.roleAssignments.listForScope(reg.id.replace(/^\/+/, ''), { filter, abortSignal: signal } as never)) {
-    if (a.principalId && a.principalId.toLowerCase() !== principalId.toLowerCase()) groups.add(a.principalId);
-  }
-  return [...groups];
+  if (!OBJECT_ID.test(principalId)) return [];
+  const assignments = await listAssignments(az, reg.subscriptionId, reg.id, `atScope() and assignedTo('${principalId}')`, signal);
+  return [...new Set(assignments.map((a) => a.principalId).filter((id) => id.toLowerCase() !== principalId.toLowerCase()))];
 }
 
 /**
@@ -137,14 +140,8 @@ export async function readPrincipalGroups(az: AzureContext, reg: RegistryArm, pr
  * there (Microsoft.Authorization/roleAssignments/read): an AuthorizationFailed is thrown.
  */
 export async function readAssignmentsOf(az: AzureContext, subscriptionId: string, principalId: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(principalId)) return [];
-  const client = new AuthorizationManagementClient(armCredential(az), subscriptionId, clientOptions(az, signal));
-  const out: RoleAssignmentFacts[] = [];
-  for await (const a of client.roleAssignments.listForScope(`subscriptions/${subscriptionId}`, { filter: `assignedTo('${principalId}')`, abortSignal: signal } as never)) {
-    if (!a.principalId) continue;
-    out.push({ principalId: a.principalId, principalType: a.principalType, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '', createdOn: a.createdOn });
-  }
-  return out;
+  if (!OBJECT_ID.test(principalId)) return [];
+  return listAssignments(az, subscriptionId, `/subscriptions/${subscriptionId}`, `assignedTo('${principalId}')`, signal);
 }
 
 /** The signed-in principal's object id: the context's, else the ARM token's oid (the run's credential has it cached). */

@@ -5,7 +5,7 @@
 // verdict, with the names a fix command needs.
 import type { SubnetFacts } from '../../azure/network-resources';
 import {
-  allowCollectionSlot, allowPriorityBefore, effectiveRoute, evaluateFirewall, evaluateNsg, resourceGroupOfId,
+  allowCollectionSlot, allowPriorityBefore, effectiveRoute, evaluateFirewall, evaluateNsg, lastSeg, resourceGroupOfId,
   type Destination, type FirewallFacts, type FirewallRule, type NsgFacts, type RouteTableFacts, type Source,
 } from './vnet-rules';
 
@@ -46,7 +46,6 @@ export interface EgressJudgement {
   seen: string[];
 }
 
-const lastSeg = (id: string | undefined) => (id ?? '').split('/').filter(Boolean).pop() ?? '';
 
 /** A destination prefix an allow rule would need (service tag for public endpoints, the IP for a private one). */
 function allowPrefixFor(d: Destination): string {

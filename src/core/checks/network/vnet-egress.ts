@@ -21,19 +21,16 @@ import { NET } from './ids';
 import { privateIpsFor, subscriptionOfId, type NetworkArmFacts } from './arm-facts';
 import type { DnsData } from './client-path';
 import { judgeEgress, type EgressInputs, type EgressJudgement } from './egress-verdict';
-import { effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, registryTags, resourceGroupOfId, type Destination, type Source } from './vnet-rules';
+import { effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, lastSeg, registryTags, resourceGroupOfId, type Destination, type Source } from './vnet-rules';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
 const noArm: CheckOutcome = { status: 'info', message: 'the registry\'s ARM view is not available' };
-const lastSeg = (id: string | undefined) => (id ?? '').split('/').filter(Boolean).pop() ?? '';
 const vnetOf = (subnetId: string) => subnetId.split('/').slice(0, -2).join('/').toLowerCase();
 
 function access(ctx: CheckContext): ArmAccess {
   // One retry at most, as net.arm: the diagnosis has a budget of seconds.
   return { ...armAccessOf(ctx.env)!, maxRetries: 1 };
 }
-
-const once = sharedWork;
 
 /** The login server and the data endpoints as the client in `subnet` reaches them. */
 export function registryDestinations(arm: NetworkArmFacts, loginServer: string, opts: { viaPrivateEndpoint: boolean; resolved?: string[] }): Destination[] {
@@ -58,25 +55,25 @@ async function egressInputs(ctx: CheckContext, arm: NetworkArmFacts, subnet: Sub
   const soft = async <T>(what: string, f: () => Promise<T>): Promise<T | undefined> => {
     try { return await f(); } catch (e) { if (ctx.signal.aborted) throw e; gaps.push(`${what}: ${(e as Error).message}`); return undefined; }
   };
-  const nsgOf = (id: string | undefined) => (id ? soft(`NSG ${lastSeg(id)}`, () => once(ctx, `nsg:${id.toLowerCase()}`, (s) => readNetworkSecurityGroup(az, id, s)).then((j) => parseNsg(j, id))) : Promise.resolve(undefined));
+  const nsgOf = (id: string | undefined) => (id ? soft(`NSG ${lastSeg(id)}`, () => sharedWork(ctx, `nsg:${id.toLowerCase()}`, (s) => readNetworkSecurityGroup(az, id, s)).then((j) => parseNsg(j, id))) : Promise.resolve(undefined));
   const pePrivate = dests.filter((d) => d.kind === 'private').flatMap((d) => d.ips);
   const pe = arm.privateEndpoints.find((p) => p.ips.some((ip) => pePrivate.includes(ip)));
   const peSubnet = pe?.subnetId ? arm.subnets.find((s) => s.id.toLowerCase() === pe.subnetId!.toLowerCase()) : undefined;
   const [nsg, peNsg, routeTable] = await Promise.all([
     nsgOf(subnet.networkSecurityGroupId),
     nsgOf(peSubnet?.networkSecurityGroupId),
-    subnet.routeTableId ? soft(`route table ${lastSeg(subnet.routeTableId)}`, () => once(ctx, `rt:${subnet.routeTableId!.toLowerCase()}`, (s) => readRouteTable(az, subnet.routeTableId!, s)).then((j) => parseRouteTable(j, subnet.routeTableId))) : Promise.resolve(undefined),
+    subnet.routeTableId ? soft(`route table ${lastSeg(subnet.routeTableId)}`, () => sharedWork(ctx, `rt:${subnet.routeTableId!.toLowerCase()}`, (s) => readRouteTable(az, subnet.routeTableId!, s)).then((j) => parseRouteTable(j, subnet.routeTableId))) : Promise.resolve(undefined),
   ]);
   const inputs: EgressInputs = { subnet, src, dests, nsg, peSubnet, peNsg, routeTable };
   const hop = routeTable ? dests.map((d) => effectiveRoute(routeTable, d)).find((r) => r?.nextHopType.toLowerCase() === 'virtualappliance' && r.nextHopIpAddress) : undefined;
   if (hop?.nextHopIpAddress) {
     const sub = subscriptionOfId(routeTable!.id) ?? arm.subscriptionId;
-    const firewalls = await soft(`Azure Firewalls in ${sub}`, () => once(ctx, `afw:${sub.toLowerCase()}`, (s) => listAzureFirewalls(az, sub, s)));
+    const firewalls = await soft(`Azure Firewalls in ${sub}`, () => sharedWork(ctx, `afw:${sub.toLowerCase()}`, (s) => listAzureFirewalls(az, sub, s)));
     const fw = (firewalls ?? []).map((f) => parseFirewall(f)).find((f) => f.privateIps.includes(hop.nextHopIpAddress!));
     if (fw) {
       inputs.firewall = fw;
       inputs.firewallRules = fw.policyId
-        ? await soft(`firewall policy ${lastSeg(fw.policyId)}`, () => once(ctx, `afwp:${fw.policyId!.toLowerCase()}`, (s) => readFirewallPolicyRuleGroups(az, fw.policyId!, s)).then(parsePolicyRules))
+        ? await soft(`firewall policy ${lastSeg(fw.policyId)}`, () => sharedWork(ctx, `afwp:${fw.policyId!.toLowerCase()}`, (s) => readFirewallPolicyRuleGroups(az, fw.policyId!, s)).then(parsePolicyRules))
         : fw.rules;
     }
   }
@@ -189,7 +186,7 @@ export const aksEgressCheck: Check = {
     const arm = ctx.data<NetworkArmFacts>(NET.arm);
     if (!arm) return noArm;
     const az = access(ctx);
-    const { clusters, failures } = await once(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(az, { signal: s }));
+    const { clusters, failures } = await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(az, { signal: s }));
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const inVnet = clusters.filter((c) => c.nodeSubnetIds.length);
     if (!inVnet.length) {
@@ -202,7 +199,7 @@ export const aksEgressCheck: Check = {
       for (const subnetId of cluster.nodeSubnetIds) {
         let subnet: SubnetFacts | undefined = arm.subnets.find((s) => s.id.toLowerCase() === subnetId.toLowerCase());
         if (!subnet) {
-          try { subnet = await once(ctx, `subnet:${subnetId.toLowerCase()}`, (s) => readSubnet(az, subnetId, s)); } catch (e) { if (ctx.signal.aborted) throw e; gaps.push(`subnet ${lastSeg(subnetId)}: ${(e as Error).message}`); continue; }
+          try { subnet = await sharedWork(ctx, `subnet:${subnetId.toLowerCase()}`, (s) => readSubnet(az, subnetId, s)); } catch (e) { if (ctx.signal.aborted) throw e; gaps.push(`subnet ${lastSeg(subnetId)}: ${(e as Error).message}`); continue; }
         }
         const viaPe = approvedPe.some((p) => vnetOf(p.subnetId!) === vnetOf(subnetId));
         const dests = registryDestinations(arm, ctx.target.loginServer, { viaPrivateEndpoint: viaPe });

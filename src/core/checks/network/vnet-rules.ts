@@ -13,7 +13,8 @@ const rec = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const strs = (...vs: unknown[]): string[] => vs.flatMap((v) => (Array.isArray(v) ? v : [v])).map(str).filter((x): x is string => !!x);
-const lastSeg = (id: string | undefined): string => (id ?? '').split('/').filter(Boolean).pop() ?? '';
+/** The last segment of an ARM id: the resource's name. */
+export const lastSeg = (id: string | undefined): string => (id ?? '').split('/').filter(Boolean).pop() ?? '';
 
 /** The resource group of an ARM id. */
 export function resourceGroupOfId(id: string | undefined): string {
