@@ -1,6 +1,7 @@
 // Everything about the client side a diagnosis may use. Core never reads process.env itself
 // except through `environmentFromProcess` (so tests and the extension pass their own).
 import type { TokenCredential } from '@azure/core-auth';
+import type { IdentitySpec, ImageReference, Operation } from '../registry/image-reference';
 
 export interface ProxySettings {
   httpsProxy?: string;
@@ -44,12 +45,16 @@ export interface DiagnoseEnvironment {
   extraCaPem?: string[];
   azure?: AzureContext;
   credentials?: ExplicitCredentials;
-  /** Repository used for scope and pull checks, e.g. 'hello'. */
+  /** Repository used for scope and pull checks, e.g. 'hello' (equal to image.repository when an image is named). */
   repository?: string;
+  /** The image the user works with; its tag or digest is what the image checks look up. */
+  image?: ImageReference;
+  /** Who attempts the operation (default: the Azure sign-in, or `credentials` when given). Never holds a secret. */
+  identity?: IdentitySpec;
   /** Run the slow pull test through the daemon. */
   pullTest?: boolean;
   /** What the user is trying to do (default 'login'): decides whether missing pull/push rights fail. */
-  operation?: 'login' | 'pull' | 'push';
+  operation?: Operation;
   /** Clock, replaceable in tests. */
   now(): Date;
 }
