@@ -82,3 +82,33 @@ export function teardownNamespace(): void {
   if (namespaceExists()) ip(['netns', 'del', NETNS], true);
   fs.rmSync(NETNS_ETC, { recursive: true, force: true });
 }
+
+// Who is using the namespace: one file per launcher process, so the last one to leave removes it
+// and two launchers sharing a namespace (npm start and a test run) never pull it from each other.
+const HOLDERS = `/run/acr-doctor-netns/${NETNS}`;
+
+function pidAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/** Marks this process as a user of the namespace; the returned release removes it when no one else holds it. */
+export function holdNamespace(): () => void {
+  fs.mkdirSync(HOLDERS, { recursive: true });
+  const mine = path.join(HOLDERS, String(process.pid));
+  fs.writeFileSync(mine, '');
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    fs.rmSync(mine, { force: true });
+    const others = fs.readdirSync(HOLDERS).filter((f) => {
+      const pid = Number(f);
+      if (Number.isInteger(pid) && pidAlive(pid)) return true;
+      fs.rmSync(path.join(HOLDERS, f), { force: true }); // a launcher that died without releasing
+      return false;
+    });
+    if (others.length) return;
+    fs.rmSync(HOLDERS, { recursive: true, force: true });
+    teardownNamespace();
+  };
+}

@@ -34,6 +34,23 @@ export interface ScenarioInfo {
   input?: string;
   /** What the user tried: 'login' (default), 'pull' or 'push' of `<registry>/hello:v1`. */
   operation?: 'login' | 'pull' | 'push';
+  /**
+   * For a scenario of several registries (`npm start`'s mixed): what a user sees for each, the
+   * source of its banner and held to it by tests (the tree lists each, Diagnose reports its cause).
+   */
+  shows?: RegistryPromise[];
+}
+
+export interface RegistryPromise {
+  /** Resource name; the login server is `<name>.azurecr.io`. */
+  registry: string;
+  /** The cause Diagnose ranks first (null: healthy). */
+  expectedCause: KnownCauseId | null;
+  /** What the diagnosis is of, when the cause needs it: repository and operation. */
+  repository?: string;
+  operation?: 'pull' | 'push';
+  /** The banner's words for it. */
+  says: string;
 }
 
 export interface World {

@@ -28,7 +28,6 @@ const log = (s) => console.log(s);
 
 if (process.getuid?.() !== 0) { console.error('bench: needs root (the sandbox world runs dockerd, nftables, a network namespace).'); process.exit(2); }
 const netns = await load('sandbox/netns.ts');
-netns.ensureNamespace();
 if (!netns.insideNamespace()) {
   const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'sandbox.mjs'), 'exec', '--', process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);

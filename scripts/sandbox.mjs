@@ -66,9 +66,11 @@ async function main() {
     const i = argv.indexOf('--');
     const rest = i >= 0 ? argv.slice(i + 1) : argv.slice(1);
     if (!rest.length) { console.error('usage: node scripts/sandbox.mjs exec -- <command…>'); return 2; }
-    netns.ensureNamespace();
     if (netns.insideNamespace()) return runInherit(rest[0], rest.slice(1));
-    return runInherit('ip', ['netns', 'exec', netns.NETNS, ...rest]);
+    // The namespace lasts as long as some launcher uses it: the last one out removes it.
+    const release = netns.holdNamespace();
+    netns.ensureNamespace();
+    try { return await runInherit('ip', ['netns', 'exec', netns.NETNS, ...rest]); } finally { release(); }
   }
 
   if (cmd === 'run') {
@@ -77,9 +79,10 @@ async function main() {
     if (!scenario) { console.error('--scenario needs a name (see `node scripts/sandbox.mjs list`)'); return 2; }
     const { getScenario } = await load('sandbox/scenarios/index.ts');
     if (!getScenario(scenario)) { console.error(`unknown scenario '${scenario}' (see \`node scripts/sandbox.mjs list\`)`); return 2; }
-    netns.ensureNamespace();
     if (!netns.insideNamespace()) {
-      return runInherit('ip', ['netns', 'exec', netns.NETNS, process.execPath, fileURLToPath(import.meta.url), 'run', '--scenario', scenario]);
+      const release = netns.holdNamespace();
+      netns.ensureNamespace();
+      try { return await runInherit('ip', ['netns', 'exec', netns.NETNS, process.execPath, fileURLToPath(import.meta.url), 'run', '--scenario', scenario]); } finally { release(); }
     }
     const { startWorld } = await load('sandbox/world.ts');
     const t0 = Date.now();

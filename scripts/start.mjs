@@ -87,6 +87,6 @@ inside.stdout.on('data', async (chunk) => {
   const wanted = Number(values.port);
   forwarder = await forward(wanted).catch(() => forward(0));
   const { port } = forwarder.address();
-  if (port !== wanted) console.log(`port ${wanted} is taken; using ${port}`);
+  if (wanted && port !== wanted) console.log(`port ${wanted} is taken; using ${port}`);
   console.log(`\nACR Doctor is running with the sandbox scenario '${scenario}':\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}\n\nCtrl-C stops it.`);
 });

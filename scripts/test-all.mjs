@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: setup, build, then every level — static checks, unit, integration, extension, e2e —
+// `npm test`: setup, build, then every level — static checks, unit, integration, extension, e2e,
+// newcomer (npm start from a fresh clone) —
 // each reporting passed/failed/skipped through artifacts/results/<level>.json. Prints a table and
 // ends with one line of its own: `tests: N passed, N failed, N skipped`. Exit 1 on any failure or
 // on a level that could not run (it counts as failed, with its reason).
@@ -42,6 +43,8 @@ const LEVELS = [
   { level: 'integration', run: () => inSandbox([node, mocha, '--config', 'test/integration/.mocharc.json']), timeout: 25 * MIN },
   { level: 'extension', run: () => inSandbox([node, '--import', 'tsx', 'test/harness/runExtensionTests.ts']), timeout: 16 * MIN },
   { level: 'e2e', run: () => inSandbox([node, mocha, '--config', 'test/e2e/.mocharc.json']), timeout: 20 * MIN },
+  // What a newcomer does: a fresh clone, `npm start`, the URL in a browser, Ctrl-C (on the host: it makes its own namespace).
+  { level: 'newcomer', run: () => process.getuid?.() === 0 ? { command: [node, mocha, '--config', 'test/newcomer/.mocharc.json'] } : { cannot: 'needs root (npm start runs the sandbox); run npm test as root' }, timeout: 15 * MIN },
 ];
 
 let current; // the running child, ended on Ctrl-C

@@ -2,7 +2,8 @@
 // others' causes as alsoExpected).
 import { DEFAULT_IDS, registryRecord } from '../arm/state';
 import type { ScenarioDef } from './types';
-import { giveArmReadOnly, removeRoles } from './helpers';
+import type { RegistryPromise } from '../types';
+import { addRole, giveArmReadOnly, removeRoles } from './helpers';
 import { healthy } from './healthy';
 import { dockerPullScenario, dockerScenarios } from './docker';
 import { nameScenarios } from './name';
@@ -15,10 +16,20 @@ import { vnetEgressScenarios } from './vnet-egress';
 import { advancedScenarios } from './advanced';
 import type { KnownCauseId } from '../../src/core/catalogue/ids';
 
+/** What `npm start`'s default world shows: the banner is made from it and tests hold it to it. */
+const MIXED_SHOWS: RegistryPromise[] = [
+  { registry: 'contoso', expectedCause: null, says: 'contoso is healthy' },
+  {
+    registry: 'fabrikam', expectedCause: 'authz.missing-acrpull', repository: 'hello', operation: 'pull',
+    says: 'fabrikam (second tenant): its service principal may read it through ARM but has no pull role; diagnose pulling hello:v1 from it to see the missing AcrPull',
+  },
+  { registry: 'northwind', expectedCause: 'network.dns-resolution-failed', says: 'northwind exists in ARM but its login server is not in DNS' },
+];
+
 const mixed: ScenarioDef = {
   info: {
-    name: 'mixed', description: 'Several registries: contoso healthy; fabrikam (second tenant) whose service principal may read it through ARM but has no pull role (missing AcrPull); northwind exists in ARM but its login server is not in DNS.',
-    seed: 'none', section: '', expectedCause: null, registry: 'contoso', usesArm: true,
+    name: 'mixed', description: `Several registries: ${MIXED_SHOWS.map((p) => p.says).join('; ')}.`,
+    seed: 'none', section: '', expectedCause: null, registry: 'contoso', usesArm: true, shows: MIXED_SHOWS,
   },
   setup(ctx) {
     // fabrikam: the service principal's twin in the second tenant may read it through ARM but not pull.
@@ -28,7 +39,10 @@ const mixed: ScenarioDef = {
       removeRoles(ctx, twin.objectId, ['Reader', 'AcrPull', 'AcrPush', 'Owner', 'Contributor']);
       giveArmReadOnly(ctx, fab, twin.objectId);
     }
-    ctx.state.registries.push(registryRecord({ subscriptionId: DEFAULT_IDS.subscriptionId, resourceGroup: DEFAULT_IDS.resourceGroup, name: 'northwind', location: 'westeurope', sku: 'Standard', now: ctx.now }));
+    // northwind: in ARM, readable by the signed-in principal (so the tree lists it), never in DNS.
+    const northwind = registryRecord({ subscriptionId: DEFAULT_IDS.subscriptionId, resourceGroup: DEFAULT_IDS.resourceGroup, name: 'northwind', location: 'westeurope', sku: 'Standard', now: ctx.now });
+    ctx.state.registries.push(northwind);
+    addRole(ctx, northwind, ctx.sp.objectId, 'Reader');
   },
 };
 

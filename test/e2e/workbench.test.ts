@@ -2,6 +2,7 @@
 // Container Registries view opens from ACR Doctor's activity-bar container.
 import * as assert from 'node:assert/strict';
 import { openAcrDoctorContainer, screenshot, workbench } from './harness/workbench';
+import { expandUntilRegistries, treeRows } from '../harness/registriesView';
 
 describe('workbench with ACR Doctor (e2e)', () => {
   it('shows the ACR Doctor container in the activity bar', async () => {
@@ -29,16 +30,8 @@ describe('Container Registries from the sandbox (e2e)', () => {
     const { page, world } = workbench();
     assert.ok(world, 'needs the sandbox world (ACR_DOCTOR_E2E_NO_WORLD is set)');
     await openAcrDoctorContainer();
-    const tree = page.locator('.sidebar .monaco-list[role="tree"]').first();
-    const contoso = tree.getByRole('treeitem', { name: /^contoso\b/ } /* the registry row, lower-case; not the 'Contoso' tenant or subscription */).first();
-    // Tenants and subscriptions may sit above the registries: open collapsed rows until it shows.
-    const deadline = Date.now() + 90_000;
-    while (!(await contoso.isVisible()) && Date.now() < deadline) {
-      const collapsed = tree.locator('[role="treeitem"][aria-expanded="false"]').first();
-      if (await collapsed.isVisible()) await collapsed.click();
-      else await page.waitForTimeout(1_000);
-    }
+    const missing = await expandUntilRegistries(page, ['contoso']);
     await screenshot('container-registries-from-sandbox');
-    assert.ok(await contoso.isVisible(), `no contoso row; rows: ${(await tree.getByRole('treeitem').allInnerTexts()).join(' | ') || '(none)'}`);
+    assert.deepEqual(missing, [], `no contoso row; rows: ${await treeRows(page)}`);
   });
 });

@@ -9,6 +9,7 @@ import { launchChromium } from '../../harness/browser';
 import { startCodeServer, type CodeServer } from '../../harness/codeServer';
 import { screenshotsDir, vsixPath } from '../../harness/paths';
 import { startSandboxWorld } from '../../harness/world';
+import { openAcrDoctorContainer as openContainerIn } from '../../harness/registriesView';
 
 export interface Workbench {
   world?: World;
@@ -68,9 +69,6 @@ export async function screenshot(name: string): Promise<string> {
 }
 
 /** Shows ACR Doctor's sidebar container; clicking an already active container would close it. */
-export async function openAcrDoctorContainer(): Promise<void> {
-  const { page } = workbench();
-  const item = page.locator('.activitybar .action-item').filter({ has: page.locator('[aria-label^="ACR Doctor"]') }).first();
-  await item.waitFor({ timeout: 60_000 });
-  if (!((await item.getAttribute('class')) ?? '').split(/\s+/).includes('checked')) await item.click();
+export function openAcrDoctorContainer(): Promise<void> {
+  return openContainerIn(workbench().page);
 }
