@@ -106,11 +106,14 @@ describe('npm start on a fresh clone (newcomer)', function () {
   it('Ctrl-C stops it and leaves nothing running: no process, no namespace, no mount', async function () {
     this.timeout(3 * 60_000);
     assert.ok(start, 'npm start did not run');
-    const exited = new Promise<number | null>((resolve) => start!.once('exit', (code) => resolve(code)));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => start!.once('exit', (code, signal) => resolve({ code, signal })));
     process.kill(-start.pid!, 'SIGINT');
-    const code = await exited;
-    assert.equal(code, 0, `npm start exited with ${code} after Ctrl-C:\n${output.slice(-2000)}`);
-    assert.match(output, /stopping/);
+    const { code, signal } = await exited;
+    // npm passes the Ctrl-C on and ends by it itself; start.mjs exits 0 once it has cleaned up.
+    assert.ok(code === 0 || signal === 'SIGINT', `npm start ended with ${code ?? signal} after Ctrl-C:\n${output.slice(-2000)}`);
+    const afterStop = output.slice(output.lastIndexOf('stopping'));
+    assert.ok(output.includes('stopping'), 'npm start did not say it was stopping');
+    assert.doesNotMatch(afterStop, /npm start:|cleanup:|Error/, 'stopping reported a problem');
     // The namespace's processes may take a moment to be reaped after the launcher returns.
     const deadline = Date.now() + 20_000;
     let left = pidsInside.filter(alive);
