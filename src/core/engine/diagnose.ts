@@ -16,7 +16,8 @@ export interface DiagnoseOptions extends RunOptions {
 
 function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions): { target: RegistryTarget; checks: Check[]; run: RunOptions } {
   const target = typeof input === 'string' ? parseRegistryInput(input) : input; // throws RegistryInputError with a clear message
-  let checks = allChecks(target, env, options.checks ?? 'all');
+  const every = allChecks(target, env, 'all');
+  let checks = options.checks && options.checks !== 'all' ? allChecks(target, env, options.checks) : every;
   if (options.only?.length) {
     // Keep what the chosen checks need, transitively, so their data is there.
     const byId = new Map(checks.map((c) => [c.id, c]));
@@ -25,7 +26,7 @@ function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, optio
     options.only.forEach(add);
     checks = checks.filter((c) => keep.has(c.id));
   }
-  return { target, checks, run: { causeOf: getCause, ...options } };
+  return { target, checks, run: { causeOf: getCause, knownCheckIds: new Set(every.map((c) => c.id)), ...options } };
 }
 
 export function diagnose(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions = {}): Promise<DiagnosisReport> {

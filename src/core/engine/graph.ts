@@ -13,11 +13,22 @@ export interface CheckGraph {
   depth: Map<string, number>;
 }
 
-export function buildGraph(all: readonly Check[], applies: (c: Check) => boolean): CheckGraph {
+/**
+ * `known`: every check id that exists (default: those of `all`). A run of a subset (`--only
+ * network`) leaves out checks that exist; a `needs`, `after` or `awaits` naming no check at all is
+ * a misspelling, and would silently drop its check from every run: that throws.
+ */
+export function buildGraph(all: readonly Check[], applies: (c: Check) => boolean, known?: ReadonlySet<string>): CheckGraph {
   const byId = new Map<string, Check>();
   for (const c of all) {
     if (byId.has(c.id)) throw new Error(`two checks share the id "${c.id}"`);
     byId.set(c.id, c);
+  }
+  const exists = known ?? new Set(byId.keys());
+  for (const c of all) {
+    for (const dep of [...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])]) {
+      if (!exists.has(dep) && !byId.has(dep)) throw new Error(`check "${c.id}" names "${dep}", which is no check`);
+    }
   }
   const excluded: { id: string; reason: string }[] = [];
   const active = new Map<string, Check>();
@@ -34,7 +45,7 @@ export function buildGraph(all: readonly Check[], applies: (c: Check) => boolean
       const missing = c.needs.find((n) => !active.has(n));
       if (missing) {
         active.delete(c.id);
-        excluded.push({ id: c.id, reason: byId.has(missing) ? `needs ${missing}, which does not apply` : `needs unknown check ${missing}` });
+        excluded.push({ id: c.id, reason: `needs ${missing}, which does not take part` });
         changed = true;
       }
     }

@@ -32,6 +32,8 @@ export interface RunOptions {
   secrets?: string[];
   /** Multiply every check's deadline (a slow link: `--timeout 20` gives checks proportionally longer). Default 1. */
   deadlineScale?: number;
+  /** Every check id that exists, when `checks` is a subset of them (see `buildGraph`). */
+  knownCheckIds?: ReadonlySet<string>;
 }
 
 interface Slot {
@@ -75,7 +77,7 @@ export async function runDiagnosis(
   /** Resolvers of ctx.settled() calls, per awaited check id. */
   const waiters = new Map<string, (() => void)[]>();
 
-  const graph = buildGraph(checks, (c) => (c.applies ? c.applies(target, env) : true));
+  const graph = buildGraph(checks, (c) => (c.applies ? c.applies(target, env) : true), options.knownCheckIds);
   const slots = new Map<string, Slot>(graph.checks.map((c) => [c.id, { check: c }]));
   const findings: Finding[] = [];
   emit({ type: 'start', target, checks: graph.checks.map((c) => ({ id: c.id, area: c.area, title: c.title })) });
