@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliBundle, cliLauncherBundle, esbuildOptions, extensionBundles } from './extension-bundles.mjs';
+import { cliBundle, cliLauncherBundle, cliMcpBundle, esbuildOptions, extensionBundles } from './extension-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -28,6 +28,7 @@ const { common, node, nodeExternals } = esbuildOptions({ root, production });
 
 const cli = cliBundle({ root, node, outfile: 'dist/cli-main.js' });
 const cliLauncher = cli && cliLauncherBundle({ root, node, outfile: 'dist/cli.js' });
+const cliMcp = cli && cliMcpBundle({ root, node, outfile: 'dist/cli-mcp.js' });
 const webviewEntries = filesUnder('src/webview', '.ts').filter((f) => dirname(f) === 'src/webview' && !f.endsWith('.d.ts'));
 const testEntries = filesUnder('test/extension', '.ts');
 
@@ -35,6 +36,7 @@ const builds = [
   ...extensionBundles({ root, node, outdir: 'dist' }).map((options) => ({ ...options, metafile: analyze })),
   cli && { ...cli, metafile: analyze },
   cliLauncher,
+  cliMcp,
   webviewEntries.length && {
     ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: webviewEntries, outdir: 'dist/media',

@@ -11,7 +11,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|LICENSE\.txt|changelog\.md|readme\.md)$/,
-  /^extension\/dist\/(extension|azure|engine|cli|cli-main)\.js$/,
+  /^extension\/dist\/(extension|azure|engine|cli|cli-main|cli-mcp)\.js$/,
   /^extension\/dist\/media\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css|js|woff2?|ttf)$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,

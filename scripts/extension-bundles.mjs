@@ -329,3 +329,9 @@ export function cliLauncherBundle({ root, node, outfile }) {
   const entry = 'src/cli/launcher.ts';
   return existsSync(join(root, entry)) && { ...node, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' }, sourcemap: false };
 }
+
+/** esbuild options of dist/cli-mcp.js: `acr-doctor mcp`'s server (the MCP SDK), required by the CLI only for that command. */
+export function cliMcpBundle({ root, node, outfile }) {
+  const entry = 'src/cli/mcp.ts';
+  return existsSync(join(root, entry)) && { ...node, entryPoints: [entry], outfile };
+}

@@ -88,6 +88,7 @@ export const HELP = {
 Usage:
   acr-doctor diagnose <registry> [options]   run every check, stream findings, rank the causes
   acr-doctor explain "<error text>"          map a pasted Docker / az error to its causes (or pipe it on stdin)
+  acr-doctor mcp                             serve the diagnose and explain tools to an MCP client over stdio
   acr-doctor --help | --version
 
 <registry> is the resource name (contoso) or the login server (contoso.azurecr.io, .cn, .us).
@@ -117,6 +118,7 @@ Exit codes: 0 healthy, 1 causes found, 2 could not run (or not completely: the t
 Gebruik:
   acr-doctor diagnose <register> [opties]    alle controles uitvoeren, bevindingen tonen, oorzaken rangschikken
   acr-doctor explain "<fouttekst>"           een geplakte Docker- of az-fout aan oorzaken koppelen (of via stdin)
+  acr-doctor mcp                             de hulpmiddelen diagnose en explain aanbieden aan een MCP-client via stdio
   acr-doctor --help | --version
 
 <register> is de resourcenaam (contoso) of de aanmeldingsserver (contoso.azurecr.io, .cn, .us).

@@ -1,6 +1,9 @@
 // The CLI proper (bundled to dist/cli-main.js; the bin, dist/cli.js, runs it through a code cache: launcher.ts).
 import './threadpool';
+import * as path from 'node:path';
 import { runCli } from './run';
+import { localeFromEnv } from './strings';
+import pkg from '../../package.json';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -16,7 +19,26 @@ async function readStdin(): Promise<string> {
 const ac = new AbortController();
 process.once('SIGINT', () => ac.abort());
 
-runCli(process.argv.slice(2), {
+/** `acr-doctor mcp`: stdin and stdout carry the protocol, so each diagnosis runs with its output captured. */
+function mcp(): Promise<number> {
+  // Its own bundle next to this one (the MCP SDK is not loaded by any other command).
+  const { serveMcp } = require(path.join(__dirname, 'cli-mcp.js')) as typeof import('./mcp');
+  return serveMcp({
+    locale: localeFromEnv(process.env), version: pkg.version,
+    async runCli(argv) {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(argv, {
+        env: process.env, stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; },
+        readStdin: async () => '', stdinIsTty: false, colour: false, signal: ac.signal, nodeTrustsExtraCa: true,
+      });
+      return { code, stdout, stderr };
+    },
+  });
+}
+
+const argv = process.argv.slice(2);
+(argv[0] === 'mcp' && argv.length === 1 ? mcp() : runCli(argv, {
   env: process.env,
   stdout: (s) => { process.stdout.write(s); },
   stderr: (s) => { process.stderr.write(s); },
@@ -25,7 +47,7 @@ runCli(process.argv.slice(2), {
   colour: !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
   signal: ac.signal,
   nodeTrustsExtraCa: true,
-}).then((code) => {
+})).then((code) => {
   process.exitCode = code;
   // Probe sockets are closed; do not let a stray timer of a library keep the process up.
   setTimeout(() => process.exit(code), 200).unref();
