@@ -1,16 +1,17 @@
 // SARIF 2.1.0: one rule per catalogue cause found, one result per ranked cause.
 import type { DiagnosisReport } from '../core/engine/types';
-import { getCause, docsUrl } from '../core/catalogue/index';
+import { getCause, docsUrl, localize, type Locale } from '../core/catalogue/index';
 
-export function toSarif(report: DiagnosisReport, version: string): unknown {
+/** `locale`: the language of the texts and docs links (code scanning shows them as they are). */
+export function toSarif(report: DiagnosisReport, version: string, locale: Locale = 'en'): unknown {
   const rules = report.causes.map((rc) => {
     const c = getCause(rc.causeId);
     return {
       id: rc.causeId,
       name: rc.causeId.replace(/[^A-Za-z0-9]+(.)/g, (_m, ch: string) => ch.toUpperCase()),
-      shortDescription: { text: c?.title.en ?? rc.causeId },
-      fullDescription: { text: c?.explanation.en ?? rc.causeId },
-      helpUri: c ? docsUrl(c, 'en') : undefined,
+      shortDescription: { text: c ? localize(c.title, locale) : rc.causeId },
+      fullDescription: { text: c ? localize(c.explanation, locale) : rc.causeId },
+      helpUri: c ? docsUrl(c, locale) : undefined,
       properties: { checkHealthCode: c?.checkHealthCode, seed: c?.seed, section: c?.section },
     };
   });
@@ -22,7 +23,7 @@ export function toSarif(report: DiagnosisReport, version: string): unknown {
       rank: Math.max(0, 100 - (rc.rank - 1) * 10),
       message: { text: findings.map((f) => `${f.title}: ${f.message}`).join('\n') || rc.causeId },
       locations: [{ physicalLocation: { artifactLocation: { uri: `https://${report.target.loginServer}/` } } }],
-      fixes: rc.fixes.filter((f) => f.command).map((f) => ({ description: { text: `${f.title.en}: ${f.command}` }, artifactChanges: [] })),
+      fixes: rc.fixes.filter((f) => f.command).map((f) => ({ description: { text: `${localize(f.title, locale)}: ${f.command}` }, artifactChanges: [] })),
       properties: { checks: rc.checkIds, evidence: findings.map((f) => f.evidence) },
     };
   });

@@ -75,7 +75,7 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version), null, 2)}\n`);
+  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale), null, 2)}\n`);
   return exitCodeOf(report);
 }
 

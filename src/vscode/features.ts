@@ -5,6 +5,7 @@ import { azureResourcesContextKey } from './azureResourcesContext';
 import { registriesTree } from './tree/registriesTreeFeature';
 import { reportFeature } from './report/report-feature';
 import { registryProblemsFeature } from './problems/problems-feature';
+import { agentToolsFeature } from './lm/agent-tools';
 
 export interface Feature {
   name: string;
@@ -16,4 +17,5 @@ export const features: readonly Feature[] = [
   { name: 'registriesTree', activate: registriesTree },
   { name: 'report', activate: reportFeature },
   { name: 'registryProblems', activate: registryProblemsFeature },
+  { name: 'agentTools', activate: agentToolsFeature },
 ];

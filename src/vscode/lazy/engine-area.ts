@@ -2,3 +2,6 @@
 // as dist/engine.js and loaded on the first diagnosis through ./engine.ts. The Azure modules it
 // uses come from dist/azure.js (one copy of the SDKs; scripts/extension-bundles.mjs).
 export { diagnose } from '../../core/engine/diagnose';
+export { answerFromExplain, answerFromReport, answerMarkdown } from '../../core/agent/answer';
+export { diagnoseInput, explainInput, AgentInputError } from '../../core/agent/inputs';
+export { explainText } from '../../core/explain';

@@ -1,0 +1,64 @@
+// Language model tools (agent mode): acrDoctor_diagnose and acrDoctor_explain, declared in
+// package.json `languageModelTools`. The diagnosis is the report's own source (same sign-in, same
+// engine); the answer is core's agent answer. A tool never runs a fix, never takes a secret, and
+// asks before it contacts a registry.
+import * as vscode from 'vscode';
+import type { Ctx } from '../context';
+import { engineArea } from '../lazy/engine';
+import { defaultDiagnosisSource } from '../report/engine-source';
+import { languageOf } from '../report/view-context';
+import { redact } from '../../core/text/redact';
+
+export const DIAGNOSE_TOOL = 'acrDoctor_diagnose';
+export const EXPLAIN_TOOL = 'acrDoctor_explain';
+
+const locale = () => languageOf(vscode.env.language).lang;
+const result = (text: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+
+/** A wrong input fails the call with the reason (the model reads it and can correct itself). */
+function refused(e: unknown): never {
+  throw new Error(redact(e instanceof Error ? e.message : String(e)));
+}
+
+export function agentToolsFeature(ctx: Ctx): void {
+  // Older hosts without the stable tools API simply have no tools.
+  if (typeof vscode.lm?.registerTool !== 'function') return;
+  ctx.register(vscode.lm.registerTool<unknown>(DIAGNOSE_TOOL, {
+    prepareInvocation(options) {
+      let what: string;
+      try { what = engineArea().diagnoseInput(options.input).reference; } catch (e) { refused(e); }
+      return {
+        invocationMessage: vscode.l10n.t('Diagnosing {0}…', what),
+        confirmationMessages: {
+          title: vscode.l10n.t('Diagnose {0}?', what),
+          message: new vscode.MarkdownString(vscode.l10n.t('ACR Doctor will contact {0} and, with your Azure sign-in, Azure Resource Manager to find out why it cannot be used. It changes nothing.', what)),
+        },
+      };
+    },
+    async invoke(options, token) {
+      const area = engineArea();
+      let input;
+      try { input = area.diagnoseInput(options.input); } catch (e) { refused(e); }
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      try {
+        const report = await defaultDiagnosisSource(ctx).run({
+          target: input.target.registry, signal: controller.signal, onEvent: () => undefined,
+        });
+        const answer = area.answerFromReport(report, locale());
+        const open = `command:acrDoctor.diagnose?${encodeURIComponent(JSON.stringify([input.target.registry.loginServer]))}`;
+        return result(`${area.answerMarkdown(answer, locale())}\n\n[${vscode.l10n.t('Open the full report')}](${open})`);
+      } finally {
+        sub.dispose();
+      }
+    },
+  }));
+  ctx.register(vscode.lm.registerTool<unknown>(EXPLAIN_TOOL, {
+    invoke(options) {
+      const area = engineArea();
+      let text: string;
+      try { text = area.explainInput(options.input); } catch (e) { refused(e); }
+      return result(area.answerMarkdown(area.answerFromExplain(area.explainText(text), locale()), locale()));
+    },
+  }));
+}
