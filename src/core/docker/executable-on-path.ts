@@ -64,11 +64,12 @@ export async function findExecutable(name: string, opts: LookupOptions = {}): Pr
 export function safeSpawnOptions(env: NodeJS.ProcessEnv, executable: string, platform: NodeJS.Platform = process.platform): { cwd: string; env: NodeJS.ProcessEnv } {
   const childEnv: NodeJS.ProcessEnv = { ...env };
   if (platform === 'win32') childEnv.NoDefaultCurrentDirectoryInExePath = '1';
-  return { cwd: existingDir(safeHome()) ?? path.dirname(executable), env: childEnv };
+  return { cwd: homeFolder() ?? path.dirname(executable), env: childEnv };
 }
 
-function safeHome(): string | undefined {
-  try { return os.homedir() || undefined; } catch { return undefined; }
+/** The user's home folder when it exists: where a program found on PATH is started. */
+export function homeFolder(): string | undefined {
+  try { return existingDir(os.homedir() || undefined); } catch { return undefined; }
 }
 
 function existingDir(dir: string | undefined): string | undefined {

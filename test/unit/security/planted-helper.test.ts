@@ -1,6 +1,7 @@
 // A credential helper (or docker) planted in the working folder never runs: the helper is found on
 // PATH (absolute entries only, PATHEXT on Windows) and spawned by its absolute path from the home
 // folder, with NoDefaultCurrentDirectoryInExePath on Windows. One not found is a finding, not a crash.
+import './vscode-stub';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,6 +11,8 @@ import { dockerLogout } from '../../../src/core/docker/logout';
 import { findOnPath } from '../../../src/core/docker/cli';
 import { executableExtensions, findExecutable, safeSpawnOptions, searchableEntries } from '../../../src/core/docker/executable-on-path';
 import { localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
+import { terminalFix } from '../../../src/vscode/report/fixes/terminal-fix';
+import { vscodeStub } from './vscode-stub';
 
 describe('security: a planted credential helper (docker/executable-on-path, credential-helper, logout)', () => {
   let root: string; let repo: string; let bin: string; let cwd: string; let marker: string;
@@ -67,6 +70,15 @@ describe('security: a planted credential helper (docker/executable-on-path, cred
     const m = missingHelperMessage('desktop');
     assert.match(m, /docker-credential-desktop is not on PATH, but the Docker config names "desktop"/);
     assert.match(localizeCheckMessage(m, 'nl'), /^docker-credential-desktop staat niet in PATH/);
+  });
+
+  it('a fix run in a terminal (docker logout) starts in the home folder, not the workspace', async () => {
+    const made: Record<string, unknown>[] = [];
+    (vscodeStub.window as Record<string, unknown>).createTerminal = (o: Record<string, unknown>) => { made.push(o); return { show: () => undefined, sendText: () => undefined }; };
+    await terminalFix('docker logout contoso.azurecr.io', 'contoso.azurecr.io').run(new AbortController().signal);
+    assert.equal(made.length, 1);
+    assert.equal(made[0]!.cwd, os.homedir());
+    assert.notEqual(made[0]!.cwd, process.cwd());
   });
 
   it('on Windows the child gets NoDefaultCurrentDirectoryInExePath and the home folder as its working folder', () => {
