@@ -2,9 +2,10 @@
 // command, its output, and can stop it. The confirmation has already shown the command.
 // The terminal starts in the home folder, not the workspace: a shell (cmd.exe) that looks for
 // `docker` in its current folder first would run one a cloned repository ships.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { FixExecution } from './fix-actions';
-import { homeFolder } from '../../../core/docker/executable-on-path';
 
 export function terminalFix(command: string, loginServer: string): FixExecution {
   return {
@@ -18,4 +19,9 @@ export function terminalFix(command: string, loginServer: string): FixExecution 
       return `sent to terminal: ${command}`;
     },
   };
+}
+
+/** The home folder when it exists (else the terminal's default). Not core/docker's: activation loads this file. */
+function homeFolder(): string | undefined {
+  try { const home = os.homedir(); return home && fs.statSync(home).isDirectory() ? home : undefined; } catch { return undefined; }
 }
