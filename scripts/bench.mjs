@@ -6,7 +6,7 @@
 //   activation and peak memory in the real extension host (code-server + Chromium)  bench/extension-host.ts
 //   extension activation, bundle size                                               bench/activation.ts, bench/bundle.ts
 //   the CLI's bundle size and load time                                             bench/cli-startup.ts
-//   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs                          bench/fuzz.ts
+//   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs; a 1 MB hostile file per kind  bench/fuzz.ts
 // Writes artifacts/bench.md and, with --readme, the README's benchmark section.
 // Runs the sandbox in its own namespace (ACR_SANDBOX_NETNS, default acrbench) so a test run can go on.
 //   node scripts/bench.mjs [--readme] [--skip-fuzz]

@@ -109,7 +109,7 @@ Options for diagnose:
 Environment: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, DOCKER_HOST, DOCKER_CONFIG, NODE_EXTRA_CA_CERTS,
 AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZURE_SUBSCRIPTION_ID,
 ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* prints Dutch. ACR_DOCTOR_TRACE=1 prints each check's start and end
-on stderr. ACR_DOCTOR_COMPILE_CACHE=<dir> moves the code cache (default ~/.cache/acr-doctor), =0 turns it off.
+on stderr. ACR_DOCTOR_COMPILE_CACHE=<absolute dir> moves the code cache (default ~/.cache/acr-doctor), =0 turns it off.
 
 Exit codes: 0 healthy, 1 causes found, 2 could not run (or not completely: the time budget ran out).
 `,
@@ -139,7 +139,7 @@ Opties voor diagnose:
 Omgeving: HTTPS_PROXY, HTTP_PROXY, NO_PROXY, DOCKER_HOST, DOCKER_CONFIG, NODE_EXTRA_CA_CERTS,
 AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZURE_SUBSCRIPTION_ID,
 ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* geeft Nederlandse tekst. ACR_DOCTOR_TRACE=1 toont begin en einde van elke
-controle op stderr. ACR_DOCTOR_COMPILE_CACHE=<map> verplaatst de codecache (standaard ~/.cache/acr-doctor), =0 zet hem uit.
+controle op stderr. ACR_DOCTOR_COMPILE_CACHE=<absoluut pad> verplaatst de codecache (standaard ~/.cache/acr-doctor), =0 zet hem uit.
 
 Afsluitcodes: 0 gezond, 1 oorzaken gevonden, 2 kon niet (volledig) worden uitgevoerd: de tijd was op.
 `,

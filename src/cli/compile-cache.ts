@@ -28,30 +28,98 @@ export interface CompileCacheOutcome {
   file?: string;
 }
 
-/** The cache directory from the environment: ACR_DOCTOR_COMPILE_CACHE (a path, or 0/off), else ~/.cache/acr-doctor. */
-export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+/** Why a setting was not used (said in the trace, src/cli/strings.ts words them). */
+export type CompileCacheNote = 'relativeCompileCache' | 'relativeXdgCache' | 'cacheOffOnWindows';
+
+/**
+ * The cache directory from the environment: ACR_DOCTOR_COMPILE_CACHE (an absolute path, or
+ * 0/off), else $XDG_CACHE_HOME/acr-doctor (absolute), else ~/.cache/acr-doctor. A relative path
+ * would put the cache (whose bytecode runs unchecked) in whatever folder the CLI was started
+ * from: it is ignored, with a note. Off on Windows, where owner and mode cannot be checked.
+ */
+export function compileCacheSetting(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): { dir: string | undefined; notes: CompileCacheNote[] } {
+  const notes: CompileCacheNote[] = [];
   const set = env.ACR_DOCTOR_COMPILE_CACHE?.trim();
-  if (set && /^(0|off|false|no)$/i.test(set)) return undefined;
-  if (set) return path.resolve(set);
-  const base = env.XDG_CACHE_HOME?.trim() || (safeHome() ? path.join(safeHome()!, '.cache') : undefined);
-  return base ? path.join(base, 'acr-doctor') : undefined;
+  if (set && /^(0|off|false|no)$/i.test(set)) return { dir: undefined, notes };
+  if (platform === 'win32' || typeof process.getuid !== 'function') return { dir: undefined, notes: ['cacheOffOnWindows'] };
+  if (set && path.isAbsolute(set)) return { dir: path.normalize(set), notes };
+  if (set) notes.push('relativeCompileCache');
+  const xdg = env.XDG_CACHE_HOME?.trim();
+  if (xdg && !path.isAbsolute(xdg)) notes.push('relativeXdgCache');
+  const home = safeHome();
+  const base = xdg && path.isAbsolute(xdg) ? xdg : home && path.isAbsolute(home) ? path.join(home, '.cache') : undefined;
+  return { dir: base ? path.join(base, 'acr-doctor') : undefined, notes };
+}
+
+/** compileCacheSetting's directory. */
+export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  return compileCacheSetting(env).dir;
 }
 
 function safeHome(): string | undefined {
   try { return os.homedir() || undefined; } catch { return undefined; }
 }
 
+const uid = (): number => (typeof process.getuid === 'function' ? process.getuid() : -1);
+const byUserOrRoot = (st: fs.Stats) => st.uid === uid() || st.uid === 0;
+// Group/world-writable only with the sticky bit (/tmp): others can then add entries but not replace ours.
+const othersCannotReplace = (st: fs.Stats) => (st.mode & 0o022) === 0 || (st.mode & 0o1000) !== 0;
+
+/** Every folder from `p` up to the root. */
+function ancestors(p: string): string[] {
+  const out: string[] = [];
+  for (let d = path.resolve(p); ; d = path.dirname(d)) { out.push(d); if (path.dirname(d) === d) return out; }
+}
+
 /**
- * V8 runs a code cache's bytecode without checking it against the source (only its length and
- * the flags), so a cache someone else could write would run their code as this user: a directory
- * or file that is not this user's, or that its group or others may write, is not used (POSIX;
- * on Windows the default directory is in the user's profile). A missing path is fine (not made yet).
+ * Can nobody but this user (and root) put or swap a file in `dir`? V8 runs a code cache's
+ * bytecode without checking it against the source (only its length and the flags), so a cache
+ * someone else could write would run their code as this user. The folder itself is this user's
+ * and not group/world-writable; each folder above it (as written and as resolved through symlinks)
+ * is the user's or root's and not writable by others unless sticky. A folder not made yet is
+ * judged by the folders above it.
  */
-export function privateToThisUser(p: string): boolean {
-  if (typeof process.getuid !== 'function') return true;
-  let st: fs.Stats;
-  try { st = fs.lstatSync(p); } catch (e) { return (e as NodeJS.ErrnoException).code === 'ENOENT'; }
-  return !st.isSymbolicLink() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+export function trustedCacheDir(dir: string): boolean {
+  if (typeof process.getuid !== 'function') return false;
+  let existing = path.resolve(dir);
+  try {
+    const st = fs.lstatSync(existing);
+    if (!st.isDirectory() || st.uid !== uid() || (st.mode & 0o022) !== 0) return false;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+    while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  }
+  try {
+    for (const a of ancestors(existing)) {
+      const st = fs.lstatSync(a);
+      // A symlink's own mode means nothing; who may change it is its folder's (checked next), where it leads is checked below.
+      if (!byUserOrRoot(st) || (!st.isSymbolicLink() && !othersCannotReplace(st))) return false;
+    }
+    for (const a of ancestors(fs.realpathSync(existing))) {
+      const st = fs.statSync(a);
+      if (!byUserOrRoot(st) || !othersCannotReplace(st)) return false;
+    }
+  } catch { return false; }
+  return true;
+}
+
+/**
+ * The cache file's bytes, judged on the open handle (no check-then-read race): opened without
+ * following a symlink, it must be a regular file of this user's, with one link, not writable by
+ * group or others. 'absent' when there is none.
+ */
+export function readTrustedCache(file: string): Buffer | 'absent' | 'untrusted' {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'untrusted';
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.uid !== uid() || (st.mode & 0o022) !== 0 || st.nlink !== 1) return 'untrusted';
+    return fs.readFileSync(fd);
+  } catch { return 'untrusted'; } finally { fs.closeSync(fd); }
 }
 
 /** The cache file's name: changes with the bundle (size, mtime), Node and the CPU architecture. */
@@ -73,9 +141,13 @@ export function runWithCompileCache(file: string, opts: CompileCacheOptions): Co
   if (source.startsWith('#!')) source = `//${source.slice(2)}`; // a shebang is only legal at a file's very start
   const named = opts.dir ? cacheName(file, opts.kind) : undefined;
   const cacheFile = named && opts.dir ? path.join(opts.dir, named.name) : undefined;
-  const trusted = !cacheFile || (privateToThisUser(path.dirname(cacheFile)) && privateToThisUser(cacheFile));
+  let trusted = !cacheFile || trustedCacheDir(path.dirname(cacheFile));
   let cachedData: Buffer | undefined;
-  if (cacheFile && trusted) { try { cachedData = fs.readFileSync(cacheFile); } catch { /* first run */ } }
+  if (cacheFile && trusted) {
+    const read = readTrustedCache(cacheFile);
+    if (read === 'untrusted') trusted = false;
+    else if (read !== 'absent') cachedData = read;
+  }
   // import() inside the bundle resolves as in any CommonJS module (the constant is Node >= 20.12).
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData, ...(importModuleDynamically ? { importModuleDynamically } : {}) });
@@ -99,8 +171,11 @@ function writeCache(cacheFile: string, prefix: string, data: () => Buffer): void
   try {
     const dir = path.dirname(cacheFile);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trustedCacheDir(dir)) return; // made by someone else in the meantime, or loosened
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, data(), { mode: 0o600 });
+    // A new file only (O_EXCL, no symlink followed): never written through someone's link.
+    const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    try { fs.writeFileSync(fd, data()); } finally { fs.closeSync(fd); }
     fs.renameSync(tmp, cacheFile);
     for (const f of fs.readdirSync(dir)) {
       if (f.startsWith(prefix) && f.endsWith('.v8') && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { runCli } from './run';
 import { localeFromEnv } from './strings';
 import pkg from '../../package.json';
+import { stripControlChars } from '../core/text/control-chars';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -52,6 +53,6 @@ const argv = process.argv.slice(2);
   // Probe sockets are closed; do not let a stray timer of a library keep the process up.
   setTimeout(() => process.exit(code), 200).unref();
 }, (e) => {
-  process.stderr.write(`acr-doctor: internal error: ${e}\n`);
+  process.stderr.write(`acr-doctor: internal error: ${stripControlChars(String(e))}\n`);
   process.exit(2);
 });

@@ -14,6 +14,7 @@ import { explainText } from '../core/explain';
 import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/index';
 import { armAccessFromEnvironment } from '../core/azure/credential';
 import { redact } from '../core/text/redact';
+import { stripControlCharsDeep, terminalText } from '../core/text/control-chars';
 import type { DiagnosisReport } from '../core/engine/types';
 import pkg from '../../package.json';
 
@@ -32,8 +33,11 @@ export interface CliIo {
 
 export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const locale = localeFromEnv(io.env);
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const locale = localeFromEnv(rawIo.env);
+  // Everything printed passes here: no terminal escape from the network or a paste reaches the
+  // terminal, only the CLI's own colours (stdout, when colour is on).
+  const io: CliIo = { ...rawIo, stdout: (s) => rawIo.stdout(terminalText(s, rawIo.colour)), stderr: (s) => rawIo.stderr(terminalText(s, false)) };
   try {
     const args = parseCli(argv);
     if (args.command === 'help') { io.stdout(HELP[locale]); return 0; }
@@ -106,7 +110,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     if (io.stdinIsTty) throw new UsageError(t(locale, 'explainUsage'));
     input = await io.readStdin();
   }
-  const r = explainText(input);
+  const r = stripControlCharsDeep(explainText(input));
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ ...r, matches: r.matches.map((m) => ({ ...m, title: getCause(m.causeId)?.title[locale] })) }, null, 2)}\n`);
     return 0;

@@ -16,6 +16,9 @@ const S = {
   matched: { en: 'matched', nl: 'gevonden' },
   error: { en: 'acr-doctor: {msg}', nl: 'acr-doctor: {msg}' },
   explainUsage: { en: 'give the error text as an argument or on stdin', nl: 'geef de fouttekst als argument of via stdin' },
+  relativeCompileCache: { en: 'ACR_DOCTOR_COMPILE_CACHE is not an absolute path: ignored (a relative one would put the cache in the current folder)', nl: 'ACR_DOCTOR_COMPILE_CACHE is geen absoluut pad: genegeerd (een relatief pad zou de cache in de huidige map zetten)' },
+  relativeXdgCache: { en: 'XDG_CACHE_HOME is not an absolute path: ignored, ~/.cache is used', nl: 'XDG_CACHE_HOME is geen absoluut pad: genegeerd, ~/.cache wordt gebruikt' },
+  cacheOffOnWindows: { en: 'off on Windows (the owner and mode of its files cannot be checked there)', nl: 'uit op Windows (eigenaar en rechten van de bestanden zijn daar niet te controleren)' },
 } as const;
 
 export type StringKey = keyof typeof S;

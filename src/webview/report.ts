@@ -16,12 +16,13 @@ import { renderExplainForm, renderExplainResults } from './render/explain';
 import { renderHeader } from './render/header';
 import { formatMs, statusWord } from './render/status';
 import { vscodeApi, type PersistedState, type UiState } from './lib/vscode-api';
+import { persistedUi } from './lib/persisted-ui';
 
 const boot = JSON.parse(document.getElementById('acr-bootstrap')?.textContent ?? '{}') as ReportBootstrap;
 const t: ReportStrings = boot.strings;
 let state: ReportState = boot.state;
 const saved = vscodeApi.getState() as Partial<PersistedState> | undefined;
-const ui: UiState = { openEvidence: saved?.ui?.openEvidence ?? [], pasteText: saved?.ui?.pasteText ?? '' };
+const ui: UiState = persistedUi(saved?.ui);
 const open = new Set(ui.openEvidence);
 let elapsedBase = { ms: state.elapsedMs, at: performance.now() };
 let announcedFix = state.lastFix;
@@ -46,7 +47,7 @@ const actions: ReportActions = {
 
 function persist(): void {
   ui.openEvidence = [...open];
-  vscodeApi.setState({ state, ui });
+  vscodeApi.setState({ state, ui: persistedUi(ui) });
 }
 
 /** Re-renders the report body, keeping keyboard focus on the same control. */

@@ -153,6 +153,7 @@ const ENTRIES: readonly Entry[] = [
   // Login: Docker.
   { en: 'The docker command is not on PATH: docker login, push and pull cannot run here.', nl: 'De opdracht docker staat niet in PATH: docker login, push en pull kunnen hier niet worden uitgevoerd.' },
   { en: 'docker found at {path}.', nl: 'docker gevonden in {path}.' },
+  { en: '{bin} is not on PATH, but the Docker config names "{helper}" as credential helper; docker login and pull will fail with "executable file not found"', nl: '{bin} staat niet in PATH, maar de Docker-configuratie noemt "{helper}" als credential helper; docker login en pull mislukken met "executable file not found"' },
   { en: 'No Docker config yet ({file}); docker login will create it.', nl: 'Nog geen Docker-configuratie ({file}); docker login maakt die aan.' },
   { en: 'The stored login for {login} in {file} is broken: {problem}.', nl: 'De opgeslagen aanmelding voor {login} in {file} is beschadigd: {problem}.' },
   { en: '{file} is valid; it holds no credential for {login} yet (no docker login). Ignored: {ignored}', nl: '{file} is geldig; het bevat nog geen referentie voor {login} (geen docker login). Genegeerd: {ignored}' },

@@ -1,8 +1,11 @@
 // Ask a Docker credential helper for a host's credential exactly as the docker CLI does:
 // run `docker-credential-<name> get`, write the server address to stdin, read JSON from stdout.
 // With a deadline: a helper that waits for a locked keychain must not hang the diagnosis.
+// The helper is found on PATH here and run by its absolute path from the home folder: never one
+// in the current folder (a cloned repository's), see executable-on-path.ts.
 import { spawn } from 'node:child_process';
 import { isValidHelperName } from './config';
+import { findExecutable, safeSpawnOptions } from './executable-on-path';
 
 export type HelperResult =
   | { state: 'found'; username: string; secret: string; identityToken: boolean }
@@ -40,20 +43,27 @@ export function parseHelperOutput(stdout: string): HelperResult {
   return { state: 'found', username, secret, identityToken: username === IDENTITY_TOKEN_USER };
 }
 
-export function runCredentialHelper(helper: string, serverAddress: string, opts: HelperOptions = {}): Promise<HelperResult> {
-  if (!isValidHelperName(helper)) return Promise.resolve({ state: 'failed', message: `"${helper.slice(0, 60)}" is not a credential helper name` });
+/** "is not on PATH": the message of a helper that is not installed (or only in a relative PATH entry). */
+export function missingHelperMessage(helper: string): string {
+  return `docker-credential-${helper} is not on PATH, but the Docker config names "${helper}" as credential helper; docker login and pull will fail with "executable file not found"`;
+}
+
+export async function runCredentialHelper(helper: string, serverAddress: string, opts: HelperOptions = {}): Promise<HelperResult> {
+  if (!isValidHelperName(helper)) return { state: 'failed', message: `"${helper.slice(0, 60)}" is not a credential helper name` };
   const bin = `docker-credential-${helper}`;
   const timeoutMs = opts.timeoutMs ?? 5000;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (opts.pathEnv !== undefined) env.PATH = opts.pathEnv;
+  const file = await findExecutable(bin, { pathEnv: env.PATH ?? env.Path });
+  if (!file) return { state: 'missing-binary', message: missingHelperMessage(helper) };
   return new Promise<HelperResult>((resolve) => {
     let settled = false;
     const done = (r: HelperResult) => { if (!settled) { settled = true; clearTimeout(timer); opts.signal?.removeEventListener('abort', onAbort); resolve(r); } };
     let stdout = '';
     let stderr = '';
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    if (opts.pathEnv !== undefined) env.PATH = opts.pathEnv;
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(bin, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      child = spawn(file, ['get'], { ...safeSpawnOptions(env, file), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
       done({ state: 'failed', message: `${bin} could not be started: ${(e as Error).message}` });
       return;
@@ -66,7 +76,7 @@ export function runCredentialHelper(helper: string, serverAddress: string, opts:
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
     child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') done({ state: 'missing-binary', message: `${bin} is not on PATH, but the Docker config names "${helper}" as credential helper; docker login and pull will fail with "executable file not found"` });
+      if (e.code === 'ENOENT') done({ state: 'missing-binary', message: missingHelperMessage(helper) });
       else done({ state: 'failed', message: `${bin} could not be started (${e.code ?? e.message})` });
     });
     child.stdout?.on('data', (b: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += b.toString('utf8'); });

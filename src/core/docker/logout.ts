@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { authKeyHost, credentialSourceFor, isValidHelperName, parseDockerConfig } from './config';
+import { findExecutable, safeSpawnOptions } from './executable-on-path';
 
 export interface LogoutResult {
   removedEntries: string[];
@@ -14,11 +15,15 @@ export interface LogoutResult {
   problem?: string;
 }
 
-function eraseWithHelper(helper: string, host: string, pathEnv: string | undefined, timeoutMs: number): Promise<boolean> {
-  if (!isValidHelperName(helper)) return Promise.resolve(false);
+/** Erases the host's credential with the helper found on PATH (absolute path, from the home folder); 'missing' when it is not installed. */
+async function eraseWithHelper(helper: string, host: string, pathEnv: string | undefined, timeoutMs: number): Promise<boolean | 'missing'> {
+  if (!isValidHelperName(helper)) return false;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(pathEnv !== undefined ? { PATH: pathEnv } : {}) };
+  const file = await findExecutable(`docker-credential-${helper}`, { pathEnv: env.PATH ?? env.Path });
+  if (!file) return 'missing';
   return new Promise((resolve) => {
-    const env = { ...process.env, ...(pathEnv !== undefined ? { PATH: pathEnv } : {}) };
-    const child = spawn(`docker-credential-${helper}`, ['erase'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+    let child: ReturnType<typeof spawn>;
+    try { child = spawn(file, ['erase'], { ...safeSpawnOptions(env, file), stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true }); } catch { resolve(false); return; }
     const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(false); }, timeoutMs);
     child.on('error', () => { clearTimeout(timer); resolve(false); });
     child.on('close', (code) => { clearTimeout(timer); resolve(code === 0); });
@@ -42,7 +47,9 @@ export async function dockerLogout(configDir: string, host: string, opts: { path
   const src = credentialSourceFor(cfg, h);
   if (src.kind === 'helper') {
     result.helper = src.helper;
-    result.helperErased = await eraseWithHelper(src.helper, h, opts.pathEnv, opts.timeoutMs ?? 5000);
+    const erased = await eraseWithHelper(src.helper, h, opts.pathEnv, opts.timeoutMs ?? 5000);
+    result.helperErased = erased === true;
+    if (erased === 'missing') result.problem = `docker-credential-${src.helper} is not on PATH: the credential it may hold for ${h} was not erased`;
   }
   const json = JSON.parse(text.replace(/^\uFEFF/, '')) as { auths?: Record<string, unknown> };
   if (json.auths && typeof json.auths === 'object') {

@@ -1,7 +1,9 @@
 // Fill a cause's fix templates with the run's names. A fix whose placeholders cannot all be
-// filled is left out rather than shown with "{clientIp}" in it.
+// filled is left out rather than shown with "{clientIp}" in it, and so is one whose host or
+// address value fails its pattern; command values are shell-quoted (fix-values.ts).
 import type { Cause, FixTemplate, ResolvedFix } from '../catalogue/types';
 import type { RegistryTarget } from '../registry/target';
+import { fillCommand, fixValueValid } from './fix-values';
 
 export const DOCS_BASE = 'https://learn.microsoft.com/azure/container-registry/';
 
@@ -22,12 +24,12 @@ export function fillTemplate(text: string, params: Record<string, string>): stri
 }
 
 export function resolveFix(t: FixTemplate, params: Record<string, string>): ResolvedFix | undefined {
-  if (t.requires?.some((k) => params[k] === undefined || params[k] === '')) return undefined;
+  if (t.requires?.some((k) => params[k] === undefined || params[k] === '' || !fixValueValid(k, params[k]!))) return undefined;
   const fix: ResolvedFix = { kind: t.kind, title: t.title };
   // A page that is a full URL (Docker's proxy docs) is linked as is; others are ACR docs pages.
   if (t.docs) fix.docsUrl = `${/^https:\/\//.test(t.docs.page) ? '' : DOCS_BASE}${t.docs.page}${t.docs.anchor ? `#${t.docs.anchor}` : ''}`;
   if (t.command !== undefined) {
-    const cmd = fillTemplate(t.command, params);
+    const cmd = fillCommand(t.command, params);
     if (cmd === undefined) return undefined;
     fix.command = cmd;
   }

@@ -6,6 +6,7 @@
 import type { Cause, CauseId } from '../catalogue/types';
 import type { RegistryTarget } from '../registry/target';
 import { redact, redactDeep } from '../text/redact';
+import { stripControlChars, stripControlCharsDeep } from '../text/control-chars';
 import type { DiagnoseEnvironment } from './environment';
 import type { Check, CheckContext, CheckOutcome, DiagnosisReport, EngineEvent, Evidence, Finding } from './types';
 import { buildGraph } from './graph';
@@ -92,10 +93,11 @@ export async function runDiagnosis(
       area: c.area,
       title: c.title,
       status: partial.status,
-      message: redact(partial.message, secrets),
+      // Redacted, and without terminal escapes from the network (an issuer, a reason phrase).
+      message: stripControlChars(redact(partial.message, secrets)),
       causeId: partial.causeId,
-      evidence: redactDeep(partial.evidence ?? {}, secrets),
-      fixes: partial.causeId && (partial.status === 'fail' || partial.status === 'warn') ? redactDeep(resolveFixes(causeOf(partial.causeId), params), secrets) : [],
+      evidence: stripControlCharsDeep(redactDeep(partial.evidence ?? {}, secrets)),
+      fixes: partial.causeId && (partial.status === 'fail' || partial.status === 'warn') ? stripControlCharsDeep(redactDeep(resolveFixes(causeOf(partial.causeId), params), secrets)) : [],
       startedMs: Math.round(partial.startedMs),
       durationMs: Math.round(partial.durationMs),
     };

@@ -24,7 +24,7 @@ export function parseProxyUrl(raw: string | undefined): ProxyEndpoint | undefine
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
-    throw new NetError('proxy', 'other', `the proxy setting "${text.slice(0, 80).replace(/\/\/[^@/]*@/, '//***@')}" is not a URL`);
+    throw new NetError('proxy', 'other', `the proxy setting "${withoutUserinfo(text).slice(0, 80)}" is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new NetError('proxy', 'other', `proxy scheme ${url.protocol} is not supported (use http://host:port)`);
@@ -36,6 +36,17 @@ export function parseProxyUrl(raw: string | undefined): ProxyEndpoint | undefine
   const auth = url.username ? Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64') : undefined;
   const display = `${url.protocol}//${url.username ? '***@' : ''}${url.host}`;
   return { display, host, port, auth };
+}
+
+/**
+ * The text with everything before its last "@" (after any scheme) hidden: in a setting that does not
+ * even parse, a password may hold "/", ":" or "@", so the first "@" or "/" cannot tell where it ends.
+ */
+function withoutUserinfo(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return text;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
+  return `${scheme}***${text.slice(at)}`;
 }
 
 /** Go's NO_PROXY rules: "*", exact host, ".suffix" or "suffix" (subdomains too), IP, CIDR, optional :port. */

@@ -2,14 +2,15 @@
 // after comments and line continuations. Stage names (FROM build) are not hosts, so they
 // drop out through acrHostOfImage.
 import { acrHostOfImage } from './image-host';
+import { ScanBudget } from './scan-budget';
 import type { RegistryReference } from './types';
 
 const FROM = /^(\s*)(from)(\s+)/i;
 
-export function findDockerfileReferences(text: string): RegistryReference[] {
+export function findDockerfileReferences(text: string, budget = new ScanBudget()): RegistryReference[] {
   const refs: RegistryReference[] = [];
   const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < lines.length && budget.nextLine(); i++) {
     const line = lines[i];
     const m = FROM.exec(line);
     if (!m) continue;
@@ -32,12 +33,14 @@ export function findDockerfileReferences(text: string): RegistryReference[] {
       if (token.text.startsWith('--')) { col = token.end; continue; }
       const host = acrHostOfImage(token.text);
       if (host) {
-        refs.push({
+        const ref: RegistryReference = {
           kind: 'dockerfileFrom',
           written: host.host,
           image: token.text,
           range: { line: lineNo, start: token.start + host.offset, end: token.start + host.offset + host.host.length },
-        });
+        };
+        refs.push(ref);
+        if (!budget.add(ref)) return refs;
       }
       break;
     }
@@ -46,10 +49,11 @@ export function findDockerfileReferences(text: string): RegistryReference[] {
   return refs;
 }
 
+const TOKEN = /\S+/g;
+
 function nextToken(line: string, from: number): { text: string; start: number; end: number } | undefined {
-  const re = /\S+/g;
-  re.lastIndex = from;
-  const m = re.exec(line);
+  TOKEN.lastIndex = from;
+  const m = TOKEN.exec(line);
   if (!m || m[0].startsWith('#')) return undefined;
   return { text: m[0], start: m.index, end: m.index + m[0].length };
 }

@@ -6,11 +6,41 @@ export const REDACTED = '***';
 
 const SECRET_KEY = /^(pass(word)?|pwd|secret|client_?secret|token|access_?token|refresh_?token|identity_?token|id_?token|auth|authorization|proxy-authorization|api_?key|x-ms-.*token|sig|signature|credentials?|cookie|set-cookie|registrytoken)$/i;
 
+// A key named "credential" often says where a credential came from, not what it is: those names
+// (a closed list, so no secret is ever mistaken for one) are shown; anything else stays hidden.
+const CREDENTIAL_KEY = /^credentials?$/i;
+const CREDENTIAL_SOURCES = new Set([
+  'none', '(none)', 'anonymous', 'anonymous pull', 'explicit credentials', "docker's stored credential", 'microsoft entra sign-in',
+  'docker-config', 'docker config', 'config.json', 'file', 'helper', 'credential helper', 'credsstore', 'credhelpers', 'environment',
+  'service principal', 'managed identity', 'azure cli', 'az-cli', 'vs code', 'vscode', 'identity token', 'admin user', 'repository token',
+]);
+
+/** Is `value`, under key `key`, a harmless description rather than a secret? */
+function harmlessUnderSecretKey(key: string, value: unknown): boolean {
+  return CREDENTIAL_KEY.test(key) && typeof value === 'string' && CREDENTIAL_SOURCES.has(value.trim().toLowerCase());
+}
+
+/** A bare `Basic <b64>` is a credential when it decodes to user:password. */
+function basicCredential(b64: string): boolean {
+  try {
+    const decoded = typeof atob === 'function' ? atob(b64) : '';
+    return /^[^:\x00-\x1f]{0,256}:[^\x00-\x1f]*$/.test(decoded);
+  } catch { return false; }
+}
+
+/** A bare `Bearer <x>` is a token when x is long and not a plain word (a challenge's "realm=" is not). */
+function bearerToken(x: string): boolean {
+  return x.length >= 16 && /[0-9._~+/=-]|[a-z][A-Z]/.test(x);
+}
+
 const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   // JWTs (header.payload.signature, base64url)
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
   // Authorization / Proxy-Authorization header values
   [/\b((?:proxy-)?authorization\s*[:=]\s*)(basic|bearer|negotiate|digest)?\s*[^\s,;"']+/gi, (_m, p: string, scheme?: string) => `${p}${scheme ? `${scheme} ` : ''}${REDACTED}`],
+  // A bare "Basic <b64>" / "Bearer <token>" (a pasted curl -H, a log line) without the header name.
+  [/\b(Basic|Bearer)(\s+)([A-Za-z0-9._~+/-]+=*)/gi, (m: string, scheme: string, sp: string, v: string) =>
+    (/^basic$/i.test(scheme) ? basicCredential(v) : bearerToken(v)) ? `${scheme}${sp}${REDACTED}` : m],
   // user:password@ in URLs (scheme length bounded and unanchored: `\b[a-z][a-z0-9+.-]*` was quadratic,
   // seconds on a 60 KB paste of "+C+C…")
   [/([a-z0-9+.-]{1,32}:\/\/)([^/\s:@]+):([^/\s@]+)@/gi, (_m, s: string, u: string) => `${s}${u}:${REDACTED}@`],
@@ -39,10 +69,11 @@ export function redactDeep<T>(value: T, known: readonly string[] = [], seen = ne
   if (seen.has(value as object)) return '[circular]' as unknown as T;
   seen.add(value as object);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, known, seen)) as unknown as T;
-  if (Buffer.isBuffer(value)) return value;
+  // ArrayBuffer.isView, not Buffer.isBuffer: the report webview (no Node) redacts with this file too.
+  if (ArrayBuffer.isView(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null && v !== '' ? REDACTED : redactDeep(v, known, seen);
+    out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null && v !== '' && !harmlessUnderSecretKey(k, v) ? REDACTED : redactDeep(v, known, seen);
   }
   return out as T;
 }

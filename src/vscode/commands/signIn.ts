@@ -2,6 +2,7 @@
 // (asking for its client secret once, kept in SecretStorage, when only that is missing).
 import * as vscode from 'vscode';
 import type { Ctx } from '../context';
+import { redact } from '../../core/text/redact';
 import { registryServices } from '../tree/registryServices';
 
 export const signIn = (ctx: Ctx) => async (): Promise<boolean> => {
@@ -33,7 +34,8 @@ export const signIn = (ctx: Ctx) => async (): Promise<boolean> => {
     if (ok) ctx.log.info(`signed in to Azure (${session.kind})`);
     return ok;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    // Entra's errors can quote what they were sent (a client secret, an assertion).
+    const message = redact(err instanceof Error ? err.message : String(err));
     ctx.log.warn(`sign-in failed: ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Azure sign-in failed: {0}', message));
     return false;

@@ -2,6 +2,7 @@
 // environment of VS Code's process and the Azure sign-in the tree uses (tenant and subscription
 // from the tree when it knows the registry).
 import { environmentFromProcess } from '../../core/engine/process-env';
+import { redact } from '../../core/text/redact';
 import type { Ctx } from '../context';
 import { engineArea } from '../lazy/engine';
 import { registryServices } from '../tree/registryServices';
@@ -18,9 +19,9 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
   return {
     async run(req) {
       const { env, warnings } = environmentFromProcess(process.env);
-      for (const w of warnings) ctx.log.warn(`diagnosis environment: ${w}`);
+      for (const w of warnings) ctx.log.warn(redact(`diagnosis environment: ${w}`));
       env.azure = await azureAccessFor(ctx, req.target, env.extraCaPem).catch((err) => {
-        ctx.log.warn(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`);
+        ctx.log.warn(redact(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`));
         return undefined;
       });
       return engineArea().diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });

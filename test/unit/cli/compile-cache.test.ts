@@ -8,13 +8,13 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error plain ES module without types
 import { cliLauncherBundle, esbuildOptions } from '../../../scripts/extension-bundles.mjs';
-import { compileCacheDir } from '../../../src/cli/compile-cache';
+import { compileCacheDir, compileCacheSetting } from '../../../src/cli/compile-cache';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, ACR_DOCTOR_TRACE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, ACR_DOCTOR_TRACE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = ''; let stderr = '';
     child.stdout.on('data', (b) => { stdout += b; });
     child.stderr.on('data', (b) => { stderr += b; });
@@ -119,6 +119,78 @@ process.exitCode = process.argv.includes('fail') ? 3 : 0;
       fs.chownSync(path.join(shared, file), 0, 0);
     }
     assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: shared })).stderr), 'accepted');
+  });
+
+  it('ignores a relative ACR_DOCTOR_COMPILE_CACHE or XDG_CACHE_HOME (never a cache in the current folder) and says so', async () => {
+    const work = path.join(dir, 'work'); const home = path.join(dir, 'home');
+    fs.mkdirSync(work, { recursive: true, mode: 0o700 }); fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+    for (const env of [{ ACR_DOCTOR_COMPILE_CACHE: 'rel-cache' }, { ACR_DOCTOR_COMPILE_CACHE: './rel-cache' }, { XDG_CACHE_HOME: 'rel-cache' }]) {
+      const r = await run(bin, ['diagnose', 'x'], { HOME: home, ...env }, work);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(fs.readdirSync(work), [], `nothing written in the current folder (${JSON.stringify(env)})`);
+      assert.match(r.stderr, /\[trace\] compile cache: (ACR_DOCTOR_COMPILE_CACHE|XDG_CACHE_HOME) is not an absolute path: ignored/);
+      assert.ok(r.stderr.includes(path.join(home, '.cache', 'acr-doctor')), `the default place is used instead: ${r.stderr}`);
+    }
+    const nl = await run(bin, ['diagnose', 'x'], { HOME: home, ACR_DOCTOR_COMPILE_CACHE: 'rel', LANG: 'nl_NL.UTF-8' }, work);
+    assert.match(nl.stderr, /ACR_DOCTOR_COMPILE_CACHE is geen absoluut pad: genegeerd/);
+    assert.deepEqual(compileCacheSetting({ ACR_DOCTOR_COMPILE_CACHE: 'rel', XDG_CACHE_HOME: 'x' }, 'linux').notes, ['relativeCompileCache', 'relativeXdgCache']);
+  });
+
+  it('is off on Windows, where owner and mode cannot be checked', () => {
+    assert.deepEqual(compileCacheSetting({ ACR_DOCTOR_COMPILE_CACHE: 'C:\\cache' }, 'win32'), { dir: undefined, notes: ['cacheOffOnWindows'] });
+    assert.deepEqual(compileCacheSetting({}, 'win32'), { dir: undefined, notes: ['cacheOffOnWindows'] });
+    assert.deepEqual(compileCacheSetting({ ACR_DOCTOR_COMPILE_CACHE: '0' }, 'win32'), { dir: undefined, notes: [] });
+  });
+
+  it('judges the open file, not the path: a symlink or a hard-linked cache file is not used', async () => {
+    const c = path.join(dir, 'link-cache');
+    fs.rmSync(c, { recursive: true, force: true });
+    await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c });
+    const [file] = fs.readdirSync(c).filter((f) => f.includes('-diagnose-'));
+    const full = path.join(c, file!);
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'accepted');
+    // A symlink to a good cache (someone could point it elsewhere later): not followed.
+    const real = path.join(dir, 'real-cache.v8');
+    fs.renameSync(full, real); fs.symlinkSync(real, full);
+    const viaLink = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c });
+    assert.equal(cacheSaid(viaLink.stderr), 'untrusted'); assert.equal(JSON.parse(viaLink.stdout).answer, 42);
+    assert.ok(fs.lstatSync(full).isSymbolicLink(), 'nothing written through the link either');
+    fs.rmSync(full); fs.renameSync(real, full);
+    // A second name for the file elsewhere (whoever owns that folder could have made it).
+    const other = path.join(dir, 'other-name.v8');
+    fs.linkSync(full, other);
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'untrusted');
+    fs.rmSync(other);
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'accepted');
+  });
+
+  it('checks the folders above the cache: not writable by group or others unless sticky, owned by the user or root', async () => {
+    const parent = path.join(dir, 'parent'); const c = path.join(parent, 'cache');
+    fs.rmSync(parent, { recursive: true, force: true });
+    fs.mkdirSync(c, { recursive: true, mode: 0o700 });
+    fs.chmodSync(parent, 0o700);
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'absent');
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'accepted');
+    fs.chmodSync(parent, 0o777); // anyone could rename our cache folder away and put theirs in its place
+    const loose = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c });
+    assert.equal(cacheSaid(loose.stderr), 'untrusted'); assert.equal(JSON.parse(loose.stdout).answer, 42);
+    fs.chmodSync(parent, 0o1777); // sticky, like /tmp: others may add entries, not replace ours
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'accepted');
+    fs.chmodSync(parent, 0o775);
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'untrusted', 'group-writable');
+    fs.chmodSync(parent, 0o755);
+    // A folder that is not made yet is judged by the folders above it.
+    fs.chmodSync(parent, 0o777);
+    const fresh = path.join(parent, 'not-yet', 'cache');
+    assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: fresh })).stderr), 'untrusted');
+    assert.ok(!fs.existsSync(path.join(parent, 'not-yet')), 'and it is not made there');
+    fs.chmodSync(parent, 0o755);
+    if (process.getuid?.() === 0) { // root can give the folder to another user
+      fs.chownSync(parent, 1, 1);
+      assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'untrusted', "a folder above owned by another user");
+      fs.chownSync(parent, 0, 0);
+      assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'accepted');
+    }
   });
 
   it('finds its directory from the environment', () => {

@@ -16,7 +16,10 @@ export function reportToMarkdown(s: ReportState, t: ReportStrings, redact: (text
     out.push(`### ${c.rank}. ${md(c.title)} (${c.status === 'fail' ? t.statusFail : t.statusWarn})`, '');
     out.push(md(c.explanation), '');
     out.push(`${t.seedSection}: [${md(c.sectionTitle)}](${c.docsUrl})`, '');
-    for (const f of c.fixes.filter((x) => x.command)) out.push(`${md(f.title)}:`, '', '```sh', f.command ?? '', '```', '');
+    for (const f of c.fixes.filter((x) => x.command)) {
+      const fence = fenceFor(f.command ?? '');
+      out.push(`${md(f.title)}:`, '', `${fence}sh`, f.command ?? '', fence, '');
+    }
   }
   for (const [area, heading] of [['login', t.sectionLogin], ['network', t.sectionNetwork]] as const) {
     const checks = s.checks.filter((c) => c.area === area);
@@ -42,6 +45,12 @@ function statusWord(c: CheckView, t: ReportStrings): string {
     case 'info': return t.statusInfo;
     default: return t.statusPending;
   }
+}
+
+/** A code fence longer than any run of backticks in `code`, so nothing inside can close it. */
+export function fenceFor(code: string): string {
+  const longest = (code.match(/`+/g) ?? []).reduce((n, r) => Math.max(n, r.length), 0);
+  return '`'.repeat(Math.max(3, longest + 1));
 }
 
 /** Escapes what would turn text into Markdown structure or HTML. */
