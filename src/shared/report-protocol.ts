@@ -3,6 +3,7 @@
 // from here: the host localises, redacts and resolves URLs before posting.
 import type { FixKind } from '../core/catalogue/types';
 import type { CheckArea, CheckStatus } from '../core/engine/types';
+import type { IdentitySpec, Operation } from '../core/registry/image-reference';
 import { IpcCommand, IpcNotification, isEmptyParams, isInt, isRecord, isShortString, onlyKeys } from './ipc';
 
 export const REPORT_VIEW_TYPE = 'acrDoctor.report';
@@ -79,6 +80,18 @@ export interface ReportState {
   /** Workspace Trust: fixes only run in a trusted workspace. */
   trusted: boolean;
   lastFix?: FixOutcomeView;
+  /** What is diagnosed beyond the registry: image, operation, identity (never a secret). */
+  target?: TargetView;
+}
+
+/** The report header's form: what the user attempts, as whom. Persisted with the panel. */
+export interface TargetView {
+  /** The image after the login server, as typed ('app:1.4', 'team/app@sha256:…'), or none. */
+  image?: string;
+  operation: Operation;
+  identity: IdentitySpec;
+  /** The identity in words, localised ("Service principal 1b2c…"); no secret. */
+  identityLabel: string;
 }
 
 /** The first paint: state plus every string the webview shows, already localised. */
@@ -94,6 +107,8 @@ export const REPORT_STRING_KEYS = [
   'rerunCheck', 'rerunAll', 'cancel', 'exportMarkdown', 'exportJson', 'pasteTitle', 'pasteHint', 'pasteSubmit',
   'pasteNoMatch', 'rootCause', 'alsoCause', 'seedSection', 'untrusted', 'fixApplied', 'fixCancelled',
   'fixFailed', 'checksHeading', 'ms', 'seconds', 'notStarted', 'copied',
+  'targetImage', 'targetImagePlaceholder', 'targetOperation', 'operationLogin', 'operationPull', 'operationPush',
+  'targetIdentity', 'changeIdentity', 'targetApply', 'targetLegend',
 ] as const;
 export type ReportStringKey = (typeof REPORT_STRING_KEYS)[number];
 export type ReportStrings = Record<ReportStringKey, string>;
@@ -109,6 +124,12 @@ export const DidUpdateCheckNotification = new IpcNotification<CheckUpdate>(
     isRecord(p) && isRecord(p.check) && Array.isArray(p.causes) && typeof p.elapsedMs === 'number');
 
 export interface IpcResponse { seq: number; ok: boolean; error?: string }
+/** Completions for the header's image field, answering a `target/suggest`. */
+export interface ImageSuggestions { text: string; items: string[]; error?: string }
+export const MAX_IMAGE_SUGGESTIONS = 200;
+export const ImageSuggestionsNotification = new IpcNotification<ImageSuggestions>(
+  'target/suggestions', (p): p is ImageSuggestions => isRecord(p) && typeof p.text === 'string' && Array.isArray(p.items));
+
 export const ResponseNotification = new IpcNotification<IpcResponse>(
   'ipc/response', (p): p is IpcResponse => isRecord(p) && isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) && typeof p.ok === 'boolean');
 
@@ -148,10 +169,51 @@ export interface ExplainParams { text: string }
 export const ExplainCommand = new IpcCommand<ExplainParams>('explain/submit', (p): p is ExplainParams =>
   isRecord(p) && onlyKeys(p, ['text']) && isShortString(p.text, MAX_PASTED_CHARS));
 
+// The header form. The webview only names an image and an operation; the host parses the image
+// (clear refusal in the response when it is not one) and asks for the identity itself.
+/** Longest image text accepted (repository 255 + tag 128 + digest). */
+export const MAX_IMAGE_CHARS = 520;
+const IMAGE_TEXT = /^[\x21-\x7e]*$/;
+const OPERATION_VALUES: readonly string[] = ['login', 'pull', 'push'];
+export const isOperation = (x: unknown): x is Operation => typeof x === 'string' && OPERATION_VALUES.includes(x);
+const isImageText = (x: unknown): x is string => typeof x === 'string' && x.length <= MAX_IMAGE_CHARS && IMAGE_TEXT.test(x);
+
+export interface SetTargetParams { image: string; operation: Operation }
+export const SetTargetCommand = new IpcCommand<SetTargetParams>('target/set', (p): p is SetTargetParams =>
+  isRecord(p) && onlyKeys(p, ['image', 'operation']) && isImageText(p.image) && isOperation(p.operation));
+
+/** Opens the host's identity quick pick (secrets are asked there, never in the webview). */
+export const PickIdentityCommand = new IpcCommand<Record<string, never>>('target/pickIdentity', isEmptyParams);
+
+export interface SuggestParams { text: string }
+export const SuggestImagesCommand = new IpcCommand<SuggestParams>('target/suggest', (p): p is SuggestParams =>
+  isRecord(p) && onlyKeys(p, ['text']) && isImageText(p.text));
+
 export const WEBVIEW_COMMANDS = [
   ReadyCommand, RunFixCommand, CopyCommandCommand, OpenDocsCommand, RerunCheckCommand, RerunAllCommand,
-  CancelCommand, ExportCommand, ExplainCommand,
+  CancelCommand, ExportCommand, ExplainCommand, SetTargetCommand, PickIdentityCommand, SuggestImagesCommand,
 ] as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An identity as persisted or posted: one of the known kinds with only its own, well-formed fields. */
+export function isIdentitySpec(x: unknown): x is IdentitySpec {
+  if (!isRecord(x) || typeof x.kind !== 'string') return false;
+  switch (x.kind) {
+    case 'azure': case 'docker': case 'admin': case 'exposed-token': return onlyKeys(x, ['kind']);
+    case 'sp': return onlyKeys(x, ['kind', 'clientId']) && (x.clientId === undefined || (typeof x.clientId === 'string' && GUID.test(x.clientId)));
+    case 'token': return onlyKeys(x, ['kind', 'name']) && (x.name === undefined || isShortString(x.name, 50, /^[a-zA-Z0-9-]{5,50}$/));
+    case 'aks': return onlyKeys(x, ['kind', 'cluster']) && isShortString(x.cluster, 63, /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/);
+    case 'mi': return onlyKeys(x, ['kind', 'clientId']) && typeof x.clientId === 'string' && GUID.test(x.clientId);
+    default: return false;
+  }
+}
+
+/** A target from a restored panel: as untrusted as a message. */
+export function isTargetView(x: unknown): x is TargetView {
+  return isRecord(x) && onlyKeys(x, ['image', 'operation', 'identity', 'identityLabel']) &&
+    (x.image === undefined || isImageText(x.image)) && isOperation(x.operation) && isIdentitySpec(x.identity) &&
+    (x.identityLabel === undefined || typeof x.identityLabel === 'string');
+}
 
 /** State a serializer hands back is as untrusted as any message: check its shape before use. */
 export function isReportState(x: unknown): x is ReportState {

@@ -6,6 +6,7 @@ import type { ReportBootstrap, ReportState, ReportStrings } from '../shared/repo
 import {
   CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand,
   ExportCommand, OpenDocsCommand, ReadyCommand, RerunAllCommand, RerunCheckCommand, ResponseNotification, RunFixCommand,
+  ImageSuggestionsNotification, PickIdentityCommand, SetTargetCommand, SuggestImagesCommand,
 } from '../shared/report-protocol';
 import { request, send, settle } from './lib/ipc-client';
 import type { ReportActions } from './render/actions';
@@ -14,6 +15,7 @@ import { renderChecks } from './render/checks';
 import { h } from './render/dom';
 import { renderExplainForm, renderExplainResults } from './render/explain';
 import { renderHeader } from './render/header';
+import { createTargetForm } from './render/target-form';
 import { formatMs, statusWord } from './render/status';
 import { vscodeApi, type PersistedState, type UiState } from './lib/vscode-api';
 import { persistedUi } from './lib/persisted-ui';
@@ -45,6 +47,12 @@ const actions: ReportActions = {
   pasteChanged: (text) => { ui.pasteText = text; persist(); },
 };
 
+const targetForm = createTargetForm(t, {
+  setTarget: async (image, operation) => { const r = await request(SetTargetCommand, { image, operation }); return r.ok ? undefined : r.error; },
+  pickIdentity: async () => { const r = await request(PickIdentityCommand, {}); return r.ok ? undefined : r.error; },
+  suggest: (text) => send(SuggestImagesCommand, { text }),
+});
+
 function persist(): void {
   ui.openEvidence = [...open];
   vscodeApi.setState({ state, ui: persistedUi(ui) });
@@ -52,16 +60,23 @@ function persist(): void {
 
 /** Re-renders the report body, keeping keyboard focus on the same control. */
 function render(): void {
-  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.key;
+  const active = document.activeElement as HTMLElement | null;
+  const focusKey = active?.dataset?.key;
+  const caret = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] as const : undefined;
+  targetForm.update(state);
   body.replaceChildren(
-    renderHeader(state, t, actions),
+    renderHeader(state, t, actions, state.target ? targetForm.element : undefined),
     h('main', {},
       renderCauses(state, t, actions),
       renderChecks('login', state, t, actions, open) ?? '',
       renderChecks('network', state, t, actions, open) ?? ''),
   );
   results()?.replaceChildren(...renderExplainResults(state, t, actions));
-  if (focusKey) (document.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
+  if (focusKey) {
+    const again = document.querySelector(`[data-key="${CSS.escape(focusKey)}"]`) as HTMLElement | null;
+    if (again && again !== document.activeElement) again.focus();
+    if (caret && again instanceof HTMLInputElement) again.setSelectionRange(caret[0], caret[1]);
+  }
   document.body.dataset.phase = state.phase;
   persist();
 }
@@ -96,6 +111,8 @@ window.addEventListener('message', (e: MessageEvent) => {
     elapsedBase = { ms: elapsedMs, at: performance.now() };
     render();
     announce(`${check.title}: ${statusWord(check.status, t)}`);
+  } else if (ImageSuggestionsNotification.is(msg)) {
+    targetForm.suggestions(msg.params.text, msg.params.items.filter((x): x is string => typeof x === 'string').slice(0, 200), msg.params.error);
   } else if (ResponseNotification.is(msg)) {
     settle(msg.params);
   }

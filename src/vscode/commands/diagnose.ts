@@ -1,23 +1,33 @@
 // "Diagnose registry": from a tree node, a Container Tools node, a problem's code action, or the
-// command palette (a quick pick of known registries, or a name typed in).
+// command palette (a quick pick of known registries, or a name typed in). It also takes
+// `{ registry, image?, operation?, identity? }`; "Diagnose pull" / "Diagnose push" are the same
+// with the operation fixed (repository and tag nodes).
 import * as vscode from 'vscode';
+import type { Operation } from '../../core/registry/image-reference';
 import { parseRegistryInput, RegistryInputError, type RegistryTarget } from '../../core/registry/target';
 import type { Ctx } from '../context';
 import { ReportService } from '../report/report-service';
 import { registryServices } from '../tree/registryServices';
-import { targetFromArg } from './registry-target';
+import { diagnoseArgs } from './diagnose-args';
 
-export const diagnose = (ctx: Ctx) => async (arg?: unknown): Promise<void> => {
-  const target = arg === undefined ? await pickTarget(ctx) : targetFromArg(arg);
-  if (!target) {
-    if (arg !== undefined) {
-      ctx.log.warn('diagnose: the selected item names no Azure container registry');
-      void vscode.window.showErrorMessage(vscode.l10n.t('This item does not name an Azure container registry. Choose one from the list or type its name.'));
-    }
+export const diagnose = (ctx: Ctx) => (arg?: unknown): Promise<void> => diagnoseWith(ctx, arg);
+export const diagnosePull = (ctx: Ctx) => (arg?: unknown): Promise<void> => diagnoseWith(ctx, arg, 'pull');
+export const diagnosePush = (ctx: Ctx) => (arg?: unknown): Promise<void> => diagnoseWith(ctx, arg, 'push');
+
+async function diagnoseWith(ctx: Ctx, arg: unknown, operation?: Operation): Promise<void> {
+  if (arg === undefined) {
+    const target = await pickTarget(ctx);
+    if (target) await ReportService.of(ctx).diagnose(target);
     return;
   }
-  await ReportService.of(ctx).diagnose(target);
-};
+  const parsed = diagnoseArgs(arg, operation);
+  if (!parsed.ok) {
+    ctx.log.warn(`diagnose: ${parsed.reason}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot diagnose this: {0}. Choose a registry from the list or type its name.', parsed.reason));
+    return;
+  }
+  await ReportService.of(ctx).diagnose(parsed.target, parsed.subject);
+}
 
 async function pickTarget(ctx: Ctx): Promise<RegistryTarget | undefined> {
   const typeIn = vscode.l10n.t('$(edit) Enter a registry name or login server…');

@@ -10,7 +10,8 @@ import { selectSubscriptions } from './selectSubscriptions';
 import { signIn } from './signIn';
 import { signInToTenant } from './signInToTenant';
 import { signOut } from './signOut';
-import { diagnose } from './diagnose';
+import { diagnose, diagnosePull, diagnosePush } from './diagnose';
+import { loadMore } from './loadMore';
 import { runFix } from './runFix';
 import { copyFixCommand } from './copyFixCommand';
 import { openCauseDocs } from './openCauseDocs';
@@ -37,4 +38,7 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.openCauseDocs', create: openCauseDocs },
   { id: 'acrDoctor.exportReport', create: exportReportCommand },
   { id: 'acrDoctor.explainError', create: explainError },
+  { id: 'acrDoctor.diagnosePull', create: diagnosePull },
+  { id: 'acrDoctor.diagnosePush', create: diagnosePush },
+  { id: 'acrDoctor.loadMore', create: loadMore },
 ];

@@ -10,3 +10,4 @@ export {
   addClientIpRule, approvePrivateEndpointConnection, createRoleAssignment, enableArmAudienceTokens, enablePublicNetworkAccess,
   enableRepositoryToken, enableTrustedServicesBypass, registerResourceProvider, setAdminUserEnabled,
 } from '../../core/azure/registry-fixes';
+export { listAksClusters } from '../../core/azure/aks';

@@ -5,3 +5,4 @@ export { diagnose } from '../../core/engine/diagnose';
 export { answerFromExplain, answerFromReport, answerMarkdown } from '../../core/agent/answer';
 export { diagnoseInput, explainInput, AgentInputError } from '../../core/agent/inputs';
 export { explainText } from '../../core/explain';
+export { listRepositories, listTags, CatalogError } from '../../core/acr/catalog';

@@ -2,12 +2,15 @@
 // checks) and reports events as they happen; tests may hand the service another source.
 import type { RegistryTarget } from '../../core/registry/target';
 import type { DiagnosisReport, EngineEvent } from '../../core/engine/types';
+import type { DiagnosisTarget } from './target/diagnosis-target';
 
 export interface DiagnosisRequest {
   target: RegistryTarget;
   signal: AbortSignal;
   /** Re-run only these checks (the source adds what they need). */
   onlyChecks?: string[];
+  /** The image, operation and identity the header names (default: none, login, the Azure sign-in). */
+  subject?: DiagnosisTarget;
   onEvent(event: EngineEvent): void;
 }
 

@@ -8,6 +8,7 @@ import { engineArea } from '../lazy/engine';
 import { registryServices } from '../tree/registryServices';
 import { azureAccessFor } from './azure-access';
 import type { DiagnosisSource } from './diagnosis-source';
+import { IdentitySecrets } from './target/identity-secrets';
 
 /**
  * The report streams every finding as it comes, so it can give a slow machine or network more
@@ -24,6 +25,18 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
         ctx.log.warn(redact(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`));
         return undefined;
       });
+      // What the header names: the image (its repository for the scope checks), the operation, the
+      // identity, and that identity's secret from SecretStorage when it has one.
+      const subject = req.subject;
+      if (subject) {
+        if (subject.image) { env.image = subject.image; env.repository = subject.image.repository; }
+        env.operation = subject.operation;
+        env.identity = subject.identity;
+        env.credentials = await new IdentitySecrets(ctx.extension.secrets).credentials(req.target.loginServer, subject.identity);
+        if (needsSecret(subject.identity.kind) && !env.credentials) {
+          ctx.log.warn(`diagnosis of ${req.target.loginServer}: no stored secret for the identity ${subject.identity.kind}; choose it again in the report's header`);
+        }
+      }
       return engineArea().diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });
     },
     async identity() {
@@ -31,4 +44,8 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
       return session && (await session.isSignedIn()) ? session.accountLabel() : undefined;
     },
   };
+}
+
+function needsSecret(kind: string): boolean {
+  return kind === 'sp' || kind === 'admin' || kind === 'token' || kind === 'exposed-token';
 }

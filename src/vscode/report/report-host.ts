@@ -7,6 +7,8 @@ import type { DiagnosisSource } from './diagnosis-source';
 import type { ReportModel } from './report-model';
 import type { ViewContext } from './view-context';
 import type { CauseInput } from './view-model';
+import type { IdentitySpec } from '../../core/registry/image-reference';
+import type { ImageSuggestions } from '../../shared/report-protocol';
 
 export interface FixPanel {
   readonly target: RegistryTarget;
@@ -33,4 +35,8 @@ export interface ReportHost {
   exportReport(state: ReportState, format: ExportFormat): Promise<unknown>;
   /** A diagnosis ended: remember it (problems, tree health, restore). */
   reportFinished(target: RegistryTarget, report: DiagnosisReport): void;
+  /** The header's "Diagnose as…": asks who (secrets into SecretStorage); undefined when cancelled. */
+  pickIdentity(target: RegistryTarget, current: IdentitySpec): Promise<IdentitySpec | undefined>;
+  /** Completions for the image field: repositories, or a repository's tags after ':'. */
+  suggestImages(target: RegistryTarget, identity: IdentitySpec, text: string): Promise<ImageSuggestions>;
 }

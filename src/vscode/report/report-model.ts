@@ -1,7 +1,7 @@
 // The host's copy of one report: engine events in, a ReportState out. The webview only
 // mirrors it, so export, the problems view and restore all read from here. No `vscode`.
 import type { DiagnosisReport, EngineEvent, Finding } from '../../core/engine/types';
-import type { CauseView, CheckView, FixOutcomeView, ReportState } from '../../shared/report-protocol';
+import type { CauseView, CheckView, FixOutcomeView, ReportState, TargetView } from '../../shared/report-protocol';
 import { REPORT_STATE_VERSION } from '../../shared/report-protocol';
 import type { ViewContext } from './view-context';
 import { causeView, checkView, provisionalCauses, type CauseInput } from './view-model';
@@ -30,6 +30,7 @@ export class ReportModel {
   setContext(ctx: ViewContext): void { this.ctx = ctx; this.rebuild(); }
   setTrusted(trusted: boolean): void { this.current = { ...this.current, trusted }; }
   setIdentity(identity: string | undefined): void { this.current = { ...this.current, identity }; }
+  setTarget(target: TargetView | undefined): void { this.current = { ...this.current, target }; }
   private explainInputs: CauseInput[] = [];
   /** Causes matched from pasted text; their fixes can be copied and run like the diagnosis's. */
   setExplain(input: string, causes: CauseInput[]): void {

@@ -6,26 +6,36 @@ import type { DiagnosisReport, EngineEvent } from '../../core/engine/types';
 import {
   CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand, ExportCommand,
   OpenDocsCommand, ReadyCommand, RerunAllCommand, RerunCheckCommand, ResponseNotification, RunFixCommand,
-  type IpcResponse, type ReportState,
+  ImageSuggestionsNotification, PickIdentityCommand, SetTargetCommand, SuggestImagesCommand,
+  type IpcResponse, type ReportState, type TargetView,
 } from '../../shared/report-protocol';
-import type { IpcMessage } from '../../shared/ipc';
+import { isInt, isRecord, type IpcMessage } from '../../shared/ipc';
+import { defaultTarget, imageOfText, imageText, type DiagnosisTarget } from './target/diagnosis-target';
+import { identityLabel } from './target/identity-label';
 import { Disposable } from '../lifecycle';
 import { reportHtml, reportResourceRoots } from './report-html';
 import { ReportModel } from './report-model';
 import type { ReportHost } from './report-host';
 import { describeHostileMessage } from './hostile-message';
 
+function targetView(t: DiagnosisTarget): TargetView {
+  return { image: imageText(t.image), operation: t.operation, identity: t.identity, identityLabel: identityLabel(t.identity) };
+}
+
 export class ReportPanel extends Disposable {
   private readonly model: ReportModel;
   private run: { controller: AbortController; promise: Promise<void> } | undefined;
   private ready = false;
+  private subjectValue: DiagnosisTarget;
   private readonly counts = { states: 0, checks: 0, ignored: 0 };
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, readonly target: RegistryTarget, private readonly host: ReportHost, restored?: DiagnosisReport) {
+  constructor(readonly panel: vscode.WebviewPanel, readonly target: RegistryTarget, private readonly host: ReportHost, restored?: DiagnosisReport, subject?: DiagnosisTarget) {
     super();
     this.model = new ReportModel(target.loginServer, host.viewContext(), vscode.workspace.isTrusted);
+    this.subjectValue = subject ?? defaultTarget();
+    this.model.setTarget(targetView(this.subjectValue));
     if (restored) {
       this.model.restoreReport(restored);
       // The stored report does not say who was signed in: ask again, as a run would.
@@ -44,6 +54,16 @@ export class ReportPanel extends Disposable {
 
   reveal(): void { this.panel.reveal(undefined, false); }
 
+  /** The image, operation and identity this report diagnoses. */
+  get subject(): DiagnosisTarget { return this.subjectValue; }
+
+  /** Changes what is diagnosed (the header shows it at once; the caller starts the run). */
+  setSubject(subject: DiagnosisTarget): void {
+    this.subjectValue = subject;
+    this.model.setTarget(targetView(subject));
+    this.postState();
+  }
+
   /** (Re)runs the whole diagnosis, or only some checks. Resolves when the run ends. */
   diagnose(onlyChecks?: string[]): Promise<void> {
     this.run?.controller.abort();
@@ -54,7 +74,7 @@ export class ReportPanel extends Disposable {
         const identity = await this.host.source.identity().catch(() => undefined);
         this.model.setIdentity(identity);
         const report = await this.host.source.run({
-          target: this.target, signal: controller.signal, onlyChecks: partial ? onlyChecks : undefined,
+          target: this.target, signal: controller.signal, onlyChecks: partial ? onlyChecks : undefined, subject: this.subjectValue,
           onEvent: (e) => { if (!controller.signal.aborted || e.type === 'done') this.onEngineEvent(e, partial); },
         });
         if (this.run?.controller === controller) this.host.reportFinished(this.target, this.model.lastReport ?? report);
@@ -118,6 +138,30 @@ export class ReportPanel extends Disposable {
         this.model.setExplain(this.host.redact(msg.params.text).slice(0, 200), this.host.explain(msg.params.text, this.target));
         this.postState();
       });
+      case SetTargetCommand.is(msg): return this.reply(msg, async () => {
+        const { image: text, operation } = msg.params;
+        let image;
+        try {
+          image = imageOfText(text, this.target.loginServer);
+        } catch (err) {
+          throw new Error(vscode.l10n.t('"{0}" is not an image of {1}: {2}', text.slice(0, 100), this.target.loginServer, err instanceof Error ? err.message : String(err)));
+        }
+        this.setSubject({ ...this.subjectValue, image, operation });
+        void this.diagnose();
+      });
+      case PickIdentityCommand.is(msg): return this.reply(msg, async () => {
+        const identity = await this.host.pickIdentity(this.target, this.subjectValue.identity);
+        if (!identity || this.isDisposed) return;
+        this.setSubject({ ...this.subjectValue, identity });
+        void this.diagnose();
+      });
+      case SuggestImagesCommand.is(msg): {
+        const text = msg.params.text;
+        const suggestions = await this.host.suggestImages(this.target, this.subjectValue.identity, text)
+          .catch((err: unknown) => ({ text, items: [], error: this.host.redact(err instanceof Error ? err.message : String(err)) }));
+        if (!this.isDisposed) void this.panel.webview.postMessage(ImageSuggestionsNotification.create(suggestions));
+        return;
+      }
       default: return this.ignore(msg, 'not a known, well-formed command');
     }
   }
@@ -152,6 +196,11 @@ export class ReportPanel extends Disposable {
   private ignore(msg: unknown, why: string): void {
     this.counts.ignored++;
     this.host.log.warn(`report webview (${this.target.loginServer}): ignored a message (${why}): ${describeHostileMessage(msg)}`);
+    // A message that asked for an answer gets a refusal it can show, never silence.
+    const req = isRecord(msg) ? msg.req : undefined;
+    if (isInt(req, 0, Number.MAX_SAFE_INTEGER) && !this.isDisposed) {
+      void this.panel.webview.postMessage(ResponseNotification.create({ seq: req, ok: false, error: vscode.l10n.t('The report refused a malformed request ({0}).', describeHostileMessage(msg)) }));
+    }
   }
 
   /** Used by the fix runner: re-run the checks a fix affects. */

@@ -6,7 +6,13 @@ import type { DiagnosisReport } from '../../core/engine/types';
 import { parseRegistryInput, type RegistryTarget } from '../../core/registry/target';
 import { redact } from '../../core/text/redact';
 import { isRecord } from '../../shared/ipc';
-import { REPORT_VIEW_TYPE, type ExportFormat, type ReportState } from '../../shared/report-protocol';
+import {
+  isTargetView, MAX_IMAGE_SUGGESTIONS, REPORT_VIEW_TYPE, type ExportFormat, type ImageSuggestions, type ReportState,
+} from '../../shared/report-protocol';
+import type { IdentitySpec } from '../../core/registry/image-reference';
+import { listRepositoriesAs, listTagsAs } from './target/catalog-access';
+import { defaultTarget, imageOfText, type DiagnosisTarget } from './target/diagnosis-target';
+import { pickIdentity } from './target/identity-pick';
 import type { Ctx } from '../context';
 import { Disposable } from '../lifecycle';
 import { registryServices } from '../tree/registryServices';
@@ -67,24 +73,31 @@ export class ReportService extends Disposable implements ReportHost {
     return all.find((p) => p.panel.active) ?? (all.length === 1 ? all[0] : undefined);
   }
 
-  /** Opens (or reveals) the registry's report and starts a diagnosis. Resolves when it ends. */
-  async diagnose(target: RegistryTarget): Promise<ReportPanel> {
-    const panel = this.open(target);
+  /**
+   * Opens (or reveals) the registry's report and starts a diagnosis. Resolves when it ends.
+   * `subject` (image, operation, identity) replaces what the report diagnosed so far.
+   */
+  async diagnose(target: RegistryTarget, subject?: DiagnosisTarget): Promise<ReportPanel> {
+    const panel = this.open(target, subject);
     await panel.diagnose();
     return panel;
   }
 
-  open(target: RegistryTarget): ReportPanel {
+  open(target: RegistryTarget, subject?: DiagnosisTarget): ReportPanel {
     const existing = this.panels.get(target.loginServer);
-    if (existing) { existing.reveal(); return existing; }
+    if (existing) {
+      if (subject) existing.setSubject(subject);
+      existing.reveal();
+      return existing;
+    }
     const webviewPanel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, target.loginServer,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
-    return this.adopt(webviewPanel, target, this.store.latest(target.loginServer));
+    return this.adopt(webviewPanel, target, this.store.latest(target.loginServer), subject);
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, target: RegistryTarget, restored?: DiagnosisReport): ReportPanel {
-    const panel = new ReportPanel(webviewPanel, target, this, restored);
+  private adopt(webviewPanel: vscode.WebviewPanel, target: RegistryTarget, restored?: DiagnosisReport, subject?: DiagnosisTarget): ReportPanel {
+    const panel = new ReportPanel(webviewPanel, target, this, restored, subject);
     this.panels.set(target.loginServer, panel);
     panel.onDidDispose(() => { if (this.panels.get(target.loginServer) === panel) this.panels.delete(target.loginServer); });
     return panel;
@@ -100,7 +113,56 @@ export class ReportService extends Disposable implements ReportHost {
       webviewPanel.dispose();
       return;
     }
-    this.adopt(webviewPanel, target, this.store.latest(target.loginServer));
+    this.adopt(webviewPanel, target, this.store.latest(target.loginServer), this.restoredSubject(state, target));
+  }
+
+  /** The saved target, checked as strictly as a message; anything malformed falls back to the default. */
+  private restoredSubject(state: unknown, target: RegistryTarget): DiagnosisTarget | undefined {
+    const view = isRecord(state) && isRecord(state.state) ? state.state.target : undefined;
+    if (view === undefined) return undefined;
+    if (!isTargetView(view)) {
+      this.log.warn('report: the saved target of a restored panel is malformed; diagnosing the registry alone');
+      return undefined;
+    }
+    try {
+      return defaultTarget(view.image ? imageOfText(view.image, target.loginServer) : undefined, view.operation, view.identity);
+    } catch {
+      return defaultTarget(undefined, view.operation, view.identity);
+    }
+  }
+
+  pickIdentity(target: RegistryTarget, current: IdentitySpec): Promise<IdentitySpec | undefined> {
+    return pickIdentity(this.ctx, target.loginServer, current);
+  }
+
+  private readonly repositoryLists = new Map<string, { at: number; items: Promise<string[]> }>();
+
+  /** Repositories (kept a minute per registry and identity), or the tags of the repository before ':'. */
+  async suggestImages(target: RegistryTarget, identity: IdentitySpec, text: string): Promise<ImageSuggestions> {
+    const typed = text.trim().replace(new RegExp(`^${target.loginServer.replace(/\./g, '\\.')}/`, 'i'), '');
+    const colon = typed.lastIndexOf(':');
+    const failed = (err: unknown): ImageSuggestions => ({
+      text, items: [], error: vscode.l10n.t('Cannot list {0}: {1}', target.loginServer, redact(err instanceof Error ? err.message : String(err))),
+    });
+    if (colon > typed.lastIndexOf('/') && colon > 0) {
+      const repository = typed.slice(0, colon).toLowerCase();
+      try {
+        const tags = await listTagsAs(this.ctx, target.loginServer, identity, repository, { pageSize: 100, maxPages: 2 });
+        return { text, items: tags.items.slice(0, MAX_IMAGE_SUGGESTIONS).map((t) => `${repository}:${t}`) };
+      } catch (err) { return failed(err); }
+    }
+    const key = `${target.loginServer} ${JSON.stringify(identity)}`;
+    let cached = this.repositoryLists.get(key);
+    if (!cached || Date.now() - cached.at > 60_000) {
+      cached = { at: Date.now(), items: listRepositoriesAs(this.ctx, target.loginServer, identity, { pageSize: 100, maxPages: 5 }).then((p) => p.items) };
+      this.repositoryLists.set(key, cached);
+      cached.items.catch(() => this.repositoryLists.delete(key));
+    }
+    try {
+      const repositories = await cached.items;
+      const lower = typed.toLowerCase();
+      return { text, items: repositories.filter((r) => r.startsWith(lower)).slice(0, MAX_IMAGE_SUGGESTIONS) };
+    } catch (err) { return failed(err); }
   }
 
   viewContext(): ViewContext {

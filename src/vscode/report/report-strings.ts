@@ -48,5 +48,15 @@ export function reportStrings(): ReportStrings {
     seconds: vscode.l10n.t('s'),
     notStarted: vscode.l10n.t('Not diagnosed yet. Choose Re-run all to start.'),
     copied: vscode.l10n.t('Copied'),
+    targetLegend: vscode.l10n.t('What are you trying to do?'),
+    targetImage: vscode.l10n.t('Image'),
+    targetImagePlaceholder: vscode.l10n.t('repository:tag (empty: the registry only)'),
+    targetOperation: vscode.l10n.t('Operation'),
+    operationLogin: vscode.l10n.t('Log in'),
+    operationPull: vscode.l10n.t('Pull'),
+    operationPush: vscode.l10n.t('Push'),
+    targetIdentity: vscode.l10n.t('As'),
+    changeIdentity: vscode.l10n.t('Change identity…'),
+    targetApply: vscode.l10n.t('Diagnose'),
   };
 }

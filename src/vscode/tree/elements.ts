@@ -57,10 +57,39 @@ export interface InfoElement {
   tooltip?: string;
 }
 
-export type ParentElement = TenantElement | SubscriptionElement | OtherRegistriesElement;
-export type TreeElement = ParentElement | RegistryElement | ErrorElement | ActionElement | InfoElement;
+/** A repository under a registry node (listed through the registry's catalog). */
+export interface RepositoryElement {
+  kind: 'repository';
+  registry: RegistryElement;
+  repository: string;
+}
+
+export interface TagElement {
+  kind: 'tag';
+  registry: RegistryElement;
+  repository: string;
+  tag: string;
+}
+
+/** "Load more…" at the end of a paged list of repositories or tags. */
+export interface LoadMoreElement {
+  kind: 'loadMore';
+  id: string;
+  parent: RegistryElement | RepositoryElement;
+  /** The cursor (`last`) of the next page. */
+  after: string;
+}
+
+export type ParentElement = TenantElement | SubscriptionElement | OtherRegistriesElement | RegistryElement | RepositoryElement;
+export type TreeElement = ParentElement | ErrorElement | ActionElement | InfoElement | TagElement | LoadMoreElement;
 
 export function isRegistryElement(x: unknown): x is RegistryElement {
   return !!x && typeof x === 'object' && (x as { kind?: unknown }).kind === 'registry' &&
     typeof (x as RegistryElement).registry?.loginServer === 'string';
+}
+
+export function isImageElement(x: unknown): x is RepositoryElement | TagElement {
+  if (!x || typeof x !== 'object') return false;
+  const o = x as { kind?: unknown; tag?: unknown; repository?: unknown; registry?: unknown };
+  return (o.kind === 'repository' || (o.kind === 'tag' && typeof o.tag === 'string')) && typeof o.repository === 'string' && isRegistryElement(o.registry);
 }

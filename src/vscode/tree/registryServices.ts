@@ -9,6 +9,8 @@ import { RegistryHealth, type HealthStatus } from './registryHealth';
 import { RegistryTreeModel, type ProgressRunner } from './registryTreeModel';
 import { RegistryTreeProvider } from './registryTreeProvider';
 import { REGISTRIES_VIEWS } from '../viewIds';
+import { listRepositoriesAs, listTagsAs } from '../report/target/catalog-access';
+import type { CatalogLister } from './registryContents';
 
 export interface RegistryServices {
   readonly sessions: AzureSessionManager;
@@ -28,7 +30,12 @@ export function registryServices(ctx: Ctx): RegistryServices {
   if (!services) {
     const sessions = ctx.register(new AzureSessionManager(ctx.extension, ctx.log));
     const health = ctx.register(new RegistryHealth());
-    const model = ctx.register(new RegistryTreeModel(sessions, (req) => azureArea().coreRegistryLister(req), ctx.log, viewProgress));
+    // Repositories and tags are listed as the Azure sign-in (the identity the tree shows).
+    const catalog: CatalogLister = {
+      repositories: (loginServer, after, signal) => listRepositoriesAs(ctx, loginServer, { kind: 'azure' }, { pageSize: TREE_PAGE_SIZE, after, signal }),
+      tags: (loginServer, repository, after, signal) => listTagsAs(ctx, loginServer, { kind: 'azure' }, repository, { pageSize: TREE_PAGE_SIZE, after, signal }),
+    };
+    const model = ctx.register(new RegistryTreeModel(sessions, (req) => azureArea().coreRegistryLister(req), ctx.log, viewProgress, catalog));
     const provider = new RegistryTreeProvider(model, health);
     const decorations = ctx.register(new HealthDecorationProvider(health));
     services = { sessions, health, model, provider, decorations, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };
@@ -36,6 +43,8 @@ export function registryServices(ctx: Ctx): RegistryServices {
   }
   return services;
 }
+
+const TREE_PAGE_SIZE = 50;
 
 /** Shows the thin progress bar on the registries view while `work` runs. */
 const viewProgress: ProgressRunner = (work) => {

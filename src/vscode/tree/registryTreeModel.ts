@@ -14,6 +14,8 @@ import type {
 } from './elements';
 import { TREE_COMMANDS } from './treeCommandIds';
 import type { RegistryLister } from './registryLister';
+import { RegistryContents, type CatalogLister } from './registryContents';
+import type { LoadMoreElement } from './elements';
 
 interface AccountLoad {
   session: AzureSession;
@@ -36,15 +38,25 @@ export class RegistryTreeModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeElement | undefined>();
   /** Fires with the node whose children must be asked again (undefined = the whole tree). */
   readonly onDidChange = this.changed.event;
+  private readonly contents: RegistryContents | undefined;
 
   constructor(
     private readonly sessions: AzureSessionManager,
     private readonly listRegistries: RegistryLister,
     private readonly log: vscode.LogOutputChannel,
     private readonly progress: ProgressRunner = (p) => p,
-  ) {}
+    catalog?: CatalogLister,
+  ) {
+    this.contents = catalog ? new RegistryContents(catalog, log) : undefined;
+  }
+
+  /** Registry nodes unfold into repositories and tags when a catalog lister is given. */
+  get listsContents(): boolean { return !!this.contents; }
 
   getChildren(element?: TreeElement): Promise<TreeElement[]> {
+    if (element && (element.kind === 'registry' || element.kind === 'repository')) {
+      return this.contents ? this.progress(this.contents.children(element, this.controller.signal)) : Promise.resolve([]);
+    }
     if (element && element.kind !== 'tenant' && element.kind !== 'subscription' &&
         element.kind !== 'otherRegistries' && element.kind !== 'error') return Promise.resolve([]);
     const key = element ?? 'root';
@@ -56,14 +68,29 @@ export class RegistryTreeModel implements vscode.Disposable {
     return result;
   }
 
+  /** Fetches the next page of a paged list and repaints its parent. */
+  async loadMore(more: LoadMoreElement): Promise<void> {
+    if (!this.contents) return;
+    await this.progress(this.contents.loadMore(more, this.controller.signal));
+    this.changed.fire(more.parent);
+  }
+
   /** Forgets what was loaded under `element` (everything when undefined) and aborts running loads. */
   refresh(element?: TreeElement): void {
+    if (element && (element.kind === 'registry' || element.kind === 'repository')) {
+      this.contents?.forget(element);
+      this.changed.fire(element);
+      return;
+    }
+    if (element && element.kind === 'loadMore') { this.refresh(element.parent); return; }
+    if (element && element.kind === 'tag') { this.changed.fire(element); return; }
     if (!element || element.kind === 'tenant' || element.kind === 'action' || element.kind === 'info') {
       this.controller.abort();
       this.controller = new AbortController();
       this.account = undefined;
       this.registryLoads.clear();
       this.children.clear();
+      this.contents?.forget();
       this.changed.fire(undefined);
       return;
     }
@@ -121,6 +148,7 @@ export class RegistryTreeModel implements vscode.Disposable {
       case 'subscription': return this.subscriptionChildren(element);
       case 'otherRegistries': return this.otherChildren();
       case 'error': return this.errorChildren(element);
+      case 'registry': case 'repository': return [];
     }
   }
 

@@ -9,6 +9,7 @@ import { RegistryNode } from './registryNode';
 import type { RegistryTreeModel } from './registryTreeModel';
 import { SubscriptionNode } from './subscriptionNode';
 import { TenantNode } from './tenantNode';
+import { LoadMoreNode, RepositoryNode, TagNode } from './imageNodes';
 
 export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeElement> {
   readonly onDidChangeTreeData: vscode.Event<TreeElement | undefined>;
@@ -25,8 +26,12 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeElement
       case 'error': return ErrorNode.treeItem(el);
       case 'action': return ActionNode.treeItem(el);
       case 'info': return InfoNode.treeItem(el);
+      case 'repository': return RepositoryNode.treeItem(el);
+      case 'tag': return TagNode.treeItem(el);
+      case 'loadMore': return LoadMoreNode.treeItem(el);
       case 'registry': {
         const item = RegistryNode.treeItem(el, this.health.getHealth(el.registry.loginServer));
+        if (this.model.listsContents) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
         // A click opens nothing by itself; Diagnose is the inline action and context-menu entry.
         item.accessibilityInformation = { label: `${el.registry.name}, ${item.description ?? ''}`, role: 'treeitem' };
         return item;

@@ -8,4 +8,7 @@ export const TREE_COMMANDS = {
   removeRegistry: 'acrDoctor.removeRegistry',
   refresh: 'acrDoctor.refreshRegistries',
   diagnose: 'acrDoctor.diagnose',
+  diagnosePull: 'acrDoctor.diagnosePull',
+  diagnosePush: 'acrDoctor.diagnosePush',
+  loadMore: 'acrDoctor.loadMore',
 } as const;

@@ -4,7 +4,7 @@ import type { ReportActions } from './actions';
 import { button, h, icon } from './dom';
 import { formatMs } from './status';
 
-export function renderHeader(s: ReportState, t: ReportStrings, a: ReportActions): HTMLElement {
+export function renderHeader(s: ReportState, t: ReportStrings, a: ReportActions, targetForm?: HTMLElement): HTMLElement {
   const running = s.phase === 'running';
   const phase = running ? t.running : s.phase === 'failed' ? t.failed : s.phase === 'done' ? t.done : t.notStarted;
   const phaseIcon = running ? icon('loading', 'codicon-modifier-spin') : s.phase === 'failed' ? icon('error', 'st-fail') : s.phase === 'done' ? icon('check', 'st-pass') : icon('circle-large-outline');
@@ -21,6 +21,7 @@ export function renderHeader(s: ReportState, t: ReportStrings, a: ReportActions)
       icon(s.lastFix.outcome === 'applied' ? 'check' : s.lastFix.outcome === 'failed' ? 'error' : 'circle-slash',
         s.lastFix.outcome === 'applied' ? 'st-pass' : s.lastFix.outcome === 'failed' ? 'st-fail' : 'st-skipped'),
       h('span', {}, s.lastFix.message)) : undefined,
+    targetForm,
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
       running
         ? button(t.cancel, 'debug-stop', a.cancel, { 'data-key': 'cancel' })

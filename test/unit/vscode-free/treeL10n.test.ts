@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { placeholders, repoRoot as root, uiStringsIn } from '../../support/l10n-strings';
-const SOURCES = ['src/vscode/auth', 'src/vscode/tree', ...['signIn', 'signOut', 'signInToTenant', 'selectSubscriptions', 'addRegistry', 'removeRegistry', 'refreshRegistries']
+const SOURCES = ['src/vscode/auth', 'src/vscode/tree', ...['signIn', 'signOut', 'signInToTenant', 'selectSubscriptions', 'addRegistry', 'removeRegistry', 'refreshRegistries', 'loadMore']
   .map((f) => `src/vscode/commands/${f}.ts`)];
 
 const uiStrings = () => uiStringsIn(SOURCES);

@@ -1,0 +1,39 @@
+// How the extension lists a registry's repositories and tags (tree, header completion): the
+// client network of VS Code's process, and the chosen identity's password when it has one stored,
+// else the Azure sign-in (an Entra token exchanged for a registry token).
+import * as vscode from 'vscode';
+import type { CatalogAuth, CatalogOptions, CatalogPage } from '../../../core/acr/catalog';
+import type { AcrNet } from '../../../core/acr/token-flow';
+import { environmentFromProcess } from '../../../core/engine/process-env';
+import type { IdentitySpec } from '../../../core/registry/image-reference';
+import { parseRegistryInput } from '../../../core/registry/target';
+import type { Ctx } from '../../context';
+import { engineArea } from '../../lazy/engine';
+import { azureAccessFor } from '../azure-access';
+import { IdentitySecrets } from './identity-secrets';
+
+const ARM_AUDIENCE = 'https://management.azure.com/.default';
+
+export class CatalogAccessError extends Error {}
+
+export async function catalogAccess(ctx: Ctx, loginServer: string, identity: IdentitySpec | undefined, signal?: AbortSignal): Promise<{ net: AcrNet; auth: CatalogAuth }> {
+  const { env } = environmentFromProcess(process.env);
+  const net: AcrNet = { loginServer, resolve: env.resolve, proxy: env.proxy, extraCaPem: env.extraCaPem, signal, timeoutMs: 8000 };
+  const credentials = identity ? await new IdentitySecrets(ctx.extension.secrets).credentials(loginServer, identity) : undefined;
+  if (credentials) return { net, auth: { kind: 'password', username: credentials.username, password: credentials.password } };
+  const access = await azureAccessFor(ctx, parseRegistryInput(loginServer), env.extraCaPem);
+  if (!access) throw new CatalogAccessError(vscode.l10n.t('Sign in to Azure to list the repositories of {0}.', loginServer));
+  const token = await access.credential.getToken(access.armScope ?? ARM_AUDIENCE, { abortSignal: signal });
+  if (!token?.token) throw new CatalogAccessError(vscode.l10n.t('The Azure sign-in gave no token for {0}: sign in again.', loginServer));
+  return { net, auth: { kind: 'aad', aadToken: token.token, tenant: access.tenantId } };
+}
+
+export async function listRepositoriesAs(ctx: Ctx, loginServer: string, identity: IdentitySpec | undefined, options: CatalogOptions & { signal?: AbortSignal } = {}): Promise<CatalogPage> {
+  const { net, auth } = await catalogAccess(ctx, loginServer, identity, options.signal);
+  return engineArea().listRepositories(net, auth, options);
+}
+
+export async function listTagsAs(ctx: Ctx, loginServer: string, identity: IdentitySpec | undefined, repository: string, options: CatalogOptions & { signal?: AbortSignal } = {}): Promise<CatalogPage> {
+  const { net, auth } = await catalogAccess(ctx, loginServer, identity, options.signal);
+  return engineArea().listTags(net, auth, repository, options);
+}
