@@ -41,6 +41,15 @@ export class RegistryCodeActions implements vscode.CodeActionProvider {
         diagnosed.add(e.loginServer);
         actions.push(command(vscode.l10n.t('Diagnose registry {0}', e.loginServer), 'acrDoctor.diagnose', [{ loginServer: e.loginServer }], d));
       }
+      // The image the line names, and whether the file pushes it, go into the diagnosis.
+      const key = e.loginServer && e.image ? `${e.loginServer}/${e.image} ${e.operation}` : undefined;
+      if (key && !diagnosed.has(key)) {
+        diagnosed.add(key);
+        const title = e.operation === 'push'
+          ? vscode.l10n.t('Diagnose push of {0}', `${e.loginServer}/${e.image}`)
+          : vscode.l10n.t('Diagnose pull of {0}', `${e.loginServer}/${e.image}`);
+        actions.push(command(title, 'acrDoctor.diagnose', [{ registry: e.loginServer, image: e.image, operation: e.operation }], d));
+      }
     }
     return actions;
   }

@@ -6,6 +6,7 @@ import { ReportService } from '../report/report-service';
 import { languageOf } from '../report/view-context';
 import { RegistryCodeActions } from './code-actions';
 import { RegistryProblems } from './registry-problems';
+import { ReferenceLenses } from './reference-lenses';
 
 /** Files that can hold registry references (the scan itself decides by name and content). */
 const SELECTOR: vscode.DocumentSelector = [
@@ -36,4 +37,5 @@ export function registryProblemsFeature(ctx: Ctx): void {
     new RegistryCodeActions(problems, service.store, () => lang().lang,
       (fix) => service.canRunFix(fix)),
     { providedCodeActionKinds: RegistryCodeActions.kinds }));
+  ctx.register(vscode.languages.registerCodeLensProvider(SELECTOR, new ReferenceLenses()));
 }

@@ -6,6 +6,7 @@ import { fileKindOf, findRegistryReferences } from '../../core/references';
 import { Disposable } from '../lifecycle';
 import type { DiagnosisStore } from '../report/diagnosis-store';
 import { problemsFor, type ProblemContext, type ProblemEntry } from './problem-entries';
+import { pushedImages } from './pushed-images';
 
 export const PROBLEM_SOURCE = 'ACR Doctor';
 const DEBOUNCE_MS = 400;
@@ -42,7 +43,7 @@ export class RegistryProblems extends Disposable {
     const path = doc.uri.path;
     const text = doc.getText();
     if (!fileKindOf(path, text)) { this.collection.delete(doc.uri); return []; }
-    const diagnostics = problemsFor(findRegistryReferences(path, text), this.context()).map((e) => this.toDiagnostic(e));
+    const diagnostics = problemsFor(findRegistryReferences(path, text), this.context(), pushedImages(text)).map((e) => this.toDiagnostic(e));
     this.collection.set(doc.uri, diagnostics);
     return diagnostics;
   }
