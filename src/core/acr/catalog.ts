@@ -117,6 +117,10 @@ async function get(net: AcrNet, url: string, token: string): Promise<HttpRespons
   if (res.status === 200) return res;
   const { code, reason } = errorReason(res);
   const said = code ? `${code}: ${reason}` : reason;
+  // A token without the scope's actions is answered 401 insufficient_scope: a permission, not a sign-in, problem.
+  if (res.status === 401 && /insufficient_scope/i.test(String(res.headers['www-authenticate'] ?? ''))) {
+    throw new CatalogError('denied', `The identity may not list this: its token holds no access to it (401 insufficient_scope, ${said}).`, 401);
+  }
   if (res.status === 401) throw new CatalogError('unauthorized', `${net.loginServer} refused the token (401 ${said}).`, 401);
   if (res.status === 403) throw new CatalogError('denied', `The identity may not list this (403 ${said}).`, 403);
   if (res.status === 404) throw new CatalogError('not-found', `${net.loginServer} has no such repository (404 ${said}).`, 404);

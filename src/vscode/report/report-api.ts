@@ -16,6 +16,8 @@ export interface ReportSnapshot {
   /** Webview messages ignored as malformed or unknown. */
   ignored: number;
   visible: boolean;
+  /** Answers to requests the webview made: how many were refused, and the last refusal's text. */
+  responses?: { ok: number; refused: number; lastError?: string };
 }
 
 export interface ReportApi {

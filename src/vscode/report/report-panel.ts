@@ -28,6 +28,7 @@ export class ReportPanel extends Disposable {
   private ready = false;
   private subjectValue: DiagnosisTarget;
   private readonly counts = { states: 0, checks: 0, ignored: 0 };
+  private readonly responses: { ok: number; refused: number; lastError?: string } = { ok: 0, refused: 0 };
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -180,6 +181,7 @@ export class ReportPanel extends Disposable {
       this.host.log.warn(`report ${msg.method} failed: ${message}`);
       res = { seq: msg.req ?? 0, ok: false, error: message };
     }
+    if (res.ok) this.responses.ok++; else { this.responses.refused++; this.responses.lastError = res.error; }
     if (msg.req !== undefined && !this.isDisposed) void this.panel.webview.postMessage(ResponseNotification.create(res));
   }
 
@@ -190,7 +192,7 @@ export class ReportPanel extends Disposable {
 
   snapshot() {
     return { state: this.model.state, webviewReady: this.ready, posted: { states: this.counts.states, checks: this.counts.checks },
-      ignored: this.counts.ignored, visible: this.panel.visible };
+      ignored: this.counts.ignored, visible: this.panel.visible, responses: { ...this.responses } };
   }
 
   private ignore(msg: unknown, why: string): void {
@@ -199,7 +201,10 @@ export class ReportPanel extends Disposable {
     // A message that asked for an answer gets a refusal it can show, never silence.
     const req = isRecord(msg) ? msg.req : undefined;
     if (isInt(req, 0, Number.MAX_SAFE_INTEGER) && !this.isDisposed) {
-      void this.panel.webview.postMessage(ResponseNotification.create({ seq: req, ok: false, error: vscode.l10n.t('The report refused a malformed request ({0}).', describeHostileMessage(msg)) }));
+      const error = vscode.l10n.t('The report refused a malformed request ({0}).', describeHostileMessage(msg));
+      this.responses.refused++;
+      this.responses.lastError = error;
+      void this.panel.webview.postMessage(ResponseNotification.create({ seq: req, ok: false, error }));
     }
   }
 

@@ -100,6 +100,9 @@ describe('acr catalog: repositories and tags', function () {
     listing = (p) => (p === '/v2/_catalog' ? { status: 403, body: '{"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]}' } : undefined);
     await assert.rejects(listRepositories(net(), auth), (e: unknown) => e instanceof CatalogError && e.kind === 'denied' && /DENIED/.test(e.message));
     await assert.rejects(listTags(net(), auth, 'nothing-here'), (e: unknown) => e instanceof CatalogError && e.kind === 'not-found');
+    // distribution's answer to a token without the catalog's actions
+    listing = (p) => (p === '/v2/_catalog' ? { status: 401, headers: { 'www-authenticate': `Bearer realm="https://${LOGIN}/oauth2/token",service="${LOGIN}",scope="registry:catalog:*",error="insufficient_scope"` }, body: '{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}' } : undefined);
+    await assert.rejects(listRepositories(net(), auth), (e: unknown) => e instanceof CatalogError && e.kind === 'denied' && /insufficient_scope/.test(e.message));
   });
 
   it('turns garbage into a clear error: HTML, a wrong shape, a huge body', async () => {

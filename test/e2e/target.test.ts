@@ -1,0 +1,140 @@
+// The report's "What are you trying to do?" in a real browser against the sandbox's mixed scenario:
+// the tree unfolds fabrikam's way (registries into repositories and tags), fabrikam's report is
+// told the image (hello:v1, which the sandbox seeds) and pull, as the Azure sign-in (picked in the
+// real quick pick); the missing AcrPull comes first, its fix runs after the real confirmation, and
+// the re-run turns green. Screenshots in English and Dutch.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { DEFAULT_IDS } from '../../sandbox/arm/state';
+import type { SandboxWorld } from '../../sandbox/world';
+import { screenshotsDir } from '../harness/paths';
+import { screenshot, workbench } from './harness/workbench';
+import { diagnoseFromTree, reportFrame, runCommand, startDutchWorkbench } from './report-helpers';
+
+const SCENARIO = 'mixed';
+const FABRIKAM = 'fabrikam.azurecr.io';
+const CAUSE = 'authz.missing-acrpull';
+const GRANTER_ROLE = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd';
+
+/** Lets the second tenant's service principal grant roles on fabrikam (as its owner would), without any pull right. */
+function letTwinGrantRoles(world: SandboxWorld): void {
+  const fab = world.state.registries.find((r) => r.arm.name === 'fabrikam')!;
+  const twin = world.state.servicePrincipals.find((p) => p.appId === world.azure.clientId && p.tenantId === DEFAULT_IDS.secondTenantId)!;
+  const sub = DEFAULT_IDS.secondSubscriptionId;
+  const defId = `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${GRANTER_ROLE}`;
+  if (!world.state.roleDefinitions.some((d) => d.name === GRANTER_ROLE)) {
+    world.state.roleDefinitions.push({
+      id: defId, name: GRANTER_ROLE, type: 'Microsoft.Authorization/roleDefinitions',
+      properties: {
+        roleName: 'Role Assignment Writer', type: 'CustomRole', description: 'Writes role assignments; nothing else.', assignableScopes: ['/'],
+        permissions: [{ actions: ['Microsoft.Authorization/roleAssignments/read', 'Microsoft.Authorization/roleAssignments/write'], notActions: [], dataActions: [], notDataActions: [] }],
+      },
+    });
+  }
+  const now = new Date().toISOString();
+  world.state.roleAssignments.push({
+    id: `${fab.arm.id}/providers/Microsoft.Authorization/roleAssignments/0f6c1b52-8f3a-4c44-9d7e-2a1b3c4d5e6f`,
+    name: '0f6c1b52-8f3a-4c44-9d7e-2a1b3c4d5e6f', type: 'Microsoft.Authorization/roleAssignments',
+    properties: { roleDefinitionId: defId, principalId: twin.objectId, principalType: 'ServicePrincipal', scope: fab.arm.id, createdOn: now, updatedOn: now },
+  } as SandboxWorld['state']['roleAssignments'][number]);
+}
+
+async function setTarget(page: Page, r: FrameLocator, image: string, operationLabel: RegExp): Promise<void> {
+  const input = r.locator('#target-image');
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(image);
+  // Choosing the operation submits the form: the diagnosis re-runs with both.
+  const select = r.locator('#target-operation');
+  const value = await select.locator('option').filter({ hasText: operationLabel }).getAttribute('value');
+  await select.selectOption(value!);
+  await page.waitForTimeout(300);
+}
+
+describe('report target: image, operation, identity (e2e)', function () {
+  this.timeout(420_000);
+
+  after(async () => { await workbench().world?.apply('healthy'); });
+
+  it('mixed: fabrikam, hello:v1, pull, as the Azure sign-in → missing AcrPull first → its fix → green', async () => {
+    const { page, world } = workbench();
+    assert.ok(world, 'needs the sandbox world');
+    await world.apply(SCENARIO);
+    letTwinGrantRoles(world as SandboxWorld);
+    await runCommand(page, 'View: Close All Editors');
+
+    await diagnoseFromTree(page, /^Diagnose Registry$/, FABRIKAM);
+    // On its way the tree unfolded contoso into its repositories and tags.
+    const tree = page.locator('.sidebar .monaco-list[role="tree"]').first();
+    await tree.locator('[role="treeitem"]').filter({ hasText: /^hello$/ }).first().waitFor({ timeout: 30_000 });
+    const r = reportFrame(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    await screenshot('target-fabrikam-login');
+
+    // The image field completes from the registry's repositories.
+    await r.locator('#target-image').focus();
+    await r.locator('#image-suggestions option[value="hello"]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
+    await setTarget(page, r, 'hello:v1', /^Pull$/);
+    // Who: the Azure sign-in, picked in the real quick pick.
+    await r.locator('[data-key="change-identity"]').click();
+    const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Azure sign-in' }).first();
+    await pick.click({ timeout: 20_000 });
+
+    await r.locator('[data-testid="target-identity"]', { hasText: 'Azure sign-in' }).waitFor({ timeout: 20_000 });
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    const first = r.locator('ol.causes article.cause').first();
+    await first.waitFor({ timeout: 30_000 });
+    assert.equal(await first.getAttribute('data-cause'), CAUSE, `first cause: ${await first.innerText()}`);
+    assert.equal(await r.locator('#target-image').inputValue(), 'hello:v1');
+    assert.equal(await r.locator('#target-operation').inputValue(), 'pull');
+    await screenshot('target-fabrikam-pull-missing-acrpull');
+
+    // Its fix: the real confirmation names the role and the registry; confirm it.
+    await first.locator('[data-action="run-fix"]').first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 20_000 });
+    const detail = await dialog.innerText();
+    assert.match(detail, /AcrPull/);
+    assert.match(detail, /fabrikam/);
+    await screenshot('target-fabrikam-fix-confirmation');
+    await dialog.locator('.monaco-button', { hasText: 'Run fix' }).click();
+
+    await r.locator(`article.cause[data-cause="${CAUSE}"]`).waitFor({ state: 'detached', timeout: 90_000 });
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    await r.locator('[data-testid="last-fix"]').waitFor({ timeout: 20_000 });
+    assert.equal(await r.locator('.check.is-fail').count(), 0, `failing checks after the fix: ${await r.locator('.check.is-fail').allInnerTexts()}`);
+    await screenshot('target-fabrikam-after-fix');
+
+    // A full re-run with the same target stays green: the role is really there.
+    await r.locator('[data-key="rerun-all"]').click();
+    await r.locator('[data-testid="phase"][data-phase="running"]').waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    assert.equal(await r.locator('.check.is-fail').count(), 0, `failing checks on the re-run: ${await r.locator('.check.is-fail').allInnerTexts()}`);
+    assert.equal(await r.locator(`article.cause[data-cause="${CAUSE}"]`).count(), 0);
+  });
+
+  it('speaks Dutch in the header form', async () => {
+    const { world } = workbench();
+    assert.ok(world, 'needs the sandbox world');
+    await world.apply(SCENARIO);
+    const nl = await startDutchWorkbench(world);
+    try {
+      await diagnoseFromTree(nl.page, /^Register diagnosticeren$/, FABRIKAM);
+      const r = reportFrame(nl.page);
+      await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+      assert.equal(await r.locator('.target-legend').innerText(), 'Wat probeert u te doen?');
+      await setTarget(nl.page, r, 'hello:v1', /^Pull$/);
+      await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+      await r.locator('ol.causes article.cause').first().waitFor({ timeout: 30_000 });
+      assert.equal(await r.locator('ol.causes article.cause').first().getAttribute('data-cause'), CAUSE);
+      assert.equal(await r.locator('[data-testid="target-identity"]').innerText(), 'Azure-aanmelding');
+      assert.match(await r.locator('[data-key="change-identity"]').innerText(), /Identiteit wijzigen/);
+      await nl.page.screenshot({ path: path.join(screenshotsDir, 'target-fabrikam-nl.png') });
+    } catch (error) {
+      await nl.page.screenshot({ path: path.join(screenshotsDir, 'failed-target-nl.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await nl.stop();
+    }
+  });
+});
