@@ -25,8 +25,11 @@ export async function diagnoseFromTree(page: Page, menuLabel: RegExp, loginServe
   const deadline = Date.now() + 90_000;
   while (!(await row.isVisible()) && Date.now() < deadline) {
     const collapsed = tree.locator('[role="treeitem"][aria-expanded="false"]').first();
-    if (await collapsed.isVisible()) await collapsed.click();
-    else await page.waitForTimeout(1_000);
+    if (await collapsed.isVisible()) {
+      await collapsed.click();
+      // A row's hover (a tenant's tooltip) would cover the next row to unfold: point elsewhere.
+      await page.mouse.move(1, 1);
+    } else await page.waitForTimeout(1_000);
   }
   await row.click({ button: 'right' });
   // A click that lands while the workbench still lays the context menu out is swallowed (the menu
