@@ -128,6 +128,23 @@ describe('report target: image, operation, identity (e2e)', function () {
     await screenshot('target-fabrikam-green');
   });
 
+  it('keeps the target (not a secret) when the window reloads', async () => {
+    const { page } = workbench();
+    let r = reportFrame(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    assert.equal(await r.locator('#target-image').inputValue(), 'hello:v1', 'the report of the test before is open');
+    // The browser workbench writes webview state every few seconds when idle; a reload does not wait.
+    await page.waitForTimeout(8_000);
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    r = reportFrame(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    assert.equal(await r.locator('#target-image').inputValue(), 'hello:v1');
+    assert.equal(await r.locator('#target-operation').inputValue(), 'pull');
+    assert.equal(await r.locator('[data-testid="target-identity"]').innerText(), 'Azure sign-in');
+    await screenshot('target-restored-after-reload');
+  });
+
   it('speaks Dutch in the header form', async () => {
     const { world } = workbench();
     assert.ok(world, 'needs the sandbox world');

@@ -5,7 +5,8 @@ import {
   isIdentitySpec, isTargetView, MAX_IMAGE_CHARS, PickIdentityCommand, SetTargetCommand, SuggestImagesCommand, WEBVIEW_COMMANDS,
 } from '../../../src/shared/report-protocol';
 import { imageOfText } from '../../../src/vscode/report/target/diagnosis-target';
-import { credentialsOf, secretKeyOf } from '../../../src/vscode/report/target/identity-credentials';
+import { credentialsOf, EXPOSED_TOKEN_USER, secretKeyOf } from '../../../src/vscode/report/target/identity-credentials';
+import { EXPOSED_TOKEN_USER as TOKEN_FLOW_EXPOSED_USER } from '../../../src/core/acr/token-flow';
 
 const accepted = (msg: unknown) => WEBVIEW_COMMANDS.filter((c) => c.is(msg)).map((c) => c.method);
 const SP = '1b2c3d4e-0000-4000-8000-00000000abcd';
@@ -85,7 +86,8 @@ describe('report target: the image text and the identity\'s secret', () => {
     assert.equal(secretKeyOf('a.azurecr.io', { kind: 'sp' }), undefined, 'no client id, nothing to key by');
     assert.deepEqual(credentialsOf('fabrikam.azurecr.io', { kind: 'admin' }, 'pw'), { kind: 'admin', username: 'fabrikam', password: 'pw' });
     assert.deepEqual(credentialsOf('fabrikam.azurecr.io', { kind: 'token', name: 'ci-pull' }, 'pw'), { kind: 'repositoryToken', username: 'ci-pull', password: 'pw' });
-    assert.equal(credentialsOf('fabrikam.azurecr.io', { kind: 'exposed-token' }, 'eyJ')?.username, '00000000-0000-0000-0000-000000000000');
+    assert.equal(credentialsOf('fabrikam.azurecr.io', { kind: 'exposed-token' }, 'eyJ')?.username, TOKEN_FLOW_EXPOSED_USER);
+    assert.equal(EXPOSED_TOKEN_USER, TOKEN_FLOW_EXPOSED_USER);
     assert.equal(credentialsOf('fabrikam.azurecr.io', { kind: 'sp', clientId: SP }, undefined), undefined);
     assert.equal(credentialsOf('fabrikam.azurecr.io', { kind: 'aks', cluster: 'x' }, 'pw'), undefined);
   });

@@ -1,8 +1,13 @@
 // Which identities carry a secret, where it is kept, and the engine's ExplicitCredentials built
 // from one. No `vscode`: the secret is handed in by the caller (SecretStorage in the extension).
-import { EXPOSED_TOKEN_USER } from '../../../core/acr/token-flow';
 import type { ExplicitCredentials } from '../../../core/engine/environment';
 import type { IdentitySpec } from '../../../core/registry/image-reference';
+
+/**
+ * The user name an `az acr login --expose-token` token goes with (token-flow's EXPOSED_TOKEN_USER,
+ * a unit test keeps them equal): importing it would pull the probes into the activation bundle.
+ */
+export const EXPOSED_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
 
 /** The key of an identity's secret in SecretStorage: registry + identity kind + its name; undefined when it has none. */
 export function secretKeyOf(loginServer: string, identity: IdentitySpec): string | undefined {
