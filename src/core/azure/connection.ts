@@ -105,7 +105,7 @@ export function armAccessOf(env: { azure?: AzureContext; extraCaPem?: string[] }
 }
 
 export function armScope(azure: ArmAccess): string {
-  return azure.armScope ?? armScopeFor(azure.armEndpoint);
+  return azure.armScope ?? armScopeFor(azure.armEndpoint, azure);
 }
 
 /** A credential that always asks for `scope`, whatever scope an SDK computes from its endpoint. */
