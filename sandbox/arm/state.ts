@@ -5,6 +5,7 @@
 // questions the front asks ("which registry is this host?", "what may this principal do?").
 import { X509Certificate, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { principalAndGroups, type EntraGroup } from './groups';
+import type { EntraUser } from './users';
 
 // ---------------------------------------------------------------- ARM JSON shapes
 
@@ -410,6 +411,8 @@ export interface ArmState {
   faults: { arm: FaultMode; entra: FaultMode };
   /** Entra security groups (./groups.ts): assignments to a group apply to its members. */
   groups?: EntraGroup[];
+  /** Entra users (./users.ts): principals a role assignment may name with principalType User. */
+  users?: EntraUser[];
 }
 
 // ---------------------------------------------------------------- built-in roles
