@@ -1,4 +1,4 @@
-// The ARM part of the simulator: api-version agnostic routes over `ArmState`, answering with
+// The ARM part of the simulator: routes over `ArmState` (api-versions checked by ./api-versions.ts), answering with
 // ARM's JSON shapes and ARM's error bodies (`{"error":{"code","message"}}`), authorising each
 // call with the caller's role assignments the way ARM does (Reader to read, Owner to assign roles).
 import { randomUUID } from 'node:crypto';

@@ -184,6 +184,8 @@ export interface ServicePrincipal {
   /** Certificate credentials (client_assertion sign-in). */
   certificates?: ClientCertificate[];
   accountEnabled: boolean;
+  /** Microsoft Graph application permissions granted (admin-consented) to it, e.g. Directory.Read.All. */
+  graphAppRoles?: string[];
 }
 
 /** Register a certificate (PEM) as a credential of the app; validity from the certificate unless given. */

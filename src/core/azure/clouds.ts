@@ -17,6 +17,9 @@ export interface AzureCloud {
   acrScope: string;
   logAnalyticsEndpoint: string;
   logAnalyticsScope: string;
+  /** Microsoft Graph (the principal type of a role assignment's grantee). */
+  graphEndpoint: string;
+  graphScope: string;
   /** True for an ARM endpoint that is none of the known clouds'. */
   custom?: boolean;
 }
@@ -36,6 +39,8 @@ export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
     acrScope: 'https://containerregistry.azure.net/.default',
     logAnalyticsEndpoint: 'https://api.loganalytics.io/v1',
     logAnalyticsScope: 'https://api.loganalytics.io/.default',
+    graphEndpoint: 'https://graph.microsoft.com',
+    graphScope: 'https://graph.microsoft.com/.default',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -46,6 +51,8 @@ export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
     acrScope: 'https://containerregistry.azure.net/.default',
     logAnalyticsEndpoint: 'https://api.loganalytics.azure.cn/v1',
     logAnalyticsScope: 'https://api.loganalytics.azure.cn/.default',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -56,6 +63,8 @@ export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
     acrScope: 'https://containerregistry.azure.net/.default',
     logAnalyticsEndpoint: 'https://api.loganalytics.us/v1',
     logAnalyticsScope: 'https://api.loganalytics.us/.default',
+    graphEndpoint: 'https://graph.microsoft.us',
+    graphScope: 'https://graph.microsoft.us/.default',
   },
 };
 
@@ -75,7 +84,7 @@ function hostOf(url: string): string {
 
 /**
  * The cloud an ARM endpoint belongs to. A custom endpoint gets the public cloud's suffix, its own
- * URL, the Log Analytics query API under its own host and, unless opted in, token scopes of its
+ * URL, the Log Analytics query API and Microsoft Graph under its own host and, unless opted in, token scopes of its
  * own origin (`https://management.contoso.local/.default`).
  */
 export function cloudForArmEndpoint(armEndpoint: string, opts: CloudOptions = {}): AzureCloud {
@@ -91,6 +100,8 @@ export function cloudForArmEndpoint(armEndpoint: string, opts: CloudOptions = {}
     armScope: opts.allowCustomEndpointAudience ? pub.armScope : own,
     logAnalyticsEndpoint: `${url}/v1`,
     logAnalyticsScope: opts.allowCustomEndpointAudience ? pub.logAnalyticsScope : own,
+    graphEndpoint: url,
+    graphScope: opts.allowCustomEndpointAudience ? pub.graphScope : own,
     custom: true,
   };
 }

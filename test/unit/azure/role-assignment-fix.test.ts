@@ -6,7 +6,7 @@ import { DEFAULT_IDS } from '../../../sandbox/arm/state';
 import { entraUser } from '../../../sandbox/arm/users';
 import { entraGroup } from '../../../sandbox/arm/groups';
 import { createRoleAssignment, RoleAssignmentRefused } from '../../../src/core/azure/registry-fixes';
-import { principalTypeOfClaims } from '../../../src/core/azure/principal-type';
+import { principalTypeFor, principalTypeOfClaims } from '../../../src/core/azure/principal-type';
 import { AzureAccessError } from '../../../src/core/azure/errors';
 import { addPrincipal, startFixture, type Fixture } from './simulator-fixture';
 
@@ -35,6 +35,28 @@ describe('azure: the role-assignment fix names the right principal type and expl
       assert.equal(r.changed, true, type);
       assert.deepEqual(assignmentOf(id).filter((a) => a.properties.roleDefinitionId.endsWith('7f951dda-4ed3-4680-a7ca-43fe172d538d')).map((a) => a.properties.principalType), [type]);
     }
+  });
+
+  it('asks Microsoft Graph for another principal\'s type when the caller may read the directory', async () => {
+    f = await startFixture();
+    const reg = f.state.registries[0]!;
+    const { owner, az } = asOwner();
+    const user = entraUser(DEFAULT_IDS.tenantId, 'dave@contoso.example');
+    const group = entraGroup(DEFAULT_IDS.tenantId, 'builders', []);
+    (f.state.users ??= []).push(user);
+    (f.state.groups ??= []).push(group);
+    // Without Directory.Read.All Graph refuses (403 Authorization_RequestDenied): no type, ARM reads it.
+    const t0 = Date.now();
+    assert.equal(await principalTypeFor(az, user.objectId), undefined);
+    assert.deepEqual(f.sim.handler.calls.filter((c) => c.at >= t0 && c.kind === 'graph').map((c) => c.status), [403]);
+    f.state.servicePrincipals.find((p) => p.objectId === owner.objectId)!.graphAppRoles = ['Directory.Read.All'];
+    assert.equal(await principalTypeFor(az, user.objectId), 'User');
+    assert.equal(await principalTypeFor(az, group.objectId), 'Group');
+    assert.equal(await principalTypeFor(az, DEFAULT_IDS.spObjectId), 'ServicePrincipal');
+    assert.equal(await principalTypeFor(az, owner.objectId), 'ServicePrincipal', 'the sign-in itself, from its token');
+    assert.equal(await principalTypeFor(az, '99999999-9999-4999-8999-999999999999'), undefined, 'unknown to Graph (404)');
+    const r = await createRoleAssignment(az, { scope: reg.arm.id, role: 'AcrPull', principalId: user.objectId });
+    assert.equal(r.changed, true);
   });
 
   it('a caller-given type that is wrong is corrected by ARM, not sent again', async () => {
