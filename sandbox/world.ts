@@ -320,6 +320,8 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
         AZURE_AUTHORITY_HOST: azure.authorityHost,
         AZURE_SUBSCRIPTION_ID: azure.subscriptionId,
         ACR_DOCTOR_ARM_ENDPOINT: azure.armEndpoint,
+        // The simulator stands in for the public cloud: its tokens carry the public audiences.
+        ACR_DOCTOR_ALLOW_CUSTOM_ENDPOINT_AUDIENCE: '1',
         ...clientExtra,
       });
       return env;

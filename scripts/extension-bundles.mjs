@@ -18,11 +18,8 @@ export function esbuildOptions({ root, production }) {
     absWorkingDir: root,
     bundle: true,
     minify: production,
-    // Keep names: the Azure SDKs and MSAL tell errors and classes apart by name, and node-fetch
-    // (under @azure/ms-rest-js, the Resource Graph client) accepts a signal only if its class is
-    // named exactly `AbortSignal`; esbuild's renaming (AbortSignal2) made every Resource Graph query
-    // fail inside the bundle ("Expected signal to be an instanceof AbortSignal") and fall back to
-    // one call per subscription.
+    // Keep names: the Azure SDKs and MSAL tell errors and classes apart by name (and node-fetch,
+    // should a dependency bring it back, accepts a signal only from a class named `AbortSignal`).
     keepNames: true,
     // No source maps in production: the .vsix ships none (.vscodeignore, scripts/check-vsix.mjs).
     sourcemap: production ? false : 'linked',
@@ -43,9 +40,9 @@ export const LAZY_BUNDLES = ['azure', 'engine'];
  * Parts of packages ACR Doctor never runs, left out of the extension's bundles and the CLI's:
  * - dockerode's BuildKit session and progress decoder (@grpc/grpc-js, protobufjs; ~0.4 MB): only
  *   buildImage({ version: '2' }) uses them, ACR Doctor builds no images;
- * - whatwg-url (with tr46's Unicode tables, ~0.3 MB): node-fetch 2 (under @azure/ms-rest-js) takes
+ * - whatwg-url (with tr46's Unicode tables, ~0.3 MB): node-fetch 2 (if a dependency brings it) takes
  *   it only when Node has no global URL, and Node 20 has one;
- * - mime-types (with mime-db, ~0.13 MB) under form-data (@azure/ms-rest-js): it names the type of a
+ * - mime-types (with mime-db, ~0.13 MB) under form-data: it names the type of a
  *   file appended to a multipart form; ARM requests send JSON, and form-data falls back to
  *   application/octet-stream when the lookup finds nothing.
  */

@@ -1,9 +1,9 @@
-// The ARM part of the simulator: api-version agnostic routes over `ArmState`, answering with
+// The ARM part of the simulator: routes over `ArmState` (api-versions checked by ./api-versions.ts), answering with
 // ARM's JSON shapes and ARM's error bodies (`{"error":{"code","message"}}`), authorising each
 // call with the caller's role assignments the way ARM does (Reader to read, Owner to assign roles).
 import { randomUUID } from 'node:crypto';
 import {
-  armAccessChecker, assignmentsCovering, findPrincipalByObjectId, isDeepFrozen, newSecret, roleAssignment, scopeCovers,
+  armAccessChecker, assignmentsCovering, findPrincipalByObjectId, isDeepFrozen, newSecret, registryRecord, roleAssignment, scopeCovers,
   subscriptionOf, syncDataEndpoints, thawRegistry, type ArmState, type RegistryRecord, type RoleAssignmentJson,
 } from './state';
 import { principalAndGroups } from './groups';
@@ -11,6 +11,8 @@ import { ARM_AUDIENCES, issuerFor, verifyAccessToken, type AccessTokenClaims, ty
 import { KqlError, runKql } from './kql';
 import { cloudMetadata, isMetadataPath } from './metadata';
 import { genericResourceRow, matchesResourceFilter, parseResourceFilter } from './generic-resources';
+import { apiVersionError } from './api-versions';
+import { principalTypeOf } from './users';
 
 export interface ArmRequest {
   method: string;
@@ -369,6 +371,8 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
     return armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
   }
   if (isMetadataPath(req.path) && req.method.toUpperCase() === 'GET') return cloudMetadata(req.host, req.query.get('api-version'));
+  const badVersion = apiVersionError(req.path, req.query.get('api-version')!);
+  if (badVersion) return badVersion;
   const auth = authenticate(state, req, now, armAudiences(req.host));
   if (!auth.ok) return auth.a;
   const claims = auth.claims;
@@ -486,7 +490,7 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
     if (segs.length === 5 && lower[3] === 'microsoft.containerregistry' && lower[4] === 'checknameavailability' && method === 'POST') {
       const pb = parseBody(req); if (!pb.ok) return pb.a;
       const n = String(pb.v.name ?? '');
-      if (!/^[a-zA-Z0-9]{5,50}$/.test(n)) return json(200, { nameAvailable: false, reason: 'Invalid', message: 'The specified resource name is not valid: alphanumeric, 5 to 50 characters.' });
+      if (!REGISTRY_NAME.test(n)) return json(200, { nameAvailable: false, reason: 'Invalid', message: 'The specified resource name is not valid: alphanumeric, 5 to 50 characters.' });
       const taken = state.registries.some((r) => eq(r.arm.name, n));
       return json(200, taken ? { nameAvailable: false, reason: 'AlreadyExists', message: `The registry ${n} is already in use.` } : { nameAvailable: true });
     }
@@ -587,7 +591,7 @@ function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenCla
   const name = id.split('/').pop()!;
   const need = (action: string, scope = id): HttpAnswer | undefined => can(scope, action) ? undefined : authorizationFailed(claims, action, scope);
   if (!reg) {
-    if (method === 'PUT') return armError(400, 'NotSupported', 'Creating registries is not supported by the sandbox.');
+    if (method === 'PUT' && rest.length === 0) return createRegistry(state, req, claims, id, name, rgName, now);
     return need(`${T}/read`) ?? notFound(T, name, rgName);
   }
   const sub = subscriptionOf(id)!;
@@ -686,6 +690,35 @@ function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenCla
   return armError(405, 'MethodNotAllowed', `${method} is not supported on '${childType}' in the sandbox.`);
 }
 
+/** Registry names are global (the login server is `<name>.azurecr.io`): 5–50 letters and digits, not taken anywhere. */
+export const REGISTRY_NAME = /^[a-zA-Z0-9]{5,50}$/;
+
+function createRegistry(state: ArmState, req: ArmRequest, claims: AccessTokenClaims, id: string, name: string, rgName: string, now: Date): HttpAnswer {
+  const action = 'Microsoft.ContainerRegistry/registries/write';
+  if (!armAccessChecker(state, claims.oid)(id, action)) return authorizationFailed(claims, action, id);
+  if (!REGISTRY_NAME.test(name)) {
+    return armError(400, 'InvalidResourceName', `Resource name ${name} is invalid. The name can contain only alphanumeric characters and must be 5 to 50 characters long.`);
+  }
+  if (state.registries.some((r) => eq(r.arm.name, name))) {
+    return armError(409, 'AlreadyInUse', `The registry DNS name ${name.toLowerCase()}.azurecr.io is already in use. You can check if the name is already claimed using following API: https://docs.microsoft.com/en-us/rest/api/containerregistry/registries/checknameavailability`);
+  }
+  const pb = parseBody(req); if (!pb.ok) return pb.a;
+  const location = typeof pb.v.location === 'string' ? pb.v.location.trim().toLowerCase().replace(/\s+/g, '') : '';
+  if (!location) return armError(400, 'LocationRequired', 'The location property is required for this definition.');
+  const skuName = (pb.v.sku as { name?: unknown } | undefined)?.name;
+  if (skuName !== 'Basic' && skuName !== 'Standard' && skuName !== 'Premium') {
+    return armError(400, 'InvalidSku', `The sku '${String(skuName ?? '')}' is not valid. Valid values are Basic, Standard, Premium.`);
+  }
+  const sub = subscriptionOf(id)!;
+  const reg = registryRecord({ subscriptionId: sub, resourceGroup: rgName, name, location, sku: skuName, now });
+  reg.arm.properties.creationDate = now.toISOString();
+  if (typeof (pb.v.properties as { adminUserEnabled?: unknown } | undefined)?.adminUserEnabled === 'boolean') {
+    reg.arm.properties.adminUserEnabled = (pb.v.properties as { adminUserEnabled: boolean }).adminUserEnabled;
+  }
+  state.registries.push(reg);
+  return json(201, reg.arm);
+}
+
 function roleAssignments(state: ArmState, req: ArmRequest, claims: AccessTokenClaims, scope: string, name: string | undefined, now: Date): HttpAnswer {
   const method = req.method.toUpperCase();
   const check = armAccessChecker(state, claims.oid);
@@ -718,9 +751,19 @@ function roleAssignments(state: ArmState, req: ArmRequest, claims: AccessTokenCl
   const principalId = typeof props.principalId === 'string' ? props.principalId : '';
   const guid = roleDefId.split('/').pop() ?? '';
   if (!state.roleDefinitions.some((d) => eq(d.name, guid))) return armError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${guid}' does not exist.`);
-  const principal = findPrincipalByObjectId(state, principalId);
-  if (!principal) {
+  const actualType = principalTypeOf(state, principalId);
+  if (!actualType) {
     return armError(400, 'PrincipalNotFound', `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${claims.tid}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`);
+  }
+  // ARM compares a given principalType with the directory's: a User named as ServicePrincipal is refused.
+  const askedType = props.principalType;
+  if (askedType !== undefined && askedType !== null) {
+    if (askedType !== 'User' && askedType !== 'Group' && askedType !== 'ServicePrincipal' && askedType !== 'ForeignGroup' && askedType !== 'Device') {
+      return armError(400, 'InvalidPrincipalType', `The principal type '${String(askedType)}' is not valid. Valid values are User, Group, ServicePrincipal, ForeignGroup, Device.`);
+    }
+    if (askedType !== actualType) {
+      return armError(400, 'UnmatchedPrincipalType', `The PrincipalId '${principalId.replace(/-/g, '')}' has type '${actualType}' , which is different from specified PrincipalType '${askedType}'.`);
+    }
   }
   const sub = subscriptionOf(scope) ?? claims.tid;
   const dup = assignmentsCovering(state, principalId, scope).find((a) => eq(a.properties.scope, scope) && eq(a.properties.roleDefinitionId.split('/').pop(), guid));
@@ -728,7 +771,7 @@ function roleAssignments(state: ArmState, req: ArmRequest, claims: AccessTokenCl
   if (existing) return armError(409, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
   const created = roleAssignment({
     scope, role: guid, principalId, subscriptionId: sub, name, createdOn: now,
-    principalType: (props.principalType as RoleAssignmentJson['properties']['principalType']) ?? 'ServicePrincipal',
+    principalType: actualType,
     condition: typeof props.condition === 'string' ? props.condition : undefined,
   });
   created.properties.roleDefinitionId = roleDefId.startsWith('/') ? roleDefId : created.properties.roleDefinitionId;

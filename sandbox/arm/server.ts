@@ -11,10 +11,11 @@ import { randomUUID } from 'node:crypto';
 import { armActionAllowed, type ArmState, type FaultMode } from './state';
 import { handleEntra, isEntraPath, verifyAccessToken, type HttpAnswer } from './entra';
 import { armError, handleArm } from './arm';
+import { handleGraph, isGraphPath } from './graph';
 
 export interface CallRecord {
   at: number;
-  kind: 'arm' | 'entra' | 'logs';
+  kind: 'arm' | 'entra' | 'logs' | 'graph';
   method: string;
   host: string;
   path: string;
@@ -47,6 +48,7 @@ const MAX_BODY = 1024 * 1024;
 function kindOf(path: string): CallRecord['kind'] {
   if (isEntraPath(path)) return 'entra';
   if (/^\/v1\/workspaces\//i.test(path)) return 'logs';
+  if (isGraphPath(path)) return 'graph';
   return 'arm';
 }
 
@@ -166,6 +168,7 @@ export function createArmHandler(state: ArmState, opts: ArmHandlerOptions = {}):
         try {
           if (kind === 'entra') answer = handleEntra(state, { method: req.method ?? 'GET', path, host, body, query: url.searchParams }, now());
           else if (kind === 'logs') answer = handleLogs(state, req.method ?? 'GET', path, req.headers, body, now());
+          else if (kind === 'graph') answer = handleGraph(state, req.method ?? 'GET', path, req.headers, now());
           else answer = handleArm(state, { method: req.method ?? 'GET', host, path, query: url.searchParams, headers: req.headers, body }, now());
         } catch (e) {
           answer = armError(500, 'InternalServerError', `The simulator failed: ${(e as Error).message}`);

@@ -5,6 +5,7 @@
 // questions the front asks ("which registry is this host?", "what may this principal do?").
 import { X509Certificate, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { principalAndGroups, type EntraGroup } from './groups';
+import type { EntraUser } from './users';
 
 // ---------------------------------------------------------------- ARM JSON shapes
 
@@ -183,6 +184,8 @@ export interface ServicePrincipal {
   /** Certificate credentials (client_assertion sign-in). */
   certificates?: ClientCertificate[];
   accountEnabled: boolean;
+  /** Microsoft Graph application permissions granted (admin-consented) to it, e.g. Directory.Read.All. */
+  graphAppRoles?: string[];
 }
 
 /** Register a certificate (PEM) as a credential of the app; validity from the certificate unless given. */
@@ -410,6 +413,8 @@ export interface ArmState {
   faults: { arm: FaultMode; entra: FaultMode };
   /** Entra security groups (./groups.ts): assignments to a group apply to its members. */
   groups?: EntraGroup[];
+  /** Entra users (./users.ts): principals a role assignment may name with principalType User. */
+  users?: EntraUser[];
 }
 
 // ---------------------------------------------------------------- built-in roles

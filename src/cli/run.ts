@@ -64,7 +64,7 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   if (args.operation) env.operation = args.operation;
   if (azureWanted(args, io.env)) {
     const a = armAccessFromEnvironment(io.env, { extraCaPem: env.extraCaPem });
-    env.azure = { credential: a.credential, armEndpoint: a.armEndpoint, armScope: a.armScope, tenantId: a.tenantId, subscriptionId: a.subscriptionId };
+    env.azure = { credential: a.credential, armEndpoint: a.armEndpoint, armScope: a.armScope, tenantId: a.tenantId, subscriptionId: a.subscriptionId, ...(a.allowCustomEndpointAudience ? { allowCustomEndpointAudience: true } : {}) };
   }
   if (args.username) {
     const password = args.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : '';

@@ -1,6 +1,8 @@
 // The Azure clouds ACR Doctor knows: where ARM and Entra live, which token scopes they use and
 // which login-server suffix their registries get. A custom ARM endpoint (Azure Stack, the
-// sandbox's simulator) keeps the public cloud's scopes and suffix unless told otherwise.
+// sandbox's simulator) gets token scopes of its own host: a token for a public cloud's audience
+// would be a real Azure token handed to that host, so it is asked for only when the user opted in
+// (`acrDoctor.azure.allowCustomEndpointAudience`, ACR_DOCTOR_ALLOW_CUSTOM_ENDPOINT_AUDIENCE).
 export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
 
 export interface AzureCloud {
@@ -15,6 +17,16 @@ export interface AzureCloud {
   acrScope: string;
   logAnalyticsEndpoint: string;
   logAnalyticsScope: string;
+  /** Microsoft Graph (the principal type of a role assignment's grantee). */
+  graphEndpoint: string;
+  graphScope: string;
+  /** True for an ARM endpoint that is none of the known clouds'. */
+  custom?: boolean;
+}
+
+export interface CloudOptions {
+  /** Ask a custom endpoint's tokens for the public cloud's audiences (the user trusts that host with them). */
+  allowCustomEndpointAudience?: boolean;
 }
 
 export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
@@ -27,6 +39,8 @@ export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
     acrScope: 'https://containerregistry.azure.net/.default',
     logAnalyticsEndpoint: 'https://api.loganalytics.io/v1',
     logAnalyticsScope: 'https://api.loganalytics.io/.default',
+    graphEndpoint: 'https://graph.microsoft.com',
+    graphScope: 'https://graph.microsoft.com/.default',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -37,6 +51,8 @@ export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
     acrScope: 'https://containerregistry.azure.net/.default',
     logAnalyticsEndpoint: 'https://api.loganalytics.azure.cn/v1',
     logAnalyticsScope: 'https://api.loganalytics.azure.cn/.default',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -47,6 +63,8 @@ export const CLOUDS: Readonly<Record<CloudName, AzureCloud>> = {
     acrScope: 'https://containerregistry.azure.net/.default',
     logAnalyticsEndpoint: 'https://api.loganalytics.us/v1',
     logAnalyticsScope: 'https://api.loganalytics.us/.default',
+    graphEndpoint: 'https://graph.microsoft.us',
+    graphScope: 'https://graph.microsoft.us/.default',
   },
 };
 
@@ -64,12 +82,33 @@ function hostOf(url: string): string {
   try { return new URL(url).hostname.toLowerCase(); } catch { return ''; }
 }
 
-/** The cloud an ARM endpoint belongs to; a custom endpoint gets the public cloud's settings with its own URL. */
-export function cloudForArmEndpoint(armEndpoint: string): AzureCloud {
+/**
+ * The cloud an ARM endpoint belongs to. A custom endpoint gets the public cloud's suffix, its own
+ * URL, the Log Analytics query API and Microsoft Graph under its own host and, unless opted in, token scopes of its
+ * own origin (`https://management.contoso.local/.default`).
+ */
+export function cloudForArmEndpoint(armEndpoint: string, opts: CloudOptions = {}): AzureCloud {
   const host = hostOf(armEndpoint);
   const known = Object.values(CLOUDS).find((c) => hostOf(c.armEndpoint) === host);
   if (known) return known;
-  return { ...CLOUDS.AzureCloud, armEndpoint: armEndpoint.replace(/\/+$/, '') };
+  const url = armEndpoint.replace(/\/+$/, '');
+  const own = `${originOf(url)}/.default`;
+  const pub = CLOUDS.AzureCloud;
+  return {
+    ...pub,
+    armEndpoint: url,
+    armScope: opts.allowCustomEndpointAudience ? pub.armScope : own,
+    logAnalyticsEndpoint: `${url}/v1`,
+    logAnalyticsScope: opts.allowCustomEndpointAudience ? pub.logAnalyticsScope : own,
+    graphEndpoint: url,
+    graphScope: opts.allowCustomEndpointAudience ? pub.graphScope : own,
+    custom: true,
+  };
+}
+
+function originOf(url: string): string {
+  // An unparsable endpoint gets a scope no authority issues, so nothing real is ever asked for it.
+  try { return new URL(url).origin; } catch { return 'https://invalid.invalid'; }
 }
 
 /** The cloud a login server belongs to, by its suffix (`contoso.azurecr.cn` → China). */
@@ -78,7 +117,13 @@ export function cloudForLoginServer(loginServer: string): AzureCloud | undefined
   return Object.values(CLOUDS).find((c) => h.endsWith(`.${c.acrSuffix}`));
 }
 
-/** ARM token scope for an endpoint (sovereign clouds have their own audience). */
-export function armScopeFor(armEndpoint: string): string {
-  return cloudForArmEndpoint(armEndpoint).armScope;
+/** ARM token scope for an endpoint (sovereign clouds and custom hosts have their own audience). */
+export function armScopeFor(armEndpoint: string, opts: CloudOptions = {}): string {
+  return cloudForArmEndpoint(armEndpoint, opts).armScope;
+}
+
+/** Whether a setting or variable's text means yes (`true`, `1`, `yes`); a hand-edited value of another type means no. */
+export function optedIn(v: unknown): boolean {
+  if (v === true) return true;
+  return typeof v === 'string' && /^(1|true|yes)$/i.test(v.trim());
 }

@@ -1,13 +1,10 @@
 // How core reaches ARM: the signed-in credential, the ARM endpoint and its token scope, extra CA
 // certificates (the sandbox's, a corporate proxy's), and one factory per real Azure SDK client,
-// each configured the way that SDK generation expects (the ACR client is TypeSpec-generated, the
-// Resource Graph client is the older ms-rest-js one). Every client asks Entra for the same ARM scope.
-import * as http from 'node:http';
-import * as https from 'node:https';
+// each configured the way that SDK generation expects (the ACR client is TypeSpec-generated), and
+// armRequest for what no SDK here covers (Resource Graph among them). Every client asks Entra for
+// the same ARM scope.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
-import { ResourceGraphClient } from '@azure/arm-resourcegraph';
-import { exponentialRetryPolicy, systemErrorRetryPolicy } from '@azure/ms-rest-js';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
@@ -15,7 +12,7 @@ import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromO
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
 import { AzureAccessError, toAzureError } from './errors';
-import { caTlsOptions, type CaTlsOptions } from '../net/secure-context';
+import { caTlsOptions } from '../net/secure-context';
 
 export interface ArmAccess extends AzureContext {
   /** Extra trusted CA certificates (PEM) on top of Node's roots. */
@@ -105,7 +102,7 @@ export function armAccessOf(env: { azure?: AzureContext; extraCaPem?: string[] }
 }
 
 export function armScope(azure: ArmAccess): string {
-  return azure.armScope ?? armScopeFor(azure.armEndpoint);
+  return azure.armScope ?? armScopeFor(azure.armEndpoint, azure);
 }
 
 /** A credential that always asks for `scope`, whatever scope an SDK computes from its endpoint. */
@@ -164,61 +161,6 @@ export function registryClient(azure: ArmAccess, subscriptionId: string): Contai
     ...tlsOptionsOf(azure),
     httpClient: armHttpClient(azure),
   });
-}
-
-export function graphClient(azure: ArmAccess): ResourceGraphClient {
-  const agent = graphAgent(azure);
-  // ms-rest-js: `baseUri`; a custom https agent carries the extra CA (it then bypasses env proxies,
-  // which is why it is only set when extra CAs are given).
-  const retries = azure.maxRetries ?? 3;
-  const cap = Math.max(1, retryWaitBoundMs(azure));
-  return new ResourceGraphClient(credentialOf(azure), {
-    baseUri: endpoint(azure),
-    // ms-rest-js waits 30 s between retries of a 5xx by default; use the newer SDKs' pacing, capped
-    // at the caller's bound; a 429 whose Retry-After exceeds the bound is not waited out.
-    noRetryPolicy: true,
-    requestPolicyFactories: (defaults: unknown[]) => [...defaults,
-      exponentialRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), systemErrorRetryPolicy(retries, Math.min(800, cap), Math.min(400, cap), cap), boundedThrottlingRetryFactory(azure, retries)],
-    ...(agent ? { agentSettings: { http: new http.Agent(), https: agent } } : {}),
-  } as ConstructorParameters<typeof ResourceGraphClient>[1]);
-}
-
-// The Resource Graph client's https agent (only with extra CAs, see graphClient): keep-alive and
-// one per run and CA set, like armHttpClient.
-const graphAgents = new WeakMap<TokenCredential, Map<CaTlsOptions, https.Agent>>();
-
-function graphAgent(azure: ArmAccess): https.Agent | undefined {
-  const t = caTlsOptions(azure.extraCaPem);
-  if (!t) return undefined;
-  let perTrust = graphAgents.get(azure.credential);
-  if (!perTrust) { perTrust = new Map(); graphAgents.set(azure.credential, perTrust); }
-  let agent = perTrust.get(t);
-  if (!agent) { agent = new https.Agent({ keepAlive: true, ...t }); perTrust.set(t, agent); }
-  return agent;
-}
-
-/** ms-rest-js: retry a 429/503 only when its Retry-After fits the caller's bound; else throw `throttled`. */
-function boundedThrottlingRetryFactory(azure: ArmAccess, retries: number) {
-  type Res = { status: number; headers: { get(n: string): string | undefined }; bodyAsText?: string | null };
-  type Next = { sendRequest(req: unknown): Promise<Res> };
-  return {
-    create: (next: Next) => ({
-      async sendRequest(req: unknown): Promise<Res> {
-        for (let attempt = 0; ; attempt++) {
-          const res = await next.sendRequest(req);
-          if (res.status !== 429 && res.status !== 503) return res;
-          const ms = retryAfterMsOf((n) => res.headers.get(n));
-          if (ms === undefined) return res;
-          if (ms > retryWaitBoundMs(azure) || attempt >= retries) {
-            let armMessage: string | undefined;
-            try { const m = (JSON.parse(res.bodyAsText ?? '') as { error?: { message?: unknown } }).error?.message; if (typeof m === 'string') armMessage = m; } catch { /* not JSON */ }
-            throw throttledError(res.status, ms, armMessage);
-          }
-          await new Promise((r) => setTimeout(r, ms));
-        }
-      },
-    }),
-  };
 }
 
 export function subscriptionClient(azure: ArmAccess): SubscriptionClient {
@@ -288,6 +230,14 @@ async function armSend<T>(azure: ArmAccess, method: 'GET' | 'POST' | 'PUT' | 'PA
     response = await pipeline.sendRequest(armHttpClient(azure), request);
   } catch (e) {
     throw toAzureError(e, opts.operation);
+  }
+  if (response.status >= 300 && response.status < 400) {
+    // The pipeline follows a redirect only within the same origin (without Authorization); a
+    // redirect it left unfollowed points elsewhere, where the token must not go.
+    const to = response.headers.get('location');
+    let host = '?';
+    try { host = to ? new URL(to, url).host : '?'; } catch { /* unparsable Location */ }
+    throw new AzureAccessError('invalid-response', `ARM redirected the request to ${host}: not followed, the token goes only to the ARM endpoint.`, opts.operation, response.status);
   }
   const text = response.bodyAsText ?? '';
   let body: unknown;

@@ -6,7 +6,7 @@
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredentialOptions } from '@azure/identity';
 import { caTlsOptions } from '../net/secure-context';
 import type { TokenCredential } from '@azure/core-auth';
-import { CLOUDS, cloudForArmEndpoint } from './clouds';
+import { CLOUDS, cloudForArmEndpoint, optedIn } from './clouds';
 import type { ArmAccess } from './connection';
 import { armScope } from './connection';
 import { AzureAccessError, armCall } from './errors';
@@ -74,14 +74,16 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv, opts: Credenti
   return { credential: new DefaultAzureCredential({ ...common, ...(tenantId ? { tenantId } : {}) }), source: 'default', tenantId, authorityHost };
 }
 
-/** ARM access from the environment: the credential above plus ACR_DOCTOR_ARM_ENDPOINT (default public ARM). */
+/** ARM access from the environment: the credential above plus ACR_DOCTOR_ARM_ENDPOINT (default public ARM) and ACR_DOCTOR_ALLOW_CUSTOM_ENDPOINT_AUDIENCE. */
 export function armAccessFromEnvironment(env: NodeJS.ProcessEnv, opts: CredentialOptions = {}): ArmAccess & { source: CredentialSource } {
   const c = credentialFromEnvironment(env, opts);
   const armEndpoint = (env.ACR_DOCTOR_ARM_ENDPOINT?.trim() || CLOUDS.AzureCloud.armEndpoint).replace(/\/+$/, '');
+  const allowCustomEndpointAudience = optedIn(env.ACR_DOCTOR_ALLOW_CUSTOM_ENDPOINT_AUDIENCE);
   return {
     credential: c.credential,
     armEndpoint,
-    armScope: cloudForArmEndpoint(armEndpoint).armScope,
+    armScope: cloudForArmEndpoint(armEndpoint, { allowCustomEndpointAudience }).armScope,
+    ...(allowCustomEndpointAudience ? { allowCustomEndpointAudience } : {}),
     tenantId: c.tenantId,
     subscriptionId: env.AZURE_SUBSCRIPTION_ID?.trim() || undefined,
     ...(opts.extraCaPem?.length ? { extraCaPem: opts.extraCaPem } : {}),

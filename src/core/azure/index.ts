@@ -7,10 +7,11 @@ export { listTenants, listSubscriptions, type TenantSummary, type SubscriptionSu
 export { listRegistries, listRegistriesForTree, REGISTRY_GRAPH_QUERY, type RegistryListResult, type ListRegistriesOptions, type RegistrySummary } from './list-registries';
 export { fetchRegistryView, findRegistry, parseRegistryId, type ArmRegistryView, type RegistryRef, type TokenView, type ScopeMapView, type ReplicationView, type PrivateEndpointConnectionView } from './registry-view';
 export { listRoleAssignments, recentAssignments, roleAssignmentCommand, roleGuid, BUILT_IN_ROLES, ROLE_ID_BY_NAME, ROLE_PROPAGATION_MS, type RoleAssignmentInfo } from './role-assignments';
+export { principalTypeFor, principalTypeOfClaims, type PrincipalType } from './principal-type';
 export { listAksClusters, checkKubeletPull, type AksCluster, type KubeletPullCheck } from './aks';
 export {
   addClientIpRule, enablePublicNetworkAccess, enableTrustedServicesBypass, setAdminUserEnabled, enableArmAudienceTokens,
-  createRoleAssignment, regenerateTokenPassword, enableRepositoryToken, approvePrivateEndpointConnection, registerResourceProvider,
+  createRoleAssignment, RoleAssignmentRefused, regenerateTokenPassword, enableRepositoryToken, approvePrivateEndpointConnection, registerResourceProvider,
   type FixResult, type RoleAssignmentRequest,
 } from './registry-fixes';
 export { providerRegistrationState, readSubnet, readPrivateEndpointDns, type SubnetFacts, type PrivateEndpointDns } from './network-resources';

@@ -4,7 +4,7 @@
 // not available (not registered, forbidden, an old cloud).
 import type { RegistrySummary, PrivateEndpointSummary } from '../registry/summary';
 import { AzureAccessError, armCall, toAzureError } from './errors';
-import { graphClient, registryClient, type ArmAccess } from './connection';
+import { armRequest, registryClient, type ArmAccess } from './connection';
 import { listSubscriptions } from './list-subscriptions';
 
 export type { RegistrySummary };
@@ -104,18 +104,24 @@ async function viaResourceGraph(azure: ArmAccess, subscriptionIds: string[] | un
     for (let i = 0; i < subscriptionIds.length; i += 1000) out.push(...await viaResourceGraph(azure, subscriptionIds.slice(i, i + 1000), signal));
     return out;
   }
-  const client = graphClient(azure);
+  // Through the run's own ARM pipeline (armRequest: its retries, Retry-After bound, TLS trust and
+  // redirect handling), not the ms-rest-js Resource Graph client, which kept Authorization on a
+  // redirect to another host.
+  const operation = 'query Azure Resource Graph';
   const data: unknown[] = [];
   let skipToken: string | undefined;
   for (let pageNo = 0; pageNo < 1000; pageNo++) {
-    const res = await armCall('query Azure Resource Graph', () => client.resources({
-      query: REGISTRY_GRAPH_QUERY,
-      ...(subscriptionIds ? { subscriptions: subscriptionIds } : {}),
-      options: { resultFormat: 'objectArray', top: 1000, ...(skipToken ? { skipToken } : {}) },
-    }, signal ? { abortSignal: signal as never } : undefined), signal);
-    if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'query Azure Resource Graph');
+    const res = await armCall(operation, () => armRequest<{ data?: unknown; $skipToken?: unknown }>(azure, 'POST', '/providers/Microsoft.ResourceGraph/resources', {
+      apiVersion: '2021-03-01', signal, operation,
+      body: {
+        query: REGISTRY_GRAPH_QUERY,
+        ...(subscriptionIds ? { subscriptions: subscriptionIds } : {}),
+        options: { resultFormat: 'objectArray', $top: 1000, ...(skipToken ? { $skipToken: skipToken } : {}) },
+      },
+    }), signal) ?? {};
+    if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', operation);
     data.push(...res.data);
-    skipToken = typeof res.skipToken === 'string' && res.skipToken ? res.skipToken : undefined;
+    skipToken = typeof res.$skipToken === 'string' && res.$skipToken ? res.$skipToken : undefined;
     if (!skipToken) break;
   }
   return registriesFromGraphRows(data);

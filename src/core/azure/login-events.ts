@@ -59,7 +59,7 @@ export interface LoginEvent {
 
 /** Run the login-events query. `endpoint` overrides the Log Analytics endpoint (sovereign clouds, the sandbox). */
 export async function queryLoginEvents(azure: ArmAccess, customerId: string, loginServer: string, opts: { hours?: number; endpoint?: string; signal?: AbortSignal } = {}): Promise<LoginEvent[]> {
-  const cloud = cloudForArmEndpoint(azure.armEndpoint);
+  const cloud = cloudForArmEndpoint(azure.armEndpoint, azure);
   const client = new LogsQueryClient(scopedCredential(azure.credential, cloud.logAnalyticsScope), {
     endpoint: opts.endpoint ?? cloud.logAnalyticsEndpoint,
     ...boundedRetryClientOptions(azure),

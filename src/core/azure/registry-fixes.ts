@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { AzureAccessError, armCall } from './errors';
 import { armRequest, authorizationClient, registryClient, type ArmAccess } from './connection';
 import { parseRegistryId, type RegistryRef } from './registry-view';
-import { ROLE_ID_BY_NAME } from './role-assignments';
+import { ROLE_GRANTERS, ROLE_ID_BY_NAME, roleAssignmentCommand } from './role-assignments';
+import { principalTypeFor, type PrincipalType } from './principal-type';
 
 export interface FixResult {
   /** false when the setting already had the wanted value. */
@@ -74,26 +75,65 @@ export interface RoleAssignmentRequest {
   /** A built-in role name (AcrPull, AcrPush, Reader, …) or a role definition GUID. */
   role: string;
   principalId: string;
-  principalType?: 'ServicePrincipal' | 'User' | 'Group';
+  /** The grantee's type when the caller knows it; else read from the sign-in, or left to ARM. */
+  principalType?: PrincipalType;
 }
 
-/** `az role assignment create`, through the SDK. Needs Owner / (RBAC) User Access Administrator. */
+/** Why ARM refused a role assignment, for a clear fix result (the vscode layer words it in Dutch too). */
+export type RoleAssignmentRefusal = 'not-authorized' | 'principal-not-found';
+
+export class RoleAssignmentRefused extends AzureAccessError {
+  constructor(readonly refusal: RoleAssignmentRefusal, message: string, operation: string, status: number | undefined, code: string | undefined,
+    /** The command someone allowed to grant it can run. */
+    readonly command: string) {
+    super(refusal === 'not-authorized' ? 'forbidden' : 'bad-request', message, operation, status, code);
+  }
+}
+
+/**
+ * `az role assignment create`, through the SDK. Needs Owner, User Access Administrator or Role
+ * Based Access Control Administrator on the scope; a refusal is a RoleAssignmentRefused saying
+ * who may grant it. The principal type sent is the grantee's own (never a guess): the caller's,
+ * the sign-in's (token claims) when it is the signed-in principal, else none (ARM looks it up).
+ */
 export async function createRoleAssignment(azure: ArmAccess, req: RoleAssignmentRequest, signal?: AbortSignal): Promise<FixResult & { assignmentId?: string }> {
   const guid = /^[0-9a-f-]{36}$/i.test(req.role) ? req.role.toLowerCase() : ROLE_ID_BY_NAME[req.role.toLowerCase()];
   if (!guid) throw new AzureAccessError('bad-request', `Unknown role '${req.role}'.`, 'create role assignment');
   const sub = /^\/subscriptions\/([^/]+)/i.exec(req.scope)?.[1];
   if (!sub) throw new AzureAccessError('bad-request', `'${req.scope}' is not a subscription-level scope.`, 'create role assignment');
   const client = authorizationClient(azure, sub);
+  const operation = `assign ${req.role} on ${req.scope}`;
+  const principalType = req.principalType ?? await principalTypeFor(azure, req.principalId, signal);
+  const create = (type: PrincipalType | undefined) => armCall(operation, () => client.roleAssignments.create(req.scope, randomUUID(), {
+    roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
+    principalId: req.principalId,
+    ...(type ? { principalType: type } : {}),
+  }, { abortSignal: signal }), signal);
+  const command = roleAssignmentCommand(req.principalId, req.role, req.scope, principalType);
   try {
-    const a = await armCall(`assign ${req.role} on ${req.scope}`, () => client.roleAssignments.create(req.scope, randomUUID(), {
-      roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
-      principalId: req.principalId,
-      principalType: req.principalType ?? 'ServicePrincipal',
-    }, { abortSignal: signal }), signal);
+    let a;
+    try {
+      a = await create(principalType);
+    } catch (e) {
+      // A type that turned out wrong (a stale claim, a caller's guess): let ARM read the real one.
+      if (!(e instanceof AzureAccessError && e.code === 'UnmatchedPrincipalType' && principalType)) throw e;
+      a = await create(undefined);
+    }
     return { changed: true, assignmentId: a.id, summary: `Assigned ${req.role} to ${req.principalId} on ${req.scope}. It can take up to 10 minutes to apply.` };
   } catch (e) {
-    if (e instanceof AzureAccessError && e.code === 'RoleAssignmentExists') {
+    if (!(e instanceof AzureAccessError)) throw e;
+    if (e.code === 'RoleAssignmentExists') {
       return { changed: false, summary: `${req.principalId} already holds ${req.role} on ${req.scope}.` };
+    }
+    if (e.code === 'AuthorizationFailed' || e.status === 403) {
+      throw new RoleAssignmentRefused('not-authorized',
+        `You may not assign roles on ${req.scope} (it needs Microsoft.Authorization/roleAssignments/write there). Ask an ${ROLE_GRANTERS.slice(0, 2).join(' or ')} of the registry, its resource group or subscription to run: ${command}`,
+        operation, e.status, e.code, command);
+    }
+    if (e.code === 'PrincipalNotFound') {
+      throw new RoleAssignmentRefused('principal-not-found',
+        `Entra ID has no principal ${req.principalId} in this tenant (a deleted identity, or one just created: try again in a few minutes).`,
+        operation, e.status, e.code, command);
     }
     throw e;
   }

@@ -95,7 +95,14 @@ export function recentAssignments(assignments: RoleAssignmentInfo[], now: Date):
   return assignments.filter((a) => a.createdOn && now.getTime() - a.createdOn.getTime() < ROLE_PROPAGATION_MS);
 }
 
-/** The `az role assignment create` command for a missing role (what a user can copy). */
-export function roleAssignmentCommand(principalId: string, roleName: string, scope: string): string {
-  return `az role assignment create --assignee-object-id ${principalId} --assignee-principal-type ServicePrincipal --role "${roleName}" --scope "${scope}"`;
+/**
+ * The `az role assignment create` command for a missing role (what a user can copy). The principal
+ * type is named only when known: a wrong one is refused (UnmatchedPrincipalType), none is looked up.
+ */
+export function roleAssignmentCommand(principalId: string, roleName: string, scope: string, principalType?: 'User' | 'Group' | 'ServicePrincipal'): string {
+  const type = principalType ? ` --assignee-principal-type ${principalType}` : '';
+  return `az role assignment create --assignee-object-id ${principalId}${type} --role "${roleName}" --scope "${scope}"`;
 }
+
+/** Roles that may grant a role (write role assignments), for the refusal's "ask one of them". */
+export const ROLE_GRANTERS = ['Owner', 'User Access Administrator', 'Role Based Access Control Administrator'] as const;

@@ -15,6 +15,8 @@ export interface AzureContext {
   armEndpoint: string;
   /** Audience scope for ARM tokens. */
   armScope?: string;
+  /** A custom ARM endpoint may get tokens for the public cloud's audiences (the user opted in); default: its own. */
+  allowCustomEndpointAudience?: boolean;
   tenantId?: string;
   subscriptionId?: string;
   /** Object id of the signed-in principal, when known (for role assignment checks). */

@@ -7,6 +7,7 @@ import { NetError, toNetError } from './errors';
 import { resolveHost, type Resolved } from './dns';
 import { tcpConnect } from './tcp';
 import { connectTunnel, proxyFor, type ProxyEndpoint } from './proxy';
+import { connectToProxy } from './proxy-connection';
 import { tlsHandshake, tlsVerdict, type TlsInfo } from './tls';
 
 /** How to reach the network: the parts of DiagnoseEnvironment a probe needs. */
@@ -83,7 +84,7 @@ export async function openTlsConnection(opts: OpenOptions): Promise<TlsConnectio
   }
   let tcp;
   try {
-    tcp = await tcpConnect(connectHost, connectPort, signal);
+    tcp = proxy ? await connectToProxy(proxy, connectHost, signal, opts.extraCaPem) : await tcpConnect(connectHost, connectPort, signal);
   } catch (err) {
     throw annotate(err, proxy ? 'proxy' : 'connect', signal, timings, { address: connectHost, port: connectPort, proxy: proxy?.display });
   }

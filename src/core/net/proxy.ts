@@ -3,6 +3,7 @@
 // (proxy down, proxy closes after CONNECT = Docker's "proxyconnect tcp: EOF", proxy says no).
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { ProxySettings } from '../engine/environment';
 import { NetError, toNetError } from './errors';
 import { ipInCidr } from './addresses';
@@ -14,6 +15,8 @@ export interface ProxyEndpoint {
   port: number;
   /** Basic credentials from the URL's userinfo, for Proxy-Authorization. */
   auth?: string;
+  /** An https:// proxy: spoken to over TLS (connectToProxy), so its credentials never travel in clear. */
+  tls?: boolean;
 }
 
 /** Parse a proxy URL ("http://h:p", "h:p", "http://user:pw@h:p"); undefined for empty, NetError for garbage. */
@@ -35,7 +38,7 @@ export function parseProxyUrl(raw: string | undefined): ProxyEndpoint | undefine
   const decode = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
   const auth = url.username ? Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString('base64') : undefined;
   const display = `${url.protocol}//${url.username ? '***@' : ''}${url.host}`;
-  return { display, host, port, auth };
+  return { display, host, port, auth, ...(url.protocol === 'https:' ? { tls: true } : {}) };
 }
 
 /**
@@ -131,6 +134,8 @@ export function connectTunnel(socket: Socket, host: string, port: number, proxy:
     socket.on('data', onData);
     socket.once('close', onClose);
     socket.once('error', onError);
+    // An https:// proxy is spoken to inside TLS (connectToProxy); never its credentials in clear.
+    if (proxy.tls && !(socket instanceof TLSSocket)) return fail(new NetError('proxy', 'other', `the proxy ${proxy.display} is an https:// proxy but the connection to it is not TLS; nothing was sent`));
     const lines = [`CONNECT ${host}:${port} HTTP/1.1`, `Host: ${host}:${port}`, 'User-Agent: acr-doctor'];
     if (proxy.auth) lines.push(`Proxy-Authorization: Basic ${proxy.auth}`);
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);

@@ -27,6 +27,8 @@ export interface AzureSession extends vscode.Disposable {
   readonly armEndpoint: string;
   /** Scope for ARM tokens (e.g. https://management.azure.com/.default). */
   readonly armScope: string;
+  /** A custom ARM endpoint's tokens carry the public cloud's audiences (the user opted in). */
+  readonly allowCustomEndpointAudience?: boolean;
   /** Login-server suffix of the cloud (azurecr.io, azurecr.cn, azurecr.us). */
   readonly registrySuffix: 'azurecr.io' | 'azurecr.cn' | 'azurecr.us';
   /** Fires after sign-in, sign-out or a change of account/cloud settings. */
@@ -55,7 +57,7 @@ export interface AzureSession extends vscode.Disposable {
 
 /** The ARM access a session hands to core for one tenant (both session kinds build it the same way). */
 export function sessionArmAccess(
-  session: { armEndpoint: string; armScope: string },
+  session: { armEndpoint: string; armScope: string; allowCustomEndpointAudience?: boolean },
   credential: TokenCredential,
   tenantId: string,
   subscriptionId?: string,
@@ -65,6 +67,7 @@ export function sessionArmAccess(
     credential,
     armEndpoint: session.armEndpoint,
     armScope: session.armScope,
+    ...(session.allowCustomEndpointAudience ? { allowCustomEndpointAudience: true } : {}),
     tenantId,
     ...(subscriptionId ? { subscriptionId } : {}),
     ...(extraCaPem ? { extraCaPem } : {}),

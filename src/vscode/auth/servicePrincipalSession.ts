@@ -38,7 +38,11 @@ export class ServicePrincipalSession implements AzureSession {
   }
 
   get armScope(): string {
-    return armScopeFor(this.config.armEndpoint);
+    return armScopeFor(this.config.armEndpoint, this.config);
+  }
+
+  get allowCustomEndpointAudience(): boolean {
+    return !!this.config.allowCustomEndpointAudience;
   }
 
   get registrySuffix(): AzureSession['registrySuffix'] {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AzureSession } from './azureSession';
 import { extraCaPemFromEnvironment } from './extraCa';
-import { decideSignIn, type ServicePrincipalDecision } from './servicePrincipalConfig';
+import { decideSignIn, storedSecretValue, type ServicePrincipalDecision } from './servicePrincipalConfig';
 import { azureArea } from '../lazy/azure';
 
 const SECRET_KEY = 'acrDoctor.azure.clientSecret';
@@ -26,7 +26,7 @@ export class AzureSessionManager implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('acrDoctor.azure.signIn') || e.affectsConfiguration('acrDoctor.azure.tenantId') ||
           e.affectsConfiguration('acrDoctor.azure.clientId') || e.affectsConfiguration('acrDoctor.azure.authorityHost') ||
-          e.affectsConfiguration('acrDoctor.azure.armEndpoint')) void this.reload();
+          e.affectsConfiguration('acrDoctor.azure.armEndpoint') || e.affectsConfiguration('acrDoctor.azure.allowCustomEndpointAudience')) void this.reload();
       }),
       context.secrets.onDidChange((e) => { if (e.key === SECRET_KEY) void this.reload(); }),
     );
@@ -44,9 +44,26 @@ export class AzureSessionManager implements vscode.Disposable {
     return this.decision.mode === 'incomplete' ? this.decision.missing : undefined;
   }
 
+  /** Keeps the secret for the (tenant, client, authority) configured now; any other sign-in never gets it. */
   async storeClientSecret(secret: string): Promise<void> {
-    await this.context.secrets.store(SECRET_KEY, secret);
+    const s = this.settings();
+    const tenantId = s.tenantId?.trim() || this.env.AZURE_TENANT_ID?.trim();
+    const clientId = s.clientId?.trim() || this.env.AZURE_CLIENT_ID?.trim();
+    if (!tenantId || !clientId) throw new Error(vscode.l10n.t('Set acrDoctor.azure.tenantId and acrDoctor.azure.clientId before storing a client secret.'));
+    const authorityHost = s.authorityHost?.trim() || this.env.AZURE_AUTHORITY_HOST?.trim() || undefined;
+    await this.context.secrets.store(SECRET_KEY, storedSecretValue({ tenantId, clientId, authorityHost }, secret));
     await this.reload();
+  }
+
+  /** The sign-in settings; machine-scoped in package.json, so a workspace's settings.json cannot set them. */
+  private settings() {
+    const cfg = vscode.workspace.getConfiguration('acrDoctor.azure');
+    const str = (k: string) => { const v = cfg.get<unknown>(k); return typeof v === 'string' ? v : undefined; };
+    return {
+      signIn: str('signIn'), tenantId: str('tenantId'), clientId: str('clientId'),
+      authorityHost: str('authorityHost'), armEndpoint: str('armEndpoint'),
+      allowCustomEndpointAudience: cfg.get<unknown>('allowCustomEndpointAudience'),
+    };
   }
 
   private reloading: Promise<void> = Promise.resolve();
@@ -58,14 +75,7 @@ export class AzureSessionManager implements vscode.Disposable {
   }
 
   private async rebuild(fire: boolean): Promise<void> {
-    const cfg = vscode.workspace.getConfiguration('acrDoctor.azure');
-    const decision = decideSignIn(this.env, {
-      signIn: cfg.get<string>('signIn'),
-      tenantId: cfg.get<string>('tenantId'),
-      clientId: cfg.get<string>('clientId'),
-      authorityHost: cfg.get<string>('authorityHost'),
-      armEndpoint: cfg.get<string>('armEndpoint'),
-    }, await this.context.secrets.get(SECRET_KEY));
+    const decision = decideSignIn(this.env, this.settings(), await this.context.secrets.get(SECRET_KEY));
     // Settings change in bursts (one event per key) and each rebuild reads them all: a later event
     // of the burst finds nothing new, and rebuilding anyway would reload the tree once per key.
     if (this.session && JSON.stringify(decision) === JSON.stringify(this.decision)) return;

@@ -1,4 +1,6 @@
-// "Export report" (Markdown or JSON, redacted) for an open report; `uri` skips the save dialog.
+// "Export report" (Markdown or JSON, redacted) for an open report. A command can be run by anyone
+// (another extension, a command link in rendered Markdown), so it always asks where to write; a
+// `uri` argument only pre-fills the save dialog. The extension's API (report.exportTo) writes directly.
 import * as vscode from 'vscode';
 import { isRecord } from '../../shared/ipc';
 import type { ExportFormat } from '../../shared/report-protocol';
@@ -25,5 +27,5 @@ export const exportReportCommand = (ctx: Ctx) => async (arg?: unknown): Promise<
   }
   if (!format) return undefined;
   const uri = opts.uri instanceof vscode.Uri ? opts.uri : typeof opts.uri === 'string' ? vscode.Uri.file(opts.uri) : undefined;
-  return service.exportReport(panel.state, format, uri);
+  return service.exportReport(panel.state, format, { suggested: uri });
 };

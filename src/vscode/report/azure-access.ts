@@ -18,6 +18,7 @@ export async function azureAccessFor(ctx: Ctx, target: RegistryTarget, extraCaPe
     credential: session.credentialFor(tenantId),
     armEndpoint: session.armEndpoint,
     armScope: session.armScope,
+    ...(session.allowCustomEndpointAudience ? { allowCustomEndpointAudience: true } : {}),
     tenantId,
     subscriptionId: known?.subscriptionId,
     authorityHost,

@@ -28,6 +28,8 @@ export interface ReportApi {
   settled(loginServer: string): Promise<void>;
   /** Scans a document for registry problems now (no debounce) and returns them. */
   scanProblems(doc: vscode.TextDocument): vscode.Diagnostic[];
+  /** Exports an open report to `uri` without a save dialog (the acrDoctor.exportReport command always asks). */
+  exportTo(loginServer: string, format: 'markdown' | 'json', uri: vscode.Uri): Promise<vscode.Uri | undefined>;
 }
 
 export function reportApi(ctx: Ctx): ReportApi {
@@ -37,5 +39,9 @@ export function reportApi(ctx: Ctx): ReportApi {
     receive: async (loginServer, message) => { await service.panel(loginServer)?.handleMessage(message); },
     settled: async (loginServer) => { await service.panel(loginServer)?.settled(); },
     scanProblems: (doc) => registryProblemsOf(ctx)?.scan(doc) ?? [],
+    exportTo: async (loginServer, format, uri) => {
+      const panel = service.panel(loginServer);
+      return panel ? service.exportReport(panel.state, format, { to: uri }) : undefined;
+    },
   };
 }

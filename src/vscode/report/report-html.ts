@@ -18,6 +18,9 @@ export function reportHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
+    // No <base> may re-point relative URLs and no form may post anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   const lang = vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
   return `<!DOCTYPE html>

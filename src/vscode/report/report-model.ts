@@ -27,6 +27,11 @@ export class ReportModel {
     return this.causeInputs().find((c) => c.causeId === causeId) ?? this.explainInputs.find((c) => c.causeId === causeId);
   }
 
+  /** The cause is shown only because pasted text matched it: its fix values come from that text. */
+  fromPastedText(causeId: string): boolean {
+    return !this.causeInputs().some((c) => c.causeId === causeId) && this.explainInputs.some((c) => c.causeId === causeId);
+  }
+
   setContext(ctx: ViewContext): void { this.ctx = ctx; this.rebuild(); }
   setTrusted(trusted: boolean): void { this.current = { ...this.current, trusted }; }
   setIdentity(identity: string | undefined): void { this.current = { ...this.current, identity }; }

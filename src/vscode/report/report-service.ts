@@ -187,8 +187,9 @@ export class ReportService extends Disposable implements ReportHost {
   redact(text: string): string { return redact(text); }
   explain(text: string, target: RegistryTarget): CauseInput[] { return explainText(text, target); }
 
-  async exportReport(state: ReportState, format: ExportFormat, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    return exportReport(state, format, this.strings(), (t) => redact(t), uri);
+  /** Writes to `to` without asking (the extension's own callers), else asks where, `suggested` pre-filled. */
+  async exportReport(state: ReportState, format: ExportFormat, where: { to?: vscode.Uri; suggested?: vscode.Uri } = {}): Promise<vscode.Uri | undefined> {
+    return exportReport(state, format, this.strings(), (t) => redact(t), where.to, where.suggested);
   }
 
   reportFinished(target: RegistryTarget, report: DiagnosisReport): void {

@@ -72,8 +72,9 @@ describe('report panel (extension host, sandbox)', function () {
     assert.ok(folder, 'the test workspace has a folder');
     const md = vscode.Uri.joinPath(folder, 'report.md');
     const json = vscode.Uri.joinPath(folder, 'report.json');
-    await vscode.commands.executeCommand('acrDoctor.exportReport', { loginServer: LOGIN_SERVER, format: 'markdown', uri: md });
-    await vscode.commands.executeCommand('acrDoctor.exportReport', { loginServer: LOGIN_SERVER, format: 'json', uri: json });
+    const { report } = await acrDoctor();
+    await report.exportTo(LOGIN_SERVER, 'markdown', md);
+    await report.exportTo(LOGIN_SERVER, 'json', json);
     const mdText = Buffer.from(await vscode.workspace.fs.readFile(md)).toString('utf8');
     const jsonText = Buffer.from(await vscode.workspace.fs.readFile(json)).toString('utf8');
     assert.match(mdText, /contoso\.azurecr\.io/);
@@ -81,6 +82,21 @@ describe('report panel (extension host, sandbox)', function () {
     const secret = process.env.AZURE_CLIENT_SECRET;
     assert.ok(secret && secret.length > 8, 'the sandbox gives a client secret to look for');
     for (const text of [mdText, jsonText]) assert.ok(!text.includes(secret), 'the client secret leaked into an export');
+  });
+
+  it('the export command asks where to write even when given a file (anyone can run a command)', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const planted = vscode.Uri.joinPath(folder, 'planted-by-command.md');
+    const exported = vscode.commands.executeCommand<vscode.Uri | undefined>('acrDoctor.exportReport', { loginServer: LOGIN_SERVER, format: 'markdown', uri: planted });
+    // The save dialog (a quick input in this VS Code) is open: dismiss it as a user would.
+    let answer: vscode.Uri | undefined | 'pending' = 'pending';
+    void exported.then((u) => { answer = u; });
+    for (let i = 0; i < 50 && answer === 'pending'; i++) {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(answer, undefined, 'dismissing the dialog writes nothing');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(planted)), 'the file named by the caller was not written');
   });
 
   it('closes and reopens the same registry in one panel', async () => {

@@ -70,7 +70,7 @@ describe('core/azure against the sandbox world\'s ARM (integration)', function (
     w.state.servicePrincipals.push(sp);
     w.state.roleAssignments.push(roleAssignment({ scope: reg.arm.id, role: 'Contributor', principalId: sp.objectId, subscriptionId: w.azure.subscriptionId, createdOn: new Date(0) }));
     const { credential } = credentialFromEnvironment({ AZURE_TENANT_ID: w.azure.tenantId, AZURE_CLIENT_ID: sp.appId, AZURE_CLIENT_SECRET: sp.secrets[0]!.value, AZURE_AUTHORITY_HOST: w.azure.authorityHost }, { extraCaPem: [w.caPem] });
-    return { azure: { credential, armEndpoint: w.azure.armEndpoint, extraCaPem: [w.caPem] }, registryId: reg.arm.id };
+    return { azure: { credential, armEndpoint: w.azure.armEndpoint, allowCustomEndpointAudience: true, extraCaPem: [w.caPem] }, registryId: reg.arm.id };
   }
 
   const challenge = async () => {

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   if (p.usesArm) {
     env.azure = {
       credential: new ClientSecretCredential(e.AZURE_TENANT_ID!, e.AZURE_CLIENT_ID!, e.AZURE_CLIENT_SECRET!, { authorityHost: e.AZURE_AUTHORITY_HOST, disableInstanceDiscovery: true }),
-      armEndpoint: e.ACR_DOCTOR_ARM_ENDPOINT!, tenantId: e.AZURE_TENANT_ID, subscriptionId: e.AZURE_SUBSCRIPTION_ID,
+      armEndpoint: e.ACR_DOCTOR_ARM_ENDPOINT!, allowCustomEndpointAudience: true, tenantId: e.AZURE_TENANT_ID, subscriptionId: e.AZURE_SUBSCRIPTION_ID,
       authorityHost: e.AZURE_AUTHORITY_HOST, principalId: p.principalId,
     };
   }

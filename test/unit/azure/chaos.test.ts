@@ -118,9 +118,9 @@ describe('azure: chaos and hostile ARM payloads', function () {
 
   it('an untrusted ARM certificate is a "tls" error and a closed port a "network" error', async () => {
     f = await startFixture();
-    await assert.rejects(listSubscriptions({ credential: f.azure.credential, armEndpoint: f.sim.url, maxRetries: 0 }),
+    await assert.rejects(listSubscriptions({ credential: f.azure.credential, armEndpoint: f.sim.url, allowCustomEndpointAudience: true, maxRetries: 0 }),
       (e: unknown) => e instanceof AzureAccessError && e.kind === 'tls');
-    await assert.rejects(listSubscriptions({ credential: f.azure.credential, armEndpoint: 'https://127.0.0.1:1', maxRetries: 0 }),
+    await assert.rejects(listSubscriptions({ credential: f.azure.credential, armEndpoint: 'https://127.0.0.1:1', allowCustomEndpointAudience: true, maxRetries: 0 }),
       (e: unknown) => e instanceof AzureAccessError && e.kind === 'network' && e.code === 'ECONNREFUSED');
   });
 

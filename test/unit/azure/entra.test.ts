@@ -100,7 +100,13 @@ describe('azure: Entra simulator with the real ClientSecretCredential', function
     });
     assert.equal(a.source, 'service-principal');
     assert.equal(a.armEndpoint, 'https://management.sandbox.test');
-    assert.equal(a.armScope, 'https://management.azure.com/.default');
+    assert.equal(a.armScope, 'https://management.sandbox.test/.default', 'a custom endpoint gets its own audience unless opted in');
+    const optedIn = armAccessFromEnvironment({
+      AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's', AZURE_AUTHORITY_HOST: 'https://login.sandbox.test',
+      ACR_DOCTOR_ARM_ENDPOINT: 'https://management.sandbox.test/', ACR_DOCTOR_ALLOW_CUSTOM_ENDPOINT_AUDIENCE: '1',
+    });
+    assert.equal(optedIn.armScope, 'https://management.azure.com/.default');
+    assert.equal(optedIn.allowCustomEndpointAudience, true);
     const china = armAccessFromEnvironment({ ACR_DOCTOR_ARM_ENDPOINT: 'https://management.chinacloudapi.cn' }, { preferAzureCli: true });
     assert.equal(china.source, 'azure-cli');
     assert.equal(china.armScope, 'https://management.chinacloudapi.cn/.default');

@@ -158,10 +158,10 @@ describe('azure: listRegistriesForTree (the tree\'s lister shape)', function () 
     const { listRegistriesForTree } = await import('../../../src/core/azure/list-registries');
     const f = await startFixture();
     try {
-      const ok = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
+      const ok = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, armScope: f.azure.armScope, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
       assert.deepEqual(ok.registries.map((r) => r.loginServer), ['contoso.azurecr.io']);
       f.state.faults.arm = { kind: 'error500', pathContains: 'ResourceGraph' };
-      const mixed = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId, DEFAULT_IDS.secondSubscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
+      const mixed = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId, DEFAULT_IDS.secondSubscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, armScope: f.azure.armScope, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
       assert.deepEqual(mixed.registries.map((r) => r.name), ['contoso']);
       assert.equal(mixed.failures.length, 1);
       assert.equal(mixed.failures[0]!.subscriptionId, DEFAULT_IDS.secondSubscriptionId);

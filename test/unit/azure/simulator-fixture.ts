@@ -48,7 +48,8 @@ export async function startFixture(state: ArmState = defaultState(), opts: { max
       AZURE_TENANT_ID: tenantId, AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: secret, AZURE_AUTHORITY_HOST: sim.url,
     }, { extraCaPem: [p.caPem] });
     return {
-      credential: c.credential, armEndpoint: sim.url, armScope: 'https://management.azure.com/.default', tenantId,
+      // The simulator stands in for the public cloud, so its tokens carry the public audiences (opted in).
+      credential: c.credential, armEndpoint: sim.url, armScope: 'https://management.azure.com/.default', allowCustomEndpointAudience: true, tenantId,
       extraCaPem: [p.caPem], maxRetries: opts.maxRetries ?? 1,
     };
   };

@@ -134,7 +134,8 @@ describe('azure simulator: state helpers used by the ACR front', () => {
     assert.equal(cloudByName('AzureChinaCloud')?.acrSuffix, 'azurecr.cn');
     assert.equal(cloudByName('usgovernment')?.armEndpoint, 'https://management.usgovcloudapi.net');
     assert.equal(cloudByName('Mars'), undefined);
-    assert.equal(cloudForArmEndpoint('https://management.sandbox.test').armScope, 'https://management.azure.com/.default');
+    assert.equal(cloudForArmEndpoint('https://management.sandbox.test').armScope, 'https://management.sandbox.test/.default');
+    assert.equal(cloudForArmEndpoint('https://management.sandbox.test', { allowCustomEndpointAudience: true }).armScope, 'https://management.azure.com/.default');
     assert.equal(cloudForArmEndpoint('https://management.sandbox.test/').armEndpoint, 'https://management.sandbox.test');
     assert.equal(cloudForLoginServer('contoso.azurecr.us')?.name, 'AzureUSGovernment');
     assert.equal(cloudForLoginServer('contoso.example.com'), undefined);

@@ -82,9 +82,11 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
   it('leaves out what ACR Doctor never runs (dockerode BuildKit: grpc/protobufjs; whatwg-url/tr46; mime-db), keeps dockerode and the SDKs', () => {
     const unused = ['@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs', 'whatwg-url', 'tr46', 'mime-db'];
     assert.deepEqual(inputs.map(packageOf).filter((p) => p && unused.includes(p)), []);
-    for (const kept of ['dockerode', 'docker-modem', '@azure/identity', '@azure/arm-containerregistry', '@azure/arm-resourcegraph']) {
+    for (const kept of ['dockerode', 'docker-modem', '@azure/identity', '@azure/arm-containerregistry']) {
       assert.ok(inputs.some((i) => packageOf(i) === kept), `the CLI bundle holds ${kept}`);
     }
+    // Resource Graph goes through the run's ARM pipeline: the legacy client (Authorization kept on redirects) is not shipped.
+    assert.deepEqual(inputs.filter((i) => /^@azure\/(arm-resourcegraph|ms-rest-js|ms-rest-azure-js)$/.test(packageOf(i) ?? '')), []);
   });
 
   it('holds one build of each Azure core package (the CommonJS-only SDKs take the ESM build the others import)', () => {

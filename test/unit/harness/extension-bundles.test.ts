@@ -38,6 +38,13 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
     assert.deepEqual(Object.keys(bundles).sort(), ['azure.js', 'engine.js', 'extension.js']);
   });
 
+  it('holds neither the ms-rest-js Resource Graph client nor ms-rest-js (it kept Authorization on redirects)', () => {
+    for (const [file, b] of Object.entries(bundles)) {
+      const legacy = b.inputs.filter((i) => /^@azure\/(arm-resourcegraph|ms-rest-js|ms-rest-azure-js)$/.test(packageOf(i) ?? ''));
+      assert.deepEqual(legacy, [], file);
+    }
+  });
+
   it('keeps the Azure SDKs, MSAL, dockerode and the engine out of what activation loads', () => {
     const heavy = bundles['extension.js']!.inputs.filter((i) =>
       /^(@azure|@microsoft|dockerode|docker-modem|ssh2)/.test(packageOf(i) ?? '') ||

@@ -39,6 +39,9 @@ describe('security: report webview page', () => {
       const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
       assert.ok(csp, 'a CSP meta tag');
       assert.match(csp, /default-src 'none'/);
+      // default-src does not cover these two: without them a <base> or a <form> would be allowed.
+      assert.match(csp, /(^|; )base-uri 'none'(;|$)/);
+      assert.match(csp, /(^|; )form-action 'none'(;|$)/);
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
       const nonce = /script-src 'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1];
       assert.ok(nonce, 'scripts need a nonce');
@@ -121,6 +124,20 @@ describe('security: fixes need Workspace Trust and an explicit confirmation', ()
     await runner(3).run(panel as never, model as never, ref);
     assert.equal(ran, 1, 'only the extension-host test run may answer with the stub');
   });
+  it('a fix offered for pasted text says its address came from that text, not from this machine', async () => {
+    const pasted = { ...model, fromPastedText: (id: string) => id === ref.causeId };
+    const pastedFix = { ...fix, params: { clientIp: '203.0.113.66' } };
+    const withParams = { ...pasted, causeInput: () => ({ causeId: ref.causeId, fixes: [pastedFix], checkIds: [] }) };
+    await runner(1).run(panel as never, withParams as never, ref);
+    const detail = String((vscodeStub.window.warnings.at(-1)!.options as { detail?: string }).detail);
+    assert.match(detail.split('\n')[0]!, /203\.0\.113\.66 comes from the text you pasted, not from this machine/);
+    // The diagnosis's own fix (measured, not pasted) does not carry the warning.
+    vscodeStub.window.warnings.length = 0;
+    await runner(1).run(panel as never, { ...model, fromPastedText: () => false, causeInput: () => ({ causeId: ref.causeId, fixes: [pastedFix], checkIds: [] }) } as never, ref);
+    assert.doesNotMatch(String((vscodeStub.window.warnings.at(-1)!.options as { detail?: string }).detail), /pasted/);
+    assert.equal(ran, 0, 'dismissed both times');
+  });
+
   it('the webview names a fix only by (cause, index): an index that is not offered runs nothing', async () => {
     vscodeStub.window.answer = 'Run fix';
     await assert.rejects(runner(1).run(panel as never, { ...model, causeInput: () => ({ causeId: ref.causeId, fixes: [], checkIds: [] }) } as never, ref), /no longer offered/);

@@ -30,7 +30,9 @@ describe('clouds', () => {
     assert.equal(registrySuffixForCloud('AzureCloud'), 'azurecr.io');
     assert.equal(registrySuffixForArmEndpoint('https://management.usgovcloudapi.net'), 'azurecr.us');
     assert.equal(armScopeFor('https://management.chinacloudapi.cn/'), 'https://management.chinacloudapi.cn/.default');
-    assert.equal(armScopeFor('https://management.sandbox.test'), 'https://management.azure.com/.default');
-    assert.equal(armScopeFor('not a url'), 'https://management.azure.com/.default');
+    // A custom host gets its own audience: a public-cloud token would be a real Azure token sent to it.
+    assert.equal(armScopeFor('https://management.sandbox.test'), 'https://management.sandbox.test/.default');
+    assert.equal(armScopeFor('https://management.sandbox.test', { allowCustomEndpointAudience: true }), 'https://management.azure.com/.default');
+    assert.equal(armScopeFor('not a url'), 'https://invalid.invalid/.default');
   });
 });

@@ -4,7 +4,6 @@
 // @azure/monitor-query client); the KQL query itself is offered as a copyable fix either way.
 import type { Check, CheckOutcome } from '../../engine/types';
 import { armAccessOf } from '../../azure/connection';
-import { cloudForArmEndpoint, CLOUDS } from '../../azure/clouds';
 import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
 import type { RegistryFacts } from './registry-facts';
 import { armReason } from './arm-facts';
@@ -32,11 +31,9 @@ export const loginEventsCheck: Check = {
       return { status: 'info', message: `The registry does not send ContainerRegistryLoginEvents to a Log Analytics workspace; enable resource logs (diagnostic settings) to see every login with identity and IP. Query once enabled: ${query}` };
     }
     if (!ws.customerId) return { status: 'info', message: `The workspace ${ws.workspaceId.split('/').pop()} could not be read. Query: ${query}` };
-    // A custom ARM endpoint (the sandbox, a private cloud) serves the query API under its own host.
-    const cloud = cloudForArmEndpoint(azure.armEndpoint);
-    const custom = !Object.values(CLOUDS).some((c) => c.armEndpoint.replace(/\/+$/, '') === cloud.armEndpoint);
     try {
-      const events = await queryLoginEvents(azure, ws.customerId, reg.loginServer, { signal: ctx.signal, endpoint: custom ? `${cloud.armEndpoint}/v1` : undefined });
+      // A custom ARM endpoint (the sandbox, a private cloud) serves the query API under its own host (cloudForArmEndpoint).
+      const events = await queryLoginEvents(azure, ws.customerId, reg.loginServer, { signal: ctx.signal });
       const failed = events.filter((e) => e.resultType && e.resultType !== '200');
       const evidence = { workspace: ws.customerId, events: events.length, failed: failed.length };
       if (!failed.length) return { status: 'pass', message: `No failed logins to ${reg.loginServer} in the last day (ContainerRegistryLoginEvents, ${events.length} events).`, evidence };

@@ -8,6 +8,7 @@ import { proxyFor, parseProxyUrl } from '../../net/proxy';
 import { resolveHost, type Resolved } from '../../net/dns';
 import { tcpConnect } from '../../net/tcp';
 import { connectTunnel } from '../../net/proxy';
+import { connectToProxy } from '../../net/proxy-connection';
 import { openTlsConnection } from '../../net/connection';
 import { tlsVerdict } from '../../net/tls';
 import { classifyAddress } from '../../net/addresses';
@@ -34,7 +35,7 @@ export const proxyCheck: Check = {
     const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '' };
     try {
       const resolved = await resolveHost(proxy.host, ctx.env.resolve, ctx.signal);
-      const tcp = await tcpConnect(resolved.addresses[0], proxy.port, ctx.signal);
+      const tcp = await connectToProxy(proxy, resolved.addresses[0], ctx.signal, ctx.env.extraCaPem);
       try {
         const r = await connectTunnel(tcp.socket, login, 443, proxy, ctx.signal);
         return { status: 'pass', message: `${proxy.display} tunnels to ${login}:443 (CONNECT ${r.status})`, evidence: { ...evidence, connectStatus: r.status, connectMs: ms(tcp.durationMs), tunnelMs: ms(r.durationMs) }, data: { proxy: proxy.display } };

@@ -5,7 +5,7 @@ import { daemonInfo, daemonInfoKey, openDaemon, proxyFromInfo, DaemonError } fro
 import { sharedWork } from '../../engine/context';
 import { proxyFor, connectTunnel } from '../../net/proxy';
 import { resolveHost } from '../../net/dns';
-import { tcpConnect } from '../../net/tcp';
+import { connectToProxy } from '../../net/proxy-connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
 import { errorEvidence } from './outcome';
@@ -45,7 +45,7 @@ export const daemonProxyCheck: Check = {
       // Does the daemon's own proxy work? Ask it the way the daemon would.
       try {
         const r = await resolveHost(dproxy.host, ctx.env.resolve, ctx.signal);
-        const tcp = await tcpConnect(r.addresses[0], dproxy.port, ctx.signal);
+        const tcp = await connectToProxy(dproxy, r.addresses[0], ctx.signal, ctx.env.extraCaPem);
         try { await connectTunnel(tcp.socket, login, 443, dproxy, ctx.signal); } finally { tcp.socket.destroy(); }
       } catch (e) {
         if (!(e instanceof NetError) || e.kind === 'aborted') throw e;

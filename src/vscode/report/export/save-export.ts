@@ -1,11 +1,12 @@
-// Export: ask where to save (or use the given file), write Markdown or JSON, redacted.
+// Export: ask where to save (or, for the extension's own callers, use the given file), write
+// Markdown or JSON, redacted. `suggested` only pre-fills the save dialog.
 import * as vscode from 'vscode';
 import type { ExportFormat, ReportState, ReportStrings } from '../../../shared/report-protocol';
 import { reportToJson } from './json';
 import { reportToMarkdown } from './markdown';
 
 export async function exportReport(state: ReportState, format: ExportFormat, strings: ReportStrings,
-  redact: (t: string) => string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  redact: (t: string) => string, target?: vscode.Uri, suggested?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const text = format === 'markdown' ? reportToMarkdown(state, strings, redact) : reportToJson(state, redact);
   const ext = format === 'markdown' ? 'md' : 'json';
   let uri = target;
@@ -13,7 +14,7 @@ export async function exportReport(state: ReportState, format: ExportFormat, str
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `acr-doctor-${state.loginServer}-${(state.startedAt ?? new Date().toISOString()).slice(0, 10)}.${ext}`;
     uri = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      defaultUri: suggested ?? (folder ? vscode.Uri.joinPath(folder, name) : undefined),
       filters: format === 'markdown' ? { Markdown: ['md'] } : { JSON: ['json'] },
       title: format === 'markdown' ? vscode.l10n.t('Export Markdown') : vscode.l10n.t('Export JSON'),
     });

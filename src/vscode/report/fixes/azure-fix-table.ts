@@ -15,6 +15,19 @@ export interface AzureFixSpec {
   run(azure: ArmAccess, ref: RegistryRef, p: Record<string, string>, signal: AbortSignal): Promise<FixResult>;
 }
 
+/** A refused role assignment (core's RoleAssignmentRefused) in the user's language: who may grant it, and the command. */
+export function refusalInWords(e: unknown, scope: string, principalId: string): unknown {
+  const r = e as { refusal?: unknown; command?: unknown };
+  const command = typeof r?.command === 'string' ? r.command : '';
+  if (r?.refusal === 'not-authorized') {
+    return new Error(vscode.l10n.t('You may not assign roles on {0} (it needs Microsoft.Authorization/roleAssignments/write there). Ask an Owner or User Access Administrator of the registry, its resource group or subscription to run: {1}', scope, command));
+  }
+  if (r?.refusal === 'principal-not-found') {
+    return new Error(vscode.l10n.t('Entra ID has no principal {0} in this tenant (a deleted identity, or one just created: try again in a few minutes).', principalId));
+  }
+  return e;
+}
+
 const where = (ref: RegistryRef) => vscode.l10n.t('Registry {0} (resource group {1}, subscription {2})', ref.name, ref.resourceGroup, ref.subscriptionId);
 
 /** The role named in the command (`--role AcrPull`, `--role "Container Registry Repository Reader"`). */
@@ -67,6 +80,7 @@ export const AZURE_FIXES: Record<string, AzureFixSpec> = {
   'roleAssignment.create': {
     needs: ['principalId', 'role'],
     describe: (ref, p) => [vscode.l10n.t('Assigns the role {0} to {1} on {2}.', p.role!, p.principalId!, p.registryId ?? ref.id)],
-    run: (azure, ref, p, signal) => azureArea().createRoleAssignment(azure, { scope: p.registryId ?? ref.id, role: p.role!, principalId: p.principalId! }, signal),
+    run: (azure, ref, p, signal) => azureArea().createRoleAssignment(azure, { scope: p.registryId ?? ref.id, role: p.role!, principalId: p.principalId! }, signal)
+      .catch((e: unknown) => { throw refusalInWords(e, p.registryId ?? ref.id, p.principalId!); }),
   },
 };

@@ -38,7 +38,7 @@ export class ReportFixRunner implements FixRunner {
     }
     const plan = await this.deps.actions.plan(fix, panel.target);
     if (!plan) throw new Error(vscode.l10n.t('This fix cannot be run from here; copy its command instead.'));
-    const detail = [...plan.describe(), ...(fix.command ? ['', vscode.l10n.t('Equivalent command:'), fix.command] : [])].join('\n');
+    const detail = [...pastedWarning(model, ref, fix), ...plan.describe(), ...(fix.command ? ['', vscode.l10n.t('Equivalent command:'), fix.command] : [])].join('\n');
     const runLabel = vscode.l10n.t('Run fix');
     const ok = await confirmChange(this.deps.mode, this.deps.log, vscode.l10n.t('Run "{0}" on {1}?', title, panel.target.loginServer), detail, runLabel);
     if (!ok) {
@@ -68,6 +68,15 @@ export class ReportFixRunner implements FixRunner {
       panel.postState();
     }
   }
+}
+
+/** A fix offered for pasted text takes its values from that text, which anyone may have written: say so first. */
+function pastedWarning(model: Pick<ReportModel, 'fromPastedText'>, ref: FixRef, fix: ResolvedFix): string[] {
+  if (!model.fromPastedText?.(ref.causeId)) return [];
+  const ip = fix.params?.clientIp;
+  return [ip
+    ? vscode.l10n.t('The address {0} comes from the text you pasted, not from this machine\'s connection: allow it only if you know it is yours.', ip)
+    : vscode.l10n.t('This fix comes from the text you pasted, not from a diagnosis of this machine: check its values before you run it.'), ''];
 }
 
 function resolve(model: ReportModel, ref: FixRef): ResolvedFix {
