@@ -1,6 +1,9 @@
 // One call for front ends: parse what the user typed, pick the checks, run them.
 //   const report = await diagnose('contoso', env, { onEvent, signal, budgetMs });
-import { parseRegistryInput, type RegistryTarget } from '../registry/target';
+//   const report = await diagnose('contoso.azurecr.io/app:1.4', withTarget(env, { operation: 'push', identity }), options);
+import type { RegistryTarget } from '../registry/target';
+import { parseRegistryAndImage } from '../registry/image-reference';
+import { withTarget } from './target';
 import { allChecks, type CheckSet } from '../checks/index';
 import { getCause } from '../catalogue/index';
 import type { DiagnoseEnvironment } from './environment';
@@ -14,8 +17,17 @@ export interface DiagnoseOptions extends RunOptions {
   only?: string[];
 }
 
-function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions): { target: RegistryTarget; checks: Check[]; run: RunOptions } {
-  const target = typeof input === 'string' ? parseRegistryInput(input) : input; // throws RegistryInputError with a clear message
+function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions): { target: RegistryTarget; env: DiagnoseEnvironment; checks: Check[]; run: RunOptions } {
+  // A registry, or a registry and an image (`contoso.azurecr.io/app:1.4`): the image becomes the
+  // run's target unless the environment names one. Throws RegistryInputError / TargetInputError.
+  let target: RegistryTarget;
+  if (typeof input === 'string') {
+    const parsed = parseRegistryAndImage(input);
+    target = parsed.registry;
+    if (parsed.image && !env.image) env = withTarget(env, { image: parsed.image });
+  } else {
+    target = input;
+  }
   let checks = allChecks(target, env, options.checks ?? 'all');
   if (options.only?.length) {
     // Keep what the chosen checks need, transitively, so their data is there.
@@ -25,15 +37,15 @@ function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, optio
     options.only.forEach(add);
     checks = checks.filter((c) => keep.has(c.id));
   }
-  return { target, checks, run: { causeOf: getCause, ...options } };
+  return { target, env, checks, run: { causeOf: getCause, ...options } };
 }
 
 export function diagnose(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions = {}): Promise<DiagnosisReport> {
   const p = prepare(input, env, options);
-  return runDiagnosis(p.checks, p.target, env, p.run);
+  return runDiagnosis(p.checks, p.target, p.env, p.run);
 }
 
 export function diagnoseStream(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions = {}): AsyncGenerator<EngineEvent, DiagnosisReport, undefined> {
   const p = prepare(input, env, options);
-  return streamDiagnosis(p.checks, p.target, env, p.run);
+  return streamDiagnosis(p.checks, p.target, p.env, p.run);
 }

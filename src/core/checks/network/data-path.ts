@@ -11,6 +11,7 @@ import { accessTokenFromRefresh, accessTokenWithPassword, scopeFor, type AcrNet 
 import type { StoredCredentialData } from '../login/stored-credential';
 import { accessTokenOnce, exchangeOnce } from '../login/shared';
 import { NET } from './ids';
+import { targetRepository } from '../../engine/target';
 import { errorEvidence, netOptions, ms } from './outcome';
 import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
 import type { ChallengeData } from './challenge';
@@ -146,7 +147,7 @@ export const blobRedirectCheck: Check = {
     // The token chain and the reads after it reuse the run's connections to the login server
     // (net.challenge has just shown the path works); the data endpoint probes stay fresh.
     const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal, keepAlive: ctx.connections };
-    let repository = ctx.env.repository?.trim().toLowerCase();
+    let repository = targetRepository(ctx.env);
     let source = 'none';
     if (!repository) {
       const cat = await pullToken(ctx, net, ch.realm, 'registry:catalog:*');
