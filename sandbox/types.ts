@@ -32,8 +32,12 @@ export interface ScenarioInfo {
   usesArm: boolean;
   /** What the user types as the registry (default: the login server), e.g. 'Contoso.azurecr.io'. */
   input?: string;
-  /** What the user tried: 'login' (default), 'pull' or 'push' of `<registry>/hello:v1`. */
+  /** What the user tried: 'login' (default), 'pull' or 'push' of `<registry>/hello:v1` (or of `image`). */
   operation?: 'login' | 'pull' | 'push';
+  /** The image the user names after the registry (e.g. 'hello:v2'): the CLI gets `<login server>/<image>` instead of `--repository hello`. */
+  image?: string;
+  /** Whose rights the user asks about, as `--identity` takes it (e.g. 'token:ci-token', 'aks:contoso-aks'). */
+  identity?: string;
 }
 
 export interface World {

@@ -12,4 +12,17 @@ export const TARGET_MESSAGES: readonly { en: string; nl: string }[] = [
   { en: '{who} was given {role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.', nl: '{who} kreeg {role} minder dan 10 minuten geleden; roltoewijzingen hebben tot 10 minuten nodig om van kracht te worden.' },
   { en: 'The registry uses ABAC repository permissions: {who} holds {held}, and none of it lets it {missing} {on}.', nl: 'Het register gebruikt ABAC-machtigingen per opslagplaats: {who} heeft {held}, en niets daarvan staat {missing} op {on} toe.' },
   { en: '{who} holds {held} on {registry} and above: nothing that allows {missing} (ARM role assignments; its own sign-in cannot be tried from this machine).', nl: '{who} heeft {held} op {registry} en hoger: niets dat {missing} toestaat (ARM-roltoewijzingen; de eigen aanmelding kan vanaf deze computer niet worden geprobeerd).' },
+
+  // The named image: repository, tag or digest.
+  { en: 'No credential of the judged identity could read {image}; the login checks say why.', nl: 'Geen referentie van de beoordeelde identiteit kon {image} lezen; de aanmeldingscontroles zeggen waarom.' },
+  { en: '{image} exists: an index of {n} platform(s).', nl: '{image} bestaat: een index van {n} platform(en).' },
+  { en: '{image} exists: an image manifest.', nl: '{image} bestaat: een installatiekopiemanifest.' },
+  { en: 'The registry does not let the judged identity read {image} ({status}); the rights checks say why.', nl: 'Het register laat de beoordeelde identiteit {image} niet lezen ({status}); de rechtencontroles zeggen waarom.' },
+  { en: 'GET manifest of {image} answered {status}: {reason}.', nl: 'GET manifest van {image} antwoordde {status}: {reason}.' },
+  { en: '{login} has no repository {repo} (NAME_UNKNOWN): docker says "manifest unknown" or "repository does not exist", and some tools "unauthorized: authentication required". Check the name, or push the image first.', nl: '{login} heeft geen opslagplaats {repo} (NAME_UNKNOWN): docker meldt "manifest unknown" of "repository does not exist", en sommige hulpmiddelen "unauthorized: authentication required". Controleer de naam, of push de installatiekopie eerst.' },
+  { en: '{repo} exists, but {what} does not (MANIFEST_UNKNOWN); its tags could not be listed with this identity ({status}).', nl: '{repo} bestaat, maar {what} niet (MANIFEST_UNKNOWN); de tags konden met deze identiteit niet worden opgevraagd ({status}).' },
+  { en: '{repo} exists but holds no tagged image: {what} does not exist (MANIFEST_UNKNOWN).', nl: '{repo} bestaat maar bevat geen installatiekopie met een tag: {what} bestaat niet (MANIFEST_UNKNOWN).' },
+  { en: 'There is no :latest in {repo}: without a tag docker pulls :latest, and this repository has none (manifest unknown). Name a tag; the nearest: {tags}.', nl: 'Er is geen :latest in {repo}: zonder tag pullt docker :latest, en deze opslagplaats heeft die niet (manifest unknown). Noem een tag; de dichtstbijzijnde: {tags}.' },
+  { en: '{repo} exists, but {what} does not (MANIFEST_UNKNOWN): the image was deleted or the digest belongs to another repository.', nl: '{repo} bestaat, maar {what} niet (MANIFEST_UNKNOWN): de installatiekopie is verwijderd of de digest hoort bij een andere opslagplaats.' },
+  { en: '{repo} exists, but {what} does not (MANIFEST_UNKNOWN). The nearest existing tags: {tags}.', nl: '{repo} bestaat, maar {what} niet (MANIFEST_UNKNOWN). De dichtstbijzijnde bestaande tags: {tags}.' },
 ];

@@ -50,8 +50,10 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   const registry = info.input ?? (info.registry === 'contoso' ? w.loginServer : `${info.registry}.azurecr.io`);
   // A generous budget: the matrix judges what is found, not how fast (that is npm run bench's job),
   // and a loaded 2-core machine must not turn a slow check into a missing cause.
-  const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello', '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
+  // A scenario about an image names it after the registry, as the user types it; the others test with hello.
+  const args = ['diagnose', info.image ? `${registry}/${info.image}` : registry, ...(format === 'text' ? [] : [format]), ...(info.image ? [] : ['--repository', 'hello']), '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
   if (info.operation) args.push('--operation', info.operation);
+  if (info.identity) args.push('--identity', info.identity);
   // A login scenario that does not involve the user's Azure sign-in is run as a user who has none
   // (e.g. a logged-out anonymous pull), as the login tests do; network scenarios keep the sign-in
   // (the blob and data-endpoint probes need some credential).
@@ -59,7 +61,10 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   // check-health's DOCKER_PULL_ERROR step is the CLI's opt-in pull test.
   if (info.checkHealthCode === 'DOCKER_PULL_ERROR') args.push('--pull-test');
   let input: string | undefined;
-  if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
+  // An identity with a secret reads it from stdin by itself; other credentials go with --username.
+  const secretIdentity = /^(sp|admin|token|exposed-token)(:|$)/.test(info.identity ?? '');
+  if (info.credentials && secretIdentity) input = `${info.credentials.password}\n`;
+  else if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
   return { args, input };
 }
 

@@ -7,9 +7,8 @@ import { httpRequest } from '../../net/http';
 import { NetError } from '../../net/errors';
 import { resolveHost } from '../../net/dns';
 import { parseDataEndpointHost, parseRedirect } from '../../net/redirect';
-import { accessTokenFromRefresh, accessTokenWithPassword, scopeFor, type AcrNet } from '../../acr/token-flow';
-import type { StoredCredentialData } from '../login/stored-credential';
-import { accessTokenOnce, exchangeOnce } from '../login/shared';
+import { scopeFor, type AcrNet } from '../../acr/token-flow';
+import { identityToken } from '../login/identity-token';
 import { NET } from './ids';
 import { targetRepository } from '../../engine/target';
 import { errorEvidence, netOptions, ms } from './outcome';
@@ -18,8 +17,6 @@ import type { ChallengeData } from './challenge';
 import type { DnsData } from './client-path';
 
 const STORED_CREDENTIAL = 'login.docker.stored-credential';
-const ARM_AUDIENCE = 'https://management.azure.com/.default';
-const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
 
 export interface EndpointProbe {
   host: string;
@@ -72,44 +69,9 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
   }
 }
 
-/** A pull token for the registry, from whatever the user has: explicit, Docker's stored, Entra, anonymous. */
-async function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope: string): Promise<{ token?: string; source: string }> {
-  const explicit = ctx.env.credentials;
-  if (explicit) {
-    const r = await accessTokenWithPassword(net, tokenUrl, explicit.username, explicit.password, scope);
-    if (r.ok) return { token: r.accessToken, source: 'explicit credentials' };
-  }
-  const stored = await settledData<StoredCredentialData>(ctx, STORED_CREDENTIAL);
-  if (stored?.secret && stored.works !== false) {
-    const r = stored.identityToken
-      ? await accessTokenFromRefresh(net, tokenUrl, stored.secret, scope)
-      : await accessTokenWithPassword(net, tokenUrl, stored.username ?? '', stored.secret, scope);
-    if (r.ok) return { token: r.accessToken, source: 'Docker\'s stored credential' };
-  }
-  const azure = ctx.env.azure;
-  if (azure) {
-    for (const audience of [azure.armScope ?? ARM_AUDIENCE, ACR_AUDIENCE]) {
-      try {
-        const aad = await azure.credential.getToken(audience, { abortSignal: ctx.signal });
-        if (!aad) continue;
-        // The same exchange the sign-in check makes: shared, once per run.
-        const ex = await exchangeOnce(ctx, net, tokenUrl, aad.token, azure.tenantId);
-        if (!ex.ok) continue;
-        const r = await accessTokenOnce(ctx, net, tokenUrl, ex.refreshToken, scope);
-        if (r.ok) return { token: r.accessToken, source: 'Microsoft Entra sign-in' };
-      } catch { /* try the next way */ }
-    }
-  }
-  try {
-    const url = new URL(tokenUrl);
-    url.searchParams.set('service', ctx.target.loginServer);
-    url.searchParams.set('scope', scope);
-    const res = await httpRequest({ ...netOptions(ctx), url: url.toString(), signal: ctx.signal });
-    const body = res.json<{ access_token?: string; token?: string }>();
-    const t = body?.access_token ?? body?.token;
-    if (res.status === 200 && typeof t === 'string') return { token: t, source: 'anonymous pull' };
-  } catch { /* no anonymous access */ }
-  return { source: 'none' };
+/** A pull token from the identity the run judges (any that works when none is named). */
+function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope: string): Promise<{ token?: string; source: string }> {
+  return identityToken(ctx, net, tokenUrl, scope);
 }
 
 const MANIFEST_ACCEPT = [
