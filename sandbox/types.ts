@@ -38,6 +38,8 @@ export interface ScenarioInfo {
   image?: string;
   /** Whose rights the user asks about, as `--identity` takes it (e.g. 'token:ci-token', 'aks:contoso-aks'). */
   identity?: string;
+  /** The user has no Azure sign-in (the CLI runs with --no-azure), whatever the seed. */
+  noAzure?: boolean;
 }
 
 export interface World {

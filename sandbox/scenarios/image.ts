@@ -1,6 +1,13 @@
 // The image the user names (contoso.azurecr.io/<image>): a repository or tag that is not there.
 // The registry holds hello:v1 (seeded at the world's start); each scenario names something else.
-import type { ScenarioDef } from './types';
+import { IP } from '../addresses';
+import type { ScenarioContext, ScenarioDef } from './types';
+
+/** The client holds the repository token ci-token (pull on hello) and gives it as --identity token:ci-token. */
+function useCiToken(ctx: ScenarioContext): void {
+  const t = ctx.contoso.tokens.find((x) => x.arm.name === 'ci-token')!;
+  ctx.credentials = { kind: 'repositoryToken', username: 'ci-token', password: t.passwordValues.password1! };
+}
 
 const S = { seed: 'troubleshoot-login', section: 'specify-correct-registry-name', registry: 'contoso', usesArm: true, operation: 'pull' } as const;
 
@@ -16,5 +23,18 @@ export const imageScenarios: ScenarioDef[] = [
   {
     info: { ...S, name: 'image-no-latest', description: 'The user pulls contoso.azurecr.io/hello without a tag: docker asks for :latest, which hello does not have.', expectedCause: 'image.tag-not-found', image: 'hello' },
     setup() { /* no tag given: :latest */ },
+  },
+  {
+    // Without a named image the blob probe had to list a repository first, which a repository
+    // token may not (no catalog), and without Azure the data endpoints are not known from ARM.
+    info: {
+      seed: 'troubleshoot-network', section: 'configure-client-firewall-access', registry: 'contoso', usesArm: false, noAzure: true, operation: 'pull',
+      name: 'image-data-endpoint-blocked', description: 'A CI job pulls contoso.azurecr.io/hello:v1 with the repository token ci-token and no Azure sign-in; the client firewall drops the data endpoint contoso.westeurope.data.azurecr.io: found by fetching a layer of hello:v1 through the redirect.',
+      expectedCause: 'network.data-endpoint-blocked', image: 'hello:v1', identity: 'token:ci-token',
+    },
+    setup(ctx) {
+      useCiToken(ctx);
+      ctx.nft.push({ kind: 'drop', address: IP.contosoDataWeu });
+    },
   },
 ];

@@ -25,4 +25,13 @@ export const TARGET_MESSAGES: readonly { en: string; nl: string }[] = [
   { en: 'There is no :latest in {repo}: without a tag docker pulls :latest, and this repository has none (manifest unknown). Name a tag; the nearest: {tags}.', nl: 'Er is geen :latest in {repo}: zonder tag pullt docker :latest, en deze opslagplaats heeft die niet (manifest unknown). Noem een tag; de dichtstbijzijnde: {tags}.' },
   { en: '{repo} exists, but {what} does not (MANIFEST_UNKNOWN): the image was deleted or the digest belongs to another repository.', nl: '{repo} bestaat, maar {what} niet (MANIFEST_UNKNOWN): de installatiekopie is verwijderd of de digest hoort bij een andere opslagplaats.' },
   { en: '{repo} exists, but {what} does not (MANIFEST_UNKNOWN). The nearest existing tags: {tags}.', nl: '{repo} bestaat, maar {what} niet (MANIFEST_UNKNOWN). De dichtstbijzijnde bestaande tags: {tags}.' },
+
+  // The named image's layer through the data endpoint (network/data-path.ts).
+  { en: "the named image's manifest could not be read, so none of its layers was fetched (the image check says why)", nl: 'het manifest van de genoemde installatiekopie kon niet worden gelezen, dus er is geen laag opgehaald (de controle van de installatiekopie zegt waarom)' },
+  { en: 'the platform manifest {digest} of {repo} could not be read ({status}: {reason})', nl: 'het platformmanifest {digest} van {repo} kon niet worden gelezen ({status}: {reason})' },
+  { en: 'the manifest of {repo} lists no layer to fetch', nl: 'het manifest van {repo} noemt geen laag om op te halen' },
+  { en: 'the login server serves the layer {layer} of {repo} itself (no redirect)', nl: 'de aanmeldingsserver levert de laag {layer} van {repo} zelf (geen omleiding)' },
+  { en: "the layer {layer} of {repo}: blob GET → 307 {host}, which answered (one byte asked for); the other replicas' data endpoints answered too ({hosts})", nl: 'de laag {layer} van {repo}: blob GET → 307 {host}, dat antwoordde (één byte gevraagd); de gegevenseindpunten van de andere replica\'s antwoordden ook ({hosts})' },
+  { en: 'the layer {layer} of {repo}: blob GET → 307 {host}, which answered (one byte asked for)', nl: 'de laag {layer} van {repo}: blob GET → 307 {host}, dat antwoordde (één byte gevraagd)' },
+  { en: 'the layer {layer} of {repo}: blob GET → 307 {host}; {@why}', nl: 'de laag {layer} van {repo}: blob GET → 307 {host}; {@why}' },
 ];

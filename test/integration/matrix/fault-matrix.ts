@@ -57,7 +57,7 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   // A login scenario that does not involve the user's Azure sign-in is run as a user who has none
   // (e.g. a logged-out anonymous pull), as the login tests do; network scenarios keep the sign-in
   // (the blob and data-endpoint probes need some credential).
-  if (!info.usesArm && info.seed === 'troubleshoot-login') args.push('--no-azure');
+  if ((!info.usesArm && info.seed === 'troubleshoot-login') || info.noAzure) args.push('--no-azure');
   // check-health's DOCKER_PULL_ERROR step is the CLI's opt-in pull test.
   if (info.checkHealthCode === 'DOCKER_PULL_ERROR') args.push('--pull-test');
   let input: string | undefined;
