@@ -1,6 +1,7 @@
 // The image the user names (contoso.azurecr.io/<image>): a repository or tag that is not there.
 // The registry holds hello:v1 (seeded at the world's start); each scenario names something else.
 import { IP } from '../addresses';
+import { addRole, removeRoles } from './helpers';
 import type { ScenarioContext, ScenarioDef } from './types';
 
 /** The client holds the repository token ci-token (pull on hello) and gives it as --identity token:ci-token. */
@@ -8,6 +9,8 @@ function useCiToken(ctx: ScenarioContext): void {
   const t = ctx.contoso.tokens.find((x) => x.arm.name === 'ci-token')!;
   ctx.credentials = { kind: 'repositoryToken', username: 'ci-token', password: t.passwordValues.password1! };
 }
+
+const PUSH = { seed: 'troubleshoot-login', section: 'confirm-credentials-are-authorized-to-access-registry', registry: 'contoso', usesArm: true, operation: 'push', image: 'hello:v1' } as const;
 
 const S = { seed: 'troubleshoot-login', section: 'specify-correct-registry-name', registry: 'contoso', usesArm: true, operation: 'pull' } as const;
 
@@ -36,5 +39,24 @@ export const imageScenarios: ScenarioDef[] = [
       useCiToken(ctx);
       ctx.nft.push({ kind: 'drop', address: IP.contosoDataWeu });
     },
+  },
+  {
+    info: { ...PUSH, name: 'image-repository-locked', description: 'The service principal (AcrPush) pushes contoso.azurecr.io/hello:v1, but the repository hello is locked (az acr repository update --write-enabled false): the registry refuses uploads with 405 DENIED.', expectedCause: 'image.locked' },
+    setup(ctx) { ctx.contoso.locks = { hello: { writeEnabled: false } }; },
+  },
+  {
+    info: { ...PUSH, name: 'image-tag-locked', description: 'The service principal (AcrPush) pushes contoso.azurecr.io/hello:v1 again, but the tag hello:v1 is locked (writeEnabled false): the manifest PUT would be refused; other tags may be pushed.', expectedCause: 'image.locked' },
+    setup(ctx) { ctx.contoso.locks = { 'hello:v1': { writeEnabled: false, deleteEnabled: false } }; },
+  },
+  {
+    info: { ...PUSH, name: 'image-push-pull-only', description: 'The service principal holds AcrPull (and Reader) only and pushes contoso.azurecr.io/hello:v1: the token grants pull, not push.', expectedCause: 'authz.missing-acrpush' },
+    setup(ctx) {
+      removeRoles(ctx, ctx.sp.objectId, ['AcrPush', 'Owner', 'Contributor']);
+      addRole(ctx, ctx.contoso, ctx.sp.objectId, 'AcrPull');
+    },
+  },
+  {
+    info: { ...PUSH, name: 'image-upload-refused', description: 'The service principal (AcrPush) pushes contoso.azurecr.io/hello:v1; its token grants push, but the registry refuses to start the blob upload (403 DENIED: storage quota exceeded).', expectedCause: 'image.upload-refused' },
+    setup(ctx) { ctx.faults.contoso = { ...ctx.faults.contoso, refuseUploads: 'storage quota exceeded: the registry has used its included storage' }; },
   },
 ];
