@@ -39,7 +39,7 @@ export const imageManifestCheck: Check = {
     const ch = ctx.data<ChallengeData>(NET_CHALLENGE)!;
     const net = acrNet(ctx);
     const t = await identityToken(ctx, net, ch.realm, scopeFor(image.repository, ['pull']));
-    const evidence: Record<string, string | number | boolean | undefined> = { image: shown, reference, credential: t.source, standIn: t.standIn || undefined };
+    const evidence: Record<string, string | number | boolean | undefined> = { image: shown, reference, tokenFrom: t.source, standIn: t.standIn || undefined };
     if (!t.token) return { status: 'info', evidence, message: `No credential of the judged identity could read ${shown}; the login checks say why.` };
     const api: RegistryApi = { ...net, token: t.token };
     const m = await getManifest(api, image.repository, reference);

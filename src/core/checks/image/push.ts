@@ -27,7 +27,7 @@ export const imagePushCheck: Check = {
     const ch = ctx.data<ChallengeData>(NET_CHALLENGE)!;
     const net = acrNet(ctx);
     const t = await identityToken(ctx, net, ch.realm, scopeFor(repository, ['pull', 'push']));
-    const evidence: Evidence = { repository, tag, credential: t.source };
+    const evidence: Evidence = { repository, tag, tokenFrom: t.source };
     if (!t.token) return { status: 'info', evidence, message: `No credential of the judged identity could be tried for a push to ${repository}; the login checks say why.` };
     if (t.standIn) return { status: 'info', evidence, message: `The judged identity cannot sign in from this machine, so no upload was tried for it; its rights on ${repository} are judged through its role assignments.` };
     if (!allows(accessClaim(decodeJwt(t.token)), repository, 'push')) {
@@ -47,8 +47,10 @@ export const imagePushCheck: Check = {
     }
     const up = await probeUpload(api, repository);
     evidence.upload = `POST → ${up.start.status}${up.start.code ? ` ${up.start.code}` : ''}`;
-    if (up.cancel) evidence.cancel = `DELETE → ${up.cancel.status}`;
-    evidence.written = 'nothing (the upload was cancelled before any byte was sent)';
+    // Cancelling needs delete on some registries (distribution asks for it): an upload left open
+    // holds no data and is never committed, so nothing is written either way.
+    if (up.cancel) evidence.cancel = up.cancel.status < 300 ? `DELETE → ${up.cancel.status}` : `DELETE → ${up.cancel.status} (the token may not cancel it; the empty upload is never committed and expires)`;
+    evidence.written = 'nothing (no byte was uploaded, no blob or manifest committed)';
     if (up.start.status === 202) {
       return up.cancel && up.cancel.status < 300
         ? { status: 'pass', evidence, message: `The registry accepts a push to ${repository}: an upload was started (202) and cancelled (${up.cancel.status}); nothing was written.` }

@@ -167,7 +167,7 @@ async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcom
   const res = await blobRedirect(api, repository, layer);
   const blobUrl = `https://${ctx.target.loginServer}/v2/${repository}/blobs/${layer}`;
   const target = parseRedirect(res.status, res.headers.location, blobUrl);
-  const evidence: Evidence = { image: `${repository}@${found.manifest.digest ?? found.reference}`, layer, range: 'bytes=0-0', status: res.status, credential: found.tokenSource };
+  const evidence: Evidence = { image: `${repository}@${found.manifest.digest ?? found.reference}`, layer, range: 'bytes=0-0', status: res.status, tokenFrom: found.tokenSource };
   if (!target) {
     if (res.status === 200 || res.status === 206) return { status: 'pass', message: `the login server serves the layer ${layer} of ${repository} itself (no redirect)`, evidence };
     return { status: 'info', message: `GET blob answered ${res.status} without a redirect`, evidence };
