@@ -59,4 +59,8 @@ export const imageScenarios: ScenarioDef[] = [
     info: { ...PUSH, name: 'image-upload-refused', description: 'The service principal (AcrPush) pushes contoso.azurecr.io/hello:v1; its token grants push, but the registry refuses to start the blob upload (403 DENIED: storage quota exceeded).', expectedCause: 'image.upload-refused' },
     setup(ctx) { ctx.faults.contoso = { ...ctx.faults.contoso, refuseUploads: 'storage quota exceeded: the registry has used its included storage' }; },
   },
+  {
+    info: { ...S, section: 'check-docker-configuration', name: 'image-platform-missing', description: 'The user pulls contoso.azurecr.io/multi:v1, a multi-platform image (pushed through the registry API) for linux/arm64/v8 and linux/arm/v7 only; the Docker daemon runs linux/amd64: no matching manifest.', expectedCause: 'image.platform-missing', image: 'multi:v1' },
+    setup() { /* multi:v1 is pushed when the world starts */ },
+  },
 ];

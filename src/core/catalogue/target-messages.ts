@@ -45,4 +45,10 @@ export const TARGET_MESSAGES: readonly { en: string; nl: string }[] = [
   { en: 'The registry accepts a push to {repo}: an upload was started (202); nothing was written.', nl: 'Het register accepteert een push naar {repo}: er is een upload gestart (202); er is niets geschreven.' },
   { en: 'The registry refuses uploads to {repo} with 405 DENIED ({reason}): the repository is locked against writes.', nl: 'Het register weigert uploads naar {repo} met 405 DENIED ({reason}): de opslagplaats is vergrendeld tegen schrijven.' },
   { en: 'The token grants push on {repo}, yet the registry refuses to start an upload (POST → {status}): {reason}.', nl: 'Het token verleent push op {repo}, en toch weigert het register een upload te starten (POST → {status}): {reason}.' },
+
+  // The daemon's platform (image/platform.ts).
+  { en: '{image} is a single-platform image: docker pulls it on any platform.', nl: '{image} is een installatiekopie voor één platform: docker pullt hem op elk platform.' },
+  { en: "{image} has the platforms {platforms}; the Docker daemon's own could not be read.", nl: '{image} heeft de platformen {platforms}; dat van de Docker-daemon kon niet worden gelezen.' },
+  { en: "{image} has an entry for the daemon's platform {platform} (of {platforms}).", nl: '{image} heeft een vermelding voor het platform van de daemon, {platform} (van {platforms}).' },
+  { en: '{image} has no entry for the Docker daemon\'s platform {platform}: it has {platforms}. docker pull says "no matching manifest for {platform2} in the manifest list entries".', nl: '{image} heeft geen vermelding voor het platform van de Docker-daemon, {platform}: het heeft {platforms}. docker pull meldt "no matching manifest for {platform2} in the manifest list entries".' },
 ];

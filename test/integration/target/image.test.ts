@@ -81,6 +81,22 @@ describe('a named image, operation and identity (integration)', function () {
     assert.deepEqual(committed(), before, 'no blob or manifest was added to the registry\'s storage');
   });
 
+  it('a multi-platform image without the daemon\'s platform: docker pull refuses it, the diagnosis names the platforms it has (integration)', async () => {
+    await w.apply('image-platform-missing');
+    const env = w.clientEnv();
+    assert.equal((await dockerLogin(env, w.loginServer, w.azure.clientId, w.azure.clientSecret)).code, 0);
+    const pulled = await docker(env, ['pull', `${w.loginServer}/multi:v1`]);
+    assert.notEqual(pulled.code, 0);
+    assert.match(pulled.out, /no matching manifest for linux\/amd64/);
+    await docker(env, ['logout', w.loginServer]);
+    const r = await diagnose(w, [`${w.loginServer}/multi:v1`]);
+    const p = finding(r.report, 'image.platform');
+    assert.equal(p.causeId, 'image.platform-missing');
+    assert.equal(p.evidence.daemonPlatform, 'linux/amd64');
+    assert.equal(p.evidence.platforms, 'linux/arm64/v8, linux/arm/v7');
+    assert.ok(r.report.causes[0]!.fixes.some((x) => x.command === `docker pull --platform linux/arm64/v8 ${w.loginServer}/multi:v1`));
+  });
+
   it('a locked repository: docker push itself is refused by the front, and the diagnosis says image.locked (integration)', async () => {
     await w.apply('image-repository-locked');
     const env = w.clientEnv();

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { nearestTags } from '../../../src/core/checks/image/near-tags';
 import { conditionAllows } from '../../../src/core/checks/login/role-conditions';
 import { parseManifest } from '../../../src/core/acr/registry-api';
+import { formatPlatform, platformFromInfo, platformMatches } from '../../../src/core/docker/platform';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 
@@ -32,5 +33,20 @@ describe('image checks: the parts', () => {
     const junk = parseManifest('<html>', undefined, 'sha256:short');
     assert.equal(junk.entries, undefined);
     assert.equal(junk.digest, undefined);
+  });
+  it('the daemon\'s platform from /info, matched as a pull matches it', () => {
+    const amd = platformFromInfo({ OSType: 'linux', Architecture: 'x86_64' })!;
+    assert.deepEqual(amd, { os: 'linux', architecture: 'amd64' });
+    const arm = platformFromInfo({ OSType: 'linux', Architecture: 'aarch64' })!;
+    assert.equal(formatPlatform(arm), 'linux/arm64/v8');
+    assert.equal(platformMatches(amd, { os: 'linux', architecture: 'amd64' }), true);
+    assert.equal(platformMatches(amd, { os: 'linux', architecture: 'arm64', variant: 'v8' }), false);
+    assert.equal(platformMatches(amd, { os: 'windows', architecture: 'amd64' }), false);
+    assert.equal(platformMatches(arm, { os: 'linux', architecture: 'arm64' }), true);
+    const v7 = platformFromInfo({ OSType: 'linux', Architecture: 'armv7l' })!;
+    assert.equal(platformMatches(v7, { os: 'linux', architecture: 'arm', variant: 'v6' }), true, 'an armv7 daemon runs v6 images');
+    assert.equal(platformMatches(platformFromInfo({ OSType: 'linux', Architecture: 'armv6l' })!, { os: 'linux', architecture: 'arm', variant: 'v7' }), false);
+    assert.equal(platformFromInfo({ Architecture: 'x86_64' }), undefined);
+    assert.equal(platformFromInfo('garbage'), undefined);
   });
 });

@@ -2,6 +2,7 @@
 import type { Check } from '../../engine/types';
 import { imageManifestCheck } from './manifest';
 import { imagePushCheck } from './push';
+import { imagePlatformCheck } from './platform';
 
-export const IMAGE_CHECKS: readonly Check[] = [imageManifestCheck, imagePushCheck];
+export const IMAGE_CHECKS: readonly Check[] = [imageManifestCheck, imagePlatformCheck, imagePushCheck];
 export { IMAGE } from './ids';
