@@ -14,6 +14,7 @@ import { registryNetworkScenarios } from './registry-network';
 import { vnetEgressScenarios } from './vnet-egress';
 import { advancedScenarios } from './advanced';
 import { imageScenarios } from './image';
+import { identityScenarios } from './identities';
 import type { KnownCauseId } from '../../src/core/catalogue/ids';
 
 const mixed: ScenarioDef = {
@@ -35,7 +36,7 @@ const mixed: ScenarioDef = {
 
 export const SCENARIOS: ScenarioDef[] = [
   healthy, mixed, ...dockerScenarios, dockerPullScenario, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
-  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios, ...imageScenarios,
+  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios, ...imageScenarios, ...identityScenarios,
 ];
 
 const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));

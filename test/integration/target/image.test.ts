@@ -129,4 +129,26 @@ describe('a named image, operation and identity (integration)', function () {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /Azure lists no AKS cluster named no-such-cluster \(clusters this sign-in sees: contoso-aks\)/);
   });
+
+  it('--identity docker judges what docker login stored, and the Entra sign-in only reads ARM (integration)', async () => {
+    await w.apply('identity-docker-no-push');
+    const r = await diagnose(w, [`${w.loginServer}/hello:v1`, '--operation', 'push', '--identity', 'docker']);
+    const d = finding(r.report, 'login.authz.docker');
+    assert.equal(d.causeId, 'authz.missing-acrpush');
+    assert.equal(d.evidence.granted, 'pull');
+    assert.ok(!r.report.findings.some((f) => f.checkId === 'login.credentials.aad' || f.checkId === 'login.authz.aad'), 'the Azure sign-in is not the judged identity');
+  });
+
+  it('--identity mi:<client-id>: found by client id, judged through ARM role assignments, its sign-in not tried; an unknown client id exits 2 (integration)', async () => {
+    const info = await w.apply('identity-mi-no-pull');
+    const r = await diagnose(w, [`${w.loginServer}/hello:v1`, '--identity', info.identity!]);
+    const m = finding(r.report, 'login.authz.managed-identity');
+    assert.equal(m.causeId, 'authz.missing-acrpull');
+    assert.equal(m.status, 'fail');
+    assert.match(m.message, /its own sign-in cannot be tried from this machine/);
+    assert.equal(m.evidence.principalId ?? m.evidence.clientId, DEFAULT_IDS.kubeletClientId);
+    const unknown = await runProc(process.execPath, [CLI, 'diagnose', `${w.loginServer}/hello:v1`, '--identity', 'mi:11111111-2222-4333-8444-555555555555'], w.clientEnv(), { timeoutMs: 60_000 });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Azure lists no user-assigned managed identity with the client id 11111111-2222-4333-8444-555555555555 \(this sign-in sees 1\)/);
+  });
 });

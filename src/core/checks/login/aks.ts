@@ -9,6 +9,7 @@ import { analyseRoles, type RegistryFacts } from './registry-facts';
 import { LOGIN, repositoryOf } from './shared';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import { conditionAllows } from './role-conditions';
+import { readPrincipalGroups } from './arm-facts';
 
 export type KnownFacts = RegistryFacts & { registry: NonNullable<RegistryFacts['registry']>; roleAssignments: NonNullable<RegistryFacts['roleAssignments']> };
 
@@ -20,7 +21,8 @@ export const aksCheck: Check = {
   title: 'AKS clusters may pull from the registry',
   needs: [LOGIN.registry],
   timeoutMs: 6000,
-  applies: (_t, env) => !!env.azure,
+  // Every cluster the account sees, or the one named by --identity aks:<cluster>; another named identity is judged elsewhere.
+  applies: (_t, env) => !!env.azure && (!env.identity || env.identity.kind === 'aks'),
   async run(ctx): Promise<CheckOutcome> {
     const read = ctx.data<RegistryFacts>(LOGIN.registry);
     if (!read?.registry || !read.roleAssignments) {
@@ -88,7 +90,7 @@ export const aksCheck: Check = {
  * alone (its groups' are not listed for a managed identity; ABAC conditions on the repository
  * count): its own sign-in cannot be tried from this machine, and the finding says so.
  */
-function judgeKubelet(ctx: CheckContext, facts: KnownFacts, cluster: string, resourceGroup: string, objectId: string | undefined, exists: boolean | undefined): CheckOutcome {
+async function judgeKubelet(ctx: CheckContext, facts: KnownFacts, cluster: string, resourceGroup: string, objectId: string | undefined, exists: boolean | undefined): Promise<CheckOutcome> {
   const op = targetOperation(ctx.env);
   const repo = repositoryOf(ctx);
   const fixParams: Record<string, string> = { cluster, clusterResourceGroup: resourceGroup, registryId: facts.registry.id };
@@ -99,19 +101,25 @@ function judgeKubelet(ctx: CheckContext, facts: KnownFacts, cluster: string, res
   if (exists === false) {
     return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster, kubeletObjectId: objectId, kubeletIdentityDeleted: true }, message: `AKS cluster ${cluster}: its kubelet identity ${objectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from ${facts.registry.name}. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).` };
   }
-  return judgeByRoleAssignments(ctx, facts, { principalId: objectId, label: `the kubelet identity of AKS cluster ${cluster} (${objectId})`, missingPullCause: 'authz.aks-kubelet-missing-acrpull', repo, op, fixParams, evidence: { cluster, kubeletObjectId: objectId } });
+  return judgeByRoleAssignments(ctx, facts, { groupIds: await groupsThroughArm(ctx, facts, objectId), principalId: objectId, label: `the kubelet identity of AKS cluster ${cluster} (${objectId})`, missingPullCause: 'authz.aks-kubelet-missing-acrpull', repo, op, fixParams, evidence: { cluster, kubeletObjectId: objectId } });
 }
 
 /** A principal judged through the registry's role assignments only (ARM; its sign-in is not tried). */
+/** The groups through which a principal other than the signed-in one holds roles here (ARM's assignedTo()); none when ARM refuses. */
+export async function groupsThroughArm(ctx: CheckContext, facts: KnownFacts, principalId: string): Promise<string[]> {
+  try { return await readPrincipalGroups(armAccessOf(ctx.env)!, facts.registry, principalId, ctx.signal); } catch { return []; }
+}
+
 export function judgeByRoleAssignments(ctx: CheckContext, facts: KnownFacts, s: {
-  principalId: string; label: string; missingPullCause: 'authz.aks-kubelet-missing-acrpull' | 'authz.missing-acrpull'; repo?: string; op: 'login' | 'pull' | 'push';
+  principalId: string; groupIds?: string[]; label: string; missingPullCause: 'authz.aks-kubelet-missing-acrpull' | 'authz.missing-acrpull'; repo?: string; op: 'login' | 'pull' | 'push';
   fixParams: Record<string, string>; evidence: Record<string, string | boolean | undefined>;
 }): CheckOutcome {
   const abac = facts.registry.roleAssignmentMode === 'AbacRepositoryPermissions';
   // ABAC: an assignment whose condition leaves the repository out grants nothing on it.
   const assignments = abac && s.repo ? facts.roleAssignments.filter((a) => conditionAllows(a.condition, s.repo!)) : facts.roleAssignments;
-  const a = analyseRoles(assignments, s.principalId, abac, ctx.env.now());
-  const held = a.held.map((x) => `${x.role}${x.condition ? ' (with a repository condition)' : ''}`).join(', ') || 'none';
+  const a = analyseRoles(assignments, s.principalId, abac, ctx.env.now(), s.groupIds ?? []);
+  const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId.toLowerCase() ? '' : ` through group ${x.principalId}`);
+  const held = a.held.map((x) => `${x.role}${via(x)}${x.condition ? ' (with a repository condition)' : ''}`).join(', ') || 'none';
   const evidence = { ...s.evidence, rolesHeld: held, repository: s.repo, operation: s.op, roleAssignmentMode: facts.registry.roleAssignmentMode, basis: 'ARM role assignments (the identity\'s own sign-in cannot be tried from here)' };
   const on = s.repo ? `${s.repo} in ${facts.registry.name}` : facts.registry.name;
   const missing = !a.canPull ? 'pull' : s.op === 'push' && !a.canPush ? 'push' : undefined;

@@ -17,7 +17,7 @@ interface Subject {
   repository?: string;
   principalId?: string;
   label: string;
-  kind: 'aad' | 'servicePrincipal' | 'repositoryToken' | 'other';
+  kind: 'aad' | 'servicePrincipal' | 'repositoryToken' | 'exposedToken' | 'other';
   tokenName?: string;
 }
 
@@ -47,7 +47,9 @@ export const authzExplicitCheck: Check = {
   async run(ctx) {
     const d = ctx.data<ExplicitLoginData>(LOGIN.explicit);
     if (!d) return { status: 'info', message: 'No token to judge.' };
-    const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : 'other';
+    const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : d.kind === 'exposedToken' && d.principalId ? 'exposedToken' : 'other';
+    // An exposed token names its Entra principal: its role assignments explain what it may do.
+    if (kind === 'exposedToken') return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `exposed token of ${d.principalId}`, kind });
     return judge(ctx, { access: d.access, repository: d.repository, principalId: d.kind === 'servicePrincipal' ? d.username : undefined, label: `${d.kind} ${d.username}`, kind, tokenName: d.tokenName });
   },
 };
@@ -103,7 +105,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
     };
   }
   const abac = reg?.roleAssignmentMode === 'AbacRepositoryPermissions';
-  if (facts?.roleAssignments && s.principalId && s.kind === 'aad') {
+  if (facts?.roleAssignments && s.principalId && (s.kind === 'aad' || s.kind === 'exposedToken')) {
     const groups = groupsOf(facts, s.principalId);
     const a = analyseRoles(facts.roleAssignments, s.principalId, abac, ctx.env.now(), groups);
     const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId!.toLowerCase() ? '' : ` through group ${x.principalId}`);

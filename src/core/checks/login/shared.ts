@@ -23,6 +23,7 @@ export const LOGIN = {
   authzAad: 'login.authz.aad',
   authzExplicit: 'login.authz.explicit',
   authzDocker: 'login.authz.docker',
+  managedIdentity: 'login.authz.managed-identity',
   aks: 'login.authz.aks',
   expiry: 'login.expiry',
   loginEvents: 'login.advanced.login-events',
