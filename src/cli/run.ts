@@ -157,6 +157,6 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
       }
     });
   }
-  for (const n of r.notes) io.stdout(`\n${n}\n`);
+  for (const n of r.localizedNotes) io.stdout(`\n${n[locale]}\n`);
   return 0;
 }
