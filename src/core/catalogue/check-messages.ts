@@ -279,6 +279,8 @@ const PHRASES: readonly Entry[] = [
   { en: 'issued by {issuer}, chain ends at {root}', nl: 'uitgegeven door {issuer}, de keten eindigt bij {root}' },
   { en: 'issued by {issuer}', nl: 'uitgegeven door {issuer}' },
   { en: 'the certificate presented for {host} does not name it ({reason})', nl: 'het certificaat dat voor {host} wordt getoond, noemt die naam niet ({reason})' },
+  { en: 'exposed token until {at} ({@when}; such tokens live 3 hours)', nl: 'blootgesteld token tot {at} ({@when}; zulke tokens zijn 3 uur geldig)' },
+  { en: 'the token docker stored until {at} ({@when})', nl: 'het token dat docker heeft opgeslagen tot {at} ({@when})' },
 ];
 
 interface Compiled { re: RegExp; names: string[]; nl: string }

@@ -6,6 +6,7 @@ import { DOCS_ANCHORS } from '../../../src/core/catalogue/sections';
 import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { explainText } from '../../../src/core/explain';
+import { localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
 
 describe('catalogue: image causes', () => {
   it('has a record for every image cause id', () => {
@@ -39,5 +40,9 @@ describe('catalogue: image causes', () => {
     const without = resolveFixes(cause, { ...baseParams(t), repository: 'hello' }).map((f) => f.command);
     assert.ok(!without.some((c) => c?.startsWith('docker pull')));
     assert.ok(without.includes('az acr repository show-tags --name contoso --repository hello --orderby time_desc --output table'));
+  });
+  it('words the judged identity\'s token expiry in Dutch, in the expiry list', () => {
+    assert.equal(localizeCheckMessage('exposed token until 2026-12-07T06:00:00Z (in 2 h 59 min; such tokens live 3 hours); the token docker stored until 2026-12-07T05:00:00Z (in 1 h 5 min).', 'nl'),
+      'blootgesteld token tot 2026-12-07T06:00:00Z (over 2 h 59 min; zulke tokens zijn 3 uur geldig); het token dat docker heeft opgeslagen tot 2026-12-07T05:00:00Z (over 1 h 5 min).');
   });
 });

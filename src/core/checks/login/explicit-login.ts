@@ -20,6 +20,8 @@ export interface ExplicitLoginData {
   tokenName?: string;
   /** The Entra object id an `--expose-token` token was issued to (its `sub`), for the role analysis. */
   principalId?: string;
+  /** When an `--expose-token` token (an ACR refresh token) stops working. */
+  tokenExpires?: Date;
 }
 
 type Outcome = CheckOutcome;
@@ -97,7 +99,8 @@ async function tryLogin(ctx: CheckContext, evidence: Record<string, string | num
     const claims = decodeJwt(res.accessToken);
     const sub = cred.kind === 'exposedToken' ? decodeJwt(cred.password)?.sub : undefined;
     const principalId = typeof sub === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sub) ? sub.toLowerCase() : undefined;
-    const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined, principalId };
+    const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined, principalId,
+      tokenExpires: cred.kind === 'exposedToken' ? claimDate(decodeJwt(cred.password), 'exp') : undefined };
     return { status: 'pass', message: `The registry accepts the ${describe(cred.kind)} ${cred.username}.`, evidence: { ...evidence, scope }, data };
   }
   const ev = { ...evidence, status: res.status, registrySays: res.reason };

@@ -27,6 +27,8 @@ export interface StoredCredentialData {
   repository?: string;
   /** The stored user is one of the registry's repository-scoped tokens (ARM lists it). */
   tokenName?: string;
+  /** When a stored ACR token (identity token, exposed token) stops working. */
+  expires?: Date;
 }
 
 export const storedCredentialCheck: Check = {
@@ -99,7 +101,7 @@ async function testStored(
     const facts = ctx.env.identity?.kind === 'docker' ? await settledData<RegistryFacts>(ctx, LOGIN.registry) : undefined;
     const tokenName = !c.identityToken && c.username && facts?.tokens?.some((t) => t.name === c.username) ? c.username : undefined;
     const access = accessClaim(decodeJwt(res.accessToken));
-    return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true, access, repository: repo, tokenName } };
+    return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
   }
   if (res.netError || (res.status !== undefined && res.status !== 401 && res.status !== 403)) {
     return { status: 'warn', message: `The stored credential could not be tried: ${res.reason}.`, evidence: { ...evidence, status: res.status }, data };
