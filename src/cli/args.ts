@@ -70,7 +70,13 @@ export function parseCli(argv: string[]): CliArgs {
   if (rest.length !== 1) throw new UsageError(rest.length ? 'diagnose takes one registry or image (e.g. contoso.azurecr.io/app:1.4)' : 'diagnose needs a registry or an image: acr-doctor diagnose contoso, or acr-doctor diagnose contoso.azurecr.io/app:1.4');
   let image: ImageReference | undefined;
   try {
-    image = parseRegistryAndImage(rest[0]).image;
+    // A URL names no image (the diagnosis explains it as typed).
+    // A URL names no image, nor does a bare name before a path (docker reads contoso/app as Docker
+    // Hub's): the diagnosis explains both as typed.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(rest[0].trim())) {
+      const parsed = parseRegistryAndImage(rest[0]);
+      if (!parsed.registry.inputIssues.includes('missingSuffix')) image = parsed.image;
+    }
   } catch (e) {
     // A bad registry name is the diagnosis's to explain (upper case, a wrong suffix: causes of their own).
     if (e instanceof TargetInputError) throw new UsageError(`${e.message} (e.g. acr-doctor diagnose contoso.azurecr.io/app:1.4)`);

@@ -1,8 +1,8 @@
 // One call for front ends: parse what the user typed, pick the checks, run them.
 //   const report = await diagnose('contoso', env, { onEvent, signal, budgetMs });
 //   const report = await diagnose('contoso.azurecr.io/app:1.4', withTarget(env, { operation: 'push', identity }), options);
-import type { RegistryTarget } from '../registry/target';
-import { parseRegistryAndImage } from '../registry/image-reference';
+import { parseRegistryInput, type RegistryTarget } from '../registry/target';
+import { parseRegistryAndImage, type ImageReference } from '../registry/image-reference';
 import { withTarget } from './target';
 import { allChecks, type CheckSet } from '../checks/index';
 import { getCause } from '../catalogue/index';
@@ -22,9 +22,9 @@ function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, optio
   // run's target unless the environment names one. Throws RegistryInputError / TargetInputError.
   let target: RegistryTarget;
   if (typeof input === 'string') {
-    const parsed = parseRegistryAndImage(input);
-    target = parsed.registry;
-    if (parsed.image && !env.image) env = withTarget(env, { image: parsed.image });
+    const split = splitImage(input);
+    target = split.target;
+    if (split.image && !env.image) env = withTarget(env, { image: split.image });
   } else {
     target = input;
   }
@@ -38,6 +38,20 @@ function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, optio
     checks = checks.filter((c) => keep.has(c.id));
   }
   return { target, env, checks, run: { causeOf: getCause, ...options } };
+}
+
+/**
+ * The registry and the image of what the user typed. A URL (https://…/v2/) names no image: the
+ * name check explains it as typed. A bare name before an image (contoso/hello:v1) is judged as
+ * typed too: docker reads it as a Docker Hub repository (name.missing-suffix), so no image is
+ * looked up in the registry for it.
+ */
+export function splitImage(input: string): { target: RegistryTarget; image?: ImageReference } {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim())) return { target: parseRegistryInput(input) };
+  const parsed = parseRegistryAndImage(input);
+  // Docker never reaches the registry with such a reference: the image is not looked up there.
+  if (parsed.image && parsed.registry.inputIssues.includes('missingSuffix')) return { target: parseRegistryInput(input) };
+  return { target: parsed.registry, image: parsed.image };
 }
 
 export function diagnose(input: string | RegistryTarget, env: DiagnoseEnvironment, options: DiagnoseOptions = {}): Promise<DiagnosisReport> {

@@ -96,7 +96,7 @@ export async function runScenario(w: SandboxWorld, name: string, opts: { checkHe
     } else if (!name.includes('+')) {
       row.ok = row.first === info.expectedCause && r.code === 1;
       if (!row.ok) row.why = row.first !== info.expectedCause ? `ranked first: ${row.first ?? 'nothing'}` : `exit ${r.code}`;
-      else DETECTORS.set(info.expectedCause, report.causes[0]!.checkIds);
+      else DETECTORS.set(name, report.causes[0]!.checkIds);
     } else {
       row.ok = await judgeCombination(w, name, info, report, row);
       if (row.ok && r.code !== 1) { row.ok = false; row.why = `exit ${r.code}`; }
@@ -106,7 +106,11 @@ export async function runScenario(w: SandboxWorld, name: string, opts: { checkHe
   return row;
 }
 
-/** cause → the checks that reported it when it was the only fault (learnt from the single rows). */
+/**
+ * scenario → the checks that reported its cause when it was the only fault (learnt from the single
+ * rows). Keyed by scenario, not cause: one cause is found by different checks for different
+ * identities (missing AcrPull: the Entra sign-in's, a service principal's, a managed identity's).
+ */
 const DETECTORS = new Map<string, string[]>();
 
 /**
@@ -119,7 +123,7 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   const parts = name.split('+');
   const causes: string[] = [info.expectedCause!, ...(info.alsoExpected ?? [])];
   for (let i = 0; i < parts.length; i++) {
-    if (!DETECTORS.has(causes[i]!)) {
+    if (!DETECTORS.has(parts[i]!)) {
       const alone = await runScenario(w, parts[i]!);
       if (!alone.ok) { row.why = `${parts[i]} alone is not diagnosed (${alone.why})`; return false; }
     }
@@ -127,9 +131,9 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   const reported = new Set(report.causes.map((c) => c.causeId));
   const byCheck = new Map(report.findings.map((f) => [f.checkId, f]));
   const notes: string[] = [];
-  for (const c of causes) {
+  for (const [i, c] of causes.entries()) {
     if (reported.has(c)) continue;
-    const detectors = DETECTORS.get(c) ?? [];
+    const detectors = DETECTORS.get(parts[i]!) ?? [];
     const blockers = detectors.map((id) => byCheck.get(id)?.blockedBy);
     // Blocked: each detecting check was skipped because a check failed (that failure is, or
     // leads to, the reported blocking cause).

@@ -42,3 +42,19 @@ describe('diagnosis target (engine/target)', () => {
     assert.equal(unresolvedIdentity({ findings: [{ status: 'fail', message: 'no cluster c1', evidence: { [UNRESOLVED_IDENTITY]: true } }] }), 'no cluster c1');
   });
 });
+
+describe('what the user typed: registry and image (engine/diagnose splitImage)', () => {
+  it('keeps the name faults of what was typed, and takes the image only when docker would reach the registry', async () => {
+    const { splitImage } = await import('../../../src/core/engine/diagnose');
+    const bare = splitImage('contoso/hello:v1');
+    assert.ok(bare.target.inputIssues.includes('missingSuffix') && bare.target.inputIssues.includes('hasPath'));
+    assert.equal(bare.image, undefined, 'docker would look for it on Docker Hub');
+    const full = splitImage('contoso.azurecr.io/team/app@sha256:' + 'b'.repeat(64));
+    assert.deepEqual(full.target.inputIssues, []);
+    assert.equal(full.image?.repository, 'team/app');
+    const url = splitImage('https://contoso.azurecr.io/v2/');
+    assert.equal(url.image, undefined);
+    assert.ok(url.target.inputIssues.includes('hasScheme'));
+    assert.equal(splitImage('contoso').image, undefined);
+  });
+});
