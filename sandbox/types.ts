@@ -32,8 +32,14 @@ export interface ScenarioInfo {
   usesArm: boolean;
   /** What the user types as the registry (default: the login server), e.g. 'Contoso.azurecr.io'. */
   input?: string;
-  /** What the user tried: 'login' (default), 'pull' or 'push' of `<registry>/hello:v1`. */
+  /** What the user tried: 'login' (default), 'pull' or 'push' of `<registry>/hello:v1` (or of `image`). */
   operation?: 'login' | 'pull' | 'push';
+  /** The image the user names after the registry (e.g. 'hello:v2'): the CLI gets `<login server>/<image>` instead of `--repository hello`. */
+  image?: string;
+  /** Whose rights the user asks about, as `--identity` takes it (e.g. 'token:ci-token', 'aks:contoso-aks'). */
+  identity?: string;
+  /** The user has no Azure sign-in (the CLI runs with --no-azure), whatever the seed. */
+  noAzure?: boolean;
   /**
    * For a scenario of several registries (`npm start`'s mixed): what a user sees for each, the
    * source of its banner and held to it by tests (the tree lists each, Diagnose reports its cause).

@@ -18,6 +18,7 @@ import { LoginServer, type TlsPair } from './front/login-server';
 import { DataEndpoint } from './front/data-endpoint';
 import { RealRegistry } from './parts/registry';
 import { seedImage } from './parts/seed-image';
+import { pushIndex, type IndexPlatform } from './parts/push-index';
 import { PublicRegistryFront } from './front/public-registry';
 import { Dockerd } from './parts/dockerd';
 import { Tinyproxy } from './parts/tinyproxy';
@@ -60,6 +61,9 @@ const SERVED: Record<string, { login: string[]; data: Record<string, string[]>; 
   },
   fabrikam: { login: [IP.fabrikam], port: 5001, data: { [NAMES.fabrikamDataWeu]: [IP.fabrikamDataWeu] } },
 };
+
+/** The platforms of contoso.azurecr.io/multi:v1 (the image-platform-missing scenario names it). */
+export const MULTI_PLATFORMS: IndexPlatform[] = [{ os: 'linux', architecture: 'arm64', variant: 'v8' }, { os: 'linux', architecture: 'arm', variant: 'v7' }];
 
 function requireNamespace(): void {
   if (!isRoot()) throw new Error('startWorld needs root: run it as `node scripts/sandbox.mjs exec -- <command>` as root.');
@@ -184,6 +188,9 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     }
   }
   await Promise.all([...starting, mcrStarting]);
+  // contoso.azurecr.io/multi:v1, an index for linux/arm64 and linux/arm/v7 only (none is this
+  // machine's amd64 daemon's), pushed through the registry's API as buildx would.
+  await pushIndex({ port: SERVED.contoso!.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
 
   const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted });
   cleanups.push(() => mcrFront.stop());

@@ -127,6 +127,11 @@ export interface RegistryRecord {
   tokens: TokenRecord[];
   /** listCredentials: username is the registry name; two passwords. */
   adminPasswords: { password: string; password2: string };
+  /**
+   * Data-plane changeable attributes set with `az acr repository update` (image lock), keyed
+   * 'repo' or 'repo:tag'; what is absent is enabled. Served by the login server's /acr/v1/.
+   */
+  locks?: Record<string, { writeEnabled?: boolean; deleteEnabled?: boolean; readEnabled?: boolean; listEnabled?: boolean }>;
 }
 
 export interface TenantJson {

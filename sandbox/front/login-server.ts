@@ -9,6 +9,8 @@ import { verifyJwt } from './jwt';
 import type { FrontFaults, RegistryContext } from './policy';
 import { firewallVerdict } from './policy';
 import { TokenService, AUTH_REQUIRED } from './token-service';
+import { signJwt } from './jwt';
+import { attributesOf, lockRefuses, LOCKED_BODY } from './locks';
 
 export interface TlsPair { key: string; cert: string }
 
@@ -150,8 +152,51 @@ export class LoginServer {
       res.end();
       return;
     }
+    if (url.pathname.startsWith('/v2/') && lockRefuses(reg.registry, req.method ?? 'GET', url.pathname)) { json(res, 405, LOCKED_BODY); return; }
+    if (faults.refuseUploads && req.method === 'POST' && /^\/v2\/.+\/blobs\/uploads\/?$/.test(url.pathname) && req.headers.authorization?.startsWith('Bearer ')) {
+      json(res, 403, { errors: [{ code: 'DENIED', message: faults.refuseUploads }] }); return;
+    }
+    const acr = /^\/acr\/v1\/(.+?)(?:\/_tags\/([^/]+))?$/.exec(url.pathname);
+    if (acr && req.method === 'GET') { await this.attributes(req, res, reg, acr[1]!, acr[2] ? decodeURIComponent(acr[2]) : undefined); return; }
     if (url.pathname.startsWith('/v2')) { this.proxy(req, res); return; }
     json(res, 404, { errors: [{ code: 'NOT_FOUND', message: 'not found' }] });
+  }
+
+  /** ACR's metadata API: the repository's (or tag's) changeable attributes, for a token that may pull it. */
+  private async attributes(req: http.IncomingMessage, res: http.ServerResponse, reg: RegistryContext, repo: string, tag: string | undefined): Promise<void> {
+    if (!this.mayPull(req.headers.authorization, repo)) {
+      json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: AUTH_REQUIRED }] }, {
+        'Www-Authenticate': `Bearer realm="https://${this.o.loginServer}/oauth2/token",service="${this.o.loginServer}",scope="repository:${repo}:metadata_read"`,
+      });
+      return;
+    }
+    const tags = await this.upstreamTags(repo);
+    if (!tags) { json(res, 404, { errors: [{ code: 'NAME_UNKNOWN', message: `repository ${repo} is not found` }] }); return; }
+    const a = attributesOf(reg.registry, repo, tag);
+    if (tag) {
+      if (!tags.includes(tag)) { json(res, 404, { errors: [{ code: 'TAG_UNKNOWN', message: `the specified tag ${tag} does not exist` }] }); return; }
+      json(res, 200, { registry: this.o.loginServer, imageName: repo, tag: { name: tag, changeableAttributes: a } });
+      return;
+    }
+    json(res, 200, { registry: this.o.loginServer, imageName: repo, tagCount: tags.length, changeableAttributes: a });
+  }
+
+  /** The repository's tags from the real registry (undefined when it has no such repository). */
+  private upstreamTags(repo: string): Promise<string[] | undefined> {
+    const now = Math.floor(Date.now() / 1000);
+    const token = signJwt(this.o.signer, { jti: crypto.randomUUID(), sub: 'login-server', iss: this.o.loginServer, aud: this.o.loginServer, nbf: now - 5, iat: now, exp: now + 60, access: [{ type: 'repository', name: repo, actions: ['pull'] }] });
+    return new Promise((resolve) => {
+      const up = http.request({ host: '127.0.0.1', port: this.o.upstreamPort, path: `/v2/${repo}/tags/list`, headers: { host: this.o.loginServer, authorization: `Bearer ${token}` } }, (ur) => {
+        const chunks: Buffer[] = [];
+        ur.on('data', (c: Buffer) => chunks.push(c));
+        ur.on('end', () => {
+          if (ur.statusCode !== 200) { resolve(undefined); return; }
+          try { const b = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { tags?: string[] | null }; resolve(b.tags ?? []); } catch { resolve(undefined); }
+        });
+      });
+      up.on('error', () => resolve(undefined));
+      up.end();
+    });
   }
 
   private mayPull(authorization: string | undefined, repo: string): boolean {

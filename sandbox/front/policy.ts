@@ -9,6 +9,7 @@ export interface FrontFaults {
   exchangeFails?: boolean;     // /oauth2/exchange answers 500
   accessTokenFails?: boolean;  // /oauth2/token for Entra identities answers 500
   dataRegion?: string;         // region whose data endpoint the blob redirect names (nearest replica)
+  refuseUploads?: string;      // POST …/blobs/uploads/ answers 403 DENIED with this reason (e.g. a storage quota reached)
 }
 
 export interface RegistryContext { state: ArmState; registry: RegistryRecord }

@@ -14,6 +14,8 @@ import { networkScenarios } from './network';
 import { registryNetworkScenarios } from './registry-network';
 import { vnetEgressScenarios } from './vnet-egress';
 import { advancedScenarios } from './advanced';
+import { imageScenarios } from './image';
+import { identityScenarios } from './identities';
 import type { KnownCauseId } from '../../src/core/catalogue/ids';
 
 /** What `npm start`'s default world shows: the banner is made from it and tests hold it to it. */
@@ -48,7 +50,7 @@ const mixed: ScenarioDef = {
 
 export const SCENARIOS: ScenarioDef[] = [
   healthy, mixed, ...dockerScenarios, dockerPullScenario, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
-  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios,
+  ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios, ...imageScenarios, ...identityScenarios,
 ];
 
 const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));
@@ -69,6 +71,8 @@ export function getScenario(name: string): ScenarioDef | undefined {
       alsoExpected: [...(defs[0]!.info.alsoExpected ?? []), ...also],
       usesArm: defs.some((d) => d.info.usesArm),
       operation: defs.map((d) => d.info.operation).find(Boolean),
+      image: defs.map((d) => d.info.image).find(Boolean),
+      identity: defs.map((d) => d.info.identity).find(Boolean),
       clientProxy: defs.map((d) => d.info.clientProxy).find(Boolean),
     },
     setup(ctx) { for (const d of defs) d.setup(ctx); },

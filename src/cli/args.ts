@@ -1,6 +1,8 @@
 // Command line parsing (node:util parseArgs): `diagnose <registry> [flags]`, `explain <text>`, `--help`.
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
+import { parseIdentity, parseRegistryAndImage, TargetInputError, type IdentitySpec, type ImageReference } from '../core/registry/image-reference';
+import { RegistryInputError } from '../core/registry/target';
 
 export class UsageError extends Error {
   constructor(message: string) { super(message); this.name = 'UsageError'; }
@@ -8,7 +10,10 @@ export class UsageError extends Error {
 
 export interface DiagnoseArgs {
   command: 'diagnose';
+  /** What was typed: the registry, or the registry and an image (contoso.azurecr.io/app:1.4). */
   registry: string;
+  image?: ImageReference;
+  identity?: IdentitySpec;
   format: 'text' | 'json' | 'sarif';
   timeoutMs?: number;
   resolve: Record<string, string>;
@@ -47,7 +52,7 @@ export function parseCli(argv: string[]): CliArgs {
         repository: { type: 'string' }, 'pull-test': { type: 'boolean' }, operation: { type: 'string' },
         azure: { type: 'boolean' }, 'no-azure': { type: 'boolean' },
         username: { type: 'string', short: 'u' }, 'password-stdin': { type: 'boolean' },
-        only: { type: 'string' },
+        only: { type: 'string' }, identity: { type: 'string' },
       },
     });
   } catch (e) {
@@ -62,7 +67,31 @@ export function parseCli(argv: string[]): CliArgs {
     return { command: 'explain', text: rest.length ? rest.join(' ') : undefined, format: v.json ? 'json' : 'text' };
   }
   if (cmd !== 'diagnose') throw new UsageError(`unknown command "${cmd.slice(0, 40)}" (use diagnose or explain; --help lists everything)`);
-  if (rest.length !== 1) throw new UsageError(rest.length ? 'diagnose takes one registry' : 'diagnose needs a registry: acr-doctor diagnose contoso');
+  if (rest.length !== 1) throw new UsageError(rest.length ? 'diagnose takes one registry or image (e.g. contoso.azurecr.io/app:1.4)' : 'diagnose needs a registry or an image: acr-doctor diagnose contoso, or acr-doctor diagnose contoso.azurecr.io/app:1.4');
+  let image: ImageReference | undefined;
+  try {
+    // A URL names no image (the diagnosis explains it as typed).
+    // A URL names no image, nor does a bare name before a path (docker reads contoso/app as Docker
+    // Hub's): the diagnosis explains both as typed.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(rest[0].trim())) {
+      const parsed = parseRegistryAndImage(rest[0]);
+      if (!parsed.registry.inputIssues.includes('missingSuffix')) image = parsed.image;
+    }
+  } catch (e) {
+    // A bad registry name is the diagnosis's to explain (upper case, a wrong suffix: causes of their own).
+    if (e instanceof TargetInputError) throw new UsageError(`${e.message} (e.g. acr-doctor diagnose contoso.azurecr.io/app:1.4)`);
+    if (!(e instanceof RegistryInputError)) throw e;
+  }
+  let identity: IdentitySpec | undefined;
+  if (v.identity !== undefined) {
+    try { identity = parseIdentity(v.identity); } catch (e) { throw new UsageError(`--identity: ${(e as Error).message}`); }
+  }
+  if (image && v.repository !== undefined && v.repository.trim().toLowerCase().replace(/[:@].*$/, '') !== image.repository) {
+    throw new UsageError(`--repository ${v.repository.slice(0, 80)} is not the image's repository ${image.repository}: the image alone is enough`);
+  }
+  if (identity && v.username && !['sp', 'token'].includes(identity.kind)) {
+    throw new UsageError(`--username goes with --identity sp or token (the others know their user name); --identity ${identity.kind} reads only its secret from stdin`);
+  }
   if (v.json && v.sarif) throw new UsageError('choose one of --json and --sarif');
   let timeoutMs: number | undefined;
   if (v.timeout !== undefined) {
@@ -71,14 +100,17 @@ export function parseCli(argv: string[]): CliArgs {
     timeoutMs = Math.round(s * 1000);
   }
   const op = v.operation;
-  if (op !== undefined && !['login', 'pull', 'push'].includes(op)) throw new UsageError('--operation is login, pull or push');
+  if (op !== undefined && !['login', 'pull', 'push'].includes(op)) throw new UsageError(`--operation is login, pull or push, not "${op.slice(0, 20)}"`);
   if (v.only !== undefined && !['network', 'login'].includes(v.only)) throw new UsageError('--only is network or login');
-  if (v['password-stdin'] && !v.username) throw new UsageError('--password-stdin needs --username');
+  const secretIdentity = !!identity && ['sp', 'admin', 'token', 'exposed-token'].includes(identity.kind);
+  if (v['password-stdin'] && !v.username && !secretIdentity) throw new UsageError('--password-stdin needs --username (or an --identity with a secret: sp, admin, token, exposed-token)');
+  if (identity?.kind === 'sp' && !identity.clientId && !v.username) throw new UsageError('--identity sp needs the client id: --identity sp:<client-id> (the secret is read from stdin)');
+  if (identity?.kind === 'token' && !identity.name && !v.username) throw new UsageError('--identity token needs the token\'s name: --identity token:<name> (its password is read from stdin)');
   return {
-    command: 'diagnose', registry: rest[0], format: v.json ? 'json' : v.sarif ? 'sarif' : 'text', timeoutMs,
+    command: 'diagnose', registry: rest[0], image, identity, format: v.json ? 'json' : v.sarif ? 'sarif' : 'text', timeoutMs,
     resolve: parseResolve(v.resolve ?? []), repository: v.repository, pullTest: !!v['pull-test'],
     operation: op as DiagnoseArgs['operation'], azure: v['no-azure'] ? 'off' : v.azure ? 'on' : 'auto',
-    username: v.username, passwordStdin: !!v['password-stdin'], only: v.only as DiagnoseArgs['only'],
+    username: v.username, passwordStdin: !!v['password-stdin'] || secretIdentity, only: v.only as DiagnoseArgs['only'],
   };
 }
 
@@ -86,21 +118,35 @@ export const HELP = {
   en: `acr-doctor — find out why you cannot log in to, push to or pull from an Azure Container Registry
 
 Usage:
-  acr-doctor diagnose <registry> [options]   run every check, stream findings, rank the causes
+  acr-doctor diagnose <registry>[/<image>] [options]
+                                             run every check, stream findings, rank the causes
   acr-doctor explain "<error text>"          map a pasted Docker / az error to its causes (or pipe it on stdin)
   acr-doctor mcp                             serve the diagnose and explain tools to an MCP client over stdio
   acr-doctor --help | --version
 
 <registry> is the resource name (contoso) or the login server (contoso.azurecr.io, .cn, .us).
+An image after it (contoso.azurecr.io/app:1.4, …/app@sha256:<64 hex>) is looked up too: does the
+repository and the tag exist, has it your daemon's platform, may the identity pull or push it, do
+its layers arrive from the data endpoint. Naming an image means --operation pull unless you say otherwise.
 
 Options for diagnose:
   --json                 print the report as JSON (secrets redacted)
   --sarif                print the causes as SARIF 2.1.0
   --timeout <seconds>    total time budget (default 6)
   --resolve <host=ip>    use this address for a host name (repeatable), like curl --resolve
-  --repository <repo>    repository to test scope, blob download and pull with
+  --repository <repo>    repository to test scope, blob download and pull with (an image names it)
   --pull-test            also pull through the Docker daemon (slow)
-  --operation <op>       what you are trying to do: login (default), pull or push
+  --operation <op>       what you are trying to do: login, pull or push (default: pull with an
+                         image, else login); push starts an upload and cancels it: nothing is written
+  --identity <who>       whose rights to judge (default: every credential in use):
+                           azure           the Azure sign-in (AZURE_* variables)
+                           docker          what docker login stored for the registry
+                           sp:<client-id>  a service principal (client secret on stdin)
+                           admin           the admin user (password on stdin)
+                           token:<name>    a repository-scoped token (password on stdin)
+                           exposed-token   a token of az acr login --expose-token (on stdin)
+                           aks:<cluster>   an AKS cluster's kubelet identity (through Azure role assignments)
+                           mi:<client-id>  a managed identity (through Azure role assignments)
   --username <u> --password-stdin
                          also check these registry credentials (password read from stdin)
   --azure / --no-azure   read the registry's settings from Azure (default: when AZURE_* variables are set)
@@ -111,26 +157,41 @@ AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZU
 ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* prints Dutch. ACR_DOCTOR_TRACE=1 prints each check's start and end
 on stderr. ACR_DOCTOR_COMPILE_CACHE=<absolute dir> moves the code cache (default ~/.cache/acr-doctor), =0 turns it off.
 
-Exit codes: 0 healthy, 1 causes found, 2 could not run (or not completely: the time budget ran out).
+Exit codes: 0 healthy, 1 causes found, 2 could not run (bad input, an identity Azure cannot find, or
+not completely: the time budget ran out).
 `,
   nl: `acr-doctor — ontdek waarom u zich niet kunt aanmelden bij, pushen naar of pullen uit een Azure-containerregister
 
 Gebruik:
-  acr-doctor diagnose <register> [opties]    alle controles uitvoeren, bevindingen tonen, oorzaken rangschikken
+  acr-doctor diagnose <register>[/<installatiekopie>] [opties]
+                                             alle controles uitvoeren, bevindingen tonen, oorzaken rangschikken
   acr-doctor explain "<fouttekst>"           een geplakte Docker- of az-fout aan oorzaken koppelen (of via stdin)
   acr-doctor mcp                             de hulpmiddelen diagnose en explain aanbieden aan een MCP-client via stdio
   acr-doctor --help | --version
 
 <register> is de resourcenaam (contoso) of de aanmeldingsserver (contoso.azurecr.io, .cn, .us).
+Een installatiekopie erachter (contoso.azurecr.io/app:1.4, …/app@sha256:<64 hex>) wordt ook
+opgezocht: bestaan de opslagplaats en de tag, heeft hij het platform van uw daemon, mag de identiteit
+hem pullen of pushen, komen de lagen van het gegevenseindpunt. Met een installatiekopie is de actie pull, tenzij u iets anders opgeeft.
 
 Opties voor diagnose:
   --json                 het rapport als JSON (geheimen verborgen)
   --sarif                de oorzaken als SARIF 2.1.0
   --timeout <seconden>   totale tijd (standaard 6)
   --resolve <host=ip>    dit adres gebruiken voor een hostnaam (herhaalbaar), zoals curl --resolve
-  --repository <opslagplaats>  opslagplaats voor bereik, blobdownload en pull
+  --repository <opslagplaats>  opslagplaats voor bereik, blobdownload en pull (een installatiekopie noemt haar)
   --pull-test            ook pullen via de Docker-daemon (traag)
-  --operation <actie>    wat u probeert: login (standaard), pull of push
+  --operation <actie>    wat u probeert: login, pull of push (standaard: pull met een installatiekopie,
+                         anders login); push begint een upload en breekt die af: er wordt niets geschreven
+  --identity <wie>       wiens rechten worden beoordeeld (standaard: elke referentie die in gebruik is):
+                           azure           de Azure-aanmelding (AZURE_*-variabelen)
+                           docker          wat docker login voor het register heeft opgeslagen
+                           sp:<client-id>  een service-principal (clientgeheim via stdin)
+                           admin           de beheerder (wachtwoord via stdin)
+                           token:<naam>    een token met opslagplaatsbereik (wachtwoord via stdin)
+                           exposed-token   een token van az acr login --expose-token (via stdin)
+                           aks:<cluster>   de kubelet-identiteit van een AKS-cluster (via Azure-roltoewijzingen)
+                           mi:<client-id>  een beheerde identiteit (via Azure-roltoewijzingen)
   --username <u> --password-stdin
                          ook deze registerreferenties controleren (wachtwoord via stdin)
   --azure / --no-azure   de instellingen van het register uit Azure lezen (standaard: als AZURE_*-variabelen zijn gezet)
@@ -141,6 +202,7 @@ AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST, AZU
 ACR_DOCTOR_ARM_ENDPOINT. LANG=nl* geeft Nederlandse tekst. ACR_DOCTOR_TRACE=1 toont begin en einde van elke
 controle op stderr. ACR_DOCTOR_COMPILE_CACHE=<absoluut pad> verplaatst de codecache (standaard ~/.cache/acr-doctor), =0 zet hem uit.
 
-Afsluitcodes: 0 gezond, 1 oorzaken gevonden, 2 kon niet (volledig) worden uitgevoerd: de tijd was op.
+Afsluitcodes: 0 gezond, 1 oorzaken gevonden, 2 kon niet (volledig) worden uitgevoerd: onjuiste invoer,
+een identiteit die Azure niet kan vinden, of de tijd was op.
 `,
 };

@@ -10,6 +10,9 @@ import { DEFAULT_BUDGET_MS } from '../core/engine/runner';
 import { environmentFromProcess } from '../core/engine/process-env';
 import { parseRegistryInput, RegistryInputError } from '../core/registry/target';
 import { EXPOSED_TOKEN_USER } from '../core/acr/token-flow';
+import { parseRegistryAndImage, TargetInputError, type IdentitySpec } from '../core/registry/image-reference';
+import { credentialKindOf, unresolvedIdentity, withTarget } from '../core/engine/target';
+import type { ExplicitCredentials } from '../core/engine/environment';
 import { explainText } from '../core/explain';
 import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/index';
 import { armAccessFromEnvironment } from '../core/azure/credential';
@@ -45,9 +48,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (args.command === 'explain') return await explainCommand(args.text, args.format, io, locale);
     return await diagnoseCommand(args as DiagnoseArgs, io, locale);
   } catch (e) {
-    const msg = e instanceof UsageError || e instanceof RegistryInputError ? e.message : `internal error: ${(e as Error)?.stack ?? e}`;
+    const msg = e instanceof UsageError || e instanceof RegistryInputError || e instanceof TargetInputError ? e.message : `internal error: ${(e as Error)?.stack ?? e}`;
     io.stderr(`${t(locale, 'error', { msg: redact(msg) })}\n`);
-    if (e instanceof UsageError) io.stderr('acr-doctor --help\n');
+    if (e instanceof UsageError || e instanceof TargetInputError) io.stderr('acr-doctor --help\n');
     return EXIT.couldNotRun;
   }
 }
@@ -59,14 +62,24 @@ function azureWanted(args: DiagnoseArgs, env: NodeJS.ProcessEnv): boolean {
 }
 
 async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
-  const { env, warnings } = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
-  for (const w of warnings) io.stderr(`acr-doctor: ${w}\n`);
-  if (args.operation) env.operation = args.operation;
-  if (azureWanted(args, io.env)) {
+  const processEnv = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
+  for (const w of processEnv.warnings) io.stderr(`acr-doctor: ${w}\n`);
+  const wantAzure = azureWanted(args, io.env);
+  const who = args.identity?.kind;
+  if ((who === 'azure' || who === 'aks' || who === 'mi') && !wantAzure) {
+    throw new UsageError(`--identity ${who} is judged through Azure: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or pass --azure to use your Azure sign-in)`);
+  }
+  const env = withTarget(processEnv.env, { image: args.image, operation: args.operation, identity: args.identity });
+  if (wantAzure) {
     const a = armAccessFromEnvironment(io.env, { extraCaPem: env.extraCaPem });
     env.azure = { credential: a.credential, armEndpoint: a.armEndpoint, armScope: a.armScope, tenantId: a.tenantId, subscriptionId: a.subscriptionId, ...(a.allowCustomEndpointAudience ? { allowCustomEndpointAudience: true } : {}) };
   }
-  if (args.username) {
+  if (args.identity && credentialKindOf(args.identity.kind)) {
+    if (io.stdinIsTty) throw new UsageError(`--identity ${args.identity.kind} reads its secret from stdin: pipe it, e.g. printf %s "$SECRET" | acr-doctor diagnose … --identity ${args.identity.kind}${args.identity.kind === 'sp' ? ':<client-id>' : args.identity.kind === 'token' ? ':<name>' : ''}`);
+    const password = (await io.readStdin()).replace(/\r?\n$/, '');
+    if (!password) throw new UsageError(`--identity ${args.identity.kind}: stdin held no secret`);
+    env.credentials = identityCredentials(args.identity, args.username, password, args.registry);
+  } else if (args.username) {
     const password = args.passwordStdin ? (await io.readStdin()).replace(/\r?\n$/, '') : '';
     env.credentials = { kind: credentialKind(args.username, password, args.registry), username: args.username, password };
   }
@@ -80,7 +93,25 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale), null, 2)}\n`);
+  // An identity Azure cannot find (a cluster or managed identity by a wrong name) is bad input.
+  const unresolved = unresolvedIdentity(report);
+  if (unresolved) { io.stderr(`${t(locale, 'error', { msg: redact(unresolved) })}\n`); return EXIT.couldNotRun; }
   return exitCodeOf(report);
+}
+
+/** The credentials an identity with a secret is tried with: its user name is known from the identity (admin: the registry's name). */
+export function identityCredentials(identity: IdentitySpec, username: string | undefined, password: string, registry: string): ExplicitCredentials {
+  switch (identity.kind) {
+    case 'sp': return { kind: 'servicePrincipal', username: identity.clientId ?? username ?? '', password };
+    case 'token': return { kind: 'repositoryToken', username: identity.name ?? username ?? '', password };
+    case 'exposed-token': return { kind: 'exposedToken', username: EXPOSED_TOKEN_USER, password };
+    case 'admin': {
+      let name = '';
+      try { name = parseRegistryAndImage(registry).registry.name; } catch { /* the diagnosis reports the bad name */ }
+      return { kind: 'admin', username: name, password };
+    }
+    default: throw new UsageError(`--identity ${identity.kind} takes no secret`);
+  }
 }
 
 /** 1 when causes were found; 2 when the budget ran out before every check finished (not healthy); else 0. */
@@ -97,7 +128,7 @@ export function exitCodeOf(report: Pick<DiagnosisReport, 'causes' | 'budgetExcee
 export function credentialKind(username: string, password: string, registry: string): 'exposedToken' | 'admin' | 'servicePrincipal' | 'repositoryToken' | 'basic' {
   if (username === EXPOSED_TOKEN_USER || /^eyJ[\w-]+\.[\w-]+\.[\w-]*$/.test(password.trim())) return 'exposedToken';
   let name: string | undefined;
-  try { name = parseRegistryInput(registry).name; } catch { /* diagnose reports the bad name */ }
+  try { name = parseRegistryAndImage(registry).registry.name; } catch { /* diagnose reports the bad name */ }
   if (name && username.toLowerCase() === name) return 'admin';
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(username)) return 'servicePrincipal';
   // ACR takes user name + password only from those three and from repository-scoped tokens (named).
@@ -130,6 +161,6 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
       }
     });
   }
-  for (const n of r.notes) io.stdout(`\n${n}\n`);
+  for (const n of r.localizedNotes) io.stdout(`\n${n[locale]}\n`);
   return 0;
 }

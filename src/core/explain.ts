@@ -1,8 +1,9 @@
 // "Paste an error": map Docker / az / curl output to causes. Specific patterns (exact texts
 // from the seeds and from registry-recipe.md) first; then every catalogue record's symptoms.
 import { allCauses } from './catalogue/index';
-import type { CauseId } from './catalogue/types';
+import type { CauseId, Localized } from './catalogue/types';
 import { redact } from './text/redact';
+import { hostProblems } from './explain-hosts';
 
 export interface SymptomRule {
   /** What the rule recognises (for tests and the "why" line). */
@@ -36,7 +37,15 @@ export const SYMPTOM_RULES: SymptomRule[] = [
   { label: 'AAD application unknown', pattern: /unauthorized: application not registered with aad/i, causes: ['credentials.service-principal-invalid', 'credentials.aad-exchange-failed'], weight: 90 },
   { label: 'authentication required', pattern: /unauthorized: authentication required/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'credentials.anonymous-pull-blocked', 'credentials.anonymous-pull-disabled', 'expiry.aad-token-expired'], weight: 70 },
   { label: 'registry said unauthorized', pattern: /\/v2\/"?: unauthorized/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential'], weight: 65 },
-  { label: 'access denied', pattern: /denied: requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions'], weight: 80 },
+  { label: 'access denied', pattern: /denied: requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'image.locked', 'image.repository-not-found'], weight: 80 },
+  // The named image: a tag, a repository, a platform, a lock (docker's, containerd's and ACR's words).
+  { label: 'manifest not found', pattern: /manifest for (?<image>[^\s:]+(?::[^\s]+)?) not found|manifest unknown|manifest_unknown/i, causes: ['image.tag-not-found', 'image.repository-not-found'], weight: 92 },
+  { label: 'repository unknown', pattern: /name unknown|name_unknown|repository name not known to registry|repository (?:\S+ )?(?:does not exist|not found)/i, causes: ['image.repository-not-found', 'image.tag-not-found'], weight: 92 },
+  { label: 'pull access denied', pattern: /pull access denied for (?<image>\S+?),? repository does not exist or may require 'docker login'/i, causes: ['image.repository-not-found', 'credentials.anonymous-pull-disabled', 'authz.missing-acrpull'], weight: 88 },
+  { label: 'image not found', pattern: /(?:failed to resolve reference|error response from daemon)\b.*\bnot found\b/i, causes: ['image.tag-not-found', 'image.repository-not-found'], weight: 75 },
+  { label: 'no platform in the index', pattern: /no matching manifest for (?<platform>[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) in the manifest list entries/i, causes: ['image.platform-missing'], weight: 95 },
+  { label: 'repository or image locked', pattern: /the operation is disallowed on this registry, repository or image/i, causes: ['image.locked'], weight: 95 },
+  { label: 'repository name in upper case', pattern: /repository name must be lowercase/i, causes: ['name.upper-case'], weight: 85 },
   { label: 'docker CLI missing', pattern: /docker: (?:command )?not found|'docker' is not recognized/i, causes: ['docker.cli-missing'], weight: 90 },
 ];
 
@@ -60,8 +69,10 @@ export interface ExplainResult {
   matches: ExplainMatch[];
   /** Values read from the text (clientIp from a firewall refusal, host from a DNS error, code). */
   params: Record<string, string>;
-  /** Texts that are not an access problem at all (e.g. a missing tag). */
+  /** Texts that are not an access problem at all (e.g. a missing tag), and what a quoted registry name should be (English). */
   notes: string[];
+  /** The same notes in English and Dutch. */
+  localizedNotes: Localized[];
 }
 
 const MAX_TEXT = 64 * 1024;
@@ -105,10 +116,20 @@ export function explainText(raw: string): ExplainResult {
       add(c.id, 30 + Math.min(20, s.length / 4), quoted.toLowerCase() === s.toLowerCase() ? quoted : s);
     }
   }
-  const notes: string[] = [];
+  const localizedNotes: Localized[] = [];
   if (/manifest unknown|not found: manifest unknown|name unknown/i.test(text)) {
-    notes.push('The registry was reached and answered: the repository or tag does not exist (not an access problem).');
+    localizedNotes.push({
+      en: 'The registry was reached and answered: the repository or tag does not exist (not an access problem).',
+      nl: 'Het register werd bereikt en antwoordde: de opslagplaats of tag bestaat niet (geen toegangsprobleem).',
+    });
   }
+  // Registry names quoted in the error, judged as a typed name is.
+  for (const p of hostProblems(text)) {
+    add(p.causeId, 93, p.host);
+    params.suggestedLoginServer ??= p.suggestion;
+    localizedNotes.push(p.note);
+  }
+  const notes = localizedNotes.map((n) => n.en);
   const matches = [...scores.values()].sort((a, b) => b.score - a.score);
-  return { matches, params, notes };
+  return { matches, params, notes, localizedNotes };
 }

@@ -6,6 +6,7 @@
 // {@name} holds a sentence of its own (a reason) and is localised too. A message no entry matches
 // stays English; quoted error text (docker's, Entra's, the registry's) is never translated.
 import type { Locale } from './index';
+import { TARGET_MESSAGES } from './target-messages';
 
 type Entry = { en: string; nl: string };
 
@@ -262,6 +263,9 @@ const ENTRIES: readonly Entry[] = [
   { en: 'AKS cluster {cluster}: the kubelet identity {id} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from {registry}, although an AcrPull assignment for {objectId} remains. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).', nl: 'AKS-cluster {cluster}: de kubelet-identiteit {id} bestaat niet meer (ARM: ResourceNotFound), dus de nodes krijgen geen tokens om uit {registry} te pullen, hoewel er nog een AcrPull-toewijzing voor {objectId} is. Geef het cluster weer een kubelet-identiteit (az aks update --assign-kubelet-identity) en koppel het register (az aks update --attach-acr).' },
   { en: '{n} failed login(s) to {login} in the last day; the latest by {identity} from {ip} ({result}).', nl: '{n} mislukte aanmelding(en) bij {login} in de afgelopen dag; de laatste door {identity} vanaf {ip} ({result}).' },
   { en: 'The password of token {token} expires {@when} ({at}). {@lines}.', nl: 'Het wachtwoord van token {token} verloopt {@when} ({at}). {@lines}.' },
+
+  // An image, an operation, an identity (./target-messages.ts).
+  ...TARGET_MESSAGES,
 ];
 
 /**
@@ -279,6 +283,8 @@ const PHRASES: readonly Entry[] = [
   { en: 'issued by {issuer}, chain ends at {root}', nl: 'uitgegeven door {issuer}, de keten eindigt bij {root}' },
   { en: 'issued by {issuer}', nl: 'uitgegeven door {issuer}' },
   { en: 'the certificate presented for {host} does not name it ({reason})', nl: 'het certificaat dat voor {host} wordt getoond, noemt die naam niet ({reason})' },
+  { en: 'exposed token until {at} ({@when}; such tokens live 3 hours)', nl: 'blootgesteld token tot {at} ({@when}; zulke tokens zijn 3 uur geldig)' },
+  { en: 'the token docker stored until {at} ({@when})', nl: 'het token dat docker heeft opgeslagen tot {at} ({@when})' },
 ];
 
 interface Compiled { re: RegExp; names: string[]; nl: string }

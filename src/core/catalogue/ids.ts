@@ -67,6 +67,12 @@ export const CAUSE_IDS = [
   'network.bastion-endpoint-unsupported', // "Momenteel wordt Azure Bastion eindpunt niet ondersteund"
   // #configure-service-access
   'network.trusted-services-bypass-off',
+  // the named image (no seed section is about images: each links the closest, see image-causes.ts)
+  'image.repository-not-found',          // NAME_UNKNOWN
+  'image.tag-not-found',                 // MANIFEST_UNKNOWN (the "there is no :latest" case too)
+  'image.platform-missing',              // no matching manifest for <os>/<arch> in the manifest list entries
+  'image.locked',                        // changeableAttributes.writeEnabled false
+  'image.upload-refused',                // POST /v2/<repo>/blobs/uploads/ refused though the token grants push
   // check-health only
   'registry.cmk-identity-broken',        // CMK_ERROR
 ] as const;

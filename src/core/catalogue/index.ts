@@ -3,12 +3,13 @@
 import type { Cause, CauseId, Localized } from './types';
 import { NETWORK_CAUSES } from './network-causes';
 import { LOGIN_CAUSES } from './login-causes';
+import { IMAGE_CAUSES } from './image-causes';
 
 export type { Cause, CauseId, Localized, FixTemplate, ResolvedFix } from './types';
 export { CAUSE_IDS, isKnownCauseId } from './ids';
 export { LAYER } from './layers';
 
-const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES];
+const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES, ...IMAGE_CAUSES];
 const BY_ID = new Map<CauseId, Cause>();
 for (const c of ALL) {
   // First record wins; the catalogue test fails on duplicates so they are noticed.

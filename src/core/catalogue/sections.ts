@@ -30,5 +30,5 @@ export const DOCS_ANCHORS: Record<string, string[]> = {
   'container-registry-firewall-access-rules': [''], 'container-registry-access-selected-networks': [''],
   'container-registry-private-link': ['', 'dns-configuration-options'], 'container-registry-dedicated-data-endpoints': [''],
   'container-registry-authentication': [''], 'container-registry-roles': [''], 'container-registry-repository-scoped-permissions': [''],
-  'container-registry-check-health': [''], 'container-registry-diagnostics-audit-logs': ['', 'registry-authentication-failures'],
+  'container-registry-check-health': [''], 'container-registry-image-lock': [''], 'container-registry-diagnostics-audit-logs': ['', 'registry-authentication-failures'],
 };

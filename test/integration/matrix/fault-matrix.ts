@@ -50,16 +50,21 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   const registry = info.input ?? (info.registry === 'contoso' ? w.loginServer : `${info.registry}.azurecr.io`);
   // A generous budget: the matrix judges what is found, not how fast (that is npm run bench's job),
   // and a loaded 2-core machine must not turn a slow check into a missing cause.
-  const args = ['diagnose', registry, ...(format === 'text' ? [] : [format]), '--repository', 'hello', '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
+  // A scenario about an image names it after the registry, as the user types it; the others test with hello.
+  const args = ['diagnose', info.image ? `${registry}/${info.image}` : registry, ...(format === 'text' ? [] : [format]), ...(info.image ? [] : ['--repository', 'hello']), '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
   if (info.operation) args.push('--operation', info.operation);
+  if (info.identity) args.push('--identity', info.identity);
   // A login scenario that does not involve the user's Azure sign-in is run as a user who has none
   // (e.g. a logged-out anonymous pull), as the login tests do; network scenarios keep the sign-in
   // (the blob and data-endpoint probes need some credential).
-  if (!info.usesArm && info.seed === 'troubleshoot-login') args.push('--no-azure');
+  if ((!info.usesArm && info.seed === 'troubleshoot-login') || info.noAzure) args.push('--no-azure');
   // check-health's DOCKER_PULL_ERROR step is the CLI's opt-in pull test.
   if (info.checkHealthCode === 'DOCKER_PULL_ERROR') args.push('--pull-test');
   let input: string | undefined;
-  if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
+  // An identity with a secret reads it from stdin by itself; other credentials go with --username.
+  const secretIdentity = /^(sp|admin|token|exposed-token)(:|$)/.test(info.identity ?? '');
+  if (info.credentials && secretIdentity) input = `${info.credentials.password}\n`;
+  else if (info.credentials) { args.push('--username', info.credentials.username, '--password-stdin'); input = `${info.credentials.password}\n`; }
   return { args, input };
 }
 
@@ -91,7 +96,7 @@ export async function runScenario(w: SandboxWorld, name: string, opts: { checkHe
     } else if (!name.includes('+')) {
       row.ok = row.first === info.expectedCause && r.code === 1;
       if (!row.ok) row.why = row.first !== info.expectedCause ? `ranked first: ${row.first ?? 'nothing'}` : `exit ${r.code}`;
-      else DETECTORS.set(info.expectedCause, report.causes[0]!.checkIds);
+      else DETECTORS.set(name, report.causes[0]!.checkIds);
     } else {
       row.ok = await judgeCombination(w, name, info, report, row);
       if (row.ok && r.code !== 1) { row.ok = false; row.why = `exit ${r.code}`; }
@@ -101,7 +106,11 @@ export async function runScenario(w: SandboxWorld, name: string, opts: { checkHe
   return row;
 }
 
-/** cause → the checks that reported it when it was the only fault (learnt from the single rows). */
+/**
+ * scenario → the checks that reported its cause when it was the only fault (learnt from the single
+ * rows). Keyed by scenario, not cause: one cause is found by different checks for different
+ * identities (missing AcrPull: the Entra sign-in's, a service principal's, a managed identity's).
+ */
 const DETECTORS = new Map<string, string[]>();
 
 /**
@@ -114,7 +123,7 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   const parts = name.split('+');
   const causes: string[] = [info.expectedCause!, ...(info.alsoExpected ?? [])];
   for (let i = 0; i < parts.length; i++) {
-    if (!DETECTORS.has(causes[i]!)) {
+    if (!DETECTORS.has(parts[i]!)) {
       const alone = await runScenario(w, parts[i]!);
       if (!alone.ok) { row.why = `${parts[i]} alone is not diagnosed (${alone.why})`; return false; }
     }
@@ -122,9 +131,9 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   const reported = new Set(report.causes.map((c) => c.causeId));
   const byCheck = new Map(report.findings.map((f) => [f.checkId, f]));
   const notes: string[] = [];
-  for (const c of causes) {
+  for (const [i, c] of causes.entries()) {
     if (reported.has(c)) continue;
-    const detectors = DETECTORS.get(c) ?? [];
+    const detectors = DETECTORS.get(parts[i]!) ?? [];
     const blockers = detectors.map((id) => byCheck.get(id)?.blockedBy);
     // Blocked: each detecting check was skipped because a check failed (that failure is, or
     // leads to, the reported blocking cause).

@@ -69,9 +69,10 @@ describe('explain', () => {
     assert.equal(explainText('dial tcp: lookup contoso.azurecr.io on 127.0.0.1:53').params.host, 'contoso.azurecr.io');
   });
 
-  it('says a missing tag is not an access problem', () => {
+  it('maps a missing tag to its cause and says it is not an access problem', () => {
     const r = explainText('manifest for contoso.azurecr.io/hello:nope not found: manifest unknown: manifest unknown');
-    assert.equal(r.matches.length, 0);
+    assert.equal(r.matches[0]?.causeId, 'image.tag-not-found');
+    assert.ok(!r.matches.some((m) => m.causeId.startsWith('network.') || m.causeId.startsWith('credentials.')));
     assert.equal(r.notes.length, 1);
   });
 

@@ -24,7 +24,7 @@ describe('cli', function () {
     it('parses diagnose with every option', () => {
       const a = parseCli(['diagnose', 'contoso', '--json', '--timeout', '2.5', '--resolve', 'contoso.azurecr.io=192.0.2.20', '--resolve', 'x.azurecr.io:443:192.0.2.21', '--repository', 'hello', '--pull-test', '--no-azure']);
       assert.deepEqual(a, {
-        command: 'diagnose', registry: 'contoso', format: 'json', timeoutMs: 2500,
+        command: 'diagnose', registry: 'contoso', image: undefined, identity: undefined, format: 'json', timeoutMs: 2500,
         resolve: { 'contoso.azurecr.io': '192.0.2.20', 'x.azurecr.io': '192.0.2.21' }, repository: 'hello', pullTest: true,
         operation: undefined, azure: 'off', username: undefined, passwordStdin: false, only: undefined,
       });
@@ -39,6 +39,34 @@ describe('cli', function () {
       for (const [argv, re] of bad) assert.throws(() => parseCli(argv), (e: Error) => e instanceof UsageError && re.test(e.message), argv.join(' '));
       assert.deepEqual(parseResolve([]), {});
     });
+    it('parses an image, an operation and an identity', () => {
+      const a = parseCli(['diagnose', 'contoso.azurecr.io/team/app:1.4', '--operation', 'push', '--identity', 'aks:contoso-aks']);
+      assert.ok(a.command === 'diagnose');
+      assert.equal(a.registry, 'contoso.azurecr.io/team/app:1.4');
+      assert.deepEqual(a.image, { repository: 'team/app', tag: '1.4' });
+      assert.deepEqual(a.identity, { kind: 'aks', cluster: 'contoso-aks' });
+      assert.equal(a.operation, 'push');
+      const sp = parseCli(['diagnose', 'contoso.azurecr.io/app', '--identity', 'sp:5E1A7C3B-9D2F-4A6E-8B0C-7F3E2D1C0B9A']);
+      assert.ok(sp.command === 'diagnose');
+      assert.deepEqual(sp.identity, { kind: 'sp', clientId: '5e1a7c3b-9d2f-4a6e-8b0c-7f3e2d1c0b9a' });
+      assert.equal(sp.passwordStdin, true, 'a service principal\'s secret comes from stdin');
+      assert.equal((parseCli(['diagnose', 'contoso.azurecr.io/app:v1', '--repository', 'app']) as { repository?: string }).repository, 'app');
+    });
+    it('rejects a malformed image, a short digest, an unknown identity, with what to type instead', () => {
+      const bad: [string[], RegExp][] = [
+        [['diagnose', 'contoso.azurecr.io/App:1.4'], /lower case.*e\.g\. acr-doctor diagnose contoso\.azurecr\.io\/app:1\.4/],
+        [['diagnose', 'contoso.azurecr.io/app@sha256:abc'], /3 characters after 'sha256:', not 64/],
+        [['diagnose', 'contoso.azurecr.io/app:-bad'], /is not a tag/],
+        [['diagnose', 'contoso', '--identity', 'robot'], /--identity: "robot" is not an identity: use one of azure, docker, sp, admin, token, exposed-token, aks:<cluster>, mi:<client-id>/],
+        [['diagnose', 'contoso', '--identity', 'mi:nope'], /mi needs the managed identity's client id/],
+        [['diagnose', 'contoso', '--identity', 'sp'], /sp:<client-id>/],
+        [['diagnose', 'contoso', '--identity', 'token'], /token:<name>/],
+        [['diagnose', 'contoso', '--operation', 'delete'], /--operation is login, pull or push, not "delete"/],
+        [['diagnose', 'contoso.azurecr.io/app:v1', '--repository', 'other'], /not the image's repository app/],
+        [['diagnose', 'contoso', '--identity', 'admin', '--username', 'x'], /--username goes with --identity sp or token/],
+      ];
+      for (const [argv, re] of bad) assert.throws(() => parseCli(argv), (e: Error) => e instanceof UsageError && re.test(e.message), argv.join(' '));
+    });
     it('follows LC_ALL, LC_MESSAGES, LANG for Dutch', () => {
       assert.equal(localeFromEnv({ LANG: 'nl_NL.UTF-8' }), 'nl');
       assert.equal(localeFromEnv({ LANG: 'nl' }), 'nl');
@@ -52,6 +80,23 @@ describe('cli', function () {
     it('--help in English and Dutch, exit 0', async () => {
       const en = io(); assert.equal(await runCli(['--help'], en), 0); assert.match(en.out, /Exit codes: 0 healthy, 1 causes found, 2 could not run/);
       const nl = io({ LANG: 'nl_NL.UTF-8' }); assert.equal(await runCli(['--help'], nl), 0); assert.match(nl.out, /Afsluitcodes/);
+    });
+
+    it('bad image or identity input exits 2 naming the problem; an identity judged through Azure needs the sign-in', async () => {
+      const o = io();
+      assert.equal(await runCli(['diagnose', 'contoso.azurecr.io/app@sha256:1234', '--no-azure'], o), 2);
+      assert.match(o.err, /not 64 lower-case hex digits/);
+      assert.match(o.err, /acr-doctor --help/);
+      const a = io();
+      assert.equal(await runCli(['diagnose', 'contoso.azurecr.io/app:1', '--identity', 'aks:c1', '--no-azure'], a), 2);
+      assert.match(a.err, /--identity aks is judged through Azure/);
+      const tty = io(); tty.stdinIsTty = true;
+      assert.equal(await runCli(['diagnose', 'contoso.azurecr.io/app:1', '--identity', 'admin', '--no-azure'], tty), 2);
+      assert.match(tty.err, /reads its secret from stdin/);
+      const nl = io({ LANG: 'nl_NL.UTF-8' });
+      assert.equal(await runCli(['--help'], nl), 0);
+      assert.match(nl.out, /--identity <wie>/);
+      assert.match(nl.out, /aks:<cluster>   de kubelet-identiteit/);
     });
 
     it('bad registry names exit 2 with the reason', async () => {

@@ -9,6 +9,7 @@ import {
 import { realmIsTrusted } from '../../net/www-authenticate';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { classifyAadError } from './aad-errors';
+import { judgesIdentity } from '../../engine/target';
 import type { RegistryFacts } from './registry-facts';
 import type { ChallengeData } from '../network/challenge';
 import { LOGIN, NET_CHALLENGE, acrNet, accessTokenOnce, exchangeOnce, isoDate, repositoryOf } from './shared';
@@ -36,7 +37,9 @@ export const aadLoginCheck: Check = {
   // ARM's audience policy only words a refused exchange: sign in at once, read it then.
   awaits: [LOGIN.registry],
   timeoutMs: 10000,
-  applies: (_t, env) => !!env.azure,
+  // Another named identity (docker, a service principal, a cluster…) is judged by its own checks;
+  // the Azure sign-in then only reads ARM.
+  applies: (_t, env) => !!env.azure && judgesIdentity(env, 'azure'),
   async run(ctx) {
     const az = ctx.env.azure!;
     const repo = repositoryOf(ctx);

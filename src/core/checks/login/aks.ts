@@ -3,10 +3,15 @@
 // pull from this registry? Fix: `az aks update --attach-acr`.
 import { AKS_CLUSTERS_RUN_KEY, kubeletIdentityExists, listAksClusters } from '../../azure/aks';
 import { armAccessOf } from '../../azure/connection';
-import type { Check, CheckOutcome } from '../../engine/types';
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { analyseRoles, type RegistryFacts } from './registry-facts';
-import { LOGIN } from './shared';
+import { LOGIN, repositoryOf } from './shared';
+import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
+import { conditionAllows } from './role-conditions';
+import { readPrincipalGroups } from './arm-facts';
+
+export type KnownFacts = RegistryFacts & { registry: NonNullable<RegistryFacts['registry']>; roleAssignments: NonNullable<RegistryFacts['roleAssignments']> };
 
 interface ClusterView { name: string; resourceGroup: string; kubeletObjectId?: string; kubeletResourceId?: string }
 
@@ -16,15 +21,29 @@ export const aksCheck: Check = {
   title: 'AKS clusters may pull from the registry',
   needs: [LOGIN.registry],
   timeoutMs: 6000,
-  applies: (_t, env) => !!env.azure,
+  // Every cluster the account sees, or the one named by --identity aks:<cluster>; another named identity is judged elsewhere.
+  applies: (_t, env) => !!env.azure && (!env.identity || env.identity.kind === 'aks'),
   async run(ctx): Promise<CheckOutcome> {
-    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
-    if (!facts?.registry || !facts.roleAssignments) {
+    const read = ctx.data<RegistryFacts>(LOGIN.registry);
+    if (!read?.registry || !read.roleAssignments) {
       return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
     }
+    const facts: KnownFacts = { ...read, registry: read.registry, roleAssignments: read.roleAssignments };
     // One listing per run, shared with the network area's AKS egress check.
     const { clusters: found, failures } = await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (signal) => listAksClusters(armAccessOf(ctx.env)!, { signal }));
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
+    const named = ctx.env.identity?.kind === 'aks' ? ctx.env.identity.cluster : undefined;
+    if (named) {
+      const c = found.find((x) => x.name.toLowerCase() === named.toLowerCase());
+      if (!c) {
+        const seen = found.map((x) => x.name).join(', ') || 'none';
+        return {
+          status: 'fail', evidence: { [UNRESOLVED_IDENTITY]: true, cluster: named, clustersSeen: seen, gaps: gaps.length ? gaps.slice(0, 3) : undefined },
+          message: `Azure lists no AKS cluster named ${named} (clusters this sign-in sees: ${seen}): give one of them as --identity aks:<cluster>, or sign in with an identity that may read the cluster.`,
+        };
+      }
+      return judgeKubelet(ctx, facts, c.name, c.resourceGroup, c.kubeletIdentity?.objectId, await (c.kubeletIdentity?.objectId ? kubeletIdentityExists(armAccessOf(ctx.env)!, c, ctx.signal) : Promise.resolve(undefined)));
+    }
     const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId, kubeletResourceId: c.kubeletIdentity?.resourceId }));
     if (!clusters.length) {
       return { status: 'pass', message: gaps.length ? `No AKS clusters could be listed (${gaps[0]}).` : 'The account sees no AKS clusters.', evidence: { clusters: 0 } };
@@ -65,3 +84,57 @@ export const aksCheck: Check = {
     return { status: 'pass', message: `The kubelet identity of ${clusters.map((c) => c.name).join(', ')} may pull from ${facts.registry.name}.`, evidence };
   },
 };
+
+/**
+ * --identity aks:<cluster>: the cluster's kubelet identity judged through ARM role assignments
+ * alone (its groups' are not listed for a managed identity; ABAC conditions on the repository
+ * count): its own sign-in cannot be tried from this machine, and the finding says so.
+ */
+async function judgeKubelet(ctx: CheckContext, facts: KnownFacts, cluster: string, resourceGroup: string, objectId: string | undefined, exists: boolean | undefined): Promise<CheckOutcome> {
+  const op = targetOperation(ctx.env);
+  const repo = repositoryOf(ctx);
+  const fixParams: Record<string, string> = { cluster, clusterResourceGroup: resourceGroup, registryId: facts.registry.id };
+  if (!objectId) {
+    return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster }, message: `AKS cluster ${cluster} has no kubelet managed identity (a service principal cluster?); confirm which identity it pulls with.` };
+  }
+  fixParams.principalId = objectId;
+  if (exists === false) {
+    return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster, kubeletObjectId: objectId, kubeletIdentityDeleted: true }, message: `AKS cluster ${cluster}: its kubelet identity ${objectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from ${facts.registry.name}. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).` };
+  }
+  return judgeByRoleAssignments(ctx, facts, { groupIds: await groupsThroughArm(ctx, facts, objectId), principalId: objectId, label: `the kubelet identity of AKS cluster ${cluster} (${objectId})`, missingPullCause: 'authz.aks-kubelet-missing-acrpull', repo, op, fixParams, evidence: { cluster, kubeletObjectId: objectId } });
+}
+
+/** A principal judged through the registry's role assignments only (ARM; its sign-in is not tried). */
+/** The groups through which a principal other than the signed-in one holds roles here (ARM's assignedTo()); none when ARM refuses. */
+export async function groupsThroughArm(ctx: CheckContext, facts: KnownFacts, principalId: string): Promise<string[]> {
+  try { return await readPrincipalGroups(armAccessOf(ctx.env)!, facts.registry, principalId, ctx.signal); } catch { return []; }
+}
+
+export function judgeByRoleAssignments(ctx: CheckContext, facts: KnownFacts, s: {
+  principalId: string; groupIds?: string[]; label: string; missingPullCause: 'authz.aks-kubelet-missing-acrpull' | 'authz.missing-acrpull'; repo?: string; op: 'login' | 'pull' | 'push';
+  fixParams: Record<string, string>; evidence: Record<string, string | boolean | undefined>;
+}): CheckOutcome {
+  const abac = facts.registry.roleAssignmentMode === 'AbacRepositoryPermissions';
+  // ABAC: an assignment whose condition leaves the repository out grants nothing on it.
+  const assignments = abac && s.repo ? facts.roleAssignments.filter((a) => conditionAllows(a.condition, s.repo!)) : facts.roleAssignments;
+  const a = analyseRoles(assignments, s.principalId, abac, ctx.env.now(), s.groupIds ?? []);
+  const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId.toLowerCase() ? '' : ` through group ${x.principalId}`);
+  const held = a.held.map((x) => `${x.role}${via(x)}${x.condition ? ' (with a repository condition)' : ''}`).join(', ') || 'none';
+  const evidence = { ...s.evidence, rolesHeld: held, repository: s.repo, operation: s.op, roleAssignmentMode: facts.registry.roleAssignmentMode, basis: 'ARM role assignments (the identity\'s own sign-in cannot be tried from here)' };
+  const on = s.repo ? `${s.repo} in ${facts.registry.name}` : facts.registry.name;
+  const missing = !a.canPull ? 'pull' : s.op === 'push' && !a.canPush ? 'push' : undefined;
+  if (!missing) {
+    return { status: 'pass', evidence, message: `By its role assignments (${held}), ${s.label} may ${s.op === 'push' ? 'push to' : 'pull from'} ${on}; its own sign-in cannot be tried from this machine.` };
+  }
+  const status = s.op === 'login' ? 'warn' : missing === 'push' && s.op !== 'push' ? 'info' : 'fail';
+  if (a.pending.length && missing === 'pull') {
+    return { status, causeId: 'authz.role-propagation-pending', evidence, fixParams: s.fixParams, message: `${s.label} was given ${a.pending[0]!.role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.` };
+  }
+  if (abac && (a.ignoredByAbac.length || assignments.length !== facts.roleAssignments.length)) {
+    return { status, causeId: 'authz.abac-repository-permissions', evidence, fixParams: s.fixParams, message: `The registry uses ABAC repository permissions: ${s.label} holds ${held}, and none of it lets it ${missing} ${on}.` };
+  }
+  return {
+    status, causeId: missing === 'pull' ? s.missingPullCause : 'authz.missing-acrpush', evidence, fixParams: s.fixParams,
+    message: `${s.label} holds ${held} on ${facts.registry.name} and above: nothing that allows ${missing} (ARM role assignments; its own sign-in cannot be tried from this machine).`,
+  };
+}

@@ -3,6 +3,7 @@
 import type { Check } from '../../engine/types';
 import { fetchChallenge } from '../../acr/token-flow';
 import { anonymousPullAllowed } from './anonymous';
+import { targetOperation } from '../../engine/target';
 import type { StoredCredentialData } from './stored-credential';
 import { LOGIN, NET_CHALLENGE, acrNet, repositoryOf } from './shared';
 
@@ -23,7 +24,7 @@ export const anonymousCheck: Check = {
     if (!ch.ok) return { status: 'warn', message: `Could not test an anonymous pull: ${ch.reason}.` };
     const allowed = await anonymousPullAllowed(net, ch.tokenUrl, repo);
     if (allowed) return { status: 'pass', message: `The registry allows anonymous pull of ${repo}.`, evidence: { anonymousPull: true } };
-    const op = ctx.env.operation ?? 'login';
+    const op = targetOperation(ctx.env);
     return {
       status: op === 'login' ? 'info' : 'fail', causeId: 'credentials.anonymous-pull-disabled', evidence: { anonymousPull: false, repository: repo },
       message: `No credential is available (no docker login, no Azure sign-in) and ${ctx.target.loginServer} does not allow anonymous pull: docker says "unauthorized: authentication required". Log in first.`,

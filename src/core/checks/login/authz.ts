@@ -6,7 +6,9 @@ import { allows, grantedActions, type AccessEntry } from '../../acr/jwt';
 import type { AadLoginData } from './aad-login';
 import type { ExplicitLoginData } from './explicit-login';
 import { analyseRoles, groupsOf, type RegistryFacts } from './registry-facts';
+import type { StoredCredentialData } from './stored-credential';
 import { LOGIN, isoDate } from './shared';
+import { judgesIdentity, targetOperation } from '../../engine/target';
 
 type Op = 'login' | 'pull' | 'push';
 
@@ -15,7 +17,7 @@ interface Subject {
   repository?: string;
   principalId?: string;
   label: string;
-  kind: 'aad' | 'servicePrincipal' | 'repositoryToken' | 'other';
+  kind: 'aad' | 'servicePrincipal' | 'repositoryToken' | 'exposedToken' | 'other';
   tokenName?: string;
 }
 
@@ -26,7 +28,7 @@ export const authzAadCheck: Check = {
   needs: [LOGIN.aad],
   after: [LOGIN.registry],
   timeoutMs: 2000,
-  applies: (_t, env) => !!env.azure,
+  applies: (_t, env) => !!env.azure && judgesIdentity(env, 'azure'),
   async run(ctx) {
     const d = ctx.data<AadLoginData>(LOGIN.aad);
     if (!d) return { status: 'info', message: 'No token to judge.' };
@@ -45,13 +47,38 @@ export const authzExplicitCheck: Check = {
   async run(ctx) {
     const d = ctx.data<ExplicitLoginData>(LOGIN.explicit);
     if (!d) return { status: 'info', message: 'No token to judge.' };
-    const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : 'other';
+    const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : d.kind === 'exposedToken' && d.principalId ? 'exposedToken' : 'other';
+    // An exposed token names its Entra principal: its role assignments explain what it may do.
+    if (kind === 'exposedToken') return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `exposed token of ${d.principalId}`, kind });
     return judge(ctx, { access: d.access, repository: d.repository, principalId: d.kind === 'servicePrincipal' ? d.username : undefined, label: `${d.kind} ${d.username}`, kind, tokenName: d.tokenName });
   },
 };
 
+/** --identity docker: what the credential `docker login` stored may do on the repository. */
+export const authzDockerCheck: Check = {
+  id: LOGIN.authzDocker,
+  area: 'login',
+  title: 'Docker\'s stored login may pull and push',
+  needs: [LOGIN.storedCredential],
+  after: [LOGIN.registry],
+  timeoutMs: 2000,
+  applies: (_t, env) => env.identity?.kind === 'docker',
+  async run(ctx) {
+    const d = ctx.data<StoredCredentialData>(LOGIN.storedCredential);
+    if (!d || d.source === 'none' || !d.access) {
+      return {
+        status: targetOperation(ctx.env) === 'login' ? 'info' : 'fail', causeId: d?.source === 'none' ? 'credentials.anonymous-pull-disabled' : undefined,
+        message: d?.source === 'none' ? `docker has no stored login for ${ctx.target.loginServer}: run docker login (or az acr login) first.` : 'Docker\'s stored login gave no token to judge.',
+      };
+    }
+    const label = d.identityToken ? 'login docker stored (an az acr login token)' : `login docker stored (user ${d.username ?? '(none)'})`;
+    const kind = d.username && d.tokenName ? 'repositoryToken' : 'other';
+    return judge(ctx, { access: d.access, repository: d.repository, label, kind, tokenName: d.tokenName });
+  },
+};
+
 async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
-  const op: Op = ctx.env.operation ?? 'login';
+  const op: Op = targetOperation(ctx.env);
   const repo = s.repository;
   if (!repo) {
     return { status: 'info', message: 'Name a repository to check pull and push rights (the login itself works).' };
@@ -78,7 +105,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
     };
   }
   const abac = reg?.roleAssignmentMode === 'AbacRepositoryPermissions';
-  if (facts?.roleAssignments && s.principalId && s.kind === 'aad') {
+  if (facts?.roleAssignments && s.principalId && (s.kind === 'aad' || s.kind === 'exposedToken')) {
     const groups = groupsOf(facts, s.principalId);
     const a = analyseRoles(facts.roleAssignments, s.principalId, abac, ctx.env.now(), groups);
     const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId!.toLowerCase() ? '' : ` through group ${x.principalId}`);

@@ -5,6 +5,7 @@ import type { Check } from '../../engine/types';
 import type { AadLoginData } from './aad-login';
 import type { ExplicitLoginData } from './explicit-login';
 import type { RegistryFacts } from './registry-facts';
+import type { StoredCredentialData } from './stored-credential';
 import { LOGIN, isoDate, relative } from './shared';
 
 const SOON_MS = 7 * 24 * 3600 * 1000;
@@ -14,7 +15,7 @@ export const expiryCheck: Check = {
   area: 'login',
   title: 'Credential expiry dates',
   needs: [],
-  after: [LOGIN.aad, LOGIN.explicit, LOGIN.registry],
+  after: [LOGIN.aad, LOGIN.explicit, LOGIN.registry, LOGIN.storedCredential],
   timeoutMs: 1000,
   async run(ctx) {
     const now = ctx.env.now();
@@ -24,6 +25,10 @@ export const expiryCheck: Check = {
     if (aad?.aadExpires) { evidence.entraToken = isoDate(aad.aadExpires); lines.push(`Entra token until ${isoDate(aad.aadExpires)} (${relative(aad.aadExpires, now)})`); }
     if (aad?.refreshExpires) { evidence.acrRefreshToken = isoDate(aad.refreshExpires); lines.push(`registry refresh token until ${isoDate(aad.refreshExpires)} (${relative(aad.refreshExpires, now)}; ACR tokens live 3 hours, then log in again)`); }
     const explicit = ctx.data<ExplicitLoginData>(LOGIN.explicit);
+    // The judged identity's own tokens: an --expose-token token, what docker login stored.
+    if (explicit?.tokenExpires) { evidence.exposedToken = isoDate(explicit.tokenExpires); lines.push(`exposed token until ${isoDate(explicit.tokenExpires)} (${relative(explicit.tokenExpires, now)}; such tokens live 3 hours)`); }
+    const stored = ctx.env.identity?.kind === 'docker' ? ctx.data<StoredCredentialData>(LOGIN.storedCredential) : undefined;
+    if (stored?.expires) { evidence.dockerStoredToken = isoDate(stored.expires); lines.push(`the token docker stored until ${isoDate(stored.expires)} (${relative(stored.expires, now)})`); }
     const facts = ctx.data<RegistryFacts>(LOGIN.registry);
     let soon: { token: string; date: Date } | undefined;
     if (explicit?.tokenName && facts?.tokens) {

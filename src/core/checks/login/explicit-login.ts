@@ -18,6 +18,10 @@ export interface ExplicitLoginData {
   repository?: string;
   accessExpires?: Date;
   tokenName?: string;
+  /** The Entra object id an `--expose-token` token was issued to (its `sub`), for the role analysis. */
+  principalId?: string;
+  /** When an `--expose-token` token (an ACR refresh token) stops working. */
+  tokenExpires?: Date;
 }
 
 type Outcome = CheckOutcome;
@@ -93,7 +97,10 @@ async function tryLogin(ctx: CheckContext, evidence: Record<string, string | num
   const res = await accessTokenWithPassword(net, ch.tokenUrl, cred.username, cred.password, scope);
   if (res.ok) {
     const claims = decodeJwt(res.accessToken);
-    const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined };
+    const sub = cred.kind === 'exposedToken' ? decodeJwt(cred.password)?.sub : undefined;
+    const principalId = typeof sub === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sub) ? sub.toLowerCase() : undefined;
+    const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined, principalId,
+      tokenExpires: cred.kind === 'exposedToken' ? claimDate(decodeJwt(cred.password), 'exp') : undefined };
     return { status: 'pass', message: `The registry accepts the ${describe(cred.kind)} ${cred.username}.`, evidence: { ...evidence, scope }, data };
   }
   const ev = { ...evidence, status: res.status, registrySays: res.reason };

@@ -10,8 +10,9 @@ import { storedCredentialCheck } from './stored-credential';
 import { anonymousCheck } from './anonymous-check';
 import { aadLoginCheck } from './aad-login';
 import { explicitLoginCheck } from './explicit-login';
-import { authzAadCheck, authzExplicitCheck } from './authz';
+import { authzAadCheck, authzDockerCheck, authzExplicitCheck } from './authz';
 import { aksCheck } from './aks';
+import { managedIdentityCheck } from './managed-identity';
 import { expiryCheck } from './expiry';
 import { loginEventsCheck } from './login-events';
 
@@ -19,7 +20,7 @@ export const LOGIN_CHECKS: readonly Check[] = [
   dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck,
   nameCheck, registryCheck,
   storedCredentialCheck, anonymousCheck, aadLoginCheck, explicitLoginCheck,
-  authzAadCheck, authzExplicitCheck, aksCheck, expiryCheck, loginEventsCheck,
+  authzAadCheck, authzExplicitCheck, authzDockerCheck, aksCheck, managedIdentityCheck, expiryCheck, loginEventsCheck,
   dockerPullCheck,
 ];
 

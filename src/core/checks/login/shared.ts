@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckContext } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
+import { targetRepository } from '../../engine/target';
 import { accessTokenFromRefresh, exchangeAadToken, type AcrNet, type StepResult } from '../../acr/token-flow';
 
 /** The network check whose passing means the /v2/ challenge works (token flows wait for it). */
@@ -21,6 +22,8 @@ export const LOGIN = {
   explicit: 'login.credentials.explicit',
   authzAad: 'login.authz.aad',
   authzExplicit: 'login.authz.explicit',
+  authzDocker: 'login.authz.docker',
+  managedIdentity: 'login.authz.managed-identity',
   aks: 'login.authz.aks',
   expiry: 'login.expiry',
   loginEvents: 'login.advanced.login-events',
@@ -56,9 +59,8 @@ export function accessTokenOnce(ctx: CheckContext, net: AcrNet, tokenUrl: string
 
 /** The repository a check asks about (what the user named), without a tag or digest. */
 export function repositoryOf(ctx: CheckContext): string | undefined {
-  // 'hello:v1' or 'hello@sha256:…' name an image; scopes take the repository only.
-  const r = ctx.env.repository?.trim().replace(/@.*$/, '').replace(/:[^/:]*$/, '');
-  return r ? r.toLowerCase() : undefined;
+  // The named image's repository, else --repository ('hello:v1' read as 'hello'): scopes take the repository only.
+  return targetRepository(ctx.env);
 }
 
 /** An ISO date without milliseconds, for messages ("2026-11-25T19:02:11Z"). */

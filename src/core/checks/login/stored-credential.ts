@@ -9,7 +9,8 @@ import { runCredentialHelper } from '../../docker/credential-helper';
 import {
   accessTokenFromRefresh, accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER,
 } from '../../acr/token-flow';
-import { claimDate, decodeJwt } from '../../acr/jwt';
+import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
+import { targetOperation } from '../../engine/target';
 import { anonymousPullAllowed } from './anonymous';
 import type { RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
@@ -21,6 +22,13 @@ export interface StoredCredentialData {
   /** The credential itself, for the pull test (never put in evidence). */
   secret?: string;
   identityToken?: boolean;
+  /** What the registry's token grants (the JWT's access claim) on `repository`, when it was accepted. */
+  access?: AccessEntry[];
+  repository?: string;
+  /** The stored user is one of the registry's repository-scoped tokens (ARM lists it). */
+  tokenName?: string;
+  /** When a stored ACR token (identity token, exposed token) stops working. */
+  expires?: Date;
 }
 
 export const storedCredentialCheck: Check = {
@@ -82,13 +90,18 @@ async function testStored(
   // An ACR refresh token (identity token, or the `--expose-token` password) carries its expiry.
   const jwtExp = claimDate(decodeJwt(c.secret), 'exp');
   if (jwtExp) evidence.expires = isoDate(jwtExp);
-  const scope = scopeFor(repo, ['pull']);
+  // Push rights are asked for only when the user pushes: the pull scope is what docker asks first.
+  const scope = scopeFor(repo, targetOperation(ctx.env) === 'push' ? ['pull', 'push'] : ['pull']);
   const res = c.identityToken
     ? await accessTokenFromRefresh(net, ch.tokenUrl, c.secret, scope)
     : await accessTokenWithPassword(net, ch.tokenUrl, c.username ?? '', c.secret, scope);
   const data: StoredCredentialData = { source: c.source, username: c.username, secret: c.secret, identityToken: c.identityToken };
   if (res.ok) {
-    return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true } };
+    // Only a judged docker identity needs to know whether the user is a repository token.
+    const facts = ctx.env.identity?.kind === 'docker' ? await settledData<RegistryFacts>(ctx, LOGIN.registry) : undefined;
+    const tokenName = !c.identityToken && c.username && facts?.tokens?.some((t) => t.name === c.username) ? c.username : undefined;
+    const access = accessClaim(decodeJwt(res.accessToken));
+    return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
   }
   if (res.netError || (res.status !== undefined && res.status !== 401 && res.status !== 403)) {
     return { status: 'warn', message: `The stored credential could not be tried: ${res.reason}.`, evidence: { ...evidence, status: res.status }, data };

@@ -7,18 +7,19 @@ import { httpRequest } from '../../net/http';
 import { NetError } from '../../net/errors';
 import { resolveHost } from '../../net/dns';
 import { parseDataEndpointHost, parseRedirect } from '../../net/redirect';
-import { accessTokenFromRefresh, accessTokenWithPassword, scopeFor, type AcrNet } from '../../acr/token-flow';
-import type { StoredCredentialData } from '../login/stored-credential';
-import { accessTokenOnce, exchangeOnce } from '../login/shared';
+import { scopeFor, type AcrNet } from '../../acr/token-flow';
+import { identityToken } from '../login/identity-token';
 import { NET } from './ids';
+import { targetRepository } from '../../engine/target';
+import { blobRedirect, getManifest, type RegistryApi } from '../../acr/registry-api';
+import type { ImageManifestData } from '../image/manifest';
 import { errorEvidence, netOptions, ms } from './outcome';
 import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
 import type { ChallengeData } from './challenge';
 import type { DnsData } from './client-path';
 
 const STORED_CREDENTIAL = 'login.docker.stored-credential';
-const ARM_AUDIENCE = 'https://management.azure.com/.default';
-const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
+const IMAGE_MANIFEST = 'image.manifest';
 
 export interface EndpointProbe {
   host: string;
@@ -33,7 +34,7 @@ export interface EndpointProbe {
  * The request goes first; ARM's view, the login server's DNS and challenge only interpret it
  * (waited for here when the caller `awaits` them).
  */
-export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `https://${host}/`): Promise<EndpointProbe> {
+export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `https://${host}/`, headers?: Record<string, string>): Promise<EndpointProbe> {
   const context = async () => {
     const arm = await settledData<NetworkArmFacts>(ctx, NET.arm);
     const loginDns = await settledData<DnsData>(ctx, NET.dns);
@@ -44,7 +45,7 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
     return { arm, loginDns, loginOnPe, blockedCause };
   };
   try {
-    const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 4096 });
+    const res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 4096, headers });
     const { arm, loginOnPe } = await context();
     const evidence: Evidence = { host, status: res.status, address: res.remoteAddress, proxy: res.proxy, totalMs: ms(res.timings.totalMs) };
     if (loginOnPe && privateIpsFor(arm, host).length && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
@@ -71,44 +72,9 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
   }
 }
 
-/** A pull token for the registry, from whatever the user has: explicit, Docker's stored, Entra, anonymous. */
-async function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope: string): Promise<{ token?: string; source: string }> {
-  const explicit = ctx.env.credentials;
-  if (explicit) {
-    const r = await accessTokenWithPassword(net, tokenUrl, explicit.username, explicit.password, scope);
-    if (r.ok) return { token: r.accessToken, source: 'explicit credentials' };
-  }
-  const stored = await settledData<StoredCredentialData>(ctx, STORED_CREDENTIAL);
-  if (stored?.secret && stored.works !== false) {
-    const r = stored.identityToken
-      ? await accessTokenFromRefresh(net, tokenUrl, stored.secret, scope)
-      : await accessTokenWithPassword(net, tokenUrl, stored.username ?? '', stored.secret, scope);
-    if (r.ok) return { token: r.accessToken, source: 'Docker\'s stored credential' };
-  }
-  const azure = ctx.env.azure;
-  if (azure) {
-    for (const audience of [azure.armScope ?? ARM_AUDIENCE, ACR_AUDIENCE]) {
-      try {
-        const aad = await azure.credential.getToken(audience, { abortSignal: ctx.signal });
-        if (!aad) continue;
-        // The same exchange the sign-in check makes: shared, once per run.
-        const ex = await exchangeOnce(ctx, net, tokenUrl, aad.token, azure.tenantId);
-        if (!ex.ok) continue;
-        const r = await accessTokenOnce(ctx, net, tokenUrl, ex.refreshToken, scope);
-        if (r.ok) return { token: r.accessToken, source: 'Microsoft Entra sign-in' };
-      } catch { /* try the next way */ }
-    }
-  }
-  try {
-    const url = new URL(tokenUrl);
-    url.searchParams.set('service', ctx.target.loginServer);
-    url.searchParams.set('scope', scope);
-    const res = await httpRequest({ ...netOptions(ctx), url: url.toString(), signal: ctx.signal });
-    const body = res.json<{ access_token?: string; token?: string }>();
-    const t = body?.access_token ?? body?.token;
-    if (res.status === 200 && typeof t === 'string') return { token: t, source: 'anonymous pull' };
-  } catch { /* no anonymous access */ }
-  return { source: 'none' };
+/** A pull token from the identity the run judges (any that works when none is named). */
+function pullToken(ctx: CheckContext, net: AcrNet, tokenUrl: string, scope: string): Promise<{ token?: string; source: string }> {
+  return identityToken(ctx, net, tokenUrl, scope);
 }
 
 const MANIFEST_ACCEPT = [
@@ -138,15 +104,17 @@ async function findBlob(ctx: CheckContext, base: string, repository: string, tok
 export const blobRedirectCheck: Check = {
   id: NET.blobRedirect, area: 'network', title: 'A blob download redirects to a reachable data endpoint',
   // Starts once the challenge is in; the stored credential and ARM are read when needed.
-  needs: [NET.challenge], awaits: [STORED_CREDENTIAL, NET.arm, NET.dns], timeoutMs: 5000,
+  needs: [NET.challenge], awaits: [STORED_CREDENTIAL, NET.arm, NET.dns, IMAGE_MANIFEST], timeoutMs: 5000,
   async run(ctx): Promise<CheckOutcome> {
+    // A named image: one of its own layers, through the redirect, and every replica's endpoint.
+    if (ctx.env.image) return imageLayerThroughRedirect(ctx);
     const ch = ctx.data<ChallengeData>(NET.challenge)!;
     const login = ctx.target.loginServer;
     const base = `https://${login}`;
     // The token chain and the reads after it reuse the run's connections to the login server
     // (net.challenge has just shown the path works); the data endpoint probes stay fresh.
     const net: AcrNet = { ...netOptions(ctx), loginServer: login, signal: ctx.signal, keepAlive: ctx.connections };
-    let repository = ctx.env.repository?.trim().toLowerCase();
+    let repository = targetRepository(ctx.env);
     let source = 'none';
     if (!repository) {
       const cat = await pullToken(ctx, net, ch.realm, 'registry:catalog:*');
@@ -176,6 +144,60 @@ export const blobRedirectCheck: Check = {
     return { status: 'fail', causeId: probe.causeId, message: `blob GET → 307 ${target.host}: ${probe.message}`, evidence: { ...evidence, ...probe.evidence }, fixParams: { dataEndpoint: target.host } };
   },
 };
+
+/**
+ * The named image's smallest layer: a ranged GET (one byte) on the login server, its 307 followed
+ * to the data endpoint; then the same path on every other data endpoint ARM lists (one per
+ * replica), so a replica the client may be routed to is named too when it is blocked.
+ */
+async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcome> {
+  const found = await settledData<ImageManifestData>(ctx, IMAGE_MANIFEST);
+  if (!found) return { status: 'info', message: 'the named image\'s manifest could not be read, so none of its layers was fetched (the image check says why)' };
+  const api: RegistryApi = { ...netOptions(ctx), loginServer: ctx.target.loginServer, token: found.token, signal: ctx.signal, keepAlive: ctx.connections };
+  const repository = found.image.repository;
+  let manifest = found.manifest;
+  if (manifest.entries?.length) {
+    const entry = manifest.entries.find((e) => e.platform.os === 'linux' && e.platform.architecture === 'amd64') ?? manifest.entries[0]!;
+    const child = await getManifest(api, repository, entry.digest);
+    if (!child.ok) return { status: 'info', message: `the platform manifest ${entry.digest} of ${repository} could not be read (${child.status}: ${child.reason})`, evidence: { repository } };
+    manifest = child;
+  }
+  const layer = [...(manifest.layers ?? [])].sort((a, b) => (a.size ?? Infinity) - (b.size ?? Infinity))[0]?.digest ?? manifest.config;
+  if (!layer) return { status: 'info', message: `the manifest of ${repository} lists no layer to fetch`, evidence: { repository } };
+  const res = await blobRedirect(api, repository, layer);
+  const blobUrl = `https://${ctx.target.loginServer}/v2/${repository}/blobs/${layer}`;
+  const target = parseRedirect(res.status, res.headers.location, blobUrl);
+  const evidence: Evidence = { image: `${repository}@${found.manifest.digest ?? found.reference}`, layer, range: 'bytes=0-0', status: res.status, tokenFrom: found.tokenSource };
+  if (!target) {
+    if (res.status === 200 || res.status === 206) return { status: 'pass', message: `the login server serves the layer ${layer} of ${repository} itself (no redirect)`, evidence };
+    return { status: 'info', message: `GET blob answered ${res.status} without a redirect`, evidence };
+  }
+  evidence.redirect = target.display;
+  evidence.redirectKind = target.kind;
+  const arm = await settledData<NetworkArmFacts>(ctx, NET.arm);
+  const path = new URL(target.url);
+  const replicas = (arm?.dataEndpointEnabled ? arm.dataEndpointHostNames : []).map((h) => h.toLowerCase()).filter((h) => h !== target.host.toLowerCase());
+  const [probe, ...others] = await Promise.all([
+    probeDataEndpoint(ctx, target.host, target.url, { range: 'bytes=0-0' }),
+    ...replicas.map((h) => probeDataEndpoint(ctx, h, `https://${h}${path.pathname}${path.search}`, { range: 'bytes=0-0' })),
+  ]);
+  const all = [probe!, ...others];
+  evidence.endpoints = all.map((p) => `${p.host}: ${p.ok ? 'ok' : p.evidence.error ?? p.causeId}`);
+  const bad = all.filter((p) => !p.ok);
+  if (!bad.length) {
+    const ev = { ...evidence, ...probe!.evidence };
+    const hosts = replicas.join(', ');
+    return replicas.length
+      ? { status: 'pass', evidence: ev, data: { host: target.host }, message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}, which answered (one byte asked for); the other replicas' data endpoints answered too (${hosts})` }
+      : { status: 'pass', evidence: ev, data: { host: target.host }, message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}, which answered (one byte asked for)` };
+  }
+  // The endpoint the client was sent to first: it is the one this pull fails on.
+  const first = probe!.ok ? bad[0]! : probe!;
+  return {
+    status: 'fail', causeId: first.causeId, evidence: { ...evidence, ...first.evidence }, fixParams: { dataEndpoint: first.host },
+    message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}; ${bad.map((p) => p.message).join('; ')}`,
+  };
+}
 
 export const dataEndpointsCheck: Check = {
   id: NET.dataEndpoints, area: 'network', title: 'Every data endpoint (one per replica) is reachable',
