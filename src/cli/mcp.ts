@@ -9,6 +9,7 @@ import { z } from 'zod/v4';
 import { AgentInputError, diagnoseInput, explainInput, type DiagnoseInput } from '../core/agent/inputs';
 import { answerFromExplain, answerFromReport, answerMarkdown, type AgentAnswer } from '../core/agent/answer';
 import { explainText } from '../core/explain';
+import { formatImage } from '../core/registry/image-reference';
 import type { Locale } from '../core/catalogue/index';
 import type { DiagnosisReport } from '../core/engine/types';
 import { redact } from '../core/text/redact';
@@ -23,11 +24,9 @@ export interface McpDeps {
 /** The CLI arguments of a diagnosis an agent asked for. */
 export function diagnoseArgv(input: DiagnoseInput): string[] {
   const { registry, image } = input.target;
-  const argv = ['diagnose', registry.loginServer, '--json'];
-  if (image) argv.push('--repository', image.repository);
+  const argv = ['diagnose', image ? `${registry.loginServer}/${formatImage(image)}` : registry.loginServer, '--json'];
   if (input.operation) argv.push('--operation', input.operation);
-  // Docker's stored login alone: without the Azure sign-in.
-  if (input.identity === 'docker') argv.push('--no-azure');
+  if (input.identity) argv.push('--identity', input.identity);
   return argv;
 }
 

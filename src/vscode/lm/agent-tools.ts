@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { engineArea } from '../lazy/engine';
 import { defaultDiagnosisSource } from '../report/engine-source';
 import { languageOf } from '../report/view-context';
+import { defaultTarget } from '../report/target/diagnosis-target';
 import { redact } from '../../core/text/redact';
 
 export const DIAGNOSE_TOOL = 'acrDoctor_diagnose';
@@ -44,6 +45,7 @@ export function agentToolsFeature(ctx: Ctx): void {
       try {
         const report = await defaultDiagnosisSource(ctx).run({
           target: input.target.registry, signal: controller.signal, onEvent: () => undefined,
+          subject: defaultTarget(input.target.image, input.operation, input.identity ? { kind: input.identity } : undefined),
         });
         const answer = area.answerFromReport(report, locale());
         const open = `command:acrDoctor.diagnose?${encodeURIComponent(JSON.stringify([input.target.registry.loginServer]))}`;

@@ -13,7 +13,7 @@ function fakeCli(calls: string[][]): McpDeps['runCli'] {
   return async (argv) => {
     calls.push(argv);
     const report: DiagnosisReport = {
-      target: parseRegistryInput(argv[1]!), startedAt: new Date(0).toISOString(), durationMs: 5, budgetExceeded: false,
+      target: parseRegistryInput(argv[1]!.split('/')[0]!), startedAt: new Date(0).toISOString(), durationMs: 5, budgetExceeded: false,
       findings: [{ checkId: 'login.authz', area: 'login', title: 'Authorisation', status: 'fail', message: `no pull right; password=${SECRET}`, causeId: 'authz.missing-acrpull', evidence: { detail: `Authorization: Basic ${Buffer.from(`u:${SECRET}`).toString('base64')}` }, fixes: [], startedMs: 0, durationMs: 1 }],
       causes: [{ causeId: 'authz.missing-acrpull', rank: 1, checkIds: ['login.authz'], status: 'fail', fixes: [{ kind: 'copyCommand', title: { en: 'Grant AcrPull', nl: 'AcrPull toekennen' }, command: 'az role assignment create --role AcrPull' }] }],
     };
@@ -45,7 +45,7 @@ describe('MCP server (acr-doctor mcp)', () => {
     const client = await connect({ runCli: fakeCli(calls), locale: 'en', version: '0' });
     const r = await client.callTool({ name: 'diagnose', arguments: { registry: 'contoso.azurecr.io/hello:v1', operation: 'pull' } });
     assert.equal(r.isError, undefined);
-    assert.deepEqual(calls[0], ['diagnose', 'contoso.azurecr.io', '--json', '--repository', 'hello', '--operation', 'pull']);
+    assert.deepEqual(calls[0], ['diagnose', 'contoso.azurecr.io/hello:v1', '--json', '--operation', 'pull']);
     const structured = r.structuredContent as { causes: { causeId: string; commands: string[] }[] };
     assert.equal(structured.causes[0]!.causeId, 'authz.missing-acrpull');
     assert.deepEqual(structured.causes[0]!.commands, ['az role assignment create --role AcrPull']);
@@ -86,7 +86,7 @@ describe('MCP server (acr-doctor mcp)', () => {
     assert.equal(empty.isError, true);
   });
 
-  it('maps the identity docker to a run without the Azure sign-in', () => {
-    assert.deepEqual(diagnoseArgv(diagnoseInput({ registry: 'contoso', identity: 'docker' })), ['diagnose', 'contoso.azurecr.io', '--json', '--no-azure']);
+  it("passes the identity on as the CLI's --identity", () => {
+    assert.deepEqual(diagnoseArgv(diagnoseInput({ registry: 'contoso', identity: 'docker' })), ['diagnose', 'contoso.azurecr.io', '--json', '--identity', 'docker']);
   });
 });
