@@ -3,6 +3,7 @@
 // (contoso.privatelink.azurecr.io) used where the login server belongs. Data endpoint names
 // (<registry>.<region>.data.azurecr.io) are the registry's own and pass.
 import { CLOUD_SUFFIXES } from './registry/target';
+import { editDistance } from './text/edit-distance';
 import type { CauseId, Localized } from './catalogue/types';
 
 export interface HostProblem {
@@ -17,16 +18,6 @@ export interface HostProblem {
 // A host with at least two dots whose labels are DNS-like; the label that resembles "azurecr" is found below.
 const HOST = /(?<![A-Za-z0-9.-])([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63}){1,5})(?![A-Za-z0-9-])/g;
 
-/** Edit distance of two short labels (the explain path is loaded at activation: no check modules here). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 function nearestSuffix(tld: string): string {
   if (tld === 'cn') return 'azurecr.cn';

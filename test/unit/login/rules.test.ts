@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseRegistryInput } from '../../../src/core/registry/target';
-import { armVerdict, editDistance, inputVerdicts, resourceNameNote } from '../../../src/core/checks/login/name-rules';
+import { armVerdict, nameDistance, inputVerdicts, resourceNameNote } from '../../../src/core/checks/login/name-rules';
 import { analyseRoles, groupsOf, readerEvidence, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
 import { classifyAadError } from '../../../src/core/checks/login/aad-errors';
 import { relative, isoDate } from '../../../src/core/checks/login/shared';
@@ -39,7 +39,7 @@ describe('name rules', () => {
     assert.equal(nf.causeId, 'name.registry-not-found');
     assert.equal(nf.suggestion, 'contoso.azurecr.io');
     assert.equal(armVerdict(parseRegistryInput('zzzzzzzz.azurecr.io'), known).verdict!.suggestion, undefined);
-    assert.equal(editDistance('contoso', 'contosoo'), 1);
+    assert.equal(nameDistance('contoso', 'contosoo'), 1);
   });
 });
 

@@ -1,6 +1,7 @@
 // The seed's naming rule, as pure functions: `docker login` takes the lower-case fully qualified
 // login server (myregistry.azurecr.io); `az acr login --name` takes the resource name (myregistry).
 import { CLOUD_SUFFIXES, type RegistryTarget } from '../../registry/target';
+import { editDistance } from '../../text/edit-distance';
 
 export interface NameVerdict {
   causeId: 'name.upper-case' | 'name.missing-suffix' | 'name.wrong-cloud-suffix' | 'name.resource-name-vs-login-server' | 'name.registry-not-found';
@@ -76,7 +77,7 @@ export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[
     };
   }
   const close = known
-    .map((r) => ({ r, d: editDistance(r.name.toLowerCase(), t.name) }))
+    .map((r) => ({ r, d: nameDistance(r.name.toLowerCase(), t.name) }))
     .filter((x) => x.d <= Math.max(2, Math.floor(t.name.length / 4)))
     .sort((a, b) => a.d - b.d)[0];
   return {
@@ -88,17 +89,7 @@ export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[
   };
 }
 
-/** Levenshtein distance, capped input length (names are ≤ 50 characters). */
-export function editDistance(a: string, b: string): number {
-  const x = a.slice(0, 60);
-  const y = b.slice(0, 60);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length];
+/** Edit distance of two registry names, inputs capped (names are ≤ 50 characters). */
+export function nameDistance(a: string, b: string): number {
+  return editDistance(a.slice(0, 60), b.slice(0, 60));
 }
