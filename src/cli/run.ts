@@ -1,5 +1,7 @@
 // The CLI as a function of (argv, io) → exit code, so tests run it in-process.
-import { parseCli, HELP, UsageError, type DiagnoseArgs } from './args';
+import { parseCli, imageOfTyped, HELP, UsageError, type DiagnoseArgs } from './args';
+import { referenceFromFile, type SourceLocation } from './reference-source';
+import { readSourceFile } from './source-file';
 import { localeFromEnv, t } from './strings';
 import { makeStyle, textRenderer } from './render-text';
 import { toSarif } from './render-sarif';
@@ -32,6 +34,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** `env` is this node process's own start-up environment, so Node already trusts its NODE_EXTRA_CA_CERTS. */
   nodeTrustsExtraCa?: boolean;
+  /** Where relative paths (--from) start; the process's own by default. */
+  cwd?: string;
 }
 
 export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
@@ -61,7 +65,15 @@ function azureWanted(args: DiagnoseArgs, env: NodeJS.ProcessEnv): boolean {
   return !!(env.AZURE_CLIENT_ID && env.AZURE_TENANT_ID && env.AZURE_CLIENT_SECRET);
 }
 
-async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
+async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
+  let args = typedArgs;
+  let source: SourceLocation | undefined;
+  if (args.from !== undefined) {
+    const file = await readSourceFile(args.from, io.cwd ?? process.cwd());
+    const found = referenceFromFile(file.uri, file.text, args.registry || undefined);
+    source = found.location;
+    if (!args.registry) args = { ...args, registry: found.target, image: imageOfTyped(found.target) };
+  }
   const processEnv = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
   for (const w of processEnv.warnings) io.stderr(`acr-doctor: ${w}\n`);
   const wantAzure = azureWanted(args, io.env);
@@ -92,7 +104,7 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale), null, 2)}\n`);
+  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale, source), null, 2)}\n`);
   // An identity Azure cannot find (a cluster or managed identity by a wrong name) is bad input.
   const unresolved = unresolvedIdentity(report);
   if (unresolved) { io.stderr(`${t(locale, 'error', { msg: redact(unresolved) })}\n`); return EXIT.couldNotRun; }
