@@ -20,7 +20,7 @@ import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/inde
 import { armAccessFromEnvironment } from '../core/azure/credential';
 import { redact } from '../core/text/redact';
 import { stripControlCharsDeep, terminalText } from '../core/text/control-chars';
-import type { DiagnosisReport } from '../core/engine/types';
+import type { DiagnosisReport, EngineEvent } from '../core/engine/types';
 import pkg from '../../package.json';
 
 export interface CliIo {
@@ -36,6 +36,8 @@ export interface CliIo {
   nodeTrustsExtraCa?: boolean;
   /** Where relative paths (--from) start; the process's own by default. */
   cwd?: string;
+  /** Every engine event as it happens, in any format (the MCP server's progress notifications). */
+  onEngineEvent?: (event: EngineEvent) => void;
 }
 
 export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
@@ -57,6 +59,13 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     if (e instanceof UsageError || e instanceof TargetInputError) io.stderr('acr-doctor --help\n');
     return EXIT.couldNotRun;
   }
+}
+
+/** The caller's event listener, kept from throwing into the engine (a listener's bug is not the diagnosis's). */
+function rawListener(io: CliIo): ((e: EngineEvent) => void) | undefined {
+  const listener = io.onEngineEvent;
+  if (!listener) return undefined;
+  return (e) => { try { listener(e); } catch { /* the listener's own failure */ } };
 }
 
 function azureWanted(args: DiagnoseArgs, env: NodeJS.ProcessEnv): boolean {
@@ -97,7 +106,9 @@ async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Local
   }
   const budgetMs = args.timeoutMs ?? DEFAULT_BUDGET_MS;
   const style = makeStyle(io.colour && args.format === 'text');
-  const onEvent = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
+  const render = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
+  const listener = rawListener(io);
+  const onEvent = render && listener ? (e: EngineEvent) => { render(e); listener(e); } : render ?? listener;
   // A longer budget than the default is for a slow link: give each check proportionally longer too.
   const deadlineScale = Math.max(1, budgetMs / DEFAULT_BUDGET_MS);
   const runStartedAtMs = performance.now(); // since node started
