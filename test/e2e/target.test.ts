@@ -145,6 +145,31 @@ describe('report target: image, operation, identity (e2e)', function () {
     await screenshot('target-restored-after-reload');
   });
 
+  it('as the admin user, picked in the quick pick with its password typed in the password box: admin user disabled first, no password in the report', async () => {
+    const { page, world } = workbench();
+    assert.ok(world, 'needs the sandbox world');
+    await world.apply('admin-disabled');
+    const password = (world as SandboxWorld).state.registries.find((x) => x.arm.name === 'contoso')!.adminPasswords.password;
+    await runCommand(page, 'View: Close All Editors');
+    await diagnoseFromTree(page, /^Diagnose Registry$/, 'contoso.azurecr.io');
+    const r = reportFrame(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    await r.locator('[data-key="change-identity"]').click();
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Admin user' }).first().click({ timeout: 20_000 });
+    const box = page.locator('.quick-input-widget input[type="password"]');
+    await box.waitFor({ timeout: 20_000 });
+    await box.fill(password);
+    await screenshot('target-admin-password-box');
+    await box.press('Enter');
+    await r.locator('[data-testid="target-identity"]', { hasText: 'Admin user' }).waitFor({ timeout: 20_000 });
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    const first = r.locator('ol.causes article.cause').first();
+    await first.waitFor({ timeout: 30_000 });
+    assert.equal(await first.getAttribute('data-cause'), 'credentials.admin-user-disabled', `first cause: ${await first.innerText()}`);
+    assert.ok(!(await r.locator('body').innerHTML()).includes(password), 'the admin password reached the webview');
+    await screenshot('target-admin-user-disabled');
+  });
+
   it('speaks Dutch in the header form', async () => {
     const { world } = workbench();
     assert.ok(world, 'needs the sandbox world');
