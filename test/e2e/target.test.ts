@@ -168,6 +168,10 @@ describe('report target: image, operation, identity (e2e)', function () {
     assert.equal(await first.getAttribute('data-cause'), 'credentials.admin-user-disabled', `first cause: ${await first.innerText()}`);
     assert.ok(!(await r.locator('body').innerHTML()).includes(password), 'the admin password reached the webview');
     await screenshot('target-admin-user-disabled');
+    // The report keeps its identity for the registry: back to the Azure sign-in for the tests after.
+    await r.locator('[data-key="change-identity"]').click();
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Azure sign-in' }).first().click({ timeout: 20_000 });
+    await r.locator('[data-testid="target-identity"]', { hasText: 'Azure sign-in' }).waitFor({ timeout: 20_000 });
   });
 
   it('speaks Dutch in the header form', async () => {
