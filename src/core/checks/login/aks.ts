@@ -9,7 +9,7 @@ import { analyseRoles, type RegistryFacts } from './registry-facts';
 import { LOGIN, repositoryOf } from './shared';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import { conditionAllows } from './role-conditions';
-import { readPrincipalGroups } from './arm-facts';
+import { readPrincipalGroups } from '../../azure/registry-reads';
 
 export type KnownFacts = RegistryFacts & { registry: NonNullable<RegistryFacts['registry']>; roleAssignments: NonNullable<RegistryFacts['roleAssignments']> };
 

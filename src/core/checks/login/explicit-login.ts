@@ -9,7 +9,7 @@ import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/j
 import { classifyAadError } from './aad-errors';
 import type { RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
-import { ARM_SCOPE } from './arm-facts';
+import { armScope } from '../../azure/connection';
 
 export interface ExplicitLoginData {
   kind: string;
@@ -126,7 +126,7 @@ async function servicePrincipalRefused(ctx: CheckContext, ev: Record<string, str
       const c = new ClientSecretCredential(az.tenantId, cred.username, cred.password, {
         authorityHost: az.authorityHost, disableInstanceDiscovery: !!az.authorityHost && !/login\.microsoftonline\.com/i.test(az.authorityHost),
       });
-      await c.getToken(az.armScope ?? ARM_SCOPE, { abortSignal: ctx.signal });
+      await c.getToken(armScope(az), { abortSignal: ctx.signal });
     } catch (e) {
       const f = classifyAadError(e);
       if (f.causeId === 'expiry.service-principal-secret') {

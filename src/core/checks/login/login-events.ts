@@ -6,7 +6,7 @@ import type { Check, CheckOutcome } from '../../engine/types';
 import { armAccessOf } from '../../azure/connection';
 import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
 import type { RegistryFacts } from './registry-facts';
-import { armReason } from './arm-facts';
+import { armReason } from '../../azure/registry-reads';
 import { LOGIN } from './shared';
 
 export const loginEventsCheck: Check = {

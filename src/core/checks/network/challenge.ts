@@ -8,7 +8,7 @@ import { parseFirewallBody, registryErrorCodes } from '../../net/firewall-body';
 import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { failureOutcome, netOptions, ms } from './outcome';
-import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
+import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import type { DnsData } from './client-path';
 
 export interface ChallengeData {

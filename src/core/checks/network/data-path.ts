@@ -14,7 +14,7 @@ import { targetRepository } from '../../engine/target';
 import { blobRedirect, getManifest, type RegistryApi } from '../../acr/registry-api';
 import type { ImageManifestData } from '../image/manifest';
 import { errorEvidence, netOptions, ms } from './outcome';
-import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
+import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './registry-network-facts';
 import type { ChallengeData } from './challenge';
 import type { DnsData } from './client-path';
 
