@@ -12,8 +12,10 @@ import { classifyAadError } from './aad-errors';
 import { judgesIdentity } from '../../engine/target';
 import { armScope as armScopeOf } from '../../azure/connection';
 import type { RegistryFacts } from './registry-facts';
-import type { ChallengeData } from '../network/challenge';
-import { LOGIN, NET_CHALLENGE, acrNet, accessTokenOnce, exchangeOnce, isoDate, repositoryOf } from './shared';
+import type { ChallengeData } from '../challenge-data';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { acrNet, accessTokenOnce, exchangeOnce, repositoryOf } from './token-requests';
+import { isoDate } from '../../text/dates';
 
 export const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
 

@@ -8,7 +8,9 @@ import { accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER }
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { classifyAadError } from './aad-errors';
 import type { RegistryFacts } from './registry-facts';
-import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { acrNet, repositoryOf } from './token-requests';
+import { isoDate, relative } from '../../text/dates';
 import { armScope } from '../../azure/connection';
 
 export interface ExplicitLoginData {

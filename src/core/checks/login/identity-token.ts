@@ -9,7 +9,8 @@ import { httpRequest } from '../../net/http';
 import { accessTokenFromRefresh, accessTokenWithPassword, type AcrNet } from '../../acr/token-flow';
 import { armScope } from '../../azure/connection';
 import type { StoredCredentialData } from './stored-credential';
-import { LOGIN, accessTokenOnce, exchangeOnce } from './shared';
+import { LOGIN } from './check-ids';
+import { accessTokenOnce, exchangeOnce } from './token-requests';
 
 const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
 

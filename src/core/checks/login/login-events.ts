@@ -7,7 +7,7 @@ import { armAccessOf } from '../../azure/connection';
 import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
 import type { RegistryFacts } from './registry-facts';
 import { armReason } from '../../azure/registry-reads';
-import { LOGIN } from './shared';
+import { LOGIN } from './check-ids';
 
 export const loginEventsCheck: Check = {
   id: LOGIN.loginEvents,

@@ -15,7 +15,7 @@ import { blobRedirect, getManifest, type RegistryApi } from '../../acr/registry-
 import type { ImageManifestData } from '../image/manifest';
 import { errorEvidence, netOptions, ms } from './outcome';
 import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './registry-network-facts';
-import type { ChallengeData } from './challenge';
+import type { ChallengeData } from '../challenge-data';
 import type { DnsData } from './client-path';
 
 const STORED_CREDENTIAL = 'login.docker.stored-credential';
