@@ -6,6 +6,7 @@ import { httpRequest, type HttpResponse } from '../net/http';
 import type { NetOptions } from '../net/connection';
 import type { KeepAlivePool } from '../net/keep-alive';
 import { errorReason } from './token-flow';
+import { shortStr } from '../text/json-guards';
 
 export interface RegistryApi extends NetOptions {
   loginServer: string;
@@ -36,7 +37,7 @@ export interface ManifestAnswer {
 }
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 200 ? v : undefined);
+const str = (v: unknown): string | undefined => shortStr(v, 200);
 
 function request(api: RegistryApi, path: string, init: { method?: 'GET' | 'HEAD' | 'POST' | 'DELETE'; headers?: Record<string, string>; maxBodyBytes?: number } = {}): Promise<HttpResponse> {
   const url = path.startsWith('https://') ? path : `https://${api.loginServer}${path}`;

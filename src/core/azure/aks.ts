@@ -5,6 +5,8 @@ import { AzureAccessError, armCall, toAzureError } from './errors';
 import { armRequest, containerServiceClient, type ArmAccess } from './connection';
 import { listSubscriptions } from './list-subscriptions';
 import { listRoleAssignments, type RoleAssignmentInfo } from './role-assignments';
+import { str } from '../text/json-guards';
+import { resourceGroupOfResource } from '../registry/resource-id';
 
 export interface AksCluster {
   id: string;
@@ -23,8 +25,6 @@ export interface AksCluster {
 /** The run-wide key (ctx.shared) under which the checks that read AKS clusters list them once per diagnosis. */
 export const AKS_CLUSTERS_RUN_KEY = 'azure:aks-clusters';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-
 export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?: string[]; signal?: AbortSignal } = {}): Promise<{ clusters: AksCluster[]; failures: { subscriptionId: string; error: AzureAccessError }[] }> {
   const subs = opts.subscriptionIds ?? (azure.subscriptionId ? [azure.subscriptionId] : (await listSubscriptions(azure, opts.signal)).map((s) => s.subscriptionId));
   const clusters: AksCluster[] = [];
@@ -39,7 +39,7 @@ export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?
           const spId = str(c.servicePrincipalProfile?.clientId);
           clusters.push({
             id, name: str(c.name) ?? id.split('/').pop()!, subscriptionId: sub,
-            resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '', location: str(c.location),
+            resourceGroup: resourceGroupOfResource(id) ?? '', location: str(c.location),
             kubeletIdentity: k ? { clientId: str(k.clientId), objectId: str(k.objectId), resourceId: str(k.resourceId) } : undefined,
             servicePrincipalClientId: spId && spId !== 'msi' ? spId : undefined,
             nodeSubnetIds: [...new Set((c.agentPoolProfiles ?? []).map((p) => str(p.vnetSubnetID)).filter((x): x is string => !!x))],

@@ -6,6 +6,8 @@ import type { RegistrySummary, PrivateEndpointSummary } from '../registry/summar
 import { AzureAccessError, armCall, toAzureError } from './errors';
 import { armRequest, registryClient, type ArmAccess } from './connection';
 import { listSubscriptions } from './list-subscriptions';
+import { str } from '../text/json-guards';
+import { parseTopLevelResourceId, resourceGroupOfResource } from '../registry/resource-id';
 
 export type { RegistrySummary };
 
@@ -41,8 +43,6 @@ export const REGISTRY_GRAPH_QUERY = [
   '| order by subscriptionId asc',
 ].join('\n');
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-
 function privateEndpoints(v: unknown): PrivateEndpointSummary[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((c) => {
@@ -76,13 +76,13 @@ export function registriesFromGraphRows(data: unknown): RegistrySummary[] {
         if (region) replicas.push({ parent, region });
         continue;
       }
-      const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)$/i.exec(idS);
+      const m = parseTopLevelResourceId(idS);
       const ls = str(loginServer)?.toLowerCase();
       if (k !== 'r' || !ls || !m) continue;
       regs.set(idS.toLowerCase(), {
-        id: idS, name: m[3]!.toLowerCase(), loginServer: ls,
-        subscriptionId: (subFromGroup ?? m[1]!).toLowerCase(),
-        tenantId, resourceGroup: m[2]!, location: str(location), sku: str(sku),
+        id: idS, name: m.name.toLowerCase(), loginServer: ls,
+        subscriptionId: (subFromGroup ?? m.subscriptionId).toLowerCase(),
+        tenantId, resourceGroup: m.resourceGroup, location: str(location), sku: str(sku),
         publicNetworkAccess: str(pna), networkDefaultAction: str(defaultAction),
         privateEndpoints: privateEndpoints(pecs),
         adminUserEnabled: typeof admin === 'boolean' ? admin : undefined,
@@ -152,7 +152,7 @@ async function perSubscription(azure: ArmAccess, subscriptionIds: string[] | und
           if (!id || !name || !loginServer) continue;
           registries.push({
             id, name, loginServer, subscriptionId: sub.toLowerCase(), tenantId: azure.tenantId,
-            resourceGroup: /\/resourceGroups\/([^/]+)/i.exec(id)?.[1], location: str(r.location), sku: str(r.sku?.name),
+            resourceGroup: resourceGroupOfResource(id), location: str(r.location), sku: str(r.sku?.name),
             publicNetworkAccess: str(r.publicNetworkAccess), networkDefaultAction: str(r.networkRuleSet?.defaultAction),
             privateEndpoints: privateEndpoints(r.privateEndpointConnections),
             adminUserEnabled: typeof r.adminUserEnabled === 'boolean' ? r.adminUserEnabled : undefined,

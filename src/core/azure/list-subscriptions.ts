@@ -1,6 +1,7 @@
 // Tenants and subscriptions the signed-in account can see (@azure/arm-resources-subscriptions).
 import { armCall } from './errors';
 import { subscriptionClient, type ArmAccess } from './connection';
+import { str } from '../text/json-guards';
 
 export interface TenantSummary {
   tenantId: string;
@@ -37,6 +38,3 @@ export async function listSubscriptions(azure: ArmAccess, signal?: AbortSignal):
   }, signal);
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v ? v : undefined;
-}

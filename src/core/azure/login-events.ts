@@ -5,10 +5,7 @@ import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query';
 import { AzureAccessError, armCall } from './errors';
 import { armRequest, boundedRetryClientOptions, scopedCredential, tlsOptionsOf, type ArmAccess } from './connection';
 import { cloudForArmEndpoint } from './clouds';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+import { str, arr, rec } from '../text/json-guards';
 
 export interface LoginEventsWorkspace {
   diagnosticSetting: string;

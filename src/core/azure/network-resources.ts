@@ -4,10 +4,7 @@
 // requests through the Azure pipeline — see connection.ts `armRequest`; @azure/arm-network would
 // add several MB to both bundles for six GETs whose JSON the checks parse defensively anyway).
 import { armList, armRequest, type ArmAccess } from './connection';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+import { str, arr, rec } from '../text/json-guards';
 
 /** Registered | NotRegistered | Registering | Unregistering (undefined when ARM did not say). */
 export async function providerRegistrationState(azure: ArmAccess, subscriptionId: string, namespace = 'Microsoft.ContainerRegistry', signal?: AbortSignal): Promise<string | undefined> {

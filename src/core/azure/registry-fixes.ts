@@ -7,6 +7,7 @@ import { armRequest, authorizationClient, registryClient, type ArmAccess } from 
 import { parseRegistryId, type RegistryRef } from './registry-view';
 import { ROLE_GRANTERS, ROLE_ID_BY_NAME, roleAssignmentCommand } from './role-assignments';
 import { principalTypeFor, type PrincipalType } from './principal-type';
+import { subscriptionOfResource } from '../registry/resource-id';
 
 export interface FixResult {
   /** false when the setting already had the wanted value. */
@@ -99,7 +100,7 @@ export class RoleAssignmentRefused extends AzureAccessError {
 export async function createRoleAssignment(azure: ArmAccess, req: RoleAssignmentRequest, signal?: AbortSignal): Promise<FixResult & { assignmentId?: string }> {
   const guid = /^[0-9a-f-]{36}$/i.test(req.role) ? req.role.toLowerCase() : ROLE_ID_BY_NAME[req.role.toLowerCase()];
   if (!guid) throw new AzureAccessError('bad-request', `Unknown role '${req.role}'.`, 'create role assignment');
-  const sub = /^\/subscriptions\/([^/]+)/i.exec(req.scope)?.[1];
+  const sub = subscriptionOfResource(req.scope);
   if (!sub) throw new AzureAccessError('bad-request', `'${req.scope}' is not a subscription-level scope.`, 'create role assignment');
   const client = authorizationClient(azure, sub);
   const operation = `assign ${req.role} on ${req.scope}`;

@@ -6,6 +6,8 @@
 import { AzureAccessError, armCall, toAzureError } from './errors';
 import { armRequest, registryClient, type ArmAccess } from './connection';
 import { listRegistries } from './list-registries';
+import { str, arr, rec } from '../text/json-guards';
+import { parseTopLevelResourceId } from '../registry/resource-id';
 
 export interface RegistryRef {
   id: string;
@@ -86,18 +88,15 @@ export interface ArmRegistryView extends RegistryRef {
   gaps: { part: 'replications' | 'tokens' | 'scopeMaps'; error: AzureAccessError }[];
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const date = (v: unknown): Date | undefined => {
   const d = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : undefined;
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 };
 
 export function parseRegistryId(id: string): RegistryRef {
-  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/]+)$/i.exec(id.trim());
-  if (!m) throw new AzureAccessError('bad-request', `'${id}' is not a container registry resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerRegistry/registries/…).`, 'parse registry id');
-  return { id: id.trim(), subscriptionId: m[1]!, resourceGroup: m[2]!, name: m[3]! };
+  const m = parseTopLevelResourceId(id.trim());
+  if (!m || !/^Microsoft\.ContainerRegistry$/i.test(m.provider) || !/^registries$/i.test(m.type)) throw new AzureAccessError('bad-request', `'${id}' is not a container registry resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerRegistry/registries/…).`, 'parse registry id');
+  return { id: id.trim(), subscriptionId: m.subscriptionId, resourceGroup: m.resourceGroup, name: m.name };
 }
 
 /** What a user typed: a login server (`contoso.azurecr.io`) or a resource name (`contoso`). */

@@ -3,24 +3,10 @@
 // missing for whom" and "assigned less than 10 minutes ago" (@azure/arm-authorization).
 import { armCall } from './errors';
 import { authorizationClient, type ArmAccess } from './connection';
+import { subscriptionOfResource } from '../registry/resource-id';
+import { BUILT_IN_ROLES, ROLE_PROPAGATION_MS, roleGuid } from './roles';
 
-/** Built-in roles that matter for a registry, by role definition GUID. */
-export const BUILT_IN_ROLES: Readonly<Record<string, string>> = {
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
-  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
-  'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
-  '7f951dda-4ed3-4680-a7ca-43fe172d538d': 'AcrPull',
-  '8311e382-0749-4cb8-b61a-304f252e45ec': 'AcrPush',
-  'c2f4ef07-c644-48eb-af81-4b1b4947fb11': 'AcrDelete',
-  '6cef56e8-d556-48e5-a04f-b8e64114680f': 'AcrImageSigner',
-  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
-  'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
-  'b93aa761-3e63-49ed-ac28-beffa264f7ac': 'Container Registry Repository Reader',
-  '2a1e307c-b015-4ebd-883e-5b7698a07328': 'Container Registry Repository Writer',
-  '2efddaa5-3f1f-4df3-97df-af3f13818f4c': 'Container Registry Repository Contributor',
-};
-
-export const ROLE_ID_BY_NAME: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(BUILT_IN_ROLES).map(([id, name]) => [name.toLowerCase(), id]));
+export { BUILT_IN_ROLES, ROLE_GRANTERS, ROLE_ID_BY_NAME, ROLE_PROPAGATION_MS, roleGuid } from './roles';
 
 export interface RoleAssignmentInfo {
   id: string;
@@ -37,10 +23,6 @@ export interface RoleAssignmentInfo {
   inherited: boolean;
 }
 
-export function roleGuid(roleDefinitionId: string): string {
-  return (roleDefinitionId.split('/').pop() ?? '').toLowerCase();
-}
-
 function isGuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }
@@ -50,7 +32,7 @@ function isGuid(s: string): boolean {
  * (`assignedTo('<objectId>')`, which also covers the groups it belongs to).
  */
 export async function listRoleAssignments(azure: ArmAccess, scope: string, opts: { principalId?: string; signal?: AbortSignal } = {}): Promise<RoleAssignmentInfo[]> {
-  const sub = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? azure.subscriptionId ?? '00000000-0000-0000-0000-000000000000';
+  const sub = subscriptionOfResource(scope) ?? azure.subscriptionId ?? '00000000-0000-0000-0000-000000000000';
   if (opts.principalId !== undefined && !isGuid(opts.principalId)) {
     throw new Error(`'${opts.principalId}' is not an object id (a GUID).`);
   }
@@ -87,9 +69,6 @@ export async function listRoleAssignments(azure: ArmAccess, scope: string, opts:
   });
 }
 
-/** 10 minutes: how long Azure may take before a new assignment applies. */
-export const ROLE_PROPAGATION_MS = 10 * 60 * 1000;
-
 /** Assignments younger than the propagation delay (their permissions may not apply yet). */
 export function recentAssignments(assignments: RoleAssignmentInfo[], now: Date): RoleAssignmentInfo[] {
   return assignments.filter((a) => a.createdOn && now.getTime() - a.createdOn.getTime() < ROLE_PROPAGATION_MS);
@@ -103,6 +82,3 @@ export function roleAssignmentCommand(principalId: string, roleName: string, sco
   const type = principalType ? ` --assignee-principal-type ${principalType}` : '';
   return `az role assignment create --assignee-object-id ${principalId}${type} --role "${roleName}" --scope "${scope}"`;
 }
-
-/** Roles that may grant a role (write role assignments), for the refusal's "ask one of them". */
-export const ROLE_GRANTERS = ['Owner', 'User Access Administrator', 'Role Based Access Control Administrator'] as const;

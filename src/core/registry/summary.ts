@@ -1,6 +1,8 @@
 // What the registry tree shows about one registry: a flat, display-ready view of the ARM
 // resource (or of a login server the user added by name). Kept vscode-free so the CLI and
 // unit tests use the same shapes.
+import { str } from '../text/json-guards';
+import { parseResourceId } from './resource-id';
 
 export interface PrivateEndpointSummary {
   name: string;
@@ -59,14 +61,12 @@ export function compareRegistries(a: RegistrySummary, b: RegistrySummary): numbe
 
 /** The subscription id inside an ARM resource id (/subscriptions/<id>/...), lower-case. */
 export function subscriptionIdOf(resourceId: string | undefined): string | undefined {
-  const m = /\/subscriptions\/([^/]+)/i.exec(resourceId ?? '');
-  return m?.[1]?.toLowerCase();
+  return parseResourceId(resourceId).subscriptionId?.toLowerCase();
 }
 
 /** The resource group inside an ARM resource id. */
 export function resourceGroupOf(resourceId: string | undefined): string | undefined {
-  const m = /\/resourceGroups\/([^/]+)/i.exec(resourceId ?? '');
-  return m?.[1];
+  return parseResourceId(resourceId).resourceGroup;
 }
 
 /**
@@ -108,6 +108,3 @@ export function summaryFromArm(resource: unknown, replicaRegions?: string[]): Re
   };
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v ? v : undefined;
-}

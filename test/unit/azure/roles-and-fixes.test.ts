@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_IDS, effectiveRegistryActions, checkRepositoryToken, networkDecision, roleAssignment } from '../../../sandbox/arm/state';
 import { entraGroup, principalAndGroups } from '../../../sandbox/arm/groups';
-import { registryDetails } from '../../../src/core/checks/login/arm-facts';
+import { registryDetails } from '../../../src/core/azure/registry-reads';
 import { analyseRoles, groupsOf } from '../../../src/core/checks/login/registry-facts';
 import { listRoleAssignments, recentAssignments, roleAssignmentCommand } from '../../../src/core/azure/role-assignments';
 import { listAksClusters, checkKubeletPull, kubeletIdentityExists } from '../../../src/core/azure/aks';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { causeFor403 } from '../../../src/core/checks/network/challenge';
-import type { NetworkArmFacts } from '../../../src/core/checks/network/arm-facts';
+import type { NetworkArmFacts } from '../../../src/core/checks/network/registry-network-facts';
 import { runDiagnosis } from '../../../src/core/engine/runner';
 import type { Check } from '../../../src/core/engine/types';
 import { NET } from '../../../src/core/checks/network/ids';

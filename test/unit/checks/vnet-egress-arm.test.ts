@@ -10,7 +10,7 @@ import { startFixture, testPki, type Fixture } from '../azure/simulator-fixture'
 import { loadNetworkArmFacts } from '../../../src/core/checks/network/arm-source';
 import { aksEgressCheck, bastionCheck, clientEgressCheck } from '../../../src/core/checks/network/vnet-egress';
 import { NET } from '../../../src/core/checks/network/ids';
-import type { NetworkArmFacts } from '../../../src/core/checks/network/arm-facts';
+import type { NetworkArmFacts } from '../../../src/core/checks/network/registry-network-facts';
 import type { CheckContext, CheckOutcome, Finding } from '../../../src/core/engine/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   allowCollectionSlot, allowPriorityBefore, effectiveRoute, evaluateFirewall, evaluateNsg, fqdnMatches, parseFirewall, parseNsg,
   parsePolicyRules, parseRouteTable, registryTags, type Destination,
-} from '../../../src/core/checks/network/vnet-rules';
+} from '../../../src/core/azure/vnet-rules';
 import { judgeEgress } from '../../../src/core/checks/network/egress-verdict';
 import { subnetFacts } from '../../../src/core/azure/network-resources';
 

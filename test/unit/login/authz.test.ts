@@ -4,7 +4,7 @@ import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { authzAadCheck, authzExplicitCheck } from '../../../src/core/checks/login/authz';
 import type { RegistryFacts } from '../../../src/core/checks/login/registry-facts';
-import { LOGIN } from '../../../src/core/checks/login/shared';
+import { LOGIN } from '../../../src/core/checks/login/check-ids';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const REG_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';

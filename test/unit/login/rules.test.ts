@@ -3,7 +3,7 @@ import { parseRegistryInput } from '../../../src/core/registry/target';
 import { armVerdict, nameDistance, inputVerdicts, resourceNameNote } from '../../../src/core/checks/login/name-rules';
 import { analyseRoles, groupsOf, readerEvidence, roleNameOf, PROPAGATION_MS, type RoleAssignmentFacts } from '../../../src/core/checks/login/registry-facts';
 import { classifyAadError } from '../../../src/core/checks/login/aad-errors';
-import { relative, isoDate } from '../../../src/core/checks/login/shared';
+import { relative, isoDate } from '../../../src/core/text/dates';
 import { getCause } from '../../../src/core/catalogue/index';
 import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
 import { LOGIN_CAUSES } from '../../../src/core/catalogue/login-causes';

@@ -8,9 +8,10 @@ import { getManifest, listTags, type ManifestAnswer, type RegistryApi } from '..
 import { scopeFor } from '../../acr/token-flow';
 import { targetImage } from '../../engine/target';
 import { formatImage, type ImageReference } from '../../registry/image-reference';
-import type { ChallengeData } from '../network/challenge';
+import type { ChallengeData } from '../challenge-data';
 import { identityToken } from '../login/identity-token';
-import { LOGIN, NET_CHALLENGE, acrNet } from '../login/shared';
+import { LOGIN, NET_CHALLENGE } from '../login/check-ids';
+import { acrNet } from '../login/token-requests';
 import { nearestTags } from './near-tags';
 import { IMAGE } from './ids';
 

@@ -7,7 +7,7 @@ import { settledData, sharedWork } from '../../engine/context';
 import { daemonInfo, daemonInfoKey, type DaemonSession } from '../../docker/daemon';
 import { formatPlatform, platformFromInfo, platformMatches } from '../../docker/platform';
 import { formatImage } from '../../registry/image-reference';
-import { LOGIN } from '../login/shared';
+import { LOGIN } from '../login/check-ids';
 import type { ImageManifestData } from './manifest';
 import { IMAGE } from './ids';
 

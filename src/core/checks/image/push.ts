@@ -8,9 +8,10 @@ import { changeableAttributes, probeUpload, type RegistryApi } from '../../acr/r
 import { accessClaim, allows, decodeJwt } from '../../acr/jwt';
 import { scopeFor } from '../../acr/token-flow';
 import { targetImage, targetOperation, targetRepository } from '../../engine/target';
-import type { ChallengeData } from '../network/challenge';
+import type { ChallengeData } from '../challenge-data';
 import { identityToken } from '../login/identity-token';
-import { LOGIN, NET_CHALLENGE, acrNet } from '../login/shared';
+import { LOGIN, NET_CHALLENGE } from '../login/check-ids';
+import { acrNet } from '../login/token-requests';
 import { IMAGE } from './ids';
 
 export const imagePushCheck: Check = {

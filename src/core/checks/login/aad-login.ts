@@ -10,11 +10,13 @@ import { realmIsTrusted } from '../../net/www-authenticate';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { classifyAadError } from './aad-errors';
 import { judgesIdentity } from '../../engine/target';
+import { armScope as armScopeOf } from '../../azure/connection';
 import type { RegistryFacts } from './registry-facts';
-import type { ChallengeData } from '../network/challenge';
-import { LOGIN, NET_CHALLENGE, acrNet, accessTokenOnce, exchangeOnce, isoDate, repositoryOf } from './shared';
+import type { ChallengeData } from '../challenge-data';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { acrNet, accessTokenOnce, exchangeOnce, repositoryOf } from './token-requests';
+import { isoDate } from '../../text/dates';
 
-export const ARM_AUDIENCE = 'https://management.azure.com/.default';
 export const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
 
 export interface AadLoginData {
@@ -44,7 +46,7 @@ export const aadLoginCheck: Check = {
     const az = ctx.env.azure!;
     const repo = repositoryOf(ctx);
     const net = acrNet(ctx);
-    const armScope = az.armScope ?? ARM_AUDIENCE;
+    const armScope = armScopeOf(az);
     // Start with the ARM audience (what most tools send); when the registry refuses it, try the
     // registry audience, as az acr login does, and report the policy (known from ARM or not).
     const policyDisabled = async () => (await settledData<RegistryFacts>(ctx, LOGIN.registry))?.registry?.armAudienceDisabled === true;

@@ -6,10 +6,11 @@ import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { analyseRoles, type RegistryFacts } from './registry-facts';
-import { LOGIN, repositoryOf } from './shared';
+import { LOGIN } from './check-ids';
+import { repositoryOf } from './token-requests';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import { conditionAllows } from './role-conditions';
-import { readPrincipalGroups } from './arm-facts';
+import { readPrincipalGroups } from '../../azure/registry-reads';
 
 export type KnownFacts = RegistryFacts & { registry: NonNullable<RegistryFacts['registry']>; roleAssignments: NonNullable<RegistryFacts['roleAssignments']> };
 

@@ -5,7 +5,8 @@ import { fetchChallenge } from '../../acr/token-flow';
 import { anonymousPullAllowed } from './anonymous';
 import { targetOperation } from '../../engine/target';
 import type { StoredCredentialData } from './stored-credential';
-import { LOGIN, NET_CHALLENGE, acrNet, repositoryOf } from './shared';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { acrNet, repositoryOf } from './token-requests';
 
 export const anonymousCheck: Check = {
   id: 'login.credentials.anonymous',

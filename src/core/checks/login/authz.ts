@@ -7,7 +7,8 @@ import type { AadLoginData } from './aad-login';
 import type { ExplicitLoginData } from './explicit-login';
 import { analyseRoles, groupsOf, type RegistryFacts } from './registry-facts';
 import type { StoredCredentialData } from './stored-credential';
-import { LOGIN, isoDate } from './shared';
+import { LOGIN } from './check-ids';
+import { isoDate } from '../../text/dates';
 import { judgesIdentity, targetOperation } from '../../engine/target';
 
 type Op = 'login' | 'pull' | 'push';

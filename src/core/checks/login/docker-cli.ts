@@ -1,7 +1,7 @@
 // DOCKER_COMMAND_ERROR: is the docker CLI installed (on the user's PATH)?
 import type { Check } from '../../engine/types';
 import { findOnPath } from '../../docker/cli';
-import { LOGIN } from './shared';
+import { LOGIN } from './check-ids';
 
 export const dockerCliCheck: Check = {
   id: LOGIN.dockerCli,

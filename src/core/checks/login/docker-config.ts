@@ -2,7 +2,7 @@
 // (stored credential or helper), proxies and the selected context.
 import type { Check } from '../../engine/types';
 import { credentialSourceFor, readDockerConfig, type DockerConfig } from '../../docker/config';
-import { LOGIN } from './shared';
+import { LOGIN } from './check-ids';
 
 export const dockerConfigCheck: Check = {
   id: LOGIN.dockerConfig,

@@ -7,7 +7,7 @@ import {
   daemonInfo, daemonInfoKey, daemonVersion, isVersionSupported, openDaemon, pingDaemon, proxyFromInfo,
   DaemonError, MIN_DOCKER_VERSION, MIN_API_VERSION, type DaemonProxy, type DaemonSession, type DaemonVersion,
 } from '../../docker/daemon';
-import { LOGIN } from './shared';
+import { LOGIN } from './check-ids';
 
 export const dockerDaemonCheck: Check = {
   id: LOGIN.dockerDaemon,

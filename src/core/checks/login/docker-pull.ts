@@ -5,7 +5,7 @@
 import type { Check } from '../../engine/types';
 import type { DaemonSession } from '../../docker/daemon';
 import { pullImage } from '../../docker/pull';
-import { LOGIN } from './shared';
+import { LOGIN } from './check-ids';
 
 /** The image `az acr check-health` pulls. */
 export const CHECK_HEALTH_PULL_IMAGE = 'mcr.microsoft.com/mcr/hello-world:latest';

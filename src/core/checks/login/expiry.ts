@@ -6,7 +6,8 @@ import type { AadLoginData } from './aad-login';
 import type { ExplicitLoginData } from './explicit-login';
 import type { RegistryFacts } from './registry-facts';
 import type { StoredCredentialData } from './stored-credential';
-import { LOGIN, isoDate, relative } from './shared';
+import { LOGIN } from './check-ids';
+import { isoDate, relative } from '../../text/dates';
 
 const SOON_MS = 7 * 24 * 3600 * 1000;
 

@@ -8,8 +8,10 @@ import { accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER }
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { classifyAadError } from './aad-errors';
 import type { RegistryFacts } from './registry-facts';
-import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
-import { ARM_SCOPE } from './arm-facts';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { acrNet, repositoryOf } from './token-requests';
+import { isoDate, relative } from '../../text/dates';
+import { armScope } from '../../azure/connection';
 
 export interface ExplicitLoginData {
   kind: string;
@@ -126,7 +128,7 @@ async function servicePrincipalRefused(ctx: CheckContext, ev: Record<string, str
       const c = new ClientSecretCredential(az.tenantId, cred.username, cred.password, {
         authorityHost: az.authorityHost, disableInstanceDiscovery: !!az.authorityHost && !/login\.microsoftonline\.com/i.test(az.authorityHost),
       });
-      await c.getToken(az.armScope ?? ARM_SCOPE, { abortSignal: ctx.signal });
+      await c.getToken(armScope(az), { abortSignal: ctx.signal });
     } catch (e) {
       const f = classifyAadError(e);
       if (f.causeId === 'expiry.service-principal-secret') {

@@ -7,10 +7,11 @@ import type { CheckContext } from '../../engine/types';
 import { settledData } from '../../engine/context';
 import { httpRequest } from '../../net/http';
 import { accessTokenFromRefresh, accessTokenWithPassword, type AcrNet } from '../../acr/token-flow';
+import { armScope } from '../../azure/connection';
 import type { StoredCredentialData } from './stored-credential';
-import { LOGIN, accessTokenOnce, exchangeOnce } from './shared';
+import { LOGIN } from './check-ids';
+import { accessTokenOnce, exchangeOnce } from './token-requests';
 
-const ARM_AUDIENCE = 'https://management.azure.com/.default';
 const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
 
 export interface IdentityToken {
@@ -60,7 +61,7 @@ async function tryWay(ctx: CheckContext, way: Way, net: AcrNet, tokenUrl: string
   if (way === 'azure') {
     const azure = ctx.env.azure;
     if (!azure) return undefined;
-    for (const audience of [azure.armScope ?? ARM_AUDIENCE, ACR_AUDIENCE]) {
+    for (const audience of [armScope(azure), ACR_AUDIENCE]) {
       try {
         const aad = await azure.credential.getToken(audience, { abortSignal: ctx.signal });
         if (!aad) continue;

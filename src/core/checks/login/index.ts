@@ -24,4 +24,4 @@ export const LOGIN_CHECKS: readonly Check[] = [
   dockerPullCheck,
 ];
 
-export { LOGIN, NET_CHALLENGE } from './shared';
+export { LOGIN, NET_CHALLENGE } from './check-ids';

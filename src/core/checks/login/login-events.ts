@@ -6,8 +6,8 @@ import type { Check, CheckOutcome } from '../../engine/types';
 import { armAccessOf } from '../../azure/connection';
 import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
 import type { RegistryFacts } from './registry-facts';
-import { armReason } from './arm-facts';
-import { LOGIN } from './shared';
+import { armReason } from '../../azure/registry-reads';
+import { LOGIN } from './check-ids';
 
 export const loginEventsCheck: Check = {
   id: LOGIN.loginEvents,

@@ -8,7 +8,8 @@ import type { Check, CheckOutcome } from '../../engine/types';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import type { RegistryFacts } from './registry-facts';
 import { groupsThroughArm, judgeByRoleAssignments, type KnownFacts } from './aks';
-import { LOGIN, repositoryOf } from './shared';
+import { LOGIN } from './check-ids';
+import { repositoryOf } from './token-requests';
 
 export const managedIdentityCheck: Check = {
   id: LOGIN.managedIdentity,

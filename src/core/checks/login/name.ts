@@ -6,7 +6,7 @@ import type { Check, CheckOutcome } from '../../engine/types';
 import { CLOUD_SUFFIXES } from '../../registry/target';
 import { resolveHost } from '../../net/dns';
 import { inputVerdicts, resourceNameNote } from './name-rules';
-import { LOGIN } from './shared';
+import { LOGIN } from './check-ids';
 
 const NET_DNS = 'net.dns';
 

@@ -1,74 +1,10 @@
 // What ARM says about the registry, reduced to what the login checks decide on. Filled by the
 // login.registry check from src/core/azure; read by the credential, authorisation and expiry checks.
+import { ROLE_PROPAGATION_MS, roleNameOf } from '../../azure/roles';
+import type { RegistryFacts, RoleAssignmentFacts } from '../../azure/registry-reads';
 
-export interface RepositoryTokenFacts {
-  name: string;
-  status: 'enabled' | 'disabled' | string;
-  /** Password expiry dates (undefined = never expires), by password name. */
-  passwords: { name: string; expiry?: Date; created?: Date }[];
-  scopeMapId?: string;
-}
-
-export interface RoleAssignmentFacts {
-  /** The assignee: a user, service principal or managed identity, or a group (principalType 'Group'). */
-  principalId: string;
-  principalType?: string;
-  /** Built-in role name when known (AcrPull, AcrPush, Reader...), else the definition GUID. */
-  role: string;
-  scope: string;
-  createdOn?: Date;
-  condition?: string;
-}
-
-export interface RegistryArm {
-  id: string;
-  name: string;
-  resourceGroup: string;
-  subscriptionId: string;
-  loginServer: string;
-  sku?: string;
-  location?: string;
-  adminUserEnabled?: boolean;
-  anonymousPullEnabled?: boolean;
-  /** 'AbacRepositoryPermissions' makes AcrPull/AcrPush meaningless. */
-  roleAssignmentMode?: string;
-  /** policies.azureADAuthenticationAsArmPolicy.status === 'disabled'. */
-  armAudienceDisabled?: boolean;
-}
-
-export interface RegistryFacts {
-  registry?: RegistryArm;
-  tokens?: RepositoryTokenFacts[];
-  /** Role assignments at the registry scope and above (inherited included). */
-  roleAssignments?: RoleAssignmentFacts[];
-  /**
-   * The signed-in principal's groups that hold a role at the registry scope or above: ARM's
-   * `atScope() and assignedTo('{objectId}')` answers the principal's own assignments and those of
-   * every group it is a member of (transitively). Undefined when it could not be asked.
-   */
-  principalGroups?: { principalId: string; groupIds: string[] };
-  /** Why a part could not be read (no permission...), for messages. */
-  gaps: string[];
-}
-
-export const ROLE_NAMES_BY_ID: Record<string, string> = {
-  '7f951dda-4ed3-4680-a7ca-43fe172d538d': 'AcrPull',
-  '8311e382-0749-4cb8-b61a-304f252e45ec': 'AcrPush',
-  'c2f4ef07-c644-48eb-af81-4b1b4947fb11': 'AcrDelete',
-  'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
-  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
-  'b93aa761-3e63-49ed-ac28-beffa264f7ac': 'Container Registry Repository Reader',
-  '2a1e307c-b015-4ebd-883e-5b7698a07328': 'Container Registry Repository Writer',
-  '2efddaa5-3f1f-4df3-97df-af3f13818f4c': 'Container Registry Repository Contributor',
-};
-
-/** Role name from a roleDefinitionId (…/roleDefinitions/<guid>). */
-export function roleNameOf(roleDefinitionId: string | undefined): string {
-  const guid = (roleDefinitionId ?? '').split('/').pop()?.toLowerCase() ?? '';
-  // Own keys only: an id ending in "/__proto__" must not return Object.prototype.
-  return Object.prototype.hasOwnProperty.call(ROLE_NAMES_BY_ID, guid) ? ROLE_NAMES_BY_ID[guid] : guid;
-}
+export { roleNameOf };
+export type { RegistryArm, RegistryFacts, RepositoryTokenFacts, RoleAssignmentFacts } from '../../azure/registry-reads';
 
 // ACR lets Reader pull (its */read includes registries/pull/read); Owner/Contributor/Reader keep
 // working in ABAC mode, only the Acr* roles stop counting there.
@@ -78,8 +14,8 @@ const ABAC_PULL = new Set(['Container Registry Repository Reader', 'Container Re
 const ABAC_PUSH = new Set(['Container Registry Repository Writer', 'Container Registry Repository Contributor', 'Owner', 'Contributor']);
 const READ_ROLES = new Set(['Reader', 'Contributor', 'Owner']);
 
-/** 10 minutes: how long Azure may take to apply a new role assignment. */
-export const PROPAGATION_MS = 10 * 60 * 1000;
+/** How long Azure may take to apply a new role assignment (the one table in src/core/azure/roles.ts). */
+export const PROPAGATION_MS = ROLE_PROPAGATION_MS;
 
 /** The groups through which `principalId` holds roles here (empty when unknown or another principal). */
 export function groupsOf(facts: Pick<RegistryFacts, 'principalGroups'> | undefined, principalId: string): string[] {

@@ -7,9 +7,9 @@ import type { ArmAccess } from '../../azure/connection';
 import type { Check, CheckContext, CheckOutcome, Evidence } from '../../engine/types';
 import { settledFinding } from '../../engine/context';
 import { armVerdict } from './name-rules';
-import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedInPrincipal } from './arm-facts';
+import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedInPrincipal } from '../../azure/registry-reads';
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
-import { LOGIN, NET_CHALLENGE } from './shared';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
 
 const NET_DNS = 'net.dns';
 

@@ -13,7 +13,9 @@ import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/j
 import { targetOperation } from '../../engine/target';
 import { anonymousPullAllowed } from './anonymous';
 import type { RegistryFacts } from './registry-facts';
-import { LOGIN, NET_CHALLENGE, acrNet, isoDate, relative, repositoryOf } from './shared';
+import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { acrNet, repositoryOf } from './token-requests';
+import { isoDate, relative } from '../../text/dates';
 
 export interface StoredCredentialData {
   source: 'none' | 'file' | 'helper';

@@ -5,7 +5,7 @@ import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
-import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
+import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import { causeFor403 } from './challenge';
 import type { DnsData } from './client-path';
 

@@ -8,7 +8,7 @@ import type { RegistryTarget } from '../../registry/target';
 import { fetchRegistryView, findRegistry, type ArmRegistryView } from '../../azure/registry-view';
 import { listSubnets, providerRegistrationState, readPrivateEndpointDns, type SubnetFacts } from '../../azure/network-resources';
 import type { ArmAccess } from '../../azure/connection';
-import { subscriptionOfId, type NetworkArmFacts, type PrivateEndpointFacts } from './arm-facts';
+import { subscriptionOfId, type NetworkArmFacts, type PrivateEndpointFacts } from './registry-network-facts';
 
 export class ArmLookupError extends Error {
   constructor(message: string) { super(message); this.name = 'ArmLookupError'; }

@@ -8,15 +8,11 @@ import { parseFirewallBody, registryErrorCodes } from '../../net/firewall-body';
 import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { failureOutcome, netOptions, ms } from './outcome';
-import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
+import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import type { DnsData } from './client-path';
+import type { ChallengeData } from '../challenge-data';
 
-export interface ChallengeData {
-  realm: string;
-  service?: string;
-  /** The client IP the registry's firewall reported (403 only). */
-  clientIp?: string;
-}
+export type { ChallengeData };
 
 /** Which registry setting explains a 403, when ARM is known. */
 export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: string; why: string; params: Record<string, string> } {

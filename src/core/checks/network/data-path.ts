@@ -14,8 +14,8 @@ import { targetRepository } from '../../engine/target';
 import { blobRedirect, getManifest, type RegistryApi } from '../../acr/registry-api';
 import type { ImageManifestData } from '../image/manifest';
 import { errorEvidence, netOptions, ms } from './outcome';
-import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
-import type { ChallengeData } from './challenge';
+import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './registry-network-facts';
+import type { ChallengeData } from '../challenge-data';
 import type { DnsData } from './client-path';
 
 const STORED_CREDENTIAL = 'login.docker.stored-credential';

@@ -7,7 +7,7 @@ import type { SubnetFacts } from '../../azure/network-resources';
 import {
   allowCollectionSlot, allowPriorityBefore, effectiveRoute, evaluateFirewall, evaluateNsg, lastSeg, resourceGroupOfId,
   type Destination, type FirewallFacts, type FirewallRule, type NsgFacts, type RouteTableFacts, type Source,
-} from './vnet-rules';
+} from '../../azure/vnet-rules';
 
 export type EgressCause = 'network.nsg-blocks-registry' | 'network.firewall-blocks-registry';
 

@@ -4,7 +4,7 @@ import type { CheckContext, CheckOutcome, Evidence } from '../../engine/types';
 import type { NetOptions } from '../../net/connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
-import { privateEndpointFor, type NetworkArmFacts } from './arm-facts';
+import { privateEndpointFor, type NetworkArmFacts } from './registry-network-facts';
 
 export function netOptions(ctx: CheckContext): NetOptions {
   return { resolve: ctx.env.resolve, proxy: ctx.env.proxy, extraCaPem: ctx.env.extraCaPem };

@@ -18,10 +18,10 @@ import { listAzureFirewalls, listBastionHosts, listNetworkInterfaces, readFirewa
 import { classifyAddress, ipInCidr } from '../../net/addresses';
 import { sourceAddressToward } from '../../net/source-address';
 import { NET } from './ids';
-import { privateIpsFor, subscriptionOfId, type NetworkArmFacts } from './arm-facts';
+import { privateIpsFor, subscriptionOfId, type NetworkArmFacts } from './registry-network-facts';
 import type { DnsData } from './client-path';
 import { judgeEgress, type EgressInputs, type EgressJudgement } from './egress-verdict';
-import { effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, lastSeg, registryTags, resourceGroupOfId, type Destination, type Source } from './vnet-rules';
+import { effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, lastSeg, registryTags, resourceGroupOfId, type Destination, type Source } from '../../azure/vnet-rules';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
 const noArm: CheckOutcome = { status: 'info', message: 'the registry\'s ARM view is not available' };

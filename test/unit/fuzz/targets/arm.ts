@@ -6,7 +6,7 @@ import { summaryFromArm, subscriptionIdOf, resourceGroupOf } from '../../../../s
 import { analyseRoles, roleNameOf } from '../../../../src/core/checks/login/registry-facts';
 import { classifyAzureError } from '../../../../src/vscode/tree/azureErrorKind';
 import { hostileJson, hostileText, thrownValue, type FuzzTarget } from '../harness';
-import { evaluateFirewall, evaluateNsg, effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, registryTags } from '../../../../src/core/checks/network/vnet-rules';
+import { evaluateFirewall, evaluateNsg, effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, registryTags } from '../../../../src/core/azure/vnet-rules';
 import { judgeEgress } from '../../../../src/core/checks/network/egress-verdict';
 import { subnetFacts } from '../../../../src/core/azure/network-resources';
 

@@ -6,19 +6,17 @@
 // endpoints through. Every parser takes unknown JSON: a missing or odd field never throws, a rule
 // it cannot evaluate (application security groups, IP groups, FQDN tags) is skipped and named.
 import { isIP } from 'node:net';
-import { ipInCidr } from '../../net/addresses';
+import { ipInCidr } from '../net/addresses';
+import { resourceGroupOfResource } from '../registry/resource-id';
+import { arr, rec, trimmedStr as str, type JsonObject as Json } from '../text/json-guards';
 
-type Json = Record<string, unknown>;
-const rec = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const strs = (...vs: unknown[]): string[] => vs.flatMap((v) => (Array.isArray(v) ? v : [v])).map(str).filter((x): x is string => !!x);
 /** The last segment of an ARM id: the resource's name. */
 export const lastSeg = (id: string | undefined): string => (id ?? '').split('/').filter(Boolean).pop() ?? '';
 
 /** The resource group of an ARM id. */
 export function resourceGroupOfId(id: string | undefined): string {
-  return /\/resourceGroups\/([^/]+)/i.exec(id ?? '')?.[1] ?? '';
+  return resourceGroupOfResource(id) ?? '';
 }
 
 /** What the traffic goes to: the registry's public endpoints (service tags) or a private endpoint's IPs. */

@@ -1,6 +1,7 @@
 // What ARM says about the registry, reduced to what the network checks decide on.
 // Filled by net.arm (see arm-source.ts); read with ctx.data<NetworkArmFacts>(NET.arm).
 import type { SubnetFacts } from '../../azure/network-resources';
+import { subscriptionOfResource } from '../../registry/resource-id';
 
 export interface PrivateEndpointFacts {
   connectionName: string;
@@ -48,7 +49,7 @@ export interface NetworkArmFacts {
 
 /** The subscription of an Azure resource id (`/subscriptions/<id>/...`). */
 export function subscriptionOfId(resourceId: string): string | undefined {
-  return /^\/subscriptions\/([^/]+)\//i.exec(resourceId)?.[1];
+  return subscriptionOfResource(resourceId);
 }
 
 /** The first VNet subscription where Microsoft.ContainerRegistry is known not to be registered. */

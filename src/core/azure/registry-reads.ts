@@ -1,32 +1,59 @@
-// Read what the login checks need from ARM with the real Azure SDK clients: the registry (found
+// Read what the login checks need from ARM through the run's clients (connection.ts): the registry (found
 // by login server or name across the account's subscriptions), its repository tokens and the
 // role assignments at its scope and above. Each part that cannot be read becomes a gap, not a throw.
-import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
-import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import type { TokenCredential } from '@azure/core-auth';
-import type { AzureContext } from '../../engine/environment';
-import { armHttpClient, boundedRetryClientOptions, scopedCredential, tlsOptionsOf } from '../../azure/connection';
-import { tokenClaims } from '../../azure/credential';
-import type { KnownRegistry } from './name-rules';
-import { roleNameOf, type RegistryArm, type RegistryFacts, type RepositoryTokenFacts, type RoleAssignmentFacts } from './registry-facts';
+import { armScope, authorizationClient, credentialOf, registryClient, subscriptionClient, type ArmAccess } from './connection';
+import { tokenClaims } from './credential';
+import { roleNameOf } from './roles';
+import { parseResourceId } from '../registry/resource-id';
 
-export const ARM_SCOPE = 'https://management.azure.com/.default';
-
-function clientOptions(az: AzureContext & { extraCaPem?: string[] }, signal: AbortSignal) {
-  // Bounded retries: a 429 whose Retry-After exceeds the bound ends at once as `throttled`
-  // instead of waiting out the run's budget. `credentials.scopes` is what the TypeSpec-generated
-  // ACR client reads (it ignores credentialScopes and would ask for <endpoint>/.default).
-  // Extra CAs go in explicitly: VS Code's extension host sets the CA list of HTTPS requests
-  // itself, so NODE_EXTRA_CA_CERTS alone does not reach them. httpClient: the run's keep-alive
-  // connections to ARM, shared with the network checks' clients.
-  const scopes = [az.armScope ?? ARM_SCOPE];
-  return { endpoint: az.armEndpoint, credentialScopes: scopes, credentials: { scopes }, abortSignal: signal, ...boundedRetryClientOptions(az), ...tlsOptionsOf(az), httpClient: armHttpClient(az) };
+export interface RepositoryTokenFacts {
+  name: string;
+  status: 'enabled' | 'disabled' | string;
+  /** Password expiry dates (undefined = never expires), by password name. */
+  passwords: { name: string; expiry?: Date; created?: Date }[];
+  scopeMapId?: string;
 }
 
-/** The credential asking for the ARM scope whatever an SDK computes: one token for every client of the run. */
-function armCredential(az: AzureContext): TokenCredential {
-  return scopedCredential(az.credential, az.armScope ?? ARM_SCOPE);
+export interface RoleAssignmentFacts {
+  /** The assignee: a user, service principal or managed identity, or a group (principalType 'Group'). */
+  principalId: string;
+  principalType?: string;
+  /** Built-in role name when known (AcrPull, AcrPush, Reader...), else the definition GUID. */
+  role: string;
+  scope: string;
+  createdOn?: Date;
+  condition?: string;
+}
+
+export interface RegistryArm {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  loginServer: string;
+  sku?: string;
+  location?: string;
+  adminUserEnabled?: boolean;
+  anonymousPullEnabled?: boolean;
+  /** 'AbacRepositoryPermissions' makes AcrPull/AcrPush meaningless. */
+  roleAssignmentMode?: string;
+  /** policies.azureADAuthenticationAsArmPolicy.status === 'disabled'. */
+  armAudienceDisabled?: boolean;
+}
+
+export interface RegistryFacts {
+  registry?: RegistryArm;
+  tokens?: RepositoryTokenFacts[];
+  /** Role assignments at the registry scope and above (inherited included). */
+  roleAssignments?: RoleAssignmentFacts[];
+  /**
+   * The signed-in principal's groups that hold a role at the registry scope or above: ARM's
+   * `atScope() and assignedTo('{objectId}')` answers the principal's own assignments and those of
+   * every group it is a member of (transitively). Undefined when it could not be asked.
+   */
+  principalGroups?: { principalId: string; groupIds: string[] };
+  /** Why a part could not be read (no permission...), for messages. */
+  gaps: string[];
 }
 
 /** Short reason from an SDK error (code + message, no request dump). */
@@ -35,27 +62,22 @@ export function armReason(e: unknown): string {
   return `${err.code ?? err.statusCode ?? 'error'}: ${String(err.message ?? e).replace(/\s+/g, ' ').slice(0, 400)}`;
 }
 
-export async function subscriptionIds(az: AzureContext, signal: AbortSignal): Promise<string[]> {
+export async function subscriptionIds(az: ArmAccess, signal: AbortSignal): Promise<string[]> {
   if (az.subscriptionId) return [az.subscriptionId];
-  const client = new SubscriptionClient(armCredential(az), clientOptions(az, signal));
+  const client = subscriptionClient(az);
   const out: string[] = [];
   for await (const s of client.subscriptions.list({ abortSignal: signal })) if (s.subscriptionId) out.push(s.subscriptionId);
   return out;
 }
 
-function parseId(id: string): { subscriptionId: string; resourceGroup: string } {
-  const m = /\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i.exec(id);
-  return { subscriptionId: m?.[1] ?? '', resourceGroup: m?.[2] ?? '' };
-}
-
 export interface RegistryListing {
-  registries: (KnownRegistry & { arm: RegistryArm })[];
+  registries: { name: string; loginServer: string; id: string; arm: RegistryArm }[];
   gaps: string[];
   /** The subscriptions that were asked. */
   subscriptions?: string[];
 }
 
-export async function listRegistries(az: AzureContext, signal: AbortSignal): Promise<RegistryListing> {
+export async function listRegistries(az: ArmAccess, signal: AbortSignal): Promise<RegistryListing> {
   const gaps: string[] = [];
   const registries: RegistryListing['registries'] = [];
   let subs: string[] = [];
@@ -66,10 +88,10 @@ export async function listRegistries(az: AzureContext, signal: AbortSignal): Pro
   }
   await Promise.all(subs.map(async (sub) => {
     try {
-      const client = new ContainerRegistryManagementClient(armCredential(az), sub, clientOptions(az, signal));
+      const client = registryClient(az, sub);
       for await (const r of client.registries.list({ abortSignal: signal })) {
         if (!r.id || !r.name || !r.loginServer) continue;
-        const { subscriptionId, resourceGroup } = parseId(r.id);
+        const { subscriptionId = '', resourceGroup = '' } = parseResourceId(r.id);
         registries.push({
           name: r.name, loginServer: r.loginServer, id: r.id,
           arm: {
@@ -87,8 +109,8 @@ export async function listRegistries(az: AzureContext, signal: AbortSignal): Pro
   return { registries, gaps, subscriptions: subs };
 }
 
-export async function readTokens(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RepositoryTokenFacts[]> {
-  const client = new ContainerRegistryManagementClient(armCredential(az), reg.subscriptionId, clientOptions(az, signal));
+export async function readTokens(az: ArmAccess, reg: RegistryArm, signal: AbortSignal): Promise<RepositoryTokenFacts[]> {
+  const client = registryClient(az, reg.subscriptionId);
   const out: RepositoryTokenFacts[] = [];
   for await (const t of client.tokens.list(reg.resourceGroup, reg.name, { abortSignal: signal })) {
     out.push({
@@ -103,8 +125,8 @@ export async function readTokens(az: AzureContext, reg: RegistryArm, signal: Abo
 const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Role assignments listed at `scope` (an ARM id) with an ARM `filter`, as the checks read them. */
-async function listAssignments(az: AzureContext, subscriptionId: string, scope: string, filter: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
-  const client = new AuthorizationManagementClient(armCredential(az), subscriptionId, clientOptions(az, signal));
+async function listAssignments(az: ArmAccess, subscriptionId: string, scope: string, filter: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+  const client = authorizationClient(az, subscriptionId);
   const out: RoleAssignmentFacts[] = [];
   // The SDK's path is "/{scope}/providers/…" with the scope unencoded: pass it without its leading slash.
   for await (const a of client.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal: signal } as never)) {
@@ -117,7 +139,7 @@ async function listAssignments(az: AzureContext, subscriptionId: string, scope: 
   return out;
 }
 
-export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+export async function readRoleAssignments(az: ArmAccess, reg: RegistryArm, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
   // atScope(): assignments at the registry and above (resource group, subscription, management group).
   return listAssignments(az, reg.subscriptionId, reg.id, 'atScope()', signal);
 }
@@ -128,7 +150,7 @@ export async function readRoleAssignments(az: AzureContext, reg: RegistryArm, si
  * sends) lists the principal's own assignments and those of the groups it is a member of,
  * transitively; every assignee other than the principal is such a group.
  */
-export async function readPrincipalGroups(az: AzureContext, reg: RegistryArm, principalId: string, signal: AbortSignal): Promise<string[]> {
+export async function readPrincipalGroups(az: ArmAccess, reg: RegistryArm, principalId: string, signal: AbortSignal): Promise<string[]> {
   if (!OBJECT_ID.test(principalId)) return [];
   const assignments = await listAssignments(az, reg.subscriptionId, reg.id, `atScope() and assignedTo('${principalId}')`, signal);
   return [...new Set(assignments.map((a) => a.principalId).filter((id) => id.toLowerCase() !== principalId.toLowerCase()))];
@@ -139,16 +161,16 @@ export async function readPrincipalGroups(az: AzureContext, reg: RegistryArm, pr
  * own and its groups' (assignedTo). ARM answers only when the caller may read role assignments
  * there (Microsoft.Authorization/roleAssignments/read): an AuthorizationFailed is thrown.
  */
-export async function readAssignmentsOf(az: AzureContext, subscriptionId: string, principalId: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
+export async function readAssignmentsOf(az: ArmAccess, subscriptionId: string, principalId: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
   if (!OBJECT_ID.test(principalId)) return [];
   return listAssignments(az, subscriptionId, `/subscriptions/${subscriptionId}`, `assignedTo('${principalId}')`, signal);
 }
 
 /** The signed-in principal's object id: the context's, else the ARM token's oid (the run's credential has it cached). */
-export async function signedInPrincipal(az: AzureContext, signal: AbortSignal): Promise<string | undefined> {
+export async function signedInPrincipal(az: ArmAccess, signal: AbortSignal): Promise<string | undefined> {
   if (az.principalId) return az.principalId;
   try {
-    const t = await armCredential(az).getToken(az.armScope ?? ARM_SCOPE, { abortSignal: signal });
+    const t = await credentialOf(az).getToken(armScope(az), { abortSignal: signal });
     const oid = t ? tokenClaims(t.token)?.oid : undefined;
     return typeof oid === 'string' ? oid : undefined;
   } catch {
@@ -157,7 +179,7 @@ export async function signedInPrincipal(az: AzureContext, signal: AbortSignal): 
 }
 
 /** Tokens and role assignments of a found registry; what cannot be read goes into gaps. */
-export async function registryDetails(az: AzureContext, reg: RegistryArm, signal: AbortSignal, principalId?: string): Promise<RegistryFacts> {
+export async function registryDetails(az: ArmAccess, reg: RegistryArm, signal: AbortSignal, principalId?: string): Promise<RegistryFacts> {
   const facts: RegistryFacts = { registry: reg, gaps: [] };
   await Promise.all([
     readTokens(az, reg, signal).then((t) => { facts.tokens = t; }, (e) => { facts.gaps.push(`tokens: ${armReason(e)}`); }),

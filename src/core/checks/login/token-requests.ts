@@ -1,33 +1,10 @@
-// What the login checks share: check ids (theirs and the network checks' they wait for), the
-// network options every token request uses, and small formatting helpers.
+// What every token request of the login and image checks shares: the network options (acrNet),
+// one exchange and one token request per run for the same credential, and the repository asked about.
 import { createHash } from 'node:crypto';
 import type { CheckContext } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { targetRepository } from '../../engine/target';
 import { accessTokenFromRefresh, exchangeAadToken, type AcrNet, type StepResult } from '../../acr/token-flow';
-
-/** The network check whose passing means the /v2/ challenge works (token flows wait for it). */
-export const NET_CHALLENGE = 'net.challenge';
-
-export const LOGIN = {
-  dockerCli: 'login.docker.cli',
-  dockerConfig: 'login.docker.config',
-  dockerDaemon: 'login.docker.daemon',
-  dockerVersion: 'login.docker.version',
-  storedCredential: 'login.docker.stored-credential',
-  dockerPull: 'login.docker.pull',
-  name: 'login.name',
-  registry: 'login.registry',
-  aad: 'login.credentials.aad',
-  explicit: 'login.credentials.explicit',
-  authzAad: 'login.authz.aad',
-  authzExplicit: 'login.authz.explicit',
-  authzDocker: 'login.authz.docker',
-  managedIdentity: 'login.authz.managed-identity',
-  aks: 'login.authz.aks',
-  expiry: 'login.expiry',
-  loginEvents: 'login.advanced.login-events',
-} as const;
 
 export function acrNet(ctx: CheckContext, timeoutMs = 4000): AcrNet {
   return {
@@ -61,20 +38,4 @@ export function accessTokenOnce(ctx: CheckContext, net: AcrNet, tokenUrl: string
 export function repositoryOf(ctx: CheckContext): string | undefined {
   // The named image's repository, else --repository ('hello:v1' read as 'hello'): scopes take the repository only.
   return targetRepository(ctx.env);
-}
-
-/** An ISO date without milliseconds, for messages ("2026-11-25T19:02:11Z"). */
-export function isoDate(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** "in 2 h 59 min" / "3 h 1 min ago" between now and a date. */
-export function relative(d: Date, now: Date): string {
-  const ms = d.getTime() - now.getTime();
-  const abs = Math.abs(ms);
-  const days = Math.floor(abs / 86_400_000);
-  const h = Math.floor((abs % 86_400_000) / 3_600_000);
-  const m = Math.floor((abs % 3_600_000) / 60_000);
-  const text = days > 0 ? `${days} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`;
-  return ms >= 0 ? `in ${text}` : `${text} ago`;
 }
