@@ -190,7 +190,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   await Promise.all([...starting, mcrStarting]);
   // contoso.azurecr.io/multi:v1, an index for linux/arm64 and linux/arm/v7 only (none is this
   // machine's amd64 daemon's), pushed through the registry's API as buildx would.
-  await pushIndex({ port: SERVED.contoso!.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
+  await pushIndex({ port: SERVED.contoso.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
 
   const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted });
   cleanups.push(() => mcrFront.stop());
@@ -219,7 +219,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   const azure: SandboxAzure = {
     armEndpoint: `https://${NAMES.management}`, authorityHost: `https://${NAMES.login}`,
     tenantId: DEFAULT_IDS.tenantId, subscriptionId: DEFAULT_IDS.subscriptionId,
-    clientId: sp.appId, clientSecret: sp.secrets[0]!.value, principalId: sp.objectId,
+    clientId: sp.appId, clientSecret: sp.secrets[0].value, principalId: sp.objectId,
   };
 
   let nftRules: NftRule[] | undefined;
@@ -381,7 +381,7 @@ function pathWithoutDocker(worldDir: string): string {
 }
 
 function certsDirNames(): string[] {
-  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0]!.toUpperCase() + n.slice(1))];
+  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0].toUpperCase() + n.slice(1))];
 }
 
 function writeDockerConfig(dir: string, cfg: DockerConfigJson): void {

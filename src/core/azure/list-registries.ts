@@ -80,9 +80,9 @@ export function registriesFromGraphRows(data: unknown): RegistrySummary[] {
       const ls = str(loginServer)?.toLowerCase();
       if (k !== 'r' || !ls || !m) continue;
       regs.set(idS.toLowerCase(), {
-        id: idS, name: m[3]!.toLowerCase(), loginServer: ls,
-        subscriptionId: (subFromGroup ?? m[1]!).toLowerCase(),
-        tenantId, resourceGroup: m[2]!, location: str(location), sku: str(sku),
+        id: idS, name: m[3].toLowerCase(), loginServer: ls,
+        subscriptionId: (subFromGroup ?? m[1]).toLowerCase(),
+        tenantId, resourceGroup: m[2], location: str(location), sku: str(sku),
         publicNetworkAccess: str(pna), networkDefaultAction: str(defaultAction),
         privateEndpoints: privateEndpoints(pecs),
         adminUserEnabled: typeof admin === 'boolean' ? admin : undefined,
@@ -130,7 +130,7 @@ async function viaResourceGraph(azure: ArmAccess, subscriptionIds: string[] | un
 function replicaRegionsFromDataEndpoints(name: string, location: string | undefined, hosts: unknown): string[] | undefined {
   if (!Array.isArray(hosts)) return undefined;
   const regions = hosts.map((h) => (typeof h === 'string' ? h.toLowerCase().split('.') : []))
-    .filter((p) => p[0] === name && p[2] === 'data').map((p) => p[1]!)
+    .filter((p) => p[0] === name && p[2] === 'data').map((p) => p[1])
     .filter((r) => r !== (location ?? '').toLowerCase());
   return regions.length ? regions : undefined;
 }

@@ -97,7 +97,7 @@ const date = (v: unknown): Date | undefined => {
 export function parseRegistryId(id: string): RegistryRef {
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/]+)$/i.exec(id.trim());
   if (!m) throw new AzureAccessError('bad-request', `'${id}' is not a container registry resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerRegistry/registries/…).`, 'parse registry id');
-  return { id: id.trim(), subscriptionId: m[1]!, resourceGroup: m[2]!, name: m[3]! };
+  return { id: id.trim(), subscriptionId: m[1], resourceGroup: m[2], name: m[3] };
 }
 
 /** What a user typed: a login server (`contoso.azurecr.io`) or a resource name (`contoso`). */
@@ -106,7 +106,7 @@ function lookupKeys(nameOrLoginServer: string): { loginServer?: string; name: st
   if (!/^[a-z0-9][a-z0-9.-]{0,252}$/.test(v)) {
     throw new AzureAccessError('bad-request', `'${nameOrLoginServer}' is not a registry name or login server.`, 'find registry');
   }
-  return v.includes('.') ? { loginServer: v, name: v.split('.')[0]! } : { name: v };
+  return v.includes('.') ? { loginServer: v, name: v.split('.')[0] } : { name: v };
 }
 
 /** Find a registry's resource id by login server or name (Resource Graph, else a listing). */
@@ -141,7 +141,7 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
     const listed = await listRegistries(azure, { signal, resourceGraph: false });
     const hit = listed.registries.find((r) => r.id && match(r.name, r.loginServer));
     if (hit?.id) return parseRegistryId(hit.id);
-    if (listed.failures.length && !listed.registries.length) throw listed.failures[0]!.error;
+    if (listed.failures.length && !listed.registries.length) throw listed.failures[0].error;
     return null;
   }
 }

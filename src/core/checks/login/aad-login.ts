@@ -55,9 +55,9 @@ export const aadLoginCheck: Check = {
       return { status: 'fail', causeId: f.causeId, message: `Step 1 of 3 (Entra ID token) failed. ${f.message}`, evidence: { step: 'aad-token', aadError: f.code } };
     }
     const claims = decodeJwt(first.token);
-    const tenant = (claims?.tid as string | undefined) ?? az.tenantId;
+    const tenant = (claims?.tid) ?? az.tenantId;
     const evidence: Record<string, string | number | boolean | undefined> = {
-      principal: (claims?.oid as string | undefined) ?? az.principalId, tenant,
+      principal: (claims?.oid) ?? az.principalId, tenant,
       aadAudience: 'ARM',
       aadExpires: fmt(claimDate(claims, 'exp')),
     };
@@ -93,7 +93,7 @@ export const aadLoginCheck: Check = {
     if (!token.ok) return stepFail(token, { ...evidence, scope }, 'token');
     const accessClaims = decodeJwt(token.accessToken);
     const data: AadLoginData = {
-      principalId: (claims?.oid as string | undefined) ?? az.principalId, tenantId: tenant, appId: claims?.appid as string | undefined,
+      principalId: (claims?.oid) ?? az.principalId, tenantId: tenant, appId: claims?.appid,
       aadExpires: claimDate(claims, 'exp'), refreshExpires: refreshExp, accessExpires: claimDate(accessClaims, 'exp'),
       access: accessClaim(accessClaims), audience, repository: repo,
     };

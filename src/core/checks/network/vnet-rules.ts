@@ -48,7 +48,7 @@ function cidrOverlaps(a: string, b: string): boolean {
   const na = abits === undefined ? 32 : Number(abits);
   const nb = bbits === undefined ? 32 : Number(bbits);
   if (!Number.isInteger(na) || !Number.isInteger(nb) || na < 0 || nb < 0 || na > 32 || nb > 32) return false;
-  return na <= nb ? ipInCidr(bb!, `${ab}/${na}`) : ipInCidr(ab!, `${bb}/${nb}`);
+  return na <= nb ? ipInCidr(bb, `${ab}/${na}`) : ipInCidr(ab, `${bb}/${nb}`);
 }
 
 const isCidrLike = (p: string) => /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(p);
