@@ -9,7 +9,7 @@ import type { ScenarioInfo, SandboxAzure, World } from './types';
 import { IP, NAMES, NETNS, PROXY_PORT, defaultHosts, tlsNames } from './addresses';
 import { CERTS_D, ensureNamespace, insideNamespace, isRoot, writeHosts } from './netns';
 import { createPki, type Pki } from './pki';
-import type { ArmState, RegistryRecord } from './arm/state';
+import type { ArmState } from './arm/state';
 import { DEFAULT_IDS, defaultState, stateSecrets } from './arm/state';
 import type { Signer } from './front/jwt';
 import type { FrontFaults, RegistryContext } from './front/policy';
@@ -92,7 +92,8 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     return await buildWorld(dir, cleanups, opts);
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
       e = new Error(`${err.address}:${err.port} is already in use in namespace ${NETNS}: another sandbox world (or a leftover of one) runs there. Stop it, or use ACR_SANDBOX_NETNS=<name>.`);
@@ -172,7 +173,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     seedImage(reg.storageDir, 'hello', 'v1', `hello from ${loginServer}\n`);
     starting.push(reg.start());
   }
-  starting.forEach((p) => p.catch(() => { /* awaited below */ }));
+  starting.forEach((p) => { void p.catch(() => { /* awaited below */ }); });
   for (const [name, s] of Object.entries(SERVED)) {
     const loginServer = `${name}.azurecr.io`;
     const regTokens = new TokenService({ signer, faults: () => faults[name] ?? {}, issued: (t) => issued.add(t) });

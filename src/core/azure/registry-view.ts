@@ -130,7 +130,7 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
       apiVersion: '2021-03-01', signal, operation, body: { query, options: { resultFormat: 'objectArray', $top: 10 } },
     }), signal) ?? {};
     if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'find registry');
-    const hits = (res.data as unknown[]).map(rec).filter((r) => typeof r.id === 'string' && match(String(r.name ?? '').toLowerCase(), String(r.loginServer ?? '').toLowerCase()));
+    const hits = (res.data as unknown[]).map(rec).filter((r) => typeof r.id === 'string' && match((str(r.name) ?? '').toLowerCase(), (str(r.loginServer) ?? '').toLowerCase()));
     // Several registries may share a resource name across clouds' suffixes; prefer the default subscription's.
     const preferred = hits.find((r) => azure.subscriptionId && String(r.id).toLowerCase().startsWith(`/subscriptions/${azure.subscriptionId.toLowerCase()}/`)) ?? hits[0];
     return preferred ? parseRegistryId(String(preferred.id)) : null;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
 // @ts-expect-error plain ES module without types
 import { esbuildOptions, extensionBundles } from '../../../scripts/extension-bundles.mjs';
 

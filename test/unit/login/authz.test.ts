@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { CheckContext, CheckOutcome } from '../../../src/core/engine/types';
+import type { CheckContext } from '../../../src/core/engine/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { authzAadCheck, authzExplicitCheck } from '../../../src/core/checks/login/authz';

@@ -2,7 +2,6 @@
 // requests given the pool share one connection per host; a connection never serves another host,
 // another trust or another proxy; a connection the server closed is replaced, not reported.
 import { strict as assert } from 'node:assert';
-import type { Socket } from 'node:net';
 import { httpRequest } from '../../../src/core/net/http';
 import { KeepAlivePool, keepAliveKey } from '../../../src/core/net/keep-alive';
 import { makePki, type TestPki } from './helpers/pki';

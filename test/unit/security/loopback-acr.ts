@@ -47,7 +47,7 @@ function recordingServer(cert: string, key: string, via: Seen['via'], w: () => H
 
 export async function startHostileWorld(): Promise<HostileWorld> {
   const pki = makePki([LOGIN, EVIL, 'contoso.westeurope.data.azurecr.io', 'management.sandbox.test']);
-   
+  // eslint-disable-next-line prefer-const
   let world: HostileWorld;
   const good = await recordingServer(pki.cert, pki.key, 'good', () => world);
   const interceptor = await recordingServer(pki.otherCert, pki.otherKey, 'interceptor', () => world);

@@ -4,7 +4,7 @@
 import type { Check, CheckOutcome } from '../../engine/types';
 import { settledData } from '../../engine/context';
 import {
-  accessTokenFromRefresh, exchangeAadToken, fetchChallenge, scopeFor, type AcrNet, type StepFailure,
+  exchangeAadToken, fetchChallenge, scopeFor, type StepFailure,
 } from '../../acr/token-flow';
 import { realmIsTrusted } from '../../net/www-authenticate';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';

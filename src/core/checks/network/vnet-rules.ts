@@ -248,7 +248,7 @@ export interface FirewallFacts {
 }
 
 function appProtocols(v: unknown): string[] {
-  return arr(v).map((x) => { const p = rec(x); return `${str(p.protocolType) ?? ''}:${String(p.port ?? '')}`.toLowerCase(); });
+  return arr(v).map((x) => { const p = rec(x); return `${str(p.protocolType) ?? ''}:${typeof p.port === 'number' || typeof p.port === 'string' ? p.port : ''}`.toLowerCase(); });
 }
 
 function parseRule(v: unknown, kind: 'network' | 'application', collection: string, order: number, action: 'Allow' | 'Deny', collectionPriority: number, group?: string): FirewallRule {
