@@ -9,7 +9,7 @@ import type { ScenarioInfo, SandboxAzure, World } from './types';
 import { IP, NAMES, NETNS, PROXY_PORT, defaultHosts, tlsNames } from './addresses';
 import { CERTS_D, ensureNamespace, insideNamespace, isRoot, writeHosts } from './netns';
 import { createPki, type Pki } from './pki';
-import type { ArmState, RegistryRecord } from './arm/state';
+import type { ArmState } from './arm/state';
 import { DEFAULT_IDS, defaultState, stateSecrets } from './arm/state';
 import type { Signer } from './front/jwt';
 import type { FrontFaults, RegistryContext } from './front/policy';
@@ -92,7 +92,8 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     return await buildWorld(dir, cleanups, opts);
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
       e = new Error(`${err.address}:${err.port} is already in use in namespace ${NETNS}: another sandbox world (or a leftover of one) runs there. Stop it, or use ACR_SANDBOX_NETNS=<name>.`);
@@ -172,7 +173,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     seedImage(reg.storageDir, 'hello', 'v1', `hello from ${loginServer}\n`);
     starting.push(reg.start());
   }
-  starting.forEach((p) => p.catch(() => { /* awaited below */ }));
+  starting.forEach((p) => { void p.catch(() => { /* awaited below */ }); });
   for (const [name, s] of Object.entries(SERVED)) {
     const loginServer = `${name}.azurecr.io`;
     const regTokens = new TokenService({ signer, faults: () => faults[name] ?? {}, issued: (t) => issued.add(t) });
@@ -190,7 +191,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   await Promise.all([...starting, mcrStarting]);
   // contoso.azurecr.io/multi:v1, an index for linux/arm64 and linux/arm/v7 only (none is this
   // machine's amd64 daemon's), pushed through the registry's API as buildx would.
-  await pushIndex({ port: SERVED.contoso!.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
+  await pushIndex({ port: SERVED.contoso.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
 
   const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted });
   cleanups.push(() => mcrFront.stop());
@@ -219,7 +220,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   const azure: SandboxAzure = {
     armEndpoint: `https://${NAMES.management}`, authorityHost: `https://${NAMES.login}`,
     tenantId: DEFAULT_IDS.tenantId, subscriptionId: DEFAULT_IDS.subscriptionId,
-    clientId: sp.appId, clientSecret: sp.secrets[0]!.value, principalId: sp.objectId,
+    clientId: sp.appId, clientSecret: sp.secrets[0].value, principalId: sp.objectId,
   };
 
   let nftRules: NftRule[] | undefined;
@@ -381,7 +382,7 @@ function pathWithoutDocker(worldDir: string): string {
 }
 
 function certsDirNames(): string[] {
-  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0]!.toUpperCase() + n.slice(1))];
+  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0].toUpperCase() + n.slice(1))];
 }
 
 function writeDockerConfig(dir: string, cfg: DockerConfigJson): void {

@@ -48,7 +48,7 @@ export function decodeAccessToken(token: string): AccessTokenClaims | undefined 
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
     return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as AccessTokenClaims) : undefined;
   } catch {
     return undefined;
@@ -67,7 +67,7 @@ export function verifyAccessToken(state: ArmState, token: string, opts: { audien
   }
   let good = false;
   try {
-    good = verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey(state.signingKey.publicKeyPem), Buffer.from(parts[2]!, 'base64url'));
+    good = verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey(state.signingKey.publicKeyPem), Buffer.from(parts[2], 'base64url'));
   } catch {
     good = false;
   }
@@ -288,7 +288,7 @@ function checkClientAssertion(state: ArmState, tenantId: string, clientId: strin
   if (!cert) return fail(700027, `Client assertion failed signature validation. The key was not found. Thumbprint of key used by client: '${s256 ?? s1 ?? ''}'. Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${clientId}'.`);
   const key = createPublicKey(cert.certPem);
   const data = Buffer.from(`${parts[0]}.${parts[1]}`);
-  const sig = Buffer.from(parts[2]!, 'base64url');
+  const sig = Buffer.from(parts[2], 'base64url');
   let good = false;
   try {
     if (header.alg === 'PS256') good = verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, sig);

@@ -10,7 +10,7 @@ import { allChecks } from '../core/checks/index';
 import { traceTimeline } from './trace';
 import { DEFAULT_BUDGET_MS } from '../core/engine/runner';
 import { environmentFromProcess } from '../core/engine/process-env';
-import { parseRegistryInput, RegistryInputError } from '../core/registry/target';
+import { RegistryInputError } from '../core/registry/target';
 import { EXPOSED_TOKEN_USER } from '../core/acr/token-flow';
 import { parseRegistryAndImage, TargetInputError, type IdentitySpec } from '../core/registry/image-reference';
 import { credentialKindOf, unresolvedIdentity, withTarget } from '../core/engine/target';

@@ -37,7 +37,7 @@ function letTwinGrantRoles(world: SandboxWorld): void {
     id: `${fab.arm.id}/providers/Microsoft.Authorization/roleAssignments/0f6c1b52-8f3a-4c44-9d7e-2a1b3c4d5e6f`,
     name: '0f6c1b52-8f3a-4c44-9d7e-2a1b3c4d5e6f', type: 'Microsoft.Authorization/roleAssignments',
     properties: { roleDefinitionId: defId, principalId: twin.objectId, principalType: 'ServicePrincipal', scope: fab.arm.id, createdOn: now, updatedOn: now },
-  } as SandboxWorld['state']['roleAssignments'][number]);
+  });
 }
 
 async function setTarget(page: Page, r: FrameLocator, image: string, operationLabel: RegExp): Promise<void> {
@@ -47,7 +47,7 @@ async function setTarget(page: Page, r: FrameLocator, image: string, operationLa
   // Choosing the operation submits the form: the diagnosis re-runs with both.
   const select = r.locator('#target-operation');
   const value = await select.locator('option').filter({ hasText: operationLabel }).getAttribute('value');
-  await select.selectOption(value!);
+  await select.selectOption(value);
   await page.waitForTimeout(300);
 }
 
@@ -117,8 +117,8 @@ describe('report target: image, operation, identity (e2e)', function () {
     await screenshot('target-fabrikam-after-fix');
     // Ten minutes later (the assignment backdated, as time would): a full re-run turns green.
     const earlier = new Date(Date.now() - 15 * 60_000).toISOString();
-    granted[0]!.properties.createdOn = earlier;
-    granted[0]!.properties.updatedOn = earlier;
+    granted[0].properties.createdOn = earlier;
+    granted[0].properties.updatedOn = earlier;
     await r.locator('[data-key="rerun-all"]').click();
     await r.locator('[data-testid="phase"][data-phase="running"]').waitFor({ timeout: 30_000 }).catch(() => undefined);
     await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });

@@ -154,9 +154,9 @@ export function nextCursor(link: string | string[] | undefined, path: string): s
   if (!text || text.length > 4096) return undefined;
   for (const part of text.split(/,(?=\s*<)/)) {
     const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-    if (!m || !/\brel\s*=\s*"?next"?/i.test(m[2]!)) continue;
+    if (!m || !/\brel\s*=\s*"?next"?/i.test(m[2])) continue;
     let url: URL;
-    try { url = new URL(m[1]!, 'https://registry.invalid'); } catch { return undefined; }
+    try { url = new URL(m[1], 'https://registry.invalid'); } catch { return undefined; }
     if (url.pathname !== path) return undefined;
     const last = url.searchParams.get('last');
     return last && last.length <= 512 ? last : undefined;

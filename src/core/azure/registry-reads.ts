@@ -129,7 +129,7 @@ async function listAssignments(az: ArmAccess, subscriptionId: string, scope: str
   const client = authorizationClient(az, subscriptionId);
   const out: RoleAssignmentFacts[] = [];
   // The SDK's path is "/{scope}/providers/…" with the scope unencoded: pass it without its leading slash.
-  for await (const a of client.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal: signal } as never)) {
+  for await (const a of client.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal: signal })) {
     if (!a.principalId) continue;
     out.push({
       principalId: a.principalId, principalType: a.principalType, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',

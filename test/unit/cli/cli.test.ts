@@ -96,7 +96,7 @@ describe('cli', function () {
       const nl = io({ LANG: 'nl_NL.UTF-8' });
       assert.equal(await runCli(['--help'], nl), 0);
       assert.match(nl.out, /--identity <wie>/);
-      assert.match(nl.out, /aks:<cluster>   de kubelet-identiteit/);
+      assert.match(nl.out, /aks:<cluster> {3}de kubelet-identiteit/);
     });
 
     it('bad registry names exit 2 with the reason', async () => {

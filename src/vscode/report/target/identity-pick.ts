@@ -128,7 +128,7 @@ async function pickAksCluster(ctx: Ctx, loginServer: string): Promise<IdentitySp
     azureArea().listAksClusters(access).then(({ clusters, failures }): ClusterItem[] => {
       for (const f of failures) ctx.log.warn(`AKS clusters of ${f.subscriptionId}: ${f.error.message}`);
       if (!clusters.length) {
-        return [{ label: failures.length ? vscode.l10n.t('Could not list AKS clusters: {0}', failures[0]!.error.message) : vscode.l10n.t('No AKS clusters in the subscription'), cluster: '' }];
+        return [{ label: failures.length ? vscode.l10n.t('Could not list AKS clusters: {0}', failures[0].error.message) : vscode.l10n.t('No AKS clusters in the subscription'), cluster: '' }];
       }
       return clusters.map((c) => ({ label: c.name, description: [c.resourceGroup, c.location].filter(Boolean).join(' · '), cluster: c.name }));
     }),
