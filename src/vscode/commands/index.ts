@@ -16,7 +16,7 @@ import { runFix } from './runFix';
 import { copyFixCommand } from './copyFixCommand';
 import { openCauseDocs } from './openCauseDocs';
 import { exportReportCommand } from './exportReport';
-import { explainError } from './explainError';
+import { explainError, explainErrorQuick } from './explainError';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;
@@ -38,6 +38,7 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.openCauseDocs', create: openCauseDocs },
   { id: 'acrDoctor.exportReport', create: exportReportCommand },
   { id: 'acrDoctor.explainError', create: explainError },
+  { id: 'acrDoctor.explainErrorQuick', create: explainErrorQuick },
   { id: 'acrDoctor.diagnosePull', create: diagnosePull },
   { id: 'acrDoctor.diagnosePush', create: diagnosePush },
   { id: 'acrDoctor.loadMore', create: loadMore },
