@@ -6,3 +6,4 @@ export { answerFromExplain, answerFromReport, answerMarkdown } from '../../core/
 export { diagnoseInput, explainInput, AgentInputError } from '../../core/agent/inputs';
 export { explainText } from '../../core/explain';
 export { listRepositories, listTags, CatalogError } from '../../core/acr/catalog';
+export { lightProbe } from '../../core/net/light-probe';
