@@ -17,6 +17,7 @@ import { copyFixCommand } from './copyFixCommand';
 import { openCauseDocs } from './openCauseDocs';
 import { exportReportCommand } from './exportReport';
 import { explainError, explainErrorQuick } from './explainError';
+import { showCliHelp } from './showCliHelp';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;
@@ -39,6 +40,7 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.exportReport', create: exportReportCommand },
   { id: 'acrDoctor.explainError', create: explainError },
   { id: 'acrDoctor.explainErrorQuick', create: explainErrorQuick },
+  { id: 'acrDoctor.showCliHelp', create: showCliHelp },
   { id: 'acrDoctor.diagnosePull', create: diagnosePull },
   { id: 'acrDoctor.diagnosePush', create: diagnosePush },
   { id: 'acrDoctor.loadMore', create: loadMore },
