@@ -16,7 +16,8 @@ import { parseRegistryAndImage, TargetInputError, type IdentitySpec } from '../c
 import { credentialKindOf, unresolvedIdentity, withTarget } from '../core/engine/target';
 import type { ExplicitCredentials } from '../core/engine/environment';
 import { explainText } from '../core/explain';
-import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/index';
+import { getCause, docsUrl, type Locale } from '../core/catalogue/index';
+import { localizeWithoutValues } from '../core/catalogue/without-values';
 import { armAccessFromEnvironment } from '../core/azure/credential';
 import { redact } from '../core/text/redact';
 import { stripControlCharsDeep, terminalText } from '../core/text/control-chars';
@@ -158,6 +159,17 @@ export function credentialKind(username: string, password: string, registry: str
   return /^[a-zA-Z0-9-]{5,50}$/.test(username) ? 'repositoryToken' : 'basic';
 }
 
+/** What `diagnose --json` readers look up per cause: its words, docs link (in the locale), seed section, check-health code. */
+export function explainedCause(causeId: string, locale: Locale, params: Record<string, string>) {
+  const c = getCause(causeId);
+  if (!c) return {};
+  return {
+    title: localizeWithoutValues(c.title, locale, params), explanation: localizeWithoutValues(c.explanation, locale, params),
+    docsUrl: docsUrl(c, locale), seed: c.seed, section: c.section, sectionTitle: c.sectionTitle[locale],
+    ...(c.checkHealthCode ? { checkHealthCode: c.checkHealthCode } : {}),
+  };
+}
+
 async function explainCommand(text: string | undefined, format: 'text' | 'json', io: CliIo, locale: Locale): Promise<number> {
   let input = text;
   if (input === undefined || input === '-') {
@@ -166,7 +178,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
   }
   const r = stripControlCharsDeep(explainText(input));
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ ...r, matches: r.matches.map((m) => ({ ...m, title: getCause(m.causeId)?.title[locale] })) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...r, matches: r.matches.map((m) => ({ ...m, ...explainedCause(m.causeId, locale, r.params) })) }, null, 2)}\n`);
     return 0;
   }
   const style = makeStyle(io.colour);
@@ -176,10 +188,11 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     io.stdout(`${style.bold(t(locale, 'matches'))}\n`);
     r.matches.slice(0, 5).forEach((m, i) => {
       const c = getCause(m.causeId);
-      io.stdout(`\n${i + 1}. ${style.bold(c ? localize(c.title, locale) : m.causeId)} ${style.dim(`[${m.causeId}]`)}\n`);
+      io.stdout(`\n${i + 1}. ${style.bold(c ? localizeWithoutValues(c.title, locale, r.params) : m.causeId)} ${style.dim(`[${m.causeId}]`)}\n`);
       io.stdout(style.dim(`   ${t(locale, 'matched')}: ${m.matched.map((s) => `"${s}"`).join(', ')}\n`));
       if (c) {
-        io.stdout(`   ${localize(c.explanation, locale, r.params)}\n`);
+        io.stdout(`   ${localizeWithoutValues(c.explanation, locale, r.params)}\n`);
+        io.stdout(style.dim(`   ${t(locale, 'seeSection')}: ${c.sectionTitle[locale]}${c.checkHealthCode ? ` · check-health ${c.checkHealthCode}` : ''}\n`));
         io.stdout(`   ${style.cyan('→')} ${docsUrl(c, locale)}\n`);
       }
     });

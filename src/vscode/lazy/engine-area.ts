@@ -7,3 +7,4 @@ export { diagnoseInput, explainInput, AgentInputError } from '../../core/agent/i
 export { explainText } from '../../core/explain';
 export { listRepositories, listTags, CatalogError } from '../../core/acr/catalog';
 export { dockerStoredLogin } from '../../core/docker/stored-login';
+export { lightProbe } from '../../core/net/light-probe';
