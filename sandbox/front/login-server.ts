@@ -15,6 +15,8 @@ import { attributesOf, lockRefuses, LOCKED_BODY } from './locks';
 export interface TlsPair { key: string; cert: string }
 
 export interface LoginServerOptions {
+  /** Port to listen on (default 443; behind a latency relay the inner port). */
+  port?: number;
   loginServer: string;
   addresses: string[];
   upstreamPort: number;                       // docker-registry on 127.0.0.1
@@ -78,7 +80,7 @@ export class LoginServer {
         this.handle(req, res).catch((e) => { if (!res.headersSent) json(res, 500, { errors: [{ code: 'INTERNAL', message: String(e?.message ?? e) }] }); else res.destroy(); });
       });
       s.keepAliveTimeout = 5000;
-      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(443, addr, () => { s.off('error', reject); resolve(); }); });
+      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(this.o.port ?? 443, addr, () => { s.off('error', reject); resolve(); }); });
       this.servers.push(s);
     }
   }
