@@ -83,6 +83,8 @@ export class LatencyRelay {
     this.stats.connections++;
     const upstream = net.connect({ host: this.o.upstreamHost, port: this.o.upstreamPort, allowHalfOpen: true, ...(this.o.localAddress ? { localAddress: this.o.localAddress } : {}) });
     upstream.on('error', () => { /* the client sees the close */ });
+    // Nagle plus the peer's delayed ACK would add up to 40 ms stalls of its own to the profile's.
+    client.setNoDelay(true); upstream.setNoDelay(true);
     this.open.add(client); this.open.add(upstream);
     let closed = false;
     const close = () => {
