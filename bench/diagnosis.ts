@@ -24,8 +24,8 @@ export interface CriticalPath { ms: number; floorMs: number; longest: string; le
 
 function tripsOf(world: SandboxWorld): Trips {
   const t: Trips = { registry: 0, azure: 0, proxy: 0 };
-  // A connection costs its TCP round trip, each client flight one more.
-  for (const s of Object.values(world.latency.stats())) t[s.kind] += s.connections + s.flights;
+  // A connection that sent anything cost its TCP round trip, each flight that waited one more.
+  for (const s of Object.values(world.latency.stats())) t[s.kind] += s.used + s.flights;
   return t;
 }
 
