@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench — every figure from the same run, in ONE table (not part of npm test's pass/fail):
-//   diagnosis vs az acr check-health (healthy, black hole) and vs the critical path   bench/diagnosis.ts
+//   per latency profile (loopback, near, far: sandbox/latency/profiles.ts), in its own world:
+//   diagnosis vs az acr check-health (healthy, black hole, an image pull) and vs the critical path   bench/diagnosis.ts
 //   10 000-registry listing (time + ARM calls)                                       bench/listing.ts
 //   peak memory of a diagnosis                                                      bench/memory.ts
 //   activation and peak memory in the real extension host (code-server + Chromium)  bench/extension-host.ts
@@ -10,7 +11,7 @@
 // Writes artifacts/bench.md and, with --readme, the README's benchmark section.
 // Runs the sandbox in its own namespace (ACR_SANDBOX_NETNS, default acrbench) so a test run can go on.
 //   node scripts/bench.mjs [--readme] [--skip-fuzz]
-//   env: BENCH_SCENARIOS=healthy,black-hole  BENCH_RUNS=3  FUZZ_RUNS=10000  BENCH_AZ_TIMEOUT_MS=90000
+//   env: BENCH_PROFILES=loopback,near,far  BENCH_CASES=healthy,black-hole,image  BENCH_RUNS=3  FUZZ_RUNS=10000  BENCH_AZ_TIMEOUT_MS=90000
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,7 +41,8 @@ if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
 const started = new Date();
 const load1 = os.loadavg()[0];
 const figures = [];
-const { benchDiagnosis } = await load('bench/diagnosis.ts');
+const { benchDiagnosis, DEFAULT_CASES } = await load('bench/diagnosis.ts');
+const { PROFILES } = await load('sandbox/latency/profiles.ts');
 const { benchListing } = await load('bench/listing.ts');
 const { benchMemory } = await load('bench/memory.ts');
 const { benchExtensionHost } = await load('bench/extension-host.ts');
@@ -49,17 +51,32 @@ const { benchBundle } = await load('bench/bundle.ts');
 const { benchCliStartup } = await load('bench/cli-startup.ts');
 const { benchFuzz } = await load('bench/fuzz.ts');
 const { startWorld } = await load('sandbox/world.ts');
+const { benchScale } = await load('bench/scale.ts');
 
-log('[bench] starting the sandbox world …');
-const world = await startWorld({ scenario: 'healthy' });
-try {
-  const scenarios = (process.env.BENCH_SCENARIOS ?? 'healthy,black-hole').split(',').map((s) => s.trim()).filter(Boolean);
-  figures.push(...await benchDiagnosis(world, scenarios, Number(process.env.BENCH_RUNS ?? 3), log));
-  figures.push(...await benchListing(world));
-  figures.push(...await benchMemory(world));
-  figures.push(...await benchExtensionHost(world, log));
-} finally {
-  await world.stop();
+const profiles = (process.env.BENCH_PROFILES ?? 'loopback,near,far').split(',').map((s) => s.trim()).filter(Boolean);
+for (const p of profiles) if (!PROFILES[p]) { console.error(`bench: unknown latency profile '${p}' (${Object.keys(PROFILES).join(', ')})`); process.exit(2); }
+const caseKeys = (process.env.BENCH_CASES ?? DEFAULT_CASES.map((c) => c.key).join(',')).split(',').map((s) => s.trim());
+const cases = DEFAULT_CASES.filter((c) => caseKeys.includes(c.key));
+const profileLines = [];
+for (const name of profiles) {
+  const p = PROFILES[name];
+  const loadAtStart = os.loadavg()[0];
+  const what = name === 'loopback' ? 'no relays' : `registry ${p.registryRttMs} ms, Entra/ARM ${p.azureRttMs} ms, proxy ${p.proxyRttMs} ms round trips`;
+  profileLines.push(`\`${name}\` (${what}; load ${loadAtStart.toFixed(1)} at its start)`);
+  log(`[bench] starting the sandbox world, latency ${name} …`);
+  const world = await startWorld({ scenario: 'healthy', latency: name });
+  try {
+    figures.push(...await benchDiagnosis(world, cases, Number(process.env.BENCH_RUNS ?? 3), log));
+    if (name === 'near' && process.env.BENCH_SCALE !== '0') figures.push(...await benchScale(world, log));
+    if (name === 'loopback') {
+      figures.push(...await benchListing(world));
+      figures.push(...await benchMemory(world));
+      // One part failing (code-server missing, say) must not cost the whole table.
+      try { figures.push(...await benchExtensionHost(world, log)); } catch (e) { figures.push({ figure: 'extension host', value: 'failed', note: String(e?.message ?? e).slice(0, 200) }); }
+    }
+  } finally {
+    await world.stop();
+  }
 }
 log('[bench] activation and bundle …');
 figures.push(...await benchActivation());
@@ -80,13 +97,14 @@ const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...rows.map((r
 const line = (r) => r.map((c, i) => (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c.padEnd(widths[i]))).join('  ');
 const when = `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const machine = `${os.cpus().length} cores, node ${process.version}, load average ${load1.toFixed(1)} at the start`;
-console.log(`\nACR Doctor benchmark — ${when} — ${machine}\n`);
+console.log(`\nACR Doctor benchmark — ${when} — ${machine}\nprofiles: ${profileLines.join('; ')}\n`);
 console.log(line(head));
 console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 
 const md = [
   `Measured ${when} on ${machine} (\`npm run bench\`; all figures from one run).`, '',
+  `Latency profiles, each its own sandbox world: ${profileLines.join('; ')}.`, '',
   '| figure | value | goal | met | how / note |', '|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`), '',
 ];

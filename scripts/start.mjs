@@ -2,7 +2,9 @@
 // `npm start`: install what is missing, package the extension, start the sandbox world and
 // code-server inside the network namespace, forward a host loopback port to it, print the URL,
 // stay up until Ctrl-C, clean up.
-//   npm start -- [--scenario mixed] [--port 8080] [--skip-setup]
+//   npm start -- [--scenario mixed] [--port 8080] [--skip-setup] [--latency loopback|near|far]
+//   --latency (or ACR_SANDBOX_LATENCY): every sandbox host behind a relay with that profile's round
+//   trips (sandbox/latency/profiles.ts): near = registry 20 ms, Entra/ARM 40 ms; far = 90 / 150 ms.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -13,10 +15,12 @@ import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { scenario: { type: 'string', default: 'mixed' }, port: { type: 'string', default: '8080' }, 'skip-setup': { type: 'boolean', default: false } },
+  options: { scenario: { type: 'string', default: 'mixed' }, port: { type: 'string', default: '8080' }, 'skip-setup': { type: 'boolean', default: false }, latency: { type: 'string', default: process.env.ACR_SANDBOX_LATENCY || 'loopback' } },
 });
 const fail = (message) => { console.error(`npm start: ${message}`); process.exit(1); };
 
+const LATENCY = ['loopback', 'near', 'far'];
+if (!LATENCY.includes(values.latency)) fail(`unknown latency profile '${values.latency}': use one of ${LATENCY.join(', ')}`);
 if (process.getuid?.() !== 0) fail('needs root: the sandbox is a network namespace with its own dockerd (run as root)');
 const step = (what, command, args) => {
   console.log(`── ${what}`);
@@ -39,7 +43,7 @@ const socket = join(dir, 'code-server.sock');
 const folder = join(dir, 'workspace');
 const inside = spawn(process.execPath,
   ['scripts/sandbox.mjs', 'exec', '--', process.execPath, '--import', 'tsx', 'test/harness/serveWorkbench.ts', '--scenario', scenario, '--socket', socket, '--folder', folder],
-  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true, env: { ...process.env, ACR_SANDBOX_LATENCY: values.latency } });
 
 let forwarder;
 let cleaning = false;
@@ -88,5 +92,5 @@ inside.stdout.on('data', async (chunk) => {
   forwarder = await forward(wanted).catch(() => forward(0));
   const { port } = forwarder.address();
   if (wanted && port !== wanted) console.log(`port ${wanted} is taken; using ${port}`);
-  console.log(`\nACR Doctor is running with the sandbox scenario '${scenario}':\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}\n\nCtrl-C stops it.`);
+  console.log(`\nACR Doctor is running with the sandbox scenario '${scenario}' (latency ${values.latency}):\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}\n\nCtrl-C stops it.`);
 });

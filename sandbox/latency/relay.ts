@@ -24,8 +24,13 @@ export interface RelayOptions {
 export interface RelayStats {
   /** Connections accepted since the last reset. */
   connections: number;
-  /** Client→server flights: chunks sent after the server last spoke (each waits a round trip). */
+  /**
+   * Client→server flights that waited for an answer: a chunk after the server last spoke and at
+   * least a round trip after the connection's previous flight (sooner, it cannot depend on one).
+   */
   flights: number;
+  /** Connections that sent anything: each paid its TCP round trip (one that sends nothing pays none here). */
+  used: number;
   /** Connections closed at once because `maxConnections` were open. */
   rejected: number;
   /** Highest number of bytes queued in one direction. */
@@ -56,7 +61,7 @@ export class LatencyRelay {
     this.maxBufferedBytes = o.maxBufferedBytes ?? 1024 * 1024;
   }
 
-  private static zero(): RelayStats { return { connections: 0, flights: 0, rejected: 0, peakQueuedBytes: 0, pauses: 0 }; }
+  private static zero(): RelayStats { return { connections: 0, flights: 0, used: 0, rejected: 0, peakQueuedBytes: 0, pauses: 0 }; }
   resetStats(): void { this.stats = LatencyRelay.zero(); }
   get openConnections(): number { return this.open.size / 2; }
 
@@ -83,6 +88,8 @@ export class LatencyRelay {
     this.stats.connections++;
     const upstream = net.connect({ host: this.o.upstreamHost, port: this.o.upstreamPort, allowHalfOpen: true, ...(this.o.localAddress ? { localAddress: this.o.localAddress } : {}) });
     upstream.on('error', () => { /* the client sees the close */ });
+    // Nagle plus the peer's delayed ACK would add up to 40 ms stalls of its own to the profile's.
+    client.setNoDelay(true); upstream.setNoDelay(true);
     this.open.add(client); this.open.add(upstream);
     let closed = false;
     const close = () => {
@@ -95,7 +102,16 @@ export class LatencyRelay {
     const ended = () => { if (++done === 2) close(); };
     const half = this.o.rttMs / 2;
     let lastFromServer = true; // the TCP handshake: the first client chunk starts a flight
-    this.pipe(client, upstream, half, this.o.rttMs, () => { if (lastFromServer) { this.stats.flights++; lastFromServer = false; } }, close, ended);
+    let lastFlightAt = -Infinity;
+    const onClientChunk = () => {
+      const now = performance.now();
+      if (lastFromServer && now - lastFlightAt >= 0.9 * this.o.rttMs) {
+        if (lastFlightAt === -Infinity) this.stats.used++;
+        this.stats.flights++; lastFlightAt = now;
+      }
+      lastFromServer = false;
+    };
+    this.pipe(client, upstream, half, this.o.rttMs, onClientChunk, close, ended);
     this.pipe(upstream, client, half, 0, () => { lastFromServer = true; }, close, ended);
     client.resume();
   }

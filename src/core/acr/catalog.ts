@@ -3,6 +3,7 @@
 // bearer token from the ACR token flow (Entra sign-in: exchange → token; a password: Basic).
 // Bounded: pages of at most 1000 names, at most `maxPages` pages per call, 1 MiB per answer.
 import { httpRequest, type HttpResponse } from '../net/http';
+import { KeepAlivePool } from '../net/keep-alive';
 import { parseRepository, parseTag } from '../registry/image-reference';
 import {
   accessTokenFromRefresh, accessTokenWithPassword, errorReason, exchangeAadToken, fetchChallenge,
@@ -48,7 +49,7 @@ const MAX_PAGES = 50;
 
 /** One bearer token per scope, reused for every page of a listing. */
 async function bearerFor(net: AcrNet, auth: CatalogAuth, scope: string): Promise<string> {
-  const ch = await fetchChallenge(net);
+  const ch = await fetchChallenge(net, { reuse: true });
   if (!ch.ok) throw stepError(ch);
   if (auth.kind === 'password') {
     const t = await accessTokenWithPassword(net, ch.tokenUrl, auth.username, auth.password, scope);
@@ -76,15 +77,30 @@ function stepError(f: StepFailure): CatalogError {
 
 /** Repositories the identity may see (ACR lists only those it may read). */
 export async function listRepositories(net: AcrNet, auth: CatalogAuth, options: CatalogOptions = {}): Promise<CatalogPage> {
-  const token = await bearerFor(net, auth, 'registry:catalog:*');
-  return listPages(net, token, '/v2/_catalog', 'repositories', options, (n) => { parseRepository(n); });
+  return withConnection(net, async (n) => {
+    const token = await bearerFor(n, auth, 'registry:catalog:*');
+    return listPages(n, token, '/v2/_catalog', 'repositories', options, (name) => { parseRepository(name); });
+  });
 }
 
 /** Tags of one repository. */
 export async function listTags(net: AcrNet, auth: CatalogAuth, repository: string, options: CatalogOptions = {}): Promise<CatalogPage> {
   const repo = parseRepository(repository);
-  const token = await bearerFor(net, auth, `repository:${repo}:pull`);
-  return listPages(net, token, `/v2/${repo}/tags/list`, 'tags', options, (n) => { parseTag(n); });
+  return withConnection(net, async (n) => {
+    const token = await bearerFor(n, auth, `repository:${repo}:pull`);
+    return listPages(n, token, `/v2/${repo}/tags/list`, 'tags', options, (name) => { parseTag(name); });
+  });
+}
+
+/**
+ * One kept connection for the challenge, the token requests and the pages of a listing (each
+ * new TLS connection costs two more round trips to a registry far away); the caller's pool if it
+ * has one, else one for this call, closed at its end.
+ */
+async function withConnection<T>(net: AcrNet, run: (net: AcrNet) => Promise<T>): Promise<T> {
+  if (net.keepAlive) return run(net);
+  const keepAlive = new KeepAlivePool();
+  try { return await run({ ...net, keepAlive }); } finally { keepAlive.close(); }
 }
 
 async function listPages(net: AcrNet, token: string, path: string, field: 'repositories' | 'tags', options: CatalogOptions, check: (name: string) => void): Promise<CatalogPage> {

@@ -93,13 +93,18 @@ function req(net: AcrNet, url: string, init: { method?: 'GET' | 'POST'; headers?
   });
 }
 
-/** GET /v2/ without credentials and check the realm. */
-export async function fetchChallenge(net: AcrNet): Promise<StepResult<{ challenge: BearerChallenge; tokenUrl: string }>> {
+/**
+ * GET /v2/ without credentials and check the realm. A probe measures a fresh connection (the
+ * default); a listing that only needs the realm passes `reuse` so the token requests and pages
+ * that follow ride the same connection.
+ */
+export async function fetchChallenge(net: AcrNet, opts: { reuse?: boolean } = {}): Promise<StepResult<{ challenge: BearerChallenge; tokenUrl: string }>> {
   let res: HttpResponse;
   try {
     res = await httpRequest({
       url: `https://${net.loginServer}/v2/`, signal: net.signal, timeoutMs: net.timeoutMs ?? 5000,
       resolve: net.resolve, proxy: net.proxy, extraCaPem: net.extraCaPem, direct: net.direct,
+      ...(opts.reuse && net.keepAlive ? { keepAlive: net.keepAlive } : {}),
     });
   } catch (e) {
     return { ok: false, ...netFailure('challenge', e) };

@@ -68,6 +68,14 @@ describe('acr catalog: repositories and tags', function () {
     assert.deepEqual(second.items, REPOS.slice(100, 200));
   });
 
+  it('rides one connection for the challenge, the token and every page (a far registry charges each new one two round trips)', async () => {
+    w.connects.length = 0;
+    const page = await listRepositories(net(), auth, { pageSize: 100, maxPages: 3 });
+    assert.equal(page.items.length, 250);
+    assert.deepEqual(w.seen.map((s) => s.path.split('?')[0]), ['/v2/', '/oauth2/token', '/v2/_catalog', '/v2/_catalog', '/v2/_catalog']);
+    assert.equal(w.connects.length, 1, `connections: ${w.connects.join(', ')}`);
+  });
+
   it('follows the Link header up to maxPages, with one token for every page', async () => {
     const all = await listRepositories(net(), auth, { pageSize: 100, maxPages: 5 });
     assert.deepEqual(all.items, REPOS);
