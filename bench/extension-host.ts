@@ -121,6 +121,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     let activated: Extract<ProbeMessage, { phase: 'activated' }> | undefined;
     const diagnosed: Diagnosed[] = [];
     let view: Extract<ProbeMessage, { phase: 'view' }> | undefined;
+    const traces: string[] = [];
     const rss: { before?: ProcStatus; during?: ProcStatus; closed?: ProcStatus } = {};
     const problems: string[] = [];
     const ack = (seq: number) => fs.writeFileSync(path.join(dir, `ack-${seq}`), '');
@@ -151,7 +152,8 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       } else if (m.phase === 'diagnosed') {
         diagnosed.push(m);
         const title = `real host, diagnosis ${m.run} of the session: ${m.ms} ms (command → report settled), ${m.state}, ${m.checks} checks`;
-        log(hostTraceText(title, m.spans, m.engineStartMs, m.findings).trimEnd());
+        traces.push(hostTraceText(title, m.spans, m.engineStartMs, m.findings));
+        log(traces.at(-1)!.trimEnd());
         if (process.env.ACR_DOCTOR_VERBOSE) log(`[bench] failing checks in the extension host: ${m.failing.join(' | ') || 'none'}`);
         if (m.run === 1) rss.during = sample('during');
         ack(m.seq);
@@ -178,6 +180,10 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       },
     });
     if (code !== 0) problems.push(`the extension host exited with ${code}`);
+    // The whole timelines beside the table, so a regression can be traced to its phase and check.
+    const artifacts = process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(ROOT, 'artifacts');
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.writeFileSync(path.join(artifacts, 'extension-host-trace.txt'), traces.join('\n'));
     const note = problems.length ? `; ${problems.join('; ')}` : '';
     const figures: Figure[] = [...cli];
     if (shownMs !== undefined) {
