@@ -57,11 +57,7 @@ export async function run(): Promise<void> {
     const firstRowsMs = Date.now() - v0;
     await sleep(3000);
     await sayAndWait({ phase: 'view', pid: process.pid, firstRowsMs, rows: rows.map((r) => r.kind) });
-    for (const runNo of [1, 2]) {
-      const t0 = Date.now();
-      await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
-      await api.report.settled(loginServer);
-      const ms = Date.now() - t0;
+    const diagnosed = async (runNo: number, ms: number) => {
       const snap = api.report.snapshot(loginServer);
       const state = snap?.state;
       await sayAndWait({
@@ -71,6 +67,19 @@ export async function run(): Promise<void> {
         spans: snap?.trace?.spans ?? [], engineStartMs: snap?.trace?.engineStartMs,
         findings: (state?.checks ?? []).map((c) => ({ id: c.id, status: c.status, startedMs: c.startedMs, durationMs: c.durationMs })),
       });
+    };
+    for (const runNo of [1, 2]) {
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
+      await api.report.settled(loginServer);
+      await diagnosed(runNo, Date.now() - t0);
+      if (runNo === 2) {
+        // 3: "Run again" in the open report: no webview to start, so what is left is the engine in the host.
+        const t3 = Date.now();
+        await api.report.receive(loginServer, { method: 'report/rerun', params: {} });
+        await api.report.settled(loginServer); // receive() started the run before it resolved
+        await diagnosed(3, Date.now() - t3);
+      }
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await sleep(2000); // the webview's process and the panel's listeners go; V8 collects what they held
       await sayAndWait({ phase: 'closed', pid: process.pid, run: runNo });

@@ -9,7 +9,7 @@ export interface TracedCheck { id: string; status: string; startedMs?: number; d
 
 export type ProbeMessage =
   | { phase: 'activated'; seq: number; pid: number; activationMs?: number; activatedByProbe: boolean; marks: string[] }
-  /** `run` 1: the first diagnosis of the session, 2: the same registry again after the report was closed. */
+  /** `run` 1: the first diagnosis of the session, 2: the same registry again after the report was closed, 3: "Run again" in that open report. */
   | { phase: 'diagnosed'; seq: number; pid: number; run: number; ms: number; state: string; checks: number; causes: string[]; failing: string[];
       spans: TracedSpan[]; engineStartMs?: number; findings: TracedCheck[] }
   | { phase: 'closed'; seq: number; pid: number; run: number }
