@@ -1,6 +1,7 @@
 // Runs INSIDE the real VS Code extension host (code-server), loaded as the extension-tests entry by
 // bench/extension-host.ts (which bundles this file): reads VS Code's own activation marks for ACR
-// Doctor, then runs one diagnosis of the sandbox registry through the extension's command while
+// Doctor, then diagnoses the sandbox registry twice through the extension's command (the first of
+// the session, then again after its report was closed), reporting each run's host trace, while
 // the bench samples this process's memory from outside (protocol: extension-host-protocol.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,16 +17,20 @@ async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!fs.existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`the bench did not write ${path.basename(file)} within ${timeoutMs / 1000} s`);
-    await sleep(50);
+    await sleep(20);
   }
 }
 
 interface PerfMark { name: string; startTime: number }
+type Unseq<M> = M extends unknown ? Omit<M, 'seq'> : never;
 
 export async function run(): Promise<void> {
-  const say = (m: ProbeMessage) => console.log(PROBE_MARKER + JSON.stringify(m));
+  let seq = 0;
+  const dir = process.env.ACR_DOCTOR_BENCH_PROBE_DIR;
+  const say = (m: Unseq<ProbeMessage>) => console.log(PROBE_MARKER + JSON.stringify({ ...m, seq: ++seq }));
+  /** Says `m` and waits until the bench has sampled memory for it. */
+  const sayAndWait = async (m: Unseq<ProbeMessage>) => { say(m); await waitForFile(path.join(dir!, `ack-${seq}`), 60_000); };
   try {
-    const dir = process.env.ACR_DOCTOR_BENCH_PROBE_DIR;
     const loginServer = process.env.ACR_DOCTOR_BENCH_LOGIN_SERVER;
     if (!dir || !loginServer) throw new Error('ACR_DOCTOR_BENCH_PROBE_DIR and ACR_DOCTOR_BENCH_LOGIN_SERVER must be set');
     const ext = vscode.extensions.getExtension<AcrDoctorApi>(EXTENSION_ID);
@@ -43,17 +48,42 @@ export async function run(): Promise<void> {
     const at = (kind: string) => marks.find((m) => m.name === `code/extHost/${kind}/${EXTENSION_ID}`)?.startTime;
     const will = at('willActivateExtension');
     const did = at('didActivateExtension');
-    say({ phase: 'activated', pid: process.pid, activationMs: will !== undefined && did !== undefined ? did - will : undefined, activatedByProbe, marks: marks.map((m) => m.name) });
+    await sayAndWait({ phase: 'activated', pid: process.pid, activationMs: will !== undefined && did !== undefined ? did - will : undefined, activatedByProbe, marks: marks.map((m) => m.name) });
 
-    await waitForFile(path.join(dir, 'go'), 60_000);
-    const t0 = Date.now();
-    await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
-    await api.report.settled(loginServer);
-    const ms = Date.now() - t0;
-    const state = api.report.snapshot(loginServer)?.state;
-    say({ phase: 'diagnosed', pid: process.pid, ms, state: state?.phase ?? 'no report', checks: state?.checks.length ?? 0, causes: (state?.causes ?? []).map((c) => c.causeId), failing: (state?.checks ?? []).filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`.slice(0, 200)) });
-    await waitForFile(path.join(dir, 'sampled'), 60_000);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // As a user does: open the registries view, see its rows, then (a moment later) click Diagnose.
+    const v0 = Date.now();
+    await vscode.commands.executeCommand('acrDoctor.registries.focus');
+    const rows = await api.registries.getChildren();
+    const firstRowsMs = Date.now() - v0;
+    await sleep(3000);
+    await sayAndWait({ phase: 'view', pid: process.pid, firstRowsMs, rows: rows.map((r) => r.kind) });
+    const diagnosed = async (runNo: number, ms: number) => {
+      const snap = api.report.snapshot(loginServer);
+      const state = snap?.state;
+      await sayAndWait({
+        phase: 'diagnosed', pid: process.pid, run: runNo, ms, state: state?.phase ?? 'no report', checks: state?.checks.length ?? 0,
+        causes: (state?.causes ?? []).map((c) => c.causeId),
+        failing: (state?.checks ?? []).filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`.slice(0, 200)),
+        spans: snap?.trace?.spans ?? [], engineStartMs: snap?.trace?.engineStartMs,
+        findings: (state?.checks ?? []).map((c) => ({ id: c.id, status: c.status, startedMs: c.startedMs, durationMs: c.durationMs })),
+      });
+    };
+    for (const runNo of [1, 2]) {
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
+      await api.report.settled(loginServer);
+      await diagnosed(runNo, Date.now() - t0);
+      if (runNo === 2) {
+        // 3: "Run again" in the open report: no webview to start, so what is left is the engine in the host.
+        const t3 = Date.now();
+        await api.report.receive(loginServer, { method: 'report/rerun', params: {} });
+        await api.report.settled(loginServer); // receive() started the run before it resolved
+        await diagnosed(3, Date.now() - t3);
+      }
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await sleep(2000); // the webview's process and the panel's listeners go; V8 collects what they held
+      await sayAndWait({ phase: 'closed', pid: process.pid, run: runNo });
+    }
   } catch (error) {
     say({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
     throw error;

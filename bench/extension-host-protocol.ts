@@ -1,9 +1,18 @@
 // How the extension-host probe (bench/extension-host-probe.ts, inside the host) and the bench
-// (bench/extension-host.ts, outside) talk: one log line per message, PROBE_MARKER + JSON, and the
-// bench's files `go` (memory sampled, run the diagnosis) and `sampled` in ACR_DOCTOR_BENCH_PROBE_DIR.
+// (bench/extension-host.ts, outside) talk: one log line per message, PROBE_MARKER + JSON; after
+// each message the probe waits for the bench's file `ack-<seq>` in ACR_DOCTOR_BENCH_PROBE_DIR (the
+// bench samples the host's memory first, so what it reads belongs to that moment).
 export const PROBE_MARKER = '[acr-doctor-bench-probe] ';
 
+export interface TracedSpan { phase: string; startMs: number; endMs: number }
+export interface TracedCheck { id: string; status: string; startedMs?: number; durationMs?: number }
+
 export type ProbeMessage =
-  | { phase: 'activated'; pid: number; activationMs?: number; activatedByProbe: boolean; marks: string[] }
-  | { phase: 'diagnosed'; pid: number; ms: number; state: string; checks: number; causes: string[]; failing: string[] }
-  | { phase: 'error'; message: string };
+  | { phase: 'activated'; seq: number; pid: number; activationMs?: number; activatedByProbe: boolean; marks: string[] }
+  /** `run` 1: the first diagnosis of the session, 2: the same registry again after the report was closed, 3: "Run again" in that open report. */
+  | { phase: 'diagnosed'; seq: number; pid: number; run: number; ms: number; state: string; checks: number; causes: string[]; failing: string[];
+      spans: TracedSpan[]; engineStartMs?: number; findings: TracedCheck[] }
+  | { phase: 'closed'; seq: number; pid: number; run: number }
+  /** The registries view opened (as a user does before clicking Diagnose): when its root rows came. */
+  | { phase: 'view'; seq: number; pid: number; firstRowsMs: number; rows: string[] }
+  | { phase: 'error'; seq: number; message: string };

@@ -4,7 +4,8 @@
 //   diagnosis vs az acr check-health (healthy, black hole, an image pull) and vs the critical path   bench/diagnosis.ts
 //   10 000-registry listing (time + ARM calls)                                       bench/listing.ts
 //   peak memory of a diagnosis                                                      bench/memory.ts
-//   activation and peak memory in the real extension host (code-server + Chromium)  bench/extension-host.ts
+//   the real extension host (code-server + Chromium): activation, first/second diagnosis with its trace
+//   (artifacts/extension-host-trace.txt), first finding, memory; scripts/bench-host.mjs runs it alone  bench/extension-host.ts
 //   extension activation, bundle size                                               bench/activation.ts, bench/bundle.ts
 //   the CLI's bundle size and load time                                             bench/cli-startup.ts
 //   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs; a 1 MB hostile file per kind  bench/fuzz.ts

@@ -29,6 +29,8 @@ export interface AzureSession extends vscode.Disposable {
   readonly armScope: string;
   /** A custom ARM endpoint's tokens carry the public cloud's audiences (the user opted in). */
   readonly allowCustomEndpointAudience?: boolean;
+  /** The tenant a diagnosis may use without listing tenants (a service principal's own). */
+  readonly homeTenantId?: string;
   /** Login-server suffix of the cloud (azurecr.io, azurecr.cn, azurecr.us). */
   readonly registrySuffix: 'azurecr.io' | 'azurecr.cn' | 'azurecr.us';
   /** Fires after sign-in, sign-out or a change of account/cloud settings. */

@@ -41,6 +41,10 @@ export class ServicePrincipalSession implements AzureSession {
     return armScopeFor(this.config.armEndpoint, this.config);
   }
 
+  get homeTenantId(): string {
+    return this.config.tenantId;
+  }
+
   get allowCustomEndpointAudience(): boolean {
     return !!this.config.allowCustomEndpointAudience;
   }

@@ -5,13 +5,18 @@ import type { ArmAccess } from '../../core/azure/connection';
 import type { RegistryTarget } from '../../core/registry/target';
 import type { Ctx } from '../context';
 import { registryServices } from '../tree/registryServices';
+import type { HostTrace } from './host-trace';
 
-export async function azureAccessFor(ctx: Ctx, target: RegistryTarget, extraCaPem?: string[]): Promise<ArmAccess | undefined> {
+export async function azureAccessFor(ctx: Ctx, target: RegistryTarget, extraCaPem?: string[], trace?: HostTrace): Promise<ArmAccess | undefined> {
+  const span = <T>(phase: string, work: () => Promise<T>): Promise<T> => (trace ? trace.span(phase, work) : work());
   const services = registryServices(ctx);
-  const session = await services.sessions.get();
+  const session = await span('sign-in session (azure.js)', () => services.sessions.get());
   if (!session || !(await session.isSignedIn())) return undefined;
-  const known = (await services.model.allRegistries().catch(() => [])).find((r) => r.registry.loginServer === target.loginServer)?.registry;
-  const tenantId = known?.tenantId ?? (await session.listTenants()).find((t) => t.signedIn)?.tenantId;
+  // Only what the tree has listed already: the engine finds the registry's subscription itself
+  // (as the CLI does), so a diagnosis never waits for a whole listing of every subscription.
+  const known = services.model.loadedRegistry(target.loginServer);
+  const tenantId = known?.tenantId ?? services.model.loadedTenants()?.find((t) => t.signedIn)?.tenantId ?? session.homeTenantId ??
+    (await span('tenants', () => session.listTenants())).find((t) => t.signedIn)?.tenantId;
   if (!tenantId) return undefined;
   const authorityHost = vscode.workspace.getConfiguration('acrDoctor.azure').get<string>('authorityHost') || process.env.AZURE_AUTHORITY_HOST || undefined;
   return {

@@ -3,6 +3,7 @@
 import type { RegistryTarget } from '../../core/registry/target';
 import type { DiagnosisReport, EngineEvent } from '../../core/engine/types';
 import type { DiagnosisTarget } from './target/diagnosis-target';
+import type { HostTrace } from './host-trace';
 
 export interface DiagnosisRequest {
   target: RegistryTarget;
@@ -12,6 +13,8 @@ export interface DiagnosisRequest {
   /** The image, operation and identity the header names (default: none, login, the Azure sign-in). */
   subject?: DiagnosisTarget;
   onEvent(event: EngineEvent): void;
+  /** Where the host's own phases are recorded (the bench reads them). */
+  trace?: HostTrace;
 }
 
 export interface DiagnosisSource {

@@ -21,7 +21,8 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
     async run(req) {
       const { env, warnings } = environmentFromProcess(process.env);
       for (const w of warnings) ctx.log.warn(redact(`diagnosis environment: ${w}`));
-      env.azure = await azureAccessFor(ctx, req.target, env.extraCaPem).catch((err) => {
+      const trace = req.trace;
+      env.azure = await azureAccessFor(ctx, req.target, env.extraCaPem, trace).catch((err) => {
         ctx.log.warn(redact(`diagnosis without Azure (ARM checks skipped): ${err instanceof Error ? err.message : String(err)}`));
         return undefined;
       });
@@ -37,7 +38,11 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
           ctx.log.warn(`diagnosis of ${req.target.loginServer}: no stored secret for the identity ${subject.identity.kind}; choose it again in the report's header`);
         }
       }
-      return engineArea().diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });
+      const engine = trace ? await trace.span('load engine.js', () => engineArea()) : engineArea();
+      if (trace) trace.engineStartMs = trace.now();
+      const report = await engine.diagnose(req.target, env, { signal: req.signal, onEvent: req.onEvent, only: req.onlyChecks, budgetMs: REPORT_BUDGET_MS });
+      trace?.spans.push({ phase: 'engine run', startMs: trace.engineStartMs!, endMs: trace.now() });
+      return report;
     },
     async identity() {
       const session = await registryServices(ctx).sessions.get();

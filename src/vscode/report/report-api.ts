@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import type { ReportState } from '../../shared/report-protocol';
 import { registryProblemsOf } from '../problems/problems-feature';
 import { ReportService } from './report-service';
+import type { TraceSpan } from './host-trace';
 
 export interface ReportSnapshot {
   state: ReportState;
@@ -18,6 +19,8 @@ export interface ReportSnapshot {
   visible: boolean;
   /** Answers to requests the webview made: how many were refused, and the last refusal's text. */
   responses?: { ok: number; refused: number; lastError?: string };
+  /** The host's phases of the last finished run (host-trace.ts), and when its engine run began. */
+  trace?: { spans: TraceSpan[]; engineStartMs?: number };
 }
 
 export interface ReportApi {

@@ -18,6 +18,7 @@ import { ReportModel } from './report-model';
 import type { ReportHost } from './report-host';
 import { describeHostileMessage } from './hostile-message';
 import { namedLoginServer } from './explain-input';
+import { HostTrace, type TraceSpan } from './host-trace';
 
 function targetView(t: DiagnosisTarget): TargetView {
   return { image: imageText(t.image), operation: t.operation, identity: t.identity, identityLabel: identityLabel(t.identity) };
@@ -31,6 +32,10 @@ export class ReportPanel extends Disposable {
   private readonly counts = { states: 0, checks: 0, ignored: 0 };
   private readonly responses: { ok: number; refused: number; lastError?: string } = { ok: 0, refused: 0 };
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
+  /** The run being traced; the first one counts from the panel's creation (the webview's start). */
+  private trace: HostTrace | undefined = new HostTrace();
+  private traced: TraceSpan[] = [];
+  private tracedEngineStartMs: number | undefined;
   readonly onDidDispose = this.disposedEmitter.event;
 
   constructor(readonly panel: vscode.WebviewPanel, readonly target: RegistryTarget, private readonly host: ReportHost, restored?: DiagnosisReport, subject?: DiagnosisTarget) {
@@ -71,12 +76,14 @@ export class ReportPanel extends Disposable {
     this.run?.controller.abort();
     const controller = new AbortController();
     const partial = !!onlyChecks?.length && !!this.model.lastReport;
+    const trace = (!this.run && this.trace) || new HostTrace();
+    this.trace = trace;
     const promise = (async () => {
       try {
-        const identity = await this.host.source.identity().catch(() => undefined);
+        const identity = await trace.span('identity', () => this.host.source.identity()).catch(() => undefined);
         this.model.setIdentity(identity);
         const report = await this.host.source.run({
-          target: this.target, signal: controller.signal, onlyChecks: partial ? onlyChecks : undefined, subject: this.subjectValue,
+          target: this.target, signal: controller.signal, onlyChecks: partial ? onlyChecks : undefined, subject: this.subjectValue, trace,
           onEvent: (e) => { if (!controller.signal.aborted || e.type === 'done') this.onEngineEvent(e, partial); },
         });
         if (this.run?.controller === controller) this.host.reportFinished(this.target, this.model.lastReport ?? report);
@@ -85,6 +92,8 @@ export class ReportPanel extends Disposable {
         this.model.fail(err instanceof Error ? err.message : String(err));
         this.postState();
       } finally {
+        trace.mark('settled');
+        if (this.trace === trace) { this.traced = trace.spans; this.tracedEngineStartMs = trace.engineStartMs; this.trace = undefined; }
         if (this.run?.controller === controller) this.run = undefined;
       }
     })();
@@ -97,6 +106,7 @@ export class ReportPanel extends Disposable {
     const changed = this.model.apply(e, Date.now(), partial);
     if (changed && this.ready) {
       this.counts.checks++;
+      this.markShown();
       void this.panel.webview.postMessage(DidUpdateCheckNotification.create({ check: changed, causes: this.model.state.causes, elapsedMs: this.model.state.elapsedMs }));
     } else {
       this.postState();
@@ -112,13 +122,14 @@ export class ReportPanel extends Disposable {
   postState(): void {
     if (!this.ready || this.isDisposed) return;
     this.counts.states++;
+    this.markShown();
     void this.panel.webview.postMessage(DidChangeStateNotification.create({ state: this.model.state }));
   }
 
   /** Every message from the webview is untrusted: only well-formed known commands get through. */
   async handleMessage(msg: unknown): Promise<void> {
     switch (true) {
-      case ReadyCommand.is(msg): this.ready = true; this.postState(); return;
+      case ReadyCommand.is(msg): this.trace?.markOnce('webview ready'); this.ready = true; this.postState(); return;
       case RerunAllCommand.is(msg): this.model.setLastFix(undefined); void this.diagnose(); return;
       case CancelCommand.is(msg): this.run?.controller.abort(); return;
       case RerunCheckCommand.is(msg): {
@@ -172,6 +183,11 @@ export class ReportPanel extends Disposable {
     }
   }
 
+  /** The first finished check the webview is sent: the first streamed finding it can show. */
+  private markShown(): void {
+    if (this.trace && this.model.state.checks.some((c) => c.status !== 'pending')) this.trace.markOnce('first finding posted');
+  }
+
   private findCause(causeId: string) {
     return this.model.state.causes.find((c) => c.causeId === causeId) ?? this.model.state.explain?.causes.find((c) => c.causeId === causeId);
   }
@@ -203,7 +219,8 @@ export class ReportPanel extends Disposable {
 
   snapshot() {
     return { state: this.model.state, webviewReady: this.ready, posted: { states: this.counts.states, checks: this.counts.checks },
-      ignored: this.counts.ignored, visible: this.panel.visible, responses: { ...this.responses } };
+      ignored: this.counts.ignored, visible: this.panel.visible, responses: { ...this.responses },
+      trace: { spans: [...this.traced], engineStartMs: this.tracedEngineStartMs } };
   }
 
   private ignore(msg: unknown, why: string): void {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../context';
 import { REGISTRIES_VIEWS } from '../viewIds';
 import { registryServices } from './registryServices';
+import { preloadEngineWhenIdle } from '../lazy/preload';
 
 export const SIGNED_IN_CONTEXT_KEY = 'acrDoctor.signedIn';
 export const SIGN_IN_MODE_CONTEXT_KEY = 'acrDoctor.signInMode';
@@ -34,7 +35,9 @@ export async function registriesTree(ctx: Ctx): Promise<void> {
   const startContext = () => {
     if (contextStarted) return;
     contextStarted = true;
-    void updateContext();
+    // Once the view's first rows are there, the engine is loaded in the quiet that follows.
+    void updateContext().then(() => provider.getChildren()).catch(() => undefined)
+      .then(() => { ctx.register(preloadEngineWhenIdle(ctx.log)); });
   };
   for (const view of views) {
     if (view.visible) startContext();

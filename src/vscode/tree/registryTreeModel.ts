@@ -39,6 +39,9 @@ export class RegistryTreeModel implements vscode.Disposable {
   /** Fires with the node whose children must be asked again (undefined = the whole tree). */
   readonly onDidChange = this.changed.event;
   private readonly contents: RegistryContents | undefined;
+  /** Settled listings by login server, and the tenants: what a diagnosis may use without waiting. */
+  private readonly loaded = new Map<string, RegistrySummary>();
+  private loadedTenantList: AzureTenantInfo[] | undefined;
 
   constructor(
     private readonly sessions: AzureSessionManager,
@@ -89,6 +92,8 @@ export class RegistryTreeModel implements vscode.Disposable {
       this.controller = new AbortController();
       this.account = undefined;
       this.registryLoads.clear();
+      this.loaded.clear();
+      this.loadedTenantList = undefined;
       this.children.clear();
       this.contents?.forget();
       this.changed.fire(undefined);
@@ -126,6 +131,12 @@ export class RegistryTreeModel implements vscode.Disposable {
   repaint(): void {
     this.changed.fire(undefined);
   }
+
+  /** The registry as a listing that already finished found it; never starts or awaits a listing. */
+  loadedRegistry(loginServer: string): RegistrySummary | undefined { return this.loaded.get(loginServer.toLowerCase()); }
+
+  /** The tenants of the account as already loaded, or undefined. */
+  loadedTenants(): AzureTenantInfo[] | undefined { return this.loadedTenantList; }
 
   /** Every registry the tree knows (loaded subscriptions + manual), for the command palette pick. */
   async allRegistries(): Promise<RegistryElement[]> {
@@ -275,6 +286,7 @@ export class RegistryTreeModel implements vscode.Disposable {
         const session = await this.sessions.get();
         if (!session || !(await session.isSignedIn())) return undefined;
         const allTenants = await session.listTenants();
+        if (!signal.aborted) this.loadedTenantList = allTenants;
         const subscriptions = await session.listSubscriptions({ filtered: true, tenants: allTenants });
         signal.throwIfAborted();
         // With a filter, only the tenants it names are shown (as Azure Resources does).
@@ -306,6 +318,7 @@ export class RegistryTreeModel implements vscode.Disposable {
         this.log.info(`registries tree: ${result.registries.length} registries in ${subs.length} subscription(s) of tenant ${tenantKey} in ${Date.now() - started} ms (${result.source ?? '?'})${result.note ? `; ${result.note}` : ''}`);
         const failures = new Map<string, unknown>();
         for (const f of result.failures) failures.set(f.subscriptionId.toLowerCase(), f.error);
+        if (!signal.aborted) for (const r of result.registries) this.loaded.set(r.loginServer.toLowerCase(), r);
         return { bySubscription: groupBySubscription(result.registries, subs.map((s) => s.subscriptionId)), failures };
       })());
       this.registryLoads.set(tenantKey, load);

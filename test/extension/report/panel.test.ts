@@ -40,6 +40,19 @@ describe('report panel (extension host, sandbox)', function () {
       `expected about one streamed update per check (${after.state.checks.length}), got ${after.posted.checks - before.posted.checks}`);
   });
 
+  it('traces the host\'s phases of a run, in order, for the bench', async () => {
+    const { report } = await acrDoctor();
+    await report.receive(LOGIN_SERVER, { method: 'report/rerun', params: {} });
+    await report.settled(LOGIN_SERVER);
+    const trace = report.snapshot(LOGIN_SERVER)?.trace;
+    assert.ok(trace, 'no trace in the snapshot');
+    const at = (phase: string) => { const s = trace.spans.find((x) => x.phase === phase); assert.ok(s, `no ${phase} in ${JSON.stringify(trace.spans)}`); return s; };
+    const engine = at('engine run'); const load = at('load engine.js'); const settled = at('settled');
+    assert.ok(load.endMs <= engine.startMs && engine.endMs <= settled.startMs, JSON.stringify(trace.spans));
+    assert.equal(trace.engineStartMs, engine.startMs);
+    assert.ok(at('first finding posted').startMs <= settled.startMs, 'the first finding is posted before the run settles');
+  });
+
   it('re-runs a single check and keeps the others', async () => {
     const { report } = await acrDoctor();
     const before = report.snapshot(LOGIN_SERVER)!.state;
