@@ -8,7 +8,7 @@
 import { isIP } from 'node:net';
 import { ipInCidr } from '../net/addresses';
 import { resourceGroupOfResource } from '../registry/resource-id';
-import { arr, rec, trimmedStr as str, type JsonObject as Json } from '../text/json-guards';
+import { arr, rec, trimmedStr as str } from '../text/json-guards';
 
 const strs = (...vs: unknown[]): string[] => vs.flatMap((v) => (Array.isArray(v) ? v : [v])).map(str).filter((x): x is string => !!x);
 /** The last segment of an ARM id: the resource's name. */
