@@ -7,12 +7,12 @@ import type { TlsPair } from './front/login-server';
 
 export interface ArmHandle { handler: ArmHandler; stop(): Promise<void> }
 
-export async function startArm(o: { state: ArmState; tls: TlsPair; addresses: string[] }): Promise<ArmHandle> {
+export async function startArm(o: { state: ArmState; tls: TlsPair; addresses: string[]; port?: number }): Promise<ArmHandle> {
   const handler = createArmHandler(o.state);
   const servers: https.Server[] = [];
   for (const addr of o.addresses) {
     const s = https.createServer({ key: o.tls.key, cert: o.tls.cert }, handler);
-    await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(443, addr, () => { s.off('error', reject); resolve(); }); });
+    await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(o.port ?? 443, addr, () => { s.off('error', reject); resolve(); }); });
     servers.push(s);
   }
   return {

@@ -21,10 +21,10 @@ export function signRs256(header: Json, claims: Json, privateKey: string | KeyLi
 export function jwtParts(token: string): { header: Json; claims: Json; signingInput: Buffer; signature: Buffer } | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
-  const header = jsonObject(parts[0]!);
-  const claims = jsonObject(parts[1]!);
+  const header = jsonObject(parts[0]);
+  const claims = jsonObject(parts[1]);
   if (!header || !claims) return undefined;
-  return { header, claims, signingInput: Buffer.from(`${parts[0]}.${parts[1]}`), signature: Buffer.from(parts[2]!, 'base64url') };
+  return { header, claims, signingInput: Buffer.from(`${parts[0]}.${parts[1]}`), signature: Buffer.from(parts[2], 'base64url') };
 }
 
 /** Whether `token` carries a valid RS256 signature by the key of `publicKey` (PEM of a key or certificate). */
@@ -33,7 +33,7 @@ export function verifyRs256(token: string, publicKey: string | KeyLike): boolean
   if (parts.length !== 3) return false;
   try {
     const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;
-    return verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2]!, 'base64url'));
+    return verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2], 'base64url'));
   } catch {
     return false;
   }
@@ -43,7 +43,7 @@ export function verifyRs256(token: string, publicKey: string | KeyLike): boolean
 export function decodeJwt(token: string): Json | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
-  return jsonObject(parts[1]!);
+  return jsonObject(parts[1]);
 }
 
 /** A front token: RS256 with the signer's certificate in x5c. */

@@ -9,7 +9,7 @@ import type { ScenarioInfo, SandboxAzure, World } from './types';
 import { IP, NAMES, NETNS, PROXY_PORT, defaultHosts, tlsNames } from './addresses';
 import { CERTS_D, ensureNamespace, insideNamespace, isRoot, writeHosts } from './netns';
 import { createPki, type Pki } from './pki';
-import type { ArmState, RegistryRecord } from './arm/state';
+import type { ArmState } from './arm/state';
 import { DEFAULT_IDS, defaultState, stateSecrets } from './arm/state';
 import type { Signer } from './jwt';
 import type { FrontFaults, RegistryContext } from './front/policy';
@@ -29,6 +29,8 @@ import { forgetOwn, liveWorlds, reapStale, recordDir } from './parts/stale';
 import { getScenario } from './scenarios/index';
 import type { DockerConfigJson, ScenarioContext } from './scenarios/types';
 import { startArm, type ArmHandle } from './arm-host';
+import { latencyProfile, type LatencyProfileName } from './latency/profiles';
+import { worldLatency, type WorldLatency } from './latency/relays';
 
 export interface WorldParts {
   dockerd: { stop(): Promise<void>; start(): Promise<void>; restart(): Promise<void>; readonly running: boolean; readonly pid: number | undefined; readonly socketPath: string };
@@ -47,11 +49,17 @@ export interface SandboxWorld extends World {
   readonly armServed: boolean;
   /** The ARM + Entra request handler (its call log counts ARM round trips). */
   readonly arm: ArmHandle['handler'];
+  /** The latency profile and its relays (none on `loopback`). */
+  readonly latency: WorldLatency;
   /** PIDs of every child process the world runs (for orphan checks). */
   pids(): number[];
 }
 
-export interface StartWorldOptions { scenario?: string }
+export interface StartWorldOptions {
+  scenario?: string;
+  /** Round trips to each host (sandbox/latency/profiles.ts); default ACR_SANDBOX_LATENCY or `loopback`. */
+  latency?: LatencyProfileName;
+}
 
 /** The registries the sandbox serves with real parts: name -> addresses of login server and data endpoints. */
 const SERVED: Record<string, { login: string[]; data: Record<string, string[]>; port: number }> = {
@@ -74,6 +82,7 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   requireNamespace();
   const initial = opts.scenario ?? 'healthy';
   if (!getScenario(initial)) throw new Error(`Unknown sandbox scenario '${initial}'. Run \`node scripts/sandbox.mjs list\` for the list.`);
+  latencyProfile(opts.latency ?? process.env.ACR_SANDBOX_LATENCY); // a wrong profile name fails before anything starts
   ensureNamespace();
   await reapStale();
   const others = liveWorlds();
@@ -92,7 +101,8 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
   const cleanups: (() => Promise<void> | void)[] = [];
   try {
     return await buildWorld(dir, cleanups, opts);
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
       e = new Error(`${err.address}:${err.port} is already in use in namespace ${NETNS}: another sandbox world (or a leftover of one) runs there. Stop it, or use ACR_SANDBOX_NETNS=<name>.`);
@@ -107,6 +117,8 @@ export async function startWorld(opts: StartWorldOptions = {}): Promise<SandboxW
 async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[], opts: StartWorldOptions): Promise<SandboxWorld> {
   // ACR_SANDBOX_TIMING=1 prints how long each phase of the start took (stderr).
   const t0 = Date.now();
+  const latency = worldLatency(latencyProfile(opts.latency ?? process.env.ACR_SANDBOX_LATENCY));
+  const port = latency.listenPort;
   const mark = (what: string) => { if (process.env.ACR_SANDBOX_TIMING) process.stderr.write(`[sandbox] ${what} at ${Date.now() - t0} ms\n`); };
   // The slow parts start first and overlap: dockerd (with the healthy DNS: it reads /etc/hosts
   // only at its first lookup, so the initial scenario's DNS can still be written below), the mcr
@@ -172,16 +184,16 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     seedImage(reg.storageDir, 'hello', 'v1', `hello from ${loginServer}\n`);
     starting.push(reg.start());
   }
-  starting.forEach((p) => p.catch(() => { /* awaited below */ }));
+  starting.forEach((p) => { void p.catch(() => { /* awaited below */ }); });
   for (const [name, s] of Object.entries(SERVED)) {
     const loginServer = `${name}.azurecr.io`;
     const regTokens = new TokenService({ signer, faults: () => faults[name] ?? {}, issued: (t) => issued.add(t) });
-    const front = new LoginServer({ loginServer, addresses: s.login, upstreamPort: s.port, signer, tokens: regTokens, view: ctxFor(name), faults: () => faults[name] ?? {}, tls: trusted, urlKey });
+    const front = new LoginServer({ loginServer, addresses: s.login, upstreamPort: s.port, signer, tokens: regTokens, view: ctxFor(name), faults: () => faults[name] ?? {}, tls: trusted, urlKey, port: port(443) });
     cleanups.push(() => front.stop());
     await front.start();
     fronts.push(front);
     for (const [host, addrs] of Object.entries(s.data)) {
-      const de = new DataEndpoint({ host, addresses: addrs, upstreamPort: s.port, loginServer, signer, view: ctxFor(name), tls: trusted, urlKey });
+      const de = new DataEndpoint({ host, addresses: addrs, upstreamPort: s.port, loginServer, signer, view: ctxFor(name), tls: trusted, urlKey, port: port(443) });
       cleanups.push(() => de.stop());
       await de.start();
       dataEndpoints.push(de);
@@ -190,26 +202,29 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   await Promise.all([...starting, mcrStarting]);
   // contoso.azurecr.io/multi:v1, an index for linux/arm64 and linux/arm/v7 only (none is this
   // machine's amd64 daemon's), pushed through the registry's API as buildx would.
-  await pushIndex({ port: SERVED.contoso!.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
+  await pushIndex({ port: SERVED.contoso.port, loginServer: NAMES.contoso, signer, repository: 'multi', tag: 'v1', platforms: MULTI_PLATFORMS });
 
-  const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted });
+  const mcrFront = new PublicRegistryFront({ host: NAMES.mcr, addresses: [IP.mcr], upstreamPort: 5002, tls: trusted, port: port(443) });
   cleanups.push(() => mcrFront.stop());
   await mcrFront.start();
 
   mark('registries and fronts');
-  const tinyproxy = new Tinyproxy(path.join(dir, 'tinyproxy'), IP.tinyproxy, PROXY_PORT);
+  const tinyproxy = new Tinyproxy(path.join(dir, 'tinyproxy'), IP.tinyproxy, port(PROXY_PORT));
   cleanups.push(() => tinyproxy.stop());
-  const brokenProxy = new FaultListener('broken-proxy', IP.brokenProxy, PROXY_PORT);
+  const brokenProxy = new FaultListener('broken-proxy', IP.brokenProxy, port(PROXY_PORT));
   cleanups.push(() => brokenProxy.stop());
-  const blackHole = new FaultListener('black-hole', IP.blackHole, 443);
+  const blackHole = new FaultListener('black-hole', IP.blackHole, port(443));
   cleanups.push(() => blackHole.stop());
   await Promise.all([tinyproxy.start(), brokenProxy.start(), blackHole.start()]);
 
   const oldDocker = new OldDockerProxy(path.join(dir, 'dockerd', 'old-docker.sock'), dockerd.socketPath);
   cleanups.push(() => oldDocker.stop());
 
-  const arm: ArmHandle = await startArm({ state, tls: trusted, addresses: [IP.management, IP.login] });
+  const arm: ArmHandle = await startArm({ state, tls: trusted, addresses: [IP.management, IP.login], port: port(443) });
   cleanups.push(() => arm.stop());
+  // The relays open last: a client never reaches a relay whose server is not listening yet.
+  cleanups.push(() => latency.stop());
+  await latency.start();
   cleanups.push(() => setNftRules([]));
 
   const dockerConfigDir = path.join(dir, 'docker-config');
@@ -219,7 +234,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   const azure: SandboxAzure = {
     armEndpoint: `https://${NAMES.management}`, authorityHost: `https://${NAMES.login}`,
     tenantId: DEFAULT_IDS.tenantId, subscriptionId: DEFAULT_IDS.subscriptionId,
-    clientId: sp.appId, clientSecret: sp.secrets[0]!.value, principalId: sp.objectId,
+    clientId: sp.appId, clientSecret: sp.secrets[0].value, principalId: sp.objectId,
   };
 
   let nftRules: NftRule[] | undefined;
@@ -296,11 +311,12 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     get scenario() { return info!; },
     state, dir, pki,
     armServed: true,
+    latency,
     arm: arm.handler,
     parts: {
       dockerd,
       registries: Object.fromEntries(Object.entries(registries).map(([k, r]) => [k, { start: () => r.start(), stop: () => r.stop(), get pid() { return r.proc.pid; } }])),
-      tinyproxy: { start: () => tinyproxy.start(), stop: () => tinyproxy.stop(), get pid() { return tinyproxy.proc.pid; }, url: tinyproxy.url },
+      tinyproxy: { start: () => tinyproxy.start(), stop: () => tinyproxy.stop(), get pid() { return tinyproxy.proc.pid; }, url: `http://${IP.tinyproxy}:${PROXY_PORT}` },
       brokenProxy, blackHole,
     },
     pids() {
@@ -381,7 +397,7 @@ function pathWithoutDocker(worldDir: string): string {
 }
 
 function certsDirNames(): string[] {
-  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0]!.toUpperCase() + n.slice(1))];
+  return [...tlsNames(), ...tlsNames().filter((n) => n.endsWith('.azurecr.io')).map((n) => n[0].toUpperCase() + n.slice(1))];
 }
 
 function writeDockerConfig(dir: string, cfg: DockerConfigJson): void {

@@ -34,7 +34,7 @@ const STATIC_CHECKS = [
   ['the .vsix holds no sources, tests or sandbox', [node, 'scripts/check-vsix.mjs', 'artifacts/acr-doctor.vsix'], MIN],
   ['build (development, with extension tests)', [node, 'scripts/build.mjs'], 2 * MIN],
   ['typecheck (tsc --noEmit, strict)', [node, tsc, '-p', 'tsconfig.json', '--noEmit'], 5 * MIN],
-  ['src/core and src/cli do not import vscode', [node, 'scripts/lint-boundaries.mjs'], MIN],
+  ['lint (eslint: typescript-eslint type-aware rules, src/core and src/cli vscode-free)', [node, 'node_modules/eslint/bin/eslint.js', '.'], 5 * MIN],
 ];
 
 const LEVELS = [

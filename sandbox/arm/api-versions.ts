@@ -24,7 +24,7 @@ const SHAPE = /^(\d{4})-(\d{2})-(\d{2})(-(preview|privatepreview|alpha|beta))?$/
 function namespaceOf(path: string): string {
   const segs = path.toLowerCase().split('/').filter(Boolean);
   const i = segs.lastIndexOf('providers');
-  return i >= 0 && segs[i + 1] ? segs[i + 1]! : '';
+  return i >= 0 && segs[i + 1] ? segs[i + 1] : '';
 }
 
 /** ARM's answer for an api-version this route does not support, or undefined when it does. */

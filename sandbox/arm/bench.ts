@@ -29,7 +29,7 @@ export async function benchListRegistries(opts: { subscriptions?: number; perSub
   addScaleRegistries(state, { subscriptions: opts.subscriptions ?? 100, perSubscription: opts.perSubscription ?? 100 });
   const sim = await startArmSimulator({ state, tls: { key: tlsFiles.key, cert: tlsFiles.cert } });
   try {
-    const secret = state.servicePrincipals[0]!.secrets[0]!.value;
+    const secret = state.servicePrincipals[0].secrets[0].value;
     const { credential } = credentialFromEnvironment({ AZURE_TENANT_ID: DEFAULT_IDS.tenantId, AZURE_CLIENT_ID: DEFAULT_IDS.spAppId, AZURE_CLIENT_SECRET: secret, AZURE_AUTHORITY_HOST: sim.url }, { extraCaPem: [tlsFiles.ca] });
     const azure = { credential, armEndpoint: sim.url, allowCustomEndpointAudience: true, extraCaPem: [tlsFiles.ca] };
     await credential.getToken('https://management.azure.com/.default'); // sign-in is not part of the listing

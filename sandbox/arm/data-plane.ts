@@ -9,7 +9,7 @@ function ipv4ToInt(ip: string): number | undefined {
   if (!m) return undefined;
   const parts = m.slice(1).map(Number);
   if (parts.some((p) => p > 255)) return undefined;
-  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+  return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
 }
 
 /** Does an ACR IP rule (`1.2.3.4` or `1.2.3.0/24`) match the client address? */
@@ -92,9 +92,9 @@ export function scopeMapActions(scopeMap: ScopeMapJson, repository: string): Reg
   const out: RegistryAction[] = [];
   for (const a of scopeMap.properties.actions) {
     const m = /^repositories\/(.+)\/(content|metadata)\/(read|write|delete)$/i.exec(a);
-    if (!m || m[2]!.toLowerCase() !== 'content') continue;
-    if (!globMatch(m[1]!, repository)) continue;
-    const act: RegistryAction = m[3]!.toLowerCase() === 'read' ? 'pull' : m[3]!.toLowerCase() === 'write' ? 'push' : 'delete';
+    if (!m || m[2].toLowerCase() !== 'content') continue;
+    if (!globMatch(m[1], repository)) continue;
+    const act: RegistryAction = m[3].toLowerCase() === 'read' ? 'pull' : m[3].toLowerCase() === 'write' ? 'push' : 'delete';
     if (!out.includes(act)) out.push(act);
   }
   return out;

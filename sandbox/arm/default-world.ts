@@ -80,7 +80,7 @@ export function defaultState(now = new Date()): ArmState {
   });
   s.roleAssignments.push(roleAssignment({ scope: reg.arm.id, role: 'AcrPull', principalId: kubelet.objectId, subscriptionId: sub, createdOn: longAgo }));
   // The signed-in SP may read the cluster (so the AKS check can find it), nothing else in the group.
-  s.roleAssignments.push(roleAssignment({ scope: s.managedClusters[0]!.id, role: 'Reader', principalId: sp.objectId, subscriptionId: sub, createdOn: longAgo }));
+  s.roleAssignments.push(roleAssignment({ scope: s.managedClusters[0].id, role: 'Reader', principalId: sp.objectId, subscriptionId: sub, createdOn: longAgo }));
   // The node resource group holds the kubelet identity (a user-assigned managed identity); the
   // signed-in SP may read it, so a client can tell whether that identity still exists.
   s.resourceGroups.push(resourceGroupJson(sub, nodeRg, D.location));

@@ -11,7 +11,7 @@ export function parseResourceFilter(filter: string | null): { ok: true; type?: s
   for (const clause of filter.split(/\s+and\s+/i)) {
     const m = /^\s*(resourceType|name)\s+eq\s+'([^']*)'\s*$/i.exec(clause);
     if (!m) return { ok: false, message: `Invalid $filter '${filter}' specified in the query string.` };
-    if (m[1]!.toLowerCase() === 'resourcetype') type = m[2]; else name = m[2];
+    if (m[1].toLowerCase() === 'resourcetype') type = m[2]; else name = m[2];
   }
   return { ok: true, type, name };
 }

@@ -19,13 +19,13 @@ const graphError = (status: number, code: string, message: string): HttpAnswer =
 
 export function handleGraph(state: ArmState, method: string, path: string, headers: IncomingHttpHeaders, now: Date): HttpAnswer {
   const auth = /^Bearer\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
-  const v = auth ? verifyAccessToken(state, auth[1]!, { audiences: GRAPH_AUDIENCES, now }) : undefined;
+  const v = auth ? verifyAccessToken(state, auth[1], { audiences: GRAPH_AUDIENCES, now }) : undefined;
   if (!v || !v.ok) return graphError(401, 'InvalidAuthenticationToken', v && !v.ok ? v.message : 'Access token is empty.');
   const m = /^\/v1\.0\/directoryObjects\/([^/]+)$/i.exec(path);
   if (!m || method.toUpperCase() !== 'GET') return graphError(400, 'Request_BadRequest', `Unsupported request: ${method} ${path}.`);
   const caller = findPrincipalByObjectId(state, v.claims.oid);
   if (!caller?.graphAppRoles?.includes('Directory.Read.All')) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-  const id = m[1]!;
+  const id = m[1];
   const type = principalTypeOf(state, id);
   if (!type) return graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
   const odataType = type === 'User' ? '#microsoft.graph.user' : type === 'Group' ? '#microsoft.graph.group' : '#microsoft.graph.servicePrincipal';

@@ -18,7 +18,7 @@ function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i]!;
+    const c = src[i];
     if (/\s/.test(c)) { i++; continue; }
     if (c === '/' && src[i + 1] === '/') { while (i < src.length && src[i] !== '\n') i++; continue; }
     if (c === "'" || c === '"') {
@@ -48,8 +48,8 @@ function tokenize(src: string): Tok[] {
 class Parser {
   private i = 0;
   constructor(private toks: Tok[]) {}
-  peek(): Tok { return this.toks[this.i]!; }
-  next(): Tok { return this.toks[this.i++]!; }
+  peek(): Tok { return this.toks[this.i]; }
+  next(): Tok { return this.toks[this.i++]; }
   isOp(v: string): boolean { const t = this.peek(); return t.t === 'op' && t.v === v; }
   isId(v: string): boolean { const t = this.peek(); return t.t === 'id' && t.v.toLowerCase() === v; }
   expectOp(v: string): void { const t = this.next(); if (t.t !== 'op' || t.v !== v) throw new KqlError(`expected '${v}' but found '${t.v || 'end of query'}'`); }
@@ -119,7 +119,7 @@ function getPath(row: Row, parts: string[]): unknown {
   let cur: unknown = row;
   for (let idx = 0; idx < parts.length; idx++) {
     if (cur === null || cur === undefined) return null;
-    const p = parts[idx]!;
+    const p = parts[idx];
     if (Array.isArray(cur) && /^\d+$/.test(p)) { cur = cur[Number(p)]; continue; }
     if (typeof cur !== 'object') return null;
     const obj = cur as Record<string, unknown>;
@@ -212,7 +212,7 @@ function compile(e: Expr): Fn {
     case 'path': {
       const parts = e.parts;
       if (parts.length === 1) {
-        const p0 = parts[0]!;
+        const p0 = parts[0];
         return (row) => { const v = row[p0]; return v === undefined ? getPath(row, parts) : v; };
       }
       return (row) => getPath(row, parts);
@@ -242,7 +242,7 @@ function compile(e: Expr): Fn {
 function truthy(v: unknown): boolean { return v === true || (typeof v === 'string' && v.toLowerCase() === 'true') || (typeof v === 'number' && v !== 0); }
 
 function columnName(e: Expr): string {
-  if (e.k === 'path') return e.parts[e.parts.length - 1]!;
+  if (e.k === 'path') return e.parts[e.parts.length - 1];
   if (e.k === 'call' && e.args[0]) return `${e.name}_${columnName(e.args[0])}`;
   return 'Column1';
 }
@@ -310,13 +310,13 @@ export function runKql(query: string, tables: KqlTables): Row[] {
         const byFns = by.map((b) => compile(b.e));
         const groups = new Map<string, Row[]>();
         for (const r of rows) {
-          const key = byFns.length === 1 ? `s:${str(byFns[0]!(r))}` : JSON.stringify(byFns.map((fn) => fn(r)));
+          const key = byFns.length === 1 ? `s:${str(byFns[0](r))}` : JSON.stringify(byFns.map((fn) => fn(r)));
           let g = groups.get(key); if (!g) { g = []; groups.set(key, g); } g.push(r);
         }
         if (!by.length && !groups.size) groups.set('[]', []);
         rows = [...groups.values()].map((g) => {
           const o: Row = {};
-          for (const b of by) o[b.name] = g.length ? evaluate(b.e, g[0]!) : null;
+          for (const b of by) o[b.name] = g.length ? evaluate(b.e, g[0]) : null;
           for (const a of aggs) {
             if (a.e.k !== 'call') throw new KqlError('summarize needs an aggregation function');
             const fn = a.e.name; const arg = a.e.args[0];

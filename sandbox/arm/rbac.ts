@@ -81,8 +81,8 @@ function conditionAllowsRepository(condition: string | undefined, repository: st
   if (!condition) return true;
   if (repository === undefined) return true;        // "some repository" — the caller asked in general
   const r = repository.toLowerCase();
-  const eq = [...condition.matchAll(/StringEqualsIgnoreCase\s+'([^']*)'/gi)].map((m) => m[1]!.toLowerCase());
-  const starts = [...condition.matchAll(/StringStartsWithIgnoreCase\s+'([^']*)'/gi)].map((m) => m[1]!.toLowerCase());
+  const eq = [...condition.matchAll(/StringEqualsIgnoreCase\s+'([^']*)'/gi)].map((m) => m[1].toLowerCase());
+  const starts = [...condition.matchAll(/StringStartsWithIgnoreCase\s+'([^']*)'/gi)].map((m) => m[1].toLowerCase());
   if (!eq.length && !starts.length) return true;
   return eq.includes(r) || starts.some((p) => r.startsWith(p));
 }

@@ -28,8 +28,8 @@ function buildArgRow(tenantId: string, r: ArgSource): Record<string, unknown> {
   const rg = /\/resourceGroups\/([^/]+)/i.exec(r.id)?.[1] ?? '';
   return {
     id: r.id, name: r.name, type: r.type.toLowerCase(), tenantId, kind: '', location: r.location ?? '', resourceGroup: rg.toLowerCase(),
-    subscriptionId: sub, managedBy: '', sku: (r.sku as unknown) ?? null, plan: null, properties: r.properties, tags: r.tags ?? {},
-    identity: (r.identity as unknown) ?? null, zones: null, extendedLocation: null,
+    subscriptionId: sub, managedBy: '', sku: (r.sku) ?? null, plan: null, properties: r.properties, tags: r.tags ?? {},
+    identity: (r.identity) ?? null, zones: null, extendedLocation: null,
   };
 }
 

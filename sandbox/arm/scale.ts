@@ -49,12 +49,12 @@ export function addScaleRegistries(state: ArmState, opts: { subscriptions?: numb
   for (let i = 0; i < nSubs; i++) {
     const subId = `00000000-5ca1-4000-8000-${String(i).padStart(12, '0')}`;
     state.subscriptions.push(subscriptionJson(subId, tenantId, `Scale ${String(i).padStart(3, '0')}`));
-    state.resourceGroups.push(resourceGroupJson(subId, 'scale-rg', regions[i % regions.length]!));
+    state.resourceGroups.push(resourceGroupJson(subId, 'scale-rg', regions[i % regions.length]));
     state.providers[subId] = providersFor(subId);
     state.roleAssignments.push(roleAssignment({ scope: `/subscriptions/${subId}`, role: 'Reader', principalId, subscriptionId: subId, createdOn: new Date(now.getTime() - days(30)) }));
     for (let j = 0; j < per; j++) {
       const name = `scale${String(i).padStart(3, '0')}r${String(j).padStart(3, '0')}`;
-      const rec = registryRecord({ subscriptionId: subId, resourceGroup: 'scale-rg', name, location: regions[(i + j) % regions.length]!, sku: 'Standard', now });
+      const rec = registryRecord({ subscriptionId: subId, resourceGroup: 'scale-rg', name, location: regions[(i + j) % regions.length], sku: 'Standard', now });
       rec.adminPasswords = { password: '', password2: '' }; // unused; keeps 10 000 records light
       freezeDeep(rec.arm);
       rec.replications.forEach(freezeDeep);

@@ -75,9 +75,9 @@ function handleLogs(state: ArmState, method: string, path: string, headers: http
   const m = /^\/v1\/workspaces\/([^/]+)\/query$/i.exec(path);
   if (!m || method !== 'POST') return { status: 404, body: { error: { code: 'PathNotFoundError', message: `The requested path does not exist: ${path}` } } };
   const auth = /^Bearer\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
-  const v = auth ? verifyAccessToken(state, auth[1]!, { audiences: ['https://api.loganalytics.io'], now }) : undefined;
+  const v = auth ? verifyAccessToken(state, auth[1], { audiences: ['https://api.loganalytics.io'], now }) : undefined;
   if (!v || !v.ok) return { status: 401, headers: { 'www-authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/", error="invalid_token"' }, body: { error: { code: 'InvalidTokenError', message: v && !v.ok ? v.message : 'Valid authentication was not provided' } } };
-  const ws = state.workspaces.find((w) => w.properties.customerId.toLowerCase() === m[1]!.toLowerCase());
+  const ws = state.workspaces.find((w) => w.properties.customerId.toLowerCase() === m[1].toLowerCase());
   if (!ws) return { status: 404, body: { error: { code: 'WorkspaceNotFoundError', message: `Workspace '${m[1]}' could not be found.` } } };
   if (!armActionAllowed(state, v.claims.oid, ws.id, 'Microsoft.OperationalInsights/workspaces/query/read', now)) {
     return { status: 403, body: { error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access to perform the requested operation' } } };

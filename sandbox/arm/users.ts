@@ -14,7 +14,7 @@ export interface EntraUser {
 export type PrincipalType = 'ServicePrincipal' | 'User' | 'Group';
 
 export function entraUser(tenantId: string, userPrincipalName: string, objectId: string = randomUUID()): EntraUser {
-  return { objectId, tenantId, userPrincipalName, displayName: userPrincipalName.split('@')[0]! };
+  return { objectId, tenantId, userPrincipalName, displayName: userPrincipalName.split('@')[0] };
 }
 
 /** The directory's type of an object id, or undefined when no principal has it. */

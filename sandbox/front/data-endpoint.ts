@@ -11,6 +11,8 @@ import { firewallVerdict } from './policy';
 import { signBlobUrl, type TlsPair } from './login-server';
 
 export interface DataEndpointOptions {
+  /** Port to listen on (default 443; behind a latency relay the inner port). */
+  port?: number;
   host: string;
   addresses: string[];
   upstreamPort: number;
@@ -28,7 +30,7 @@ export class DataEndpoint {
   async start(): Promise<void> {
     for (const addr of this.o.addresses) {
       const s = https.createServer({ key: this.o.tls.key, cert: this.o.tls.cert }, (req, res) => this.handle(req, res));
-      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(443, addr, () => { s.off('error', reject); resolve(); }); });
+      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(this.o.port ?? 443, addr, () => { s.off('error', reject); resolve(); }); });
       this.servers.push(s);
     }
   }

@@ -19,12 +19,12 @@ export function attributesOf(reg: RegistryRecord, repository: string, tag?: stri
 export function lockRefuses(reg: RegistryRecord, method: string, pathname: string): boolean {
   if (!reg.locks || !Object.keys(reg.locks).length) return false;
   const upload = /^\/v2\/(.+)\/blobs\/uploads(?:\/.*)?$/.exec(pathname);
-  if (upload && method !== 'GET' && method !== 'HEAD' && method !== 'DELETE') return !attributesOf(reg, upload[1]!).writeEnabled;
+  if (upload && method !== 'GET' && method !== 'HEAD' && method !== 'DELETE') return !attributesOf(reg, upload[1]).writeEnabled;
   const manifest = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(pathname);
   if (!manifest) return false;
-  const ref = decodeURIComponent(manifest[2]!);
+  const ref = decodeURIComponent(manifest[2]);
   const tag = ref.includes(':') ? undefined : ref;
-  if (method === 'PUT') return !attributesOf(reg, manifest[1]!, tag).writeEnabled;
-  if (method === 'DELETE') return !attributesOf(reg, manifest[1]!, tag).deleteEnabled;
+  if (method === 'PUT') return !attributesOf(reg, manifest[1], tag).writeEnabled;
+  if (method === 'DELETE') return !attributesOf(reg, manifest[1], tag).deleteEnabled;
   return false;
 }

@@ -15,6 +15,8 @@ import { attributesOf, lockRefuses, LOCKED_BODY } from './locks';
 export interface TlsPair { key: string; cert: string }
 
 export interface LoginServerOptions {
+  /** Port to listen on (default 443; behind a latency relay the inner port). */
+  port?: number;
   loginServer: string;
   addresses: string[];
   upstreamPort: number;                       // docker-registry on 127.0.0.1
@@ -78,7 +80,7 @@ export class LoginServer {
         this.handle(req, res).catch((e) => { if (!res.headersSent) json(res, 500, { errors: [{ code: 'INTERNAL', message: String(e?.message ?? e) }] }); else res.destroy(); });
       });
       s.keepAliveTimeout = 5000;
-      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(443, addr, () => { s.off('error', reject); resolve(); }); });
+      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(this.o.port ?? 443, addr, () => { s.off('error', reject); resolve(); }); });
       this.servers.push(s);
     }
   }
@@ -144,7 +146,7 @@ export class LoginServer {
     if (blob && req.method === 'GET' && dataHosts.length && this.mayPull(req.headers.authorization, blob[1])) {
       // The nearest replica's data endpoint (faults.dataRegion models a client near a replica).
       const region = faults.dataRegion ?? reg.registry.arm.location;
-      const host = dataHosts.find((h) => h.split('.')[1] === region) ?? dataHosts[0]!;
+      const host = dataHosts.find((h) => h.split('.')[1] === region) ?? dataHosts[0];
       const se = Math.floor(Date.now() / 1000) + 20 * 60;
       const sig = signBlobUrl(this.o.urlKey, blob[1], blob[2], se);
       const loc = `https://${host}/blobs/${blob[2]}?repo=${encodeURIComponent(blob[1])}&se=${se}&sig=${sig}`;
@@ -157,7 +159,7 @@ export class LoginServer {
       json(res, 403, { errors: [{ code: 'DENIED', message: faults.refuseUploads }] }); return;
     }
     const acr = /^\/acr\/v1\/(.+?)(?:\/_tags\/([^/]+))?$/.exec(url.pathname);
-    if (acr && req.method === 'GET') { await this.attributes(req, res, reg, acr[1]!, acr[2] ? decodeURIComponent(acr[2]) : undefined); return; }
+    if (acr && req.method === 'GET') { await this.attributes(req, res, reg, acr[1], acr[2] ? decodeURIComponent(acr[2]) : undefined); return; }
     if (url.pathname.startsWith('/v2')) { this.proxy(req, res); return; }
     json(res, 404, { errors: [{ code: 'NOT_FOUND', message: 'not found' }] });
   }

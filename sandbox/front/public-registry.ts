@@ -6,7 +6,7 @@ import type { TlsPair } from './login-server';
 
 export class PublicRegistryFront {
   private servers: https.Server[] = [];
-  constructor(private readonly o: { host: string; addresses: string[]; upstreamPort: number; tls: TlsPair }) {}
+  constructor(private readonly o: { host: string; addresses: string[]; upstreamPort: number; tls: TlsPair; port?: number }) {}
 
   async start(): Promise<void> {
     for (const addr of this.o.addresses) {
@@ -16,7 +16,7 @@ export class PublicRegistryFront {
         up.on('error', () => { if (!res.headersSent) { res.writeHead(502); res.end(); } else res.destroy(); });
         req.pipe(up);
       });
-      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(443, addr, () => { s.off('error', reject); resolve(); }); });
+      await new Promise<void>((resolve, reject) => { s.once('error', reject); s.listen(this.o.port ?? 443, addr, () => { s.off('error', reject); resolve(); }); });
       this.servers.push(s);
     }
   }

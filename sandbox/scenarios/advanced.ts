@@ -11,7 +11,7 @@ export const advancedScenarios: ScenarioDef[] = [
     },
     setup(ctx) {
       // The signed-in identity may read the workspace (Log Analytics Reader's query permission via Reader).
-      const ws = ctx.state.workspaces[0]!;
+      const ws = ctx.state.workspaces[0];
       ctx.state.roleAssignments.push(roleAssignment({ scope: ws.id, role: 'Reader', principalId: ctx.sp.objectId, subscriptionId: ctx.subscriptionId, createdOn: new Date(ctx.now.getTime() - 30 * 86400000) }));
       const rows = ctx.state.loginEvents[DEFAULT_IDS.workspaceCustomerId] ??= [];
       for (let i = 12; i >= 1; i--) {

@@ -16,7 +16,7 @@ export const expiryScenarios: ScenarioDef[] = [
     info: { ...S, name: 'sp-secret-expired', description: 'The service principal\'s client secret expired yesterday (Entra: AADSTS7000222).', expectedCause: 'expiry.service-principal-secret', usesArm: true },
     setup(ctx) {
       for (const s of ctx.sp.secrets) s.endDateTime = new Date(ctx.now.getTime() - 24 * 3600 * 1000).toISOString();
-      ctx.credentials = { kind: 'servicePrincipal', username: ctx.sp.appId, password: ctx.sp.secrets[0]!.value };
+      ctx.credentials = { kind: 'servicePrincipal', username: ctx.sp.appId, password: ctx.sp.secrets[0].value };
     },
   },
   {

@@ -50,7 +50,7 @@ export const identityScenarios: ScenarioDef[] = [
     setup(ctx) {
       removeRoles(ctx, ctx.sp.objectId, ['AcrPush', 'Owner', 'Contributor']);
       addRole(ctx, ctx.contoso, ctx.sp.objectId, 'AcrPull');
-      ctx.dockerConfig.auths = { 'contoso.azurecr.io': { auth: basicAuth(ctx.sp.appId, ctx.sp.secrets[0]!.value) } };
+      ctx.dockerConfig.auths = { 'contoso.azurecr.io': { auth: basicAuth(ctx.sp.appId, ctx.sp.secrets[0].value) } };
     },
   },
   {
@@ -58,7 +58,7 @@ export const identityScenarios: ScenarioDef[] = [
     setup(ctx) {
       removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Reader', 'Owner', 'Contributor']);
       giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
-      ctx.credentials = { kind: 'servicePrincipal', username: ctx.sp.appId, password: ctx.sp.secrets[0]!.value };
+      ctx.credentials = { kind: 'servicePrincipal', username: ctx.sp.appId, password: ctx.sp.secrets[0].value };
     },
   },
   {

@@ -66,9 +66,9 @@ export function getScenario(name: string): ScenarioDef | undefined {
   const also = defs.slice(1).map((d) => d.info.expectedCause).filter((c): c is KnownCauseId => !!c);
   return {
     info: {
-      ...defs[0]!.info, name,
+      ...defs[0].info, name,
       description: defs.map((d) => d.info.description).join(' + '),
-      alsoExpected: [...(defs[0]!.info.alsoExpected ?? []), ...also],
+      alsoExpected: [...(defs[0].info.alsoExpected ?? []), ...also],
       usesArm: defs.some((d) => d.info.usesArm),
       operation: defs.map((d) => d.info.operation).find(Boolean),
       image: defs.map((d) => d.info.image).find(Boolean),

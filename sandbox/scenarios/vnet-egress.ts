@@ -101,7 +101,7 @@ function bastionSubnet(ctx: ScenarioContext): SubnetJson {
 /** contoso's approved private endpoint, readable by the signed-in principal (its NIC's addresses and subnet). */
 function readablePrivateEndpoint(ctx: ScenarioContext) {
   addPrivateEndpoint(ctx, ctx.contoso, 'Approved');
-  const pe = ctx.state.privateEndpoints[ctx.state.privateEndpoints.length - 1]!;
+  const pe = ctx.state.privateEndpoints[ctx.state.privateEndpoints.length - 1];
   ctx.state.roleAssignments.push(roleAssignment({ scope: pe.id, role: 'Reader', principalId: ctx.sp.objectId, subscriptionId: ctx.subscriptionId, createdOn: new Date(ctx.now.getTime() - 30 * 24 * 3600 * 1000) }));
   return pe;
 }

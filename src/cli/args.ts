@@ -24,6 +24,8 @@ export interface DiagnoseArgs {
   username?: string;
   passwordStdin: boolean;
   only?: 'network' | 'login';
+  /** `--from <file>`: the file the image reference comes from (found there when no registry is typed). */
+  from?: string;
 }
 export interface ExplainArgs { command: 'explain'; text?: string; format: 'text' | 'json' }
 export interface HelpArgs { command: 'help' | 'version' }
@@ -52,7 +54,7 @@ export function parseCli(argv: string[]): CliArgs {
         repository: { type: 'string' }, 'pull-test': { type: 'boolean' }, operation: { type: 'string' },
         azure: { type: 'boolean' }, 'no-azure': { type: 'boolean' },
         username: { type: 'string', short: 'u' }, 'password-stdin': { type: 'boolean' },
-        only: { type: 'string' }, identity: { type: 'string' },
+        only: { type: 'string' }, identity: { type: 'string' }, from: { type: 'string' },
       },
     });
   } catch (e) {
@@ -67,21 +69,9 @@ export function parseCli(argv: string[]): CliArgs {
     return { command: 'explain', text: rest.length ? rest.join(' ') : undefined, format: v.json ? 'json' : 'text' };
   }
   if (cmd !== 'diagnose') throw new UsageError(`unknown command "${cmd.slice(0, 40)}" (use diagnose or explain; --help lists everything)`);
-  if (rest.length !== 1) throw new UsageError(rest.length ? 'diagnose takes one registry or image (e.g. contoso.azurecr.io/app:1.4)' : 'diagnose needs a registry or an image: acr-doctor diagnose contoso, or acr-doctor diagnose contoso.azurecr.io/app:1.4');
-  let image: ImageReference | undefined;
-  try {
-    // A URL names no image (the diagnosis explains it as typed).
-    // A URL names no image, nor does a bare name before a path (docker reads contoso/app as Docker
-    // Hub's): the diagnosis explains both as typed.
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(rest[0].trim())) {
-      const parsed = parseRegistryAndImage(rest[0]);
-      if (!parsed.registry.inputIssues.includes('missingSuffix')) image = parsed.image;
-    }
-  } catch (e) {
-    // A bad registry name is the diagnosis's to explain (upper case, a wrong suffix: causes of their own).
-    if (e instanceof TargetInputError) throw new UsageError(`${e.message} (e.g. acr-doctor diagnose contoso.azurecr.io/app:1.4)`);
-    if (!(e instanceof RegistryInputError)) throw e;
-  }
+  if (v.from !== undefined && !v.from.trim()) throw new UsageError('--from needs a file: a workflow, Dockerfile, compose file or Kubernetes manifest');
+  if (rest.length > 1 || (rest.length === 0 && v.from === undefined)) throw new UsageError(rest.length ? 'diagnose takes one registry or image (e.g. contoso.azurecr.io/app:1.4)' : 'diagnose needs a registry or an image: acr-doctor diagnose contoso, or acr-doctor diagnose contoso.azurecr.io/app:1.4');
+  const image = rest.length ? imageOfTyped(rest[0]) : undefined;
   let identity: IdentitySpec | undefined;
   if (v.identity !== undefined) {
     try { identity = parseIdentity(v.identity); } catch (e) { throw new UsageError(`--identity: ${(e as Error).message}`); }
@@ -107,11 +97,27 @@ export function parseCli(argv: string[]): CliArgs {
   if (identity?.kind === 'sp' && !identity.clientId && !v.username) throw new UsageError('--identity sp needs the client id: --identity sp:<client-id> (the secret is read from stdin)');
   if (identity?.kind === 'token' && !identity.name && !v.username) throw new UsageError('--identity token needs the token\'s name: --identity token:<name> (its password is read from stdin)');
   return {
-    command: 'diagnose', registry: rest[0], image, identity, format: v.json ? 'json' : v.sarif ? 'sarif' : 'text', timeoutMs,
+    command: 'diagnose', registry: rest[0] ?? '', image, identity, ...(v.from !== undefined ? { from: v.from } : {}), format: v.json ? 'json' : v.sarif ? 'sarif' : 'text', timeoutMs,
     resolve: parseResolve(v.resolve ?? []), repository: v.repository, pullTest: !!v['pull-test'],
     operation: op as DiagnoseArgs['operation'], azure: v['no-azure'] ? 'off' : v.azure ? 'on' : 'auto',
     username: v.username, passwordStdin: !!v['password-stdin'] || secretIdentity, only: v.only as DiagnoseArgs['only'],
   };
+}
+
+/** The image named after the registry in what was typed, if any (see parseCli). */
+export function imageOfTyped(typed: string): ImageReference | undefined {
+  try {
+    // A URL names no image, nor does a bare name before a path (docker reads contoso/app as Docker
+    // Hub's): the diagnosis explains both as typed.
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(typed.trim())) return undefined;
+    const parsed = parseRegistryAndImage(typed);
+    return parsed.registry.inputIssues.includes('missingSuffix') ? undefined : parsed.image;
+  } catch (e) {
+    // A bad registry name is the diagnosis's to explain (upper case, a wrong suffix: causes of their own).
+    if (e instanceof TargetInputError) throw new UsageError(`${e.message} (e.g. acr-doctor diagnose contoso.azurecr.io/app:1.4)`);
+    if (!(e instanceof RegistryInputError)) throw e;
+    return undefined;
+  }
 }
 
 export const HELP = {
@@ -132,6 +138,8 @@ its layers arrive from the data endpoint. Naming an image means --operation pull
 Options for diagnose:
   --json                 print the report as JSON (secrets redacted)
   --sarif                print the causes as SARIF 2.1.0
+  --from <file>          the workflow, Dockerfile, compose file or manifest that names the image:
+                         the image is taken from it when none is typed, and SARIF points at its line
   --timeout <seconds>    total time budget (default 6)
   --resolve <host=ip>    use this address for a host name (repeatable), like curl --resolve
   --repository <repo>    repository to test scope, blob download and pull with (an image names it)
@@ -177,6 +185,8 @@ hem pullen of pushen, komen de lagen van het gegevenseindpunt. Met een installat
 Opties voor diagnose:
   --json                 het rapport als JSON (geheimen verborgen)
   --sarif                de oorzaken als SARIF 2.1.0
+  --from <bestand>       de workflow, het Dockerfile, compose-bestand of manifest dat de image noemt:
+                         de image komt daaruit als er geen is getypt, en SARIF wijst naar die regel
   --timeout <seconden>   totale tijd (standaard 6)
   --resolve <host=ip>    dit adres gebruiken voor een hostnaam (herhaalbaar), zoals curl --resolve
   --repository <opslagplaats>  opslagplaats voor bereik, blobdownload en pull (een installatiekopie noemt haar)

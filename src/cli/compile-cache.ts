@@ -161,7 +161,7 @@ export function runWithCompileCache(file: string, opts: CompileCacheOptions): Co
   m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
   const req = ((id: string) => m.require(id)) as NodeJS.Require;
   Object.assign(req, { resolve: (r: string) => (Module as unknown as { _resolveFilename(r: string, p: unknown): string })._resolveFilename(r, m), main: m, cache: (Module as unknown as { _cache: unknown })._cache });
-  process.mainModule = m as NodeJS.Module;
+  process.mainModule = m;
   (script.runInThisContext() as (...a: unknown[]) => void).call(m.exports, m.exports, req, m, file, path.dirname(file));
   return outcome;
 }

@@ -26,12 +26,12 @@ function mcp(): Promise<number> {
   const { serveMcp } = require(path.join(__dirname, 'cli-mcp.js')) as typeof import('./mcp');
   return serveMcp({
     locale: localeFromEnv(process.env), version: pkg.version,
-    async runCli(argv) {
+    async runCli(argv, onEngineEvent) {
       let stdout = '';
       let stderr = '';
       const code = await runCli(argv, {
         env: process.env, stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; },
-        readStdin: async () => '', stdinIsTty: false, colour: false, signal: ac.signal, nodeTrustsExtraCa: true,
+        readStdin: async () => '', stdinIsTty: false, colour: false, signal: ac.signal, nodeTrustsExtraCa: true, onEngineEvent,
       });
       return { code, stdout, stderr };
     },

@@ -11,12 +11,13 @@ import { answerFromExplain, answerFromReport, answerMarkdown, type AgentAnswer }
 import { explainText } from '../core/explain';
 import { formatImage } from '../core/registry/image-reference';
 import type { Locale } from '../core/catalogue/index';
-import type { DiagnosisReport } from '../core/engine/types';
+import type { DiagnosisReport, EngineEvent } from '../core/engine/types';
+import { progressNotifier } from './mcp-progress';
 import { redact } from '../core/text/redact';
 
 export interface McpDeps {
   /** The CLI in-process: argv → exit code, with stdout and stderr captured. */
-  runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  runCli(argv: string[], onEngineEvent?: (event: EngineEvent) => void): Promise<{ code: number; stdout: string; stderr: string }>;
   locale: Locale;
   version: string;
 }
@@ -50,10 +51,11 @@ export function createMcpServer(deps: McpDeps): McpServer {
       operation: z.enum(['login', 'pull', 'push']).optional().describe('What fails: login (default without an image), pull (default with one) or push.'),
       identity: z.enum(['azure', 'docker']).optional().describe("Whose access to check: the signed-in Azure account (default) or Docker's stored login."),
     },
-  }, async (args) => {
+  }, async (args, extra) => {
     try {
       const input = diagnoseInput(args);
-      const r = await deps.runCli(diagnoseArgv(input));
+      const progress = progressNotifier(extra._meta?.progressToken, (n) => extra.sendNotification(n));
+      const r = await deps.runCli(diagnoseArgv(input), progress);
       let report: DiagnosisReport;
       try { report = JSON.parse(r.stdout) as DiagnosisReport; } catch { return refusal(new Error(r.stderr.trim() || `the diagnosis printed no report (exit ${r.code})`)); }
       return answer(answerFromReport(report, deps.locale), deps.locale);

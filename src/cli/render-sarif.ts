@@ -1,9 +1,20 @@
 // SARIF 2.1.0: one rule per catalogue cause found, one result per ranked cause.
 import type { DiagnosisReport } from '../core/engine/types';
 import { getCause, docsUrl, localize, type Locale } from '../core/catalogue/index';
+import type { SourceLocation } from './reference-source';
 
-/** `locale`: the language of the texts and docs links (code scanning shows them as they are). */
-export function toSarif(report: DiagnosisReport, version: string, locale: Locale = 'en'): unknown {
+/**
+ * `locale`: the language of the texts and docs links (code scanning shows them as they are).
+ * `source`: the file line that names the image (`--from`); results point there, else at the registry.
+ */
+export function toSarif(report: DiagnosisReport, version: string, locale: Locale = 'en', source?: SourceLocation): unknown {
+  const registry = { physicalLocation: { artifactLocation: { uri: `https://${report.target.loginServer}/` } } };
+  const locations = source ? [{
+    physicalLocation: {
+      artifactLocation: source.uri.startsWith('file:') ? { uri: source.uri } : { uri: source.uri, uriBaseId: '%SRCROOT%' },
+      region: { startLine: source.startLine, startColumn: source.startColumn, endColumn: source.endColumn },
+    },
+  }] : [registry];
   const rules = report.causes.map((rc) => {
     const c = getCause(rc.causeId);
     return {
@@ -22,7 +33,8 @@ export function toSarif(report: DiagnosisReport, version: string, locale: Locale
       level: rc.status === 'fail' ? 'error' : 'warning',
       rank: Math.max(0, 100 - (rc.rank - 1) * 10),
       message: { text: findings.map((f) => `${f.title}: ${f.message}`).join('\n') || rc.causeId },
-      locations: [{ physicalLocation: { artifactLocation: { uri: `https://${report.target.loginServer}/` } } }],
+      locations,
+      ...(source ? { relatedLocations: [{ id: 1, ...registry, message: { text: report.target.loginServer } }] } : {}),
       fixes: rc.fixes.filter((f) => f.command).map((f) => ({ description: { text: `${localize(f.title, locale)}: ${f.command}` }, artifactChanges: [] })),
       properties: { checks: rc.checkIds, evidence: findings.map((f) => f.evidence) },
     };

@@ -1,5 +1,7 @@
 // The CLI as a function of (argv, io) → exit code, so tests run it in-process.
-import { parseCli, HELP, UsageError, type DiagnoseArgs } from './args';
+import { parseCli, imageOfTyped, HELP, UsageError, type DiagnoseArgs } from './args';
+import { referenceFromFile, type SourceLocation } from './reference-source';
+import { readSourceFile } from './source-file';
 import { localeFromEnv, t } from './strings';
 import { makeStyle, textRenderer } from './render-text';
 import { toSarif } from './render-sarif';
@@ -8,17 +10,18 @@ import { allChecks } from '../core/checks/index';
 import { traceTimeline } from './trace';
 import { DEFAULT_BUDGET_MS } from '../core/engine/runner';
 import { environmentFromProcess } from '../core/engine/process-env';
-import { parseRegistryInput, RegistryInputError } from '../core/registry/target';
+import { RegistryInputError } from '../core/registry/target';
 import { EXPOSED_TOKEN_USER } from '../core/acr/token-flow';
 import { parseRegistryAndImage, TargetInputError, type IdentitySpec } from '../core/registry/image-reference';
 import { credentialKindOf, unresolvedIdentity, withTarget } from '../core/engine/target';
 import type { ExplicitCredentials } from '../core/engine/environment';
 import { explainText } from '../core/explain';
-import { getCause, localize, docsUrl, type Locale } from '../core/catalogue/index';
+import { getCause, docsUrl, type Locale } from '../core/catalogue/index';
+import { localizeWithoutValues } from '../core/catalogue/without-values';
 import { armAccessFromEnvironment } from '../core/azure/credential';
 import { redact } from '../core/text/redact';
 import { stripControlCharsDeep, terminalText } from '../core/text/control-chars';
-import type { DiagnosisReport } from '../core/engine/types';
+import type { DiagnosisReport, EngineEvent } from '../core/engine/types';
 import pkg from '../../package.json';
 
 export interface CliIo {
@@ -32,6 +35,10 @@ export interface CliIo {
   signal?: AbortSignal;
   /** `env` is this node process's own start-up environment, so Node already trusts its NODE_EXTRA_CA_CERTS. */
   nodeTrustsExtraCa?: boolean;
+  /** Where relative paths (--from) start; the process's own by default. */
+  cwd?: string;
+  /** Every engine event as it happens, in any format (the MCP server's progress notifications). */
+  onEngineEvent?: (event: EngineEvent) => void;
 }
 
 export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
@@ -55,13 +62,28 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   }
 }
 
+/** The caller's event listener, kept from throwing into the engine (a listener's bug is not the diagnosis's). */
+function rawListener(io: CliIo): ((e: EngineEvent) => void) | undefined {
+  const listener = io.onEngineEvent;
+  if (!listener) return undefined;
+  return (e) => { try { listener(e); } catch { /* the listener's own failure */ } };
+}
+
 function azureWanted(args: DiagnoseArgs, env: NodeJS.ProcessEnv): boolean {
   if (args.azure !== 'auto') return args.azure === 'on';
   // Only with an explicit sign-in: DefaultAzureCredential would probe IMDS and the CLI, which costs seconds.
   return !!(env.AZURE_CLIENT_ID && env.AZURE_TENANT_ID && env.AZURE_CLIENT_SECRET);
 }
 
-async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
+async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Locale): Promise<number> {
+  let args = typedArgs;
+  let source: SourceLocation | undefined;
+  if (args.from !== undefined) {
+    const file = await readSourceFile(args.from, io.cwd ?? process.cwd());
+    const found = referenceFromFile(file.uri, file.text, args.registry || undefined);
+    source = found.location;
+    if (!args.registry) args = { ...args, registry: found.target, image: imageOfTyped(found.target) };
+  }
   const processEnv = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
   for (const w of processEnv.warnings) io.stderr(`acr-doctor: ${w}\n`);
   const wantAzure = azureWanted(args, io.env);
@@ -85,14 +107,16 @@ async function diagnoseCommand(args: DiagnoseArgs, io: CliIo, locale: Locale): P
   }
   const budgetMs = args.timeoutMs ?? DEFAULT_BUDGET_MS;
   const style = makeStyle(io.colour && args.format === 'text');
-  const onEvent = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
+  const render = args.format === 'text' ? textRenderer(io.stdout, style, locale, budgetMs / 1000) : undefined;
+  const listener = rawListener(io);
+  const onEvent = render && listener ? (e: EngineEvent) => { render(e); listener(e); } : render ?? listener;
   // A longer budget than the default is for a slow link: give each check proportionally longer too.
   const deadlineScale = Math.max(1, budgetMs / DEFAULT_BUDGET_MS);
   const runStartedAtMs = performance.now(); // since node started
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
   if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale), null, 2)}\n`);
+  if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale, source), null, 2)}\n`);
   // An identity Azure cannot find (a cluster or managed identity by a wrong name) is bad input.
   const unresolved = unresolvedIdentity(report);
   if (unresolved) { io.stderr(`${t(locale, 'error', { msg: redact(unresolved) })}\n`); return EXIT.couldNotRun; }
@@ -135,6 +159,17 @@ export function credentialKind(username: string, password: string, registry: str
   return /^[a-zA-Z0-9-]{5,50}$/.test(username) ? 'repositoryToken' : 'basic';
 }
 
+/** What `diagnose --json` readers look up per cause: its words, docs link (in the locale), seed section, check-health code. */
+export function explainedCause(causeId: string, locale: Locale, params: Record<string, string>) {
+  const c = getCause(causeId);
+  if (!c) return {};
+  return {
+    title: localizeWithoutValues(c.title, locale, params), explanation: localizeWithoutValues(c.explanation, locale, params),
+    docsUrl: docsUrl(c, locale), seed: c.seed, section: c.section, sectionTitle: c.sectionTitle[locale],
+    ...(c.checkHealthCode ? { checkHealthCode: c.checkHealthCode } : {}),
+  };
+}
+
 async function explainCommand(text: string | undefined, format: 'text' | 'json', io: CliIo, locale: Locale): Promise<number> {
   let input = text;
   if (input === undefined || input === '-') {
@@ -143,7 +178,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
   }
   const r = stripControlCharsDeep(explainText(input));
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ ...r, matches: r.matches.map((m) => ({ ...m, title: getCause(m.causeId)?.title[locale] })) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...r, matches: r.matches.map((m) => ({ ...m, ...explainedCause(m.causeId, locale, r.params) })) }, null, 2)}\n`);
     return 0;
   }
   const style = makeStyle(io.colour);
@@ -153,10 +188,11 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     io.stdout(`${style.bold(t(locale, 'matches'))}\n`);
     r.matches.slice(0, 5).forEach((m, i) => {
       const c = getCause(m.causeId);
-      io.stdout(`\n${i + 1}. ${style.bold(c ? localize(c.title, locale) : m.causeId)} ${style.dim(`[${m.causeId}]`)}\n`);
+      io.stdout(`\n${i + 1}. ${style.bold(c ? localizeWithoutValues(c.title, locale, r.params) : m.causeId)} ${style.dim(`[${m.causeId}]`)}\n`);
       io.stdout(style.dim(`   ${t(locale, 'matched')}: ${m.matched.map((s) => `"${s}"`).join(', ')}\n`));
       if (c) {
-        io.stdout(`   ${localize(c.explanation, locale, r.params)}\n`);
+        io.stdout(`   ${localizeWithoutValues(c.explanation, locale, r.params)}\n`);
+        io.stdout(style.dim(`   ${t(locale, 'seeSection')}: ${c.sectionTitle[locale]}${c.checkHealthCode ? ` · check-health ${c.checkHealthCode}` : ''}\n`));
         io.stdout(`   ${style.cyan('→')} ${docsUrl(c, locale)}\n`);
       }
     });

@@ -29,19 +29,19 @@ export function hostProblems(text: string): HostProblem[] {
   const out: HostProblem[] = [];
   const seen = new Set<string>();
   for (const m of text.slice(0, 64 * 1024).matchAll(HOST)) {
-    const host = m[1]!.replace(/\.+$/, '');
+    const host = m[1].replace(/\.+$/, '');
     if (seen.has(host) || seen.size > 50) continue;
     seen.add(host);
     const labels = host.toLowerCase().split('.');
     // The label that spells (or nearly spells) azurecr, not the first one (that is the registry's name).
     const at = labels.findIndex((l, i) => i > 0 && (l === 'azurecr' || (l.length >= 6 && editDistance(l, 'azurecr') <= 2)));
     if (at < 1) continue;
-    const name = labels[0]!;
+    const name = labels[0];
     const tld = labels.slice(at + 1).join('.');
     const between = labels.slice(1, at);
     const suffix = `azurecr.${tld}`;
     const known = labels[at] === 'azurecr' && (CLOUD_SUFFIXES as readonly string[]).includes(suffix);
-    const right = known ? `${name}.${suffix}` : `${name}.${nearestSuffix(labels[labels.length - 1]!)}`;
+    const right = known ? `${name}.${suffix}` : `${name}.${nearestSuffix(labels[labels.length - 1])}`;
     if (between.length === 2 && between[1] === 'data' && known) continue; // a data endpoint
     if (between.length === 1 && between[0] === 'privatelink') {
       out.push({ causeId: 'name.resource-name-vs-login-server', host, suggestion: right, note: {

@@ -50,11 +50,15 @@ export interface CauseView {
   docsUrl: string;
   checkIds: string[];
   fixes: FixView[];
+  /** Pasted-text causes only: the phrases of the text that matched (redacted, short). */
+  matched?: string[];
 }
 
 export interface ExplainView {
   input: string;
   causes: CauseView[];
+  /** The login server the pasted text names, offered as "Diagnose <registry>". */
+  registry?: string;
 }
 
 export type ReportPhase = 'idle' | 'running' | 'done' | 'failed';
@@ -109,6 +113,7 @@ export const REPORT_STRING_KEYS = [
   'fixFailed', 'checksHeading', 'ms', 'seconds', 'notStarted', 'copied',
   'targetImage', 'targetImagePlaceholder', 'targetOperation', 'operationLogin', 'operationPull', 'operationPush',
   'targetIdentity', 'changeIdentity', 'targetApply', 'targetLegend',
+  'pasteMatched', 'diagnoseNamed',
 ] as const;
 export type ReportStringKey = (typeof REPORT_STRING_KEYS)[number];
 export type ReportStrings = Record<ReportStringKey, string>;
@@ -169,6 +174,9 @@ export interface ExplainParams { text: string }
 export const ExplainCommand = new IpcCommand<ExplainParams>('explain/submit', (p): p is ExplainParams =>
   isRecord(p) && onlyKeys(p, ['text']) && isShortString(p.text, MAX_PASTED_CHARS));
 
+/** "Diagnose <registry>" under pasted-text causes: the host diagnoses the registry the text named, never one the webview names. */
+export const ExplainDiagnoseCommand = new IpcCommand<Record<string, never>>('explain/diagnose', isEmptyParams);
+
 // The header form. The webview only names an image and an operation; the host parses the image
 // (clear refusal in the response when it is not one) and asks for the identity itself.
 /** Longest image text accepted (repository 255 + tag 128 + digest). */
@@ -192,6 +200,7 @@ export const SuggestImagesCommand = new IpcCommand<SuggestParams>('target/sugges
 export const WEBVIEW_COMMANDS = [
   ReadyCommand, RunFixCommand, CopyCommandCommand, OpenDocsCommand, RerunCheckCommand, RerunAllCommand,
   CancelCommand, ExportCommand, ExplainCommand, SetTargetCommand, PickIdentityCommand, SuggestImagesCommand,
+  ExplainDiagnoseCommand,
 ] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,7 +4,7 @@
 import '@vscode/codicons/dist/codicon.css';
 import type { ReportBootstrap, ReportState, ReportStrings } from '../shared/report-protocol';
 import {
-  CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand,
+  CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand, ExplainDiagnoseCommand,
   ExportCommand, OpenDocsCommand, ReadyCommand, RerunAllCommand, RerunCheckCommand, ResponseNotification, RunFixCommand,
   ImageSuggestionsNotification, PickIdentityCommand, SetTargetCommand, SuggestImagesCommand,
 } from '../shared/report-protocol';
@@ -43,6 +43,7 @@ const actions: ReportActions = {
   cancel: () => send(CancelCommand, {}),
   exportAs: (format) => send(ExportCommand, { format }),
   explain: (text, btn) => { btn.disabled = true; void request(ExplainCommand, { text }).finally(() => { btn.disabled = false; }); },
+  diagnoseNamed: () => send(ExplainDiagnoseCommand, {}),
   toggleEvidence: (id, isOpen) => { if (isOpen) open.add(id); else open.delete(id); persist(); },
   pasteChanged: (text) => { ui.pasteText = text; persist(); },
 };
@@ -89,6 +90,15 @@ function flash(btn: HTMLButtonElement, text: string): void {
   setTimeout(() => { label.textContent = before; }, 1500);
 }
 
+/** A new explain answer (from the command or the form): the text in the box, the answer in view. */
+function showExplained(input: string): void {
+  const area = document.getElementById('paste');
+  // Text explained from the command palette replaces the box's; the form's own submission stays as typed.
+  if (area instanceof HTMLTextAreaElement && !area.value.startsWith(input.slice(0, 40))) { area.value = input; ui.pasteText = input; persist(); }
+  document.getElementById('paste-h')?.scrollIntoView({ block: 'start' });
+  announce(`${t.pasteTitle}: ${state.explain?.causes.length ?? 0}`);
+}
+
 function announce(text: string): void {
   announcer.textContent = text;
 }
@@ -97,9 +107,11 @@ window.addEventListener('message', (e: MessageEvent) => {
   const msg: unknown = e.data;
   if (DidChangeStateNotification.is(msg)) {
     const wasRunning = state.phase === 'running';
+    const explainedBefore = state.explain;
     state = msg.params.state;
     elapsedBase = { ms: state.elapsedMs, at: performance.now() };
     render();
+    if (state.explain && state.explain !== explainedBefore) showExplained(state.explain.input);
     if (wasRunning && state.phase === 'done') announce(`${t.done}. ${t.sectionCauses}: ${state.causes.length}`);
     if (state.lastFix && state.lastFix !== announcedFix) { announcedFix = state.lastFix; announce(state.lastFix.message); }
   } else if (DidUpdateCheckNotification.is(msg)) {

@@ -37,7 +37,7 @@ function letTwinGrantRoles(world: SandboxWorld): void {
     id: `${fab.arm.id}/providers/Microsoft.Authorization/roleAssignments/0f6c1b52-8f3a-4c44-9d7e-2a1b3c4d5e6f`,
     name: '0f6c1b52-8f3a-4c44-9d7e-2a1b3c4d5e6f', type: 'Microsoft.Authorization/roleAssignments',
     properties: { roleDefinitionId: defId, principalId: twin.objectId, principalType: 'ServicePrincipal', scope: fab.arm.id, createdOn: now, updatedOn: now },
-  } as SandboxWorld['state']['roleAssignments'][number]);
+  });
 }
 
 async function setTarget(page: Page, r: FrameLocator, image: string, operationLabel: RegExp): Promise<void> {
@@ -47,7 +47,7 @@ async function setTarget(page: Page, r: FrameLocator, image: string, operationLa
   // Choosing the operation submits the form: the diagnosis re-runs with both.
   const select = r.locator('#target-operation');
   const value = await select.locator('option').filter({ hasText: operationLabel }).getAttribute('value');
-  await select.selectOption(value!);
+  await select.selectOption(value);
   await page.waitForTimeout(300);
 }
 
@@ -117,8 +117,8 @@ describe('report target: image, operation, identity (e2e)', function () {
     await screenshot('target-fabrikam-after-fix');
     // Ten minutes later (the assignment backdated, as time would): a full re-run turns green.
     const earlier = new Date(Date.now() - 15 * 60_000).toISOString();
-    granted[0]!.properties.createdOn = earlier;
-    granted[0]!.properties.updatedOn = earlier;
+    granted[0].properties.createdOn = earlier;
+    granted[0].properties.updatedOn = earlier;
     await r.locator('[data-key="rerun-all"]').click();
     await r.locator('[data-testid="phase"][data-phase="running"]').waitFor({ timeout: 30_000 }).catch(() => undefined);
     await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
@@ -143,6 +143,35 @@ describe('report target: image, operation, identity (e2e)', function () {
     assert.equal(await r.locator('#target-operation').inputValue(), 'pull');
     assert.equal(await r.locator('[data-testid="target-identity"]').innerText(), 'Azure sign-in');
     await screenshot('target-restored-after-reload');
+  });
+
+  it('as the admin user, picked in the quick pick with its password typed in the password box: admin user disabled first, no password in the report', async () => {
+    const { page, world } = workbench();
+    assert.ok(world, 'needs the sandbox world');
+    await world.apply('admin-disabled');
+    const password = (world as SandboxWorld).state.registries.find((x) => x.arm.name === 'contoso')!.adminPasswords.password;
+    await runCommand(page, 'View: Close All Editors');
+    await diagnoseFromTree(page, /^Diagnose Registry$/, 'contoso.azurecr.io');
+    const r = reportFrame(page);
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    await r.locator('[data-key="change-identity"]').click();
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Admin user' }).first().click({ timeout: 20_000 });
+    const box = page.locator('.quick-input-widget input[type="password"]');
+    await box.waitFor({ timeout: 20_000 });
+    await box.fill(password);
+    await screenshot('target-admin-password-box');
+    await box.press('Enter');
+    await r.locator('[data-testid="target-identity"]', { hasText: 'Admin user' }).waitFor({ timeout: 20_000 });
+    await r.locator('[data-testid="phase"][data-phase="done"]').waitFor({ timeout: 90_000 });
+    const first = r.locator('ol.causes article.cause').first();
+    await first.waitFor({ timeout: 30_000 });
+    assert.equal(await first.getAttribute('data-cause'), 'credentials.admin-user-disabled', `first cause: ${await first.innerText()}`);
+    assert.ok(!(await r.locator('body').innerHTML()).includes(password), 'the admin password reached the webview');
+    await screenshot('target-admin-user-disabled');
+    // The report keeps its identity for the registry: back to the Azure sign-in for the tests after.
+    await r.locator('[data-key="change-identity"]').click();
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'Azure sign-in' }).first().click({ timeout: 20_000 });
+    await r.locator('[data-testid="target-identity"]', { hasText: 'Azure sign-in' }).waitFor({ timeout: 20_000 });
   });
 
   it('speaks Dutch in the header form', async () => {

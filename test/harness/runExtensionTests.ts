@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   let world: World | undefined;
   const hostLog: string[] = [];
   try {
-    if (!values['no-world']) world = await startSandboxWorld(values.scenario!);
+    if (!values['no-world']) world = await startSandboxWorld(values.scenario);
     let relayed: LevelResult | undefined;
     const code = await runInExtensionHost({
       testsPath,

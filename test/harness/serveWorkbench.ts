@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 
   try {
     console.log(`starting the sandbox world (scenario ${values.scenario}) …`);
-    const world = await startSandboxWorld(values.scenario!);
+    const world = await startSandboxWorld(values.scenario);
     cleanups.push(() => world.stop());
     fs.mkdirSync(values.folder, { recursive: true });
     fs.writeFileSync(path.join(values.folder, 'Dockerfile'), `FROM ${world.loginServer}/hello-world:latest\n`);

@@ -16,7 +16,7 @@ import { expandUntilRegistries, openAcrDoctorContainer, treeRows } from '../harn
 const NETNS = 'acrnewcomer';
 
 function namespaces(): string[] {
-  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map((l) => l.split(/\s+/)[0]!).filter(Boolean);
+  return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean);
 }
 function namespacePids(): number[] {
   try { return execFileSync('ip', ['netns', 'pids', NETNS], { encoding: 'utf8' }).split(/\s+/).filter(Boolean).map(Number); } catch { return []; }
@@ -76,7 +76,7 @@ describe('npm start on a fresh clone (newcomer)', function () {
       const timer = setTimeout(() => reject(new Error(`no URL within 7 minutes; output:\n${output.slice(-3000)}`)), 7 * 60_000);
       const look = () => {
         const m = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(output);
-        if (m) { clearTimeout(timer); resolve(m[1]!); }
+        if (m) { clearTimeout(timer); resolve(m[1]); }
       };
       start!.stdout!.on('data', look);
       start!.once('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited (${code}) before printing the URL:\n${output.slice(-3000)}`)); });

@@ -18,7 +18,7 @@ export function uiStringsIn(sources: string[]): string[] {
   const out = new Set<string>();
   for (const file of sources.flatMap(tsFiles)) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/l10n\.t\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)) out.add(m[2]!.replace(/\\(.)/g, '$1'));
+    for (const m of text.matchAll(/l10n\.t\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)) out.add(m[2].replace(/\\(.)/g, '$1'));
   }
   return [...out];
 }

@@ -12,7 +12,9 @@ import {
 /** Who lists: an Entra access token (exchanged for a registry token) or a user name and password. */
 export type CatalogAuth =
   | { kind: 'aad'; aadToken: string; tenant?: string }
-  | { kind: 'password'; username: string; password: string };
+  | { kind: 'password'; username: string; password: string }
+  /** An ACR refresh token (docker's identity token from az acr login). */
+  | { kind: 'refresh'; refreshToken: string };
 
 export type CatalogErrorKind = 'denied' | 'unauthorized' | 'network' | 'garbage' | 'not-found' | 'server';
 
@@ -53,9 +55,14 @@ async function bearerFor(net: AcrNet, auth: CatalogAuth, scope: string): Promise
     if (!t.ok) throw stepError(t);
     return t.accessToken;
   }
-  const exchanged = await exchangeAadToken(net, ch.tokenUrl, auth.aadToken, auth.tenant);
-  if (!exchanged.ok) throw stepError(exchanged);
-  const t = await accessTokenFromRefresh(net, ch.tokenUrl, exchanged.refreshToken, scope);
+  let refreshToken: string;
+  if (auth.kind === 'refresh') refreshToken = auth.refreshToken;
+  else {
+    const exchanged = await exchangeAadToken(net, ch.tokenUrl, auth.aadToken, auth.tenant);
+    if (!exchanged.ok) throw stepError(exchanged);
+    refreshToken = exchanged.refreshToken;
+  }
+  const t = await accessTokenFromRefresh(net, ch.tokenUrl, refreshToken, scope);
   if (!t.ok) throw stepError(t);
   return t.accessToken;
 }
@@ -147,9 +154,9 @@ export function nextCursor(link: string | string[] | undefined, path: string): s
   if (!text || text.length > 4096) return undefined;
   for (const part of text.split(/,(?=\s*<)/)) {
     const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-    if (!m || !/\brel\s*=\s*"?next"?/i.test(m[2]!)) continue;
+    if (!m || !/\brel\s*=\s*"?next"?/i.test(m[2])) continue;
     let url: URL;
-    try { url = new URL(m[1]!, 'https://registry.invalid'); } catch { return undefined; }
+    try { url = new URL(m[1], 'https://registry.invalid'); } catch { return undefined; }
     if (url.pathname !== path) return undefined;
     const last = url.searchParams.get('last');
     return last && last.length <= 512 ? last : undefined;

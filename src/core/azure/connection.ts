@@ -115,7 +115,7 @@ export function scopedCredential(credential: TokenCredential, scope: string): To
 /** `tlsOptions` for any Azure SDK client (TlsSettings names only `ca`; the agent passes on the rest). */
 export function tlsOptionsOf(azure: { extraCaPem?: readonly string[] }): { tlsOptions: TlsSettings } | Record<string, never> {
   const t = caTlsOptions(azure.extraCaPem);
-  return t ? { tlsOptions: t as TlsSettings } : {};
+  return t ? { tlsOptions: t } : {};
 }
 
 // One HTTP client for every ARM request of a run (the SDK clients, armRequest), kept per

@@ -50,7 +50,7 @@ export function credentialFromEnvironment(env: NodeJS.ProcessEnv, opts: Credenti
   const tlsTrust = caTlsOptions(opts.extraCaPem);
   const common: TokenCredentialOptions = {
     ...(authorityHost ? { authorityHost } : {}),
-    ...(tlsTrust ? { tlsOptions: tlsTrust as TokenCredentialOptions['tlsOptions'] } : {}),
+    ...(tlsTrust ? { tlsOptions: tlsTrust } : {}),
   };
   if (tenantId && clientId && secret) {
     const credential = new ClientSecretCredential(tenantId, clientId, secret, {
@@ -108,6 +108,6 @@ export async function signedInIdentity(azure: ArmAccess, signal?: AbortSignal): 
   const t = await armCall('sign in', () => azure.credential.getToken(armScope(azure), { abortSignal: signal }), signal);
   if (!t) throw new AzureAccessError('credential-unavailable', 'The credential returned no token.', 'sign in');
   const c = tokenClaims(t.token) ?? {};
-  const s = (k: string) => (typeof c[k] === 'string' ? (c[k] as string) : undefined);
+  const s = (k: string) => (typeof c[k] === 'string' ? (c[k]) : undefined);
   return { principalId: s('oid'), tenantId: s('tid'), appId: s('appid') ?? s('azp'), upn: s('upn') ?? s('unique_name'), expiresOn: new Date(t.expiresOnTimestamp) };
 }

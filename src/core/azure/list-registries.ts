@@ -130,7 +130,7 @@ async function viaResourceGraph(azure: ArmAccess, subscriptionIds: string[] | un
 function replicaRegionsFromDataEndpoints(name: string, location: string | undefined, hosts: unknown): string[] | undefined {
   if (!Array.isArray(hosts)) return undefined;
   const regions = hosts.map((h) => (typeof h === 'string' ? h.toLowerCase().split('.') : []))
-    .filter((p) => p[0] === name && p[2] === 'data').map((p) => p[1]!)
+    .filter((p) => p[0] === name && p[2] === 'data').map((p) => p[1])
     .filter((r) => r !== (location ?? '').toLowerCase());
   return regions.length ? regions : undefined;
 }

@@ -74,9 +74,10 @@ export async function queryLoginEvents(azure: ArmAccess, customerId: string, log
   return table.rows.map((row) => {
     const at = (k: number | undefined) => (k !== undefined && k >= 0 ? row[k] : undefined);
     const time = at(t);
+    const result = at(rt);
     return {
       time: time instanceof Date ? time : typeof time === 'string' ? new Date(time) : undefined,
-      identity: str(at(i)), callerIp: str(at(ip)), resultType: str(at(rt)) ?? (typeof at(rt) === 'number' ? String(at(rt)) : undefined),
+      identity: str(at(i)), callerIp: str(at(ip)), resultType: str(result) ?? (typeof result === 'number' ? String(result) : undefined),
       resultDescription: str(at(rd)), userAgent: str(at(ua)),
     };
   });

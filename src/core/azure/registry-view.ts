@@ -105,7 +105,7 @@ function lookupKeys(nameOrLoginServer: string): { loginServer?: string; name: st
   if (!/^[a-z0-9][a-z0-9.-]{0,252}$/.test(v)) {
     throw new AzureAccessError('bad-request', `'${nameOrLoginServer}' is not a registry name or login server.`, 'find registry');
   }
-  return v.includes('.') ? { loginServer: v, name: v.split('.')[0]! } : { name: v };
+  return v.includes('.') ? { loginServer: v, name: v.split('.')[0] } : { name: v };
 }
 
 /** Find a registry's resource id by login server or name (Resource Graph, else a listing). */
@@ -129,7 +129,7 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
       apiVersion: '2021-03-01', signal, operation, body: { query, options: { resultFormat: 'objectArray', $top: 10 } },
     }), signal) ?? {};
     if (!Array.isArray(res.data)) throw new AzureAccessError('invalid-response', 'Resource Graph answered without a data array.', 'find registry');
-    const hits = (res.data as unknown[]).map(rec).filter((r) => typeof r.id === 'string' && match(String(r.name ?? '').toLowerCase(), String(r.loginServer ?? '').toLowerCase()));
+    const hits = (res.data as unknown[]).map(rec).filter((r) => typeof r.id === 'string' && match((str(r.name) ?? '').toLowerCase(), (str(r.loginServer) ?? '').toLowerCase()));
     // Several registries may share a resource name across clouds' suffixes; prefer the default subscription's.
     const preferred = hits.find((r) => azure.subscriptionId && String(r.id).toLowerCase().startsWith(`/subscriptions/${azure.subscriptionId.toLowerCase()}/`)) ?? hits[0];
     return preferred ? parseRegistryId(String(preferred.id)) : null;
@@ -140,7 +140,7 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
     const listed = await listRegistries(azure, { signal, resourceGraph: false });
     const hit = listed.registries.find((r) => r.id && match(r.name, r.loginServer));
     if (hit?.id) return parseRegistryId(hit.id);
-    if (listed.failures.length && !listed.registries.length) throw listed.failures[0]!.error;
+    if (listed.failures.length && !listed.registries.length) throw listed.failures[0].error;
     return null;
   }
 }

@@ -27,7 +27,7 @@ export function roleGuid(roleDefinitionId: string): string {
 export function roleNameOf(roleDefinitionId: string | undefined): string {
   const guid = roleGuid(roleDefinitionId ?? '');
   // Own keys only: an id ending in "/__proto__" must not return Object.prototype.
-  return Object.prototype.hasOwnProperty.call(BUILT_IN_ROLES, guid) ? BUILT_IN_ROLES[guid]! : guid;
+  return Object.prototype.hasOwnProperty.call(BUILT_IN_ROLES, guid) ? BUILT_IN_ROLES[guid] : guid;
 }
 
 /** 10 minutes: how long Azure may take before a new assignment applies. */

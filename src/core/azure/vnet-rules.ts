@@ -46,7 +46,7 @@ function cidrOverlaps(a: string, b: string): boolean {
   const na = abits === undefined ? 32 : Number(abits);
   const nb = bbits === undefined ? 32 : Number(bbits);
   if (!Number.isInteger(na) || !Number.isInteger(nb) || na < 0 || nb < 0 || na > 32 || nb > 32) return false;
-  return na <= nb ? ipInCidr(bb!, `${ab}/${na}`) : ipInCidr(ab!, `${bb}/${nb}`);
+  return na <= nb ? ipInCidr(bb, `${ab}/${na}`) : ipInCidr(ab, `${bb}/${nb}`);
 }
 
 const isCidrLike = (p: string) => /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(p);
@@ -246,7 +246,7 @@ export interface FirewallFacts {
 }
 
 function appProtocols(v: unknown): string[] {
-  return arr(v).map((x) => { const p = rec(x); return `${str(p.protocolType) ?? ''}:${String(p.port ?? '')}`.toLowerCase(); });
+  return arr(v).map((x) => { const p = rec(x); return `${str(p.protocolType) ?? ''}:${typeof p.port === 'number' || typeof p.port === 'string' ? p.port : ''}`.toLowerCase(); });
 }
 
 function parseRule(v: unknown, kind: 'network' | 'application', collection: string, order: number, action: 'Allow' | 'Deny', collectionPriority: number, group?: string): FirewallRule {

@@ -296,7 +296,7 @@ function compile(e: Entry): Compiled {
   const pattern = e.en.split(/(\{@?\w+\})/).map((part) => {
     const m = /^\{(@?\w+)\}$/.exec(part);
     if (!m) return escape(part);
-    names.push(m[1]!);
+    names.push(m[1]);
     return '(.*?)';
   }).join('');
   return { re: new RegExp(`^${pattern}$`, 's'), names, nl: e.nl };

@@ -13,11 +13,11 @@ const AUTHZ = 'confirm-credentials-are-authorized-to-access-registry';
 
 const docs = (title: Localized, page: string, anchor = ''): FixTemplate => ({ kind: 'openDocs', title, docs: { page, anchor } });
 const sectionDocs = (anchor: string): FixTemplate =>
-  docs({ en: `Open the docs: ${LOGIN_SECTIONS[anchor]!.en}`, nl: `Documentatie openen: ${LOGIN_SECTIONS[anchor]!.nl}` }, LOGIN_PAGE, anchor);
+  docs({ en: `Open the docs: ${LOGIN_SECTIONS[anchor].en}`, nl: `Documentatie openen: ${LOGIN_SECTIONS[anchor].nl}` }, LOGIN_PAGE, anchor);
 const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
 
 function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'>): Cause {
-  return { seed: 'troubleshoot-login', sectionTitle: LOGIN_SECTIONS[c.section]!, docs: { page: LOGIN_PAGE, anchor: c.section }, ...c };
+  return { seed: 'troubleshoot-login', sectionTitle: LOGIN_SECTIONS[c.section], docs: { page: LOGIN_PAGE, anchor: c.section }, ...c };
 }
 
 const listTags = copy({ en: 'List the repository\'s tags, newest first', nl: 'De tags van de opslagplaats tonen, nieuwste eerst' },

@@ -119,7 +119,7 @@ export async function daemonVersion(s: DaemonSession, signal: AbortSignal): Prom
 /** The daemon's own proxy (Engine API `/info`: HttpProxy, HttpsProxy, NoProxy). */
 export function proxyFromInfo(info: unknown): DaemonProxy {
   const o = (typeof info === 'object' && info !== null ? info : {}) as Record<string, unknown>;
-  const s = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() ? (o[k] as string).trim() : undefined);
+  const s = (k: string) => (typeof o[k] === 'string' && (o[k]).trim() ? (o[k]).trim() : undefined);
   return { httpProxy: s('HttpProxy'), httpsProxy: s('HttpsProxy'), noProxy: s('NoProxy') };
 }
 

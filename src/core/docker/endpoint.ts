@@ -61,11 +61,11 @@ export async function dockerClient(endpoint: DockerEndpoint): Promise<Docker> {
   const h = endpoint.host;
   // Explicit undefineds override docker-modem's defaults, which read this process's DOCKER_HOST.
   const base = { host: undefined, port: undefined, protocol: undefined, socketPath: undefined } as Record<string, unknown>;
-  if (h.startsWith('unix://')) return new Docker({ ...base, socketPath: h.slice('unix://'.length) || '/var/run/docker.sock' } as Docker.DockerOptions);
-  if (h.startsWith('npipe://')) return new Docker({ ...base, socketPath: h.slice('npipe://'.length) || '//./pipe/docker_engine' } as Docker.DockerOptions);
+  if (h.startsWith('unix://')) return new Docker({ ...base, socketPath: h.slice('unix://'.length) || '/var/run/docker.sock' });
+  if (h.startsWith('npipe://')) return new Docker({ ...base, socketPath: h.slice('npipe://'.length) || '//./pipe/docker_engine' });
   const url = new URL(h.includes('://') ? h : `tcp://${h}`);
   if (url.protocol === 'ssh:') {
-    return new Docker({ ...base, protocol: 'ssh', host: url.hostname, port: url.port || 22, username: url.username || undefined } as Docker.DockerOptions);
+    return new Docker({ ...base, protocol: 'ssh', host: url.hostname, port: url.port || 22, username: url.username || undefined });
   }
   let tls: Record<string, unknown> = {};
   if (endpoint.tlsDir) {
@@ -74,5 +74,5 @@ export async function dockerClient(endpoint: DockerEndpoint): Promise<Docker> {
     tls = { ca, cert, key };
   }
   const https = !!endpoint.tlsDir || url.port === '2376';
-  return new Docker({ ...base, ...tls, protocol: https ? 'https' : 'http', host: url.hostname, port: url.port || (https ? 2376 : 2375) } as Docker.DockerOptions);
+  return new Docker({ ...base, ...tls, protocol: https ? 'https' : 'http', host: url.hostname, port: url.port || (https ? 2376 : 2375) });
 }

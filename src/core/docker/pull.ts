@@ -30,7 +30,7 @@ export async function pullImage(
 ): Promise<PullResult> {
   let stream: NodeJS.ReadableStream;
   try {
-    stream = (await docker.pull(image, { authconfig: opts.auth, abortSignal: opts.signal })) as NodeJS.ReadableStream;
+    stream = (await docker.pull(image, { authconfig: opts.auth, abortSignal: opts.signal }));
   } catch (e) {
     const err = e as { json?: { message?: string }; message?: string };
     return { ok: false, error: String(err.json?.message ?? err.message ?? e), layers: 0 };

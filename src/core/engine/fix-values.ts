@@ -12,15 +12,15 @@ const SERVICE_TAG = /^[A-Za-z][A-Za-z0-9]{1,63}(\.[A-Za-z0-9]{1,63})?$/;
 
 const isHost = (v: string) => HOST.test(v);
 const isAddress = (v: string) => isIP(v) !== 0;
-const isCidr = (v: string) => { const m = CIDR.exec(v); return !!m && isIP(m[1]!) !== 0 && Number(m[2]) <= (isIP(m[1]!) === 4 ? 32 : 128); };
+const isCidr = (v: string) => { const m = CIDR.exec(v); return !!m && isIP(m[1]) !== 0 && Number(m[2]) <= (isIP(m[1]) === 4 ? 32 : 128); };
 const isPrefix = (v: string) => isAddress(v) || isCidr(v) || SERVICE_TAG.test(v);
 const listOf = (item: (v: string) => boolean, sep: string) => (v: string) => v.length <= 4000 && v.split(sep).every((x) => x !== '' && item(x));
 const hostPort = (v: string) => {
   const m = /^(\[[0-9A-Fa-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(v);
-  return !!m && (m[2] === undefined || Number(m[2]) <= 65535) && (m[1]!.startsWith('[') ? isIP(m[1]!.slice(1, -1)) === 6 : isHost(m[1]!) || isAddress(m[1]!));
+  return !!m && (m[2] === undefined || Number(m[2]) <= 65535) && (m[1].startsWith('[') ? isIP(m[1].slice(1, -1)) === 6 : isHost(m[1]) || isAddress(m[1]));
 };
 // A proxy as ProxyEndpoint.display shows it: scheme, "***@" for a password, host[:port].
-const isProxy = (v: string) => { const m = /^https?:\/\/(?:\*\*\*@)?(.+)$/.exec(v); return !!m && hostPort(m[1]!); };
+const isProxy = (v: string) => { const m = /^https?:\/\/(?:\*\*\*@)?(.+)$/.exec(v); return !!m && hostPort(m[1]); };
 // NO_PROXY entries as Go reads them: host, .suffix, *.suffix, IP, CIDR, each with an optional :port.
 const isNoProxyEntry = (v: string) => isCidr(v) || isAddress(v) || hostPort(v.replace(/^\*?\./, ''));
 
@@ -72,13 +72,13 @@ export function fillCommand(template: string, params: Readonly<Record<string, st
     PLACEHOLDER.lastIndex = i;
     const m = PLACEHOLDER.exec(template);
     if (m) {
-      const v = params[m[1]!];
-      if (v === undefined || v === '' || !fixValueValid(m[1]!, v)) return undefined;
-      out += quoted(m[1]!, v, quoting);
+      const v = params[m[1]];
+      if (v === undefined || v === '' || !fixValueValid(m[1], v)) return undefined;
+      out += quoted(m[1], v, quoting);
       i += m[0].length;
       continue;
     }
-    const c = template[i]!;
+    const c = template[i];
     if (c === '\\' && quoting !== 'single') { out += template.slice(i, i + 2); i += 2; continue; }
     if (c === "'" && quoting !== 'double') quoting = quoting === 'single' ? 'none' : 'single';
     else if (c === '"' && quoting !== 'single') quoting = quoting === 'double' ? 'none' : 'double';

@@ -24,7 +24,7 @@ export function fillTemplate(text: string, params: Record<string, string>): stri
 }
 
 export function resolveFix(t: FixTemplate, params: Record<string, string>): ResolvedFix | undefined {
-  if (t.requires?.some((k) => params[k] === undefined || params[k] === '' || !fixValueValid(k, params[k]!))) return undefined;
+  if (t.requires?.some((k) => params[k] === undefined || params[k] === '' || !fixValueValid(k, params[k]))) return undefined;
   const fix: ResolvedFix = { kind: t.kind, title: t.title };
   // A page that is a full URL (Docker's proxy docs) is linked as is; others are ACR docs pages.
   if (t.docs) fix.docsUrl = `${/^https:\/\//.test(t.docs.page) ? '' : DOCS_BASE}${t.docs.page}${t.docs.anchor ? `#${t.docs.anchor}` : ''}`;

@@ -36,7 +36,7 @@ export interface TlsInfo {
 function dn(part: unknown): string {
   if (!part || typeof part !== 'object') return '';
   const p = part as Record<string, string | string[]>;
-  const pick = (k: string) => (Array.isArray(p[k]) ? (p[k] as string[]).join('+') : p[k]);
+  const pick = (k: string) => (Array.isArray(p[k]) ? (p[k]).join('+') : p[k]);
   return [pick('CN') && `CN=${pick('CN')}`, pick('O') && `O=${pick('O')}`].filter(Boolean).join(', ');
 }
 
@@ -59,7 +59,7 @@ function summarise(cert: PeerCertificate): CertSummary {
 
 export function describeChain(socket: TLSSocket, detailed?: DetailedPeerCertificate): { chain: CertSummary[]; issuer: string; rootIssuer: string } {
   const chain: CertSummary[] = [];
-  let cert = detailed ?? (socket.getPeerCertificate(true) as DetailedPeerCertificate | undefined);
+  let cert = detailed ?? (socket.getPeerCertificate(true));
   if (!cert || !cert.raw) return { chain, issuer: 'no certificate', rootIssuer: 'no certificate' };
   const issuer = humanName(cert.issuer);
   let root = cert;

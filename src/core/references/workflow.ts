@@ -30,26 +30,26 @@ function loginActionRegistries(lines: string[], budget: ScanBudget): RegistryRef
   const close = (step: OpenStep) => {
     if (step.loginAction) {
       for (const r of step.registries) { if (full) break; refs.push(r); full = !budget.add(r); }
-      if (stack.length) stack[stack.length - 1]!.loginAction = true;
+      if (stack.length) stack[stack.length - 1].loginAction = true;
     }
   };
   for (let lineNo = 0; lineNo < lines.length && !full && budget.nextLine(); lineNo++) {
-    const line = lines[lineNo]!;
+    const line = lines[lineNo];
     if (!line.trim()) continue;
     const item = LIST_ITEM.exec(line);
-    const lead = item ? item[1]!.length : line.length - line.trimStart().length;
+    const lead = item ? item[1].length : line.length - line.trimStart().length;
     // A step ends at a line indented less than its "-", or at the next item at its indent.
-    while (stack.length && (lead < stack[stack.length - 1]!.indent || (item && lead === stack[stack.length - 1]!.indent))) close(stack.pop()!);
+    while (stack.length && (lead < stack[stack.length - 1].indent || (item && lead === stack[stack.length - 1].indent))) close(stack.pop()!);
     if (item) { stack.push({ indent: lead, loginAction: LOGIN_ACTION.test(line), registries: [] }); continue; }
-    if (stack.length && LOGIN_ACTION.test(line)) stack[stack.length - 1]!.loginAction = true;
+    if (stack.length && LOGIN_ACTION.test(line)) stack[stack.length - 1].loginAction = true;
     const m = REGISTRY_KEY.exec(line);
-    if (!m || hasVariable(m[4]!)) continue;
+    if (!m || hasVariable(m[4])) continue;
     // The step enclosing it: the nearest open item indented less (the stack's indents only grow).
     const top = stack[stack.length - 1];
-    const step = top && top.indent < lead ? top : stack.length > 1 && stack[stack.length - 2]!.indent < lead ? stack[stack.length - 2] : undefined;
+    const step = top && top.indent < lead ? top : stack.length > 1 && stack[stack.length - 2].indent < lead ? stack[stack.length - 2] : undefined;
     if (!step || step.registries.length >= budget.limits.maxFindings) continue;
-    const start = m[1]!.length + m[2]!.length + m[3]!.length;
-    step.registries.push({ kind: 'workflowLoginAction', written: m[4]!, range: { line: lineNo, start, end: start + m[4]!.length } });
+    const start = m[1].length + m[2].length + m[3].length;
+    step.registries.push({ kind: 'workflowLoginAction', written: m[4], range: { line: lineNo, start, end: start + m[4].length } });
   }
   while (stack.length && !full) close(stack.pop()!);
   return refs;
@@ -58,16 +58,16 @@ function loginActionRegistries(lines: string[], budget: ScanBudget): RegistryRef
 function azAcrLoginNames(lines: string[], budget: ScanBudget): RegistryReference[] {
   const refs: RegistryReference[] = [];
   for (let lineNo = 0; lineNo < lines.length && budget.nextLine(); lineNo++) {
-    const line = lines[lineNo]!;
+    const line = lines[lineNo];
     AZ_ACR_LOGIN.lastIndex = 0;
     let m: RegExpExecArray | null;
     for (let seen = 0; seen < budget.limits.maxMatchesPerLine && (m = AZ_ACR_LOGIN.exec(line)); seen++) {
       const afterAt = m.index + m[0].length;
-      const rest = line.slice(afterAt, afterAt + COMMAND_WINDOW).split(/[;&|]/)[0]!;
+      const rest = line.slice(afterAt, afterAt + COMMAND_WINDOW).split(/[;&|]/)[0];
       const flag = NAME_FLAG.exec(rest);
-      if (!flag || hasVariable(flag[2]!)) continue;
-      const valueStart = afterAt + flag.index + flag[0].lastIndexOf(flag[2]!);
-      const ref: RegistryReference = { kind: 'workflowAzAcrLogin', written: flag[2]!, range: { line: lineNo, start: valueStart, end: valueStart + flag[2]!.length } };
+      if (!flag || hasVariable(flag[2])) continue;
+      const valueStart = afterAt + flag.index + flag[0].lastIndexOf(flag[2]);
+      const ref: RegistryReference = { kind: 'workflowAzAcrLogin', written: flag[2], range: { line: lineNo, start: valueStart, end: valueStart + flag[2].length } };
       refs.push(ref);
       if (!budget.add(ref)) return refs;
     }

@@ -11,12 +11,12 @@ export function findYamlImageReferences(text: string, kind: ReferenceKind, budge
   const found: RegistryReference[] = [];
   const lines = text.split(/\r?\n/);
   for (let lineNo = 0; lineNo < lines.length && budget.nextLine(); lineNo++) {
-    const m = IMAGE.exec(lines[lineNo]!);
+    const m = IMAGE.exec(lines[lineNo]);
     if (!m) continue;
-    const image = m[3]!;
+    const image = m[3];
     const host = acrHostOfImage(image);
     if (!host) continue;
-    const start = m[1]!.length + m[2]!.length + host.offset;
+    const start = m[1].length + m[2].length + host.offset;
     const ref: RegistryReference = { kind, written: host.host, image, range: { line: lineNo, start, end: start + host.host.length } };
     found.push(ref);
     if (!budget.add(ref)) break;

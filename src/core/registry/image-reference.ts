@@ -58,9 +58,9 @@ export function parseRepository(raw: string): string {
 export function parseDigest(raw: string): string {
   const m = DIGEST.exec(raw);
   if (!m) throw new TargetInputError(`"${raw.slice(0, 100)}" is not a digest: write it as sha256:<64 hex digits>.`);
-  const expected = DIGEST_HEX_LENGTH[m[1]!];
-  if (expected !== undefined && (m[2]!.length !== expected || !/^[a-f0-9]+$/.test(m[2]!))) {
-    throw new TargetInputError(`The digest ${raw.slice(0, 100)} has ${m[2]!.length} characters after '${m[1]}:', not ${expected} lower-case hex digits: copy it whole, e.g. from docker images --digests.`);
+  const expected = DIGEST_HEX_LENGTH[m[1]];
+  if (expected !== undefined && (m[2].length !== expected || !/^[a-f0-9]+$/.test(m[2]))) {
+    throw new TargetInputError(`The digest ${raw.slice(0, 100)} has ${m[2].length} characters after '${m[1]}:', not ${expected} lower-case hex digits: copy it whole, e.g. from docker images --digests.`);
   }
   return raw;
 }

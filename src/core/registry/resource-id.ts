@@ -16,7 +16,7 @@ export function parseResourceId(id: string | undefined): ResourceIdParts {
   const subscriptionId = /\/subscriptions\/([^/]+)/i.exec(s)?.[1];
   const resourceGroup = /\/resourceGroups\/([^/]+)/i.exec(s)?.[1];
   const providers = s.split(/\/providers\//i);
-  const provider = providers.length > 1 ? providers[providers.length - 1]!.split('/')[0] || undefined : undefined;
+  const provider = providers.length > 1 ? providers[providers.length - 1].split('/')[0] || undefined : undefined;
   const name = s.split('/').filter(Boolean).pop();
   return { subscriptionId, resourceGroup, provider, name };
 }
@@ -37,5 +37,5 @@ export function resourceGroupOfResource(id: string | undefined): string | undefi
  */
 export function parseTopLevelResourceId(id: string | undefined): { subscriptionId: string; resourceGroup: string; provider: string; type: string; name: string } | undefined {
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/([^/]+)\/([^/]+)$/i.exec(id ?? '');
-  return m ? { subscriptionId: m[1]!, resourceGroup: m[2]!, provider: m[3]!, type: m[4]!, name: m[5]! } : undefined;
+  return m ? { subscriptionId: m[1], resourceGroup: m[2], provider: m[3], type: m[4], name: m[5] } : undefined;
 }

@@ -13,8 +13,8 @@ export function stripControlChars(text: string): string {
 export function stripControlCharsDeep<T>(value: T, seen = new WeakSet<object>()): T {
   if (typeof value === 'string') return stripControlChars(value) as unknown as T;
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
-  if (seen.has(value as object)) return value;
-  seen.add(value as object);
+  if (seen.has(value)) return value;
+  seen.add(value);
   if (Array.isArray(value)) return value.map((v) => stripControlCharsDeep(v, seen)) as unknown as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[stripControlChars(k)] = stripControlCharsDeep(v, seen);

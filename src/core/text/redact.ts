@@ -66,8 +66,8 @@ export function redact(text: string, known: readonly string[] = []): string {
 export function redactDeep<T>(value: T, known: readonly string[] = [], seen = new WeakSet<object>()): T {
   if (typeof value === 'string') return redact(value, known) as unknown as T;
   if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value as object)) return '[circular]' as unknown as T;
-  seen.add(value as object);
+  if (seen.has(value)) return '[circular]' as unknown as T;
+  seen.add(value);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, known, seen)) as unknown as T;
   // ArrayBuffer.isView, not Buffer.isBuffer: the report webview (no Node) redacts with this file too.
   if (ArrayBuffer.isView(value)) return value;

@@ -116,7 +116,7 @@ export function decideSignIn(
     && (!fromEnv.tenantId || (!!ids.tenantId && same(fromEnv.tenantId, ids.tenantId)));
   const stored = parseStoredSecret(storedSecret);
   const storedFits = !!stored && belongsTo(stored, ids.tenantId, ids.clientId, ids.authorityHost);
-  const merged = { ...ids, clientSecret: envSecretFits ? fromEnv.clientSecret : storedFits ? stored!.secret : undefined };
+  const merged = { ...ids, clientSecret: envSecretFits ? fromEnv.clientSecret : storedFits ? stored.secret : undefined };
   const missing: string[] = [];
   if (!merged.tenantId) missing.push('acrDoctor.azure.tenantId');
   if (!merged.clientId) missing.push('acrDoctor.azure.clientId');

@@ -43,7 +43,7 @@ export function diagnoseArgs(arg: unknown, operation?: Operation): DiagnoseArgs 
 
 function fromObject(o: Record<string, unknown>, forced?: Operation): DiagnoseArgs {
   const unknownKeys = Object.keys(o).filter((k) => !['registry', 'image', 'operation', 'identity'].includes(k));
-  if (unknownKeys.length) return { ok: false, reason: `unexpected field ${unknownKeys[0]!.slice(0, 40)} (give registry, image, operation, identity)` };
+  if (unknownKeys.length) return { ok: false, reason: `unexpected field ${unknownKeys[0].slice(0, 40)} (give registry, image, operation, identity)` };
   let target: RegistryTarget | undefined;
   if (typeof o.registry === 'string') target = parseRegistryInput(o.registry);
   else target = targetFromArg(o.registry);

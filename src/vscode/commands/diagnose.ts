@@ -9,6 +9,7 @@ import type { Ctx } from '../context';
 import { ReportService } from '../report/report-service';
 import { registryServices } from '../tree/registryServices';
 import { diagnoseArgs } from './diagnose-args';
+import { completeIdentity } from '../report/target/identity-pick';
 
 export const diagnose = (ctx: Ctx) => (arg?: unknown): Promise<void> => diagnoseWith(ctx, arg);
 export const diagnosePull = (ctx: Ctx) => (arg?: unknown): Promise<void> => diagnoseWith(ctx, arg, 'pull');
@@ -26,7 +27,15 @@ async function diagnoseWith(ctx: Ctx, arg: unknown, operation?: Operation): Prom
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot diagnose this: {0}. Choose a registry from the list or type its name.', parsed.reason));
     return;
   }
-  await ReportService.of(ctx).diagnose(parsed.target, parsed.subject);
+  let subject = parsed.subject;
+  if (subject?.identity) {
+    // A named identity with a secret asks for it now (once; SecretStorage keeps it), so the run
+    // tests that identity instead of reporting that its secret is missing.
+    const identity = await completeIdentity(ctx, parsed.target.loginServer, subject.identity);
+    if (!identity) return;
+    subject = { ...subject, identity };
+  }
+  await ReportService.of(ctx).diagnose(parsed.target, subject);
 }
 
 async function pickTarget(ctx: Ctx): Promise<RegistryTarget | undefined> {

@@ -16,7 +16,8 @@ import { runFix } from './runFix';
 import { copyFixCommand } from './copyFixCommand';
 import { openCauseDocs } from './openCauseDocs';
 import { exportReportCommand } from './exportReport';
-import { explainError } from './explainError';
+import { explainError, explainErrorQuick } from './explainError';
+import { showCliHelp } from './showCliHelp';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;
@@ -38,6 +39,8 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.openCauseDocs', create: openCauseDocs },
   { id: 'acrDoctor.exportReport', create: exportReportCommand },
   { id: 'acrDoctor.explainError', create: explainError },
+  { id: 'acrDoctor.explainErrorQuick', create: explainErrorQuick },
+  { id: 'acrDoctor.showCliHelp', create: showCliHelp },
   { id: 'acrDoctor.diagnosePull', create: diagnosePull },
   { id: 'acrDoctor.diagnosePush', create: diagnosePush },
   { id: 'acrDoctor.loadMore', create: loadMore },

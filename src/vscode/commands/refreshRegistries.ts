@@ -4,5 +4,7 @@ import type { TreeElement } from '../tree/elements';
 import { registryServices } from '../tree/registryServices';
 
 export const refreshRegistries = (ctx: Ctx) => (node?: TreeElement): void => {
+  // A full refresh asks the quick checks again too.
+  if (!node) registryServices(ctx).glance.clear();
   registryServices(ctx).model.refresh(node && typeof node === 'object' && 'kind' in node ? node : undefined);
 };

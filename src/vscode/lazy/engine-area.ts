@@ -6,3 +6,5 @@ export { answerFromExplain, answerFromReport, answerMarkdown } from '../../core/
 export { diagnoseInput, explainInput, AgentInputError } from '../../core/agent/inputs';
 export { explainText } from '../../core/explain';
 export { listRepositories, listTags, CatalogError } from '../../core/acr/catalog';
+export { dockerStoredLogin } from '../../core/docker/stored-login';
+export { lightProbe } from '../../core/net/light-probe';

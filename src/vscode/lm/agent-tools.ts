@@ -9,6 +9,7 @@ import { defaultDiagnosisSource } from '../report/engine-source';
 import { languageOf } from '../report/view-context';
 import { defaultTarget } from '../report/target/diagnosis-target';
 import { redact } from '../../core/text/redact';
+import { progressReporter, type ToolProgress } from './tool-progress';
 
 export const DIAGNOSE_TOOL = 'acrDoctor_diagnose';
 export const EXPLAIN_TOOL = 'acrDoctor_explain';
@@ -36,7 +37,9 @@ export function agentToolsFeature(ctx: Ctx): void {
         },
       };
     },
-    async invoke(options, token) {
+    // `progress` is passed by hosts with tool progress (a proposed API elsewhere): each finished
+    // check moves the chat's progress line; older hosts show the invocation message alone.
+    async invoke(options, token, progress?: ToolProgress) {
       const area = engineArea();
       let input;
       try { input = area.diagnoseInput(options.input); } catch (e) { refused(e); }
@@ -44,7 +47,7 @@ export function agentToolsFeature(ctx: Ctx): void {
       const sub = token.onCancellationRequested(() => controller.abort());
       try {
         const report = await defaultDiagnosisSource(ctx).run({
-          target: input.target.registry, signal: controller.signal, onEvent: () => undefined,
+          target: input.target.registry, signal: controller.signal, onEvent: progressReporter(progress, (done, total, title) => vscode.l10n.t('{0} of {1} checks done: {2}', done, total, title)),
           subject: defaultTarget(input.target.image, input.operation, input.identity ? { kind: input.identity } : undefined),
         });
         const answer = area.answerFromReport(report, locale());

@@ -10,7 +10,7 @@ export function pushedImages(text: string): Set<string> {
   const out = new Set<string>();
   if (text.length > MAX_SCANNED_CHARS) return out;
   for (const m of text.matchAll(PUSH)) {
-    const ref = m[1]!;
+    const ref = m[1];
     if (ref.includes('${{') || ref.startsWith('$')) continue;
     out.add(ref.toLowerCase());
   }

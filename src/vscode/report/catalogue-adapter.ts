@@ -27,5 +27,7 @@ export function explainText(text: string, target: RegistryTarget): CauseInput[] 
     status: 'warn' as const,
     checkIds: [],
     fixes: resolveFixes(getCause(m.causeId), params),
+    matched: m.matched,
   }));
 }
+

@@ -38,10 +38,10 @@ export class ReportModel {
   setTarget(target: TargetView | undefined): void { this.current = { ...this.current, target }; }
   private explainInputs: CauseInput[] = [];
   /** Causes matched from pasted text; their fixes can be copied and run like the diagnosis's. */
-  setExplain(input: string, causes: CauseInput[]): void {
+  setExplain(input: string, causes: CauseInput[], registry?: string): void {
     this.explainInputs = causes;
     const views = causes.map((c) => causeView(c, this.ctx, this.params())).filter((c): c is CauseView => c !== undefined);
-    this.current = { ...this.current, explain: { input, causes: views } };
+    this.current = { ...this.current, explain: { input, causes: views, ...(registry ? { registry } : {}) } };
   }
   setLastFix(lastFix: FixOutcomeView | undefined): void { this.current = { ...this.current, lastFix }; }
   fail(message: string): void { this.current = { ...this.current, phase: 'failed', error: this.ctx.redact(message) }; }

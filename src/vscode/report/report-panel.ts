@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { RegistryTarget } from '../../core/registry/target';
 import type { DiagnosisReport, EngineEvent } from '../../core/engine/types';
 import {
-  CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand, ExportCommand,
+  CancelCommand, CopyCommandCommand, DidChangeStateNotification, DidUpdateCheckNotification, ExplainCommand, ExplainDiagnoseCommand, ExportCommand,
   OpenDocsCommand, ReadyCommand, RerunAllCommand, RerunCheckCommand, ResponseNotification, RunFixCommand,
   ImageSuggestionsNotification, PickIdentityCommand, SetTargetCommand, SuggestImagesCommand,
   type IpcResponse, type ReportState, type TargetView,
@@ -17,6 +17,7 @@ import { reportHtml, reportResourceRoots } from './report-html';
 import { ReportModel } from './report-model';
 import type { ReportHost } from './report-host';
 import { describeHostileMessage } from './hostile-message';
+import { namedLoginServer } from './explain-input';
 
 function targetView(t: DiagnosisTarget): TargetView {
   return { image: imageText(t.image), operation: t.operation, identity: t.identity, identityLabel: identityLabel(t.identity) };
@@ -135,10 +136,14 @@ export class ReportPanel extends Disposable {
       case CopyCommandCommand.is(msg): return this.reply(msg, () => this.host.fixes.copy(this.target, this.model, msg.params));
       case RunFixCommand.is(msg): return this.reply(msg, () => this.host.fixes.run(this, this.model, msg.params));
       case ExportCommand.is(msg): return this.reply(msg, async () => { await this.host.exportReport(this.model.state, msg.params.format); });
-      case ExplainCommand.is(msg): return this.reply(msg, async () => {
-        this.model.setExplain(this.host.redact(msg.params.text).slice(0, 200), this.host.explain(msg.params.text, this.target));
-        this.postState();
-      });
+      case ExplainCommand.is(msg): return this.reply(msg, async () => { this.showExplain(msg.params.text); });
+      case ExplainDiagnoseCommand.is(msg): {
+        const named = this.model.state.explain?.registry;
+        if (!named) return this.ignore(msg, 'the pasted text named no registry');
+        if (named === this.target.loginServer) { this.model.setLastFix(undefined); void this.diagnose(); return; }
+        await vscode.commands.executeCommand('acrDoctor.diagnose', named);
+        return;
+      }
       case SetTargetCommand.is(msg): return this.reply(msg, async () => {
         const { image: text, operation } = msg.params;
         let image;
@@ -183,6 +188,12 @@ export class ReportPanel extends Disposable {
     }
     if (res.ok) this.responses.ok++; else { this.responses.refused++; this.responses.lastError = res.error; }
     if (msg.req !== undefined && !this.isDisposed) void this.panel.webview.postMessage(ResponseNotification.create(res));
+  }
+
+  /** Shows what pasted text matches in the report's explain view (the panel's own registry fills the fixes). */
+  showExplain(text: string): void {
+    this.model.setExplain(this.host.redact(text).slice(0, 200), this.host.explain(text, this.target), namedLoginServer(text));
+    this.postState();
   }
 
   /** Resolves when no diagnosis is running for this panel (re-runs after a fix included). */

@@ -36,6 +36,8 @@ export function reportStrings(): ReportStrings {
     pasteHint: vscode.l10n.t('Paste the output of docker or az; ACR Doctor names the likely causes.'),
     pasteSubmit: vscode.l10n.t('Explain'),
     pasteNoMatch: vscode.l10n.t('No known cause matches this text.'),
+    pasteMatched: vscode.l10n.t('Matched in the text'),
+    diagnoseNamed: vscode.l10n.t('Diagnose {0}'),
     rootCause: vscode.l10n.t('Most likely cause'),
     alsoCause: vscode.l10n.t('Also found'),
     seedSection: vscode.l10n.t('Troubleshooting guide'),

@@ -1,5 +1,6 @@
 // Engine findings and ranked causes → the localised, redacted view models the webview shows.
 import { localize } from '../../core/catalogue/index';
+import { localizeWithoutValues } from '../../core/catalogue/without-values';
 import { localizeCheckMessage } from '../../core/catalogue/check-messages';
 import type { ResolvedFix } from '../../core/catalogue/types';
 import type { Evidence, Finding, RankedCause } from '../../core/engine/types';
@@ -29,7 +30,10 @@ export function evidenceRows(e: Evidence | undefined, ctx: ViewContext): Evidenc
     .map(([key, v]) => ({ key, value: ctx.redact(Array.isArray(v) ? v.join(', ') : String(v)) }));
 }
 
-export type CauseInput = Pick<RankedCause, 'causeId' | 'rank' | 'status' | 'checkIds' | 'fixes'>;
+export type CauseInput = Pick<RankedCause, 'causeId' | 'rank' | 'status' | 'checkIds' | 'fixes'> & {
+  /** Set for causes matched from pasted text: what matched. Their text has no diagnosis's values. */
+  matched?: string[];
+};
 
 /**
  * undefined for a cause id the catalogue does not know (shown as the check's message instead).
@@ -39,16 +43,18 @@ export function causeView(c: CauseInput, ctx: ViewContext, params: Record<string
   const cause = ctx.getCause(c.causeId);
   if (!cause) return undefined;
   const filled = Object.assign({}, params, ...c.fixes.map((f) => f.params ?? {})) as Record<string, string>;
+  const words = c.matched ? localizeWithoutValues : localize;
   return {
     causeId: c.causeId,
     rank: c.rank,
     status: c.status,
-    title: ctx.redact(localize(cause.title, ctx.lang, filled)),
-    explanation: ctx.redact(localize(cause.explanation, ctx.lang, filled)),
+    title: ctx.redact(words(cause.title, ctx.lang, filled)),
+    explanation: ctx.redact(words(cause.explanation, ctx.lang, filled)),
     sectionTitle: cause.sectionTitle[ctx.lang],
     docsUrl: ctx.causeDocsUrl(cause),
     checkIds: [...c.checkIds],
     fixes: c.fixes.slice(0, MAX_FIXES_PER_CAUSE).map((f, index) => fixView(f, index, ctx)),
+    ...(c.matched ? { matched: c.matched.slice(0, 5).map((m) => ctx.redact(m).slice(0, 160)) } : {}),
   };
 }
 

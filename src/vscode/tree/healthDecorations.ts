@@ -1,6 +1,7 @@
 // Colours a registry row by its last diagnosis (FileDecoration on the `acr-doctor:` resourceUri).
 import * as vscode from 'vscode';
 import { healthUri, loginServerOfHealthUri, type HealthStatus, type RegistryHealth } from './registryHealth';
+import { glanceDecoration, type GlanceHealth } from './glanceHealth';
 
 const COLOURS: Record<HealthStatus, string> = {
   pass: 'testing.iconPassed',
@@ -21,20 +22,27 @@ export class HealthDecorationProvider implements vscode.FileDecorationProvider, 
   readonly onDidChangeFileDecorations = this.changed.event;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly health: RegistryHealth) {
+  private readonly glanceListener: vscode.Disposable | undefined;
+
+  constructor(private readonly health: RegistryHealth, private readonly glance?: GlanceHealth) {
     this.listener = health.onDidChange((servers) => this.changed.fire(servers.map(healthUri)));
+    this.glanceListener = glance?.onDidChange((server) => this.changed.fire([healthUri(server)]));
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     const server = loginServerOfHealthUri(uri);
     const status = server ? this.health.getHealth(server) : undefined;
-    if (!status) return undefined;
+    if (!status) {
+      const glanced = server ? this.glance?.get(server) : undefined;
+      return glanced ? glanceDecoration(glanced) : undefined;
+    }
     const badge = status === 'pass' ? '✓' : status === 'warn' ? '!' : '✗';
     return new vscode.FileDecoration(badge, healthLabel(status), new vscode.ThemeColor(COLOURS[status]));
   }
 
   dispose(): void {
     this.listener.dispose();
+    this.glanceListener?.dispose();
     this.changed.dispose();
   }
 }

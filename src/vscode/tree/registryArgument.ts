@@ -21,13 +21,13 @@ export function toRegistryArgument(arg: unknown): RegistryArgument | undefined {
   }
   if (typeof arg === 'string' && arg.trim()) {
     const loginServer = arg.trim().toLowerCase();
-    return { loginServer, name: loginServer.split('.')[0]!, origin: 'text' };
+    return { loginServer, name: loginServer.split('.')[0], origin: 'text' };
   }
   if (arg && typeof arg === 'object') {
     const o = arg as Record<string, any>;
     if (typeof o.loginServer === 'string') {
       const loginServer = o.loginServer.toLowerCase();
-      return { loginServer, name: typeof o.name === 'string' ? o.name : loginServer.split('.')[0]!, origin: 'text' };
+      return { loginServer, name: typeof o.name === 'string' ? o.name : loginServer.split('.')[0], origin: 'text' };
     }
     // Container Tools: { provider, wrappedItem: { label, baseUrl: Uri, subscription?, additionalContextValues }, parent }
     const wrapped = o.wrappedItem as Record<string, any> | undefined;

@@ -4,26 +4,29 @@ import type { RegistryElement } from './elements';
 import { healthIcon, healthLabel } from './healthDecorations';
 import { healthUri, type HealthStatus } from './registryHealth';
 import { escape } from './tenantNode';
+import type { LightProbeResult } from '../../core/net/light-probe';
+import { glanceIcon, glanceTooltipLine } from './glanceHealth';
 
 export class RegistryNode {
   /** Both kinds match `viewItem =~ /^acrDoctor\.registry/` (Diagnose); only manual ones can be removed. */
   static readonly contextValue = 'acrDoctor.registry.azure';
   static readonly contextValueManual = 'acrDoctor.registry.manual';
 
-  static treeItem(el: RegistryElement, health: HealthStatus | undefined): vscode.TreeItem {
+  static treeItem(el: RegistryElement, health: HealthStatus | undefined, glance?: LightProbeResult): vscode.TreeItem {
     const r = el.registry;
     const item = new vscode.TreeItem(r.name, vscode.TreeItemCollapsibleState.None);
     item.id = el.source === 'manual' ? `manual:${r.loginServer}` : `registry:${r.id ?? r.loginServer}`;
     item.description = el.source === 'manual' ? r.loginServer : describeRegistry(r);
     item.resourceUri = healthUri(r.loginServer);
-    item.iconPath = healthIcon(health);
-    item.tooltip = registryTooltip(el, health);
+    // A diagnosis's verdict outranks the quick check's.
+    item.iconPath = health ? healthIcon(health) : glanceIcon(glance?.health);
+    item.tooltip = registryTooltip(el, health, glance);
     item.contextValue = el.source === 'manual' ? RegistryNode.contextValueManual : RegistryNode.contextValue;
     return item;
   }
 }
 
-export function registryTooltip(el: RegistryElement, health: HealthStatus | undefined): vscode.MarkdownString {
+export function registryTooltip(el: RegistryElement, health: HealthStatus | undefined, glance?: LightProbeResult): vscode.MarkdownString {
   const r = el.registry;
   const lines: string[] = [`**${escape(r.name)}** — \`${r.loginServer}\``, ''];
   const row = (label: string, value: string) => lines.push(`- ${label}: ${value}`);
@@ -41,6 +44,7 @@ export function registryTooltip(el: RegistryElement, health: HealthStatus | unde
     if (r.resourceGroup) row(vscode.l10n.t('Resource group'), escape(r.resourceGroup));
   }
   if (health) lines.push('', healthLabel(health));
+  if (glance || !health) lines.push('', glanceTooltipLine(glance));
   return new vscode.MarkdownString(lines.join('\n'));
 }
 

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { AzureSessionManager } from '../auth/sessionManager';
 import { azureArea } from '../lazy/azure';
 import { HealthDecorationProvider } from './healthDecorations';
+import { GlanceHealth } from './glanceHealth';
 import { RegistryHealth, type HealthStatus } from './registryHealth';
 import { RegistryTreeModel, type ProgressRunner } from './registryTreeModel';
 import { RegistryTreeProvider } from './registryTreeProvider';
@@ -18,6 +19,8 @@ export interface RegistryServices {
   readonly model: RegistryTreeModel;
   readonly provider: RegistryTreeProvider;
   readonly decorations: HealthDecorationProvider;
+  /** The quick check (light probe) behind each row's badge before any diagnosis. */
+  readonly glance: GlanceHealth;
   /** For the report: colour a registry's row after a diagnosis. */
   setHealth(loginServer: string, status: HealthStatus | undefined): void;
 }
@@ -36,9 +39,10 @@ export function registryServices(ctx: Ctx): RegistryServices {
       tags: (loginServer, repository, after, signal) => listTagsAs(ctx, loginServer, { kind: 'azure' }, repository, { pageSize: TREE_PAGE_SIZE, after, signal }),
     };
     const model = ctx.register(new RegistryTreeModel(sessions, (req) => azureArea().coreRegistryLister(req), ctx.log, viewProgress, catalog));
-    const provider = new RegistryTreeProvider(model, health);
-    const decorations = ctx.register(new HealthDecorationProvider(health));
-    services = { sessions, health, model, provider, decorations, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };
+    const glance = ctx.register(new GlanceHealth(ctx.log));
+    const provider = new RegistryTreeProvider(model, health, glance);
+    const decorations = ctx.register(new HealthDecorationProvider(health, glance));
+    services = { sessions, health, model, provider, decorations, glance, setHealth: (loginServer, status) => health.setHealth(loginServer, status) };
     byCtx.set(ctx, services);
   }
   return services;

@@ -352,7 +352,7 @@ export class RegistryTreeModel implements vscode.Disposable {
 }
 
 function manualElement(loginServer: string): RegistryElement {
-  return { kind: 'registry', source: 'manual', registry: { name: loginServer.split('.')[0]!, loginServer } };
+  return { kind: 'registry', source: 'manual', registry: { name: loginServer.split('.')[0], loginServer } };
 }
 
 function sameTenant(a: string, b: string): boolean {

@@ -10,12 +10,18 @@ import type { RegistryTreeModel } from './registryTreeModel';
 import { SubscriptionNode } from './subscriptionNode';
 import { TenantNode } from './tenantNode';
 import { LoadMoreNode, RepositoryNode, TagNode } from './imageNodes';
+import { glanceLabel, type GlanceHealth } from './glanceHealth';
 
 export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeElement> {
   readonly onDidChangeTreeData: vscode.Event<TreeElement | undefined>;
+  /** The registry rows drawn last, by login server: a quick check's answer redraws just that row. */
+  private readonly drawn = new Map<string, TreeElement>();
 
-  constructor(private readonly model: RegistryTreeModel, private readonly health: RegistryHealth) {
-    this.onDidChangeTreeData = model.onDidChange;
+  constructor(private readonly model: RegistryTreeModel, private readonly health: RegistryHealth, private readonly glance?: GlanceHealth) {
+    const rowChanged = new vscode.EventEmitter<TreeElement | undefined>();
+    model.onDidChange((el) => rowChanged.fire(el));
+    glance?.onDidChange((server) => { const el = this.drawn.get(server); if (el) rowChanged.fire(el); });
+    this.onDidChangeTreeData = rowChanged.event;
   }
 
   getTreeItem(el: TreeElement): vscode.TreeItem {
@@ -30,10 +36,14 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeElement
       case 'tag': return TagNode.treeItem(el);
       case 'loadMore': return LoadMoreNode.treeItem(el);
       case 'registry': {
-        const item = RegistryNode.treeItem(el, this.health.getHealth(el.registry.loginServer));
+        const server = el.registry.loginServer.toLowerCase();
+        this.drawn.set(server, el);
+        this.glance?.request(server);
+        const item = RegistryNode.treeItem(el, this.health.getHealth(server), this.glance?.get(server));
         if (this.model.listsContents) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
         // A click opens nothing by itself; Diagnose is the inline action and context-menu entry.
-        item.accessibilityInformation = { label: `${el.registry.name}, ${item.description ?? ''}`, role: 'treeitem' };
+        const glanced = this.glance?.enabled ? `, ${glanceLabel(this.glance.get(server)?.health)}` : '';
+        item.accessibilityInformation = { label: `${el.registry.name}, ${item.description ?? ''}${glanced}`, role: 'treeitem' };
         return item;
       }
     }

@@ -10,6 +10,8 @@ export interface ReportActions {
   cancel(): void;
   exportAs(format: ExportFormat): void;
   explain(text: string, button: HTMLButtonElement): void;
+  /** Diagnose the registry the pasted text named. */
+  diagnoseNamed(): void;
   toggleEvidence(checkId: string, open: boolean): void;
   pasteChanged(text: string): void;
 }

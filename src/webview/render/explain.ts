@@ -20,6 +20,17 @@ export function renderExplainForm(t: ReportStrings, a: ReportActions, text: stri
 
 export function renderExplainResults(s: ReportState, t: ReportStrings, a: ReportActions): HTMLElement[] {
   if (!s.explain) return [];
-  if (s.explain.causes.length === 0) return [h('p', { class: 'empty' }, t.pasteNoMatch)];
-  return [h('ol', { class: 'causes' }, ...s.explain.causes.map((c, i) => h('li', {}, renderCause(c, i === 0, s, t, a, 'explain'))))];
+  const named = s.explain.registry;
+  const diagnose = named
+    ? h('div', { class: 'actions' }, button(t.diagnoseNamed.replace('{0}', named), 'pulse', () => a.diagnoseNamed(),
+      { class: 'btn primary', 'data-key': 'explain-diagnose', 'data-action': 'diagnose-named', disabled: s.phase === 'running' }))
+    : undefined;
+  if (s.explain.causes.length === 0) return [h('p', { class: 'empty' }, t.pasteNoMatch), ...(diagnose ? [diagnose] : [])];
+  return [
+    h('ol', { class: 'causes' }, ...s.explain.causes.map((c, i) => h('li', {},
+      renderCause(c, i === 0, s, t, a, 'explain'),
+      c.matched?.length ? h('p', { class: 'matched hint' }, h('span', {}, `${t.pasteMatched}: `),
+        ...c.matched.flatMap((m, j) => [j ? ', ' : '', h('q', {}, m)])) : undefined))),
+    ...(diagnose ? [diagnose] : []),
+  ];
 }

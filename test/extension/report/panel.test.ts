@@ -85,7 +85,7 @@ describe('report panel (extension host, sandbox)', function () {
   });
 
   it('the export command asks where to write even when given a file (anyone can run a command)', async () => {
-    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const folder = vscode.workspace.workspaceFolders![0].uri;
     const planted = vscode.Uri.joinPath(folder, 'planted-by-command.md');
     const exported = vscode.commands.executeCommand<vscode.Uri | undefined>('acrDoctor.exportReport', { loginServer: LOGIN_SERVER, format: 'markdown', uri: planted });
     // The save dialog (a quick input in this VS Code) is open: dismiss it as a user would.

@@ -80,4 +80,19 @@ describe('report target: image, operation, identity (extension host, sandbox)', 
     await report.receive(LOGIN_SERVER, { method: 'target/suggest', params: { text: 'hello:' } });
     assert.equal(report.snapshot(LOGIN_SERVER)!.state.phase, 'done');
   });
+
+  it('asks for the secret of an identity a command names when none is stored, and runs nothing when cancelled', async () => {
+    const { report } = await acrDoctor();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until(() => !report.snapshot('northwind.azurecr.io') && true, 'no report for northwind');
+    let resolved = false;
+    const run = Promise.resolve(vscode.commands.executeCommand('acrDoctor.diagnose', { registry: 'northwind.azurecr.io', identity: 'admin' })).then(() => { resolved = true; });
+    // The password box holds the command: nothing is diagnosed while it is open.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(resolved, false, 'the command did not wait for the admin password');
+    assert.equal(report.snapshot('northwind.azurecr.io'), undefined, 'a report opened before the secret was given');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await run;
+    assert.equal(report.snapshot('northwind.azurecr.io'), undefined, 'cancelling the password box still diagnosed');
+  });
 });

@@ -36,6 +36,6 @@ describe('registries tree: VS Code account, signed out', function () {
     // A bad entry is shown with the reason and a way to the setting, never dropped silently.
     const bad = children.find((r) => r.item.contextValue === 'acrDoctor.error');
     assert.match(bad?.label ?? '', /Cannot read "not a registry"/);
-    assert.ok((await rows(api, bad!)).some((r) => r.item.command?.command === 'workbench.action.openSettings'));
+    assert.ok((await rows(api, bad)).some((r) => r.item.command?.command === 'workbench.action.openSettings'));
   });
 });

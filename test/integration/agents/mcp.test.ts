@@ -19,7 +19,8 @@ describe('acr-doctor mcp over stdio (integration)', function () {
   });
   after(async () => { await client?.close(); });
 
-  const call = async (args: Record<string, unknown>) => client.callTool({ name: 'diagnose', arguments: args }, undefined, { timeout: 120_000 });
+  const progress: { progress: number; total?: number; message?: string }[] = [];
+  const call = async (args: Record<string, unknown>) => client.callTool({ name: 'diagnose', arguments: args }, undefined, { timeout: 120_000, onprogress: (p) => { progress.push(p); } });
   const causes = (r: Awaited<ReturnType<typeof call>>) => (r.structuredContent as { causes: { causeId: string }[] }).causes.map((c) => c.causeId);
 
   it('lists its two tools', async () => {
@@ -33,7 +34,12 @@ describe('acr-doctor mcp over stdio (integration)', function () {
   ] as const) {
     it(`diagnose on ${scenario}: ${cause} first`, async () => {
       await w.apply(scenario);
+      progress.length = 0;
       const r = await call(args);
+      // The run streams: one notification per finished check, counting up to the run's checks.
+      assert.ok(progress.length >= 3, `progress notifications: ${progress.length}`);
+      assert.deepEqual(progress.map((p) => p.progress), progress.map((_p, i) => i + 1));
+      assert.ok(progress.every((p) => p.total !== undefined && p.progress <= p.total && /: (pass|warn|fail|info|skipped)$/.test(p.message ?? '')), JSON.stringify(progress.slice(0, 3)));
       assert.equal(r.isError, undefined, JSON.stringify(r.content));
       assert.equal(causes(r)[0], cause, `answer: ${causes(r).join(', ')}`);
       const all = JSON.stringify(r);

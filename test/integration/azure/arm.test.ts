@@ -69,7 +69,7 @@ describe('core/azure against the sandbox world\'s ARM (integration)', function (
     const sp = servicePrincipal(w.azure.tenantId, 'fixer');
     w.state.servicePrincipals.push(sp);
     w.state.roleAssignments.push(roleAssignment({ scope: reg.arm.id, role: 'Contributor', principalId: sp.objectId, subscriptionId: w.azure.subscriptionId, createdOn: new Date(0) }));
-    const { credential } = credentialFromEnvironment({ AZURE_TENANT_ID: w.azure.tenantId, AZURE_CLIENT_ID: sp.appId, AZURE_CLIENT_SECRET: sp.secrets[0]!.value, AZURE_AUTHORITY_HOST: w.azure.authorityHost }, { extraCaPem: [w.caPem] });
+    const { credential } = credentialFromEnvironment({ AZURE_TENANT_ID: w.azure.tenantId, AZURE_CLIENT_ID: sp.appId, AZURE_CLIENT_SECRET: sp.secrets[0].value, AZURE_AUTHORITY_HOST: w.azure.authorityHost }, { extraCaPem: [w.caPem] });
     return { azure: { credential, armEndpoint: w.azure.armEndpoint, allowCustomEndpointAudience: true, extraCaPem: [w.caPem] }, registryId: reg.arm.id };
   }
 
@@ -100,7 +100,7 @@ describe('core/azure against the sandbox world\'s ARM (integration)', function (
   it('an expired client secret of the world is refused with AADSTS7000222', async () => {
     await w.apply('healthy');
     const sp = w.state.servicePrincipals.find((p) => p.appId === w.azure.clientId && p.tenantId === w.azure.tenantId)!;
-    sp.secrets[0]!.endDateTime = new Date(Date.now() - 60_000).toISOString();
+    sp.secrets[0].endDateTime = new Date(Date.now() - 60_000).toISOString();
     await assert.rejects(listSubscriptions(access()), (e: unknown) => e instanceof AzureAccessError && e.kind === 'unauthenticated' && e.code === 'AADSTS7000222');
     await w.apply('healthy');
   });

@@ -110,7 +110,7 @@ describe('chaos during a diagnosis (integration)', function () {
   });
 
   it('the registry is restarted during the run (integration)', async () => {
-    const r = await runCli(w, [], async () => { await w.parts.registries.contoso!.stop(); await sleep(2500); await w.parts.registries.contoso!.start(); });
+    const r = await runCli(w, [], async () => { await w.parts.registries.contoso.stop(); await sleep(2500); await w.parts.registries.contoso.start(); });
     assertSurvived(r, /50[0-9]|bad gateway|unavailable|refused|reset|registry|upstream|no answer/i);
   });
 

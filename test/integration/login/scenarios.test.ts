@@ -97,8 +97,8 @@ describe('login scenarios (integration)', function () {
     const f = broken.report.findings.find((x) => x.checkId === 'login.docker.pull');
     assert.equal(f?.status, 'fail', summary(broken.report));
     assert.equal(f?.causeId, 'docker.pull-failed');
-    assert.match(f!.message, /mcr\.microsoft\.com.*(no such host|server misbehaving|lookup)/i);
-    assert.doesNotMatch(f!.message, /unauthorized|authentication required|not found: manifest unknown/i);
+    assert.match(f.message, /mcr\.microsoft\.com.*(no such host|server misbehaving|lookup)/i);
+    assert.doesNotMatch(f.message, /unauthorized|authentication required|not found: manifest unknown/i);
     assert.equal(broken.report.causes[0].causeId, 'docker.pull-failed', summary(broken.report));
   });
 });

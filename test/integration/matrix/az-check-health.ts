@@ -125,7 +125,7 @@ const TOOL_CODES: Record<string, string> = { HELM_COMMAND_ERROR: 'helm', NOTARY_
 
 /** The error codes of a check-health run (its `An error occurred: <CODE>` lines), in order. */
 export function parseCheckHealthCodes(output: string): string[] {
-  return [...new Set([...output.matchAll(/An error occurred: ([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!))];
+  return [...new Set([...output.matchAll(/An error occurred: ([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))];
 }
 
 /** Sign in (once per world), then run check-health for `registryName` in the world's current scenario. */
@@ -136,11 +136,11 @@ export async function azCheckHealth(w: SandboxWorld, registryName: string, opts:
   const r: ProcResult = await runProc(azBinary() ?? 'az', ['acr', 'check-health', '-n', registryName, '--ignore-errors', '--yes'], env, { timeoutMs: limit });
   const out = scrub(`${r.stdout}\n${r.stderr}`, w.secrets());
   const all = parseCheckHealthCodes(out);
-  const toolCodes = all.filter((c) => TOOL_CODES[c] && !onPath(TOOL_CODES[c]!, env));
+  const toolCodes = all.filter((c) => TOOL_CODES[c] && !onPath(TOOL_CODES[c], env));
   return {
     codes: all.filter((c) => !toolCodes.includes(c)),
     toolCodes,
-    passed: [...out.matchAll(/^WARNING: (.+?) : OK\s*$/gm)].map((m) => m[1]!),
+    passed: [...out.matchAll(/^WARNING: (.+?) : OK\s*$/gm)].map((m) => m[1]),
     ms: Math.round(r.ms),
     exitCode: r.code,
     killed: r.code === null || r.ms >= limit - 50,

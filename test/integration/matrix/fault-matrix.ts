@@ -96,7 +96,7 @@ export async function runScenario(w: SandboxWorld, name: string, opts: { checkHe
     } else if (!name.includes('+')) {
       row.ok = row.first === info.expectedCause && r.code === 1;
       if (!row.ok) row.why = row.first !== info.expectedCause ? `ranked first: ${row.first ?? 'nothing'}` : `exit ${r.code}`;
-      else DETECTORS.set(name, report.causes[0]!.checkIds);
+      else DETECTORS.set(name, report.causes[0].checkIds);
     } else {
       row.ok = await judgeCombination(w, name, info, report, row);
       if (row.ok && r.code !== 1) { row.ok = false; row.why = `exit ${r.code}`; }
@@ -123,8 +123,8 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   const parts = name.split('+');
   const causes: string[] = [info.expectedCause!, ...(info.alsoExpected ?? [])];
   for (let i = 0; i < parts.length; i++) {
-    if (!DETECTORS.has(parts[i]!)) {
-      const alone = await runScenario(w, parts[i]!);
+    if (!DETECTORS.has(parts[i])) {
+      const alone = await runScenario(w, parts[i]);
       if (!alone.ok) { row.why = `${parts[i]} alone is not diagnosed (${alone.why})`; return false; }
     }
   }
@@ -133,7 +133,7 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
   const notes: string[] = [];
   for (const [i, c] of causes.entries()) {
     if (reported.has(c)) continue;
-    const detectors = DETECTORS.get(parts[i]!) ?? [];
+    const detectors = DETECTORS.get(parts[i]) ?? [];
     const blockers = detectors.map((id) => byCheck.get(id)?.blockedBy);
     // Blocked: each detecting check was skipped because a check failed (that failure is, or
     // leads to, the reported blocking cause).
@@ -154,7 +154,7 @@ const AZ_LIMIT_MS = Number(process.env.MATRIX_AZ_TIMEOUT_S ?? 30) * 1000;
 
 /** `az acr check-health -n <name> --ignore-errors --yes` as the same user, az signed in to the sandbox (once per world). */
 export async function checkHealth(w: SandboxWorld, info: ScenarioInfo): Promise<CheckHealthResult> {
-  const name = (info.input ?? info.registry).toLowerCase().split(/[./]/)[0]!;
+  const name = (info.input ?? info.registry).toLowerCase().split(/[./]/)[0];
   return azCheckHealth(w, name, { timeoutMs: AZ_LIMIT_MS });
 }
 

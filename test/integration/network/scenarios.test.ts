@@ -57,7 +57,7 @@ describe('network diagnosis of sandbox scenarios (integration)', function () {
     const r = await diagnoseJson(w.clientEnv(), w.loginServer, ['--repository', 'hello', '--only', 'network', '--timeout', '20']);
     const first = r.report.causes[0];
     assert.equal(first?.causeId, 'network.resource-provider-unregistered', summary(r.report));
-    const commands = first!.fixes.map((f) => f.command ?? '');
+    const commands = first.fixes.map((f) => f.command ?? '');
     assert.ok(commands.includes(`az provider register --namespace Microsoft.ContainerRegistry --subscription ${NETWORK_SUBSCRIPTION_ID}`), commands.join(' | '));
     assert.ok(!commands.some((c) => c.includes(w.azure.subscriptionId)), 'not the registry\'s own subscription');
   });

@@ -61,10 +61,10 @@ describe('sandbox docker scenarios and chaos handles (integration)', function ()
   it('chaos: stopping the registry gives 502 behind the front; restarting it heals', async () => {
     await w.apply('healthy');
     const login = () => dockerLogin(w.clientEnv(), w.loginServer, w.azure.clientId, w.azure.clientSecret);
-    await w.parts.registries.contoso!.stop();
+    await w.parts.registries.contoso.stop();
     const pull = await docker(w.clientEnv(), ['pull', 'contoso.azurecr.io/hello:v1']);
     assert.notEqual(pull.code, 0);
-    await w.parts.registries.contoso!.start();
+    await w.parts.registries.contoso.start();
     assert.match((await login()).out, /Login Succeeded/);
     const ok = await docker(w.clientEnv(), ['pull', 'contoso.azurecr.io/hello:v1']);
     assert.equal(ok.code, 0, ok.out);
@@ -138,7 +138,7 @@ describe('sandbox client-side and check-health scenarios (integration)', functio
     assert.ok(findPrincipalByObjectId(w.state, DEFAULT_IDS.kubeletObjectId));
     await w.apply('aks-kubelet-identity-missing');
     assert.equal(findPrincipalByObjectId(w.state, DEFAULT_IDS.kubeletObjectId), undefined);
-    assert.equal(w.state.managedClusters[0]!.properties.identityProfile!.kubeletidentity!.objectId, DEFAULT_IDS.kubeletObjectId);
+    assert.equal(w.state.managedClusters[0].properties.identityProfile!.kubeletidentity!.objectId, DEFAULT_IDS.kubeletObjectId);
   });
 
   it('login-events-log: Log Analytics returns the seeded 401s and the live failed login', async () => {
@@ -148,11 +148,11 @@ describe('sandbox client-side and check-health scenarios (integration)', functio
     const { aadToken, http } = await import('./acr-client');
     const tok = await aadToken(w, 'https://api.loganalytics.io');
     assert.equal(tok.status, 200, tok.body);
-    const ws = w.state.workspaces[0]!.properties.customerId;
+    const ws = w.state.workspaces[0].properties.customerId;
     const r = await http(w, ['-X', 'POST', '-H', `Authorization: Bearer ${tok.json!.access_token}`, '-H', 'Content-Type: application/json',
       '--data', JSON.stringify({ query: "ContainerRegistryLoginEvents | where LoginServer =~ 'contoso.azurecr.io'" }), `https://api.loganalytics.io/v1/workspaces/${ws}/query`]);
     assert.equal(r.status, 200, r.body);
-    const rows = (r.json!.tables as { rows: unknown[][] }[])[0]!.rows;
+    const rows = (r.json!.tables as { rows: unknown[][] }[])[0].rows;
     assert.ok(rows.filter((x) => x[3] === '198.51.100.7' && x[4] === '401').length >= 12);
     assert.ok(rows.some((x) => x[3] === '192.0.2.1' && x[4] === '401' && x[2] === 'contoso'), 'the live failed login is logged');
   });

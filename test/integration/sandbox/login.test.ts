@@ -24,7 +24,7 @@ describe('sandbox login scenarios (integration)', function () {
     it('name-upper-case: login to Contoso.azurecr.io succeeds, but the credential is stored under that key and a lower-case pull is unauthorized', async () => {
       const info = await w.apply('name-upper-case');
       assert.equal(info.input, 'Contoso.azurecr.io');
-      const l = await dockerLogin(w.clientEnv(), info.input!, w.azure.clientId, w.azure.clientSecret);
+      const l = await dockerLogin(w.clientEnv(), info.input, w.azure.clientId, w.azure.clientSecret);
       assert.match(l.out, /Login Succeeded/, l.out);
       const r = await pull();
       assert.ok(r.out.includes(`Head "https://contoso.azurecr.io/v2/hello/manifests/v1": ${UNAUTHORIZED}`), r.out);
@@ -35,7 +35,7 @@ describe('sandbox login scenarios (integration)', function () {
     it('name-missing-suffix: docker pull contoso/hello:v1 asks Docker Hub, not the registry; contoso.azurecr.io/hello:v1 is the image', async () => {
       const info = await w.apply('name-missing-suffix');
       assert.equal(info.input, 'contoso/hello:v1');
-      const r = await docker(w.clientEnv(), ['pull', info.input!], 30000);
+      const r = await docker(w.clientEnv(), ['pull', info.input], 30000);
       assert.notEqual(r.code, 0);
       assert.match(r.out, /docker\.io/, r.out);
       assert.doesNotMatch(r.out, /azurecr/, r.out);
@@ -84,7 +84,7 @@ describe('sandbox login scenarios (integration)', function () {
 
     it('admin-disabled: the admin user\'s real password is refused while the admin user is disabled', async () => {
       const info = await w.apply('admin-disabled');
-      assert.equal(w.state.registries[0]!.arm.properties.adminUserEnabled, false);
+      assert.equal(w.state.registries[0].arm.properties.adminUserEnabled, false);
       const r = await login(info.credentials!.username, info.credentials!.password);
       assert.ok(r.out.includes(UNAUTHORIZED), r.out);
     });
@@ -189,7 +189,7 @@ describe('sandbox login scenarios (integration)', function () {
       const aad = await aadToken(w, 'https://management.azure.com');
       const list = async (filter: string) => {
         const q = await http(w, ['-G', '-H', `Authorization: Bearer ${aad.json!.access_token}`, '--data-urlencode', `$filter=${filter}`, '--data-urlencode', 'api-version=2022-04-01',
-          `${w.azure.armEndpoint}${w.state.registries[0]!.arm.id}/providers/Microsoft.Authorization/roleAssignments`]);
+          `${w.azure.armEndpoint}${w.state.registries[0].arm.id}/providers/Microsoft.Authorization/roleAssignments`]);
         assert.equal(q.status, 200, q.body);
         return (q.json!.value as { properties: { principalId: string; principalType: string } }[]).map((a) => `${a.properties.principalType} ${a.properties.principalId}`);
       };
@@ -199,14 +199,14 @@ describe('sandbox login scenarios (integration)', function () {
 
     it('group-role-propagation: the group\'s AcrPull is pending for its member', async () => {
       await w.apply('group-role-propagation');
-      const e = effectiveRegistryActions(w.state, w.azure.principalId, w.state.registries[0]!);
+      const e = effectiveRegistryActions(w.state, w.azure.principalId, w.state.registries[0]);
       assert.deepEqual(e.actions, []);
       assert.deepEqual(e.pending, ['pull']);
     });
 
     it('role-propagation: the assignment is pending, not effective', async () => {
       await w.apply('role-propagation');
-      const e = effectiveRegistryActions(w.state, w.azure.principalId, w.state.registries[0]!);
+      const e = effectiveRegistryActions(w.state, w.azure.principalId, w.state.registries[0]);
       assert.deepEqual(e.actions, []);
       assert.deepEqual(e.pending.sort(), ['pull', 'push']);
     });
@@ -234,7 +234,7 @@ describe('sandbox login scenarios (integration)', function () {
       await spLogin();
       assert.equal((await pull()).code, 0);
       const aad = await aadToken(w, 'https://management.azure.com');
-      const r = await http(w, ['-H', `Authorization: Bearer ${aad.json!.access_token}`, `${w.azure.armEndpoint}${w.state.registries[0]!.arm.id}?api-version=2023-07-01`]);
+      const r = await http(w, ['-H', `Authorization: Bearer ${aad.json!.access_token}`, `${w.azure.armEndpoint}${w.state.registries[0].arm.id}?api-version=2023-07-01`]);
       assert.equal(r.status, 403, r.body);
       assert.match(r.body, /AuthorizationFailed/);
     });
@@ -243,7 +243,7 @@ describe('sandbox login scenarios (integration)', function () {
       await w.apply('missing-reader-assignments-readable');
       const aad = await aadToken(w, 'https://management.azure.com');
       const bearer = ['-H', `Authorization: Bearer ${aad.json!.access_token}`];
-      const reg = w.state.registries[0]!.arm.id;
+      const reg = w.state.registries[0].arm.id;
       const r = await http(w, [...bearer, `${w.azure.armEndpoint}${reg}?api-version=2023-07-01`]);
       assert.equal(r.status, 403, r.body);
       const sub = `/subscriptions/${DEFAULT_IDS.subscriptionId}`;
@@ -256,9 +256,9 @@ describe('sandbox login scenarios (integration)', function () {
 
     it('aks-kubelet-missing-acrpull: the kubelet identity has no pull on the registry', async () => {
       await w.apply('healthy');
-      assert.deepEqual(effectiveRegistryActions(w.state, DEFAULT_IDS.kubeletObjectId, w.state.registries[0]!).actions, ['pull']);
+      assert.deepEqual(effectiveRegistryActions(w.state, DEFAULT_IDS.kubeletObjectId, w.state.registries[0]).actions, ['pull']);
       await w.apply('aks-kubelet-missing-acrpull');
-      assert.deepEqual(effectiveRegistryActions(w.state, DEFAULT_IDS.kubeletObjectId, w.state.registries[0]!).actions, []);
+      assert.deepEqual(effectiveRegistryActions(w.state, DEFAULT_IDS.kubeletObjectId, w.state.registries[0]).actions, []);
     });
   });
 

@@ -15,8 +15,8 @@ describe("the mixed scenario's banner (integration)", function () {
   it('names each registry it promises, with what it says of it', async () => {
     const info = await w.apply('mixed');
     assert.ok(info.shows?.length, 'mixed lists what it shows');
-    for (const p of info.shows!) assert.ok(info.description.includes(p.says), `the banner leaves out: ${p.says}`);
-    assert.deepEqual(info.shows!.map((p) => p.registry), ['contoso', 'fabrikam', 'northwind']);
+    for (const p of info.shows) assert.ok(info.description.includes(p.says), `the banner leaves out: ${p.says}`);
+    assert.deepEqual(info.shows.map((p) => p.registry), ['contoso', 'fabrikam', 'northwind']);
   });
 
   it('every registry it names is readable in ARM by the signed-in principal (in its own tenant)', async () => {
@@ -25,9 +25,9 @@ describe("the mixed scenario's banner (integration)", function () {
     for (const p of info.shows!) {
       const reg = w.state.registries.find((r) => r.arm.name === p.registry);
       assert.ok(reg, `${p.registry} is not in ARM`);
-      const sub = w.state.subscriptions.find((s) => reg!.arm.id.toLowerCase().startsWith(s.id.toLowerCase()))!;
+      const sub = w.state.subscriptions.find((s) => reg.arm.id.toLowerCase().startsWith(s.id.toLowerCase()))!;
       const principal = w.state.servicePrincipals.find((s) => s.appId === w.azure.clientId && s.tenantId === sub.tenantId)!;
-      assert.ok(armAccessChecker(w.state, principal.objectId)(reg!.arm.id, 'Microsoft.ContainerRegistry/registries/read'), `${p.registry} is not readable by the service principal`);
+      assert.ok(armAccessChecker(w.state, principal.objectId)(reg.arm.id, 'Microsoft.ContainerRegistry/registries/read'), `${p.registry} is not readable by the service principal`);
     }
   });
 

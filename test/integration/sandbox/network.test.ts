@@ -25,7 +25,7 @@ describe('sandbox network scenarios (integration)', function () {
     const t = await basicToken(w, w.azure.clientId, w.azure.clientSecret, 'repository:hello:pull');
     const token = String(t.json!.access_token);
     const m = await http(w, ['-H', `Authorization: Bearer ${token}`, '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', `https://${w.loginServer}/v2/hello/manifests/v1`]);
-    const digest = (m.json!.layers as { digest: string }[])[0]!.digest;
+    const digest = (m.json!.layers as { digest: string }[])[0].digest;
     return { token, url: `https://${w.loginServer}/v2/hello/blobs/${digest}` };
   }
 
@@ -69,7 +69,7 @@ describe('sandbox network scenarios (integration)', function () {
       const { token, url } = await blobUrl();
       const redirect = await http(w, ['-o', '/dev/null', '-D', '-', '-H', `Authorization: Bearer ${token}`, url]);
       assert.equal(redirect.status, 307);
-      const loc = /^location: (\S+)/im.exec(redirect.body)![1]!;
+      const loc = /^location: (\S+)/im.exec(redirect.body)![1];
       assert.match(loc, /^https:\/\/contoso\.westeurope\.data\.azurecr\.io\//);
       const c = await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', loc]);
       assert.equal(c.code, 28, c.out);
@@ -79,7 +79,7 @@ describe('sandbox network scenarios (integration)', function () {
       await w.apply('replica-data-endpoint-blocked');
       const { token, url } = await blobUrl();
       const redirect = await http(w, ['-o', '/dev/null', '-D', '-', '-H', `Authorization: Bearer ${token}`, url]);
-      const loc = /^location: (\S+)/im.exec(redirect.body)![1]!;
+      const loc = /^location: (\S+)/im.exec(redirect.body)![1];
       assert.match(loc, /^https:\/\/contoso\.northeurope\.data\.azurecr\.io\//);
       assert.equal((await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', loc])).code, 28);
       const weu = await curl(w.clientEnv(), ['--connect-timeout', '2', '-o', '/dev/null', '-w', '%{http_code}', loc.replace('northeurope', 'westeurope')]);
@@ -153,10 +153,10 @@ describe('sandbox network scenarios (integration)', function () {
 
     it('resource-provider-unregistered: the VNet rule\'s subnet is in a second subscription where ARM lists Microsoft.ContainerRegistry as NotRegistered', async () => {
       await w.apply('resource-provider-unregistered');
-      const state = (sub: string) => w.state.providers[sub.toLowerCase()]!.find((x) => x.namespace === 'Microsoft.ContainerRegistry')!.registrationState;
+      const state = (sub: string) => w.state.providers[sub.toLowerCase()].find((x) => x.namespace === 'Microsoft.ContainerRegistry')!.registrationState;
       assert.equal(state(NETWORK_SUBSCRIPTION_ID), 'NotRegistered');
       assert.equal(state(w.azure.subscriptionId), 'Registered');
-      const rule = w.state.registries[0]!.arm.properties.networkRuleSet!.virtualNetworkRules![0]!;
+      const rule = w.state.registries[0].arm.properties.networkRuleSet!.virtualNetworkRules![0];
       assert.ok(rule.id.toLowerCase().startsWith(`/subscriptions/${NETWORK_SUBSCRIPTION_ID}/`), rule.id);
       assert.ok(w.state.virtualNetworks.some((v) => (v.properties.subnets ?? []).some((sn) => sn.id === rule.id)));
     });
@@ -164,12 +164,12 @@ describe('sandbox network scenarios (integration)', function () {
     it('trusted-services-bypass-off: the client (allowed by IP rule) still gets in; bypass is None', async () => {
       await w.apply('trusted-services-bypass-off');
       assert.equal((await v2()).stdout, '401');
-      assert.equal(w.state.registries[0]!.arm.properties.networkRuleBypassOptions, 'None');
+      assert.equal(w.state.registries[0].arm.properties.networkRuleBypassOptions, 'None');
     });
 
     it('sku-no-network-rules: a Basic registry with a left-over networkRuleSet; blobs come without a data-endpoint redirect', async () => {
       await w.apply('sku-no-network-rules');
-      const reg = w.state.registries[0]!;
+      const reg = w.state.registries[0];
       assert.equal(reg.arm.sku.name, 'Basic');
       assert.equal(reg.arm.properties.networkRuleSet?.defaultAction, 'Deny');
       const { token, url } = await blobUrl();
@@ -245,10 +245,10 @@ describe('sandbox network scenarios (integration)', function () {
     it('firewall-blocks-data-endpoints: the route table points at hub-fw, whose policy allows only the login server; the data endpoints time out', async () => {
       await w.apply('firewall-blocks-data-endpoints');
       const rt = await arm(`${netRg()}/routeTables/workstations-rt`);
-      const route = (rt.json!.properties as { routes: { properties: { addressPrefix: string; nextHopType: string; nextHopIpAddress: string } }[] }).routes[0]!.properties;
+      const route = (rt.json!.properties as { routes: { properties: { addressPrefix: string; nextHopType: string; nextHopIpAddress: string } }[] }).routes[0].properties;
       assert.deepEqual([route.addressPrefix, route.nextHopType, route.nextHopIpAddress], ['0.0.0.0/0', 'VirtualAppliance', '10.3.0.4']);
       const fws = await arm(`/subscriptions/${w.azure.subscriptionId}/providers/Microsoft.Network/azureFirewalls`);
-      const fw = (fws.json!.value as { name: string; properties: { firewallPolicy: { id: string } } }[])[0]!;
+      const fw = (fws.json!.value as { name: string; properties: { firewallPolicy: { id: string } } }[])[0];
       assert.equal(fw.name, 'hub-fw');
       const groups = await arm(`${fw.properties.firewallPolicy.id}/ruleCollectionGroups`);
       assert.match(JSON.stringify(groups.json), /"targetFqdns":\["contoso\.azurecr\.io"\]/);
@@ -262,7 +262,7 @@ describe('sandbox network scenarios (integration)', function () {
 
     it('aks-firewall-blocks-registry: the cluster\'s node pool names the subnet routed to a classic firewall; this machine is not affected', async () => {
       await w.apply('aks-firewall-blocks-registry');
-      const aks = w.state.managedClusters[0]!;
+      const aks = w.state.managedClusters[0];
       assert.match(String(aks.properties.agentPoolProfiles?.[0]?.vnetSubnetID), /\/virtualNetworks\/clients-vnet\/subnets\/aks-nodes$/);
       const fw = await arm(`${netRg()}/azureFirewalls/hub-fw`);
       assert.equal((fw.json!.properties as { applicationRuleCollections: unknown[] }).applicationRuleCollections.length, 1);
@@ -272,7 +272,7 @@ describe('sandbox network scenarios (integration)', function () {
     it('bastion-private-endpoint: the private endpoint sits in AzureBastionSubnet; its IP is not reachable', async () => {
       await w.apply('bastion-private-endpoint');
       assert.equal(w.hosts['contoso.azurecr.io'], IP.contosoPe);
-      const pe = await arm(w.state.privateEndpoints[0]!.id);
+      const pe = await arm(w.state.privateEndpoints[0].id);
       assert.match(String((pe.json!.properties as { subnet: { id: string } }).subnet.id), /\/subnets\/AzureBastionSubnet$/);
       assert.equal((await v2()).code, 7);
     });
@@ -288,7 +288,7 @@ describe('sandbox network scenarios (integration)', function () {
     it('cmk-identity-broken: data plane works, ARM shows encryption with an identity the registry does not have', async () => {
       await w.apply('cmk-identity-broken');
       assert.equal((await v2()).stdout, '401');
-      const reg = w.state.registries[0]!;
+      const reg = w.state.registries[0];
       assert.equal(reg.arm.properties.encryption.status, 'enabled');
       assert.equal(reg.arm.identity?.type, 'None');
     });
@@ -301,7 +301,7 @@ describe('sandbox network scenarios (integration)', function () {
       assert.deepEqual(info.alsoExpected, ['authz.missing-acrpull']);
       assert.equal((await v2()).code, 56);
       const t = await http(w, ['--noproxy', '*', '-u', `${w.azure.clientId}:${w.azure.clientSecret}`, `https://${w.loginServer}/oauth2/token?service=${w.loginServer}&scope=repository:hello:pull`], { ...w.clientEnv() });
-      const claims = JSON.parse(Buffer.from(String(t.json!.access_token).split('.')[1]!, 'base64url').toString());
+      const claims = JSON.parse(Buffer.from(String(t.json!.access_token).split('.')[1], 'base64url').toString());
       assert.deepEqual(claims.access[0].actions, []);
     });
 

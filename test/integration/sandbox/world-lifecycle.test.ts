@@ -41,7 +41,7 @@ describe('sandbox world lifecycle (integration)', function () {
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
     const ready = await new Promise<{ pids: number[]; dir: string }>((resolve, reject) => {
       let out = '';
-      child.stdout.on('data', (d) => { out += d; const m = /READY (.*)/.exec(out); if (m) resolve(JSON.parse(m[1]!)); });
+      child.stdout.on('data', (d) => { out += d; const m = /READY (.*)/.exec(out); if (m) resolve(JSON.parse(m[1])); });
       child.on('exit', (c) => reject(new Error(`world process exited ${c}: ${out}`)));
     });
     assert.ok(ready.pids.every(alive));
@@ -70,7 +70,7 @@ describe('sandbox world lifecycle (integration)', function () {
     assert.match(out, /expected cause: network\.throttled \(CONNECTIVITY_TOOMANYREQUESTS_ERROR\)/);
     assert.match(out, /DOCKER_HOST=unix:\/\/\S+\/docker\.sock/);
     assert.match(out, /AZURE_CLIENT_SECRET=<redacted>/);
-    const dir = /DOCKER_CONFIG=(\/tmp\/acrsbx-[^/]+)\//.exec(out)![1]!;
+    const dir = /DOCKER_CONFIG=(\/tmp\/acrsbx-[^/]+)\//.exec(out)![1];
     assert.ok(fs.existsSync(dir));
     child.kill('SIGTERM');
     assert.equal(await exited, 0, out);

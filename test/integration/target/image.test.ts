@@ -51,7 +51,7 @@ describe('a named image, operation and identity (integration)', function () {
     const f = finding(tag.report, 'image.manifest');
     assert.equal(f.causeId, 'image.tag-not-found');
     assert.match(f.message, /hello exists, but the tag v2 does not \(MANIFEST_UNKNOWN\)\. The nearest existing tags: v1/);
-    assert.ok(tag.report.causes[0]!.fixes.some((x) => x.command === `docker pull ${w.loginServer}/hello:v1`));
+    assert.ok(tag.report.causes[0].fixes.some((x) => x.command === `docker pull ${w.loginServer}/hello:v1`));
     const latest = await diagnose(w, [`${w.loginServer}/hello`]);
     assert.match(finding(latest.report, 'image.manifest').message, /There is no :latest in hello/);
     const repo = await diagnose(w, [`${w.loginServer}/helo:v1`]);
@@ -94,7 +94,7 @@ describe('a named image, operation and identity (integration)', function () {
     assert.equal(p.causeId, 'image.platform-missing');
     assert.equal(p.evidence.daemonPlatform, 'linux/amd64');
     assert.equal(p.evidence.platforms, 'linux/arm64/v8, linux/arm/v7');
-    assert.ok(r.report.causes[0]!.fixes.some((x) => x.command === `docker pull --platform linux/arm64/v8 ${w.loginServer}/multi:v1`));
+    assert.ok(r.report.causes[0].fixes.some((x) => x.command === `docker pull --platform linux/arm64/v8 ${w.loginServer}/multi:v1`));
   });
 
   it('a locked repository: docker push itself is refused by the front, and the diagnosis says image.locked (integration)', async () => {
@@ -110,14 +110,14 @@ describe('a named image, operation and identity (integration)', function () {
     const p = finding(r.report, 'image.push');
     assert.equal(p.causeId, 'image.locked');
     assert.equal(p.evidence.repositoryWriteEnabled, false);
-    assert.ok(r.report.causes[0]!.fixes.some((x) => x.command === 'az acr repository update --name contoso --repository hello --write-enabled true'));
+    assert.ok(r.report.causes[0].fixes.some((x) => x.command === 'az acr repository update --name contoso --repository hello --write-enabled true'));
   });
 
   it('a blocked data endpoint found through the image with a repository token and no Azure (integration)', async () => {
     const info = await w.apply('image-data-endpoint-blocked');
     const r = await diagnose(w, [`${w.loginServer}/hello:v1`, '--identity', 'token:ci-token', '--no-azure'], `${info.credentials!.password}\n`);
     assert.equal(r.report.causes[0]?.causeId, 'network.data-endpoint-blocked');
-    assert.deepEqual(r.report.causes[0]!.checkIds, ['net.blob-redirect']);
+    assert.deepEqual(r.report.causes[0].checkIds, ['net.blob-redirect']);
     const blob = finding(r.report, 'net.blob-redirect');
     assert.match(blob.message, /contoso\.westeurope\.data\.azurecr\.io/);
     assert.equal(blob.evidence.tokenFrom, 'explicit credentials');

@@ -91,6 +91,14 @@ describe('acr catalog: repositories and tags', function () {
     assert.ok(w.seen.some((s) => s.path === '/oauth2/exchange'));
   });
 
+  it("lists with docker's identity token (a refresh token) straight, without an exchange", async () => {
+    const page = await listTags(net(), { kind: 'refresh', refreshToken: 'refresh-from-docker' }, 'hello');
+    assert.deepEqual(page.items, ['v1', 'v2', 'latest']);
+    assert.ok(!w.seen.some((s) => s.path === '/oauth2/exchange'), 'no exchange for a refresh token');
+    const token = w.seen.find((s) => s.path.startsWith('/oauth2/token'));
+    assert.ok(token && requestCarries(token, 'refresh-from-docker'), 'the refresh token went to the token service');
+  });
+
   it('says the sign-in was refused for a wrong password', async () => {
     await assert.rejects(listRepositories(net(), { ...auth, password: 'nope-nope' }), (e: unknown) =>
       e instanceof CatalogError && e.kind === 'unauthorized' && /wrong password/.test(e.message));

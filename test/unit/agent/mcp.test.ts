@@ -13,7 +13,7 @@ function fakeCli(calls: string[][]): McpDeps['runCli'] {
   return async (argv) => {
     calls.push(argv);
     const report: DiagnosisReport = {
-      target: parseRegistryInput(argv[1]!.split('/')[0]!), startedAt: new Date(0).toISOString(), durationMs: 5, budgetExceeded: false,
+      target: parseRegistryInput(argv[1].split('/')[0]), startedAt: new Date(0).toISOString(), durationMs: 5, budgetExceeded: false,
       findings: [{ checkId: 'login.authz', area: 'login', title: 'Authorisation', status: 'fail', message: `no pull right; password=${SECRET}`, causeId: 'authz.missing-acrpull', evidence: { detail: `Authorization: Basic ${Buffer.from(`u:${SECRET}`).toString('base64')}` }, fixes: [], startedMs: 0, durationMs: 1 }],
       causes: [{ causeId: 'authz.missing-acrpull', rank: 1, checkIds: ['login.authz'], status: 'fail', fixes: [{ kind: 'copyCommand', title: { en: 'Grant AcrPull', nl: 'AcrPull toekennen' }, command: 'az role assignment create --role AcrPull' }] }],
     };
@@ -47,8 +47,8 @@ describe('MCP server (acr-doctor mcp)', () => {
     assert.equal(r.isError, undefined);
     assert.deepEqual(calls[0], ['diagnose', 'contoso.azurecr.io/hello:v1', '--json', '--operation', 'pull']);
     const structured = r.structuredContent as { causes: { causeId: string; commands: string[] }[] };
-    assert.equal(structured.causes[0]!.causeId, 'authz.missing-acrpull');
-    assert.deepEqual(structured.causes[0]!.commands, ['az role assignment create --role AcrPull']);
+    assert.equal(structured.causes[0].causeId, 'authz.missing-acrpull');
+    assert.deepEqual(structured.causes[0].commands, ['az role assignment create --role AcrPull']);
     const all = JSON.stringify(r);
     assert.ok(!all.includes(SECRET), 'a secret reached the answer');
     assert.ok(!all.includes(Buffer.from(`u:${SECRET}`).toString('base64')), 'a Basic credential reached the answer');
@@ -67,7 +67,7 @@ describe('MCP server (acr-doctor mcp)', () => {
       { registry: 42 },
     ];
     for (const args of bad) {
-      const r = await client.callTool({ name: 'diagnose', arguments: args as Record<string, unknown> });
+      const r = await client.callTool({ name: 'diagnose', arguments: args });
       assert.equal(r.isError, true, `accepted ${JSON.stringify(args).slice(0, 80)}`);
       assert.ok(text(r).length > 10);
     }
@@ -80,8 +80,8 @@ describe('MCP server (acr-doctor mcp)', () => {
     const client = await connect({ runCli: fakeCli([]), locale: 'nl', version: '0' });
     const r = await client.callTool({ name: 'explain', arguments: { text: "Error response from daemon: Get \"https://contoso.azurecr.io/v2/\": dial tcp: lookup contoso.azurecr.io on 127.0.0.11:53: no such host" } });
     const s = r.structuredContent as { causes: { causeId: string; docs: string }[] };
-    assert.equal(s.causes[0]!.causeId, 'network.dns-resolution-failed');
-    assert.match(s.causes[0]!.docs, /nl-nl/);
+    assert.equal(s.causes[0].causeId, 'network.dns-resolution-failed');
+    assert.match(s.causes[0].docs, /nl-nl/);
     const empty = await client.callTool({ name: 'explain', arguments: { text: '   ' } });
     assert.equal(empty.isError, true);
   });

@@ -33,7 +33,7 @@ describe('azure: simulator routes for azure-cli (az login, az cloud register, az
     assert.equal(a.status, 200);
     const body = a.body as { tenant_discovery_endpoint: string; metadata: { aliases: string[] }[] };
     assert.equal(body.tenant_discovery_endpoint, `https://login.sandbox.test/${tid}/v2.0/.well-known/openid-configuration`);
-    assert.ok(body.metadata[0]!.aliases.includes('login.sandbox.test'));
+    assert.ok(body.metadata[0].aliases.includes('login.sandbox.test'));
     // The document it names is served, for that tenant (MSAL then reads token_endpoint from it).
     const oidc = handleEntra(state, { method: 'GET', path: `/${tid}/v2.0/.well-known/openid-configuration`, host: 'login.sandbox.test', body: '' });
     assert.equal(oidc.status, 200);
@@ -57,8 +57,8 @@ describe('azure: simulator routes for azure-cli (az login, az cloud register, az
     assert.equal(arm(state, '/subscriptions', { 'api-version': '2019-11-01' }, token).status, 200);
     // The newer shape is a list of clouds naming this ARM.
     const list = arm(state, '/metadata/endpoints', { 'api-version': '2022-09-01' }).body as { resourceManager: string; suffixes: { acrLoginServer: string } }[];
-    assert.equal(list[0]!.resourceManager, 'https://management.sandbox.test/');
-    assert.equal(list[0]!.suffixes.acrLoginServer, 'azurecr.io');
+    assert.equal(list[0].resourceManager, 'https://management.sandbox.test/');
+    assert.equal(list[0].suffixes.acrLoginServer, 'azurecr.io');
   });
 
   it('the generic resource list finds the registry by type (what az acr does), honouring Reader access', () => {
@@ -67,9 +67,9 @@ describe('azure: simulator routes for azure-cli (az login, az cloud register, az
     assert.equal(a.status, 200);
     const rows = (a.body as { value: { id: string; name: string; type: string; location: string; properties?: unknown }[] }).value;
     assert.deepEqual(rows.map((r) => r.name), ['contoso']);
-    assert.equal(rows[0]!.id, `/subscriptions/${sub}/resourceGroups/contoso-rg/providers/Microsoft.ContainerRegistry/registries/contoso`);
-    assert.equal(rows[0]!.location, 'westeurope');
-    assert.equal(rows[0]!.properties, undefined, 'no properties without $expand');
+    assert.equal(rows[0].id, `/subscriptions/${sub}/resourceGroups/contoso-rg/providers/Microsoft.ContainerRegistry/registries/contoso`);
+    assert.equal(rows[0].location, 'westeurope');
+    assert.equal(rows[0].properties, undefined, 'no properties without $expand');
     // Resource-group scoped, by name, and an unknown name.
     const inRg = arm(state, `/subscriptions/${sub}/resourceGroups/contoso-rg/resources`, { 'api-version': '2021-04-01', $filter: `${filter} and name eq 'contoso'` }, token);
     assert.equal((inRg.body as { value: unknown[] }).value.length, 1);

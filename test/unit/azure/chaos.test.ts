@@ -37,7 +37,7 @@ describe('azure: chaos and hostile ARM payloads', function () {
   it('persistent 500s: the registry view fails with a typed "server" error', async () => {
     f = await startFixture();
     f.state.faults.arm = { kind: 'error500' };
-    await assert.rejects(fetchRegistryView(f.azure, f.state.registries[0]!.arm.id), (e: unknown) => e instanceof AzureAccessError && e.kind === 'server' && e.status === 500);
+    await assert.rejects(fetchRegistryView(f.azure, f.state.registries[0].arm.id), (e: unknown) => e instanceof AzureAccessError && e.kind === 'server' && e.status === 500);
   });
 
   it('a hanging ARM endpoint is cut off by the caller\'s AbortSignal', async () => {
@@ -62,9 +62,9 @@ describe('azure: chaos and hostile ARM payloads', function () {
     f.state.faults.arm = { kind: 'garbage' };
     for (const run of [
       () => listRegistries(f.azure),
-      () => fetchRegistryView(f.azure, f.state.registries[0]!.arm.id),
+      () => fetchRegistryView(f.azure, f.state.registries[0].arm.id),
       () => listSubscriptions(f.azure),
-      () => listRoleAssignments(f.azure, f.state.registries[0]!.arm.id),
+      () => listRoleAssignments(f.azure, f.state.registries[0].arm.id),
       () => listAksClusters(f.azure, { subscriptionIds: [DEFAULT_IDS.subscriptionId] }),
     ]) {
       const out = await run().then((v) => ({ v }), (e: unknown) => ({ e }));
@@ -78,10 +78,10 @@ describe('azure: chaos and hostile ARM payloads', function () {
     const outcomes: string[] = [];
     for (const run of [
       () => listRegistries(f.azure),
-      () => fetchRegistryView(f.azure, f.state.registries[0]!.arm.id),
+      () => fetchRegistryView(f.azure, f.state.registries[0].arm.id),
       () => fetchRegistryView(f.azure, 'contoso.azurecr.io'),
       () => listSubscriptions(f.azure),
-      () => listRoleAssignments(f.azure, f.state.registries[0]!.arm.id),
+      () => listRoleAssignments(f.azure, f.state.registries[0].arm.id),
     ]) {
       const out = await run().then((v) => ({ v }), (e: unknown) => ({ e }));
       if ('e' in out) { assert.ok(out.e instanceof AzureAccessError, `not typed: ${String(out.e)}`); outcomes.push(out.e.kind); } else outcomes.push('ok');
@@ -91,7 +91,7 @@ describe('azure: chaos and hostile ARM payloads', function () {
 
   it('hostile values inside a registry resource do not crash the view or the listing', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const p = reg.arm.properties as unknown as Record<string, unknown>;
     p.networkRuleSet = { defaultAction: 'Deny', ipRules: [null, 42, { value: { nested: true } }, { value: '1.2.3.4' }] };
     p.privateEndpointConnections = [null, 'x', { properties: null }, { name: 7 }];
@@ -99,7 +99,7 @@ describe('azure: chaos and hostile ARM payloads', function () {
     p.policies = null;
     p.encryption = 'x'.repeat(100_000);
     reg.replications.push({ id: 42 } as never);
-    reg.tokens[0]!.arm.properties.credentials.passwords = [{ name: 'password1', creationTime: 'yesterday', expiry: 'never' } as never];
+    reg.tokens[0].arm.properties.credentials.passwords = [{ name: 'password1', creationTime: 'yesterday', expiry: 'never' } as never];
     const outcomes = await Promise.all([
       fetchRegistryView(f.azure, reg.arm.id).then((v) => v, (e: unknown) => e),
       listRegistries(f.azure).then((v) => v, (e: unknown) => e),
@@ -128,7 +128,7 @@ describe('azure: chaos and hostile ARM payloads', function () {
     f = await startFixture();
     f.state.faults.arm = { kind: 'error500' };
     const errors: string[] = [];
-    for (const run of [() => listSubscriptions(f.azure), () => fetchRegistryView(f.azure, f.state.registries[0]!.arm.id)]) {
+    for (const run of [() => listSubscriptions(f.azure), () => fetchRegistryView(f.azure, f.state.registries[0].arm.id)]) {
       await run().catch((e: unknown) => { errors.push(`${(e as Error).message} ${JSON.stringify(e)}`); });
     }
     assert.ok(errors.length >= 2);

@@ -119,7 +119,7 @@ function fetchWithCa(f: Fixture, url: string, headers: Record<string, string>): 
     const req = https.request(url, { headers, ca: testPki().caPem }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), www: res.headers['www-authenticate'] as string | undefined }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), www: res.headers['www-authenticate'] }));
     });
     req.on('error', reject);
     req.end();

@@ -21,7 +21,7 @@ describe('azure: listing registries (real SDK clients against the ARM simulator)
     const names = r.registries.map((x) => x.name);
     // The SP reads contoso (Reader on the registry) but not fabrikam (other tenant).
     assert.deepEqual(names, ['contoso']);
-    const c = r.registries[0]!;
+    const c = r.registries[0];
     assert.equal(c.loginServer, 'contoso.azurecr.io');
     assert.equal(c.sku, 'Premium');
     assert.equal(c.location, 'westeurope');
@@ -33,12 +33,12 @@ describe('azure: listing registries (real SDK clients against the ARM simulator)
     assert.equal(c.adminUserEnabled, false);
     const arm = f.sim.handler.calls.filter((x) => x.kind === 'arm');
     assert.equal(arm.length, 1);
-    assert.match(arm[0]!.path, /^\/providers\/Microsoft\.ResourceGraph\/resources$/);
+    assert.match(arm[0].path, /^\/providers\/Microsoft\.ResourceGraph\/resources$/);
   });
 
   it('reflects a state change (firewall on, private endpoint) on the next listing', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     reg.arm.properties.networkRuleSet!.defaultAction = 'Deny';
     reg.arm.properties.privateEndpointConnections.push({
       id: `${reg.arm.id}/privateEndpointConnections/pe1`, name: 'pe1', type: 'Microsoft.ContainerRegistry/registries/privateEndpointConnections',
@@ -60,7 +60,7 @@ describe('azure: listing registries (real SDK clients against the ARM simulator)
     assert.equal(r.source, 'per-subscription');
     assert.equal(r.graphError?.kind, 'server');
     assert.deepEqual(r.registries.map((x) => x.name), ['contoso']);
-    assert.deepEqual(r.registries[0]!.replicaRegions, ['northeurope'], 'replicas from the data endpoint host names');
+    assert.deepEqual(r.registries[0].replicaRegions, ['northeurope'], 'replicas from the data endpoint host names');
     const paths = f.sim.handler.calls.filter((x) => x.kind === 'arm').map((x) => x.path);
     assert.ok(paths.includes('/subscriptions'), 'the fallback asked which subscriptions exist');
     assert.ok(paths.some((p) => /\/subscriptions\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries$/.test(p)));
@@ -100,7 +100,7 @@ describe('azure: listing registries (real SDK clients against the ARM simulator)
     const scale = state.registries.find((r) => r.arm.name === 'scale001r000')!;
     assert.throws(() => { scale.arm.properties.publicNetworkAccess = 'Disabled'; }, TypeError);
     // … while an ARM PATCH thaws it, and the listing shows the change.
-    const sub1 = scale.arm.id.split('/')[2]!;
+    const sub1 = scale.arm.id.split('/')[2];
     state.roleAssignments.push(roleAssignment({ scope: scale.arm.id, role: 'Contributor', principalId: DEFAULT_IDS.spObjectId, subscriptionId: sub1, createdOn: new Date(0) }));
     await armRequest(f.azure, 'PATCH', scale.arm.id, { apiVersion: '2023-07-01', body: { properties: { publicNetworkAccess: 'Disabled' } }, operation: 'test patch' });
     const afterPatch = await byName();
@@ -164,8 +164,8 @@ describe('azure: listRegistriesForTree (the tree\'s lister shape)', function () 
       const mixed = await listRegistriesForTree({ subscriptionIds: [DEFAULT_IDS.subscriptionId, DEFAULT_IDS.secondSubscriptionId], credential: f.azure.credential, armEndpoint: f.azure.armEndpoint, armScope: f.azure.armScope, extraCaPem: f.azure.extraCaPem, signal: new AbortController().signal });
       assert.deepEqual(mixed.registries.map((r) => r.name), ['contoso']);
       assert.equal(mixed.failures.length, 1);
-      assert.equal(mixed.failures[0]!.subscriptionId, DEFAULT_IDS.secondSubscriptionId);
-      assert.equal(mixed.failures[0]!.error.kind, 'unauthenticated', 'a subscription of another tenant: InvalidAuthenticationTokenTenant');
+      assert.equal(mixed.failures[0].subscriptionId, DEFAULT_IDS.secondSubscriptionId);
+      assert.equal(mixed.failures[0].error.kind, 'unauthenticated', 'a subscription of another tenant: InvalidAuthenticationTokenTenant');
     } finally {
       await f.stop();
     }

@@ -13,7 +13,7 @@ describe('azure: registry login events (diagnostic settings + Log Analytics)', f
 
   it('finds the workspace and returns the failed logins of the registry', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const rg = `/subscriptions/${DEFAULT_IDS.subscriptionId}/resourceGroups/contoso-rg`;
     const reader = addPrincipal(f.state, 'ops', [{ role: 'Reader', scope: rg }]);
     const az = f.accessAs(DEFAULT_IDS.tenantId, reader.appId, reader.secret);
@@ -25,18 +25,18 @@ describe('azure: registry login events (diagnostic settings + Log Analytics)', f
     const ws = await findLoginEventsWorkspace(az, reg.arm.id);
     assert.equal(ws?.customerId, DEFAULT_IDS.workspaceCustomerId);
     assert.equal(ws?.diagnosticSetting, 'to-logs');
-    const events = await queryLoginEvents(az, ws!.customerId!, 'contoso.azurecr.io', { endpoint: `${f.sim.url}/v1` });
+    const events = await queryLoginEvents(az, ws.customerId, 'contoso.azurecr.io', { endpoint: `${f.sim.url}/v1` });
     assert.equal(events.length, 1);
-    assert.equal(events[0]!.resultType, '401');
-    assert.match(events[0]!.resultDescription!, /password has expired/);
-    assert.equal(events[0]!.callerIp, '192.0.2.50');
-    assert.ok(events[0]!.time instanceof Date);
+    assert.equal(events[0].resultType, '401');
+    assert.match(events[0].resultDescription!, /password has expired/);
+    assert.equal(events[0].callerIp, '192.0.2.50');
+    assert.ok(events[0].time instanceof Date);
     assert.match(loginEventsQuery('Contoso.azurecr.io'), /ContainerRegistryLoginEvents[\s\S]*LoginServer =~ 'contoso\.azurecr\.io'/);
   });
 
   it('no diagnostic settings → null; no read rights on the workspace → a typed error', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     // The default SP reads the registry but not the workspace.
     await assert.rejects(queryLoginEvents(f.azure, DEFAULT_IDS.workspaceCustomerId, 'contoso.azurecr.io', { endpoint: `${f.sim.url}/v1` }),
       (e: unknown) => e instanceof AzureAccessError && e.kind === 'forbidden');

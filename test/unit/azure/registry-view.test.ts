@@ -14,7 +14,7 @@ describe('azure: registry view (real ACR SDK client against the ARM simulator)',
 
   it('finds contoso by login server, by resource name (any case) and by resource id', async () => {
     f = await startFixture();
-    const id = f.state.registries[0]!.arm.id;
+    const id = f.state.registries[0].arm.id;
     for (const key of ['contoso.azurecr.io', 'CONTOSO', 'contoso', id]) {
       const v = await fetchRegistryView(f.azure, key);
       assert.ok(v, key);
@@ -50,17 +50,17 @@ describe('azure: registry view (real ACR SDK client against the ARM simulator)',
     assert.equal(tok.status, 'enabled');
     assert.equal(tok.scopeMapName, 'hello-pull');
     assert.deepEqual(tok.actions, ['repositories/hello/content/read', 'repositories/hello/metadata/read']);
-    assert.ok(tok.passwords[0]!.expiry instanceof Date && tok.passwords[0]!.expiry.getTime() > Date.now());
+    assert.ok(tok.passwords[0].expiry instanceof Date && tok.passwords[0].expiry.getTime() > Date.now());
     assert.ok(v.scopeMaps.some((m) => m.name === '_repositories_pull'));
     assert.deepEqual(v.gaps, []);
     // No secret reaches the view (ARM never returns token password values on GET/list).
     const json = JSON.stringify(v);
-    for (const secret of Object.values(f.state.registries[0]!.tokens[0]!.passwordValues)) assert.ok(!json.includes(secret!));
+    for (const secret of Object.values(f.state.registries[0].tokens[0].passwordValues)) assert.ok(!json.includes(secret));
   });
 
   it('reflects the settings a scenario breaks', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const p = reg.arm.properties;
     p.publicNetworkAccess = 'Disabled';
     p.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '203.0.113.7' }], virtualNetworkRules: [{ action: 'Allow', id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/default' }] };
@@ -89,7 +89,7 @@ describe('azure: registry view (real ACR SDK client against the ARM simulator)',
     assert.deepEqual(v.privateEndpointConnections, [{ name: 'pe-x', privateEndpointId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/privateEndpoints/pe-x', status: 'Pending', description: 'waiting' }]);
     const old = v.tokens.find((t) => t.name === 'old-token')!;
     assert.equal(old.status, 'disabled');
-    assert.equal(old.passwords[0]!.expiry?.getTime(), Math.floor(past.getTime() / 1000) * 1000 + (past.getTime() % 1000));
+    assert.equal(old.passwords[0].expiry?.getTime(), Math.floor(past.getTime() / 1000) * 1000 + (past.getTime() % 1000));
     assert.deepEqual(old.actions, ['repositories/*/content/write']);
   });
 
@@ -106,7 +106,7 @@ describe('azure: registry view (real ACR SDK client against the ARM simulator)',
   it('returns null for a registry that does not exist (Resource Graph and fallback alike)', async () => {
     f = await startFixture();
     assert.equal(await fetchRegistryView(f.azure, 'nosuchregistry.azurecr.io'), null);
-    const gone = f.state.registries[0]!.arm.id.replace(/contoso$/, 'gone');
+    const gone = f.state.registries[0].arm.id.replace(/contoso$/, 'gone');
     // Like ARM: without read rights on the resource group, a missing registry is a 403, not a 404…
     await assert.rejects(fetchRegistryView(f.azure, gone), (e: unknown) => e instanceof AzureAccessError && e.kind === 'forbidden');
     // …with Reader on the resource group it is a 404, which the view reports as null.
@@ -119,7 +119,7 @@ describe('azure: registry view (real ACR SDK client against the ARM simulator)',
 
   it('a principal with only AcrPull cannot read the registry from ARM: a typed 403', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const puller = addPrincipal(f.state, 'puller', [{ role: 'AcrPull', scope: reg.arm.id }]);
     const az = f.accessAs(DEFAULT_IDS.tenantId, puller.appId, puller.secret);
     await assert.rejects(fetchRegistryView(az, reg.arm.id), (e: unknown) => {

@@ -23,7 +23,7 @@ describe('azure: the role-assignment fix names the right principal type and expl
 
   it('grants to a user, a group and the signed-in service principal, each stored with its own type', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const { owner, az } = asOwner();
     const user = entraUser(DEFAULT_IDS.tenantId, 'bob@contoso.example');
     const group = entraGroup(DEFAULT_IDS.tenantId, 'ci-pullers', []);
@@ -39,7 +39,7 @@ describe('azure: the role-assignment fix names the right principal type and expl
 
   it('asks Microsoft Graph for another principal\'s type when the caller may read the directory', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const { owner, az } = asOwner();
     const user = entraUser(DEFAULT_IDS.tenantId, 'dave@contoso.example');
     const group = entraGroup(DEFAULT_IDS.tenantId, 'builders', []);
@@ -61,7 +61,7 @@ describe('azure: the role-assignment fix names the right principal type and expl
 
   it('a caller-given type that is wrong is corrected by ARM, not sent again', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const { az } = asOwner();
     const user = entraUser(DEFAULT_IDS.tenantId, 'carol@contoso.example');
     (f.state.users ??= []).push(user);
@@ -81,7 +81,7 @@ describe('azure: the role-assignment fix names the right principal type and expl
 
   it('no permission to assign roles: a refusal naming Owner / User Access Administrator and the command, nothing changed', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const before = f.state.roleAssignments.length;
     await assert.rejects(createRoleAssignment(f.azure, { scope: reg.arm.id, role: 'AcrPull', principalId: DEFAULT_IDS.spObjectId }), (e: unknown) =>
       e instanceof RoleAssignmentRefused && e.refusal === 'not-authorized' && e.kind === 'forbidden'
@@ -92,7 +92,7 @@ describe('azure: the role-assignment fix names the right principal type and expl
 
   it('an assignment that exists already: unchanged, not an error; an unknown principal: a clear refusal', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const { az } = asOwner();
     // The default service principal holds AcrPush on the registry already.
     const r = await createRoleAssignment(az, { scope: reg.arm.id, role: 'AcrPush', principalId: DEFAULT_IDS.spObjectId });
@@ -103,7 +103,7 @@ describe('azure: the role-assignment fix names the right principal type and expl
 
   it('throttled: retried after Retry-After within the budget; a Retry-After beyond it ends at once as "throttled"', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const { az } = asOwner();
     const puller = addPrincipal(f.state, 'puller', []);
     f.state.faults.arm = { kind: 'throttle', retryAfterSeconds: 1, remaining: 1, pathContains: 'roleAssignments/' };

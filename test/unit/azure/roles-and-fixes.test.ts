@@ -23,7 +23,7 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
 
   it('lists a principal\'s assignments on the registry and above, with role names and dates', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const sub = `/subscriptions/${DEFAULT_IDS.subscriptionId}`;
     // An owner at subscription level (inherited) to read everyone's assignments.
     const owner = addPrincipal(f.state, 'owner', [{ role: 'Owner', scope: sub }]);
@@ -40,7 +40,7 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
 
   it('a role assigned to a group applies to its members (nested too): assignedTo() lists it, and ARM and the data plane honour it', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const member = addPrincipal(f.state, 'group-member', []);
     const team = entraGroup(DEFAULT_IDS.tenantId, 'platform-team', [member.objectId]);
     const pullers = entraGroup(DEFAULT_IDS.tenantId, 'acr-pullers', [team.objectId]);
@@ -69,7 +69,7 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
 
   it('creating a role assignment needs Owner; the new one is pending for 10 minutes on the data plane', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const sp = DEFAULT_IDS.spObjectId;
     // The default SP (AcrPush + Reader) may not assign roles: ARM's AuthorizationFailed.
     await assert.rejects(createRoleAssignment(f.azure, { scope: reg.arm.id, role: 'AcrPull', principalId: sp }),
@@ -96,11 +96,11 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
 
   it('finds AKS clusters and whether their kubelet identity may pull', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const { clusters, failures } = await listAksClusters(f.azure);
     assert.deepEqual(failures, []);
     assert.equal(clusters.length, 1);
-    const aks = clusters[0]!;
+    const aks = clusters[0];
     assert.equal(aks.name, 'contoso-aks');
     assert.equal(aks.kubeletIdentity?.objectId, DEFAULT_IDS.kubeletObjectId);
     assert.equal(aks.kubeletIdentity?.clientId, DEFAULT_IDS.kubeletClientId);
@@ -116,20 +116,20 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
   it('tells a deleted kubelet identity (its AcrPull assignment left behind) from one it may not read', async () => {
     f = await startFixture();
     const [aks] = (await listAksClusters(f.azure)).clusters;
-    assert.equal(await kubeletIdentityExists(f.azure, aks!), true);
+    assert.equal(await kubeletIdentityExists(f.azure, aks), true);
     // Deleting the managed identity removes its service principal; the role assignment stays.
     f.state.servicePrincipals = f.state.servicePrincipals.filter((p) => p.objectId !== DEFAULT_IDS.kubeletObjectId);
     assert.ok(f.state.roleAssignments.some((a) => a.properties.principalId === DEFAULT_IDS.kubeletObjectId));
-    assert.equal(await kubeletIdentityExists(f.azure, aks!), false);
+    assert.equal(await kubeletIdentityExists(f.azure, aks), false);
     // Without read access on the node resource group ARM answers 403: unknown, not "deleted".
     f.state.roleAssignments = f.state.roleAssignments.filter((a) => !(a.properties.principalId === DEFAULT_IDS.spObjectId && /\/resourceGroups\/MC_/i.test(a.properties.scope)));
-    assert.equal(await kubeletIdentityExists(f.azure, aks!), undefined);
-    assert.equal(await kubeletIdentityExists(f.azure, { ...aks!, kubeletIdentity: undefined }), undefined);
+    assert.equal(await kubeletIdentityExists(f.azure, aks), undefined);
+    assert.equal(await kubeletIdentityExists(f.azure, { ...aks, kubeletIdentity: undefined }), undefined);
   });
 
   it('network fixes: client IP rule, public access, trusted services — applied once, visible in ARM and to the front', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const owner = addPrincipal(f.state, 'owner', [{ role: 'Contributor', scope: reg.arm.id }]);
     const az = f.accessAs(DEFAULT_IDS.tenantId, owner.appId, owner.secret);
     const p = reg.arm.properties;
@@ -144,8 +144,8 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
     assert.deepEqual(networkDecision(reg, '192.0.2.50'), { allowed: false, reason: 'ip-not-allowed' });
     const ip = await addClientIpRule(az, reg.arm.id, '192.0.2.50');
     assert.equal(ip.changed, true);
-    assert.deepEqual(p.networkRuleSet!.ipRules.map((r) => r.value), ['198.51.100.0/24', '192.0.2.50']);
-    assert.equal(p.networkRuleSet!.defaultAction, 'Deny');
+    assert.deepEqual(p.networkRuleSet.ipRules.map((r) => r.value), ['198.51.100.0/24', '192.0.2.50']);
+    assert.equal(p.networkRuleSet.defaultAction, 'Deny');
     assert.deepEqual(networkDecision(reg, '192.0.2.50'), { allowed: true, via: 'ip-rule' });
     assert.equal((await addClientIpRule(az, reg.arm.id, '192.0.2.50')).changed, false);
     await assert.rejects(addClientIpRule(az, reg.arm.id, 'not-an-ip'), (e: unknown) => e instanceof AzureAccessError && e.kind === 'bad-request');
@@ -168,11 +168,11 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
 
   it('token fixes: a new password that the registry accepts, and enabling a disabled token', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const owner = addPrincipal(f.state, 'owner', [{ role: 'Contributor', scope: reg.arm.id }]);
     const az = f.accessAs(DEFAULT_IDS.tenantId, owner.appId, owner.secret);
-    const tok = reg.tokens[0]!;
-    tok.arm.properties.credentials.passwords[0]!.expiry = new Date(Date.now() - 1000).toISOString();
+    const tok = reg.tokens[0];
+    tok.arm.properties.credentials.passwords[0].expiry = new Date(Date.now() - 1000).toISOString();
     const oldPw = tok.passwordValues.password1!;
     assert.equal(checkRepositoryToken(reg, 'ci-token', oldPw).ok, false);
     const expiry = new Date(Date.now() + 7 * 86_400_000);
@@ -189,7 +189,7 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
 
   it('VNet fixes and facts: approve a private endpoint connection, register the provider, read a subnet', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const sub = `/subscriptions/${DEFAULT_IDS.subscriptionId}`;
     const owner = addPrincipal(f.state, 'owner', [{ role: 'Owner', scope: sub }]);
     const az = f.accessAs(DEFAULT_IDS.tenantId, owner.appId, owner.secret);
@@ -198,13 +198,13 @@ describe('azure: role assignments, AKS and fixes (real SDK clients against the A
       properties: { privateEndpoint: { id: `${sub}/resourceGroups/contoso-rg/providers/Microsoft.Network/privateEndpoints/pe1` }, privateLinkServiceConnectionState: { status: 'Pending' }, provisioningState: 'Succeeded' },
     });
     assert.equal((await approvePrivateEndpointConnection(az, reg.arm.id, 'pe1')).changed, true);
-    assert.equal(reg.arm.properties.privateEndpointConnections[0]!.properties.privateLinkServiceConnectionState.status, 'Approved');
-    const prov = f.state.providers[DEFAULT_IDS.subscriptionId.toLowerCase()]!.find((p) => p.namespace === 'Microsoft.ContainerRegistry')!;
+    assert.equal(reg.arm.properties.privateEndpointConnections[0].properties.privateLinkServiceConnectionState.status, 'Approved');
+    const prov = f.state.providers[DEFAULT_IDS.subscriptionId.toLowerCase()].find((p) => p.namespace === 'Microsoft.ContainerRegistry')!;
     prov.registrationState = 'NotRegistered';
     assert.equal(await providerRegistrationState(az, DEFAULT_IDS.subscriptionId), 'NotRegistered');
     assert.equal((await registerResourceProvider(az, DEFAULT_IDS.subscriptionId)).changed, true);
     assert.equal(await providerRegistrationState(az, DEFAULT_IDS.subscriptionId), 'Registered');
-    const subnet = await readSubnet(az, f.state.virtualNetworks[0]!.properties.subnets[0]!.id);
+    const subnet = await readSubnet(az, f.state.virtualNetworks[0].properties.subnets[0].id);
     assert.deepEqual(subnet.serviceEndpoints, ['Microsoft.ContainerRegistry']);
     const peId = `${sub}/resourceGroups/contoso-rg/providers/Microsoft.Network/privateEndpoints/pe1`;
     f.state.privateEndpoints.push({

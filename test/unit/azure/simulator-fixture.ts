@@ -74,5 +74,5 @@ export function addPrincipal(state: ArmState, name: string, grants: { role: stri
       createdOn: g.createdOn ?? new Date(Date.now() - 30 * 24 * 3600 * 1000),
     }));
   }
-  return { appId: sp.appId, objectId: sp.objectId, secret: sp.secrets[0]!.value };
+  return { appId: sp.appId, objectId: sp.objectId, secret: sp.secrets[0].value };
 }

@@ -26,7 +26,7 @@ describe('azure simulator: KQL subset', () => {
     // extend keeps every column and adds one (a later stage reads both, the answer carries both).
     const ext = runKql("resources | where name =~ 'alpha' | extend k = iff(type =~ 'microsoft.containerregistry/registries', 'r', 'x') | extend kk = strcat(k, name)", { resources: rows });
     assert.equal(ext.length, 1);
-    assert.deepEqual([ext[0]!.name, ext[0]!.k, ext[0]!.kk, Object.keys(ext[0]!).length], ['alpha', 'r', 'ralpha', Object.keys(rows.find((r) => r.name === 'alpha')!).length + 2]);
+    assert.deepEqual([ext[0].name, ext[0].k, ext[0].kk, Object.keys(ext[0]).length], ['alpha', 'r', 'ralpha', Object.keys(rows.find((r) => r.name === 'alpha')!).length + 2]);
   });
 
   it('summarize make_list by — the query core sends, read back by core', () => {
@@ -62,7 +62,7 @@ describe('azure simulator: state helpers used by the ACR front', () => {
 
   it('RBAC to registry actions: AcrPush+Reader, AcrPull, Owner at subscription, ABAC, repository roles with conditions, propagation', () => {
     const s = defaultState();
-    const reg = s.registries[0]!;
+    const reg = s.registries[0];
     const now = new Date();
     assert.deepEqual(effectiveRegistryActions(s, DEFAULT_IDS.spObjectId, reg, now).actions.sort(), ['pull', 'push']);
     assert.deepEqual(effectiveRegistryActions(s, DEFAULT_IDS.kubeletObjectId, reg, now).actions, ['pull']);
@@ -90,7 +90,7 @@ describe('azure simulator: state helpers used by the ACR front', () => {
 
   it('firewall decisions: public access, default action, CIDR rules, private endpoint, trusted services', () => {
     const s = defaultState();
-    const reg = s.registries[0]!;
+    const reg = s.registries[0];
     assert.equal(ipRuleMatches('192.0.2.0/24', '192.0.2.9'), true);
     assert.equal(ipRuleMatches('192.0.2.0/24', '192.0.3.9'), false);
     assert.equal(ipRuleMatches('192.0.2.9', '::ffff:192.0.2.9'), true);
@@ -108,17 +108,17 @@ describe('azure simulator: state helpers used by the ACR front', () => {
 
   it('credential checks: client secret (expired, wrong), admin user, repository tokens and their scope maps', () => {
     const s = defaultState();
-    const reg = s.registries[0]!;
-    const sp = s.servicePrincipals[0]!;
-    assert.equal(checkClientSecret(s, DEFAULT_IDS.tenantId, sp.appId, sp.secrets[0]!.value).ok, true);
-    sp.secrets[0]!.endDateTime = new Date(Date.now() - 1000).toISOString();
-    const exp = checkClientSecret(s, DEFAULT_IDS.tenantId, sp.appId, sp.secrets[0]!.value);
+    const reg = s.registries[0];
+    const sp = s.servicePrincipals[0];
+    assert.equal(checkClientSecret(s, DEFAULT_IDS.tenantId, sp.appId, sp.secrets[0].value).ok, true);
+    sp.secrets[0].endDateTime = new Date(Date.now() - 1000).toISOString();
+    const exp = checkClientSecret(s, DEFAULT_IDS.tenantId, sp.appId, sp.secrets[0].value);
     assert.equal(exp.ok === false && exp.code, 'AADSTS7000222');
     assert.deepEqual(checkAdminLogin(reg, 'contoso', reg.adminPasswords.password), { ok: false, reason: 'admin-disabled' });
     reg.arm.properties.adminUserEnabled = true;
     assert.deepEqual(checkAdminLogin(reg, 'contoso', reg.adminPasswords.password2), { ok: true });
     assert.deepEqual(checkAdminLogin(reg, 'contoso', 'nope'), { ok: false, reason: 'wrong-password' });
-    const tok = reg.tokens[0]!;
+    const tok = reg.tokens[0];
     const ok = checkRepositoryToken(reg, 'ci-token', tok.passwordValues.password1!);
     assert.ok(ok.ok);
     assert.deepEqual(scopeMapActions(ok.scopeMap, 'hello'), ['pull']);

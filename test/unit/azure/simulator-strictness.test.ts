@@ -37,7 +37,7 @@ describe('azure: the ARM simulator is as strict as ARM (real SDK clients)', func
     };
   }
   function owner() {
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const o = addPrincipal(f.state, 'owner', [{ role: 'Owner', scope: `/subscriptions/${DEFAULT_IDS.subscriptionId}` }]);
     return { reg, ...clients(f.accessAs(DEFAULT_IDS.tenantId, o.appId, o.secret)) };
   }
@@ -64,7 +64,7 @@ describe('azure: the ARM simulator is as strict as ARM (real SDK clients)', func
 
   it('a caller without roleAssignments/write: 403 AuthorizationFailed; the same assignment twice: 409 RoleAssignmentExists', async () => {
     f = await startFixture();
-    const reg = f.state.registries[0]!;
+    const reg = f.state.registries[0];
     const body = { roleDefinitionId: ROLE(DEFAULT_IDS.subscriptionId, ACR_PULL), principalId: DEFAULT_IDS.spObjectId, principalType: 'ServicePrincipal' as const };
     await assert.rejects(clients().auth.roleAssignments.create(reg.arm.id, randomUUID(), body), (e: unknown) =>
       restError('AuthorizationFailed', 403)(e) && /Microsoft\.Authorization\/roleAssignments\/write/.test((e as Error).message));

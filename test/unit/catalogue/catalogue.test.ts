@@ -38,7 +38,7 @@ describe('catalogue', () => {
         assert.ok(f.title.en && f.title.nl);
         if (f.kind === 'openDocs') {
           assert.ok(f.docs);
-          if (!/^https:/.test(f.docs!.page)) assert.ok(DOCS_ANCHORS[f.docs!.page]?.includes(f.docs!.anchor), `fix anchor ${f.docs!.page}#${f.docs!.anchor}`);
+          if (!/^https:/.test(f.docs.page)) assert.ok(DOCS_ANCHORS[f.docs.page]?.includes(f.docs.anchor), `fix anchor ${f.docs.page}#${f.docs.anchor}`);
         } else {
           assert.ok(f.command, `${f.kind} has a command`);
         }

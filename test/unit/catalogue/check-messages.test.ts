@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkMessageEntries, checkMessagePhrases, hasCheckMessage, localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(@?\w+)\}/g)].map((m) => m[1]!).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(@?\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Every `message: '…'` and simple `message: \`…${x}…\`` a check or the engine writes, `${…}` as `{x}`. */
 function sourceMessages(): { file: string; text: string }[] {

@@ -37,7 +37,7 @@ describe('image checks against a loopback registry', function () {
       if (url.pathname === '/v2/' && !req.headers.authorization) return send(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': `Bearer realm="https://${LOGIN}/oauth2/token",service="${LOGIN}"` });
       if (url.pathname === '/oauth2/token') return send(res, 200, { access_token: token(r.actions) });
       const man = /^\/v2\/hello\/manifests\/(.+)$/.exec(url.pathname);
-      if (man && r.manifest) { const m = r.manifest(decodeURIComponent(man[1]!)); return send(res, m.status, m.body, m.type ? { 'content-type': m.type } : {}); }
+      if (man && r.manifest) { const m = r.manifest(decodeURIComponent(man[1])); return send(res, m.status, m.body, m.type ? { 'content-type': m.type } : {}); }
       if (url.pathname === '/v2/hello/tags/list' && r.tags) return send(res, r.tags.status, r.tags.body);
       if (url.pathname.startsWith('/acr/v1/hello')) return r.attributes ? send(res, 200, r.attributes) : send(res, 404, { errors: [{ code: 'NOT_FOUND' }] });
       if (url.pathname === '/v2/hello/blobs/uploads/' && req.method === 'POST') {

@@ -47,7 +47,7 @@ async function run(f: Fixture, check: typeof clientEgressCheck, facts: NetworkAr
   const findings = new Map((opts.findings ?? []).map((x) => [x.checkId, x]));
   const ctx: CheckContext = {
     target, signal: AbortSignal.timeout(20_000),
-    env: { azure: f.azure, extraCaPem: [testPki().caPem], proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() } as unknown as CheckContext['env'],
+    env: { azure: f.azure, extraCaPem: [testPki().caPem], proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() },
     data: <T>(id: string) => (id === NET.arm ? facts : id === NET.dns ? { addresses: opts.resolved, kinds: [], source: 'dns', durationMs: 1 } : undefined) as T | undefined,
     finding: (id) => findings.get(id),
   };
@@ -91,8 +91,8 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
   it('private-endpoint-nsg-blocks: the private endpoint subnet\'s NSG (network policies on) denies this machine inbound', async () => {
     await withScenario('private-endpoint-nsg-blocks', (s) => {
       workstationsOnLoopback(s);
-      s.networkSecurityGroups[0]!.properties.securityRules[0]!.properties.sourceAddressPrefix = '127.0.0.0/8';
-      s.privateEndpoints[0]!.properties.customDnsConfigs[0]!.ipAddresses = ['127.0.0.3'];
+      s.networkSecurityGroups[0].properties.securityRules[0].properties.sourceAddressPrefix = '127.0.0.0/8';
+      s.privateEndpoints[0].properties.customDnsConfigs[0].ipAddresses = ['127.0.0.3'];
     }, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.3'], findings: [timeout] });
       assert.equal(o.status, 'fail', o.message);
@@ -131,7 +131,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
 
   it('bastion-private-endpoint: the private endpoint in AzureBastionSubnet explains the unreachable host', async () => {
     await withScenario('bastion-private-endpoint', undefined, async (f, facts) => {
-      assert.match(facts.privateEndpoints[0]!.subnetId ?? '', /\/subnets\/AzureBastionSubnet$/);
+      assert.match(facts.privateEndpoints[0].subnetId ?? '', /\/subnets\/AzureBastionSubnet$/);
       const o = await run(f, bastionCheck, facts, { resolved: ['192.0.2.23'], findings: [finding(NET.tcp, 'fail', 'network.login-server-unreachable')] });
       assert.equal(o.status, 'fail', o.message);
       assert.equal(o.causeId, 'network.bastion-endpoint-unsupported');
@@ -169,7 +169,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
   });
 
   it('an address range alone does not place this machine: no interface with its address → pass; interfaces unreadable → only a warning', async () => {
-    await withScenario('nsg-blocks-registry', (s) => { workstationsOnLoopback(s); s.networkInterfaces[0]!.properties.ipConfigurations[0]!.properties.privateIPAddress = '127.0.0.9'; }, async (f, facts) => {
+    await withScenario('nsg-blocks-registry', (s) => { workstationsOnLoopback(s); s.networkInterfaces[0].properties.ipConfigurations[0].properties.privateIPAddress = '127.0.0.9'; }, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
       assert.equal(o.status, 'pass', o.message);
       assert.equal(o.message, 'this machine\'s address 127.0.0.1 lies in the range of subnet workstations, but no network interface there has it: this machine is not in that network');
@@ -185,7 +185,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
   it('an NSG the principal may not read is named as not readable, never a verdict', async () => {
     await withScenario('nsg-blocks-registry', (s) => {
       workstationsOnLoopback(s);
-      const nsg = s.networkSecurityGroups[0]!;
+      const nsg = s.networkSecurityGroups[0];
       nsg.id = nsg.id.replace('/contoso-network/', '/locked-rg/');
       s.virtualNetworks.flatMap((v) => v.properties.subnets).find((x) => x.name === 'workstations')!.properties.networkSecurityGroup = { id: nsg.id };
     }, async (f, facts) => {

@@ -58,7 +58,7 @@ describe('NSG evaluation (vnet-rules)', () => {
     const n = nsg(rule('a', 150, 'Allow', 'x'), rule('d', 151, 'Deny', '*'));
     assert.equal(allowPriorityBefore(n, n.rules.find((r) => r.name === 'd')!), 149);
     const low = nsg(rule('d', 100, 'Deny', '*'));
-    assert.equal(allowPriorityBefore(low, low.rules[0]!), undefined);
+    assert.equal(allowPriorityBefore(low, low.rules[0]), undefined);
   });
 
   it('survives hostile JSON: nothing throws, unusable rules are dropped', () => {
@@ -104,20 +104,20 @@ describe('Azure Firewall (vnet-rules)', () => {
     const rules = parsePolicyRules({ value: [group(300, [coll('acr', 200, 'Allow', [app('login', ['contoso.azurecr.io'])])])] });
     const v = evaluateFirewall(rules, me, { ...login, hosts: [...login.hosts] }).concat(evaluateFirewall(rules, me, data));
     assert.deepEqual(v.map((x) => [x.host, x.allowed]), [['contoso.azurecr.io', true], ['contoso.westeurope.data.azurecr.io', false], ['contoso.northeurope.data.azurecr.io', false]]);
-    assert.equal(v[1]!.rule, undefined, 'no rule: default deny');
+    assert.equal(v[1].rule, undefined, 'no rule: default deny');
   });
 
   it('*.azurecr.io and a network rule to the AzureContainerRegistry tag allow everything; a Deny collection first wins', () => {
     assert.ok(evaluateFirewall(parsePolicyRules([group(100, [coll('c', 100, 'Allow', [app('w', ['*.azurecr.io'])])])]), me, data).every((v) => v.allowed));
     assert.ok(evaluateFirewall(parsePolicyRules([group(100, [coll('c', 100, 'Allow', [net('n', ['AzureContainerRegistry'])])])]), me, data).every((v) => v.allowed));
     const denyFirst = parsePolicyRules([group(100, [coll('deny', 100, 'Deny', [app('d', ['*.azurecr.io'])]), coll('allow', 200, 'Allow', [app('a', ['*'])])])]);
-    const v = evaluateFirewall(denyFirst, me, login)[0]!;
+    const v = evaluateFirewall(denyFirst, me, login)[0];
     assert.equal(v.allowed, false);
     assert.equal(v.rule?.name, 'd');
     // Network rules are processed before application rules, whatever their priority.
     const netFirst = parsePolicyRules([group(100, [coll('app', 100, 'Allow', [app('a', ['*'])])]), group(900, [coll('net', 900, 'Deny', [net('n', ['*'])])])]);
-    assert.equal(evaluateFirewall(netFirst, me, login)[0]!.allowed, false);
-    assert.equal(evaluateFirewall(parsePolicyRules([group(100, [coll('c', 100, 'Allow', [net('n', ['*'], ['80'])])])]), me, login)[0]!.allowed, false);
+    assert.equal(evaluateFirewall(netFirst, me, login)[0].allowed, false);
+    assert.equal(evaluateFirewall(parsePolicyRules([group(100, [coll('c', 100, 'Allow', [net('n', ['*'], ['80'])])])]), me, login)[0].allowed, false);
   });
 
   it('reads classic collections and the private IPs; a rule for another source does not apply; FQDN tags are named as not evaluated', () => {
@@ -133,10 +133,10 @@ describe('Azure Firewall (vnet-rules)', () => {
     });
     assert.deepEqual(fw.privateIps, ['10.3.0.4']);
     assert.equal(fw.resourceGroup, 'net');
-    const v = evaluateFirewall(fw.rules, { prefixes: ['10.3.1.0/24'] }, login)[0]!;
+    const v = evaluateFirewall(fw.rules, { prefixes: ['10.3.1.0/24'] }, login)[0];
     assert.equal(v.allowed, false);
     assert.deepEqual(v.unsure, ['tags']);
-    assert.ok(evaluateFirewall(fw.rules, { prefixes: ['10.7.0.0/25'] }, login)[0]!.allowed);
+    assert.ok(evaluateFirewall(fw.rules, { prefixes: ['10.7.0.0/25'] }, login)[0].allowed);
   });
 
   it('matches FQDN patterns the way Azure Firewall does, and nothing else', () => {
@@ -144,7 +144,7 @@ describe('Azure Firewall (vnet-rules)', () => {
     assert.ok(fqdnMatches('CONTOSO.azurecr.io', 'contoso.azurecr.io.'));
     assert.ok(fqdnMatches('*', 'x'));
     for (const [p, h] of [['*.azurecr.io', 'azurecr.io'], ['*.azurecr.io', 'evil-azurecr.io'], ['contoso.azurecr.io', 'contoso.azurecr.io.evil.example'], ['', 'a'], ['*.', 'a'], ['a', '']]) {
-      assert.equal(fqdnMatches(p!, h!), false, `${p} vs ${h}`);
+      assert.equal(fqdnMatches(p, h), false, `${p} vs ${h}`);
     }
   });
 
@@ -174,7 +174,7 @@ describe('judgeEgress', () => {
     const j = judgeEgress({ subnet, src: me, dests: [login, data], nsg: nsg(rule('AllowMonitor', 100, 'Allow', 'AzureMonitor'), rule('DenyAcr', 200, 'Deny', 'AzureContainerRegistry')) });
     assert.equal(j.block?.causeId, 'network.nsg-blocks-registry');
     assert.deepEqual(j.block?.hosts, ['contoso.azurecr.io']);
-    assert.match(j.block!.why, /^outbound rule DenyAcr \(priority 200, Deny\) of NSG n on subnet workstations denies TCP 443 to contoso\.azurecr\.io \(service tag AzureContainerRegistry\)$/);
+    assert.match(j.block.why, /^outbound rule DenyAcr \(priority 200, Deny\) of NSG n on subnet workstations denies TCP 443 to contoso\.azurecr\.io \(service tag AzureContainerRegistry\)$/);
     assert.deepEqual(j.block?.fixParams, { nsg: 'n', nsgResourceGroup: 'net', nsgRule: 'DenyAcr', nsgRulePriority: '200', nsgDirection: 'Outbound', subnet: 'workstations', vnet: 'v', destinationPrefix: 'AzureContainerRegistry', allowPriority: '199', customNsgRule: 'DenyAcr' });
   });
 
@@ -194,7 +194,7 @@ describe('judgeEgress', () => {
     const j = judgeEgress({ subnet, src: me, dests: [login, data], routeTable, firewall, firewallRules });
     assert.equal(j.block?.causeId, 'network.firewall-blocks-registry');
     assert.deepEqual(j.block?.hosts, data.hosts);
-    assert.match(j.block!.why, /sends the traffic to Azure Firewall fw \(10\.3\.0\.4\), which has no rule allowing contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); it allows contoso\.azurecr\.io$/);
+    assert.match(j.block.why, /sends the traffic to Azure Firewall fw \(10\.3\.0\.4\), which has no rule allowing contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); it allows contoso\.azurecr\.io$/);
     assert.equal(j.block?.fixParams.firewallPolicy, 'p');
     assert.equal(j.block?.fixParams.firewallPolicyResourceGroup, 'pol');
     assert.equal(j.block?.fixParams.firewallPolicyGroup, 'DefaultApplicationRuleCollectionGroup');

@@ -96,7 +96,7 @@ describe('cli', function () {
       const nl = io({ LANG: 'nl_NL.UTF-8' });
       assert.equal(await runCli(['--help'], nl), 0);
       assert.match(nl.out, /--identity <wie>/);
-      assert.match(nl.out, /aks:<cluster>   de kubelet-identiteit/);
+      assert.match(nl.out, /aks:<cluster> {3}de kubelet-identiteit/);
     });
 
     it('bad registry names exit 2 with the reason', async () => {
@@ -123,6 +123,27 @@ describe('cli', function () {
       const none = io();
       await runCli(['explain', 'all good'], none);
       assert.match(none.out, /No known cause/);
+    });
+
+    it('explain --json carries per cause its docs link in the locale, seed section and check-health code', async () => {
+      const j = io({ LANG: 'nl_NL' });
+      await runCli(['explain', 'CONNECTIVITY_DNS_ERROR dial tcp: lookup contoso.azurecr.io: no such host', '--json'], j);
+      const matches = JSON.parse(j.out).matches as { causeId: string; docsUrl: string; seed: string; section: string; sectionTitle: string; checkHealthCode?: string }[];
+      const dns = matches.find((m) => m.causeId === 'network.dns-resolution-failed');
+      assert.ok(dns, j.out);
+      assert.match(dns.docsUrl, /^https:\/\/learn\.microsoft\.com\/nl-nl\/azure\/container-registry\/.+#/);
+      assert.ok(dns.seed && dns.section && dns.sectionTitle, JSON.stringify(dns));
+      assert.equal(dns.checkHealthCode, 'CONNECTIVITY_DNS_ERROR');
+      for (const m of matches) assert.match(m.docsUrl, /nl-nl|^https:\/\/(?!learn\.microsoft\.com)/, m.causeId);
+    });
+
+    it('explain words causes without values it does not have (no "…" placeholders)', async () => {
+      for (const lang of ['en_US', 'nl_NL']) {
+        const o = io({ LANG: lang });
+        await runCli(['explain', 'Host is not reachable; failed to save firewall and virtual network settings; x509: certificate signed by unknown authority'], o);
+        assert.match(o.out, /\d\. /);
+        assert.doesNotMatch(o.out, /…|\{[a-zA-Z]+\}/, o.out);
+      }
     });
   });
 

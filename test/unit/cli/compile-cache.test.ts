@@ -52,7 +52,7 @@ process.exitCode = process.argv.includes('fail') ? 3 : 0;
     const first = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache });
     assert.equal(cacheSaid(first.stderr), 'absent', first.stderr);
     const files = fs.readdirSync(cache);
-    assert.equal(files.length, 1); assert.match(files[0]!, /^cli-main-diagnose-[0-9a-f]{16}\.v8$/);
+    assert.equal(files.length, 1); assert.match(files[0], /^cli-main-diagnose-[0-9a-f]{16}\.v8$/);
     const second = await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: cache });
     assert.equal(cacheSaid(second.stderr), 'accepted', second.stderr);
     assert.equal(JSON.parse(second.stdout).answer, 42);
@@ -147,7 +147,7 @@ process.exitCode = process.argv.includes('fail') ? 3 : 0;
     fs.rmSync(c, { recursive: true, force: true });
     await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c });
     const [file] = fs.readdirSync(c).filter((f) => f.includes('-diagnose-'));
-    const full = path.join(c, file!);
+    const full = path.join(c, file);
     assert.equal(cacheSaid((await run(bin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c })).stderr), 'accepted');
     // A symlink to a good cache (someone could point it elsewhere later): not followed.
     const real = path.join(dir, 'real-cache.v8');

@@ -13,9 +13,9 @@ describe('SARIF output', () => {
   it("carries each cause's rule id and its docs link in the user's language", () => {
     const en = toSarif(report, '1') as Sarif;
     const nl = toSarif(report, '1', 'nl') as Sarif;
-    assert.equal(en.runs[0]!.results[0]!.ruleId, 'network.dns-resolution-failed');
-    assert.match(en.runs[0]!.tool.driver.rules[0]!.helpUri, /learn\.microsoft\.com\/en-us\//);
-    assert.match(nl.runs[0]!.tool.driver.rules[0]!.helpUri, /learn\.microsoft\.com\/nl-nl\//);
-    assert.notEqual(nl.runs[0]!.tool.driver.rules[0]!.shortDescription.text, en.runs[0]!.tool.driver.rules[0]!.shortDescription.text);
+    assert.equal(en.runs[0].results[0].ruleId, 'network.dns-resolution-failed');
+    assert.match(en.runs[0].tool.driver.rules[0].helpUri, /learn\.microsoft\.com\/en-us\//);
+    assert.match(nl.runs[0].tool.driver.rules[0].helpUri, /learn\.microsoft\.com\/nl-nl\//);
+    assert.notEqual(nl.runs[0].tool.driver.rules[0].shortDescription.text, en.runs[0].tool.driver.rules[0].shortDescription.text);
   });
 });

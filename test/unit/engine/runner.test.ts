@@ -36,7 +36,7 @@ const causes: Record<string, Cause> = Object.fromEntries(['low', 'mid', 'high'].
   id, layer: (i + 1) * 10, title: { en: id, nl: id }, explanation: { en: id, nl: id }, seed: 'troubleshoot-network', section: 's',
   sectionTitle: { en: 's', nl: 's' }, docs: { page: 'p', anchor: 'a' }, symptoms: [],
   fixes: [{ kind: 'copyCommand', title: { en: 'fix', nl: 'fix' }, command: 'az acr network-rule add -n {registry} --ip-address {clientIp}' }],
-} as Cause]));
+}]));
 
 describe('engine runner', function () {
   this.timeout(20000);
@@ -84,7 +84,7 @@ describe('engine runner', function () {
     const hole = await blackHole();
     try {
       const report = await runDiagnosis([
-        check('hang', [], async (ctx) => hole.waitForAnswer(ctx.signal).catch(() => ({ status: 'fail', message: 'timed out', causeId: 'high' } as CheckOutcome)), { timeoutMs: 200 }),
+        check('hang', [], async (ctx) => hole.waitForAnswer(ctx.signal).catch(() => ({ status: 'fail', message: 'timed out', causeId: 'high' })), { timeoutMs: 200 }),
         check('after-hang', ['hang'], pass()),
       ], target, env, { causeOf: (id) => causes[id] });
       const by = Object.fromEntries(report.findings.map((f) => [f.checkId, f]));

@@ -41,7 +41,7 @@ describe('engine: overlapping and shared work', function () {
     let startedBeforeSlowEnded = false;
     let seen: string | undefined;
     const report = await runDiagnosis([
-      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' as never }; }),
+      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' }; }),
       check('eager', async (ctx) => {
         startedBeforeSlowEnded = !ctx.finding('slow');
         release(); // let the slow one finish only now: proof that eager did not wait to start
@@ -134,7 +134,7 @@ describe('engine: overlapping and shared work', function () {
       shared.getToken('s'),
     ]);
     assert.equal(a.status, 'rejected');
-    assert.equal((a as PromiseRejectedResult).reason.name, 'AbortError');
+    assert.equal((a).reason.name, 'AbortError');
     assert.equal(b.status, 'fulfilled');
     assert.equal(calls.length, 1);
     assert.equal(calls[0].options?.abortSignal, run.signal, 'the shared request runs with the run\'s signal');

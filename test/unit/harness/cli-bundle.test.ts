@@ -57,7 +57,7 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
       build({ ...shipped, metafile: true }),
       build({ ...shipped, outfile: marked, plugins: [...shipped.plugins, markEvaluation] }),
     ]);
-    inputs = Object.keys(Object.values((metafile as Metafile).outputs)[0]!.inputs);
+    inputs = Object.keys(Object.values((metafile as Metafile).outputs)[0].inputs);
   });
 
   /** Runs the marked bundle as the bin with `args`: exit code, output and the watched packages it evaluated. */
@@ -68,7 +68,7 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     const r = await node(['-e', prelude], env);
     const evaluated = /\nEVALUATED (.*)\n$/.exec(r.stderr);
     assert.ok(evaluated, r.stderr);
-    return { ...r, evaluated: JSON.parse(evaluated[1]!) as string[] };
+    return { ...r, evaluated: JSON.parse(evaluated[1]) as string[] };
   }
 
   /** A diagnosis of the network checks against 127.0.0.1:443 (closed here), Docker not running. */
@@ -94,7 +94,7 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     // The ESM builds of core-client and core-tracing import their CommonJS state file on purpose (one state for both).
     for (const i of inputs.filter((f) => !/\/dist\/commonjs\/state(-cjs)?\.js$/.test(f))) {
       const m = /node_modules\/(@(?:azure|typespec)\/[^/]+)\/dist\/(esm|commonjs)\//.exec(i);
-      if (m) builds.set(m[1]!, new Set([...(builds.get(m[1]!) ?? []), m[2]!]));
+      if (m) builds.set(m[1], new Set([...(builds.get(m[1]) ?? []), m[2]]));
     }
     assert.ok(builds.has('@azure/core-client') && builds.has('@azure/core-rest-pipeline'), [...builds.keys()].join(' '));
     assert.deepEqual([...builds].filter(([, b]) => b.size > 1).map(([p]) => p), []);

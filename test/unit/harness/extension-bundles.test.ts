@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
 // @ts-expect-error plain ES module without types
 import { esbuildOptions, extensionBundles } from '../../../scripts/extension-bundles.mjs';
 
@@ -17,7 +17,7 @@ async function buildBundles(): Promise<Record<string, { inputs: string[]; text: 
     const results = await Promise.all(options.map((o) => build({ ...o, metafile: true })));
     const bundles: Record<string, { inputs: string[]; text: string }> = {};
     for (const { metafile } of results) {
-      for (const [file, output] of Object.entries((metafile as Metafile).outputs)) {
+      for (const [file, output] of Object.entries((metafile).outputs)) {
         bundles[path.basename(file)] = { inputs: Object.keys(output.inputs), text: fs.readFileSync(path.join(root, file), 'utf8') };
       }
     }
@@ -46,23 +46,23 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
   });
 
   it('keeps the Azure SDKs, MSAL, dockerode and the engine out of what activation loads', () => {
-    const heavy = bundles['extension.js']!.inputs.filter((i) =>
+    const heavy = bundles['extension.js'].inputs.filter((i) =>
       /^(@azure|@microsoft|dockerode|docker-modem|ssh2)/.test(packageOf(i) ?? '') ||
       /^src\/core\/(azure\/(?!clouds\.ts)|checks\/|docker\/|engine\/diagnose)/.test(i));
     assert.deepEqual(heavy, []);
   });
 
   it('has dist/extension.js reach the lazy bundles only through require of the file next to it', () => {
-    const text = bundles['extension.js']!.text;
+    const text = bundles['extension.js'].text;
     assert.match(text, /require\("\.\/azure\.js"\)/);
     assert.match(text, /require\("\.\/engine\.js"\)/);
   });
 
   it('ships one copy of the Azure SDKs: engine.js takes src/core/azure and the @azure packages from azure.js', () => {
-    const engine = bundles['engine.js']!;
+    const engine = bundles['engine.js'];
     assert.deepEqual(engine.inputs.filter((i) => i.startsWith('src/core/azure/') || /^@(azure|microsoft)\//.test(packageOf(i) ?? '')), []);
     assert.match(engine.text, /require\("\.\/azure\.js"\)\.shared\["src\/core\/azure\/connection\.ts"\]/);
-    assert.ok(bundles['azure.js']!.inputs.some((i) => packageOf(i) === '@azure/identity'), 'azure.js holds @azure/identity');
+    assert.ok(bundles['azure.js'].inputs.some((i) => packageOf(i) === '@azure/identity'), 'azure.js holds @azure/identity');
   });
 
   it('leaves out what the extension never runs (dockerode BuildKit: grpc/protobufjs; whatwg-url/tr46; mime-db)', () => {
@@ -70,6 +70,6 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
     for (const [file, { inputs }] of Object.entries(bundles)) {
       assert.deepEqual(inputs.map(packageOf).filter((p) => p && unused.includes(p)), [], file);
     }
-    assert.ok(bundles['engine.js']!.inputs.some((i) => packageOf(i) === 'dockerode'), 'engine.js still holds dockerode');
+    assert.ok(bundles['engine.js'].inputs.some((i) => packageOf(i) === 'dockerode'), 'engine.js still holds dockerode');
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { CheckContext, CheckOutcome } from '../../../src/core/engine/types';
+import type { CheckContext } from '../../../src/core/engine/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { authzAadCheck, authzExplicitCheck } from '../../../src/core/checks/login/authz';
@@ -20,7 +20,7 @@ const facts = (roles: [string, number][], mode?: string): RegistryFacts => ({
   gaps: [],
 });
 const aad = (actions: string[]) => ({ access: [{ type: 'repository', name: 'hello', actions }], principalId: 'p1', repository: 'hello', audience: 'arm' });
-const run = (c: CheckContext, check = authzAadCheck) => check.run(c) as Promise<CheckOutcome>;
+const run = (c: CheckContext, check = authzAadCheck) => check.run(c);
 
 describe('authorisation verdicts', () => {
   it('no pull: missing AcrPull for the principal, with the role assignment fix filled in', async () => {

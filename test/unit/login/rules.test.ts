@@ -68,7 +68,7 @@ describe('role analysis', () => {
     assert.deepEqual(r.held.map((x) => x.principalId), ['group-1', 'p']);
     const pending = analyseRoles([g('AcrPull', 2)], 'p', false, now, ['group-1']);
     assert.equal(pending.canPull, false);
-    assert.equal(pending.pending[0]!.principalId, 'group-1');
+    assert.equal(pending.pending[0].principalId, 'group-1');
     assert.deepEqual(groupsOf({ principalGroups: { principalId: 'P', groupIds: ['group-1'] } }, 'p'), ['group-1']);
     assert.deepEqual(groupsOf({ principalGroups: { principalId: 'other', groupIds: ['group-1'] } }, 'p'), [], 'groups of another principal do not count');
     assert.deepEqual(groupsOf(undefined, 'p'), []);

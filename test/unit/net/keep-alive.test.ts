@@ -2,7 +2,6 @@
 // requests given the pool share one connection per host; a connection never serves another host,
 // another trust or another proxy; a connection the server closed is replaced, not reported.
 import { strict as assert } from 'node:assert';
-import type { Socket } from 'node:net';
 import { httpRequest } from '../../../src/core/net/http';
 import { KeepAlivePool, keepAliveKey } from '../../../src/core/net/keep-alive';
 import { makePki, type TestPki } from './helpers/pki';
@@ -25,7 +24,7 @@ describe('net/keep-alive pool', function () {
     closeAfterNext = false;
     dropNext = false;
     server = await httpsServer(pki.cert, pki.key, (req, res) => {
-      seen.push({ port: (req.socket as Socket).remotePort ?? 0, host: req.headers.host ?? '', auth: req.headers.authorization ?? '' });
+      seen.push({ port: (req.socket).remotePort ?? 0, host: req.headers.host ?? '', auth: req.headers.authorization ?? '' });
       if (dropNext) { dropNext = false; req.socket.destroy(); return; }
       res.end('ok');
       if (closeAfterNext) { closeAfterNext = false; setImmediate(() => req.socket.destroy()); }
@@ -45,10 +44,10 @@ describe('net/keep-alive pool', function () {
       assert.equal(b.reused, true, 'the second request to the login server reused the connection');
       assert.equal(b.timings.tlsMs, undefined, 'a reused connection reports no TLS phase of its own');
       assert.equal(c.reused, undefined, 'another host never gets that connection');
-      assert.equal(seen[0]!.port, seen[1]!.port);
-      assert.notEqual(seen[2]!.port, seen[0]!.port);
-      assert.equal(seen[2]!.host, `${data}:${server.port}`);
-      assert.equal(seen[2]!.auth, '', 'no credential on the data endpoint connection');
+      assert.equal(seen[0].port, seen[1].port);
+      assert.notEqual(seen[2].port, seen[0].port);
+      assert.equal(seen[2].host, `${data}:${server.port}`);
+      assert.equal(seen[2].auth, '', 'no credential on the data endpoint connection');
     } finally { pool.close(); }
   });
 
@@ -69,7 +68,7 @@ describe('net/keep-alive pool', function () {
     await httpRequest({ ...base(), url: `https://${login}:${server.port}/one` });
     const b = await httpRequest({ ...base(), url: `https://${login}:${server.port}/two` });
     assert.equal(b.reused, undefined);
-    assert.notEqual(seen[0]!.port, seen[1]!.port);
+    assert.notEqual(seen[0].port, seen[1].port);
   });
 
   it('replaces a kept connection the server has closed instead of failing the request', async () => {
@@ -81,7 +80,7 @@ describe('net/keep-alive pool', function () {
       const b = await httpRequest({ ...base(), keepAlive: pool, url: `https://${login}:${server.port}/two` });
       assert.equal(b.status, 200);
       assert.equal(seen.length, 2);
-      assert.notEqual(seen[0]!.port, seen[1]!.port);
+      assert.notEqual(seen[0].port, seen[1].port);
     } finally { pool.close(); }
   });
 
@@ -94,8 +93,8 @@ describe('net/keep-alive pool', function () {
       assert.equal(b.status, 200);
       assert.equal(b.reused, undefined, 'answered on the new connection');
       assert.equal(seen.length, 3);
-      assert.equal(seen[1]!.port, seen[0]!.port, 'first tried on the kept connection');
-      assert.notEqual(seen[2]!.port, seen[0]!.port);
+      assert.equal(seen[1].port, seen[0].port, 'first tried on the kept connection');
+      assert.notEqual(seen[2].port, seen[0].port);
     } finally { pool.close(); }
   });
 

@@ -99,7 +99,7 @@ describe('net parsers', () => {
       assert.deepEqual(parseProxyUrl('192.0.2.50:8888'), { display: 'http://192.0.2.50:8888', host: '192.0.2.50', port: 8888, auth: undefined });
       const p = parseProxyUrl('http://user:s3cret@proxy:3128');
       assert.equal(p?.display, 'http://***@proxy:3128');
-      assert.equal(Buffer.from(p!.auth!, 'base64').toString(), 'user:s3cret');
+      assert.equal(Buffer.from(p.auth!, 'base64').toString(), 'user:s3cret');
       assert.equal(parseProxyUrl(''), undefined);
       assert.throws(() => parseProxyUrl('socks5://x:1'), /not supported/);
       assert.throws(() => parseProxyUrl('http://user:pw@[bad'), (e: Error) => !e.message.includes('pw'));

@@ -6,7 +6,7 @@ describe('registries added by name', () => {
     const r = readManualRegistries(['Contoso.azurecr.io', 'contoso', 'fabrikam.azurecr.cn', 'evil.example.com', 7, 'a']);
     assert.deepEqual(r.loginServers, ['contoso.azurecr.io', 'fabrikam.azurecr.cn']);
     assert.deepEqual(r.invalid.map((i) => i.entry), ['evil.example.com', '7', 'a']);
-    assert.match(r.invalid[0]!.reason, /not an Azure Container Registry domain/);
+    assert.match(r.invalid[0].reason, /not an Azure Container Registry domain/);
   });
 
   it('treats a non-list setting as a problem, not as empty', () => {

@@ -64,7 +64,7 @@ describe('report model: streaming engine events', () => {
   it('speaks Dutch when asked: cause title, explanation, seed section and nl-nl docs', () => {
     const m = streamedModel('nl');
     m.apply({ type: 'finding', finding: finding({ checkId: 'net.challenge', status: 'fail', causeId: 'network.ip-rule-excludes-client', fixes: [ipFix] }) }, 1100);
-    const c = m.state.causes[0]!;
+    const c = m.state.causes[0];
     assert.equal(c.sectionTitle, 'Openbare toegang tot register configureren');
     assert.match(c.docsUrl, /^https:\/\/learn\.microsoft\.com\/nl-nl\/azure\/container-registry\/container-registry-troubleshoot-access#configure-public-access-to-registry$/);
     assert.equal(c.fixes[0]?.title, 'Deze client toestaan');

@@ -14,7 +14,7 @@ describe('problems: entries for registry references', () => {
   it('names upper case with a suggestion and the docs anchor, without a diagnosis', () => {
     const entries = problemsFor(refs, ctx());
     assert.deepEqual(entries.map((e) => [e.ref.range.line, e.causeId, e.suggestion, e.fromDiagnosis]), [[0, 'name.upper-case', 'contoso.azurecr.io', false]]);
-    assert.equal(entries[0]!.docsUrl, 'https://learn.microsoft.com/en-us/azure/container-registry/container-registry-troubleshoot-login-authn-authz#specify-correct-registry-name');
+    assert.equal(entries[0].docsUrl, 'https://learn.microsoft.com/en-us/azure/container-registry/container-registry-troubleshoot-login-authn-authz#specify-correct-registry-name');
   });
 
   it('adds the latest diagnosis causes to every reference of that registry only', () => {

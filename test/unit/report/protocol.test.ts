@@ -50,6 +50,8 @@ describe('report protocol: webview → host guards', () => {
       { method: 'explain/submit', params: { text: '' } },
       { method: 'explain/submit', params: { text: 'x'.repeat(MAX_PASTED_CHARS + 1) } },
       { method: 'explain/submit', params: { text: { toString: 'boom' } } },
+      { method: 'explain/diagnose', params: { registry: 'evil.azurecr.io' } },
+      { method: 'explain/diagnose', params: null },
       JSON.parse('{"method":"fix/run","params":{"causeId":"x","index":0,"__proto__":{"polluted":true}}}'),
       Object.assign(Object.create({ method: 'webview/ready' }), {}),
     ];

@@ -48,9 +48,9 @@ describe('registries tree: repositories and tags', () => {
   it('lists the tags of a repository, and says so when there are none', async () => {
     const calls: string[] = [];
     const contents = new RegistryContents(pages(50, calls), log);
-    const repo = (await contents.children(registry, signal))[0]!;
+    const repo = (await contents.children(registry, signal))[0];
     assert.equal(repo.kind, 'repository');
-    const tags = await contents.children(repo as never, signal);
+    const tags = await contents.children(repo, signal);
     assert.deepEqual(labels(tags), ['v1', 'v2']);
     assert.deepEqual(tags[0], { kind: 'tag', registry, repository: 'app-000', tag: 'v1' });
     const empty = new RegistryContents({ repositories: async () => ({ items: [], skipped: 0 }), tags: async () => ({ items: [], skipped: 0 }) }, log);
@@ -66,14 +66,14 @@ describe('registries tree: repositories and tags', () => {
     }, log);
     const rows = await contents.children(registry, signal);
     assert.equal(rows.length, 1);
-    const err = rows[0]!;
+    const err = rows[0];
     assert.ok(err.kind === 'error');
     assert.equal(err.message, 'No permission to list the repositories of contoso.azurecr.io');
     assert.match(err.detail ?? '', /DENIED/);
     assert.equal(err.parent, registry, 'Retry reloads the registry node');
     fail = new CatalogError('network', 'Cannot reach contoso.azurecr.io: dns: getaddrinfo ENOTFOUND');
     contents.forget(registry);
-    assert.match((await contents.children(registry, signal))[0]!.kind === 'error' ? ((await contents.children(registry, signal))[0] as { message: string }).message : '', /^Cannot reach contoso\.azurecr\.io to list/);
+    assert.match((await contents.children(registry, signal))[0].kind === 'error' ? ((await contents.children(registry, signal))[0] as { message: string }).message : '', /^Cannot reach contoso\.azurecr\.io to list/);
     fail = undefined;
     contents.forget(registry);
     assert.deepEqual(labels(await contents.children(registry, signal)), ['hello']);

@@ -90,8 +90,8 @@ describe('security: an https:// proxy gets its credentials only inside TLS', fun
     assert.ok(onWire.length > 0, 'the client spoke to the proxy');
     for (const secret of ['CONNECT', 'Proxy-Authorization', BASIC, PASSWORD]) assert.ok(!onWire.includes(secret), `"${secret}" went over the wire in clear`);
     assert.equal(decryptedHeads.length, 1);
-    assert.match(decryptedHeads[0]!, /^CONNECT contoso\.azurecr\.io:443 HTTP\/1\.1\r\n/);
-    assert.ok(decryptedHeads[0]!.includes(`Proxy-Authorization: Basic ${BASIC}`), 'the proxy got its credentials inside TLS');
+    assert.match(decryptedHeads[0], /^CONNECT contoso\.azurecr\.io:443 HTTP\/1\.1\r\n/);
+    assert.ok(decryptedHeads[0].includes(`Proxy-Authorization: Basic ${BASIC}`), 'the proxy got its credentials inside TLS');
   });
 
   it('sends nothing to an https:// proxy whose certificate is not trusted', async () => {

@@ -77,8 +77,8 @@ describe('security: a planted credential helper (docker/executable-on-path, cred
     (vscodeStub.window as Record<string, unknown>).createTerminal = (o: Record<string, unknown>) => { made.push(o); return { show: () => undefined, sendText: () => undefined }; };
     await terminalFix('docker logout contoso.azurecr.io', 'contoso.azurecr.io').run(new AbortController().signal);
     assert.equal(made.length, 1);
-    assert.equal(made[0]!.cwd, os.homedir());
-    assert.notEqual(made[0]!.cwd, process.cwd());
+    assert.equal(made[0].cwd, os.homedir());
+    assert.notEqual(made[0].cwd, process.cwd());
   });
 
   it('on Windows the child gets NoDefaultCurrentDirectoryInExePath and the home folder as its working folder', () => {

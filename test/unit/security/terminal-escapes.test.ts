@@ -37,7 +37,7 @@ describe('security: terminal escapes (text/control-chars, engine, CLI)', () => {
       run: async () => ({ status: 'fail', causeId: 'c', message: `issuer ${HOSTILE}`, evidence: { issuer: HOSTILE, [`k${HOSTILE}`]: 1 }, fixParams: { note: `n${HOSTILE}` } }),
     }, { id: 'y', area: 'network', title: 'y', needs: [], timeoutMs: 1000, run: async () => { throw new Error(`boom ${HOSTILE}`); } }], target, env, { causeOf: () => cause });
     const text = JSON.stringify(report);
-    assert.ok(report.findings.length === 2 && report.findings[0]!.fixes.length === 1, text);
+    assert.ok(report.findings.length === 2 && report.findings[0].fixes.length === 1, text);
     for (const f of report.findings) {
       assert.doesNotMatch(f.message, FOREIGN_CONTROL, f.message);
       assert.doesNotMatch(JSON.stringify(f.evidence).replace(/\\u00[0-9a-f]{2}/gi, (e) => String.fromCharCode(parseInt(e.slice(2), 16))), FOREIGN_CONTROL);

@@ -92,7 +92,7 @@ describe('security: fixes need Workspace Trust and an explicit confirmation', ()
   const log = { info() { /* */ }, warn() { /* */ }, error() { /* */ } };
   const runner = (mode: number) => new ReportFixRunner({
     actions: { plan: () => ({ describe: () => ['Adds 192.0.2.1 to contoso\'s IP rules'], run: async () => { ran++; return 'added'; } }) } as never,
-    log: log as never, mode: mode as never, lang: () => 'en', redact: (s) => s,
+    log: log as never, mode: mode, lang: () => 'en', redact: (s) => s,
   });
   const ref = { causeId: 'network.ip-rule-excludes-client', index: 0 };
   beforeEach(() => { ran = 0; vscodeStub.window.warnings.length = 0; vscodeStub.window.answer = undefined; vscodeStub.workspace.isTrusted = true; delete process.env[TEST_CONFIRM_ENV]; });
@@ -130,7 +130,7 @@ describe('security: fixes need Workspace Trust and an explicit confirmation', ()
     const withParams = { ...pasted, causeInput: () => ({ causeId: ref.causeId, fixes: [pastedFix], checkIds: [] }) };
     await runner(1).run(panel as never, withParams as never, ref);
     const detail = String((vscodeStub.window.warnings.at(-1)!.options as { detail?: string }).detail);
-    assert.match(detail.split('\n')[0]!, /203\.0\.113\.66 comes from the text you pasted, not from this machine/);
+    assert.match(detail.split('\n')[0], /203\.0\.113\.66 comes from the text you pasted, not from this machine/);
     // The diagnosis's own fix (measured, not pasted) does not carry the warning.
     vscodeStub.window.warnings.length = 0;
     await runner(1).run(panel as never, { ...model, fromPastedText: () => false, causeInput: () => ({ causeId: ref.causeId, fixes: [pastedFix], checkIds: [] }) } as never, ref);

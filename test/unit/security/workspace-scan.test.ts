@@ -15,7 +15,7 @@ describe('security: workspace scans are bounded (core/references)', () => {
       const lines = f.text.split('\n');
       const perLine = new Map<number, number>();
       for (const ref of r.refs) {
-        assert.equal(lines[ref.range.line]!.slice(ref.range.start, ref.range.end), ref.written, 'the range holds what was written');
+        assert.equal(lines[ref.range.line].slice(ref.range.start, ref.range.end), ref.written, 'the range holds what was written');
         perLine.set(ref.range.line, (perLine.get(ref.range.line) ?? 0) + 1);
       }
       for (const [line, n] of perLine) assert.ok(n <= DEFAULT_SCAN_LIMITS.maxMatchesPerLine, `line ${line}: ${n} matches`);

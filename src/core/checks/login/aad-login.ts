@@ -4,7 +4,7 @@
 import type { Check, CheckOutcome } from '../../engine/types';
 import { settledData } from '../../engine/context';
 import {
-  accessTokenFromRefresh, exchangeAadToken, fetchChallenge, scopeFor, type AcrNet, type StepFailure,
+  exchangeAadToken, fetchChallenge, scopeFor, type StepFailure,
 } from '../../acr/token-flow';
 import { realmIsTrusted } from '../../net/www-authenticate';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
@@ -57,9 +57,9 @@ export const aadLoginCheck: Check = {
       return { status: 'fail', causeId: f.causeId, message: `Step 1 of 3 (Entra ID token) failed. ${f.message}`, evidence: { step: 'aad-token', aadError: f.code } };
     }
     const claims = decodeJwt(first.token);
-    const tenant = (claims?.tid as string | undefined) ?? az.tenantId;
+    const tenant = (claims?.tid) ?? az.tenantId;
     const evidence: Record<string, string | number | boolean | undefined> = {
-      principal: (claims?.oid as string | undefined) ?? az.principalId, tenant,
+      principal: (claims?.oid) ?? az.principalId, tenant,
       aadAudience: 'ARM',
       aadExpires: fmt(claimDate(claims, 'exp')),
     };
@@ -95,7 +95,7 @@ export const aadLoginCheck: Check = {
     if (!token.ok) return stepFail(token, { ...evidence, scope }, 'token');
     const accessClaims = decodeJwt(token.accessToken);
     const data: AadLoginData = {
-      principalId: (claims?.oid as string | undefined) ?? az.principalId, tenantId: tenant, appId: claims?.appid as string | undefined,
+      principalId: (claims?.oid) ?? az.principalId, tenantId: tenant, appId: claims?.appid,
       aadExpires: claimDate(claims, 'exp'), refreshExpires: refreshExp, accessExpires: claimDate(accessClaims, 'exp'),
       access: accessClaim(accessClaims), audience, repository: repo,
     };

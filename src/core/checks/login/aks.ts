@@ -54,7 +54,7 @@ export const aksCheck: Check = {
     const exists = await Promise.all(found.map((c) => (c.kubeletIdentity?.objectId ? kubeletIdentityExists(armAccessOf(ctx.env)!, c, ctx.signal) : Promise.resolve(undefined))));
     const now = ctx.env.now();
     const abac = facts.registry.roleAssignmentMode === 'AbacRepositoryPermissions';
-    const blocked = clusters.filter((c, i) => c.kubeletObjectId && exists[i] !== false && !analyseRoles(facts.roleAssignments!, c.kubeletObjectId, abac, now).canPull);
+    const blocked = clusters.filter((c, i) => c.kubeletObjectId && exists[i] !== false && !analyseRoles(facts.roleAssignments, c.kubeletObjectId, abac, now).canPull);
     const noIdentity = clusters.filter((c) => !c.kubeletObjectId);
     const evidence = { clusters: clusters.map((c) => c.name), withoutPull: blocked.map((c) => c.name), withoutKubeletIdentity: noIdentity.map((c) => c.name) };
     const deleted = clusters.filter((_c, i) => exists[i] === false);
@@ -129,7 +129,7 @@ export function judgeByRoleAssignments(ctx: CheckContext, facts: KnownFacts, s: 
   }
   const status = s.op === 'login' ? 'warn' : missing === 'push' && s.op !== 'push' ? 'info' : 'fail';
   if (a.pending.length && missing === 'pull') {
-    return { status, causeId: 'authz.role-propagation-pending', evidence, fixParams: s.fixParams, message: `${s.label} was given ${a.pending[0]!.role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.` };
+    return { status, causeId: 'authz.role-propagation-pending', evidence, fixParams: s.fixParams, message: `${s.label} was given ${a.pending[0].role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.` };
   }
   if (abac && (a.ignoredByAbac.length || assignments.length !== facts.roleAssignments.length)) {
     return { status, causeId: 'authz.abac-repository-permissions', evidence, fixParams: s.fixParams, message: `The registry uses ABAC repository permissions: ${s.label} holds ${held}, and none of it lets it ${missing} ${on}.` };

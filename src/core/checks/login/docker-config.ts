@@ -1,7 +1,7 @@
 // The Docker client config: readable, valid JSON, and what it says about this registry
 // (stored credential or helper), proxies and the selected context.
 import type { Check } from '../../engine/types';
-import { credentialSourceFor, readDockerConfig, type DockerConfig } from '../../docker/config';
+import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
 
 export const dockerConfigCheck: Check = {

@@ -8,7 +8,7 @@ const OPERAND = /\bString(Equals|StartsWith)(IgnoreCase)?\s+'((?:[^'\\]|\\.){0,3
 /** Whether a condition lets the assignment apply to `repository` (no condition, or none on repository names: yes). */
 export function conditionAllows(condition: string | undefined, repository: string): boolean {
   if (!condition || !/repositories:name/i.test(condition)) return true;
-  const tests = [...condition.slice(0, 8000).matchAll(OPERAND)].map((m) => ({ starts: m[1]!.toLowerCase() === 'startswith', ignoreCase: !!m[2], value: m[3]! }));
+  const tests = [...condition.slice(0, 8000).matchAll(OPERAND)].map((m) => ({ starts: m[1].toLowerCase() === 'startswith', ignoreCase: !!m[2], value: m[3] }));
   if (!tests.length) return true;
   return tests.some((t) => {
     const a = t.ignoreCase ? repository.toLowerCase() : repository;

@@ -92,7 +92,7 @@ async function getJson<T>(ctx: CheckContext, url: string, token: string, accept?
 /** Find a blob of some repository: the smallest thing whose GET redirects to the data endpoint. */
 async function findBlob(ctx: CheckContext, base: string, repository: string, token: string): Promise<string | undefined> {
   const tags = await getJson<{ tags?: unknown }>(ctx, `${base}/v2/${repository}/tags/list?n=20`, token);
-  const list = Array.isArray(tags?.tags) ? tags!.tags.filter((t): t is string => typeof t === 'string') : [];
+  const list = Array.isArray(tags?.tags) ? tags.tags.filter((t): t is string => typeof t === 'string') : [];
   const tag = list.includes('latest') ? 'latest' : list[0];
   if (!tag) return undefined;
   let m = await getJson<Manifest>(ctx, `${base}/v2/${repository}/manifests/${encodeURIComponent(tag)}`, token, MANIFEST_ACCEPT);
@@ -121,7 +121,7 @@ export const blobRedirectCheck: Check = {
       source = cat.source;
       if (cat.token) {
         const list = await getJson<{ repositories?: unknown }>(ctx, `${base}/v2/_catalog?n=20`, cat.token);
-        repository = Array.isArray(list?.repositories) ? list!.repositories.find((r): r is string => typeof r === 'string') : undefined;
+        repository = Array.isArray(list?.repositories) ? list.repositories.find((r): r is string => typeof r === 'string') : undefined;
       }
     }
     if (!repository) return { status: 'info', message: 'no repository to test a blob download with (give --repository, or sign in / docker login so one can be listed)', evidence: { credential: source } };
@@ -157,7 +157,7 @@ async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcom
   const repository = found.image.repository;
   let manifest = found.manifest;
   if (manifest.entries?.length) {
-    const entry = manifest.entries.find((e) => e.platform.os === 'linux' && e.platform.architecture === 'amd64') ?? manifest.entries[0]!;
+    const entry = manifest.entries.find((e) => e.platform.os === 'linux' && e.platform.architecture === 'amd64') ?? manifest.entries[0];
     const child = await getManifest(api, repository, entry.digest);
     if (!child.ok) return { status: 'info', message: `the platform manifest ${entry.digest} of ${repository} could not be read (${child.status}: ${child.reason})`, evidence: { repository } };
     manifest = child;
@@ -181,18 +181,18 @@ async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcom
     probeDataEndpoint(ctx, target.host, target.url, { range: 'bytes=0-0' }),
     ...replicas.map((h) => probeDataEndpoint(ctx, h, `https://${h}${path.pathname}${path.search}`, { range: 'bytes=0-0' })),
   ]);
-  const all = [probe!, ...others];
+  const all = [probe, ...others];
   evidence.endpoints = all.map((p) => `${p.host}: ${p.ok ? 'ok' : p.evidence.error ?? p.causeId}`);
   const bad = all.filter((p) => !p.ok);
   if (!bad.length) {
-    const ev = { ...evidence, ...probe!.evidence };
+    const ev = { ...evidence, ...probe.evidence };
     const hosts = replicas.join(', ');
     return replicas.length
       ? { status: 'pass', evidence: ev, data: { host: target.host }, message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}, which answered (one byte asked for); the other replicas' data endpoints answered too (${hosts})` }
       : { status: 'pass', evidence: ev, data: { host: target.host }, message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}, which answered (one byte asked for)` };
   }
   // The endpoint the client was sent to first: it is the one this pull fails on.
-  const first = probe!.ok ? bad[0]! : probe!;
+  const first = probe.ok ? bad[0] : probe;
   return {
     status: 'fail', causeId: first.causeId, evidence: { ...evidence, ...first.evidence }, fixParams: { dataEndpoint: first.host },
     message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}; ${bad.map((p) => p.message).join('; ')}`,

@@ -137,7 +137,7 @@ export function judgeEgress(x: EgressInputs): EgressJudgement {
     if (denied.length) {
       const allowed = verdicts.filter((v) => v.allowed).map((v) => v.host);
       const byRule = denied.find((v) => v.rule)?.rule;
-      const first = viaFirewall.find((v) => v.d.hosts.includes(denied[0]!.host)) ?? viaFirewall[0]!;
+      const first = viaFirewall.find((v) => v.d.hosts.includes(denied[0].host)) ?? viaFirewall[0];
       const deniedHosts = denied.map((v) => v.host).join(', ');
       // A deny collection wins only over collections after it; a default deny over nothing.
       const slot = allowCollectionSlot(x.firewallRules, byRule?.action === 'Deny' ? byRule : undefined);

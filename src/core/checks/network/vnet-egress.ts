@@ -136,7 +136,7 @@ export const clientEgressCheck: Check = {
     if (!arm) return noArm;
     const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
     if (!resolved.length) return { status: 'info', message: `${ctx.target.loginServer} did not resolve here, so this machine's way to it through a virtual network cannot be told` };
-    const src = await sourceAddressToward(resolved[0]!, ctx.signal);
+    const src = await sourceAddressToward(resolved[0], ctx.signal);
     if (!src) return { status: 'info', message: `this machine has no route to ${resolved[0]}` };
     const subnet = subnetHolding(arm.subnets, src);
     if (!subnet) return { status: 'pass', message: `this machine (${src}) is in none of the ${arm.subnets.length} subnet(s) this sign-in can read in the registry's subscription`, evidence: { sourceAddress: src } };
@@ -235,7 +235,7 @@ export const bastionCheck: Check = {
     const inBastion = arm.privateEndpoints.filter((p) => lastSeg(p.subnetId).toLowerCase() === 'azurebastionsubnet');
     if (inBastion.length) {
       const used = inBastion.find((p) => p.ips.some((ip) => resolved.includes(ip)));
-      const pe = used ?? inBastion[0]!;
+      const pe = used ?? inBastion[0];
       const peName = lastSeg(pe.privateEndpointId) || pe.connectionName;
       const fixParams = { privateEndpoint: peName, peResourceGroup: resourceGroupOfId(pe.privateEndpointId), vnet: pe.subnetId!.split('/').slice(-3, -2)[0] ?? '', registryId: arm.id };
       const evidence = { privateEndpoint: peName, subnet: pe.subnetId!.split('/').slice(-3).join('/'), privateIps: pe.ips, resolved };

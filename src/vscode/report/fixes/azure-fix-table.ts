@@ -39,8 +39,8 @@ export function roleOfCommand(command: string | undefined): string | undefined {
 export const AZURE_FIXES: Record<string, AzureFixSpec> = {
   'registry.addIpRule': {
     needs: ['clientIp'],
-    describe: (ref, p) => [where(ref), vscode.l10n.t('Adds a firewall rule that allows {0}.', p.clientIp!)],
-    run: (azure, ref, p, signal) => azureArea().addClientIpRule(azure, ref, p.clientIp!, signal),
+    describe: (ref, p) => [where(ref), vscode.l10n.t('Adds a firewall rule that allows {0}.', p.clientIp)],
+    run: (azure, ref, p, signal) => azureArea().addClientIpRule(azure, ref, p.clientIp, signal),
   },
   'registry.enablePublicNetworkAccess': {
     needs: [],
@@ -64,13 +64,13 @@ export const AZURE_FIXES: Record<string, AzureFixSpec> = {
   },
   'registry.enableToken': {
     needs: ['tokenName'],
-    describe: (ref, p) => [where(ref), vscode.l10n.t('Enables the repository token {0}.', p.tokenName!)],
-    run: (azure, ref, p, signal) => azureArea().enableRepositoryToken(azure, ref, p.tokenName!, signal),
+    describe: (ref, p) => [where(ref), vscode.l10n.t('Enables the repository token {0}.', p.tokenName)],
+    run: (azure, ref, p, signal) => azureArea().enableRepositoryToken(azure, ref, p.tokenName, signal),
   },
   'registry.approvePrivateEndpoint': {
     needs: ['connectionName'],
-    describe: (ref, p) => [where(ref), vscode.l10n.t('Approves the private endpoint connection {0}.', p.connectionName!)],
-    run: (azure, ref, p, signal) => azureArea().approvePrivateEndpointConnection(azure, ref, p.connectionName!, signal),
+    describe: (ref, p) => [where(ref), vscode.l10n.t('Approves the private endpoint connection {0}.', p.connectionName)],
+    run: (azure, ref, p, signal) => azureArea().approvePrivateEndpointConnection(azure, ref, p.connectionName, signal),
   },
   'subscription.registerContainerRegistryProvider': {
     needs: [],
@@ -79,8 +79,8 @@ export const AZURE_FIXES: Record<string, AzureFixSpec> = {
   },
   'roleAssignment.create': {
     needs: ['principalId', 'role'],
-    describe: (ref, p) => [vscode.l10n.t('Assigns the role {0} to {1} on {2}.', p.role!, p.principalId!, p.registryId ?? ref.id)],
-    run: (azure, ref, p, signal) => azureArea().createRoleAssignment(azure, { scope: p.registryId ?? ref.id, role: p.role!, principalId: p.principalId! }, signal)
-      .catch((e: unknown) => { throw refusalInWords(e, p.registryId ?? ref.id, p.principalId!); }),
+    describe: (ref, p) => [vscode.l10n.t('Assigns the role {0} to {1} on {2}.', p.role, p.principalId, p.registryId ?? ref.id)],
+    run: (azure, ref, p, signal) => azureArea().createRoleAssignment(azure, { scope: p.registryId ?? ref.id, role: p.role, principalId: p.principalId }, signal)
+      .catch((e: unknown) => { throw refusalInWords(e, p.registryId ?? ref.id, p.principalId); }),
   },
 };

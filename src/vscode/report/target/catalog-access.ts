@@ -1,6 +1,7 @@
 // How the extension lists a registry's repositories and tags (tree, header completion): the
 // client network of VS Code's process, and the chosen identity's password when it has one stored,
-// else the Azure sign-in (an Entra token exchanged for a registry token).
+// Docker's stored login for the docker identity, else the Azure sign-in (an Entra token exchanged
+// for a registry token): an AKS kubelet or a managed identity cannot sign in from this machine.
 import * as vscode from 'vscode';
 import type { CatalogAuth, CatalogOptions, CatalogPage } from '../../../core/acr/catalog';
 import type { AcrNet } from '../../../core/acr/token-flow';
@@ -21,6 +22,11 @@ export async function catalogAccess(ctx: Ctx, loginServer: string, identity: Ide
   const net: AcrNet = { loginServer, resolve: env.resolve, proxy: env.proxy, extraCaPem: env.extraCaPem, signal, timeoutMs: 8000 };
   const credentials = identity ? await new IdentitySecrets(ctx.extension.secrets).credentials(loginServer, identity) : undefined;
   if (credentials) return { net, auth: { kind: 'password', username: credentials.username, password: credentials.password } };
+  if (identity?.kind === 'docker') {
+    const stored = await engineArea().dockerStoredLogin(env.dockerConfigDir, loginServer, { pathEnv: env.searchPath, signal });
+    if (!stored.login) throw new CatalogAccessError(vscode.l10n.t("Docker's stored login cannot list {0}: {1}.", loginServer, stored.reason ?? ''));
+    return { net, auth: stored.login.kind === 'password' ? { kind: 'password', username: stored.login.username, password: stored.login.password } : stored.login };
+  }
   const access = await azureAccessFor(ctx, parseRegistryInput(loginServer), env.extraCaPem);
   if (!access) throw new CatalogAccessError(vscode.l10n.t('Sign in to Azure to list the repositories of {0}.', loginServer));
   const token = await access.credential.getToken(access.armScope ?? ARM_AUDIENCE, { abortSignal: signal });

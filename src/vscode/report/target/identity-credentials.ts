@@ -23,7 +23,7 @@ export function secretKeyOf(loginServer: string, identity: IdentitySpec): string
 
 /** The admin user's name is the registry's resource name. */
 export function adminUserOf(loginServer: string): string {
-  return loginServer.split('.')[0]!;
+  return loginServer.split('.')[0];
 }
 
 /** The user name and password a docker login with this identity would send. */

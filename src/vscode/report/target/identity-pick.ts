@@ -64,6 +64,41 @@ export async function pickIdentity(ctx: Ctx, loginServer: string, current: Ident
   }
 }
 
+/**
+ * An identity a command named (`{ identity: 'sp:<id>' }`, a code lens) made whole before the run:
+ * its client id or token name when missing, its secret when none is stored. Undefined: cancelled.
+ */
+export async function completeIdentity(ctx: Ctx, loginServer: string, identity: IdentitySpec): Promise<IdentitySpec | undefined> {
+  const secrets = new IdentitySecrets(ctx.extension.secrets);
+  let whole = identity;
+  if (whole.kind === 'sp' && !whole.clientId) {
+    const clientId = await askText(vscode.l10n.t('Service principal'), vscode.l10n.t('Application (client) id'), undefined,
+      (v) => (GUID.test(v.trim()) ? undefined : vscode.l10n.t('A client id is a GUID, e.g. 00000000-0000-0000-0000-000000000000.')));
+    if (!clientId) return undefined;
+    whole = { kind: 'sp', clientId: clientId.trim().toLowerCase() };
+  }
+  if (whole.kind === 'token' && !whole.name) {
+    const name = await askText(vscode.l10n.t('Repository-scoped token'), vscode.l10n.t('Token name'), undefined,
+      (v) => (TOKEN_NAME.test(v.trim()) ? undefined : vscode.l10n.t('A token name has 5 to 50 letters, digits and hyphens.')));
+    if (!name) return undefined;
+    whole = { kind: 'token', name: name.trim() };
+  }
+  const prompt = secretPrompt(loginServer, whole);
+  if (prompt === undefined || await secrets.get(loginServer, whole)) return whole;
+  return (await askSecret(secrets, loginServer, whole, prompt)) ? whole : undefined;
+}
+
+/** What the password box asks for an identity with a secret; undefined for one without. */
+function secretPrompt(loginServer: string, identity: IdentitySpec): string | undefined {
+  switch (identity.kind) {
+    case 'sp': return vscode.l10n.t('Client secret of {0}', identity.clientId ?? '');
+    case 'admin': return vscode.l10n.t('Password of the admin user {0}', adminUserOf(loginServer));
+    case 'token': return vscode.l10n.t('Password of the token {0}', identity.name ?? '');
+    case 'exposed-token': return vscode.l10n.t('Access token from az acr login --expose-token');
+    default: return undefined;
+  }
+}
+
 async function askText(title: string, prompt: string, value: string | undefined, validate: (v: string) => string | undefined): Promise<string | undefined> {
   const v = await vscode.window.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: (x) => (x.trim() ? validate(x) : undefined) });
   return v?.trim() ? v : undefined;
@@ -93,7 +128,7 @@ async function pickAksCluster(ctx: Ctx, loginServer: string): Promise<IdentitySp
     azureArea().listAksClusters(access).then(({ clusters, failures }): ClusterItem[] => {
       for (const f of failures) ctx.log.warn(`AKS clusters of ${f.subscriptionId}: ${f.error.message}`);
       if (!clusters.length) {
-        return [{ label: failures.length ? vscode.l10n.t('Could not list AKS clusters: {0}', failures[0]!.error.message) : vscode.l10n.t('No AKS clusters in the subscription'), cluster: '' }];
+        return [{ label: failures.length ? vscode.l10n.t('Could not list AKS clusters: {0}', failures[0].error.message) : vscode.l10n.t('No AKS clusters in the subscription'), cluster: '' }];
       }
       return clusters.map((c) => ({ label: c.name, description: [c.resourceGroup, c.location].filter(Boolean).join(' · '), cluster: c.name }));
     }),
