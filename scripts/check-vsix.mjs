@@ -14,6 +14,7 @@ const ALLOWED = [
   /^extension\/dist\/(extension|azure|engine|cli|cli-main|cli-mcp)\.js$/,
   /^extension\/dist\/media\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css|js|woff2?|ttf)$/,
+  /^extension\/media\/walkthrough\/[\w.-]+\.md$/, // the walkthrough steps (contributes.walkthroughs), English and Dutch
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
 ];
 // dist/azure.js and dist/engine.js are required by dist/extension.js on first use: a .vsix

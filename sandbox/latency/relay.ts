@@ -108,7 +108,7 @@ export class LatencyRelay {
       timer = undefined;
       if (waitingDrain) return;
       const now = performance.now();
-      while (queue.length && queue[0]!.at <= now + 0.5) {
+      while (queue.length && queue[0].at <= now + 0.5) {
         const item = queue.shift()!;
         if (item.buf === null) { dst.end(); ended(); return; }
         queued -= item.buf.length;
@@ -119,14 +119,14 @@ export class LatencyRelay {
     };
     const schedule = () => {
       if (timer || waitingDrain || !queue.length) return;
-      const t = setTimeout(() => { this.timers.delete(t); pump(); }, Math.max(0, queue[0]!.at - performance.now()));
+      const t = setTimeout(() => { this.timers.delete(t); pump(); }, Math.max(0, queue[0].at - performance.now()));
       this.timers.add(t); timer = t;
     };
     const push = (buf: Buffer | null) => {
       const at = performance.now() + delay + (first ? firstExtra : 0);
       first = false;
       // Same delay for every chunk, so `at` only grows and the queue stays in arrival order.
-      queue.push({ at: Math.max(at, queue.length ? queue[queue.length - 1]!.at : 0), buf });
+      queue.push({ at: Math.max(at, queue.length ? queue[queue.length - 1].at : 0), buf });
       schedule();
     };
     src.on('data', (buf: Buffer) => {

@@ -53,9 +53,9 @@ describe('sandbox latency mode (near)', function () {
     const report = JSON.parse(d.stdout) as { causes: { causeId: string }[]; durationMs: number };
     assert.deepEqual(report.causes.map((c) => c.causeId), [], d.stderr.slice(-2000));
     const stats = world.latency.stats();
-    assert.ok(stats[`${IP.contoso}:443`]!.connections >= 2 && stats[`${IP.contoso}:443`]!.flights >= 3, JSON.stringify(stats[`${IP.contoso}:443`]));
-    assert.ok(stats[`${IP.login}:443`]!.flights >= 2, `Entra flights ${stats[`${IP.login}:443`]!.flights}`);
-    assert.ok(stats[`${IP.management}:443`]!.flights >= 1, `ARM flights ${stats[`${IP.management}:443`]!.flights}`);
+    assert.ok(stats[`${IP.contoso}:443`].connections >= 2 && stats[`${IP.contoso}:443`].flights >= 3, JSON.stringify(stats[`${IP.contoso}:443`]));
+    assert.ok(stats[`${IP.login}:443`].flights >= 2, `Entra flights ${stats[`${IP.login}:443`].flights}`);
+    assert.ok(stats[`${IP.management}:443`].flights >= 1, `ARM flights ${stats[`${IP.management}:443`].flights}`);
     // The diagnosis signs in (Entra, then the registry's exchange): at least an Entra and a registry round trip each way.
     assert.ok(report.durationMs >= 2 * world.latency.profile.azureRttMs, `diagnosis ${report.durationMs} ms`);
   });

@@ -64,7 +64,7 @@ describe('sandbox latency relay', () => {
     const data = crypto.randomBytes(3 * 1024 * 1024);
     const answer = await new Promise<string>((resolve, reject) => {
       const c = net.connect({ host: '127.0.0.1', port, allowHalfOpen: true });
-      let out = ''; c.on('data', (b) => { out += b; }); c.on('end', () => resolve(out)); c.on('error', reject);
+      let out = ''; c.on('data', (b) => { out += b.toString('utf8'); }); c.on('end', () => resolve(out)); c.on('error', reject);
       c.end(data);
     });
     assert.equal(answer, crypto.createHash('sha256').update(data).digest('hex'));
