@@ -11,7 +11,7 @@ import { CERTS_D, ensureNamespace, insideNamespace, isRoot, writeHosts } from '.
 import { createPki, type Pki } from './pki';
 import type { ArmState } from './arm/state';
 import { DEFAULT_IDS, defaultState, stateSecrets } from './arm/state';
-import type { Signer } from './front/jwt';
+import type { Signer } from './jwt';
 import type { FrontFaults, RegistryContext } from './front/policy';
 import { TokenService } from './front/token-service';
 import { LoginServer, type TlsPair } from './front/login-server';

@@ -2,7 +2,8 @@
 // for client_credentials with a client secret — the two requests the real @azure/identity
 // ClientSecretCredential makes (see test-infra.md) — plus signing and verifying the access
 // tokens it issues, so the ARM server and the sandbox's ACR front (/oauth2/exchange) can check them.
-import { constants, createPrivateKey, createPublicKey, randomUUID, sign, verify } from 'node:crypto';
+import { constants, createPublicKey, randomUUID, verify } from 'node:crypto';
+import { decodeJwt, jwtParts, signRs256, verifyRs256 } from '../jwt';
 import { checkClientSecret, findServicePrincipal, type ArmState } from './state';
 
 /** Audiences (resource ids) the simulator issues tokens for, by the scope a client asks. */
@@ -30,29 +31,17 @@ export type VerifyResult =
   | { ok: true; claims: AccessTokenClaims }
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid' | 'wrong-audience' | 'unknown-principal'; message: string; claims?: AccessTokenClaims };
 
-const b64url = (x: Buffer | string) => Buffer.from(x).toString('base64url');
-
 export function issuerFor(tenantId: string): string {
   return `https://sts.windows.net/${tenantId}/`;
 }
 
 export function signAccessToken(state: ArmState, claims: AccessTokenClaims): string {
-  const header = { typ: 'JWT', alg: 'RS256', kid: state.signingKey.kid, x5t: state.signingKey.kid };
-  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
-  const sig = sign('RSA-SHA256', Buffer.from(input), createPrivateKey(state.signingKey.privateKeyPem));
-  return `${input}.${b64url(sig)}`;
+  return signRs256({ typ: 'JWT', alg: 'RS256', kid: state.signingKey.kid, x5t: state.signingKey.kid }, claims, state.signingKey.privateKeyPem);
 }
 
 /** Decode without verifying (for messages); undefined for anything that is not a JWT. */
 export function decodeAccessToken(token: string): AccessTokenClaims | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as unknown;
-    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as AccessTokenClaims) : undefined;
-  } catch {
-    return undefined;
-  }
+  return decodeJwt(token) as AccessTokenClaims | undefined;
 }
 
 /**
@@ -65,12 +54,7 @@ export function verifyAccessToken(state: ArmState, token: string, opts: { audien
   if (parts.length !== 3 || !claims || typeof claims.exp !== 'number' || typeof claims.tid !== 'string' || typeof claims.oid !== 'string') {
     return { ok: false, reason: 'malformed', message: 'The access token is not a well-formed JWT.' };
   }
-  let good = false;
-  try {
-    good = verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey(state.signingKey.publicKeyPem), Buffer.from(parts[2], 'base64url'));
-  } catch {
-    good = false;
-  }
+  const good = verifyRs256(token, state.signingKey.publicKeyPem);
   if (!good) return { ok: false, reason: 'bad-signature', message: 'The access token signature is invalid.', claims };
   const nowS = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   if (claims.exp <= nowS) {
@@ -271,24 +255,17 @@ function checkClientAssertion(state: ArmState, tenantId: string, clientId: strin
   const fail = (code: number, text: string) => ({ ok: false as const, answer: aadError(401, 'invalid_client', code, text) });
   const sp = findServicePrincipal(state, tenantId, clientId);
   if (!sp || sp.kind !== 'application') return { ok: false, answer: aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenantId}'.`) };
-  const parts = assertion.split('.');
-  let header: Record<string, unknown>;
-  let claims: Record<string, unknown>;
-  try {
-    header = JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-    claims = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return fail(50027, 'JWT token is invalid or malformed.');
-  }
-  if (parts.length !== 3) return fail(50027, 'JWT token is invalid or malformed.');
+  const jwt = jwtParts(assertion);
+  if (!jwt) return fail(50027, 'JWT token is invalid or malformed.');
+  const { header, claims } = jwt;
   const thumb = (v: unknown) => (typeof v === 'string' ? Buffer.from(v, 'base64url').toString('hex').toUpperCase() : undefined);
   const s256 = thumb(header['x5t#S256']);
   const s1 = thumb(header.x5t);
   const cert = (sp.certificates ?? []).find((c) => (s256 && c.thumbprintSha256 === s256) || (s1 && c.thumbprintSha1 === s1));
   if (!cert) return fail(700027, `Client assertion failed signature validation. The key was not found. Thumbprint of key used by client: '${s256 ?? s1 ?? ''}'. Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${clientId}'.`);
   const key = createPublicKey(cert.certPem);
-  const data = Buffer.from(`${parts[0]}.${parts[1]}`);
-  const sig = Buffer.from(parts[2], 'base64url');
+  const data = jwt.signingInput;
+  const sig = jwt.signature;
   let good = false;
   try {
     if (header.alg === 'PS256') good = verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, sig);

@@ -4,8 +4,8 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as crypto from 'node:crypto';
-import type { Signer } from './jwt';
-import { signJwt } from './jwt';
+import type { Signer } from '../jwt';
+import { signJwt } from '../jwt';
 import type { RegistryContext } from './policy';
 import { firewallVerdict } from './policy';
 import { signBlobUrl, type TlsPair } from './login-server';

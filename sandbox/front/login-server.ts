@@ -4,12 +4,12 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as crypto from 'node:crypto';
-import type { Signer } from './jwt';
-import { verifyJwt } from './jwt';
+import type { Signer } from '../jwt';
+import { verifyJwt } from '../jwt';
 import type { FrontFaults, RegistryContext } from './policy';
 import { firewallVerdict } from './policy';
 import { TokenService, AUTH_REQUIRED } from './token-service';
-import { signJwt } from './jwt';
+import { signJwt } from '../jwt';
 import { attributesOf, lockRefuses, LOCKED_BODY } from './locks';
 
 export interface TlsPair { key: string; cert: string }

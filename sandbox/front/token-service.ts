@@ -2,8 +2,8 @@
 // /oauth2/token (refresh_token grant, password grant, Basic-auth GET), issuing RS256 JWTs whose
 // `access` claim is decided from the ARM simulator's state like ACR decides it.
 import * as crypto from 'node:crypto';
-import type { Signer } from './jwt';
-import { signJwt, verifyJwt } from './jwt';
+import type { Signer } from '../jwt';
+import { signJwt, verifyJwt } from '../jwt';
 import { verifyAccessToken } from '../arm/entra';
 import type { FrontFaults, RegistryContext } from './policy';
 import type { RegistryAction } from '../arm/state';

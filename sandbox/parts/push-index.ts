@@ -5,8 +5,8 @@
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import * as zlib from 'node:zlib';
-import type { Signer } from '../front/jwt';
-import { signJwt } from '../front/jwt';
+import type { Signer } from '../jwt';
+import { signJwt } from '../jwt';
 
 export interface IndexPlatform { os: string; architecture: string; variant?: string }
 

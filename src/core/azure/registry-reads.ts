@@ -1,9 +1,10 @@
 // Read what the login checks need from ARM through the run's clients (connection.ts): the registry (found
 // by login server or name across the account's subscriptions), its repository tokens and the
 // role assignments at its scope and above. Each part that cannot be read becomes a gap, not a throw.
-import { armScope, authorizationClient, credentialOf, registryClient, subscriptionClient, type ArmAccess } from './connection';
+import { armScope, credentialOf, registryClient, subscriptionClient, type ArmAccess } from './connection';
 import { tokenClaims } from './credential';
 import { roleNameOf } from './roles';
+import { assignmentsAt } from './role-assignments';
 import { parseResourceId } from '../registry/resource-id';
 
 export interface RepositoryTokenFacts {
@@ -126,10 +127,9 @@ const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /** Role assignments listed at `scope` (an ARM id) with an ARM `filter`, as the checks read them. */
 async function listAssignments(az: ArmAccess, subscriptionId: string, scope: string, filter: string, signal: AbortSignal): Promise<RoleAssignmentFacts[]> {
-  const client = authorizationClient(az, subscriptionId);
   const out: RoleAssignmentFacts[] = [];
   // The SDK's path is "/{scope}/providers/…" with the scope unencoded: pass it without its leading slash.
-  for await (const a of client.roleAssignments.listForScope(scope.replace(/^\/+/, ''), { filter, abortSignal: signal })) {
+  for (const a of await assignmentsAt(az, subscriptionId, scope.replace(/^\/+/, ''), filter, signal)) {
     if (!a.principalId) continue;
     out.push({
       principalId: a.principalId, principalType: a.principalType, role: roleNameOf(a.roleDefinitionId), scope: a.scope ?? '',

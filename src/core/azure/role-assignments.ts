@@ -1,12 +1,23 @@
 // Role assignments that apply to a registry (at its scope and inherited from resource group,
 // subscription, management group), with role names and creation dates — for "which role is
 // missing for whom" and "assigned less than 10 minutes ago" (@azure/arm-authorization).
+import type { RoleAssignment } from '@azure/arm-authorization';
 import { armCall } from './errors';
 import { authorizationClient, type ArmAccess } from './connection';
 import { subscriptionOfResource } from '../registry/resource-id';
 import { BUILT_IN_ROLES, ROLE_PROPAGATION_MS, roleGuid } from './roles';
 
 export { BUILT_IN_ROLES, ROLE_GRANTERS, ROLE_ID_BY_NAME, ROLE_PROPAGATION_MS, roleGuid } from './roles';
+
+/**
+ * The role assignments ARM lists at `scope` for an ARM `filter` (`atScope()`, `assignedTo('<oid>')`),
+ * as the SDK returns them: the one lister behind the fixes' view and the login checks' reads.
+ */
+export async function assignmentsAt(azure: ArmAccess, subscriptionId: string, scope: string, filter: string, signal?: AbortSignal): Promise<RoleAssignment[]> {
+  const out: RoleAssignment[] = [];
+  for await (const a of authorizationClient(azure, subscriptionId).roleAssignments.listForScope(scope, { filter, abortSignal: signal })) out.push(a);
+  return out;
+}
 
 export interface RoleAssignmentInfo {
   id: string;
@@ -38,11 +49,7 @@ export async function listRoleAssignments(azure: ArmAccess, scope: string, opts:
   }
   const client = authorizationClient(azure, sub);
   const filter = opts.principalId ? `atScope() and assignedTo('${opts.principalId}')` : 'atScope()';
-  const raw = await armCall(`list role assignments on ${scope}`, async () => {
-    const out = [];
-    for await (const a of client.roleAssignments.listForScope(scope, { filter, abortSignal: opts.signal })) out.push(a);
-    return out;
-  }, opts.signal);
+  const raw = await armCall(`list role assignments on ${scope}`, () => assignmentsAt(azure, sub, scope, filter, opts.signal), opts.signal);
   const unknownIds = [...new Set(raw.map((a) => a.roleDefinitionId ?? '').filter((id) => id && !BUILT_IN_ROLES[roleGuid(id)]))];
   const names = new Map<string, string>();
   await Promise.all(unknownIds.map(async (id) => {

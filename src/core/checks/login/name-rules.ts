@@ -1,10 +1,13 @@
-// The seed's naming rule, as pure functions: `docker login` takes the lower-case fully qualified
-// login server (myregistry.azurecr.io); `az acr login --name` takes the resource name (myregistry).
-import { CLOUD_SUFFIXES, type RegistryTarget } from '../../registry/target';
-import { editDistance } from '../../text/edit-distance';
+// The login name checks' verdicts over the one naming rule (../../registry/name-rules.ts): `docker login`
+// takes the lower-case fully qualified login server (myregistry.azurecr.io); `az acr login --name`
+// takes the resource name (myregistry).
+import type { RegistryTarget } from '../../registry/target';
+import { knownSuffixOf, nameDistance, type NameCauseId } from '../../registry/name-rules';
+
+export { nameDistance };
 
 export interface NameVerdict {
-  causeId: 'name.upper-case' | 'name.missing-suffix' | 'name.wrong-cloud-suffix' | 'name.resource-name-vs-login-server' | 'name.registry-not-found';
+  causeId: NameCauseId | 'name.registry-not-found';
   message: string;
   /** What to type instead. */
   suggestion?: string;
@@ -64,7 +67,7 @@ export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[
   const byName = known.find((r) => r.name.toLowerCase() === t.name);
   if (byName) {
     const ls = byName.loginServer.toLowerCase();
-    const suffix = CLOUD_SUFFIXES.find((s) => ls.endsWith(`.${s}`));
+    const suffix = knownSuffixOf(ls);
     if (suffix && suffix !== t.suffix && ls === `${t.name}.${suffix}`) {
       return {
         match: byName,
@@ -87,9 +90,4 @@ export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[
       message: `No registry named ${t.name} (${t.loginServer}) is visible to the signed-in account${close ? `; did you mean ${close.r.loginServer}?` : '.'}`,
     },
   };
-}
-
-/** Edit distance of two registry names, inputs capped (names are ≤ 50 characters). */
-export function nameDistance(a: string, b: string): number {
-  return editDistance(a.slice(0, 60), b.slice(0, 60));
 }

@@ -1,4 +1,4 @@
-// Network check ids (the login checks wait for NET.challenge, see checks/login/shared.ts).
+// Network check ids (the login checks wait for NET.challenge, see checks/login/check-ids.ts).
 export const NET = {
   proxy: 'net.proxy',
   dns: 'net.dns',

@@ -58,7 +58,7 @@ const NET_ID = '/subscriptions/s/resourceGroups/g/providers/Microsoft.Network';
 
 export const armTargets: FuzzTarget<any>[] = [
   {
-    name: 'NSG, route table, Azure Firewall and policy JSON', parser: 'src/core/checks/network/vnet-rules.ts parse*/evaluate*, egress-verdict.ts judgeEgress',
+    name: 'NSG, route table, Azure Firewall and policy JSON', parser: 'src/core/azure/vnet-rules.ts parse*/evaluate*, egress-verdict.ts judgeEgress',
     arbitrary: fc.tuple(
       fc.oneof(fc.record({ id: fc.constant(`${NET_ID}/networkSecurityGroups/n`), properties: jsonish(fc.record({ securityRules: jsonish(fc.array(jsonish(nsgRuleJson), { maxLength: 6 })) }, { requiredKeys: [] })) }), hostileJson),
       fc.oneof(fc.record({ id: fc.constant(`${NET_ID}/routeTables/r`), properties: jsonish(fc.record({ routes: jsonish(fc.array(jsonish(routeJson), { maxLength: 4 })) }, { requiredKeys: [] })) }), hostileJson),
