@@ -138,7 +138,7 @@ describe('the editor for a new user (e2e)', function () {
     await page.keyboard.press('Escape');
 
     await step("Read the CLI's help", "Show the CLI's help");
-    await page.locator('.editor-instance .view-lines').filter({ hasText: /acr-doctor diagnose <registry>/ }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .view-lines').filter({ hasText: /acr-doctor\sdiagnose\s<registry>/ }).first().waitFor({ timeout: 15_000 });
     await screenshot('editor-cli-help-en');
   });
 
