@@ -16,6 +16,16 @@ export class RegistryCodeActions implements vscode.CodeActionProvider {
     const diagnosed = new Set<string>();
     for (const d of context.diagnostics) {
       if (d.source !== PROBLEM_SOURCE) continue;
+      const lookalike = this.problems.lookalikeOf(d);
+      if (lookalike) {
+        const fix = new vscode.CodeAction(vscode.l10n.t('Write the login server: {0}', `${lookalike.loginServer}${lookalike.image.slice(lookalike.end - lookalike.start)}`), vscode.CodeActionKind.QuickFix);
+        fix.edit = new vscode.WorkspaceEdit();
+        fix.edit.replace(doc.uri, d.range, lookalike.loginServer);
+        fix.diagnostics = [d];
+        fix.isPreferred = true;
+        actions.push(fix);
+        continue;
+      }
       const e = this.problems.entryOf(d);
       if (!e) continue;
       if (e.suggestion) {

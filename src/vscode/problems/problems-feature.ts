@@ -7,6 +7,7 @@ import { languageOf } from '../report/view-context';
 import { RegistryCodeActions } from './code-actions';
 import { RegistryProblems } from './registry-problems';
 import { ReferenceLenses } from './reference-lenses';
+import { KnownRegistryNames } from './known-registry-names';
 
 /** Files that can hold registry references (the scan itself decides by name and content). */
 const SELECTOR: vscode.DocumentSelector = [
@@ -25,13 +26,15 @@ export function registryProblemsOf(ctx: Ctx): RegistryProblems | undefined {
 
 export function registryProblemsFeature(ctx: Ctx): void {
   const service = ReportService.of(ctx);
+  // Listed on the first file that needs it (never at activation), again when the tree changes.
+  const known = new KnownRegistryNames(ctx, () => problems.refreshAll());
   const lang = () => languageOf(vscode.env.language);
   const problems = ctx.register(new RegistryProblems(service.store, () => ({
     lang: lang().lang,
     getCause: findCause,
     docsUrl: (cause) => causeDocsUrl(cause, lang().docsLocale),
     latest: (loginServer) => service.store.latest(loginServer),
-  })));
+  }), () => known.get()));
   byCtx.set(ctx, problems);
   ctx.register(vscode.languages.registerCodeActionsProvider(SELECTOR,
     new RegistryCodeActions(problems, service.store, () => lang().lang,

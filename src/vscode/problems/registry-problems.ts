@@ -7,6 +7,7 @@ import { Disposable } from '../lifecycle';
 import type { DiagnosisStore } from '../report/diagnosis-store';
 import { problemsFor, type ProblemContext, type ProblemEntry } from './problem-entries';
 import { pushedImages } from './pushed-images';
+import { hubImageCandidates, hubLookalikes, type HubLookalike } from './hub-lookalikes';
 
 export const PROBLEM_SOURCE = 'ACR Doctor';
 const DEBOUNCE_MS = 400;
@@ -19,7 +20,15 @@ export class RegistryProblems extends Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly entries = new WeakMap<vscode.Diagnostic, ProblemEntry>();
 
-  constructor(private readonly store: DiagnosisStore, private readonly context: () => ProblemContext) {
+  private readonly lookalikes = new WeakMap<vscode.Diagnostic, HubLookalike & { loginServer: string }>();
+
+  /**
+   * `knownRegistries` names the registries the account can see (name → login server), or undefined
+   * while they are not listed yet: it is asked only when a file has a Docker Hub-like image, and
+   * `refreshAll` runs again when the list arrives.
+   */
+  constructor(private readonly store: DiagnosisStore, private readonly context: () => ProblemContext,
+    private readonly knownRegistries?: () => ReadonlyMap<string, string> | undefined) {
     super();
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)));
@@ -33,6 +42,9 @@ export class RegistryProblems extends Disposable {
   /** The entry behind one of our diagnostics (for code actions). */
   entryOf(d: vscode.Diagnostic): ProblemEntry | undefined { return this.entries.get(d); }
 
+  /** The Docker Hub look-alike behind one of our hints (for its code action). */
+  lookalikeOf(d: vscode.Diagnostic): (HubLookalike & { loginServer: string }) | undefined { return this.lookalikes.get(d); }
+
   refreshAll(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
@@ -42,8 +54,12 @@ export class RegistryProblems extends Disposable {
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return [];
     const path = doc.uri.path;
     const text = doc.getText();
-    if (!fileKindOf(path, text)) { this.collection.delete(doc.uri); return []; }
+    const kind = fileKindOf(path, text);
+    if (!kind) { this.collection.delete(doc.uri); return []; }
     const diagnostics = problemsFor(findRegistryReferences(path, text), this.context(), pushedImages(text)).map((e) => this.toDiagnostic(e));
+    const candidates = this.knownRegistries ? hubImageCandidates(kind, text) : [];
+    const known = candidates.length ? this.knownRegistries?.() : undefined;
+    if (known) diagnostics.push(...hubLookalikes(candidates, known).map((l) => this.lookalikeDiagnostic(l)));
     this.collection.set(doc.uri, diagnostics);
     return diagnostics;
   }
@@ -61,6 +77,16 @@ export class RegistryProblems extends Disposable {
     d.source = PROBLEM_SOURCE;
     d.code = { value: e.causeId, target: vscode.Uri.parse(e.docsUrl, true) };
     this.entries.set(d, e);
+    return d;
+  }
+
+  private lookalikeDiagnostic(l: HubLookalike & { loginServer: string }): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(new vscode.Range(l.line, l.start, l.line, l.end),
+      vscode.l10n.t('Docker reads {0} as a Docker Hub image (docker.io/{0}); your registry {1} is {2}.', l.image, l.name, l.loginServer),
+      vscode.DiagnosticSeverity.Information);
+    d.source = PROBLEM_SOURCE;
+    d.code = 'docker-hub-lookalike';
+    this.lookalikes.set(d, l);
     return d;
   }
 
