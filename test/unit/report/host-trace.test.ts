@@ -14,9 +14,9 @@ describe('host trace of a diagnosis in the extension host', () => {
     trace.markOnce('first finding posted');
     assert.deepEqual(trace.spans.map((s) => s.phase), ['load engine.js', 'sign-in session (azure.js)', 'first finding posted']);
     const [load, signIn, posted] = trace.spans;
-    assert.ok(load!.endMs - load!.startMs >= 4, `the load lasted ${load!.endMs - load!.startMs} ms`);
-    assert.ok(signIn!.startMs >= load!.endMs, 'phases follow each other');
-    assert.equal(posted!.startMs, posted!.endMs, 'a mark has no length');
+    assert.ok(load.endMs - load.startMs >= 4, `the load lasted ${load.endMs - load.startMs} ms`);
+    assert.ok(signIn.startMs >= load.endMs, 'phases follow each other');
+    assert.equal(posted.startMs, posted.endMs, 'a mark has no length');
   });
 
   it('prints host phases and checks on one timeline, checks offset by the engine start', () => {
@@ -24,9 +24,9 @@ describe('host trace of a diagnosis in the extension host', () => {
       100, [{ id: 'net.dns', status: 'pass', startedMs: 3, durationMs: 20 }, { id: 'net.tls', status: 'pending' }]);
     const lines = text.trimEnd().split('\n');
     assert.equal(lines[0], '[trace] diagnosis 1');
-    assert.match(lines[2]!, /^\[trace\]\s+2\s+90\s+host\s+load engine\.js$/);
-    assert.match(lines[3]!, /^\[trace\]\s+100\s+400\s+host\s+engine run$/);
-    assert.match(lines[4]!, /^\[trace\]\s+103\s+123\s+pass\s+net\.dns$/);
+    assert.match(lines[2], /^\[trace\]\s+2\s+90\s+host\s+load engine\.js$/);
+    assert.match(lines[3], /^\[trace\]\s+100\s+400\s+host\s+engine run$/);
+    assert.match(lines[4], /^\[trace\]\s+103\s+123\s+pass\s+net\.dns$/);
     assert.equal(lines.length, 5, 'a check that never started is left out');
     assert.equal(firstFindingMs(100, [{ id: 'a', status: 'pass', startedMs: 50, durationMs: 10 }, { id: 'b', status: 'pass', startedMs: 3, durationMs: 20 }]), 123);
     assert.equal(firstFindingMs(undefined, [{ id: 'a', status: 'pass', startedMs: 1 }]), undefined);
