@@ -12,6 +12,7 @@ import { aksEgressCheck, bastionCheck, clientEgressCheck } from '../../../src/co
 import { NET } from '../../../src/core/checks/network/ids';
 import type { NetworkArmFacts } from '../../../src/core/checks/network/arm-facts';
 import type { CheckContext, CheckOutcome, Finding } from '../../../src/core/engine/types';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';
 import { getCause } from '../../../src/core/catalogue/index';
@@ -40,7 +41,7 @@ function workstationsOnLoopback(s: ArmState): void {
   for (const p of s.firewallPolicies) for (const g of p.ruleCollectionGroups) for (const c of g.properties.ruleCollections) for (const r of c.rules) r.sourceAddresses = ['127.0.0.0/8'];
 }
 
-const finding = (checkId: string, status: Finding['status'], causeId?: string, evidence: Finding['evidence'] = {}): Finding =>
+const finding = (checkId: string, status: Finding['status'], causeId?: CauseId, evidence: Finding['evidence'] = {}): Finding =>
   ({ checkId, area: 'network', title: checkId, status, message: '', causeId, evidence, fixes: [], startedMs: 0, durationMs: 0 });
 
 async function run(f: Fixture, check: typeof clientEgressCheck, facts: NetworkArmFacts, opts: { resolved: string[]; findings?: Finding[] }): Promise<CheckOutcome> {

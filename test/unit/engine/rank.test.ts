@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { runDiagnosis } from '../../../src/core/engine/runner';
 import type { Check } from '../../../src/core/engine/types';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { getCause } from '../../../src/core/catalogue/index';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
-const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: string | undefined, links: Partial<Pick<Check, 'needs' | 'after' | 'awaits'>> = {}): Check =>
+const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: CauseId | undefined, links: Partial<Pick<Check, 'needs' | 'after' | 'awaits'>> = {}): Check =>
   ({ id, area: 'network', title: id, needs: links.needs ?? [], after: links.after, awaits: links.awaits, timeoutMs: 1000, run: async () => ({ status, message: id, causeId }) });
 
 describe('engine: ranking failures and warnings', () => {

@@ -8,6 +8,7 @@ import { buildGraph } from '../../../src/core/engine/graph';
 import { runScopedCredential } from '../../../src/core/engine/run-credential';
 import { settledFinding, sharedWork } from '../../../src/core/engine/context';
 import type { Check, CheckContext } from '../../../src/core/engine/types';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 
@@ -41,7 +42,7 @@ describe('engine: overlapping and shared work', function () {
     let startedBeforeSlowEnded = false;
     let seen: string | undefined;
     const report = await runDiagnosis([
-      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' }; }),
+      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' as CauseId }; }),
       check('eager', async (ctx) => {
         startedBeforeSlowEnded = !ctx.finding('slow');
         release(); // let the slow one finish only now: proof that eager did not wait to start

@@ -10,6 +10,7 @@ import { NET } from './ids';
 import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
 import type { DnsData } from './client-path';
+import type { CauseId } from '../../catalogue/types';
 
 export interface ChallengeData {
   realm: string;
@@ -19,7 +20,7 @@ export interface ChallengeData {
 }
 
 /** Which registry setting explains a 403, when ARM is known. */
-export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: string; why: string; params: Record<string, string> } {
+export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: CauseId; why: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   if (clientIp) params.clientIp = clientIp;
   if (!arm) return { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params };

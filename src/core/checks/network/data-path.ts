@@ -17,6 +17,7 @@ import { errorEvidence, netOptions, ms } from './outcome';
 import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './arm-facts';
 import type { ChallengeData } from './challenge';
 import type { DnsData } from './client-path';
+import type { CauseId } from '../../catalogue/types';
 
 const STORED_CREDENTIAL = 'login.docker.stored-credential';
 const IMAGE_MANIFEST = 'image.manifest';
@@ -24,7 +25,7 @@ const IMAGE_MANIFEST = 'image.manifest';
 export interface EndpointProbe {
   host: string;
   ok: boolean;
-  causeId?: string;
+  causeId?: CauseId;
   message: string;
   evidence: Evidence;
 }
@@ -41,7 +42,7 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
     const loginOnPe = reachesViaPrivateEndpoint(arm, loginDns?.addresses, ctx.target.loginServer, (await settledFinding(ctx, NET.challenge))?.status === 'pass');
     const region = parseDataEndpointHost(host)?.region;
     const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
-    const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
+    const blockedCause: CauseId = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
     return { arm, loginDns, loginOnPe, blockedCause };
   };
   try {

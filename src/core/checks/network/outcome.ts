@@ -5,6 +5,7 @@ import type { NetOptions } from '../../net/connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
 import { privateEndpointFor, type NetworkArmFacts } from './arm-facts';
+import type { CauseId } from '../../catalogue/types';
 
 export function netOptions(ctx: CheckContext): NetOptions {
   return { resolve: ctx.env.resolve, proxy: ctx.env.proxy, extraCaPem: ctx.env.extraCaPem };
@@ -18,7 +19,7 @@ export function errorEvidence(e: NetError): Evidence {
 }
 
 /** The cause a failure to reach the login server points to. */
-export function causeForLoginServerError(e: NetError, ctx: CheckContext): string {
+export function causeForLoginServerError(e: NetError, ctx: CheckContext): CauseId {
   const arm = ctx.data<NetworkArmFacts>(NET.arm);
   const address = typeof e.details.address === 'string' ? e.details.address : undefined;
   const pe = privateEndpointFor(arm, address);
