@@ -1,19 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { createServer, connect, type Socket } from 'node:net';
 import { runDiagnosis, streamDiagnosis } from '../../../src/core/engine/runner';
-import type { Check, CheckOutcome, EngineEvent } from '../../../src/core/engine/types';
+import { checkKey, type Check, type CheckOutcome, type EngineEvent } from '../../../src/core/engine/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import type { Cause, CauseId } from '../../../src/core/catalogue/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { httpRequest } from '../../../src/core/net/http';
 import { NetError } from '../../../src/core/net/errors';
 import { blackHole as blackHoleServer } from '../net/helpers/servers';
+import { testCheck, type TestCheckFields } from '../../support/check-context';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
 
-function check(id: string, needs: string[], run: Check['run'], extra: Partial<Check> = {}): Check {
-  return { id, area: 'network', title: id, needs, timeoutMs: 2000, run, ...extra };
+function check(id: string, needs: string[], run: Check['run'], extra: TestCheckFields = {}): Check {
+  return testCheck(id, run, { needs, ...extra });
 }
 const pass = (data?: unknown): Check['run'] => async () => ({ status: 'pass', message: 'ok', data });
 const fail = (causeId: string, fixParams?: Record<string, string>): Check['run'] => async () => ({ status: 'fail', message: 'bad', causeId: causeId as CauseId, fixParams });
@@ -45,7 +46,7 @@ describe('engine runner', function () {
     const order: string[] = [];
     const checks: Check[] = [
       check('dns', [], async () => { order.push('dns'); return { status: 'pass', message: 'ok', data: { ip: '192.0.2.20' } }; }),
-      check('tcp', ['dns'], async (ctx) => { order.push('tcp'); assert.deepEqual(ctx.data('dns'), { ip: '192.0.2.20' }); return { status: 'fail', message: 'refused', causeId: 'mid' as CauseId }; }),
+      check('tcp', ['dns'], async (ctx) => { order.push('tcp'); assert.deepEqual(ctx.data(checkKey('dns')), { ip: '192.0.2.20' }); return { status: 'fail', message: 'refused', causeId: 'mid' as CauseId }; }),
       check('tls', ['tcp'], pass()),
       check('v2', ['tls'], pass()),
       check('side', ['dns'], pass()),
@@ -71,7 +72,7 @@ describe('engine runner', function () {
     let sawFinding: string | undefined;
     const checks: Check[] = [
       check('arm', [], fail('low')),
-      check('v2', [], async (ctx) => { sawFinding = ctx.finding('arm')?.status; return { status: 'pass', message: 'ok' }; }, { after: ['arm'] }),
+      check('v2', [], async (ctx) => { sawFinding = ctx.finding(checkKey('arm'))?.status; return { status: 'pass', message: 'ok' }; }, { after: ['arm'] }),
       check('needs-azure', [], pass(), { applies: () => false }),
       check('behind', ['needs-azure'], pass()),
     ];

@@ -10,8 +10,6 @@ import { realmIsTrusted } from '../../net/www-authenticate';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { classifyAadError } from './aad-errors';
 import { judgesIdentity } from '../../engine/target';
-import type { RegistryFacts } from './registry-facts';
-import type { ChallengeData } from '../network/challenge';
 import { LOGIN, NET_CHALLENGE, acrNet, accessTokenOnce, exchangeOnce, isoDate, repositoryOf } from './shared';
 
 export const ARM_AUDIENCE = 'https://management.azure.com/.default';
@@ -47,7 +45,7 @@ export const aadLoginCheck: Check = {
     const armScope = az.armScope ?? ARM_AUDIENCE;
     // Start with the ARM audience (what most tools send); when the registry refuses it, try the
     // registry audience, as az acr login does, and report the policy (known from ARM or not).
-    const policyDisabled = async () => (await settledData<RegistryFacts>(ctx, LOGIN.registry))?.registry?.armAudienceDisabled === true;
+    const policyDisabled = async () => (await settledData(ctx, LOGIN.registry))?.registry?.armAudienceDisabled === true;
 
     const first = await aadToken(az.credential, armScope, ctx.signal);
     if ('failure' in first) {
@@ -62,7 +60,7 @@ export const aadLoginCheck: Check = {
       aadExpires: fmt(claimDate(claims, 'exp')),
     };
     // net.challenge already read and vetted the realm (it needs to pass for this check to run).
-    const seen = ctx.data<ChallengeData>(NET_CHALLENGE)?.realm;
+    const seen = ctx.data(NET_CHALLENGE)?.realm;
     const ch = seen && realmIsTrusted(seen, ctx.target.loginServer).ok ? { ok: true as const, tokenUrl: seen } : await fetchChallenge(net);
     if (!ch.ok) return stepFail(ch, evidence, 'challenge');
 

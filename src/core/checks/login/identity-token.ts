@@ -7,7 +7,6 @@ import type { CheckContext } from '../../engine/types';
 import { settledData } from '../../engine/context';
 import { httpRequest } from '../../net/http';
 import { accessTokenFromRefresh, accessTokenWithPassword, type AcrNet } from '../../acr/token-flow';
-import type { StoredCredentialData } from './stored-credential';
 import { LOGIN, accessTokenOnce, exchangeOnce } from './shared';
 
 const ARM_AUDIENCE = 'https://management.azure.com/.default';
@@ -50,7 +49,7 @@ async function tryWay(ctx: CheckContext, way: Way, net: AcrNet, tokenUrl: string
     return r.ok ? { token: r.accessToken, source: 'explicit credentials' } : undefined;
   }
   if (way === 'stored') {
-    const stored = await settledData<StoredCredentialData>(ctx, LOGIN.storedCredential);
+    const stored = await settledData(ctx, LOGIN.storedCredential);
     if (!stored?.secret || stored.works === false) return undefined;
     const r = stored.identityToken
       ? await accessTokenFromRefresh(net, tokenUrl, stored.secret, scope)

@@ -1,33 +1,41 @@
 // What the login checks share: check ids (theirs and the network checks' they wait for), the
 // network options every token request uses, and small formatting helpers.
 import { createHash } from 'node:crypto';
-import type { CheckContext } from '../../engine/types';
+import { checkKey, type CheckContext } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { targetRepository } from '../../engine/target';
 import { accessTokenFromRefresh, exchangeAadToken, type AcrNet, type StepResult } from '../../acr/token-flow';
+import { NET } from '../network/ids';
+import type { DaemonSession } from '../../docker/daemon';
+import type { DockerConfig } from '../../docker/config';
+import type { AadLoginData } from './aad-login';
+import type { ExplicitLoginData } from './explicit-login';
+import type { RegistryFacts } from './registry-facts';
+import type { StoredCredentialData } from './stored-credential';
 
 /** The network check whose passing means the /v2/ challenge works (token flows wait for it). */
-export const NET_CHALLENGE = 'net.challenge';
+export const NET_CHALLENGE = NET.challenge;
 
 export const LOGIN = {
-  dockerCli: 'login.docker.cli',
-  dockerConfig: 'login.docker.config',
-  dockerDaemon: 'login.docker.daemon',
-  dockerVersion: 'login.docker.version',
-  storedCredential: 'login.docker.stored-credential',
-  dockerPull: 'login.docker.pull',
-  name: 'login.name',
-  registry: 'login.registry',
-  aad: 'login.credentials.aad',
-  explicit: 'login.credentials.explicit',
-  authzAad: 'login.authz.aad',
-  authzExplicit: 'login.authz.explicit',
-  authzDocker: 'login.authz.docker',
-  managedIdentity: 'login.authz.managed-identity',
-  aks: 'login.authz.aks',
-  expiry: 'login.expiry',
-  loginEvents: 'login.advanced.login-events',
-} as const;
+  dockerCli: checkKey('login.docker.cli'),
+  dockerConfig: checkKey<DockerConfig>('login.docker.config'),
+  dockerDaemon: checkKey<DaemonSession>('login.docker.daemon'),
+  dockerVersion: checkKey('login.docker.version'),
+  storedCredential: checkKey<StoredCredentialData>('login.docker.stored-credential'),
+  dockerPull: checkKey('login.docker.pull'),
+  name: checkKey('login.name'),
+  registry: checkKey<RegistryFacts>('login.registry'),
+  aad: checkKey<AadLoginData>('login.credentials.aad'),
+  explicit: checkKey<ExplicitLoginData>('login.credentials.explicit'),
+  anonymous: checkKey('login.credentials.anonymous'),
+  authzAad: checkKey('login.authz.aad'),
+  authzExplicit: checkKey('login.authz.explicit'),
+  authzDocker: checkKey('login.authz.docker'),
+  managedIdentity: checkKey('login.authz.managed-identity'),
+  aks: checkKey('login.authz.aks'),
+  expiry: checkKey('login.expiry'),
+  loginEvents: checkKey('login.advanced.login-events'),
+};
 
 export function acrNet(ctx: CheckContext, timeoutMs = 4000): AcrNet {
   return {

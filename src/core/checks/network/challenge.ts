@@ -9,7 +9,6 @@ import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './arm-facts';
-import type { DnsData } from './client-path';
 import type { CauseId } from '../../catalogue/types';
 
 export interface ChallengeData {
@@ -132,8 +131,8 @@ export const registryFirewallCheck: Check = {
       return { status: ch?.status === 'pass' ? 'pass' : 'info', message: ch?.status === 'pass' ? 'the registry answered without a firewall refusal' : 'the registry was not reached, so its firewall could not be tested' };
     }
     const clientIp = typeof ch.evidence.clientIp === 'string' ? ch.evidence.clientIp : undefined;
-    const arm = ctx.data<NetworkArmFacts>(NET.arm);
-    const c = causeFor403(arm, clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer);
+    const arm = ctx.data(NET.arm);
+    const c = causeFor403(arm, clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer);
     return {
       status: 'fail', causeId: c.causeId, fixParams: c.params, evidence: { clientIp, status: 403, arm: !!arm },
       message: `GET /v2/ answered 403 Forbidden${clientIp ? ` for client IP ${clientIp}` : ''}: ${c.why}`,

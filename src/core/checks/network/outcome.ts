@@ -4,7 +4,7 @@ import type { CheckContext, CheckOutcome, Evidence } from '../../engine/types';
 import type { NetOptions } from '../../net/connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
-import { privateEndpointFor, type NetworkArmFacts } from './arm-facts';
+import { privateEndpointFor } from './arm-facts';
 import type { CauseId } from '../../catalogue/types';
 
 export function netOptions(ctx: CheckContext): NetOptions {
@@ -20,7 +20,7 @@ export function errorEvidence(e: NetError): Evidence {
 
 /** The cause a failure to reach the login server points to. */
 export function causeForLoginServerError(e: NetError, ctx: CheckContext): CauseId {
-  const arm = ctx.data<NetworkArmFacts>(NET.arm);
+  const arm = ctx.data(NET.arm);
   const address = typeof e.details.address === 'string' ? e.details.address : undefined;
   const pe = privateEndpointFor(arm, address);
   if (pe && pe.status !== 'Approved' && e.phase !== 'dns' && e.phase !== 'proxy') return 'network.private-endpoint-not-approved';
