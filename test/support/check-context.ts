@@ -15,6 +15,8 @@ export interface TestContextOptions {
   data?: Record<string, unknown>;
   /** Findings of other checks, by check id: a status alone, or the fields that matter. */
   findings?: Record<string, CheckStatus | Partial<Finding>>;
+  /** Results of once-per-run work (`ctx.shared`) already there, by key (e.g. the daemon's info). */
+  shared?: Record<string, unknown>;
   signal?: AbortSignal;
   connections?: KeepAlivePool;
 }
@@ -37,7 +39,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
   const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => TEST_NOW, ...o.env };
   const findings = new Map(Object.entries(o.findings ?? {}).map(([id, f]) => [id, testFinding(id, f)]));
   const data = o.data ?? {};
-  const work = new Map<string, Promise<unknown>>();
+  const work = new Map<string, Promise<unknown>>(Object.entries(o.shared ?? {}).map(([k, v]) => [k, Promise.resolve(v)]));
   const sharedKeys: string[] = [];
   const signal = o.signal ?? new AbortController().signal;
   return {
