@@ -1,7 +1,7 @@
 // The sandbox's contract with the tests, the CLI launcher, `npm start` and the bench.
 // A World is one running set of real parts inside the network namespace `acrsbx`;
 // `apply(scenario)` switches fault injection without restarting what need not restart.
-import type { KnownCauseId } from '../src/core/catalogue/ids';
+import type { CauseId } from '../src/core/catalogue/index';
 
 export interface SandboxAzure {
   armEndpoint: string;       // https://management.sandbox.test
@@ -18,9 +18,9 @@ export interface ScenarioInfo {
   description: string;
   seed: 'troubleshoot-login' | 'troubleshoot-network' | 'check-health' | 'none';
   section: string;                 // seed anchor, e.g. 'configure-public-access-to-registry'
-  expectedCause: KnownCauseId | null;   // null for 'healthy'
+  expectedCause: CauseId | null;   // null for 'healthy'
   /** Other causes that may legitimately be reported too (combination scenarios). */
-  alsoExpected?: KnownCauseId[];
+  alsoExpected?: CauseId[];
   checkHealthCode?: string;
   /** Registry the scenario is about (default contoso). */
   registry: string;
@@ -51,7 +51,7 @@ export interface RegistryPromise {
   /** Resource name; the login server is `<name>.azurecr.io`. */
   registry: string;
   /** The cause Diagnose ranks first (null: healthy). */
-  expectedCause: KnownCauseId | null;
+  expectedCause: CauseId | null;
   /** What the diagnosis is of, when the cause needs it: repository and operation. */
   repository?: string;
   operation?: 'pull' | 'push';

@@ -16,7 +16,7 @@ import { vnetEgressScenarios } from './vnet-egress';
 import { advancedScenarios } from './advanced';
 import { imageScenarios } from './image';
 import { identityScenarios } from './identities';
-import type { KnownCauseId } from '../../src/core/catalogue/ids';
+import type { CauseId } from '../../src/core/catalogue/index';
 
 /** What `npm start`'s default world shows: the banner is made from it and tests hold it to it. */
 const MIXED_SHOWS: RegistryPromise[] = [
@@ -63,7 +63,7 @@ export function getScenario(name: string): ScenarioDef | undefined {
   const parts = name.split('+').map((n) => byName.get(n.trim()));
   if (parts.some((p) => !p) || !parts.length) return undefined;
   const defs = parts as ScenarioDef[];
-  const also = defs.slice(1).map((d) => d.info.expectedCause).filter((c): c is KnownCauseId => !!c);
+  const also = defs.slice(1).map((d) => d.info.expectedCause).filter((c): c is CauseId => !!c);
   return {
     info: {
       ...defs[0].info, name,

@@ -5,7 +5,7 @@ import type { Check, DiagnosisReport } from '../core/engine/types';
 
 /** Lines: process start → run start, then every check by start time with its prerequisites. */
 export function traceTimeline(report: DiagnosisReport, checks: readonly Check[], runStartedAtMs: number): string {
-  const byId = new Map(checks.map((c) => [c.id, c]));
+  const byId = new Map<string, (typeof checks)[number]>(checks.map((c) => [c.id, c]));
   const out = [`[trace] node start → diagnosis start ${Math.round(runStartedAtMs)} ms; diagnosis ${report.durationMs} ms${report.budgetExceeded ? ' (budget ran out)' : ''}`,
     '[trace]  start    end  status   check  [needs | after | awaits]'];
   for (const f of [...report.findings].sort((a, b) => a.startedMs - b.startedMs || a.durationMs - b.durationMs)) {

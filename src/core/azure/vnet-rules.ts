@@ -49,6 +49,9 @@ function cidrOverlaps(a: string, b: string): boolean {
   return na <= nb ? ipInCidr(bb, `${ab}/${na}`) : ipInCidr(ab, `${bb}/${nb}`);
 }
 
+/** Number() of a JSON value; an object (whose toString may throw or lie) is NaN. */
+const num = (v: unknown): number => (typeof v === 'object' && v !== null) || typeof v === 'function' || typeof v === 'symbol' ? NaN : Number(v);
+
 const isCidrLike = (p: string) => /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(p);
 
 function sourceMatches(prefix: string, src: Source): boolean | undefined {
@@ -111,7 +114,7 @@ const DEFAULT_RULES: NsgRule[] = [
 function parseNsgRule(v: unknown, isDefault: boolean): NsgRule | undefined {
   const r = rec(v);
   const p = rec(r.properties);
-  const priority = Number(p.priority);
+  const priority = num(p.priority);
   const direction = str(p.direction)?.toLowerCase();
   const access = str(p.access)?.toLowerCase();
   if (!Number.isFinite(priority) || (direction !== 'inbound' && direction !== 'outbound') || (access !== 'allow' && access !== 'deny')) return undefined;
@@ -287,7 +290,7 @@ export function parseFirewall(json: unknown, fallbackId = ''): FirewallFacts {
     for (const c of arr(p[key])) {
       const cp = rec(rec(c).properties);
       const action = actionOf(cp.action);
-      const priority = Number(cp.priority);
+      const priority = num(cp.priority);
       if (!action || !Number.isFinite(priority)) continue;
       for (const r of arr(cp.rules)) rules.push(parseRule(r, kind, str(rec(c).name) ?? '(unnamed)', priority, action, priority));
     }
@@ -302,13 +305,13 @@ export function parsePolicyRules(groups: unknown): FirewallRule[] {
   for (const g of list) {
     const gp = rec(rec(g).properties);
     const gname = str(rec(g).name) ?? '(unnamed)';
-    const gprio = Number(gp.priority);
+    const gprio = num(gp.priority);
     if (!Number.isFinite(gprio)) continue;
     for (const c of arr(gp.ruleCollections)) {
       const cr = rec(c);
       if ((str(cr.ruleCollectionType) ?? '') !== 'FirewallPolicyFilterRuleCollection') continue; // NAT collections do not filter outbound traffic
       const action = actionOf(cr.action);
-      const cprio = Number(cr.priority);
+      const cprio = num(cr.priority);
       if (!action || !Number.isFinite(cprio)) continue;
       for (const r of arr(cr.rules)) {
         const t = str(rec(r).ruleType)?.toLowerCase();

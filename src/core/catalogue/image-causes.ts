@@ -2,7 +2,7 @@
 // image has no entry for the daemon's platform, the repository or tag is locked, the upload is
 // refused. No seed section is about images: each links the closest one (the name typed, Docker's
 // configuration, the rights) and ACR's own page where there is one (image lock).
-import type { Cause, FixTemplate, Localized } from './types';
+import type { CauseRecord, FixTemplate, Localized } from './types';
 import { LAYER } from './layers';
 import { LOGIN_PAGE } from './sections';
 import { LOGIN_SECTIONS } from './login-causes';
@@ -16,14 +16,14 @@ const sectionDocs = (anchor: string): FixTemplate =>
   docs({ en: `Open the docs: ${LOGIN_SECTIONS[anchor].en}`, nl: `Documentatie openen: ${LOGIN_SECTIONS[anchor].nl}` }, LOGIN_PAGE, anchor);
 const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
 
-function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'>): Cause {
+function cause<Id extends string>(c: Omit<CauseRecord<Id>, 'sectionTitle' | 'docs' | 'seed'>): CauseRecord<Id> {
   return { seed: 'troubleshoot-login', sectionTitle: LOGIN_SECTIONS[c.section], docs: { page: LOGIN_PAGE, anchor: c.section }, ...c };
 }
 
 const listTags = copy({ en: 'List the repository\'s tags, newest first', nl: 'De tags van de opslagplaats tonen, nieuwste eerst' },
   'az acr repository show-tags --name {registry} --repository {repository} --orderby time_desc --output table', ['repository']);
 
-export const IMAGE_CAUSES: Cause[] = [
+export const IMAGE_CAUSES = [
   cause({
     id: 'image.repository-not-found', section: NAME, layer: LAYER.authorization + 8,
     title: { en: 'The repository does not exist in the registry', nl: 'De opslagplaats bestaat niet in het register' },

@@ -6,17 +6,25 @@ import { LOGIN_CAUSES } from './login-causes';
 import { IMAGE_CAUSES } from './image-causes';
 
 export type { Cause, CauseId, Localized, FixTemplate, ResolvedFix } from './types';
-export { CAUSE_IDS, isKnownCauseId } from './ids';
 export { LAYER } from './layers';
 
 const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES, ...IMAGE_CAUSES];
-const BY_ID = new Map<CauseId, Cause>();
+const BY_ID = new Map<string, Cause>();
 for (const c of ALL) {
   // First record wins; the catalogue test fails on duplicates so they are noticed.
   if (!BY_ID.has(c.id)) BY_ID.set(c.id, c);
 }
 
-export function getCause(id: CauseId): Cause | undefined {
+/** Every cause id, in catalogue order (the sandbox scenarios and the tests agree through it). */
+export const CAUSE_IDS: readonly CauseId[] = ALL.map((c) => c.id);
+
+/** Whether an id read from outside (JSON, a message, a scenario) names a cause. */
+export function isKnownCauseId(x: unknown): x is CauseId {
+  return typeof x === 'string' && BY_ID.has(x);
+}
+
+/** The record of a cause; undefined for an id that names none (ids from outside are strings). */
+export function getCause(id: string): Cause | undefined {
   return BY_ID.get(id);
 }
 

@@ -2,7 +2,7 @@
 // authorisation, expiry, advanced) and the Docker / login-server / token codes of
 // `az acr check-health`. Dutch wording follows the seed's (its machine-translation breaks such as
 // "REGI ster" mended); English follows learn.microsoft.com.
-import type { Cause, FixTemplate, Localized } from './types';
+import type { Cause, CauseRecord, FixTemplate, Localized } from './types';
 import { LAYER } from './layers';
 import { HEALTH_PAGE, LOGIN_PAGE } from './sections';
 
@@ -39,7 +39,7 @@ const azure = (title: Localized, action: string, command: string, requires?: str
 const loginEventsQuery = copy({ en: 'Copy the login-events query (Log Analytics)', nl: 'Query voor aanmeldingsgebeurtenissen kopiëren (Log Analytics)' },
   `az monitor log-analytics query --workspace {workspaceId} --analytics-query '${LOGIN_EVENTS_KQL}'`, ['workspaceId']);
 
-function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'> & { seed?: Cause['seed'] }): Cause {
+function cause<Id extends string>(c: Omit<CauseRecord<Id>, 'sectionTitle' | 'docs' | 'seed'> & { seed?: Cause['seed'] }): CauseRecord<Id> {
   return { seed: 'troubleshoot-login', sectionTitle: LOGIN_SECTIONS[c.section], docs: { page: LOGIN_PAGE, anchor: c.section }, ...c };
 }
 
@@ -48,7 +48,7 @@ const S_AUTH_REQUIRED = 'unauthorized: authentication required';
 const S_NOT_REGISTERED = 'unauthorized: application not registered with aad';
 const S_DENIED = 'denied: requested access to the resource is denied';
 
-export const LOGIN_CAUSES: Cause[] = [
+export const LOGIN_CAUSES = [
   // ---------------------------------------------------------------- Docker configuration
   cause({
     id: 'docker.cli-missing', section: DOCKER, layer: LAYER.tooling + 0, checkHealthCode: 'DOCKER_COMMAND_ERROR',

@@ -1,6 +1,6 @@
 // Network causes: every cause of the seed troubleshoot-network.nl.md and the connectivity codes
 // of `az acr check-health`. Dutch wording follows the seed's; English follows learn.microsoft.com.
-import type { Cause, FixTemplate, Localized } from './types';
+import type { Cause, CauseRecord, FixTemplate, Localized } from './types';
 import { LAYER } from './layers';
 import { HEALTH_PAGE, NETWORK_PAGE, NETWORK_SECTIONS } from './sections';
 
@@ -18,11 +18,11 @@ const copy = (title: Localized, command: string, requires?: string[]): FixTempla
 const azure = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate =>
   ({ kind: 'changeAzureSetting', title, action, command, requires });
 
-function cause(c: Omit<Cause, 'sectionTitle' | 'docs' | 'seed'> & Partial<Pick<Cause, 'seed' | 'sectionTitle' | 'docs'>>): Cause {
+function cause<Id extends string>(c: Omit<CauseRecord<Id>, 'sectionTitle' | 'docs' | 'seed'> & Partial<Pick<Cause, 'seed' | 'sectionTitle' | 'docs'>>): CauseRecord<Id> {
   return { seed: 'troubleshoot-network', sectionTitle: NETWORK_SECTIONS[c.section], docs: { page: NETWORK_PAGE, anchor: c.section }, ...c };
 }
 
-export const NETWORK_CAUSES: Cause[] = [
+export const NETWORK_CAUSES = [
   cause({
     id: 'network.dns-resolution-failed', section: FW, layer: LAYER.clientPath + 2, checkHealthCode: 'CONNECTIVITY_DNS_ERROR',
     title: { en: 'The login server name does not resolve', nl: 'De naam van de aanmeldingsserver wordt niet omgezet' },

@@ -31,8 +31,8 @@ export interface ResolvedFix {
   params?: Record<string, string>;
 }
 
-export interface Cause {
-  id: CauseId;
+/** Everything a cause record holds but its id. */
+export interface CauseFields {
   title: Localized;
   explanation: Localized;
   seed: SeedId | 'check-health';
@@ -49,6 +49,20 @@ export interface Cause {
   layer: number;
 }
 
-// Kept open (string) so the login and network catalogues can grow independently;
-// `isCauseId` in the catalogue checks membership at run time.
-export type CauseId = string;
+export interface Cause extends CauseFields {
+  id: CauseId;
+}
+
+/** A record as written in the catalogue files: its `id` stays the literal `CauseId` is built from. */
+export interface CauseRecord<Id extends string> extends CauseFields {
+  id: Id;
+}
+
+/**
+ * Every cause id: the ids of the records in network-causes.ts, login-causes.ts and image-causes.ts,
+ * so a misspelt id does not compile. A new cause is a new record there, nothing else.
+ */
+export type CauseId =
+  | (typeof import('./network-causes'))['NETWORK_CAUSES'][number]['id']
+  | (typeof import('./login-causes'))['LOGIN_CAUSES'][number]['id']
+  | (typeof import('./image-causes'))['IMAGE_CAUSES'][number]['id'];

@@ -1,21 +1,20 @@
-// Helpers for checks over the optional parts of CheckContext (settled, shared): the runner always
-// provides them; a context built elsewhere (a unit test's) falls back to the plain behaviour.
-import type { CheckContext, Finding } from './types';
+// Small helpers for checks over CheckContext's waits (settled, shared), and signal plumbing.
+import type { CheckContext, CheckKey, Finding } from './types';
 
-/** The finding of `checkId` once it has finished (see CheckContext.settled); else what is there now. */
-export function settledFinding(ctx: CheckContext, checkId: string): Promise<Finding | undefined> {
-  return ctx.settled ? ctx.settled(checkId) : Promise.resolve(ctx.finding(checkId));
+/** The finding of `key`'s check once it has finished (see CheckContext.settled). */
+export function settledFinding(ctx: CheckContext, key: CheckKey): Promise<Finding | undefined> {
+  return ctx.settled(key);
 }
 
 /** The outcome data of `checkId` once it has finished (undefined if it gave none or did not run). */
-export async function settledData<T>(ctx: CheckContext, checkId: string): Promise<T | undefined> {
-  await settledFinding(ctx, checkId);
-  return ctx.data<T>(checkId);
+export async function settledData<T>(ctx: CheckContext, key: CheckKey<T>): Promise<T | undefined> {
+  await ctx.settled(key);
+  return ctx.data(key);
 }
 
-/** Once-per-run work shared between checks (see CheckContext.shared); without a runner, just `make`. */
+/** Once-per-run work shared between checks (see CheckContext.shared). */
 export function sharedWork<T>(ctx: CheckContext, key: string, make: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return ctx.shared ? ctx.shared(key, make) : make(ctx.signal);
+  return ctx.shared(key, make);
 }
 
 /** An AbortSignal or the Azure SDK's AbortSignalLike. */

@@ -32,7 +32,7 @@ function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, optio
   let checks = options.checks && options.checks !== 'all' ? allChecks(target, env, options.checks) : every;
   if (options.only?.length) {
     // Keep what the chosen checks need, transitively, so their data is there.
-    const byId = new Map(checks.map((c) => [c.id, c]));
+    const byId = new Map<string, Check>(checks.map((c) => [c.id, c]));
     const keep = new Set<string>();
     const add = (id: string) => { const c = byId.get(id); if (!c || keep.has(id)) return; keep.add(id); [...c.needs, ...(c.after ?? [])].forEach(add); };
     options.only.forEach(add);

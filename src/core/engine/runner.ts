@@ -124,7 +124,7 @@ export async function runDiagnosis(
     const deadlineMs = Math.max(0, Math.round(c.timeoutMs * Math.max(1, options.deadlineScale ?? 1)));
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = AbortSignal.any([runSignal, deadline]);
-    const declared = new Set([...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])]);
+    const declared = new Set<string>([...c.needs, ...(c.after ?? []), ...(c.awaits ?? [])]);
     const ctx: CheckContext = {
       target, env: runEnv, signal, connections,
       data: <T>(id: string) => slots.get(id)?.outcome?.data as T | undefined,

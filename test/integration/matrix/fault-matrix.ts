@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScenarioInfo } from '../../../sandbox/types';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { COMBINATIONS, scenarioNames } from '../../../sandbox/scenarios/index';
 import type { DiagnosisReport } from '../../../src/core/engine/types';
@@ -121,7 +122,7 @@ const DETECTORS = new Map<string, string[]>();
  */
 async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInfo, report: DiagnosisReport, row: MatrixRow): Promise<boolean> {
   const parts = name.split('+');
-  const causes: string[] = [info.expectedCause!, ...(info.alsoExpected ?? [])];
+  const causes: CauseId[] = [info.expectedCause!, ...(info.alsoExpected ?? [])];
   for (let i = 0; i < parts.length; i++) {
     if (!DETECTORS.has(parts[i])) {
       const alone = await runScenario(w, parts[i]);
@@ -144,7 +145,7 @@ async function judgeCombination(w: SandboxWorld, name: string, info: ScenarioInf
     }
     notes.push(`${c} blocked by ${[...new Set(blockers)].join(', ')}`);
   }
-  if (!row.first || !causes.includes(row.first)) { row.why = `ranked first: ${row.first ?? 'nothing'}`; return false; }
+  if (!row.first || !(causes as string[]).includes(row.first)) { row.why = `ranked first: ${row.first ?? 'nothing'}`; return false; }
   if (notes.length) row.others = [...row.others, ...notes.map((n) => `(${n})`)];
   return true;
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { startWorld } from '../../../sandbox/world';
 import { getScenario, SCENARIOS } from '../../../sandbox/scenarios/index';
-import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
+import { CAUSE_IDS } from '../../../src/core/catalogue/index';
 import { stopSharedWorld } from './shared-world';
 
 function alive(pid: number): boolean {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
+import { CAUSE_IDS } from '../../../src/core/catalogue/index';
 import { allCauses, getCause, docsUrl, localizeDocsUrl, localize, localeFrom } from '../../../src/core/catalogue/index';
 import { NETWORK_CAUSES } from '../../../src/core/catalogue/network-causes';
 import { DOCS_ANCHORS, NETWORK_PAGE } from '../../../src/core/catalogue/sections';

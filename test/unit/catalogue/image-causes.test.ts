@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
+import { CAUSE_IDS } from '../../../src/core/catalogue/index';
 import { getCause } from '../../../src/core/catalogue/index';
 import { IMAGE_CAUSES } from '../../../src/core/catalogue/image-causes';
 import { DOCS_ANCHORS } from '../../../src/core/catalogue/sections';

@@ -11,7 +11,9 @@ import { loadNetworkArmFacts } from '../../../src/core/checks/network/arm-source
 import { aksEgressCheck, bastionCheck, clientEgressCheck } from '../../../src/core/checks/network/vnet-egress';
 import { NET } from '../../../src/core/checks/network/ids';
 import type { NetworkArmFacts } from '../../../src/core/checks/network/registry-network-facts';
-import type { CheckContext, CheckOutcome, Finding } from '../../../src/core/engine/types';
+import type { CheckOutcome, Finding } from '../../../src/core/engine/types';
+import { testContext } from '../../support/check-context';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';
 import { getCause } from '../../../src/core/catalogue/index';
@@ -40,17 +42,16 @@ function workstationsOnLoopback(s: ArmState): void {
   for (const p of s.firewallPolicies) for (const g of p.ruleCollectionGroups) for (const c of g.properties.ruleCollections) for (const r of c.rules) r.sourceAddresses = ['127.0.0.0/8'];
 }
 
-const finding = (checkId: string, status: Finding['status'], causeId?: string, evidence: Finding['evidence'] = {}): Finding =>
+const finding = (checkId: string, status: Finding['status'], causeId?: CauseId, evidence: Finding['evidence'] = {}): Finding =>
   ({ checkId, area: 'network', title: checkId, status, message: '', causeId, evidence, fixes: [], startedMs: 0, durationMs: 0 });
 
 async function run(f: Fixture, check: typeof clientEgressCheck, facts: NetworkArmFacts, opts: { resolved: string[]; findings?: Finding[] }): Promise<CheckOutcome> {
-  const findings = new Map((opts.findings ?? []).map((x) => [x.checkId, x]));
-  const ctx: CheckContext = {
+  const ctx = testContext({
     target, signal: AbortSignal.timeout(20_000),
-    env: { azure: f.azure, extraCaPem: [testPki().caPem], proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() },
-    data: <T>(id: string) => (id === NET.arm ? facts : id === NET.dns ? { addresses: opts.resolved, kinds: [], source: 'dns', durationMs: 1 } : undefined) as T | undefined,
-    finding: (id) => findings.get(id),
-  };
+    env: { azure: f.azure, extraCaPem: [testPki().caPem], now: () => new Date() },
+    data: { [NET.arm]: facts, [NET.dns]: { addresses: opts.resolved, kinds: [], source: 'dns', durationMs: 1 } },
+    findings: Object.fromEntries((opts.findings ?? []).map((x) => [x.checkId, x])),
+  });
   return check.run(ctx);
 }
 

@@ -3,8 +3,9 @@ import { buildGraph } from '../../../src/core/engine/graph';
 import { allChecks } from '../../../src/core/checks/index';
 import type { Check } from '../../../src/core/engine/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
+import { testCheck, type TestCheckFields } from '../../support/check-context';
 
-const check = (id: string, extra: Partial<Check> = {}): Check => ({ id, area: 'network', title: id, needs: [], timeoutMs: 1000, run: async () => ({ status: 'pass', message: '' }), ...extra });
+const check = (id: string, extra: TestCheckFields = {}): Check => testCheck(id, async () => ({ status: 'pass', message: '' }), { timeoutMs: 1000, ...extra });
 
 describe('check graph', () => {
   it('throws on a needs, after or awaits that names no check (a misspelling would drop the check from every run)', () => {

@@ -1,14 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { runDiagnosis } from '../../../src/core/engine/runner';
 import type { Check } from '../../../src/core/engine/types';
+import { testCheck, type TestCheckFields } from '../../support/check-context';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { getCause } from '../../../src/core/catalogue/index';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
-const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: string | undefined, links: Partial<Pick<Check, 'needs' | 'after' | 'awaits'>> = {}): Check =>
-  ({ id, area: 'network', title: id, needs: links.needs ?? [], after: links.after, awaits: links.awaits, timeoutMs: 1000, run: async () => ({ status, message: id, causeId }) });
+const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: CauseId | undefined, links: Pick<TestCheckFields, 'needs' | 'after' | 'awaits'> = {}): Check =>
+  testCheck(id, async () => ({ status, message: id, causeId }), { timeoutMs: 1000, ...links });
 
 describe('engine: ranking failures and warnings', () => {
   it('a warning tied to no failure ranks after the failure, whatever its layer', async () => {

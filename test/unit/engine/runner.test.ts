@@ -1,22 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { createServer, connect, type Socket } from 'node:net';
 import { runDiagnosis, streamDiagnosis } from '../../../src/core/engine/runner';
-import type { Check, CheckOutcome, EngineEvent } from '../../../src/core/engine/types';
+import { checkKey, type Check, type CheckOutcome, type EngineEvent } from '../../../src/core/engine/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
-import type { Cause } from '../../../src/core/catalogue/types';
+import type { Cause, CauseId } from '../../../src/core/catalogue/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { httpRequest } from '../../../src/core/net/http';
 import { NetError } from '../../../src/core/net/errors';
 import { blackHole as blackHoleServer } from '../net/helpers/servers';
+import { testCheck, type TestCheckFields } from '../../support/check-context';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
 
-function check(id: string, needs: string[], run: Check['run'], extra: Partial<Check> = {}): Check {
-  return { id, area: 'network', title: id, needs, timeoutMs: 2000, run, ...extra };
+function check(id: string, needs: string[], run: Check['run'], extra: TestCheckFields = {}): Check {
+  return testCheck(id, run, { needs, ...extra });
 }
 const pass = (data?: unknown): Check['run'] => async () => ({ status: 'pass', message: 'ok', data });
-const fail = (causeId: string, fixParams?: Record<string, string>): Check['run'] => async () => ({ status: 'fail', message: 'bad', causeId, fixParams });
+const fail = (causeId: string, fixParams?: Record<string, string>): Check['run'] => async () => ({ status: 'fail', message: 'bad', causeId: causeId as CauseId, fixParams });
 
 /** A real black hole on loopback: accepts and never answers. Connects and waits for data. */
 async function blackHole() {
@@ -33,7 +34,7 @@ async function blackHole() {
 }
 
 const causes: Record<string, Cause> = Object.fromEntries(['low', 'mid', 'high'].map((id, i) => [id, {
-  id, layer: (i + 1) * 10, title: { en: id, nl: id }, explanation: { en: id, nl: id }, seed: 'troubleshoot-network', section: 's',
+  id: id as CauseId, layer: (i + 1) * 10, title: { en: id, nl: id }, explanation: { en: id, nl: id }, seed: 'troubleshoot-network', section: 's',
   sectionTitle: { en: 's', nl: 's' }, docs: { page: 'p', anchor: 'a' }, symptoms: [],
   fixes: [{ kind: 'copyCommand', title: { en: 'fix', nl: 'fix' }, command: 'az acr network-rule add -n {registry} --ip-address {clientIp}' }],
 }]));
@@ -45,7 +46,7 @@ describe('engine runner', function () {
     const order: string[] = [];
     const checks: Check[] = [
       check('dns', [], async () => { order.push('dns'); return { status: 'pass', message: 'ok', data: { ip: '192.0.2.20' } }; }),
-      check('tcp', ['dns'], async (ctx) => { order.push('tcp'); assert.deepEqual(ctx.data('dns'), { ip: '192.0.2.20' }); return { status: 'fail', message: 'refused', causeId: 'mid' }; }),
+      check('tcp', ['dns'], async (ctx) => { order.push('tcp'); assert.deepEqual(ctx.data(checkKey('dns')), { ip: '192.0.2.20' }); return { status: 'fail', message: 'refused', causeId: 'mid' as CauseId }; }),
       check('tls', ['tcp'], pass()),
       check('v2', ['tls'], pass()),
       check('side', ['dns'], pass()),
@@ -71,7 +72,7 @@ describe('engine runner', function () {
     let sawFinding: string | undefined;
     const checks: Check[] = [
       check('arm', [], fail('low')),
-      check('v2', [], async (ctx) => { sawFinding = ctx.finding('arm')?.status; return { status: 'pass', message: 'ok' }; }, { after: ['arm'] }),
+      check('v2', [], async (ctx) => { sawFinding = ctx.finding(checkKey('arm'))?.status; return { status: 'pass', message: 'ok' }; }, { after: ['arm'] }),
       check('needs-azure', [], pass(), { applies: () => false }),
       check('behind', ['needs-azure'], pass()),
     ];
@@ -84,7 +85,7 @@ describe('engine runner', function () {
     const hole = await blackHole();
     try {
       const report = await runDiagnosis([
-        check('hang', [], async (ctx) => hole.waitForAnswer(ctx.signal).catch(() => ({ status: 'fail', message: 'timed out', causeId: 'high' })), { timeoutMs: 200 }),
+        check('hang', [], async (ctx) => hole.waitForAnswer(ctx.signal).catch(() => ({ status: 'fail', message: 'timed out', causeId: 'high' as CauseId })), { timeoutMs: 200 }),
         check('after-hang', ['hang'], pass()),
       ], target, env, { causeOf: (id) => causes[id] });
       const by = Object.fromEntries(report.findings.map((f) => [f.checkId, f]));
@@ -121,7 +122,7 @@ describe('engine runner', function () {
           await httpRequest({ url: `https://contoso.azurecr.io:${hole.port}/v2/`, resolve: { 'contoso.azurecr.io': '127.0.0.1' }, signal: ctx.signal });
           return { status: 'pass', message: 'answered' };
         } catch (e) {
-          if (e instanceof NetError && e.kind === 'timeout') return { status: 'fail', message: 'no answer', causeId: 'high' };
+          if (e instanceof NetError && e.kind === 'timeout') return { status: 'fail', message: 'no answer', causeId: 'high' as CauseId };
           throw e;
         }
       };
@@ -144,7 +145,7 @@ describe('engine runner', function () {
   it('reports a throwing check as a warning, not a crash, and redacts secrets', async () => {
     const report = await runDiagnosis([
       check('boom', [], async () => { throw new Error('bad token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln and password=hunter22'); }),
-      check('leaky', [], async () => ({ status: 'fail', message: 'sent TopSecret99', evidence: { authorization: 'Bearer abc', note: 'TopSecret99' }, causeId: 'low' })),
+      check('leaky', [], async () => ({ status: 'fail', message: 'sent TopSecret99', evidence: { authorization: 'Bearer abc', note: 'TopSecret99' }, causeId: 'low' as CauseId })),
     ], target, { ...env, credentials: { kind: 'admin', username: 'contoso', password: 'TopSecret99' } });
     const text = JSON.stringify(report);
     assert.equal(report.findings[0].status, 'warn');
@@ -153,9 +154,9 @@ describe('engine runner', function () {
 
   it('ranks the root cause first: layer, then depth, then fail before warn; fills fix params', async () => {
     const checks: Check[] = [
-      check('a', [], async () => ({ status: 'warn', message: '', causeId: 'high' })),
+      check('a', [], async () => ({ status: 'warn', message: '', causeId: 'high' as CauseId })),
       check('b', [], fail('mid', { clientIp: '192.0.2.1' })),
-      check('c', [], async () => ({ status: 'warn', message: '', causeId: 'low' })),
+      check('c', [], async () => ({ status: 'warn', message: '', causeId: 'low' as CauseId })),
       check('d', ['c'], fail('mid')),
     ];
     const report = await runDiagnosis(checks, target, env, { causeOf: (id) => causes[id] });

@@ -7,16 +7,18 @@ import { runDiagnosis } from '../../../src/core/engine/runner';
 import { buildGraph } from '../../../src/core/engine/graph';
 import { runScopedCredential } from '../../../src/core/engine/run-credential';
 import { settledFinding, sharedWork } from '../../../src/core/engine/context';
-import type { Check, CheckContext } from '../../../src/core/engine/types';
+import { checkKey, type Check } from '../../../src/core/engine/types';
+import type { CauseId } from '../../../src/core/catalogue/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
+import { testCheck, testContext, type TestCheckFields } from '../../support/check-context';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function check(id: string, run: Check['run'], extra: Partial<Check> = {}): Check {
-  return { id, area: 'network', title: id, needs: [], timeoutMs: 2000, run, ...extra };
+function check(id: string, run: Check['run'], extra: TestCheckFields = {}): Check {
+  return testCheck(id, run, extra);
 }
 
 /** A credential that counts its requests and answers after `delayMs`. */
@@ -41,11 +43,11 @@ describe('engine: overlapping and shared work', function () {
     let startedBeforeSlowEnded = false;
     let seen: string | undefined;
     const report = await runDiagnosis([
-      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' }; }),
+      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' as CauseId }; }),
       check('eager', async (ctx) => {
-        startedBeforeSlowEnded = !ctx.finding('slow');
+        startedBeforeSlowEnded = !ctx.finding(checkKey('slow'));
         release(); // let the slow one finish only now: proof that eager did not wait to start
-        seen = (await ctx.settled!('slow'))?.status;
+        seen = (await ctx.settled(checkKey('slow')))?.status;
         return { status: 'pass', message: 'ok' };
       }, { awaits: ['slow'] }),
     ], target, env);
@@ -59,9 +61,9 @@ describe('engine: overlapping and shared work', function () {
     let pastDeadline: unknown = 'pending';
     const report = await runDiagnosis([
       check('hang', () => sleep(1500).then(() => ({ status: 'pass', message: '' })), { timeoutMs: 5000 }),
-      check('peek', async (ctx) => { undeclared = await ctx.settled!('hang'); return { status: 'pass', message: '' }; }),
+      check('peek', async (ctx) => { undeclared = await ctx.settled(checkKey('hang')); return { status: 'pass', message: '' }; }),
       check('impatient', async (ctx) => {
-        pastDeadline = await ctx.settled!('hang');
+        pastDeadline = await ctx.settled(checkKey('hang'));
         return { status: 'info', message: ctx.signal.aborted ? 'gave up at its deadline' : 'saw hang' };
       }, { awaits: ['hang'], timeoutMs: 150 }),
     ], target, env);
@@ -85,7 +87,7 @@ describe('engine: overlapping and shared work', function () {
     const work = (signal: AbortSignal) => { runs++; return sleep(300).then(() => { workSignalAbortedWithCaller = signal.aborted; return 42; }); };
     const results: Record<string, unknown> = {};
     const user = (id: string, timeoutMs: number) => check(id, async (ctx) => {
-      try { results[id] = await ctx.shared!('answer', work); } catch (e) { results[id] = (e as Error).name; }
+      try { results[id] = await ctx.shared('answer', work); } catch (e) { results[id] = (e as Error).name; }
       return { status: 'pass', message: '' };
     }, { timeoutMs });
     await runDiagnosis([user('a', 100), user('b', 2000), user('c', 2000)], target, env);
@@ -96,10 +98,14 @@ describe('engine: overlapping and shared work', function () {
     assert.equal(workSignalAbortedWithCaller, false, 'the shared work was not cut short by the first caller\'s deadline');
   });
 
-  it('context helpers fall back outside the runner', async () => {
-    const ctx: CheckContext = { target, env, signal: new AbortController().signal, data: () => undefined, finding: () => undefined };
-    assert.equal(await settledFinding(ctx, 'x'), undefined);
-    assert.equal(await sharedWork(ctx, 'k', async () => 7), 7);
+  it('context helpers go through the context (the test builder answers like the runner)', async () => {
+    const ctx = testContext({ target, env, findings: { y: 'fail' } });
+    assert.equal(await settledFinding(ctx, checkKey('x')), undefined);
+    assert.equal((await settledFinding(ctx, checkKey('y')))?.status, 'fail');
+    let made = 0;
+    assert.equal(await sharedWork(ctx, 'k', async () => { made++; return 7; }), 7);
+    assert.equal(await sharedWork(ctx, 'k', async () => { made++; return 8; }), 7);
+    assert.equal(made, 1, 'one piece of work per key');
   });
 
   it('one Entra request per scope for the whole run, however many checks ask at once', async () => {

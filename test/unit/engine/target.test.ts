@@ -29,7 +29,7 @@ describe('diagnosis target (engine/target)', () => {
   it('a named identity selects which credential checks run', () => {
     const t = parseRegistryInput('contoso');
     const azure = { credential: { getToken: async () => null }, armEndpoint: 'https://management.azure.com' };
-    const ids = (env: DiagnoseEnvironment) => allChecks(t, env).filter((c) => !c.applies || c.applies(t, env)).map((c) => c.id);
+    const ids = (env: DiagnoseEnvironment) => allChecks(t, env).filter((c) => !c.applies || c.applies(t, env)).map((c): string => c.id);
     const all = ids({ ...base(), azure });
     assert.ok(all.includes('login.credentials.aad') && all.includes('login.authz.aad') && !all.includes('login.authz.docker'));
     const docker = ids(withTarget({ ...base(), azure }, { identity: { kind: 'docker' } }));

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { CheckContext } from '../../../src/core/engine/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
-import { parseRegistryInput } from '../../../src/core/registry/target';
+import { testContext } from '../../support/check-context';
 import { authzAadCheck, authzExplicitCheck } from '../../../src/core/checks/login/authz';
 import type { RegistryFacts } from '../../../src/core/checks/login/registry-facts';
 import { LOGIN } from '../../../src/core/checks/login/check-ids';
@@ -10,8 +10,7 @@ const now = new Date('2026-11-25T12:00:00Z');
 const REG_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
 
 function ctx(data: Record<string, unknown>, operation: DiagnoseEnvironment['operation']): CheckContext {
-  const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/none', operation, now: () => now };
-  return { target: parseRegistryInput('contoso.azurecr.io'), env, signal: new AbortController().signal, data: <T>(id: string) => data[id] as T, finding: () => undefined };
+  return testContext({ env: { dockerConfigDir: '/none', operation, now: () => now }, data });
 }
 const facts = (roles: [string, number][], mode?: string): RegistryFacts => ({
   registry: { id: REG_ID, name: 'contoso', resourceGroup: 'rg', subscriptionId: 's', loginServer: 'contoso.azurecr.io', roleAssignmentMode: mode },

@@ -5,7 +5,7 @@ import { analyseRoles, groupsOf, readerEvidence, roleNameOf, PROPAGATION_MS, typ
 import { classifyAadError } from '../../../src/core/checks/login/aad-errors';
 import { relative, isoDate } from '../../../src/core/text/dates';
 import { getCause } from '../../../src/core/catalogue/index';
-import { CAUSE_IDS } from '../../../src/core/catalogue/ids';
+import { CAUSE_IDS } from '../../../src/core/catalogue/index';
 import { LOGIN_CAUSES } from '../../../src/core/catalogue/login-causes';
 
 describe('name rules', () => {

@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { createServer, type Socket } from 'node:net';
 import { runDiagnosis } from '../../../src/core/engine/runner';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
-import type { Cause } from '../../../src/core/catalogue/types';
+import type { Cause, CauseId } from '../../../src/core/catalogue/types';
+import { checkKey } from '../../../src/core/engine/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { stripControlChars, stripControlCharsDeep, terminalText } from '../../../src/core/text/control-chars';
 import { runCli } from '../../../src/cli/run';
@@ -33,9 +34,9 @@ describe('security: terminal escapes (text/control-chars, engine, CLI)', () => {
     const cause = { id: 'c', layer: 1, title: { en: 'c', nl: 'c' }, explanation: { en: 'c', nl: 'c' }, seed: 'troubleshoot-network', section: 's', sectionTitle: { en: 's', nl: 's' }, docs: { page: 'p', anchor: 'a' }, symptoms: [],
       fixes: [{ kind: 'copyCommand', title: { en: 'f', nl: 'f' }, command: 'echo {note}' }] } as unknown as Cause;
     const report = await runDiagnosis([{
-      id: 'x', area: 'network', title: 'x', needs: [], timeoutMs: 1000,
-      run: async () => ({ status: 'fail', causeId: 'c', message: `issuer ${HOSTILE}`, evidence: { issuer: HOSTILE, [`k${HOSTILE}`]: 1 }, fixParams: { note: `n${HOSTILE}` } }),
-    }, { id: 'y', area: 'network', title: 'y', needs: [], timeoutMs: 1000, run: async () => { throw new Error(`boom ${HOSTILE}`); } }], target, env, { causeOf: () => cause });
+      id: checkKey('x'), area: 'network', title: 'x', needs: [], timeoutMs: 1000,
+      run: async () => ({ status: 'fail', causeId: 'c' as CauseId, message: `issuer ${HOSTILE}`, evidence: { issuer: HOSTILE, [`k${HOSTILE}`]: 1 }, fixParams: { note: `n${HOSTILE}` } }),
+    }, { id: checkKey('y'), area: 'network', title: 'y', needs: [], timeoutMs: 1000, run: async () => { throw new Error(`boom ${HOSTILE}`); } }], target, env, { causeOf: () => cause });
     const text = JSON.stringify(report);
     assert.ok(report.findings.length === 2 && report.findings[0].fixes.length === 1, text);
     for (const f of report.findings) {

@@ -8,7 +8,6 @@ import { getManifest, listTags, type ManifestAnswer, type RegistryApi } from '..
 import { scopeFor } from '../../acr/token-flow';
 import { targetImage } from '../../engine/target';
 import { formatImage, type ImageReference } from '../../registry/image-reference';
-import type { ChallengeData } from '../challenge-data';
 import { identityToken } from '../login/identity-token';
 import { LOGIN, NET_CHALLENGE } from '../login/check-ids';
 import { acrNet } from '../login/token-requests';
@@ -37,7 +36,7 @@ export const imageManifestCheck: Check = {
     const image = targetImage(ctx.env)!;
     const reference = image.digest ?? image.tag ?? 'latest';
     const shown = `${ctx.target.loginServer}/${formatImage(image)}`;
-    const ch = ctx.data<ChallengeData>(NET_CHALLENGE)!;
+    const ch = ctx.data(NET_CHALLENGE)!;
     const net = acrNet(ctx);
     const t = await identityToken(ctx, net, ch.realm, scopeFor(image.repository, ['pull']));
     const evidence: Record<string, string | number | boolean | undefined> = { image: shown, reference, tokenFrom: t.source, standIn: t.standIn || undefined };

@@ -4,11 +4,10 @@
 // the image does have are named, for a --platform pull or a rebuild.
 import type { Check, CheckOutcome } from '../../engine/types';
 import { settledData, sharedWork } from '../../engine/context';
-import { daemonInfo, daemonInfoKey, type DaemonSession } from '../../docker/daemon';
+import { daemonInfo, daemonInfoKey } from '../../docker/daemon';
 import { formatPlatform, platformFromInfo, platformMatches } from '../../docker/platform';
 import { formatImage } from '../../registry/image-reference';
 import { LOGIN } from '../login/check-ids';
-import type { ImageManifestData } from './manifest';
 import { IMAGE } from './ids';
 
 export const imagePlatformCheck: Check = {
@@ -20,11 +19,11 @@ export const imagePlatformCheck: Check = {
   timeoutMs: 4000,
   applies: (_t, env) => !!env.image && env.operation !== 'push',
   async run(ctx): Promise<CheckOutcome> {
-    const m = ctx.data<ImageManifestData>(IMAGE.manifest)!;
+    const m = ctx.data(IMAGE.manifest)!;
     const shown = `${ctx.target.loginServer}/${formatImage(m.image)}`;
     const entries = m.manifest.entries;
     if (!entries) return { status: 'pass', evidence: { image: shown }, message: `${shown} is a single-platform image: docker pulls it on any platform.` };
-    const session = await settledData<DaemonSession>(ctx, LOGIN.dockerDaemon);
+    const session = await settledData(ctx, LOGIN.dockerDaemon);
     const platforms = entries.map((e) => formatPlatform(e.platform));
     const evidence = { image: shown, platforms: platforms.join(', ') };
     if (!session) return { status: 'info', evidence, message: `${shown} has the platforms ${platforms.join(', ')}; the Docker daemon's own could not be read.` };

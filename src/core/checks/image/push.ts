@@ -8,7 +8,6 @@ import { changeableAttributes, probeUpload, type RegistryApi } from '../../acr/r
 import { accessClaim, allows, decodeJwt } from '../../acr/jwt';
 import { scopeFor } from '../../acr/token-flow';
 import { targetImage, targetOperation, targetRepository } from '../../engine/target';
-import type { ChallengeData } from '../challenge-data';
 import { identityToken } from '../login/identity-token';
 import { LOGIN, NET_CHALLENGE } from '../login/check-ids';
 import { acrNet } from '../login/token-requests';
@@ -25,7 +24,7 @@ export const imagePushCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const repository = targetRepository(ctx.env)!;
     const tag = targetImage(ctx.env)?.tag;
-    const ch = ctx.data<ChallengeData>(NET_CHALLENGE)!;
+    const ch = ctx.data(NET_CHALLENGE)!;
     const net = acrNet(ctx);
     const t = await identityToken(ctx, net, ch.realm, scopeFor(repository, ['pull', 'push']));
     const evidence: Evidence = { repository, tag, tokenFrom: t.source };

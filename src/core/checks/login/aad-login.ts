@@ -11,8 +11,8 @@ import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/j
 import { classifyAadError } from './aad-errors';
 import { judgesIdentity } from '../../engine/target';
 import { armScope as armScopeOf } from '../../azure/connection';
-import type { RegistryFacts } from './registry-facts';
-import type { ChallengeData } from '../challenge-data';
+
+
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, accessTokenOnce, exchangeOnce, repositoryOf } from './token-requests';
 import { isoDate } from '../../text/dates';
@@ -49,7 +49,7 @@ export const aadLoginCheck: Check = {
     const armScope = armScopeOf(az);
     // Start with the ARM audience (what most tools send); when the registry refuses it, try the
     // registry audience, as az acr login does, and report the policy (known from ARM or not).
-    const policyDisabled = async () => (await settledData<RegistryFacts>(ctx, LOGIN.registry))?.registry?.armAudienceDisabled === true;
+    const policyDisabled = async () => (await settledData(ctx, LOGIN.registry))?.registry?.armAudienceDisabled === true;
 
     const first = await aadToken(az.credential, armScope, ctx.signal);
     if ('failure' in first) {
@@ -64,7 +64,7 @@ export const aadLoginCheck: Check = {
       aadExpires: fmt(claimDate(claims, 'exp')),
     };
     // net.challenge already read and vetted the realm (it needs to pass for this check to run).
-    const seen = ctx.data<ChallengeData>(NET_CHALLENGE)?.realm;
+    const seen = ctx.data(NET_CHALLENGE)?.realm;
     const ch = seen && realmIsTrusted(seen, ctx.target.loginServer).ok ? { ok: true as const, tokenUrl: seen } : await fetchChallenge(net);
     if (!ch.ok) return stepFail(ch, evidence, 'challenge');
 

@@ -25,7 +25,7 @@ export const aksCheck: Check = {
   // Every cluster the account sees, or the one named by --identity aks:<cluster>; another named identity is judged elsewhere.
   applies: (_t, env) => !!env.azure && (!env.identity || env.identity.kind === 'aks'),
   async run(ctx): Promise<CheckOutcome> {
-    const read = ctx.data<RegistryFacts>(LOGIN.registry);
+    const read = ctx.data(LOGIN.registry);
     if (!read?.registry || !read.roleAssignments) {
       return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
     }

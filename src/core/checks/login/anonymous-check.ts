@@ -4,19 +4,18 @@ import type { Check } from '../../engine/types';
 import { fetchChallenge } from '../../acr/token-flow';
 import { anonymousPullAllowed } from './anonymous';
 import { targetOperation } from '../../engine/target';
-import type { StoredCredentialData } from './stored-credential';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 
 export const anonymousCheck: Check = {
-  id: 'login.credentials.anonymous',
+  id: LOGIN.anonymous,
   area: 'login',
   title: 'Pull without credentials',
   needs: [LOGIN.storedCredential, NET_CHALLENGE],
   timeoutMs: 5000,
   applies: (_t, env) => !env.azure && !env.credentials,
   async run(ctx) {
-    const stored = ctx.data<StoredCredentialData>(LOGIN.storedCredential);
+    const stored = ctx.data(LOGIN.storedCredential);
     if (stored?.works) return { status: 'pass', message: 'docker has a working stored credential; no anonymous pull needed.' };
     const repo = repositoryOf(ctx);
     if (!repo) return { status: 'info', message: 'No credential at all: name a repository to test an anonymous pull.' };

@@ -3,10 +3,9 @@
 // which role is missing for which principal, ABAC mode, an assignment still propagating.
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { allows, grantedActions, type AccessEntry } from '../../acr/jwt';
-import type { AadLoginData } from './aad-login';
-import type { ExplicitLoginData } from './explicit-login';
-import { analyseRoles, groupsOf, type RegistryFacts } from './registry-facts';
-import type { StoredCredentialData } from './stored-credential';
+
+
+import { analyseRoles, groupsOf } from './registry-facts';
 import { LOGIN } from './check-ids';
 import { isoDate } from '../../text/dates';
 import { judgesIdentity, targetOperation } from '../../engine/target';
@@ -31,7 +30,7 @@ export const authzAadCheck: Check = {
   timeoutMs: 2000,
   applies: (_t, env) => !!env.azure && judgesIdentity(env, 'azure'),
   async run(ctx) {
-    const d = ctx.data<AadLoginData>(LOGIN.aad);
+    const d = ctx.data(LOGIN.aad);
     if (!d) return { status: 'info', message: 'No token to judge.' };
     return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `identity ${d.principalId ?? ''}`.trim(), kind: 'aad' });
   },
@@ -46,7 +45,7 @@ export const authzExplicitCheck: Check = {
   timeoutMs: 2000,
   applies: (_t, env) => !!env.credentials,
   async run(ctx) {
-    const d = ctx.data<ExplicitLoginData>(LOGIN.explicit);
+    const d = ctx.data(LOGIN.explicit);
     if (!d) return { status: 'info', message: 'No token to judge.' };
     const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : d.kind === 'exposedToken' && d.principalId ? 'exposedToken' : 'other';
     // An exposed token names its Entra principal: its role assignments explain what it may do.
@@ -65,7 +64,7 @@ export const authzDockerCheck: Check = {
   timeoutMs: 2000,
   applies: (_t, env) => env.identity?.kind === 'docker',
   async run(ctx) {
-    const d = ctx.data<StoredCredentialData>(LOGIN.storedCredential);
+    const d = ctx.data(LOGIN.storedCredential);
     if (!d || d.source === 'none' || !d.access) {
       return {
         status: targetOperation(ctx.env) === 'login' ? 'info' : 'fail', causeId: d?.source === 'none' ? 'credentials.anonymous-pull-disabled' : undefined,
@@ -86,7 +85,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   }
   const pull = allows(s.access, repo, 'pull');
   const push = allows(s.access, repo, 'push');
-  const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+  const facts = ctx.data(LOGIN.registry);
   const reg = facts?.registry;
   const evidence = { repository: repo, granted: grantedActions(s.access, repo).join(',') || '(nothing)', operation: op, roleAssignmentMode: reg?.roleAssignmentMode };
   const fixParams: Record<string, string> = { repository: repo };

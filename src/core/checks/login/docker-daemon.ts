@@ -49,7 +49,7 @@ export const dockerVersionCheck: Check = {
   needs: [LOGIN.dockerDaemon],
   timeoutMs: 4000,
   async run(ctx) {
-    const s = ctx.data<DaemonSession>(LOGIN.dockerDaemon)!;
+    const s = ctx.data(LOGIN.dockerDaemon)!;
     let version: DaemonVersion;
     let proxy: DaemonProxy = {};
     try {

@@ -3,7 +3,6 @@
 // error text. It tests the daemon's own path out (DNS, proxy, TLS trust, firewall), not the
 // registry's credentials, which the login checks test.
 import type { Check } from '../../engine/types';
-import type { DaemonSession } from '../../docker/daemon';
 import { pullImage } from '../../docker/pull';
 import { LOGIN } from './check-ids';
 
@@ -18,7 +17,7 @@ export const dockerPullCheck: Check = {
   timeoutMs: 60000,
   applies: (_t, env) => env.pullTest === true,
   async run(ctx) {
-    const s = ctx.data<DaemonSession>(LOGIN.dockerDaemon)!;
+    const s = ctx.data(LOGIN.dockerDaemon)!;
     const image = CHECK_HEALTH_PULL_IMAGE;
     let last = '';
     const r = await pullImage(s.docker, image, { signal: ctx.signal, onProgress: (p) => { last = p.status; } });

@@ -2,10 +2,10 @@
 // ACR refresh token (3 hours), repository token passwords. Expired ones in use fail in the
 // credential checks; here they are listed, with a warning for what ends within 7 days.
 import type { Check } from '../../engine/types';
-import type { AadLoginData } from './aad-login';
-import type { ExplicitLoginData } from './explicit-login';
-import type { RegistryFacts } from './registry-facts';
-import type { StoredCredentialData } from './stored-credential';
+
+
+
+
 import { LOGIN } from './check-ids';
 import { isoDate, relative } from '../../text/dates';
 
@@ -22,15 +22,15 @@ export const expiryCheck: Check = {
     const now = ctx.env.now();
     const lines: string[] = [];
     const evidence: Record<string, string> = {};
-    const aad = ctx.data<AadLoginData>(LOGIN.aad);
+    const aad = ctx.data(LOGIN.aad);
     if (aad?.aadExpires) { evidence.entraToken = isoDate(aad.aadExpires); lines.push(`Entra token until ${isoDate(aad.aadExpires)} (${relative(aad.aadExpires, now)})`); }
     if (aad?.refreshExpires) { evidence.acrRefreshToken = isoDate(aad.refreshExpires); lines.push(`registry refresh token until ${isoDate(aad.refreshExpires)} (${relative(aad.refreshExpires, now)}; ACR tokens live 3 hours, then log in again)`); }
-    const explicit = ctx.data<ExplicitLoginData>(LOGIN.explicit);
+    const explicit = ctx.data(LOGIN.explicit);
     // The judged identity's own tokens: an --expose-token token, what docker login stored.
     if (explicit?.tokenExpires) { evidence.exposedToken = isoDate(explicit.tokenExpires); lines.push(`exposed token until ${isoDate(explicit.tokenExpires)} (${relative(explicit.tokenExpires, now)}; such tokens live 3 hours)`); }
-    const stored = ctx.env.identity?.kind === 'docker' ? ctx.data<StoredCredentialData>(LOGIN.storedCredential) : undefined;
+    const stored = ctx.env.identity?.kind === 'docker' ? ctx.data(LOGIN.storedCredential) : undefined;
     if (stored?.expires) { evidence.dockerStoredToken = isoDate(stored.expires); lines.push(`the token docker stored until ${isoDate(stored.expires)} (${relative(stored.expires, now)})`); }
-    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    const facts = ctx.data(LOGIN.registry);
     let soon: { token: string; date: Date } | undefined;
     if (explicit?.tokenName && facts?.tokens) {
       const t = facts.tokens.find((x) => x.name === explicit.tokenName);

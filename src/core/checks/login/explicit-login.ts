@@ -37,7 +37,7 @@ export const explicitLoginCheck: Check = {
   timeoutMs: 8000,
   applies: (_t, env) => !!env.credentials,
   async run(ctx): Promise<Outcome> {
-    const facts = ctx.data<RegistryFacts>(LOGIN.registry);
+    const facts = ctx.data(LOGIN.registry);
     const cred = knownKind(ctx.env.credentials!, facts);
     const reg = facts?.registry;
     const now = ctx.env.now();

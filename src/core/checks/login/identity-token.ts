@@ -8,7 +8,6 @@ import { settledData } from '../../engine/context';
 import { httpRequest } from '../../net/http';
 import { accessTokenFromRefresh, accessTokenWithPassword, type AcrNet } from '../../acr/token-flow';
 import { armScope } from '../../azure/connection';
-import type { StoredCredentialData } from './stored-credential';
 import { LOGIN } from './check-ids';
 import { accessTokenOnce, exchangeOnce } from './token-requests';
 
@@ -51,7 +50,7 @@ async function tryWay(ctx: CheckContext, way: Way, net: AcrNet, tokenUrl: string
     return r.ok ? { token: r.accessToken, source: 'explicit credentials' } : undefined;
   }
   if (way === 'stored') {
-    const stored = await settledData<StoredCredentialData>(ctx, LOGIN.storedCredential);
+    const stored = await settledData(ctx, LOGIN.storedCredential);
     if (!stored?.secret || stored.works === false) return undefined;
     const r = stored.identityToken
       ? await accessTokenFromRefresh(net, tokenUrl, stored.secret, scope)

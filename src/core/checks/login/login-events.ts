@@ -5,7 +5,6 @@
 import type { Check, CheckOutcome } from '../../engine/types';
 import { armAccessOf } from '../../azure/connection';
 import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
-import type { RegistryFacts } from './registry-facts';
 import { armReason } from '../../azure/registry-reads';
 import { LOGIN } from './check-ids';
 
@@ -18,7 +17,7 @@ export const loginEventsCheck: Check = {
   applies: (_t, env) => !!env.azure,
   async run(ctx): Promise<CheckOutcome> {
     const azure = armAccessOf(ctx.env)!;
-    const reg = ctx.data<RegistryFacts>(LOGIN.registry)?.registry;
+    const reg = ctx.data(LOGIN.registry)?.registry;
     if (!reg) return { status: 'info', message: 'The registry was not found in Azure.' };
     const query = loginEventsQuery(reg.loginServer).replace(/\n/g, ' ');
     let ws;

@@ -6,7 +6,6 @@ import { armAccessOf } from '../../azure/connection';
 import { findManagedIdentity } from '../../azure/managed-identities';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
-import type { RegistryFacts } from './registry-facts';
 import { groupsThroughArm, judgeByRoleAssignments, type KnownFacts } from './aks';
 import { LOGIN } from './check-ids';
 import { repositoryOf } from './token-requests';
@@ -20,7 +19,7 @@ export const managedIdentityCheck: Check = {
   applies: (_t, env) => !!env.azure && env.identity?.kind === 'mi',
   async run(ctx): Promise<CheckOutcome> {
     const clientId = ctx.env.identity?.kind === 'mi' ? ctx.env.identity.clientId : '';
-    const read = ctx.data<RegistryFacts>(LOGIN.registry);
+    const read = ctx.data(LOGIN.registry);
     if (!read?.registry || !read.roleAssignments) {
       return { status: 'info', evidence: { clientId }, message: `The registry's role assignments could not be read, so the managed identity ${clientId} was not judged.` };
     }

@@ -7,8 +7,9 @@ import { CLOUD_SUFFIXES } from '../../registry/target';
 import { resolveHost } from '../../net/dns';
 import { inputVerdicts, resourceNameNote } from './name-rules';
 import { LOGIN } from './check-ids';
+import { NET } from '../network/ids';
 
-const NET_DNS = 'net.dns';
+const NET_DNS = NET.dns;
 
 export const nameCheck: Check = {
   id: LOGIN.name,

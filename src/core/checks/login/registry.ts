@@ -10,8 +10,9 @@ import { armVerdict } from './name-rules';
 import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedInPrincipal } from '../../azure/registry-reads';
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
+import { NET } from '../network/ids';
 
-const NET_DNS = 'net.dns';
+const NET_DNS = NET.dns;
 
 export const registryCheck: Check = {
   id: LOGIN.registry,

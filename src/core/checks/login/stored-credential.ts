@@ -4,7 +4,7 @@
 // anonymous pull the user expects (the seed: run `docker logout` first).
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { settledData } from '../../engine/context';
-import { credentialSourceFor, type DockerConfig } from '../../docker/config';
+import { credentialSourceFor } from '../../docker/config';
 import { runCredentialHelper } from '../../docker/credential-helper';
 import {
   accessTokenFromRefresh, accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER,
@@ -12,7 +12,6 @@ import {
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { targetOperation } from '../../engine/target';
 import { anonymousPullAllowed } from './anonymous';
-import type { RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { isoDate, relative } from '../../text/dates';
@@ -42,7 +41,7 @@ export const storedCredentialCheck: Check = {
   awaits: [LOGIN.registry],
   timeoutMs: 8000,
   async run(ctx) {
-    const cfg = ctx.data<DockerConfig>(LOGIN.dockerConfig)!;
+    const cfg = ctx.data(LOGIN.dockerConfig)!;
     const login = ctx.target.loginServer;
     const src = credentialSourceFor(cfg, login);
     let username: string | undefined;
@@ -100,7 +99,7 @@ async function testStored(
   const data: StoredCredentialData = { source: c.source, username: c.username, secret: c.secret, identityToken: c.identityToken };
   if (res.ok) {
     // Only a judged docker identity needs to know whether the user is a repository token.
-    const facts = ctx.env.identity?.kind === 'docker' ? await settledData<RegistryFacts>(ctx, LOGIN.registry) : undefined;
+    const facts = ctx.env.identity?.kind === 'docker' ? await settledData(ctx, LOGIN.registry) : undefined;
     const tokenName = !c.identityToken && c.username && facts?.tokens?.some((t) => t.name === c.username) ? c.username : undefined;
     const access = accessClaim(decodeJwt(res.accessToken));
     return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
@@ -110,7 +109,7 @@ async function testStored(
   }
   evidence.status = res.status;
   evidence.registrySays = res.reason;
-  const facts = await settledData<RegistryFacts>(ctx, LOGIN.registry);
+  const facts = await settledData(ctx, LOGIN.registry);
   const anonymous = facts?.registry?.anonymousPullEnabled ?? (repo ? await anonymousPullAllowed(net, ch.tokenUrl, repo) : false);
   const fixParams = { loginServer: login };
   const now = ctx.env.now();

@@ -7,7 +7,6 @@ import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
 import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import { causeFor403 } from './challenge';
-import type { DnsData } from './client-path';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
 
@@ -36,7 +35,7 @@ export const armCheck: Check = {
 };
 
 function armFacts(ctx: CheckContext): NetworkArmFacts | undefined {
-  return ctx.data<NetworkArmFacts>(NET.arm);
+  return ctx.data(NET.arm);
 }
 
 const noArm: CheckOutcome = { status: 'info', message: 'the registry\'s ARM view is not available' };
@@ -48,7 +47,7 @@ function challenge403(ctx: CheckContext): { clientIp?: string } | undefined {
 }
 
 function resolvedToPe(ctx: CheckContext, arm: NetworkArmFacts): { resolved: string[]; peIps: string[]; onPe: boolean } {
-  const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
+  const resolved = ctx.data(NET.dns)?.addresses ?? [];
   const peIps = privateIpsFor(arm, ctx.target.loginServer);
   return { resolved, peIps, onPe: reachesViaPrivateEndpoint(arm, resolved, ctx.target.loginServer, ctx.finding(NET.challenge)?.status === 'pass') };
 }
@@ -93,7 +92,7 @@ export const networkRulesCheck: Check = {
     const refused = challenge403(ctx);
     const evidence = { defaultAction: 'Deny', ipRules, virtualNetworkRules: rules.virtualNetworkRules.map((r) => r.id.split('/').slice(-3).join('/')), clientIp: refused?.clientIp };
     if (refused) {
-      const c = causeFor403(arm, refused.clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer);
+      const c = causeFor403(arm, refused.clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer);
       if (c.causeId !== 'network.ip-rule-excludes-client') return { status: 'info', message: `the refusal is explained elsewhere: ${c.why}`, evidence };
       return { status: 'fail', causeId: 'network.ip-rule-excludes-client', evidence, fixParams: c.params,
         message: `default action Deny; ${ipRules.length ? `IP rules ${ipRules.join(', ')}` : 'no IP rules'}${refused.clientIp ? ` — none matches the client IP ${refused.clientIp}` : ''}` };
@@ -163,7 +162,7 @@ export const serviceEndpointsCheck: Check = {
     if (rules?.defaultAction !== 'Deny') return { status: 'pass', message: 'default action Allow: no subnet rule needed', evidence };
     const unruled = arm.serviceEndpointSubnets.filter((s) => !vnetRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
     const refused = challenge403(ctx);
-    const c = refused ? causeFor403(arm, refused.clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer) : undefined;
+    const c = refused ? causeFor403(arm, refused.clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer) : undefined;
     if (c?.causeId === 'network.service-endpoint-rule-missing') {
       return { status: 'fail', causeId: c.causeId, evidence, fixParams: c.params,
         message: unruled.length ? `subnet ${unruled[0].split('/').pop()} has a Microsoft.ContainerRegistry service endpoint but the registry (default action Deny) has no network rule for it` : `${c.why}; add a network rule for the subnet with the service endpoint (or for this client's IP)` };

@@ -9,13 +9,13 @@ import { ipInCidr } from '../../net/addresses';
 import { NET } from './ids';
 import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
-import type { DnsData } from './client-path';
 import type { ChallengeData } from '../challenge-data';
+import type { CauseId } from '../../catalogue/types';
 
 export type { ChallengeData };
 
 /** Which registry setting explains a 403, when ARM is known. */
-export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: string; why: string; params: Record<string, string> } {
+export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: CauseId; why: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   if (clientIp) params.clientIp = clientIp;
   if (!arm) return { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params };
@@ -127,8 +127,8 @@ export const registryFirewallCheck: Check = {
       return { status: ch?.status === 'pass' ? 'pass' : 'info', message: ch?.status === 'pass' ? 'the registry answered without a firewall refusal' : 'the registry was not reached, so its firewall could not be tested' };
     }
     const clientIp = typeof ch.evidence.clientIp === 'string' ? ch.evidence.clientIp : undefined;
-    const arm = ctx.data<NetworkArmFacts>(NET.arm);
-    const c = causeFor403(arm, clientIp, ctx.data<DnsData>(NET.dns)?.addresses, ctx.target.loginServer);
+    const arm = ctx.data(NET.arm);
+    const c = causeFor403(arm, clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer);
     return {
       status: 'fail', causeId: c.causeId, fixParams: c.params, evidence: { clientIp, status: 403, arm: !!arm },
       message: `GET /v2/ answered 403 Forbidden${clientIp ? ` for client IP ${clientIp}` : ''}: ${c.why}`,

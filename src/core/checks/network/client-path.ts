@@ -90,7 +90,7 @@ export const tcpCheck: Check = {
   id: NET.tcp, area: 'network', title: 'TCP connection to the login server on port 443',
   needs: [NET.dns], timeoutMs: 3000,
   async run(ctx) {
-    const dns = ctx.data<DnsData>(NET.dns);
+    const dns = ctx.data(NET.dns);
     if (!dns) return { status: 'info', message: 'no local address to connect to (the proxy resolves the name)' };
     const address = dns.addresses[0];
     const viaProxy = clientUsesProxy(ctx.target, ctx.env);

@@ -9,7 +9,6 @@ import { connectToProxy } from '../../net/proxy-connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
 import { errorEvidence } from './outcome';
-import type { TcpData } from './client-path';
 
 export const daemonProxyCheck: Check = {
   id: NET.daemonProxy, area: 'network', title: 'The Docker daemon uses a proxy that reaches the registry',
@@ -33,7 +32,7 @@ export const daemonProxyCheck: Check = {
     if (client) fixParams.proxy = client.display;
     if (ctx.env.proxy.noProxy) fixParams.noProxy = ctx.env.proxy.noProxy;
     if (client && !dproxy) {
-      const direct = ctx.data<TcpData>(NET.tcp);
+      const direct = ctx.data(NET.tcp);
       if (direct && !direct.reachable) {
         return { status: 'fail', causeId: 'network.daemon-proxy-missing', evidence: { ...evidence, direct: 'blocked' }, fixParams,
           message: `the shell uses ${client.display} but the Docker daemon has no proxy, and ${login} is not reachable without it: docker login/pull will time out` };

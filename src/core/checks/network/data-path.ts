@@ -10,21 +10,23 @@ import { parseDataEndpointHost, parseRedirect } from '../../net/redirect';
 import { scopeFor, type AcrNet } from '../../acr/token-flow';
 import { identityToken } from '../login/identity-token';
 import { NET } from './ids';
+import { LOGIN } from '../login/check-ids';
+import { IMAGE } from '../image/ids';
 import { targetRepository } from '../../engine/target';
 import { blobRedirect, getManifest, type RegistryApi } from '../../acr/registry-api';
-import type { ImageManifestData } from '../image/manifest';
 import { errorEvidence, netOptions, ms } from './outcome';
-import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint, type NetworkArmFacts } from './registry-network-facts';
-import type { ChallengeData } from '../challenge-data';
-import type { DnsData } from './client-path';
+import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint } from './registry-network-facts';
 
-const STORED_CREDENTIAL = 'login.docker.stored-credential';
-const IMAGE_MANIFEST = 'image.manifest';
+
+import type { CauseId } from '../../catalogue/types';
+
+const STORED_CREDENTIAL = LOGIN.storedCredential;
+const IMAGE_MANIFEST = IMAGE.manifest;
 
 export interface EndpointProbe {
   host: string;
   ok: boolean;
-  causeId?: string;
+  causeId?: CauseId;
   message: string;
   evidence: Evidence;
 }
@@ -36,12 +38,12 @@ export interface EndpointProbe {
  */
 export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `https://${host}/`, headers?: Record<string, string>): Promise<EndpointProbe> {
   const context = async () => {
-    const arm = await settledData<NetworkArmFacts>(ctx, NET.arm);
-    const loginDns = await settledData<DnsData>(ctx, NET.dns);
+    const arm = await settledData(ctx, NET.arm);
+    const loginDns = await settledData(ctx, NET.dns);
     const loginOnPe = reachesViaPrivateEndpoint(arm, loginDns?.addresses, ctx.target.loginServer, (await settledFinding(ctx, NET.challenge))?.status === 'pass');
     const region = parseDataEndpointHost(host)?.region;
     const home = arm?.location?.toLowerCase().replace(/\s+/g, '');
-    const blockedCause = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
+    const blockedCause: CauseId = region && home && region !== home ? 'network.replica-data-endpoint-blocked' : 'network.data-endpoint-blocked';
     return { arm, loginDns, loginOnPe, blockedCause };
   };
   try {
@@ -108,7 +110,7 @@ export const blobRedirectCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     // A named image: one of its own layers, through the redirect, and every replica's endpoint.
     if (ctx.env.image) return imageLayerThroughRedirect(ctx);
-    const ch = ctx.data<ChallengeData>(NET.challenge)!;
+    const ch = ctx.data(NET.challenge)!;
     const login = ctx.target.loginServer;
     const base = `https://${login}`;
     // The token chain and the reads after it reuse the run's connections to the login server
@@ -151,7 +153,7 @@ export const blobRedirectCheck: Check = {
  * replica), so a replica the client may be routed to is named too when it is blocked.
  */
 async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcome> {
-  const found = await settledData<ImageManifestData>(ctx, IMAGE_MANIFEST);
+  const found = await settledData(ctx, IMAGE_MANIFEST);
   if (!found) return { status: 'info', message: 'the named image\'s manifest could not be read, so none of its layers was fetched (the image check says why)' };
   const api: RegistryApi = { ...netOptions(ctx), loginServer: ctx.target.loginServer, token: found.token, signal: ctx.signal, keepAlive: ctx.connections };
   const repository = found.image.repository;
@@ -174,7 +176,7 @@ async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcom
   }
   evidence.redirect = target.display;
   evidence.redirectKind = target.kind;
-  const arm = await settledData<NetworkArmFacts>(ctx, NET.arm);
+  const arm = await settledData(ctx, NET.arm);
   const path = new URL(target.url);
   const replicas = (arm?.dataEndpointEnabled ? arm.dataEndpointHostNames : []).map((h) => h.toLowerCase()).filter((h) => h !== target.host.toLowerCase());
   const [probe, ...others] = await Promise.all([
@@ -203,7 +205,7 @@ export const dataEndpointsCheck: Check = {
   id: NET.dataEndpoints, area: 'network', title: 'Every data endpoint (one per replica) is reachable',
   needs: [NET.arm], awaits: [NET.dns, NET.challenge], timeoutMs: 3500,
   async run(ctx): Promise<CheckOutcome> {
-    const arm = ctx.data<NetworkArmFacts>(NET.arm);
+    const arm = ctx.data(NET.arm);
     if (!arm) return { status: 'info', message: 'the registry\'s ARM view is not available' };
     const hosts = arm.dataEndpointHostNames.map((h) => h.toLowerCase());
     if (!arm.dataEndpointEnabled || hosts.length === 0) {

@@ -4,7 +4,8 @@ import type { CheckContext, CheckOutcome, Evidence } from '../../engine/types';
 import type { NetOptions } from '../../net/connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
-import { privateEndpointFor, type NetworkArmFacts } from './registry-network-facts';
+import { privateEndpointFor } from './registry-network-facts';
+import type { CauseId } from '../../catalogue/types';
 
 export function netOptions(ctx: CheckContext): NetOptions {
   return { resolve: ctx.env.resolve, proxy: ctx.env.proxy, extraCaPem: ctx.env.extraCaPem };
@@ -18,8 +19,8 @@ export function errorEvidence(e: NetError): Evidence {
 }
 
 /** The cause a failure to reach the login server points to. */
-export function causeForLoginServerError(e: NetError, ctx: CheckContext): string {
-  const arm = ctx.data<NetworkArmFacts>(NET.arm);
+export function causeForLoginServerError(e: NetError, ctx: CheckContext): CauseId {
+  const arm = ctx.data(NET.arm);
   const address = typeof e.details.address === 'string' ? e.details.address : undefined;
   const pe = privateEndpointFor(arm, address);
   if (pe && pe.status !== 'Approved' && e.phase !== 'dns' && e.phase !== 'proxy') return 'network.private-endpoint-not-approved';

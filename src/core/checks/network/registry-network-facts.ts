@@ -1,5 +1,5 @@
 // What ARM says about the registry, reduced to what the network checks decide on.
-// Filled by net.arm (see arm-source.ts); read with ctx.data<NetworkArmFacts>(NET.arm).
+// Filled by net.arm (see arm-source.ts); read with ctx.data(NET.arm).
 import type { SubnetFacts } from '../../azure/network-resources';
 import { subscriptionOfResource } from '../../registry/resource-id';
 

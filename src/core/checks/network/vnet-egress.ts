@@ -19,7 +19,6 @@ import { classifyAddress, ipInCidr } from '../../net/addresses';
 import { sourceAddressToward } from '../../net/source-address';
 import { NET } from './ids';
 import { privateIpsFor, subscriptionOfId, type NetworkArmFacts } from './registry-network-facts';
-import type { DnsData } from './client-path';
 import { judgeEgress, type EgressInputs, type EgressJudgement } from './egress-verdict';
 import { effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, lastSeg, registryTags, resourceGroupOfId, type Destination, type Source } from '../../azure/vnet-rules';
 
@@ -132,9 +131,9 @@ export const clientEgressCheck: Check = {
   id: NET.armClientEgress, area: 'network', title: 'This machine\'s subnet lets it reach the registry (NSG, routes, Azure Firewall)',
   needs: [NET.arm], after: [NET.dns, NET.tcp, NET.challenge, NET.dataEndpoints], timeoutMs: 4000, applies: hasAzure,
   async run(ctx): Promise<CheckOutcome> {
-    const arm = ctx.data<NetworkArmFacts>(NET.arm);
+    const arm = ctx.data(NET.arm);
     if (!arm) return noArm;
-    const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
+    const resolved = ctx.data(NET.dns)?.addresses ?? [];
     if (!resolved.length) return { status: 'info', message: `${ctx.target.loginServer} did not resolve here, so this machine's way to it through a virtual network cannot be told` };
     const src = await sourceAddressToward(resolved[0], ctx.signal);
     if (!src) return { status: 'info', message: `this machine has no route to ${resolved[0]}` };
@@ -183,7 +182,7 @@ export const aksEgressCheck: Check = {
   id: NET.armAksEgress, area: 'network', title: 'AKS node subnets may reach the registry (NSG, routes, Azure Firewall)',
   needs: [NET.arm], timeoutMs: 6000, applies: hasAzure,
   async run(ctx): Promise<CheckOutcome> {
-    const arm = ctx.data<NetworkArmFacts>(NET.arm);
+    const arm = ctx.data(NET.arm);
     if (!arm) return noArm;
     const az = access(ctx);
     const { clusters, failures } = await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(az, { signal: s }));
@@ -228,9 +227,9 @@ export const bastionCheck: Check = {
   id: NET.armBastion, area: 'network', title: 'The registry is not reached through an Azure Bastion endpoint',
   needs: [NET.arm], after: [NET.dns, NET.tcp, NET.challenge], timeoutMs: 4000, applies: hasAzure,
   async run(ctx): Promise<CheckOutcome> {
-    const arm = ctx.data<NetworkArmFacts>(NET.arm);
+    const arm = ctx.data(NET.arm);
     if (!arm) return noArm;
-    const resolved = ctx.data<DnsData>(NET.dns)?.addresses ?? [];
+    const resolved = ctx.data(NET.dns)?.addresses ?? [];
     const path = loginPath(ctx);
     const inBastion = arm.privateEndpoints.filter((p) => lastSeg(p.subnetId).toLowerCase() === 'azurebastionsubnet');
     if (inBastion.length) {

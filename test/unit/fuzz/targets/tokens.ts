@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { accessClaim, allows, claimDate, decodeJwt, grantedActions } from '../../../../src/core/acr/jwt';
 import { errorReason } from '../../../../src/core/acr/token-flow';
 import { classifyAadError } from '../../../../src/core/checks/login/aad-errors';
-import { isKnownCauseId } from '../../../../src/core/catalogue/ids';
+import { isKnownCauseId } from '../../../../src/core/catalogue/index';
 import { hostileJson, hostileText, mutated, thrownValue, type FuzzTarget } from '../harness';
 
 const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
