@@ -143,6 +143,10 @@ describe('the editor for a new user (e2e)', function () {
   });
 
   after(async () => {
+    // Leave the shared workbench as found: the help document (unsaved), the walkthrough and the report closed.
+    const { page } = workbench();
+    await paletteCommand(page, 'View: Revert and Close Editor').catch(() => undefined);
+    await paletteCommand(page, 'View: Close All Editors').catch(() => undefined);
     const { world } = workbench();
     if (world && before && world.scenario.name !== before) await world.apply(before);
   });
