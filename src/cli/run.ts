@@ -115,7 +115,7 @@ async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Local
   const runStartedAtMs = performance.now(); // since node started
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
-  if (args.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.format === 'json') io.stdout(`${JSON.stringify({ ...report, causes: report.causes.map((c) => ({ ...c, ...causeDocs(c.causeId, locale) })) }, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale, source), null, 2)}\n`);
   // An identity Azure cannot find (a cluster or managed identity by a wrong name) is bad input.
   const unresolved = unresolvedIdentity(report);
@@ -159,7 +159,14 @@ export function credentialKind(username: string, password: string, registry: str
   return /^[a-zA-Z0-9-]{5,50}$/.test(username) ? 'repositoryToken' : 'basic';
 }
 
-/** What `diagnose --json` readers look up per cause: its words, docs link (in the locale), seed section, check-health code. */
+/** Where a cause is documented (in the locale), for `diagnose --json` readers as for explain's. */
+function causeDocs(causeId: string, locale: Locale) {
+  const c = getCause(causeId);
+  if (!c) return {};
+  return { docsUrl: docsUrl(c, locale), seed: c.seed, section: c.section, sectionTitle: c.sectionTitle[locale], ...(c.checkHealthCode ? { checkHealthCode: c.checkHealthCode } : {}) };
+}
+
+/** What `explain --json` readers look up per cause: its words, docs link (in the locale), seed section, check-health code. */
 export function explainedCause(causeId: string, locale: Locale, params: Record<string, string>) {
   const c = getCause(causeId);
   if (!c) return {};

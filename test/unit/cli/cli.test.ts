@@ -201,6 +201,8 @@ describe('cli', function () {
       const report = JSON.parse(j.out);
       assert.equal(code, 1);
       assert.equal(report.causes[0].causeId, 'network.login-server-unreachable');
+      assert.match(report.causes[0].docsUrl, /^https:\/\/learn\.microsoft\.com\/en-us\/.*#configure-client-firewall-access$/);
+      assert.equal(report.causes[0].seed, 'troubleshoot-network');
       assert.equal(report.findings.find((f: { checkId: string }) => f.checkId === 'net.challenge').blockedBy, 'net.tcp');
       const s = io(env);
       await runCli(['diagnose', host, '--sarif', '--no-azure', '--only', 'network', '--resolve', `${host}=127.0.0.1`, '--timeout', '3'], s);
