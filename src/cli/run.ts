@@ -172,8 +172,7 @@ export function explainedCause(causeId: string, locale: Locale, params: Record<s
   if (!c) return {};
   return {
     title: localizeWithoutValues(c.title, locale, params), explanation: localizeWithoutValues(c.explanation, locale, params),
-    docsUrl: docsUrl(c, locale), seed: c.seed, section: c.section, sectionTitle: c.sectionTitle[locale],
-    ...(c.checkHealthCode ? { checkHealthCode: c.checkHealthCode } : {}),
+    ...causeDocs(causeId, locale),
   };
 }
 
