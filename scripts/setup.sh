@@ -15,7 +15,8 @@ say() { echo "[setup] $*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
 APT_PACKAGES=(docker.io docker-registry tinyproxy nftables iproute2 openssl ripgrep chromium
-  libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev azure-cli)
+  libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev azure-cli
+  podman skopeo buildah uidmap containerd)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
