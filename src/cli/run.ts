@@ -188,6 +188,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     return 0;
   }
   const style = makeStyle(io.colour);
+  if (r.understood) io.stdout(`${style.dim(`${t(locale, 'understood')}:`)} ${r.understood[locale]}\n\n`);
   if (!r.matches.length) {
     io.stdout(`${t(locale, 'noMatch')}\n`);
   } else {
@@ -204,5 +205,13 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     });
   }
   for (const n of r.localizedNotes) io.stdout(`\n${n[locale]}\n`);
+  if (r.bareUnauthorized?.length) {
+    io.stdout(`\n${style.bold(t(locale, 'tellApart'))}\n`);
+    for (const b of r.bareUnauthorized) {
+      const c = getCause(b.causeId);
+      io.stdout(`  - ${c ? localizeWithoutValues(c.title, locale, r.params) : b.causeId}: ${b.check[locale]}\n`);
+    }
+    io.stdout(`${style.cyan('→')} ${t(locale, 'runDiagnosis', { registry: r.reading.host ?? '<registry>' })}\n`);
+  }
   return 0;
 }
