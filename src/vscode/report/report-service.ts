@@ -16,7 +16,7 @@ import { pickIdentity } from './target/identity-pick';
 import type { Ctx } from '../context';
 import { Disposable } from '../lifecycle';
 import { registryServices } from '../tree/registryServices';
-import { causeDocsUrl, explainText, findCause } from './catalogue-adapter';
+import { causeDocsUrl, explainSummary, explainText, findCause } from './catalogue-adapter';
 import { defaultDiagnosisSource } from './engine-source';
 import type { DiagnosisSource } from './diagnosis-source';
 import { DiagnosisStore } from './diagnosis-store';
@@ -186,6 +186,7 @@ export class ReportService extends Disposable implements ReportHost {
   strings() { return reportStrings(); }
   redact(text: string): string { return redact(text); }
   explain(text: string, target: RegistryTarget): CauseInput[] { return explainText(text, target); }
+  explainSummary(text: string) { return explainSummary(text); }
 
   /** Writes to `to` without asking (the extension's own callers), else asks where, `suggested` pre-filled. */
   async exportReport(state: ReportState, format: ExportFormat, where: { to?: vscode.Uri; suggested?: vscode.Uri } = {}): Promise<vscode.Uri | undefined> {
