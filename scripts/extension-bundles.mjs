@@ -90,6 +90,25 @@ const formDataWithoutUndici = {
   },
 };
 
+/**
+ * The Azure pipeline's HTTP client (@typespec/ts-http-runtime's nodeHttpClient) takes node's http and
+ * https through src/vscode/lazy/node-transport.ts, which bypasses VS Code's per-request proxy agent
+ * (why: that file). Extension bundles only; the CLI runs outside VS Code.
+ */
+export const PIPELINE_HTTP_CLIENT = /[\\/]node_modules[\\/]@typespec[\\/]ts-http-runtime[\\/]dist[\\/](esm|commonjs)[\\/]nodeHttpClient\.js$/;
+const nodeTransport = {
+  name: 'node-transport',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+      PIPELINE_HTTP_CLIENT.test(args.importer) ? { path: args.path.replace(/^node:/, ''), namespace: 'node-transport' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'node-transport' }, (args) => ({
+      contents: `module.exports = require('./src/vscode/lazy/node-transport.ts').nodeModule(require('node:${args.path}'));`,
+      loader: 'js',
+      resolveDir: build.initialOptions.absWorkingDir,
+    }));
+  },
+};
+
 /** `require('./<name>-area')` in src/vscode/lazy/ becomes the bundle next to the requiring one. */
 const lazyDoors = {
   name: 'lazy-doors',
@@ -205,7 +224,7 @@ function fromAzureBundle(root, shared) {
  */
 export function extensionBundles({ root, node, outdir }) {
   const shared = sharedAzureModules(root);
-  const base = { ...node, plugins: [lazyDoors, unusedParts, formDataWithoutUndici] };
+  const base = { ...node, plugins: [lazyDoors, unusedParts, formDataWithoutUndici, nodeTransport] };
   const azureEntry = `export * from './src/vscode/lazy/azure-area';\n${shared.table}\n`;
   return [
     { ...base, entryPoints: ['src/extension.ts'], outfile: join(outdir, 'extension.js') },

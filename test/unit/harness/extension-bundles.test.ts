@@ -65,6 +65,13 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
     assert.ok(bundles['azure.js'].inputs.some((i) => packageOf(i) === '@azure/identity'), 'azure.js holds @azure/identity');
   });
 
+  it("gives the Azure pipeline's HTTP client node's http/https through node-transport.ts (not VS Code's per-request proxy agent)", () => {
+    const azure = bundles['azure.js'];
+    assert.ok(azure.inputs.includes('src/vscode/lazy/node-transport.ts'), 'azure.js holds node-transport.ts');
+    assert.ok(azure.inputs.includes('node-transport:https') && azure.inputs.includes('node-transport:http'), `inputs: ${azure.inputs.filter((i) => i.startsWith('node-transport')).join(', ')}`);
+    assert.ok(!bundles['engine.js'].inputs.some((i) => i.startsWith('node-transport:')), 'engine.js takes the pipeline from azure.js');
+  });
+
   it('leaves out what the extension never runs (dockerode BuildKit: grpc/protobufjs; whatwg-url/tr46; mime-db)', () => {
     const unused = ['@grpc/grpc-js', '@grpc/proto-loader', 'protobufjs', 'whatwg-url', 'tr46', 'mime-db'];
     for (const [file, { inputs }] of Object.entries(bundles)) {
