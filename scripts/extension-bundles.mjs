@@ -4,7 +4,8 @@
 // check first uses them (packagesOnFirstUse, sshOnFirstUse), not at start-up.
 // VS Code loads dist/extension.js at activation; the heavy areas are apart and `require()`d on first
 // use through the typed doors in src/vscode/lazy/ (azure.ts, engine.ts):
-//   dist/extension.js  commands, tree and report shells, problems, l10n          at activation
+//   dist/extension.js  stand-ins: commands, registries views, report serializer   at activation
+//   dist/main.js       tree, report, problems, agent tools, command handlers     first use / quiet after start-up
 //   dist/azure.js      sign-in, ARM listing, Azure fixes: the Azure SDKs, MSAL   first sign-in / tree listing / Azure fix
 //   dist/engine.js     the diagnosis engine, its probes, dockerode               first diagnosis
 // engine.js takes every Azure module (src/core/azure, the @azure/* and @microsoft/* packages) from
@@ -34,7 +35,7 @@ export function esbuildOptions({ root, production }) {
 }
 
 /** Lazily loaded bundles: dist/<name>.js, built from src/vscode/lazy/<name>-area.ts. */
-export const LAZY_BUNDLES = ['azure', 'engine'];
+export const LAZY_BUNDLES = ['azure', 'engine', 'main'];
 
 /**
  * Parts of packages ACR Doctor never runs, left out of the extension's bundles and the CLI's:
@@ -230,6 +231,7 @@ export function extensionBundles({ root, node, outdir }) {
     { ...base, entryPoints: ['src/extension.ts'], outfile: join(outdir, 'extension.js') },
     { ...base, stdin: { contents: azureEntry, resolveDir: root, sourcefile: 'azure-bundle.ts', loader: 'ts' }, outfile: join(outdir, 'azure.js') },
     { ...base, plugins: [fromAzureBundle(root, shared.keys), ...base.plugins], entryPoints: ['src/vscode/lazy/engine-area.ts'], outfile: join(outdir, 'engine.js') },
+    { ...base, entryPoints: ['src/vscode/lazy/main-area.ts'], outfile: join(outdir, 'main.js') },
   ];
 }
 
