@@ -47,6 +47,8 @@ const TOOLS: [ExplainTool, RegExp][] = [
 ];
 
 const OPERATIONS: [ExplainOperation, RegExp][] = [
+  // A build that failed while pushing its result (buildx --push, build-push-action) failed a push.
+  ['push', /failed to push\b|error pushing|pushing (?:image|manifest)/i],
   ['import', /az acr import|\bimport(?:ing)? (?:the )?image|Import failed|--source [^\s]+/i],
   ['build', /az acr build|failed to solve|docker build|buildx|\bbuild(?:ing)? (?:step|context)|Run ID: |\[internal\] load metadata/i],
   ['list', /repository (?:list|show-tags|show)|\/v2\/_catalog|list-tags|show-tags|registry:catalog|listing (?:repositories|tags)/i],

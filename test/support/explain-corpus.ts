@@ -45,13 +45,13 @@ const SAME_BLOB = ['network.data-endpoint-blocked', 'network.replica-data-endpoi
 /** A name that does not resolve: no such registry, the resource name or another cloud's suffix typed, no suffix, DNS itself. */
 const NAME_UNRESOLVED = ['network.dns-resolution-failed', 'name.registry-not-found', 'name.resource-name-vs-login-server', 'name.wrong-cloud-suffix', 'name.missing-suffix', 'network.private-endpoint-dns-public'];
 /** az acr's one sentence "Could not connect to the registry login server" covers DNS, a refusal and a timeout. */
-const AZ_COULD_NOT_CONNECT = ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed', 'network.private-endpoint-not-approved', 'network.tls-untrusted'];
+const AZ_COULD_NOT_CONNECT = ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed', 'network.private-endpoint-not-approved', 'network.tls-untrusted', 'network.bastion-endpoint-unsupported'];
 /** az's "did not issue a challenge" is any /v2/ answer but a 401 challenge (acr/_docker_utils.py): a broken challenge, a 429, a 403, no answer. */
 const AZ_NO_CHALLENGE = ['network.challenge-invalid', 'network.throttled', 'network.public-access-disabled', 'network.login-server-unreachable'];
 /** az acr repository's "Error: authentication required." after its token was issued: the token's rights, or a challenge that sent az to the wrong realm. */
 const AZ_CATALOG_401 = ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'network.challenge-invalid'];
-/** A connection that does not route: an endpoint not approved, an NSG, a firewall. */
-const NO_ROUTE = ['network.login-server-unreachable', 'network.private-endpoint-not-approved', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry', 'network.login-server-timeout'];
+/** A connection that does not route: an endpoint not approved, an NSG, a firewall, a private endpoint reached through Bastion. */
+const NO_ROUTE = ['network.login-server-unreachable', 'network.private-endpoint-not-approved', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry', 'network.login-server-timeout', 'network.bastion-endpoint-unsupported'];
 /** A missing tag and a missing repository both come back as "not found" from several clients. */
 const NOT_FOUND = ['image.tag-not-found', 'image.repository-not-found'];
 
