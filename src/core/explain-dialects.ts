@@ -43,6 +43,9 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'containers/image: authentication required', pattern: /requested access to the resource is denied\s*\n?\s*unauthorized: authentication required/i, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'credentials.anonymous-pull-disabled'], weight: 84 },
   { label: 'containers/image: auth file unreadable', pattern: /(?:reading|parsing|unmarshaling) JSON (?:file|auth)|error reading JSON file|credential helpers?: .*not found|invalid character .* looking for beginning|unexpected end of JSON input|couldn't read .*auth\.json|getting credentials - err/i, causes: ['docker.config-malformed'], weight: 88, specific: true },
 
+  { label: 'containers/image: no image for this platform', pattern: /no image found in (?:image index|manifest list) for architecture (?<platform>\S+?),? variant "[^"]*",? OS \S+|choosing an image from manifest list/i, causes: ['image.platform-missing'], weight: 95, specific: true },
+  { label: 'storage quota exceeded', pattern: /storage quota exceeded|quota exceeded/i, causes: ['image.upload-refused'], weight: 95, specific: true },
+
   // Docker daemon, as SDKs and CI print it.
   { label: 'Docker API socket missing', pattern: /connect ENOENT \S*docker\.sock|Error while fetching server API version|FileNotFoundError\(2, 'No such file or directory'\)|dial unix \S*docker\.sock: connect: (?:no such file|permission denied)/i, causes: ['docker.daemon-unreachable'], weight: 96, specific: true },
   { label: 'Docker API: client too new', pattern: /client version [\d.]+ is too new|Maximum supported API version is/i, causes: ['docker.version-too-old'], weight: 92, specific: true },
