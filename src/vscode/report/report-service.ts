@@ -56,9 +56,12 @@ export class ReportService extends Disposable implements ReportHost {
       actions: this.actions, log: ctx.log, mode: ctx.extension.extensionMode,
       lang: () => languageOf(vscode.env.language).lang, redact: (t) => redact(t),
     });
-    this._register(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
-    }));
+    // The bundled extension registers the serializer at activation (dist/extension.js) and hands revivals here.
+    if (!ctx.shell) {
+      this._register(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
+      }));
+    }
     this._register({ dispose: () => [...this.panels.values()].forEach((p) => p.dispose()) });
   }
 
@@ -103,8 +106,8 @@ export class ReportService extends Disposable implements ReportHost {
     return panel;
   }
 
-  /** The persisted state is untrusted input: only the login server is taken from it. */
-  private async revive(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** Restores a panel after a reload. The persisted state is untrusted input: only the login server is taken from it. */
+  async revive(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const loginServer = isRecord(state) && isRecord(state.state) ? state.state.loginServer : undefined;
     let target: RegistryTarget | undefined;
     try { target = typeof loginServer === 'string' ? parseRegistryInput(loginServer) : undefined; } catch { target = undefined; }
