@@ -162,7 +162,7 @@ export function pullerRoutes(state: ArmState, req: ArmRequest, claims: AccessTok
       if (method !== 'POST') return armError(405, 'MethodNotAllowed', 'Use POST.');
       return need('Microsoft.Web/sites/config/list/action') ?? json(200, { id: `${id}/config/appsettings`, name: 'appsettings', type: 'Microsoft.Web/sites/config', properties: site.appSettings });
     }
-    return armError(404, 'NotFound', `No route for '${req.path}'.`);
+    return rest.length ? armError(404, 'NotFound', `No route for '${req.path}'.`) : undefined;
   }
   if (eq(type, 'Microsoft.App/containerApps') && !rest.length && method === 'PATCH') {
     const app = w.containerApps.find((a) => eq(a.id, id));

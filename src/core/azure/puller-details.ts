@@ -95,7 +95,8 @@ export async function resolvePullIdentity(azure: ArmAccess | undefined, p: Pick<
       // The resource's identity block keeps a deleted identity: only ARM's own record says it still exists.
       const r = await userAssignedPrincipal(azure, id, signal);
       if (r.problem === 'deleted') return r;
-      if (hit) return hit.principalId ? { principalId: hit.principalId, ...(r.gap ? { gap: r.gap } : {}) } : r.principalId ? { principalId: r.principalId } : { problem: 'not-assigned', ...(r.gap ? { gap: r.gap } : {}) };
+      // Not readable (a Reader of the service may not read the identity): the block's principal id stands.
+      if (hit) return hit.principalId ? { principalId: hit.principalId } : r.principalId ? { principalId: r.principalId } : { problem: 'not-assigned', ...(r.gap ? { gap: r.gap } : {}) };
       return r;
     }
     return hit?.principalId ? { principalId: hit.principalId } : { problem: 'not-assigned' };

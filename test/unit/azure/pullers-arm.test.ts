@@ -3,12 +3,13 @@
 // credentials (Reader may not list app settings), identities resolve or do not, thousands of apps
 // are paged and bounded, and the verdicts name each cause.
 import * as assert from 'node:assert/strict';
-import { defaultState, DEFAULT_IDS, type ArmState } from '../../../sandbox/arm/state';
+import { defaultState, DEFAULT_IDS, roleAssignment, type ArmState } from '../../../sandbox/arm/state';
 import { addContainerApp, addContainerGroup, addRegistryDnsZone, addSite, addUserAssignedIdentity, addVnet, grant, readable } from '../../../sandbox/scenarios/puller-world';
 import { pullerWorld } from '../../../sandbox/arm/pullers';
 import { listPullers } from '../../../src/core/azure/pullers';
 import { assessPullers } from '../../../src/core/checks/pullers/assess';
 import { verdictWord } from '../../../src/core/checks/pullers/verdicts';
+import { enableVnetImagePull, usePullerManagedIdentity } from '../../../src/core/azure/puller-fixes';
 import { startFixture, type Fixture } from './simulator-fixture';
 
 const NOW = new Date();
@@ -130,3 +131,45 @@ describe('pullers through ARM: networks and scale (simulator)', function () {
     } finally { await fx.stop(); }
   });
 });
+
+describe('pullers: the fixes through ARM (simulator)', function () {
+  this.timeout(60_000);
+
+  it('image pull over the VNet: refused to a Reader, done for a Contributor of the app, then already done', async () => {
+    const s = defaultState(NOW);
+    const net = addVnet(s, 'web-vnet', '10.4');
+    const site = addSite(s, { name: 'web-fix', pullWith: 'system', subnetId: net.subnetId }, NOW);
+    const fx = await startFixture(s);
+    try {
+      await assert.rejects(enableVnetImagePull(fx.azure, site.arm.id), /AuthorizationFailed|does not have authorization/);
+      contributor(s, site.arm.id);
+      assert.equal((await enableVnetImagePull(fx.azure, site.arm.id)).changed, true);
+      assert.equal(pullerWorld(s).sites[0].arm.properties.vnetImagePullEnabled, true);
+      assert.equal((await enableVnetImagePull(fx.azure, site.arm.id)).changed, false);
+      await assert.rejects(enableVnetImagePull(fx.azure, '/subscriptions/x/resourceGroups/y/providers/Microsoft.App/containerApps/z'), /not an App Service app/);
+    } finally { await fx.stop(); }
+  });
+
+  it('switch to the managed identity: a Container App\'s registry entry and an App Service app\'s siteConfig', async () => {
+    const s = defaultState(NOW);
+    const app = addContainerApp(s, { name: 'app-fix', pullWith: 'admin' }, NOW);
+    app.identity = { type: 'SystemAssigned', principalId: '0f0f0f0f-1111-4222-8333-444444444444' };
+    pullerWorld(s).containerApps[0].identity = app.identity;
+    const site = addSite(s, { name: 'web-fix', pullWith: 'settings' }, NOW);
+    pullerWorld(s).sites[0].arm.identity = { type: 'SystemAssigned', principalId: '0f0f0f0f-1111-4222-8333-444444444445' };
+    contributor(s, app.id); contributor(s, site.arm.id);
+    const fx = await startFixture(s);
+    try {
+      assert.equal((await usePullerManagedIdentity(fx.azure, app.id, 'contoso.azurecr.io')).changed, true);
+      assert.deepEqual(pullerWorld(s).containerApps[0].properties.configuration.registries, [{ server: 'contoso.azurecr.io', identity: 'system' }]);
+      assert.equal((await usePullerManagedIdentity(fx.azure, app.id, 'contoso.azurecr.io')).changed, false);
+      assert.equal((await usePullerManagedIdentity(fx.azure, site.arm.id, 'contoso.azurecr.io')).changed, true);
+      assert.equal(pullerWorld(s).sites[0].arm.properties.siteConfig.acrUseManagedIdentityCreds, true);
+    } finally { await fx.stop(); }
+  });
+});
+
+function contributor(s: ArmState, scope: string): void {
+  const sp = s.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId && p.tenantId === DEFAULT_IDS.tenantId)!;
+  s.roleAssignments.push(roleAssignment({ scope, role: 'Contributor', principalId: sp.objectId, subscriptionId: DEFAULT_IDS.subscriptionId, createdOn: new Date(NOW.getTime() - 86_400_000) }));
+}
