@@ -266,17 +266,6 @@ const ENTRIES: readonly Entry[] = [
 
   // An image, an operation, an identity (./target-messages.ts).
   ...TARGET_MESSAGES,
-  // The Azure resources that pull from the registry (src/core/checks/pullers).
-  { en: 'The resources that pull from {login} could not be listed: {msg}', nl: 'De resources die uit {login} ophalen, konden niet worden opgesomd: {msg}' },
-  { en: 'No App Service app, Container App, container group or Machine Learning workspace named {name} pulls from {login} (as far as this sign-in sees): give one of them as --identity service:<name>, or sign in with an identity that may read it.', nl: 'Geen App Service-app, Container App, containergroep of Machine Learning-werkruimte met de naam {name} haalt op uit {login} (voor zover deze aanmelding ziet): geef er een op als --identity service:<naam>, of meld u aan met een identiteit die hem mag lezen.' },
-  { en: 'No App Service app, Container App, container group or Machine Learning workspace this sign-in sees references {login}.', nl: 'Geen App Service-app, Container App, containergroep of Machine Learning-werkruimte die deze aanmelding ziet, verwijst naar {login}.' },
-  { en: 'The resources that pull from the registry were not listed.', nl: 'De resources die uit het register ophalen, zijn niet opgesomd.' },
-  { en: 'No resource that pulls from the registry was found.', nl: 'Er is geen resource gevonden die uit het register ophaalt.' },
-  { en: '{who} pulls with the admin user ({user}), but the admin user of {registry} is disabled: its pulls are refused (unauthorized).', nl: '{who} haalt op met de beheerder ({user}), maar de beheerder van {registry} is uitgeschakeld: de pulls worden geweigerd (unauthorized).' },
-  { en: '{who} has no credentials for {login} (no managed identity, no user name) and {registry} does not allow anonymous pull.', nl: '{who} heeft geen referenties voor {login} (geen beheerde identiteit, geen gebruikersnaam) en {registry} staat anoniem ophalen niet toe.' },
-  { en: '{who} is set to pull with {what}, but {why}: it gets no token for {login}.', nl: '{who} is ingesteld om op te halen met {what}, maar {why}: het krijgt geen token voor {login}.' },
-  { en: '{who} is integrated with a virtual network, but pulls its image over the public network (vnetImagePullEnabled is off), and {registry} refuses that: {how}.', nl: '{who} is geïntegreerd met een virtueel netwerk, maar haalt de installatiekopie op via het openbare netwerk (vnetImagePullEnabled staat uit), en {registry} weigert dat: {how}.' },
-  { en: '{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull.', nl: '{who} haalt op met {what} ({id}), die {roles} heeft op {registry} en hoger: niets dat ophalen toestaat.' },
 ];
 
 /**
@@ -362,6 +351,12 @@ function translate(message: string, locale: Locale, depth: number): string | und
 export function localizeCheckMessage(message: string, locale: Locale): string {
   if (locale === 'en' || !message) return message;
   return translate(message, locale, 0) ?? message;
+}
+
+/** A reason (a sentence or phrase inside a message) in Dutch; text no entry covers comes back unchanged. */
+export function localizeReason(text: string): string {
+  // As a whole message first (a list splits into items before a phrase may swallow it), then as a reason.
+  return text ? translate(text, 'nl', 0) ?? translate(text, 'nl', 1) ?? text : text;
 }
 
 /** Whether the entries cover this English message (for tests). */

@@ -6,6 +6,7 @@ import { resolvePullIdentity, vnetOfSubnet, type PullerDetails } from '../../../
 import { judgePuller, verdictWord, type PullRegistryFacts } from '../../../src/core/checks/pullers/verdicts';
 import { pulledByLines } from '../../../src/cli/render-pullers';
 import { parseIdentity } from '../../../src/core/registry/image-reference';
+import { renderMessage } from '../../../src/core/text/message';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const RG = `/subscriptions/${SUB}/resourceGroups/apps`;
@@ -125,7 +126,7 @@ describe('pullers: verdicts', () => {
     const deleted = details(site, { credential: { kind: 'user-mi', resourceId: '/x' }, identityProblem: 'deleted' });
     assert.deepEqual(judgePuller(deleted, registry(), pull, dns, NOW).problems.map((p) => p.causeId), ['pullers.identity-unresolved']);
     const none = details(site, { credential: { kind: 'system-mi' }, identityProblem: 'no-system-identity' });
-    assert.match(judgePuller(none, registry(), [], dns, NOW).problems[0].message, /no system-assigned identity/);
+    assert.match(renderMessage(judgePuller(none, registry(), [], dns, NOW).problems[0].message), /no system-assigned identity/);
   });
 
   it('admin credentials after the admin user was disabled fail; with it enabled they pass', () => {

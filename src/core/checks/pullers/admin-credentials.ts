@@ -3,6 +3,7 @@ import type { Check } from '../../engine/types';
 import { pullersWanted } from './applies';
 import { PULLERS } from './ids';
 import { reportProblems } from './report';
+import { msg } from '../../text/message';
 
 export const pullersAdminCheck: Check = {
   id: PULLERS.adminCredentials,
@@ -11,5 +12,5 @@ export const pullersAdminCheck: Check = {
   needs: [PULLERS.list],
   timeoutMs: 1000,
   applies: (_t, env) => pullersWanted(env),
-  run: async (ctx) => reportProblems(ctx, ['pullers.admin-user-disabled'], 'No service pulls with a disabled admin user'),
+  run: async (ctx) => reportProblems(ctx, ['pullers.admin-user-disabled'], (who) => msg('No service pulls with a disabled admin user: {who}.', { who })),
 };

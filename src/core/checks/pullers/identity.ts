@@ -3,6 +3,7 @@ import type { Check } from '../../engine/types';
 import { pullersWanted } from './applies';
 import { PULLERS } from './ids';
 import { reportProblems } from './report';
+import { msg } from '../../text/message';
 
 export const pullersIdentityCheck: Check = {
   id: PULLERS.identity,
@@ -11,5 +12,5 @@ export const pullersIdentityCheck: Check = {
   needs: [PULLERS.list],
   timeoutMs: 1000,
   applies: (_t, env) => pullersWanted(env),
-  run: async (ctx) => reportProblems(ctx, ['pullers.identity-unresolved', 'pullers.identity-missing-acrpull', 'authz.role-propagation-pending'], 'The identities of these services may pull, or were not judged'),
+  run: async (ctx) => reportProblems(ctx, ['pullers.identity-unresolved', 'pullers.identity-missing-acrpull', 'authz.role-propagation-pending'], (who) => msg('The identities of these services may pull, or were not judged: {who}.', { who })),
 };

@@ -10,6 +10,7 @@ import { assessPullers, type PullerAssessment } from './assess';
 import { namedPuller, pullersWanted } from './applies';
 import { PULLERS } from './ids';
 import { verdictWord } from './verdicts';
+import { msg } from '../../text/message';
 
 /** The run-wide key under which the pullers checks share one assessment. */
 export const PULLERS_RUN_KEY = 'pullers:assessment';
@@ -38,8 +39,8 @@ export const pullersListCheck: Check<PullerAssessment> = {
       a = await sharedWork(ctx, PULLERS_RUN_KEY, (signal) => assessPullers(azure, ctx.target.loginServer, { named, signal, now: ctx.env.now() }));
     } catch (e) {
       if (e instanceof AzureAccessError && e.kind === 'cancelled') throw e;
-      const msg = e instanceof AzureAccessError ? e.message : (e as Error).message;
-      return { status: named ? 'fail' : 'info', ...(named ? { evidence: { [UNRESOLVED_IDENTITY]: true, service: named } } : {}), message: `The resources that pull from ${ctx.target.loginServer} could not be listed: ${msg}` };
+      const reason = e instanceof AzureAccessError ? e.message : (e as Error).message;
+      return { status: named ? 'fail' : 'info', ...(named ? { evidence: { [UNRESOLVED_IDENTITY]: true, service: named } } : {}), message: msg('The resources that pull from {login} could not be listed: {reason}', { login: ctx.target.loginServer, reason }) };
     }
     const rows = pullerRows(a);
     const evidence = {
@@ -49,16 +50,19 @@ export const pullersListCheck: Check<PullerAssessment> = {
     if (named && !a.verdicts.length) {
       return {
         status: 'fail', evidence: { ...evidence, [UNRESOLVED_IDENTITY]: true, service: named },
-        message: `No App Service app, Container App, container group or Machine Learning workspace named ${named} pulls from ${ctx.target.loginServer} (as far as this sign-in sees): give one of them as --identity service:<name>, or sign in with an identity that may read it.`,
+        message: msg('No App Service app, Container App, container group or Machine Learning workspace named {named} pulls from {login} (as far as this sign-in sees): give one of them as --identity service:<name>, or sign in with an identity that may read it.', { named, login: ctx.target.loginServer }),
       };
     }
-    const bound = a.truncated ? ` (the first ${a.verdicts.length + a.unjudged.length} of ${a.totalRecords ?? 'more'}; the rest were not read)` : a.unjudged.length ? ` (${a.unjudged.length} listed but not judged)` : '';
     const bad = a.verdicts.filter((v) => verdictWord(v) === 'fail' || verdictWord(v) === 'warn').length;
+    const judged = a.verdicts.length;
+    const listed = judged + a.unjudged.length;
+    const login = ctx.target.loginServer;
     return {
       status: 'info', evidence, data: a,
-      message: a.verdicts.length
-        ? `${a.verdicts.length} Azure resource${a.verdicts.length === 1 ? '' : 's'} pull${a.verdicts.length === 1 ? 's' : ''} from ${ctx.target.loginServer}${bound}; ${bad} cannot${bad === 1 ? '' : ''} pull as configured.`
-        : `No App Service app, Container App, container group or Machine Learning workspace this sign-in sees references ${ctx.target.loginServer}.`,
+      message: !judged ? msg('No App Service app, Container App, container group or Machine Learning workspace this sign-in sees references {login}.', { login })
+        : a.truncated ? msg('{listed} Azure resources pull from {login} (the first {listed} of {total}; the rest were not read); of the {judged} judged, {bad} cannot pull as configured.', { listed, login, total: a.totalRecords ?? '1000+', judged, bad })
+        : a.unjudged.length ? msg('{listed} Azure resources pull from {login}; of the {judged} judged, {bad} cannot pull as configured.', { listed, login, judged, bad })
+        : msg('Azure resources that pull from {login}: {judged}; {bad} of them cannot pull as configured.', { login, judged, bad }),
     };
   },
 };

@@ -3,6 +3,7 @@ import type { Check } from '../../engine/types';
 import { pullersWanted } from './applies';
 import { PULLERS } from './ids';
 import { reportProblems } from './report';
+import { msg } from '../../text/message';
 
 export const pullersNetworkCheck: Check = {
   id: PULLERS.network,
@@ -11,5 +12,5 @@ export const pullersNetworkCheck: Check = {
   needs: [PULLERS.list],
   timeoutMs: 1000,
   applies: (_t, env) => pullersWanted(env),
-  run: async (ctx) => reportProblems(ctx, ['pullers.service-outside-network', 'pullers.trusted-services-needed'], 'The registry network rules let these services through'),
+  run: async (ctx) => reportProblems(ctx, ['pullers.service-outside-network', 'pullers.trusted-services-needed'], (who) => msg('The network rules of the registry let these services through: {who}.', { who })),
 };

@@ -3,6 +3,7 @@ import type { Check } from '../../engine/types';
 import { pullersWanted } from './applies';
 import { PULLERS } from './ids';
 import { reportProblems } from './report';
+import { msg } from '../../text/message';
 
 export const pullersPrivateDnsCheck: Check = {
   id: PULLERS.privateDns,
@@ -11,5 +12,5 @@ export const pullersPrivateDnsCheck: Check = {
   needs: [PULLERS.list],
   timeoutMs: 1000,
   applies: (_t, env) => pullersWanted(env),
-  run: async (ctx) => reportProblems(ctx, ['pullers.private-dns-not-linked'], 'The private DNS zone is linked to the networks of these services, or none is needed'),
+  run: async (ctx) => reportProblems(ctx, ['pullers.private-dns-not-linked'], (who) => msg('The private DNS zone is linked to the networks of these services, or none is needed: {who}.', { who })),
 };

@@ -7,6 +7,7 @@ import type { PullerDetails, PrivateDnsZoneLinks } from '../../azure/puller-deta
 import { vnetOfSubnet } from '../../azure/puller-details';
 import { pullerLabel, type PullerKind } from '../../azure/pullers';
 import { analyseRoles, type RoleAssignmentFacts } from '../login/registry-facts';
+import { msg, type Message } from '../../text/message';
 
 /** The registry settings a puller's verdict depends on. */
 export interface PullRegistryFacts {
@@ -29,7 +30,7 @@ export interface PullRegistryFacts {
 export interface PullerProblem {
   causeId: CauseId;
   status: 'fail' | 'warn';
-  message: string;
+  message: Message;
   fixParams: Record<string, string>;
 }
 
@@ -63,15 +64,27 @@ function baseParams(p: PullerDetails, r: PullRegistryFacts): Record<string, stri
   return { service: p.name, serviceId: p.id, serviceResourceGroup: p.resourceGroup, serviceKind: p.kind, registryId: r.id, registryResourceGroup: r.resourceGroup };
 }
 
+/** The service in words, localised: "App Service app web1". */
+export function whoOf(p: Pick<PullerDetails, 'kind' | 'name'>): Message {
+  switch (p.kind) {
+    case 'appservice': return msg('App Service app {name}', { name: p.name });
+    case 'functions': return msg('Functions app {name}', { name: p.name });
+    case 'containerapp': return msg('Container App {name}', { name: p.name });
+    case 'aci': return msg('container group {name}', { name: p.name });
+    case 'ml': return msg('Machine Learning workspace {name}', { name: p.name });
+  }
+}
+
 function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssignmentFacts[] | undefined, now: Date, out: PullerVerdict): void {
-  const who = pullerLabel(p);
+  const label = pullerLabel(p);
+  const who = whoOf(p);
   const c = p.credential;
   const params = baseParams(p, r);
   if (c.kind === 'admin') {
     if (!r.adminUserEnabled) {
       out.problems.push({
         causeId: 'pullers.admin-user-disabled', status: 'fail', fixParams: params,
-        message: `${who} pulls with the admin user (${c.username}), but the admin user of ${r.name} is disabled: its pulls are refused (unauthorized).`,
+        message: msg('{who} pulls with the admin user ({user}), but the admin user of {registry} is disabled: its pulls are refused (unauthorized).', { who, user: c.username, registry: r.name }),
       });
     }
     return;
@@ -80,26 +93,26 @@ function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAss
     if (!r.anonymousPullEnabled) {
       out.problems.push({
         causeId: 'pullers.identity-unresolved', status: 'fail', fixParams: params,
-        message: `${who} has no credentials for ${r.loginServer} (no managed identity, no user name) and ${r.name} does not allow anonymous pull.`,
+        message: msg('{who} has no credentials for {login} (no managed identity, no user name) and {registry} does not allow anonymous pull.', { who, login: r.loginServer, registry: r.name }),
       });
     }
     return;
   }
-  if (c.kind === 'unknown') { out.unknowns.push(`${who}: which credentials it pulls with is not known (${c.why})`); return; }
+  if (c.kind === 'unknown') { out.unknowns.push(`${label}: which credentials it pulls with is not known (${c.why})`); return; }
   if (c.kind === 'service-principal' || c.kind === 'password') {
-    out.unknowns.push(`${who} pulls with a stored ${c.kind === 'service-principal' ? `service principal (${c.clientId})` : `user name (${c.username})`} and password: its sign-in cannot be tried from here`);
+    out.unknowns.push(`${label} pulls with a stored ${c.kind === 'service-principal' ? `service principal (${c.clientId})` : `user name (${c.username})`} and password: its sign-in cannot be tried from here`);
     return;
   }
   // A managed identity: system-assigned, or user-assigned by resource id / client id.
-  const what = c.kind === 'system-mi' ? 'its system-assigned managed identity' : `the user-assigned identity ${c.resourceId?.split('/').pop() ?? c.clientId ?? ''}`.trim();
+  const what = c.kind === 'system-mi' ? msg('its system-assigned managed identity') : msg('the user-assigned identity {identity}', { identity: c.resourceId?.split('/').pop() ?? c.clientId ?? '' });
   if (!p.principalId || p.identityProblem === 'deleted' || p.identityProblem === 'no-system-identity' || (p.identityProblem === 'not-assigned' && c.kind === 'user-mi')) {
-    const why = p.identityProblem === 'deleted' ? 'that identity no longer exists (ARM: ResourceNotFound)'
-      : p.identityProblem === 'no-system-identity' ? 'the resource has no system-assigned identity'
-      : 'that identity is not assigned to the resource';
-    out.problems.push({ causeId: 'pullers.identity-unresolved', status: 'fail', fixParams: params, message: `${who} is set to pull with ${what}, but ${why}: it gets no token for ${r.loginServer}.` });
+    const why = p.identityProblem === 'deleted' ? msg('that identity no longer exists (ARM: ResourceNotFound)')
+      : p.identityProblem === 'no-system-identity' ? msg('the resource has no system-assigned identity')
+      : msg('that identity is not assigned to the resource');
+    out.problems.push({ causeId: 'pullers.identity-unresolved', status: 'fail', fixParams: params, message: msg('{who} is set to pull with {what}, but {why}: it gets no token for {login}.', { who, what, why, login: r.loginServer }) });
     return;
   }
-  if (!roles) { out.unknowns.push(`${who}: the role assignments of ${p.principalId} could not be read`); return; }
+  if (!roles) { out.unknowns.push(`${label}: the role assignments of ${p.principalId} could not be read`); return; }
   const abac = r.roleAssignmentMode === 'AbacRepositoryPermissions';
   const groups = roles.filter((a) => a.principalType === 'Group').map((a) => a.principalId);
   const a = analyseRoles(roles, p.principalId, abac, now, groups);
@@ -107,23 +120,27 @@ function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAss
   if (a.canPull) return;
   const fixParams = { ...params, principalId: p.principalId };
   if (a.pending.length) {
-    out.problems.push({ causeId: 'authz.role-propagation-pending', status: 'warn', fixParams, message: `${who}: ${what} (${p.principalId}) was given ${a.pending[0].role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.` });
+    out.problems.push({ causeId: 'authz.role-propagation-pending', status: 'warn', fixParams, message: msg('{who}: {what} ({id}) was given {role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.', { who, what, id: p.principalId, role: a.pending[0].role }) });
     return;
   }
   out.problems.push({
     causeId: 'pullers.identity-missing-acrpull', status: 'fail', fixParams,
-    message: `${who} pulls with ${what} (${p.principalId}), which holds ${out.rolesHeld} on ${r.name} and above: nothing that allows pull${abac ? ' in ABAC mode' : ''}.`,
+    message: abac
+      ? msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull in ABAC mode.', { who, what, id: p.principalId, roles: out.rolesHeld, registry: r.name })
+      : msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull.', { who, what, id: p.principalId, roles: out.rolesHeld, registry: r.name }),
   });
 }
 
 function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: PrivateDnsZoneLinks[]; read: boolean }, out: PullerVerdict): void {
   if (!isRestricted(r)) return;
-  const who = pullerLabel(p);
+  const label = pullerLabel(p);
+  const who = whoOf(p);
   const params = baseParams(p, r);
-  const how = r.publicNetworkAccess === 'Disabled' ? 'public network access is disabled' : `it allows selected networks only (${r.ipRules.length ? `IP rules ${r.ipRules.join(', ')}` : 'no IP rules'})`;
+  const how = r.publicNetworkAccess === 'Disabled' ? msg('public network access is disabled')
+    : r.ipRules.length ? msg('it allows selected networks only (IP rules {rules})', { rules: r.ipRules.join(', ') }) : msg('it allows selected networks only (no IP rules)');
   if (TRUSTED_KINDS.has(p.kind)) {
     if (r.networkRuleBypassOptions !== 'AzureServices') {
-      out.problems.push({ causeId: 'pullers.trusted-services-needed', status: 'fail', fixParams: params, message: `${who} is a trusted Azure service, but ${r.name} restricts networks (${how}) and does not allow trusted services (networkRuleBypassOptions ${r.networkRuleBypassOptions ?? 'None'}).` });
+      out.problems.push({ causeId: 'pullers.trusted-services-needed', status: 'fail', fixParams: params, message: msg('{who} is a trusted Azure service, but {registry} restricts networks ({how}) and does not allow trusted services (networkRuleBypassOptions {bypass}).', { who, registry: r.name, how, bypass: r.networkRuleBypassOptions ?? 'None' }) });
     }
     return;
   }
@@ -131,7 +148,7 @@ function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: P
   if (isSite && p.network.subnetIds.length && p.network.vnetImagePull !== true) {
     out.problems.push({
       causeId: 'pullers.vnet-image-pull-off', status: 'fail', fixParams: { ...params, subnetId: p.network.subnetIds[0] },
-      message: `${who} is integrated with a virtual network, but pulls its image over the public network (vnetImagePullEnabled is off), and ${r.name} refuses that: ${how}.`,
+      message: msg('{who} is integrated with a virtual network, but pulls its image over the public network (vnetImagePullEnabled is off), and {registry} refuses that: {how}.', { who, registry: r.name, how }),
     });
     return;
   }
@@ -139,7 +156,7 @@ function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: P
   if (!subnets.length) {
     out.problems.push({
       causeId: 'pullers.service-outside-network', status: r.publicNetworkAccess === 'Disabled' ? 'fail' : 'warn', fixParams: params,
-      message: `${who} pulls from Azure's shared outbound addresses, outside ${r.name}'s networks: ${how}, and ${isSite ? 'App Service' : p.kind === 'aci' ? 'Container Instances' : 'this service'} is not a trusted service that may bypass it.`,
+      message: msg('{who} pulls from the shared outbound addresses of Azure, outside the networks of {registry}: {how}, and {service} is not a trusted service that may bypass it.', { who, registry: r.name, how, service: isSite ? 'App Service' : p.kind === 'aci' ? 'Container Instances' : p.kind === 'containerapp' ? 'Container Apps' : p.name }),
     });
     return;
   }
@@ -147,11 +164,11 @@ function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: P
     // Service endpoints carry only VMs' and AKS clusters' traffic (the seed's "Configure VNet access").
     out.problems.push({
       causeId: 'pullers.service-outside-network', status: 'fail', fixParams: { ...params, subnetId: subnets[0] },
-      message: `${who} pulls from subnet ${subnets[0].split('/').pop()}, but ${r.name} has no approved private endpoint: ${how}, and a service endpoint carries only virtual machines' and AKS clusters' traffic.`,
+      message: msg('{who} pulls from subnet {subnet}, but {registry} has no approved private endpoint: {how}, and a service endpoint carries only the traffic of virtual machines and AKS clusters.', { who, subnet: subnets[0].split('/').pop() ?? subnets[0], registry: r.name, how }),
     });
     return;
   }
-  if (!dns.read) { out.unknowns.push(`${who}: the private DNS zones could not be read, so whether its network resolves ${r.loginServer} to the private endpoint is not known`); return; }
+  if (!dns.read) { out.unknowns.push(`${label}: the private DNS zones could not be read, so whether its network resolves ${r.loginServer} to the private endpoint is not known`); return; }
   const vnets = [...new Set(subnets.map(vnetOfSubnet).filter((x): x is string => !!x))];
   const unlinked = vnets.filter((v) => !dns.zones.some((z) => z.linkedVnets.includes(v)));
   if (unlinked.length) {
@@ -161,8 +178,8 @@ function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: P
       causeId: 'pullers.private-dns-not-linked', status: 'fail',
       fixParams: { ...params, vnetId: vnet, vnet: vnet.split('/').pop()!, ...(zone ? { dnsZone: zone.zoneName, dnsZoneResourceGroup: zone.zoneId.split('/')[4] ?? '' } : { dnsZone: `privatelink.${r.loginServer.split('.').slice(1).join('.')}` }) },
       message: zone
-        ? `${who} sits in virtual network ${vnet.split('/').pop()}, which the private DNS zone ${zone.zoneName} is not linked to: there ${r.loginServer} resolves to its public address, which ${r.name} refuses (${how}).`
-        : `${who} sits in virtual network ${vnet.split('/').pop()}, but no private DNS zone privatelink.${r.loginServer.split('.').slice(1).join('.')} exists for ${r.name}'s private endpoint: ${r.loginServer} resolves to its public address there, which ${r.name} refuses (${how}).`,
+        ? msg('{who} sits in virtual network {vnet}, which the private DNS zone {zone} is not linked to: there {login} resolves to its public address, which {registry} refuses ({how}).', { who, vnet: vnet.split('/').pop() ?? vnet, zone: zone.zoneName, login: r.loginServer, registry: r.name, how })
+        : msg('{who} sits in virtual network {vnet}, but no private DNS zone {zone} exists for the private endpoint of {registry}: {login} resolves to its public address there, which {registry} refuses ({how}).', { who, vnet: vnet.split('/').pop() ?? vnet, zone: `privatelink.${r.loginServer.split('.').slice(1).join('.')}`, login: r.loginServer, registry: r.name, how }),
     });
   }
 }

@@ -3,6 +3,7 @@ import type { Check } from '../../engine/types';
 import { pullersWanted } from './applies';
 import { PULLERS } from './ids';
 import { reportProblems } from './report';
+import { msg } from '../../text/message';
 
 export const pullersVnetImagePullCheck: Check = {
   id: PULLERS.vnetImagePull,
@@ -11,5 +12,5 @@ export const pullersVnetImagePullCheck: Check = {
   needs: [PULLERS.list],
   timeoutMs: 1000,
   applies: (_t, env) => pullersWanted(env),
-  run: async (ctx) => reportProblems(ctx, ['pullers.vnet-image-pull-off'], 'No App Service app pulls over the public network around its VNet'),
+  run: async (ctx) => reportProblems(ctx, ['pullers.vnet-image-pull-off'], (who) => msg('No App Service app pulls over the public network around its VNet: {who}.', { who })),
 };
