@@ -12,3 +12,4 @@ export {
 } from '../../core/azure/registry-fixes';
 export { listAksClusters } from '../../core/azure/aks';
 export { enableVnetImagePull, usePullerManagedIdentity } from '../../core/azure/puller-fixes';
+export { followVsCodeProxy } from './node-transport';
