@@ -7,6 +7,7 @@ import { judgePuller, verdictWord, type PullRegistryFacts } from '../../../src/c
 import { pulledByLines } from '../../../src/cli/render-pullers';
 import { parseIdentity } from '../../../src/core/registry/image-reference';
 import { renderMessage } from '../../../src/core/text/message';
+import { explainText } from '../../../src/core/explain';
 
 const SUB = '11111111-2222-4333-8444-555555555555';
 const RG = `/subscriptions/${SUB}/resourceGroups/apps`;
@@ -187,5 +188,15 @@ describe('pullers: --pulled-by and --identity service:<name>', () => {
     assert.equal(parseIdentity(`service:${RG}/providers/Microsoft.Web/sites/web1`).kind, 'service');
     assert.throws(() => parseIdentity('service:'), /none given/);
     assert.throws(() => parseIdentity('service:a b'), /is not one/);
+  });
+});
+
+describe('pullers: explain maps what these services log', () => {
+  const ids = (t: string) => explainText(t).matches.map((m) => m.causeId as string);
+  it('App Service DockerApiException, ACI InaccessibleImage, Container Apps managed-identity pulls and containerd errors name the pullers causes', () => {
+    assert.ok(ids('DockerApiException: Docker API responded with status code=InternalServerError, response={"message":"Head https://contoso.azurecr.io/v2/hello/manifests/v1: unauthorized: authentication required"}').includes('pullers.identity-missing-acrpull'));
+    assert.ok(ids("InaccessibleImage: The image 'contoso.azurecr.io/hello:v1' in container group 'jobs' is not accessible. Please check the image and registry credential.").includes('pullers.private-dns-not-linked'));
+    assert.ok(ids('Failed to pull image "contoso.azurecr.io/hello:v1": unable to pull image using Managed identity system for registry contoso.azurecr.io').includes('pullers.identity-unresolved'));
+    assert.ok(ids('failed to pull and unpack image "contoso.azurecr.io/hello:v1": failed to resolve reference "contoso.azurecr.io/hello:v1": failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized').includes('pullers.identity-missing-acrpull'));
   });
 });
