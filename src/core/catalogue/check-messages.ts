@@ -169,6 +169,18 @@ const ENTRIES: readonly Entry[] = [
   { en: 'Docker {version} (API {api}).', nl: 'Docker {version} (API {api}).' },
   { en: 'The daemon pulled {image} ({n} layers).', nl: 'De daemon heeft {image} gepulld ({n} lagen).' },
   { en: 'docker pull {image} failed: {error}', nl: 'docker pull {image} is mislukt: {error}' },
+  // Login: the container client (client-causes.ts).
+  { en: 'This is WSL ({wsl}) and the docker command is not on PATH: with Docker Desktop, turn on its WSL integration for this distribution.', nl: 'Dit is WSL ({wsl}) en de opdracht docker staat niet in PATH: schakel met Docker Desktop de WSL-integratie voor deze distributie in.' },
+  { en: "The docker CLI's version is not known: {why}.", nl: 'De versie van de docker CLI is niet bekend: {why}.' },
+  { en: "docker at {file} is podman {version} (podman-docker); it stores logins in podman's auth.json, not in Docker's config.", nl: 'docker in {file} is podman {version} (podman-docker); het bewaart aanmeldingen in auth.json van podman, niet in de configuratie van Docker.' },
+  { en: 'The docker CLI at {file} is version {version}; Azure Container Registry needs a Docker client {min} or later.', nl: 'De docker CLI in {file} heeft versie {version}; Azure Container Registry vereist een Docker-client {min} of hoger.' },
+  { en: 'docker CLI {version} talks to {endpoint} ({source}).', nl: 'docker CLI {version} praat met {endpoint} ({source}).' },
+  { en: 'This is Azure Cloud Shell, which runs no Docker daemon ({why}): use az acr login --expose-token for an access token instead of docker login.', nl: 'Dit is Azure Cloud Shell, waar geen Docker-daemon draait ({why}): gebruik az acr login --expose-token voor een toegangstoken in plaats van docker login.' },
+  { en: "The Docker daemon's socket {socket} exists, but this user may not open it ({code}): not in the docker group.", nl: 'De socket {socket} van de Docker-daemon bestaat, maar deze gebruiker mag die niet openen ({code}): niet in de groep docker.' },
+  { en: 'The current Docker context "{context}" sends docker to {host}, where no daemon answers ({kind}).', nl: 'De huidige Docker-context "{context}" stuurt docker naar {host}, waar geen daemon antwoordt ({kind}).' },
+  { en: "No daemon at the default socket {host}, but rootless Docker's socket {socket} is there: docker uses it only with DOCKER_HOST or a context.", nl: 'Geen daemon op de standaardsocket {host}, maar de socket {socket} van rootless Docker is er: docker gebruikt die alleen met DOCKER_HOST of een context.' },
+  { en: 'The credential store behind docker-credential-{helper} ({via}) does not hand out the login: {why}.', nl: 'De referentieopslag achter docker-credential-{helper} ({via}) geeft de aanmelding niet af: {why}.' },
+  { en: 'docker-credential-{helper} ({via}) fails, so docker has no credential to send: {why}.', nl: 'docker-credential-{helper} ({via}) faalt, dus docker heeft geen referentie om mee te sturen: {why}.' },
 
   // Login: the name and the registry in Azure.
   { en: '"{input}" has upper-case letters; docker needs the login server in lower case: {login}.', nl: '"{input}" bevat hoofdletters; docker heeft de aanmeldingsserver in kleine letters nodig: {login}.' },

@@ -1,6 +1,7 @@
 // Every login check, in report order. The engine's registration point lists these.
 import type { Check } from '../../engine/types';
 import { dockerCliCheck } from './docker-cli';
+import { dockerClientVersionCheck } from './docker-client';
 import { dockerConfigCheck } from './docker-config';
 import { dockerDaemonCheck, dockerVersionCheck } from './docker-daemon';
 import { dockerPullCheck } from './docker-pull';
@@ -17,7 +18,7 @@ import { expiryCheck } from './expiry';
 import { loginEventsCheck } from './login-events';
 
 export const LOGIN_CHECKS: readonly Check[] = [
-  dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck,
+  dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck, dockerClientVersionCheck,
   nameCheck, registryCheck,
   storedCredentialCheck, anonymousCheck, aadLoginCheck, explicitLoginCheck,
   authzAadCheck, authzExplicitCheck, authzDockerCheck, aksCheck, managedIdentityCheck, expiryCheck, loginEventsCheck,

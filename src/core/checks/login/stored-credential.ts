@@ -5,7 +5,7 @@
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { settledData } from '../../engine/context';
 import { credentialSourceFor } from '../../docker/config';
-import { runCredentialHelper } from '../../docker/credential-helper';
+import { runCredentialHelper, type HelperResult } from '../../docker/credential-helper';
 import {
   accessTokenFromRefresh, accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER,
 } from '../../acr/token-flow';
@@ -54,12 +54,7 @@ export const storedCredentialCheck: Check = {
     if (src.kind === 'helper') {
       where = `docker-credential-${src.helper}`;
       const r = await runCredentialHelper(src.helper, login, { pathEnv: ctx.env.searchPath, timeoutMs: 4000, signal: ctx.signal });
-      if (r.state === 'missing-binary') {
-        return { status: 'fail', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
-      }
-      if (r.state === 'timeout' || r.state === 'failed') {
-        return { status: 'warn', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
-      }
+      if (r.state === 'missing-binary' || r.state === 'timeout' || r.state === 'failed') return helperProblem(r, src.helper, src.via, cfg.file);
       if (r.state === 'not-found') {
         return { status: 'pass', message: `${where} holds no credential for ${login}.`, evidence: { source: 'helper', helper: src.helper }, data: { source: 'helper' } };
       }
@@ -74,6 +69,21 @@ export const storedCredentialCheck: Check = {
     return testStored(ctx, { source: src.kind, where, username, secret, identityToken });
   },
 };
+
+// A store that will not hand out the login (locked keychain, gpg, no D-Bus session) rather than a broken helper.
+const REFUSAL = /user interaction is not allowed|keychain|d-?bus|x11|gpg|decrypt|passphrase|logon session|locked|access (?:is )?denied|cancel/i;
+
+/** The helper is missing, fails or its store refuses: named, with what it said, and the install line for this platform. */
+function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }>, helper: string, via: string, file: string): CheckOutcome<StoredCredentialData> {
+  const platformParam = process.platform === 'darwin' ? 'helperOnMac' : process.platform === 'win32' ? 'helperOnWindows' : 'helperOnLinux';
+  const fixParams = { dockerConfigFile: file, helper, [platformParam]: helper };
+  const evidence = { helper: `docker-credential-${helper}`, via, helperState: r.state };
+  if (r.state === 'missing-binary') return { status: 'fail', causeId: 'client.credential-helper-missing', message: r.message, evidence, fixParams };
+  if (r.state === 'timeout' || REFUSAL.test(r.message)) {
+    return { status: 'fail', causeId: 'client.credential-helper-refused', evidence, fixParams, message: `The credential store behind docker-credential-${helper} (${via}) does not hand out the login: ${r.message}.` };
+  }
+  return { status: 'fail', causeId: 'client.credential-helper-failed', evidence, fixParams, message: `docker-credential-${helper} (${via}) fails, so docker has no credential to send: ${r.message}.` };
+}
 
 async function testStored(
   ctx: CheckContext,

@@ -1,0 +1,33 @@
+// Which container client a run diagnoses: the one the user chose (--client, acrDoctor.client), else
+// the one on PATH (docker first, as the seed assumes; then podman; then containerd's nerdctl/ctr).
+// Decided before the run, because it decides which checks take part.
+import type { ClientTool, DiagnoseEnvironment } from '../engine/environment';
+import { findExecutableSync } from './executable-on-path';
+
+export const CLIENT_TOOLS: readonly ClientTool[] = ['docker', 'podman', 'containerd'];
+
+/** `from()` for a setting or flag value: a known tool, 'auto'/'' as undefined, anything else an error text. */
+export function parseClientTool(raw: string | undefined): { tool?: ClientTool; problem?: string } {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (!v || v === 'auto') return {};
+  if ((CLIENT_TOOLS as readonly string[]).includes(v)) return { tool: v as ClientTool };
+  return { problem: `"${String(raw).slice(0, 40)}" is not a container client: use docker, podman or containerd` };
+}
+
+const cache = new WeakMap<DiagnoseEnvironment, ClientTool>();
+
+/** The client of this run (memoised per environment: `applies` asks it once per check). */
+export function clientTool(env: DiagnoseEnvironment): ClientTool {
+  if (env.client) return env.client;
+  let t = cache.get(env);
+  if (!t) {
+    const onPath = (n: string) => !!findExecutableSync(n, { pathEnv: env.searchPath ?? process.env.PATH });
+    t = onPath('docker') ? 'docker' : onPath('podman') ? 'podman' : onPath('nerdctl') || onPath('ctr') ? 'containerd' : 'docker';
+    cache.set(env, t);
+  }
+  return t;
+}
+
+export const usesDocker = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'docker';
+export const usesPodman = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'podman';
+export const usesContainerd = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'containerd';
