@@ -138,7 +138,7 @@ export const CLIENT_CAUSES = [
       en: 'config.json names a credential helper ("credsStore": "desktop", "wincred", "osxkeychain", "pass", or one in "credHelpers"), so docker runs docker-credential-<name> to read and store every login. That program is not on PATH (Docker Desktop uninstalled, a config copied from another machine, WSL without Docker Desktop\'s integration): docker login and pull fail with "executable file not found".',
       nl: 'config.json noemt een credential helper ("credsStore": "desktop", "wincred", "osxkeychain", "pass", of een in "credHelpers"), dus docker start docker-credential-<naam> om elke aanmelding te lezen en op te slaan. Dat programma staat niet in het PATH (Docker Desktop verwijderd, een configuratie van een andere computer gekopieerd, WSL zonder de integratie van Docker Desktop): docker login en pull mislukken met "executable file not found".',
     },
-    symptoms: ['error getting credentials - err: exec: "docker-credential-', 'error storing credentials - err: exec: "docker-credential-', 'executable file not found in $path, out:'],
+    symptoms: ['error getting credentials - err: exec: "docker-credential-', 'error storing credentials - err: exec: "docker-credential-', 'executable file not found in $path, out:', 'resolves to executable in current directory (./docker-credential-'],
     fixes: [...HELPER_INSTALL, showConfig, HELPER_DOCS, sectionDocs(DOCKER)],
   }),
   cause({

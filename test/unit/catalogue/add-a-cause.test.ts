@@ -10,28 +10,11 @@ import { SCENARIOS } from '../../../sandbox/scenarios/index';
 /** Causes no check reports, with why. */
 const NO_CHECK: Partial<Record<CauseId, string>> = {
   'helm.version-too-old': 'az acr check-health\'s HELM_* codes: only `explain` matches it from pasted output; the diagnosis does not run Helm.',
-  'client.tool-not-found': 'not reported yet: the podman and containerd checks that report it are being written (issue #22).',
-  'client.containerd-unreachable': 'not reported yet: the containerd checks that report it are being written (issue #22).',
-  'client.podman-config-malformed': 'not reported yet: the podman checks that report it are being written (issue #22).',
-  'client.podman-auth-stale': 'not reported yet: the podman checks that report it are being written (issue #22).',
 };
 
 /** Causes no sandbox scenario injects, with why. */
 const NO_SCENARIO: Partial<Record<CauseId, string>> = {
   'helm.version-too-old': 'no check reports it (see NO_CHECK), so no run could show it.',
-  'client.wsl-integration-off': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.tool-not-found': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.cloud-shell-no-daemon': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.docker-socket-permission': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.docker-rootless-socket': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.docker-context-unreachable': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.docker-cli-too-old': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.credential-helper-missing': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.credential-helper-failed': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.credential-helper-refused': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.containerd-unreachable': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.podman-config-malformed': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
-  'client.podman-auth-stale': 'not injected yet: its sandbox scenario (sandbox/scenarios/client.ts) is being written (issue #22).',
   'credentials.stale-docker-credential': 'not injected yet: it needs a Docker credential store holding a password the simulator has since rotated; the stored-credential check reports it.',
 };
 

@@ -19,7 +19,7 @@ export const LOGIN = {
   dockerDaemon: checkKey<DaemonSession>('login.docker.daemon'),
   dockerVersion: checkKey('login.docker.version'),
   dockerClientVersion: checkKey<ClientVersion>('login.docker.client-version'),
-  podmanCli: checkKey('login.podman.cli'),
+  podmanCli: checkKey<string>('login.podman.cli'),
   registriesConf: checkKey('login.podman.registries-conf'),
   containerdCli: checkKey<string>('login.containerd.cli'),
   containerdDaemon: checkKey('login.containerd.daemon'),

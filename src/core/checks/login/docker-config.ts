@@ -3,6 +3,8 @@
 import type { Check } from '../../engine/types';
 import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
+import { usesPodman } from '../../docker/client-tool';
+import { podmanAuthOutcome } from './podman';
 
 export const dockerConfigCheck: Check = {
   id: LOGIN.dockerConfig,
@@ -11,6 +13,8 @@ export const dockerConfigCheck: Check = {
   needs: [],
   timeoutMs: 2000,
   async run(ctx) {
+    // podman keeps its logins in auth.json (Docker's format): the same facts, from its files.
+    if (usesPodman(ctx.env)) return podmanAuthOutcome(ctx);
     const cfg = await readDockerConfig(ctx.env.dockerConfigDir);
     const evidence = {
       file: cfg.file,

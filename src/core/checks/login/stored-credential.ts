@@ -66,12 +66,12 @@ export const storedCredentialCheck: Check = {
     if (!secret) {
       return { status: 'pass', message: `The stored entry for ${login} holds no secret.`, evidence: { source: src.kind }, data: { source: src.kind } };
     }
-    return testStored(ctx, { source: src.kind, where, username, secret, identityToken });
+    return testStored(ctx, { source: src.kind, where, username, secret, identityToken, podman: cfg.owner === 'podman' });
   },
 };
 
 // A store that will not hand out the login (locked keychain, gpg, no D-Bus session) rather than a broken helper.
-const REFUSAL = /user interaction is not allowed|keychain|d-?bus|x11|gpg|decrypt|passphrase|logon session|locked|access (?:is )?denied|cancel/i;
+const REFUSAL = /user interaction is not allowed|d-?bus|x11|gpg|decrypt|passphrase|logon session|\bis locked\b|keychain is locked|access (?:is )?denied|cancel(?:l?ed)?\b/i;
 
 /** The helper is missing, fails or its store refuses: named, with what it said, and the install line for this platform. */
 function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }>, helper: string, via: string, file: string): CheckOutcome<StoredCredentialData> {
@@ -87,7 +87,7 @@ function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }
 
 async function testStored(
   ctx: CheckContext,
-  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean },
+  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean; podman?: boolean },
 ): Promise<CheckOutcome<StoredCredentialData>> {
   const login = ctx.target.loginServer;
   const net = acrNet(ctx);
@@ -133,6 +133,12 @@ async function testStored(
     return {
       status: 'fail', causeId: 'expiry.aad-token-expired', evidence, fixParams: { ...fixParams, expiredAt: isoDate(jwtExp) }, data: { ...data, works: false },
       message: `The token docker stored for ${login} expired at ${isoDate(jwtExp)} (${relative(jwtExp, now)}); ACR tokens live 3 hours. Log in again.`,
+    };
+  }
+  if (c.podman) {
+    return {
+      status: 'fail', causeId: 'client.podman-auth-stale', evidence: { ...evidence, client: 'podman' }, fixParams, data: { ...data, works: false },
+      message: `The login podman stored for ${login} (user ${shownUser}, in ${c.where}) is refused by the registry (${res.reason}); podman sends it with every pull and push.`,
     };
   }
   if (c.username === EXPOSED_TOKEN_USER || c.identityToken) {

@@ -1,0 +1,87 @@
+// podman as the client: installed (and its version), its auth.json as the stored login
+// (read for login.docker.config, whose data the stored-credential check tries against the
+// registry), and its registries.conf (blocked, insecure, mirrored). podman pulls in its own
+// process, so the shell's proxy variables, which the network checks test, are its proxy.
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import type { DockerConfig } from '../../docker/config';
+import { findOnPath } from '../../docker/cli';
+import { usesPodman } from '../../docker/client-tool';
+import { runProgram } from '../../docker/run-program';
+import { podmanAuthFor } from '../../podman/auth-file';
+import { readRegistriesConf, registriesConfFile, registryRule } from '../../podman/registries-conf';
+import { LOGIN } from './check-ids';
+
+export const podmanCliCheck: Check<string> = {
+  id: LOGIN.podmanCli,
+  area: 'login',
+  title: 'podman installed',
+  needs: [],
+  timeoutMs: 3000,
+  applies: (_t, env) => usesPodman(env),
+  async run(ctx) {
+    const pathEnv = ctx.env.searchPath ?? process.env.PATH;
+    const found = await findOnPath('podman', pathEnv);
+    if (!found) {
+      return {
+        status: 'fail', causeId: 'client.tool-not-found', fixParams: { toolPodman: 'podman' },
+        evidence: { searched: (pathEnv ?? '').split(':').filter(Boolean).slice(0, 20) },
+        message: 'The podman command is not on PATH: podman login and pull cannot run here.',
+      };
+    }
+    const r = await runProgram(found, ['--version'], { env: { ...process.env, ...(pathEnv ? { PATH: pathEnv } : {}) }, timeoutMs: 2500, signal: ctx.signal });
+    const version = /podman version (\S{1,40})/i.exec(r.stdout)?.[1];
+    const proxy = ctx.env.proxy.httpsProxy ? ctx.env.proxy.httpsProxy.replace(/\/\/[^@/]*@/, '//***@') : undefined;
+    return {
+      status: 'pass', data: found, evidence: { path: found, version, proxy: proxy ?? '(none)' },
+      message: `podman ${version ?? '(version unknown)'} at ${found}; it pulls in its own process, with the shell's proxy (${proxy ?? 'none'}).`,
+    };
+  },
+};
+
+/** login.docker.config's outcome when podman is the client: its auth.json, found in podman's order. */
+export async function podmanAuthOutcome(ctx: CheckContext): Promise<CheckOutcome<DockerConfig>> {
+  const login = ctx.target.loginServer;
+  const { config, looked } = await podmanAuthFor(login, ctx.env.clientHost, ctx.env.dockerConfigDir);
+  const cfg: DockerConfig = { ...config, owner: 'podman' };
+  const evidence = { client: 'podman', file: cfg.file, state: cfg.state, looked: looked.map((l) => `${l.file} (${l.state})`), storedFor: [...cfg.auths.keys()].slice(0, 30) };
+  const fixParams = { podmanAuthFile: cfg.file, podmanFile: cfg.file };
+  if (cfg.state === 'malformed' || cfg.state === 'unreadable') {
+    return { status: 'fail', causeId: 'client.podman-config-malformed', message: cfg.problem!, evidence, fixParams, data: cfg };
+  }
+  const entry = cfg.auths.get(login);
+  if (entry?.problem) {
+    return { status: 'fail', causeId: 'client.podman-config-malformed', evidence, fixParams, data: cfg, message: `The stored login for ${login} in ${cfg.file} is broken: ${entry.problem}.` };
+  }
+  if (!entry && !cfg.credHelpers[login]) {
+    return { status: 'pass', evidence, data: cfg, message: `podman has no stored login for ${login}; podman login writes it to ${looked[0]?.file ?? cfg.file}.` };
+  }
+  return { status: 'pass', evidence, data: cfg, message: `podman looks up the login for ${login} in ${cfg.file}.` };
+}
+
+export const registriesConfCheck: Check = {
+  id: LOGIN.registriesConf,
+  area: 'login',
+  title: 'podman registries.conf',
+  needs: [],
+  timeoutMs: 2000,
+  applies: (_t, env) => usesPodman(env),
+  async run(ctx) {
+    const login = ctx.target.loginServer;
+    const file = await registriesConfFile(ctx.env.clientHost);
+    const conf = await readRegistriesConf(file);
+    const fixParams = { podmanFile: file };
+    if (conf.state === 'malformed' || conf.state === 'unreadable') {
+      return { status: 'fail', causeId: 'client.podman-config-malformed', message: conf.problem!, evidence: { file, state: conf.state }, fixParams };
+    }
+    if (conf.state === 'missing') return { status: 'pass', message: `No registries.conf at ${file}: podman uses its defaults.`, evidence: { file, state: conf.state } };
+    const rule = registryRule(conf, login);
+    const evidence = { file, prefix: rule.prefix, location: rule.location, mirrors: rule.mirrors.length ? rule.mirrors : undefined, insecure: rule.insecure || undefined, blocked: rule.blocked || undefined };
+    if (rule.blocked) {
+      return { status: 'fail', causeId: 'client.podman-config-malformed', evidence, fixParams, message: `${file} blocks ${login} (blocked = true): podman refuses every pull from it ("registry is blocked in registries.conf").` };
+    }
+    if (rule.location && rule.location.toLowerCase() !== login) {
+      return { status: 'warn', causeId: 'client.podman-config-malformed', evidence, fixParams, message: `${file} sends ${login} to ${rule.location}: podman pulls from there, not from the registry.` };
+    }
+    return { status: 'pass', evidence, message: `${file} leaves ${login} as it is${rule.mirrors.length ? ` (mirrors: ${rule.mirrors.join(', ')})` : ''}.` };
+  },
+};
