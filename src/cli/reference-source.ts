@@ -31,6 +31,7 @@ export function referenceFromFile(uri: string, text: string, typed?: string): Re
   const scan = scanRegistryReferences(uri, text);
   const refs = scan.refs.map((ref) => ({ ref, loginServer: loginServerOf(ref) })).filter((r): r is { ref: RegistryReference; loginServer: string } => !!r.loginServer);
   if (!refs.length) {
+    if (scan.yamlError) throw new UsageError(`--from ${uri}: no Azure Container Registry image or login found, and it is not valid YAML (line ${scan.yamlError.line + 1}: ${scan.yamlError.message}); fix the file or name the image instead`);
     throw new UsageError(`--from ${uri}: no Azure Container Registry image or login found in it (a Dockerfile, compose file, Kubernetes manifest or GitHub workflow, at most 1 MB)`);
   }
   let chosen = refs[0];
@@ -54,8 +55,7 @@ function typedParts(typed: string): { loginServer: string; repository?: string }
   const slash = typed.indexOf('/');
   try {
     const loginServer = parseRegistryInput(slash < 0 ? typed : typed.slice(0, slash)).loginServer;
-    const repository = slash < 0 ? undefined : typed.slice(slash + 1).replace(/[@:][^/]*$/, '').toLowerCase();
-    return { loginServer, repository };
+    return { loginServer, repository: repositoryPart(typed) };
   } catch (e) {
     if (e instanceof RegistryInputError) throw new UsageError(`${e.message} (e.g. acr-doctor diagnose contoso.azurecr.io/app:1.4 --from <file>)`);
     throw e;
@@ -63,8 +63,11 @@ function typedParts(typed: string): { loginServer: string; repository?: string }
 }
 
 function repositoryOf(ref: RegistryReference): string | undefined {
-  const image = ref.image;
-  if (!image) return undefined;
+  return ref.image ? repositoryPart(ref.image) : undefined;
+}
+
+/** "host/team/app:1.4" or "host/app@sha256:…" → "team/app"; undefined without a path. */
+function repositoryPart(image: string): string | undefined {
   const slash = image.indexOf('/');
   return slash < 0 ? undefined : image.slice(slash + 1).replace(/[@:][^/]*$/, '').toLowerCase();
 }

@@ -169,34 +169,9 @@ const ENTRIES: readonly Entry[] = [
   { en: 'Docker {version} (API {api}).', nl: 'Docker {version} (API {api}).' },
   { en: 'The daemon pulled {image} ({n} layers).', nl: 'De daemon heeft {image} gepulld ({n} lagen).' },
   { en: 'docker pull {image} failed: {error}', nl: 'docker pull {image} is mislukt: {error}' },
-  // Login: the container client (client-causes.ts).
-  { en: 'This is WSL ({wsl}) and the docker command is not on PATH: with Docker Desktop, turn on its WSL integration for this distribution.', nl: 'Dit is WSL ({wsl}) en de opdracht docker staat niet in PATH: schakel met Docker Desktop de WSL-integratie voor deze distributie in.' },
-  { en: "The docker CLI's version is not known: {why}.", nl: 'De versie van de docker CLI is niet bekend: {why}.' },
-  { en: "docker at {file} is podman {version} (podman-docker); it stores logins in podman's auth.json, not in Docker's config.", nl: 'docker in {file} is podman {version} (podman-docker); het bewaart aanmeldingen in auth.json van podman, niet in de configuratie van Docker.' },
-  { en: 'The docker CLI at {file} is version {version}; Azure Container Registry needs a Docker client {min} or later.', nl: 'De docker CLI in {file} heeft versie {version}; Azure Container Registry vereist een Docker-client {min} of hoger.' },
-  { en: 'docker CLI {version} talks to {endpoint} ({source}).', nl: 'docker CLI {version} praat met {endpoint} ({source}).' },
-  { en: 'This is Azure Cloud Shell, which runs no Docker daemon ({why}): use az acr login --expose-token for an access token instead of docker login.', nl: 'Dit is Azure Cloud Shell, waar geen Docker-daemon draait ({why}): gebruik az acr login --expose-token voor een toegangstoken in plaats van docker login.' },
-  { en: "The Docker daemon's socket {socket} exists, but this user may not open it ({code}): not in the docker group.", nl: 'De socket {socket} van de Docker-daemon bestaat, maar deze gebruiker mag die niet openen ({code}): niet in de groep docker.' },
-  { en: 'The current Docker context "{context}" sends docker to {host}, where no daemon answers ({kind}).', nl: 'De huidige Docker-context "{context}" stuurt docker naar {host}, waar geen daemon antwoordt ({kind}).' },
-  { en: "No daemon at the default socket {host}, but rootless Docker's socket {socket} is there: docker uses it only with DOCKER_HOST or a context.", nl: 'Geen daemon op de standaardsocket {host}, maar de socket {socket} van rootless Docker is er: docker gebruikt die alleen met DOCKER_HOST of een context.' },
-  { en: 'The credential store behind docker-credential-{helper} ({via}) does not hand out the login: {why}.', nl: 'De referentieopslag achter docker-credential-{helper} ({via}) geeft de aanmelding niet af: {why}.' },
-  { en: 'docker-credential-{helper} ({via}) fails, so docker has no credential to send: {why}.', nl: 'docker-credential-{helper} ({via}) faalt, dus docker heeft geen referentie om mee te sturen: {why}.' },
-  { en: 'The login podman stored for {login} (user {user}, in {where}) is refused by the registry ({reason}); podman sends it with every pull and push.', nl: 'De aanmelding die podman voor {login} heeft opgeslagen (gebruiker {user}, in {where}), wordt door het register geweigerd ({reason}); podman stuurt die mee met elke pull en push.' },
-  { en: 'The podman command is not on PATH: podman login and pull cannot run here.', nl: 'De opdracht podman staat niet in PATH: podman login en pull kunnen hier niet worden uitgevoerd.' },
-  { en: "podman {version} at {path}; it pulls in its own process, with the shell's proxy ({proxy}).", nl: 'podman {version} in {path}; het haalt op in een eigen proces, met de proxy van de shell ({proxy}).' },
+  // podman's files (src/core/podman): their problems are sentences carried as prose.
   { en: '{file} is not valid JSON ({reason}); podman fails with "unmarshaling JSON". Fix or remove the file, then run podman login again.', nl: '{file} is geen geldige JSON ({reason}); podman mislukt met "unmarshaling JSON". Herstel of verwijder het bestand en voer daarna opnieuw podman login uit.' },
-  { en: 'podman has no stored login for {login}; podman login writes it to {file}.', nl: 'podman heeft geen opgeslagen aanmelding voor {login}; podman login schrijft die naar {file}.' },
-  { en: 'podman looks up the login for {login} in {file}.', nl: 'podman zoekt de aanmelding voor {login} in {file}.' },
-  { en: 'No registries.conf at {file}: podman uses its defaults.', nl: 'Geen registries.conf in {file}: podman gebruikt zijn standaardinstellingen.' },
-  { en: '{file} blocks {login} (blocked = true): podman refuses every pull from it ("registry is blocked in registries.conf").', nl: '{file} blokkeert {login} (blocked = true): podman weigert elke pull daarvan ("registry is blocked in registries.conf").' },
-  { en: '{file} sends {login} to {location}: podman pulls from there, not from the registry.', nl: '{file} stuurt {login} door naar {location}: podman haalt daar op, niet bij het register.' },
-  { en: '{file} leaves {login} as it is (mirrors: {mirrors}).', nl: '{file} laat {login} zoals het is (mirrors: {mirrors}).' },
-  { en: '{file} leaves {login} as it is.', nl: '{file} laat {login} zoals het is.' },
   { en: '{file} is not valid TOML ({reason}); podman fails with "loading registries configuration". Fix the line or move the file aside.', nl: '{file} is geen geldige TOML ({reason}); podman mislukt met "loading registries configuration". Herstel de regel of zet het bestand opzij.' },
-  { en: "The ctr command (containerd's client) is not on PATH: containerd cannot be asked from here.", nl: 'De opdracht ctr (de client van containerd) staat niet in PATH: containerd kan van hieruit niet worden gevraagd.' },
-  { en: 'ctr found at {path}.', nl: 'ctr gevonden in {path}.' },
-  { en: 'containerd does not answer at {address}: {error}', nl: 'containerd antwoordt niet op {address}: {error}' },
-  { en: "containerd {version} answers at {address}; ctr pulls with the shell's proxy ({proxy}).", nl: 'containerd {version} antwoordt op {address}; ctr haalt op met de proxy van de shell ({proxy}).' },
 
   // Login: the name and the registry in Azure.
   { en: '"{input}" has upper-case letters; docker needs the login server in lower case: {login}.', nl: '"{input}" bevat hoofdletters; docker heeft de aanmeldingsserver in kleine letters nodig: {login}.' },
@@ -379,6 +354,12 @@ function translate(message: string, locale: Locale, depth: number): string | und
 export function localizeCheckMessage(message: string, locale: Locale): string {
   if (locale === 'en' || !message) return message;
   return translate(message, locale, 0) ?? message;
+}
+
+/** A reason (a sentence or phrase inside a message) in Dutch; text no entry covers comes back unchanged. */
+export function localizeReason(text: string): string {
+  // As a whole message first (a list splits into items before a phrase may swallow it), then as a reason.
+  return text ? translate(text, 'nl', 0) ?? translate(text, 'nl', 1) ?? text : text;
 }
 
 /** Whether the entries cover this English message (for tests). */

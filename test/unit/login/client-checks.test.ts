@@ -12,6 +12,7 @@ import { storedCredentialCheck } from '../../../src/core/checks/login/stored-cre
 import { parseDockerConfig } from '../../../src/core/docker/config';
 import { DaemonError } from '../../../src/core/docker/daemon';
 import { testContext } from '../../support/check-context';
+import { renderMessage } from '../../../src/core/text/message';
 
 describe('login checks: the container client on this machine', () => {
   let dir: string;
@@ -23,7 +24,7 @@ describe('login checks: the container client on this machine', () => {
     fs.writeFileSync(path.join(dir, 'version'), 'Linux version 5.15.153.1-microsoft-standard-WSL2');
     const wsl = await dockerCliCheck.run(testContext({ env: { client: 'docker', searchPath: path.join(dir, 'bin'), clientHost: { procVersionFile: path.join(dir, 'version') } } }));
     assert.equal(wsl.causeId, 'client.wsl-integration-off');
-    assert.match(wsl.message, /This is WSL \(WSL\) and the docker command is not on PATH/);
+    assert.match(renderMessage(wsl.message), /This is WSL \(WSL\) and the docker command is not on PATH/);
     const plain = await dockerCliCheck.run(testContext({ env: { client: 'docker', searchPath: path.join(dir, 'bin'), clientHost: { procVersionFile: path.join(dir, 'nothing') } } }));
     assert.equal(plain.causeId, 'docker.cli-missing');
   });
@@ -39,7 +40,7 @@ describe('login checks: the container client on this machine', () => {
     fs.writeFileSync(docker, '#!/bin/sh\necho "Docker version 24.0.7, build afdd53b"\n');
     const ok = await dockerClientVersionCheck.run(testContext({ env: { dockerConfigDir: dir }, data: { 'login.docker.cli': docker } }));
     assert.equal(ok.status, 'pass');
-    assert.equal(ok.message, 'docker CLI 24.0.7 talks to unix:///var/run/docker.sock (default).');
+    assert.equal(renderMessage(ok.message), 'docker CLI 24.0.7 talks to unix:///var/run/docker.sock (default).');
   });
 
   it('login.docker.client-version: names the context DOCKER_HOST overrides', async () => {
@@ -57,7 +58,7 @@ describe('login checks: the container client on this machine', () => {
     const out = await dockerDaemonCheck.run(testContext({ env: { client: 'docker', dockerConfigDir: dir } }));
     assert.equal(out.causeId, 'client.docker-context-unreachable');
     assert.equal(out.fixParams?.context, 'remote');
-    assert.equal(out.message, `The current Docker context "remote" sends docker to unix://${dir}/gone.sock, where no daemon answers (no-socket).`);
+    assert.equal(renderMessage(out.message), `The current Docker context "remote" sends docker to unix://${dir}/gone.sock, where no daemon answers (no-socket).`);
   });
 
   it('login.docker.daemon: permission, rootless socket and Cloud Shell each have their own cause', async () => {
@@ -91,7 +92,7 @@ describe('login checks: the container client on this machine', () => {
       const out = await run('desktop');
       assert.equal(out.status, 'fail');
       assert.equal(out.causeId, 'client.credential-helper-missing');
-      assert.match(out.message, /docker-credential-desktop is not on PATH/);
+      assert.match(renderMessage(out.message), /docker-credential-desktop is not on PATH/);
       assert.equal(out.fixParams?.helperOnLinux ?? out.fixParams?.helperOnMac ?? out.fixParams?.helperOnWindows, 'desktop');
     });
 
@@ -99,7 +100,7 @@ describe('login checks: the container client on this machine', () => {
       bin('docker-credential-broken', 'echo "error: the store is corrupt" >&2; exit 1');
       const out = await run('broken');
       assert.equal(out.causeId, 'client.credential-helper-failed');
-      assert.equal(out.message, 'docker-credential-broken (credsStore) fails, so docker has no credential to send: docker-credential-broken get exited with code 1: error: the store is corrupt.');
+      assert.equal(renderMessage(out.message), 'docker-credential-broken (credsStore) fails, so docker has no credential to send: docker-credential-broken get exited with code 1: error: the store is corrupt.');
     });
 
     it('refusing: a locked keychain is the store refusing, and so is a helper that never answers', async () => {
@@ -110,7 +111,7 @@ describe('login checks: the container client on this machine', () => {
       setTimeout(() => ac.abort(), 150);
       const hung = await run('hang', ac.signal);
       assert.equal(hung.causeId, 'client.credential-helper-refused');
-      assert.match(hung.message, /docker-credential-hang was stopped/);
+      assert.match(renderMessage(hung.message), /docker-credential-hang was stopped/);
     });
 
     it('a helper that prints garbage or a secret: a clear finding with no secret in it', async () => {
@@ -118,11 +119,11 @@ describe('login checks: the container client on this machine', () => {
       const out = await run('leaky');
       assert.equal(out.causeId, 'client.credential-helper-failed');
       assert.ok(!JSON.stringify(out).includes(SECRET), JSON.stringify(out));
-      assert.match(out.message, /exited with code 2/);
+      assert.match(renderMessage(out.message), /exited with code 2/);
       bin('docker-credential-garbage', `printf '\\001\\002 not json ${SECRET}'`);
       const g = await run('garbage');
       assert.equal(g.causeId, 'client.credential-helper-failed');
-      assert.match(g.message, /not JSON/);
+      assert.match(renderMessage(g.message), /not JSON/);
       assert.ok(!JSON.stringify(g).includes(SECRET));
     });
   });

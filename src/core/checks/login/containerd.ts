@@ -6,6 +6,7 @@ import { findOnPath } from '../../docker/cli';
 import { usesContainerd } from '../../docker/client-tool';
 import { containerdVersion, DEFAULT_CONTAINERD_ADDRESS } from '../../containerd/ctr';
 import { LOGIN } from './check-ids';
+import { msg } from '../../text/message';
 
 export const containerdCliCheck: Check<string> = {
   id: LOGIN.containerdCli,
@@ -21,10 +22,10 @@ export const containerdCliCheck: Check<string> = {
       return {
         status: 'fail', causeId: 'client.tool-not-found', fixParams: { toolContainerd: 'containerd' },
         evidence: { searched: (pathEnv ?? '').split(':').filter(Boolean).slice(0, 20), nerdctl },
-        message: 'The ctr command (containerd\'s client) is not on PATH: containerd cannot be asked from here.',
+        message: msg("The ctr command (containerd's client) is not on PATH: containerd cannot be asked from here."),
       };
     }
-    return { status: 'pass', data: ctr, evidence: { ctr, nerdctl }, message: `ctr found at ${ctr}.` };
+    return { status: 'pass', data: ctr, evidence: { ctr, nerdctl }, message: msg('ctr found at {path}.', { path: ctr }) };
   },
 };
 
@@ -43,12 +44,12 @@ export const containerdDaemonCheck: Check = {
     if (v.state === 'failed') {
       return {
         status: 'fail', causeId: 'client.containerd-unreachable', evidence: { address, client: v.client, permission: v.permission || undefined },
-        message: `containerd does not answer at ${address}: ${v.message}`,
+        message: msg('containerd does not answer at {address}: {error}', { address, error: v.message }),
       };
     }
     return {
       status: 'pass', evidence: { address, client: v.client, server: v.server, proxy: proxy ?? '(none)' },
-      message: `containerd ${v.server} answers at ${address}; ctr pulls with the shell's proxy (${proxy ?? 'none'}).`,
+      message: msg("containerd {version} answers at {address}; ctr pulls with the shell's proxy ({proxy}).", { version: v.server, address, proxy: proxy ?? 'none' }),
     };
   },
 };

@@ -5,6 +5,7 @@ import { findOnPath } from '../../docker/cli';
 import { usesDocker } from '../../docker/client-tool';
 import { wslDistribution } from '../../docker/client-host';
 import { LOGIN } from './check-ids';
+import { msg } from '../../text/message';
 
 export const dockerCliCheck: Check = {
   id: LOGIN.dockerCli,
@@ -24,16 +25,16 @@ export const dockerCliCheck: Check = {
       if (wsl) {
         return {
           status: 'fail', causeId: 'client.wsl-integration-off', evidence: { searched, wsl },
-          message: `This is WSL (${wsl}) and the docker command is not on PATH: with Docker Desktop, turn on its WSL integration for this distribution.`,
+          message: msg('This is WSL ({wsl}) and the docker command is not on PATH: with Docker Desktop, turn on its WSL integration for this distribution.', { wsl }),
         };
       }
       return {
         status: 'fail',
         causeId: 'docker.cli-missing',
-        message: 'The docker command is not on PATH: docker login, push and pull cannot run here.',
+        message: msg('The docker command is not on PATH: docker login, push and pull cannot run here.'),
         evidence: { searched },
       };
     }
-    return { status: 'pass', message: `docker found at ${found}.`, evidence: { path: found }, data: found };
+    return { status: 'pass', message: msg('docker found at {path}.', { path: found }), evidence: { path: found }, data: found };
   },
 };

@@ -8,6 +8,7 @@ import { readDockerConfig } from '../../docker/config';
 import { resolveDockerEndpoint } from '../../docker/endpoint';
 import { usesDocker } from '../../docker/client-tool';
 import { LOGIN } from './check-ids';
+import { msg } from '../../text/message';
 
 export const dockerClientVersionCheck: Check<ClientVersion> = {
   id: LOGIN.dockerClientVersion,
@@ -23,18 +24,18 @@ export const dockerClientVersionCheck: Check<ClientVersion> = {
       clientEndpoint(ctx.env.dockerHost, ctx.env.dockerConfigDir),
     ]);
     const evidence = { cli: file, ...endpoint };
-    if (v.state !== 'ok') return { status: 'warn', message: `The docker CLI's version is not known: ${v.message}.`, evidence };
+    if (v.state !== 'ok') return { status: 'warn', message: msg("The docker CLI's version is not known: {why}.", { why: v.message }), evidence };
     const shown = { ...evidence, clientVersion: v.version, build: v.build, emulatedBy: v.product === 'podman' ? 'podman' : undefined };
     if (!isClientVersionSupported(v)) {
       return {
         status: 'fail', causeId: 'client.docker-cli-too-old', evidence: shown, data: v, fixParams: { dockerVersion: v.version },
-        message: `The docker CLI at ${file} is version ${v.version}; Azure Container Registry needs a Docker client ${MIN_DOCKER_VERSION} or later.`,
+        message: msg('The docker CLI at {file} is version {version}; Azure Container Registry needs a Docker client {min} or later.', { file, version: v.version, min: MIN_DOCKER_VERSION }),
       };
     }
     if (v.product === 'podman') {
-      return { status: 'info', evidence: shown, data: v, message: `docker at ${file} is podman ${v.version} (podman-docker); it stores logins in podman's auth.json, not in Docker's config.` };
+      return { status: 'info', evidence: shown, data: v, message: msg("docker at {file} is podman {version} (podman-docker); it stores logins in podman's auth.json, not in Docker's config.", { file, version: v.version }) };
     }
-    return { status: 'pass', evidence: shown, data: v, message: `docker CLI ${v.version} talks to ${endpoint.endpoint} (${endpoint.endpointSource}).` };
+    return { status: 'pass', evidence: shown, data: v, message: msg('docker CLI {version} talks to {endpoint} ({source}).', { version: v.version, endpoint: endpoint.endpoint, source: endpoint.endpointSource }) };
   },
 };
 

@@ -11,6 +11,7 @@ import {
   DaemonError, MIN_DOCKER_VERSION, MIN_API_VERSION, type DaemonProxy, type DaemonSession, type DaemonVersion,
 } from '../../docker/daemon';
 import { LOGIN } from './check-ids';
+import { msg, prose } from '../../text/message';
 
 export const dockerDaemonCheck: Check = {
   id: LOGIN.dockerDaemon,
@@ -32,7 +33,7 @@ export const dockerDaemonCheck: Check = {
     return {
       status: s.endpointProblem ? 'warn' : 'pass',
       causeId: s.endpointProblem ? 'docker.daemon-unreachable' : undefined,
-      message: s.endpointProblem ?? `The Docker daemon answers at ${s.endpoint.host} (${s.endpoint.source}${s.endpoint.context ? ` "${s.endpoint.context}"` : ''}).`,
+      message: s.endpointProblem ? prose(s.endpointProblem) : s.endpoint.context ? msg('The Docker daemon answers at {host} ({source} "{context}").', { host: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context }) : msg('The Docker daemon answers at {host} ({source}).', { host: s.endpoint.host, source: s.endpoint.source }),
       evidence: { dockerHost: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context, rootless: rootless || undefined },
       data: s,
     };
@@ -50,20 +51,20 @@ export async function daemonFailure(ctx: CheckContext, err: DaemonError, endpoin
   if (inCloudShell(ctx.env.clientHost)) {
     return {
       status: 'fail', causeId: 'client.cloud-shell-no-daemon', evidence: { ...evidence, cloudShell: ctx.env.clientHost?.cloudShell },
-      message: `This is Azure Cloud Shell, which runs no Docker daemon (${err.message}): use az acr login --expose-token for an access token instead of docker login.`,
+      message: msg('This is Azure Cloud Shell, which runs no Docker daemon ({why}): use az acr login --expose-token for an access token instead of docker login.', { why: prose(err.message) }),
     };
   }
   const socketPath = host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
   if (err.kind === 'permission') {
     return {
       status: 'fail', causeId: 'client.docker-socket-permission', evidence, fixParams: socketPath ? { socketPath } : undefined,
-      message: `The Docker daemon's socket ${socketPath ?? host} exists, but this user may not open it (${err.code ?? 'EACCES'}): not in the docker group.`,
+      message: msg("The Docker daemon's socket {socket} exists, but this user may not open it ({code}): not in the docker group.", { socket: socketPath ?? host, code: err.code ?? 'EACCES' }),
     };
   }
   if (endpoint?.source === 'context') {
     return {
       status: 'fail', causeId: 'client.docker-context-unreachable', evidence, fixParams: { context: endpoint.context ?? '' },
-      message: `The current Docker context "${endpoint.context}" sends docker to ${host}, where no daemon answers (${err.kind}).`,
+      message: msg('The current Docker context "{context}" sends docker to {host}, where no daemon answers ({kind}).', { context: endpoint.context, host, kind: err.kind }),
     };
   }
   if (endpoint?.source === 'default' && err.kind === 'no-socket') {
@@ -71,11 +72,11 @@ export async function daemonFailure(ctx: CheckContext, err: DaemonError, endpoin
     if (rootless) {
       return {
         status: 'fail', causeId: 'client.docker-rootless-socket', evidence: { ...evidence, rootlessSocket: rootless }, fixParams: { socketPath: rootless },
-        message: `No daemon at the default socket ${host}, but rootless Docker's socket ${rootless} is there: docker uses it only with DOCKER_HOST or a context.`,
+        message: msg("No daemon at the default socket {host}, but rootless Docker's socket {socket} is there: docker uses it only with DOCKER_HOST or a context.", { host, socket: rootless }),
       };
     }
   }
-  return { status: 'fail', causeId: 'docker.daemon-unreachable', message: err.message, evidence: { ...evidence, dockerHost: ctx.env.dockerHost ?? 'default' } };
+  return { status: 'fail', causeId: 'docker.daemon-unreachable', message: prose(err.message), evidence: { ...evidence, dockerHost: ctx.env.dockerHost ?? 'default' } };
 }
 
 export interface DaemonFacts {
@@ -101,7 +102,7 @@ export const dockerVersionCheck: Check = {
         sharedWork(ctx, daemonInfoKey(ctx.env.dockerHost, ctx.env.dockerConfigDir), (signal) => daemonInfo(s, signal)).then(proxyFromInfo),
       ]);
     } catch (e) {
-      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: (e as Error).message, evidence: { dockerHost: s.endpoint.host } };
+      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: prose((e as Error).message), evidence: { dockerHost: s.endpoint.host } };
     }
     const evidence = {
       version: version.version, apiVersion: version.apiVersion, os: version.os, arch: version.arch,
@@ -112,9 +113,9 @@ export const dockerVersionCheck: Check = {
       return {
         status: 'fail', causeId: 'docker.version-too-old', evidence, data: { version, proxy },
         fixParams: { dockerVersion: version.version || 'unknown' },
-        message: `The Docker daemon is version ${version.version || 'unknown'} (API ${version.apiVersion || 'unknown'}); Azure Container Registry needs ${MIN_DOCKER_VERSION} or later (API ${MIN_API_VERSION}).`,
+        message: msg('The Docker daemon is version {version} (API {apiVersion}); Azure Container Registry needs {MIN_DOCKER_VERSION} or later (API {MIN_API_VERSION}).', { version: version.version || 'unknown', apiVersion: version.apiVersion || 'unknown', MIN_DOCKER_VERSION, MIN_API_VERSION }),
       };
     }
-    return { status: 'pass', message: `Docker ${version.version} (API ${version.apiVersion}).`, evidence, data: { version, proxy } };
+    return { status: 'pass', message: msg('Docker {version} (API {apiVersion}).', { version: version.version, apiVersion: version.apiVersion }), evidence, data: { version, proxy } };
   },
 };

@@ -34,34 +34,26 @@ export async function pickIdentity(ctx: Ctx, loginServer: string, current: Ident
   switch (pick.kind2) {
     case 'azure': case 'docker': return { kind: pick.kind2 };
     case 'sp': {
-      const clientId = await askText(vscode.l10n.t('Service principal'), vscode.l10n.t('Application (client) id'), current.kind === 'sp' ? current.clientId : undefined,
-        (v) => (GUID.test(v.trim()) ? undefined : vscode.l10n.t('A client id is a GUID, e.g. 00000000-0000-0000-0000-000000000000.')));
-      if (!clientId) return undefined;
-      const identity: IdentitySpec = { kind: 'sp', clientId: clientId.trim().toLowerCase() };
-      return (await askSecret(secrets, loginServer, identity, vscode.l10n.t('Client secret of {0}', identity.clientId!))) ? identity : undefined;
-    }
-    case 'admin': {
-      const identity: IdentitySpec = { kind: 'admin' };
-      return (await askSecret(secrets, loginServer, identity, vscode.l10n.t('Password of the admin user {0}', adminUserOf(loginServer)))) ? identity : undefined;
+      const clientId = await askClientId(vscode.l10n.t('Service principal'), vscode.l10n.t('Application (client) id'), current.kind === 'sp' ? current.clientId : undefined);
+      return clientId ? withSecret(secrets, loginServer, { kind: 'sp', clientId }) : undefined;
     }
     case 'token': {
-      const name = await askText(vscode.l10n.t('Repository-scoped token'), vscode.l10n.t('Token name'), current.kind === 'token' ? current.name : undefined,
-        (v) => (TOKEN_NAME.test(v.trim()) ? undefined : vscode.l10n.t('A token name has 5 to 50 letters, digits and hyphens.')));
-      if (!name) return undefined;
-      const identity: IdentitySpec = { kind: 'token', name: name.trim() };
-      return (await askSecret(secrets, loginServer, identity, vscode.l10n.t('Password of the token {0}', identity.name!))) ? identity : undefined;
+      const name = await askTokenName(current.kind === 'token' ? current.name : undefined);
+      return name ? withSecret(secrets, loginServer, { kind: 'token', name }) : undefined;
     }
-    case 'exposed-token': {
-      const identity: IdentitySpec = { kind: 'exposed-token' };
-      return (await askSecret(secrets, loginServer, identity, vscode.l10n.t('Access token from az acr login --expose-token'))) ? identity : undefined;
-    }
+    case 'admin': case 'exposed-token': return withSecret(secrets, loginServer, { kind: pick.kind2 });
     case 'aks': return pickAksCluster(ctx, loginServer);
     case 'mi': {
-      const clientId = await askText(vscode.l10n.t('Managed identity'), vscode.l10n.t('Client id of the managed identity'), current.kind === 'mi' ? current.clientId : undefined,
-        (v) => (GUID.test(v.trim()) ? undefined : vscode.l10n.t('A client id is a GUID, e.g. 00000000-0000-0000-0000-000000000000.')));
-      return clientId ? { kind: 'mi', clientId: clientId.trim().toLowerCase() } : undefined;
+      const clientId = await askClientId(vscode.l10n.t('Managed identity'), vscode.l10n.t('Client id of the managed identity'), current.kind === 'mi' ? current.clientId : undefined);
+      return clientId ? { kind: 'mi', clientId } : undefined;
     }
   }
+}
+
+/** Asks the identity's secret (an empty answer keeps a stored one); undefined: cancelled. */
+async function withSecret(secrets: IdentitySecrets, loginServer: string, identity: IdentitySpec): Promise<IdentitySpec | undefined> {
+  const prompt = secretPrompt(loginServer, identity);
+  return prompt === undefined || (await askSecret(secrets, loginServer, identity, prompt)) ? identity : undefined;
 }
 
 /**
@@ -72,16 +64,14 @@ export async function completeIdentity(ctx: Ctx, loginServer: string, identity: 
   const secrets = new IdentitySecrets(ctx.extension.secrets);
   let whole = identity;
   if (whole.kind === 'sp' && !whole.clientId) {
-    const clientId = await askText(vscode.l10n.t('Service principal'), vscode.l10n.t('Application (client) id'), undefined,
-      (v) => (GUID.test(v.trim()) ? undefined : vscode.l10n.t('A client id is a GUID, e.g. 00000000-0000-0000-0000-000000000000.')));
+    const clientId = await askClientId(vscode.l10n.t('Service principal'), vscode.l10n.t('Application (client) id'), undefined);
     if (!clientId) return undefined;
-    whole = { kind: 'sp', clientId: clientId.trim().toLowerCase() };
+    whole = { kind: 'sp', clientId };
   }
   if (whole.kind === 'token' && !whole.name) {
-    const name = await askText(vscode.l10n.t('Repository-scoped token'), vscode.l10n.t('Token name'), undefined,
-      (v) => (TOKEN_NAME.test(v.trim()) ? undefined : vscode.l10n.t('A token name has 5 to 50 letters, digits and hyphens.')));
+    const name = await askTokenName(undefined);
     if (!name) return undefined;
-    whole = { kind: 'token', name: name.trim() };
+    whole = { kind: 'token', name };
   }
   const prompt = secretPrompt(loginServer, whole);
   if (prompt === undefined || await secrets.get(loginServer, whole)) return whole;
@@ -97,6 +87,19 @@ function secretPrompt(loginServer: string, identity: IdentitySpec): string | und
     case 'exposed-token': return vscode.l10n.t('Access token from az acr login --expose-token');
     default: return undefined;
   }
+}
+
+/** A client id (a GUID), lower-cased; undefined: cancelled. */
+async function askClientId(title: string, prompt: string, value: string | undefined): Promise<string | undefined> {
+  const v = await askText(title, prompt, value,
+    (x) => (GUID.test(x.trim()) ? undefined : vscode.l10n.t('A client id is a GUID, e.g. 00000000-0000-0000-0000-000000000000.')));
+  return v?.trim().toLowerCase();
+}
+
+async function askTokenName(value: string | undefined): Promise<string | undefined> {
+  const v = await askText(vscode.l10n.t('Repository-scoped token'), vscode.l10n.t('Token name'), value,
+    (x) => (TOKEN_NAME.test(x.trim()) ? undefined : vscode.l10n.t('A token name has 5 to 50 letters, digits and hyphens.')));
+  return v?.trim();
 }
 
 async function askText(title: string, prompt: string, value: string | undefined, validate: (v: string) => string | undefined): Promise<string | undefined> {
