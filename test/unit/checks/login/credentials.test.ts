@@ -11,6 +11,7 @@ import { EXPOSED_TOKEN_USER } from '../../../../src/core/acr/token-flow';
 import type { DiagnoseEnvironment, ExplicitCredentials } from '../../../../src/core/engine/environment';
 import { testContext, TEST_NOW } from '../../../support/check-context';
 import { jwt, startFakeAcr, type FakeAcr } from './fake-acr';
+import { renderMessage } from '../../../../src/core/text/message';
 
 const ARM_TOKEN = jwt({ oid: '11111111-1111-1111-1111-111111111111', tid: 'tenant-1', aud: 'https://management.azure.com', exp: Math.floor(TEST_NOW.getTime() / 1000) + 3600 });
 const ACR_TOKEN = jwt({ oid: '11111111-1111-1111-1111-111111111111', tid: 'tenant-1', aud: 'https://containerregistry.azure.net', exp: Math.floor(TEST_NOW.getTime() / 1000) + 3600 });
@@ -41,7 +42,7 @@ describe('login.credentials.aad and .explicit (fake token service, fake Entra)',
       acr.rules.aadTokens = [ARM_TOKEN];
       acr.rules.grants = ['pull', 'push'];
       const out = await run(entra());
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       const data = out.data as AadLoginData;
       assert.equal(data.audience, 'arm');
       assert.equal(data.principalId, '11111111-1111-1111-1111-111111111111');
@@ -111,7 +112,7 @@ describe('login.credentials.aad and .explicit (fake token service, fake Entra)',
     it('passes when the registry accepts the user and password, and hands on the grants', async () => {
       acr.rules.users = { ci: 'pw' };
       const out = await run({ kind: 'basic', username: 'ci', password: 'pw' });
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual((out.data as ExplicitLoginData).access, [{ type: 'repository', name: 'hello', actions: ['pull'] }]);
     });
 

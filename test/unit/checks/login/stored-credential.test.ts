@@ -13,6 +13,7 @@ import { EXPOSED_TOKEN_USER } from '../../../../src/core/acr/token-flow';
 import type { DiagnoseEnvironment } from '../../../../src/core/engine/environment';
 import { testContext, TEST_NOW } from '../../../support/check-context';
 import { jwt, startFakeAcr, type FakeAcr } from './fake-acr';
+import { renderMessage } from '../../../../src/core/text/message';
 
 const HOST = 'contoso.azurecr.io';
 const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
@@ -41,7 +42,7 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
     acr.rules.users = { ci: 's3cret' };
     acr.rules.grants = ['pull', 'push'];
     const out = await run(configWith({ auth: basic('ci', 's3cret') }));
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     const data = out.data as StoredCredentialData;
     assert.equal(data.works, true);
     assert.deepEqual(data.access, [{ type: 'repository', name: 'hello', actions: ['pull', 'push'] }]);
@@ -105,7 +106,7 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
       writeFileSync(join(dir, 'docker-credential-fake'), '#!/bin/sh\necho "credentials not found in native keychain"\nexit 1\n');
       chmodSync(join(dir, 'docker-credential-fake'), 0o755);
       const out = await run(configWith({}, { credHelpers: { [HOST]: 'fake' } }), { searchPath: dir });
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual(out.data, { source: 'helper' });
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
