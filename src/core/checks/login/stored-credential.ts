@@ -78,7 +78,7 @@ const REFUSAL = /user interaction is not allowed|d-?bus|x11|gpg|decrypt|passphra
 function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }>, helper: string, via: string, file: string): CheckOutcome<StoredCredentialData> {
   const platformParam = process.platform === 'darwin' ? 'helperOnMac' : process.platform === 'win32' ? 'helperOnWindows' : 'helperOnLinux';
   const fixParams = { dockerConfigFile: file, helper, [platformParam]: helper };
-  const evidence = { helper: `docker-credential-${helper}`, via, helperState: r.state };
+  const evidence = { helper, program: `docker-credential-${helper}`, via, helperState: r.state };
   if (r.state === 'missing-binary') return { status: 'fail', causeId: 'client.credential-helper-missing', message: r.message, evidence, fixParams };
   // The helper's own words are a param of the message (its output, never translated).
   if (r.state === 'timeout' || REFUSAL.test(renderMessage(r.message))) {
