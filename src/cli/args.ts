@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { parseIdentity, parseRegistryAndImage, TargetInputError, type IdentitySpec, type ImageReference } from '../core/registry/image-reference';
 import { RegistryInputError } from '../core/registry/target';
-import { parseClientTool } from '../core/docker/client-tool';
+import { parseClientTool } from '../core/engine/client-choice';
 import type { ClientTool } from '../core/engine/environment';
 
 export class UsageError extends Error {

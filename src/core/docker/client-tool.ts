@@ -4,15 +4,7 @@
 import type { ClientTool, DiagnoseEnvironment } from '../engine/environment';
 import { findExecutableSync } from './executable-on-path';
 
-export const CLIENT_TOOLS: readonly ClientTool[] = ['docker', 'podman', 'containerd'];
-
-/** `from()` for a setting or flag value: a known tool, 'auto'/'' as undefined, anything else an error text. */
-export function parseClientTool(raw: string | undefined): { tool?: ClientTool; problem?: string } {
-  const v = (raw ?? '').trim().toLowerCase();
-  if (!v || v === 'auto') return {};
-  if ((CLIENT_TOOLS as readonly string[]).includes(v)) return { tool: v as ClientTool };
-  return { problem: `"${String(raw).slice(0, 40)}" is not a container client: use docker, podman or containerd` };
-}
+export { CLIENT_TOOLS, parseClientTool } from '../engine/client-choice';
 
 const cache = new WeakMap<DiagnoseEnvironment, ClientTool>();
 

@@ -3,7 +3,7 @@
 // from the tree when it knows the registry).
 import * as vscode from 'vscode';
 import { environmentFromProcess } from '../../core/engine/process-env';
-import { parseClientTool } from '../../core/docker/client-tool';
+import { parseClientTool } from '../../core/engine/client-choice';
 import type { ClientTool } from '../../core/engine/environment';
 import { redact } from '../../core/text/redact';
 import type { Ctx } from '../context';

@@ -95,3 +95,14 @@ describe('where the client runs (WSL, Cloud Shell, sockets)', () => {
     assert.equal(isNonDefaultSocket('tcp://10.0.0.1:2376'), false);
   });
 });
+
+describe('acr-doctor diagnose --client', () => {
+  it('takes docker, podman or containerd, and names a wrong value', async () => {
+    const { parseCli, UsageError } = await import('../../../src/cli/args');
+    const a = parseCli(['diagnose', 'contoso.azurecr.io', '--client', 'podman']);
+    assert.equal(a.command === 'diagnose' ? a.client : undefined, 'podman');
+    const auto = parseCli(['diagnose', 'contoso.azurecr.io', '--client', 'auto']);
+    assert.equal(auto.command === 'diagnose' ? auto.client : 'x', undefined);
+    assert.throws(() => parseCli(['diagnose', 'contoso.azurecr.io', '--client', 'rkt']), (e: unknown) => e instanceof UsageError && /--client: "rkt" is not a container client/.test((e as Error).message));
+  });
+});
