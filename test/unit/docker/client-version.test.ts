@@ -103,6 +103,6 @@ describe('acr-doctor diagnose --client', () => {
     assert.equal(a.command === 'diagnose' ? a.client : undefined, 'podman');
     const auto = parseCli(['diagnose', 'contoso.azurecr.io', '--client', 'auto']);
     assert.equal(auto.command === 'diagnose' ? auto.client : 'x', undefined);
-    assert.throws(() => parseCli(['diagnose', 'contoso.azurecr.io', '--client', 'rkt']), (e: unknown) => e instanceof UsageError && /--client: "rkt" is not a container client/.test((e as Error).message));
+    assert.throws(() => parseCli(['diagnose', 'contoso.azurecr.io', '--client', 'rkt']), (e: unknown) => e instanceof UsageError && /--client: "rkt" is not a container client/.test(e.message));
   });
 });
