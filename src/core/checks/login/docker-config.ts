@@ -3,7 +3,7 @@
 import type { Check } from '../../engine/types';
 import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
-import { msg, prose } from '../../text/message';
+import { msg, verbatim } from '../../text/message';
 
 export const dockerConfigCheck: Check = {
   id: LOGIN.dockerConfig,
@@ -24,7 +24,7 @@ export const dockerConfigCheck: Check = {
       warnings: cfg.warnings.length ? cfg.warnings.slice(0, 10) : undefined,
     };
     if (cfg.state === 'malformed' || cfg.state === 'unreadable') {
-      return { status: 'fail', causeId: 'docker.config-malformed', message: prose(cfg.problem!), evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
+      return { status: 'fail', causeId: 'docker.config-malformed', message: cfg.problemText ?? verbatim(cfg.state), evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
     }
     if (cfg.state === 'missing') {
       return { status: 'pass', message: msg('No Docker config yet ({file}); docker login will create it.', { file: cfg.file }), evidence, data: cfg };

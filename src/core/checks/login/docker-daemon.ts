@@ -8,7 +8,7 @@ import {
   DaemonError, MIN_DOCKER_VERSION, MIN_API_VERSION, type DaemonProxy, type DaemonSession, type DaemonVersion,
 } from '../../docker/daemon';
 import { LOGIN } from './check-ids';
-import { msg, prose } from '../../text/message';
+import { msg, verbatim } from '../../text/message';
 
 export const dockerDaemonCheck: Check = {
   id: LOGIN.dockerDaemon,
@@ -24,14 +24,14 @@ export const dockerDaemonCheck: Check = {
     } catch (e) {
       const err = e instanceof DaemonError ? e : new DaemonError('other', String((e as Error)?.message ?? e));
       return {
-        status: 'fail', causeId: 'docker.daemon-unreachable', message: prose(err.message),
+        status: 'fail', causeId: 'docker.daemon-unreachable', message: err.text,
         evidence: { dockerHost: ctx.env.dockerHost ?? 'default', failure: err.kind, code: err.code },
       };
     }
     return {
       status: s.endpointProblem ? 'warn' : 'pass',
       causeId: s.endpointProblem ? 'docker.daemon-unreachable' : undefined,
-      message: s.endpointProblem ? prose(s.endpointProblem) : s.endpoint.context ? msg('The Docker daemon answers at {host} ({source} "{context}").', { host: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context }) : msg('The Docker daemon answers at {host} ({source}).', { host: s.endpoint.host, source: s.endpoint.source }),
+      message: s.endpointProblem ? verbatim(s.endpointProblem) : s.endpoint.context ? msg('The Docker daemon answers at {host} ({source} "{context}").', { host: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context }) : msg('The Docker daemon answers at {host} ({source}).', { host: s.endpoint.host, source: s.endpoint.source }),
       evidence: { dockerHost: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context },
       data: s,
     };
@@ -60,7 +60,7 @@ export const dockerVersionCheck: Check = {
         sharedWork(ctx, daemonInfoKey(ctx.env.dockerHost, ctx.env.dockerConfigDir), (signal) => daemonInfo(s, signal)).then(proxyFromInfo),
       ]);
     } catch (e) {
-      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: prose((e as Error).message), evidence: { dockerHost: s.endpoint.host } };
+      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: e instanceof DaemonError ? e.text : verbatim((e as Error).message), evidence: { dockerHost: s.endpoint.host } };
     }
     const evidence = {
       version: version.version, apiVersion: version.apiVersion, os: version.os, arch: version.arch,
