@@ -31,6 +31,7 @@ export function referenceFromFile(uri: string, text: string, typed?: string): Re
   const scan = scanRegistryReferences(uri, text);
   const refs = scan.refs.map((ref) => ({ ref, loginServer: loginServerOf(ref) })).filter((r): r is { ref: RegistryReference; loginServer: string } => !!r.loginServer);
   if (!refs.length) {
+    if (scan.yamlError) throw new UsageError(`--from ${uri}: no Azure Container Registry image or login found, and it is not valid YAML (line ${scan.yamlError.line + 1}: ${scan.yamlError.message}); fix the file or name the image instead`);
     throw new UsageError(`--from ${uri}: no Azure Container Registry image or login found in it (a Dockerfile, compose file, Kubernetes manifest or GitHub workflow, at most 1 MB)`);
   }
   let chosen = refs[0];

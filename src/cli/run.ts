@@ -191,6 +191,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     return 0;
   }
   const style = makeStyle(io.colour);
+  if (r.understood) io.stdout(`${style.dim(`${l10n.t('Read from the text')}:`)} ${r.understood[locale]}\n\n`);
   if (!r.matches.length) {
     io.stdout(`${l10n.t('No known cause matches this text.')}\n`);
   } else {
@@ -207,5 +208,13 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     });
   }
   for (const n of r.localizedNotes) io.stdout(`\n${n[locale]}\n`);
+  if (r.bareUnauthorized?.length) {
+    io.stdout(`\n${style.bold(l10n.t('What tells these causes apart'))}\n`);
+    for (const b of r.bareUnauthorized) {
+      const c = getCause(b.causeId);
+      io.stdout(`  - ${c ? localizeWithoutValues(c.title, locale, r.params) : b.causeId}: ${b.check[locale]}\n`);
+    }
+    io.stdout(`${style.cyan('→')} ${l10n.t('acr-doctor diagnose {registry} runs these checks.', { registry: r.reading.host ?? '<registry>' })}\n`);
+  }
   return 0;
 }

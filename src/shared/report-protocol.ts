@@ -59,6 +59,10 @@ export interface ExplainView {
   causes: CauseView[];
   /** The login server the pasted text names, offered as "Diagnose <registry>". */
   registry?: string;
+  /** What the text says about itself, e.g. "docker push of contoso.azurecr.io/web:1 → 401" (UI language). */
+  understood?: string;
+  /** The text says no more than "unauthorized": each fitting cause and the check that tells it apart. */
+  tellApart?: { causeId: string; title: string; check: string }[];
 }
 
 export type ReportPhase = 'idle' | 'running' | 'done' | 'failed';
@@ -114,6 +118,7 @@ export const REPORT_STRING_KEYS = [
   'targetImage', 'targetImagePlaceholder', 'targetOperation', 'operationLogin', 'operationPull', 'operationPush',
   'targetIdentity', 'changeIdentity', 'targetApply', 'targetLegend',
   'pasteMatched', 'diagnoseNamed',
+  'pasteUnderstood', 'pasteTellApart',
 ] as const;
 export type ReportStringKey = (typeof REPORT_STRING_KEYS)[number];
 export type ReportStrings = Record<ReportStringKey, string>;

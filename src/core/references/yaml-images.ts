@@ -1,25 +1,31 @@
-// `image:` values in YAML (compose files, Kubernetes manifests, workflow container jobs),
-// found line by line so ranges are exact and a half-typed file still yields results.
+// `image:` values in YAML (compose services, Kubernetes containers, workflow container jobs and
+// services), found in the parsed tree: block or flow style, quoted or not, through an alias to
+// its anchor, in every document of the file; a comment or a script that says "image:" is not one.
+import { isMap } from 'yaml';
 import { acrHostOfImage } from './image-host';
-import { ScanBudget } from './scan-budget';
+import type { ScanBudget } from './scan-budget';
 import type { ReferenceKind, RegistryReference } from './types';
+import { rangeIn, stringScalar, walkYaml, type YamlFile } from './yaml-tree';
 
-// image: value, optionally as a list item, optionally quoted; a trailing comment is allowed.
-const IMAGE = /^(\s*(?:-\s+)?image:\s*)(["']?)([^\s"'#]+)\2/;
-
-export function findYamlImageReferences(text: string, kind: ReferenceKind, budget = new ScanBudget()): RegistryReference[] {
+export function findYamlImageReferences(file: YamlFile, kind: ReferenceKind, budget: ScanBudget): RegistryReference[] {
   const found: RegistryReference[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let lineNo = 0; lineNo < lines.length && budget.nextLine(); lineNo++) {
-    const m = IMAGE.exec(lines[lineNo]);
-    if (!m) continue;
-    const image = m[3];
-    const host = acrHostOfImage(image);
-    if (!host) continue;
-    const start = m[1].length + m[2].length + host.offset;
-    const ref: RegistryReference = { kind, written: host.host, image, range: { line: lineNo, start, end: start + host.host.length } };
-    found.push(ref);
-    if (!budget.add(ref)) break;
-  }
+  // An anchor used by several aliases is written once: one reference, where it is written.
+  const seen = new Set<number>();
+  walkYaml(file, {
+    pair(key, value, _map, doc) {
+      if (key !== 'image' || budget.stopped === 'findings') return;
+      const node = stringScalar(file, doc, value);
+      if (!node || isMap(value)) return;
+      const image = node.value.trim();
+      const host = acrHostOfImage(image);
+      if (!host) return;
+      const range = rangeIn(file, node, host.host);
+      if (!range || seen.has(node.range?.[0] ?? -1)) return;
+      seen.add(node.range?.[0] ?? -1);
+      const ref: RegistryReference = { kind, written: host.host, image, range };
+      found.push(ref);
+      budget.add(ref);
+    },
+  });
   return found;
 }

@@ -11,3 +11,4 @@ export {
   enableRepositoryToken, enableTrustedServicesBypass, registerResourceProvider, setAdminUserEnabled,
 } from '../../core/azure/registry-fixes';
 export { listAksClusters } from '../../core/azure/aks';
+export { followVsCodeProxy } from './node-transport';

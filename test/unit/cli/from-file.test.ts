@@ -44,6 +44,7 @@ describe('diagnose --from <file>', () => {
   it('refuses a typed registry the file does not name, and a file with no registry or several', () => {
     assert.throws(() => referenceFromFile('.github/workflows/ci.yml', WORKFLOW, 'fabrikam.azurecr.io'), (e: Error) => e instanceof UsageError && /names no image of fabrikam\.azurecr\.io \(it names contoso\.azurecr\.io\)/.test(e.message));
     assert.throws(() => referenceFromFile('Dockerfile', 'FROM node:20\n'), /no Azure Container Registry image or login found/);
+    assert.throws(() => referenceFromFile('compose.yaml', 'services:\n  web:\n    image: [contoso.azurecr.io/web\n'), /not valid YAML \(line \d+: .+\); fix the file or name the image/);
     assert.throws(() => referenceFromFile('Dockerfile', 'FROM contoso.azurecr.io/a:1\nFROM fabrikam.azurecr.io/b:1\n'), /names 2 registries \(contoso\.azurecr\.io, fabrikam\.azurecr\.io\): say which/);
     assert.throws(() => referenceFromFile('Dockerfile', 'x'.repeat(1_000_001)), /larger than 1 MB/);
   });

@@ -21,7 +21,8 @@ function fillLines(line: (i: number) => string, head = ''): string {
 }
 
 export function hostileFiles(): HostileFile[] {
-  const k8sHead = 'apiVersion: v1\nkind: Pod\n';
+  // Valid YAML up to the repeated part, so a parser sees a containers list, not one broken scalar.
+  const k8sHead = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n';
   const steps = 'jobs:\n  b:\n    steps:\n      - uses: docker/login-action@v3\n        with:\n';
   return [
     { kind: 'dockerfile', name: 'a FROM per line', path: 'Dockerfile', text: fill('FROM contoso.azurecr.io/app:1\n') },
