@@ -19,7 +19,7 @@ import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint } from './
 
 
 import type { CauseId } from '../../catalogue/types';
-import { msg, verbatim, joinMessages, type Message } from '../../text/message';
+import { msg, joinMessages, type Message } from '../../text/message';
 
 const STORED_CREDENTIAL = LOGIN.storedCredential;
 const IMAGE_MANIFEST = IMAGE.manifest;
