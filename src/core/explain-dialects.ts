@@ -20,7 +20,7 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'docker pull access denied: denied', pattern: /pull access denied for \S+?,? repository does not exist or may require 'docker login': denied: requested access to the resource is denied/i, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'credentials.anonymous-pull-disabled', 'image.repository-not-found'], weight: 90 },
   // az acr repository: az got its access token, then the catalog refused it: the identity's rights.
   { label: 'az repository: token refused by the catalog', pattern: /^ERROR: Error: authentication required\.?\s*$/m, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending'], weight: 76 },
-  { label: 'token without the push action', pattern: /"code"\s*:\s*"UNAUTHORIZED"[\s\S]{0,400}"Action"\s*:\s*"push"|\brequested access to the resource is denied\b[\s\S]{0,400}\bpush\b|\bpush\b[\s\S]{0,400}requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.token-scope-missing-action', 'image.locked'], weight: 84 },
+  { label: 'token without the push action', pattern: /"code"\s*:\s*"UNAUTHORIZED"[\s\S]{0,400}"Action"\s*:\s*"push"|\bpush\b[^\n]{0,300}insufficient_scope|\brequested access to the resource is denied\b[\s\S]{0,400}\bpush\b|\bpush\b[\s\S]{0,400}requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.token-scope-missing-action', 'image.locked'], weight: 84 },
 
   // containerd / BuildKit / nerdctl / kubelet / Helm (oras) chains.
   { label: 'anonymous token refused', pattern: /failed to fetch anonymous token: unexpected status(?: from GET request to \S+)?: 401/i, causes: ['credentials.anonymous-pull-disabled', 'authz.aks-kubelet-missing-acrpull', 'credentials.azure-service-config'], weight: 82 },
@@ -42,6 +42,9 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'containers/image: invalid username/password', pattern: /invalid username\/password/i, causes: ['credentials.invalid', 'credentials.service-principal-invalid', 'credentials.admin-user-disabled', 'expiry.repository-token-password'], weight: 80, generic: true },
   { label: 'containers/image: authentication required', pattern: /requested access to the resource is denied\s*\n?\s*unauthorized: authentication required/i, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'credentials.anonymous-pull-disabled'], weight: 84 },
   { label: 'containers/image: auth file unreadable', pattern: /(?:reading|parsing|unmarshaling) JSON (?:file|auth)|error reading JSON file|credential helpers?: .*not found|invalid character .* looking for beginning|unexpected end of JSON input|couldn't read .*auth\.json|getting credentials - err/i, causes: ['docker.config-malformed'], weight: 88, specific: true },
+
+  { label: 'containers/image: no image for this platform', pattern: /no image found in (?:image index|manifest list) for architecture (?<platform>\S+?),? variant "[^"]*",? OS \S+|choosing an image from manifest list/i, causes: ['image.platform-missing'], weight: 95, specific: true },
+  { label: 'storage quota exceeded', pattern: /storage quota exceeded|quota exceeded/i, causes: ['image.upload-refused'], weight: 95, specific: true },
 
   // Docker daemon, as SDKs and CI print it.
   { label: 'Docker API socket missing', pattern: /connect ENOENT \S*docker\.sock|Error while fetching server API version|FileNotFoundError\(2, 'No such file or directory'\)|dial unix \S*docker\.sock: connect: (?:no such file|permission denied)/i, causes: ['docker.daemon-unreachable'], weight: 96, specific: true },
@@ -79,16 +82,24 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'az: access token refused with 401', pattern: /CONNECTIVITY_ACCESS_TOKEN_ERROR[\s\S]{0,200}Response code: 401/, causes: ['credentials.invalid', 'credentials.access-token-failed', 'credentials.admin-user-disabled', 'credentials.service-principal-invalid'], weight: 97, generic: true },
   { label: 'az: refused with 403', pattern: /(?:Access to registry '[^']+' was denied\. Response code: 403|Looks like you don't have access to registry)/, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'network.private-endpoint-dns-public'], weight: 92 },
   { label: 'az: no AAD credential and no admin', pattern: /Unable to authenticate using AAD or admin login credentials/, causes: ['credentials.aad-exchange-failed', 'credentials.admin-user-disabled'], weight: 70 },
-  { label: 'az: registry answered no challenge', pattern: /did not issue a challenge/, causes: ['network.challenge-invalid', 'network.public-access-disabled'], weight: 85 },
+  // az says this whenever /v2/ is not a 401 with WWW-Authenticate (acr/_docker_utils.py): a broken challenge, a 429, a 403.
+  { label: 'az: registry answered no challenge', pattern: /did not issue a challenge/, causes: ['network.challenge-invalid', 'network.throttled', 'network.public-access-disabled', 'network.login-server-unreachable'], weight: 85 },
+
+  // containers/image pinging /v2/: the registry's firewall answers 403 before any credential is tried.
+  { label: 'containers/image: ping refused with 403', pattern: /status code from registry 403|pinging container registry \S+: [^\n]{0,80}403/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 82 },
+  // A private address that does not route: an endpoint not approved, an NSG or firewall on the way.
+  { label: 'no route to the login server', pattern: /connect: no route to host|EHOSTUNREACH|network is unreachable/i, causes: ['network.login-server-unreachable', 'network.private-endpoint-not-approved', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry'], weight: 78 },
+  { label: 'data endpoint name does not resolve', pattern: /lookup [a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us)\b/i, causes: ['network.private-endpoint-data-dns-missing', 'network.dns-resolution-failed', 'network.data-endpoint-blocked'], weight: 96, specific: true },
+  { label: 'python requests: proxy', pattern: /Cannot connect to proxy|ProxyError\(|Tunnel connection failed/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
 
   // curl's own words.
   { label: 'curl: resolve', pattern: /curl: \(6\) Could not resolve host/i, causes: ['network.dns-resolution-failed'], weight: 92, specific: true },
-  { label: 'curl: connect', pattern: /curl: \(7\) (?:Failed to connect|Couldn't connect)/i, causes: ['network.login-server-unreachable', 'network.login-server-timeout'], weight: 85 },
-  { label: 'curl: timeout', pattern: /curl: \(28\)/i, causes: ['network.login-server-timeout', 'network.data-endpoint-blocked'], weight: 80 },
+  { label: 'curl: connect', pattern: /curl: \(7\) (?:Failed to connect|Couldn't connect)/i, causes: ['network.login-server-unreachable', 'network.login-server-timeout', 'network.private-endpoint-not-approved'], weight: 85 },
+  { label: 'curl: timeout', pattern: /curl: \(28\)/i, causes: ['network.login-server-timeout', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry', 'network.data-endpoint-blocked'], weight: 80 },
   { label: 'curl: TLS', pattern: /curl: \(60\)|curl: \(35\)|SSL certificate problem/i, causes: ['network.tls-untrusted'], weight: 92, specific: true },
   { label: 'curl: proxy', pattern: /curl: \(5\) Could not resolve proxy|curl: \(56\) (?:CONNECT tunnel failed|Proxy CONNECT aborted|Recv failure)|curl: \(97\)/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
   { label: 'curl: 401', pattern: /curl: \(22\) The requested URL returned error: 401/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.anonymous-pull-disabled'], weight: 60, generic: true },
-  { label: 'curl: 403', pattern: /curl: \(22\) The requested URL returned error: 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'authz.missing-acrpull'], weight: 62 },
+  { label: 'curl: 403', pattern: /curl: \(22\) The requested URL returned error: 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 62 },
   { label: 'curl: 404', pattern: /curl: \(22\) The requested URL returned error: 404/i, causes: ['image.tag-not-found', 'image.repository-not-found'], weight: 60 },
   { label: 'curl: 429', pattern: /curl: \(22\) The requested URL returned error: 429/i, causes: ['network.throttled'], weight: 92, specific: true },
 

@@ -77,6 +77,10 @@ export const TELL_APART: Partial<Record<CauseId, Localized>> = {
     en: 'Does the identity hold AcrPull (or AcrPush) on the registry? az role assignment list --assignee <id> --scope <registry id>.',
     nl: 'Heeft de identiteit AcrPull (of AcrPush) op het register? az role assignment list --assignee <id> --scope <register-id>.',
   },
+  'authz.missing-acrpush': {
+    en: 'Does the identity hold AcrPush on the registry (AcrPull lets it pull, not push)? az role assignment list --assignee <id> --scope <registry id>.',
+    nl: 'Heeft de identiteit AcrPush op het register (met AcrPull kan ze pullen, niet pushen)? az role assignment list --assignee <id> --scope <register-id>.',
+  },
   'credentials.admin-user-disabled': {
     en: 'Is the user name the registry\'s own name (the admin user)? az acr show -n <registry> --query adminUserEnabled must say true.',
     nl: 'Is de gebruikersnaam de naam van het register zelf (de beheerder)? az acr show -n <register> --query adminUserEnabled moet true zeggen.',
@@ -89,6 +93,6 @@ export const TELL_APART: Partial<Record<CauseId, Localized>> = {
 
 /** The few causes a bare "unauthorized" fits, in the order worth checking, for this operation. */
 export function bareUnauthorizedCauses(r: Pick<TextReading, 'tool' | 'operation'>): CauseId[] {
-  const all: CauseId[] = ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.anonymous-pull-disabled', 'authz.missing-acrpull', 'credentials.admin-user-disabled', 'credentials.service-principal-invalid'];
+  const all: CauseId[] = ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.anonymous-pull-disabled', 'authz.missing-acrpull', 'authz.missing-acrpush', 'credentials.admin-user-disabled', 'credentials.service-principal-invalid'];
   return all.filter((id) => causeFits(id, r)).slice(0, 5);
 }

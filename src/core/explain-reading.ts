@@ -47,6 +47,8 @@ const TOOLS: [ExplainTool, RegExp][] = [
 ];
 
 const OPERATIONS: [ExplainOperation, RegExp][] = [
+  // A build that failed while pushing its result (buildx --push, build-push-action) failed a push.
+  ['push', /failed to push\b|error pushing|pushing (?:image|manifest)/i],
   ['import', /az acr import|\bimport(?:ing)? (?:the )?image|Import failed|--source [^\s]+/i],
   ['build', /az acr build|failed to solve|docker build|buildx|\bbuild(?:ing)? (?:step|context)|Run ID: |\[internal\] load metadata/i],
   ['list', /repository (?:list|show-tags|show)|\/v2\/_catalog|list-tags|show-tags|registry:catalog|listing (?:repositories|tags)/i],
@@ -56,9 +58,13 @@ const OPERATIONS: [ExplainOperation, RegExp][] = [
   ['login', /\blog(?:ging)? ?in(?:to)?\b|\blogin\b|authenticating creds|pinging container registry|\/v2\/"?:|\/oauth2\/(?:token|exchange)|credentials? (?:were|was) (?:rejected|not accepted)/i],
 ];
 
-const HOST = /\b([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63}){1,6})\b/gi;
 const REGISTRY_SUFFIX = /\.azurecr\.(?:io|cn|us)$|\.azurecr\.[a-z]+$/i;
-const IMAGE = /\b([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?::\d+)?\/[a-z0-9._\-/]+(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{12,64})?)(?=$|["'\s,;)])/gi;
+// Hosts and references are read from the text's words (split on blanks and quotes), each anchored:
+// scanning the whole text for them backtracks quadratically on hostile input ("a.a.a.…").
+const WORD_SPLIT = /[\s"'()<>,;\\[\]{}]+/;
+const IMAGE_WORD = /^(?:[a-z]+:\/\/)?([a-z0-9][a-z0-9.-]{0,252}\.[a-z]{2,}(?::\d+)?\/[a-z0-9._\-/]{1,255}(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{12,64})?)[.:]*$/i;
+const HOST_WORD = /(?:^|[/@])([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9-]{1,63}){0,3}\.azurecr\.[a-z]{2,3})(?=$|[/:.])/i;
+const MAX_WORDS = 4000;
 
 const OCI_CODES = ['UNAUTHORIZED', 'DENIED', 'NAME_UNKNOWN', 'MANIFEST_UNKNOWN', 'TOOMANYREQUESTS', 'BLOB_UNKNOWN', 'BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'NAME_INVALID', 'TAG_INVALID', 'MANIFEST_INVALID', 'MANIFEST_BLOB_UNKNOWN', 'DIGEST_INVALID', 'SIZE_INVALID', 'UNSUPPORTED'];
 // Upper case as the API writes it (in JSON, or after a colon in a Go chain), not the English word.
@@ -75,10 +81,11 @@ export function readText(text: string): TextReading {
   const t = text.slice(0, 64 * 1024);
   const tool = TOOLS.find(([, re]) => re.test(t))?.[0];
   const operation = OPERATIONS.find(([, re]) => re.test(t))?.[0];
-  const images = [...t.matchAll(IMAGE)].map((m) => m[1].replace(/[.:]+$/, '')).filter((i) => !/^[^/]+\/v2\b|\/(?:oauth2|v2)\//.test(i) && !/^https?:/.test(i));
+  const words = t.split(WORD_SPLIT, MAX_WORDS).filter((w) => w.length >= 4 && w.length <= 600);
+  const images = words.map((w) => IMAGE_WORD.exec(w)?.[1]).filter((i): i is string => !!i)
+    .filter((i) => !/^[^/]+\/v2\b|\/(?:oauth2|v2)\//.test(i));
   const image = images.find((i) => REGISTRY_SUFFIX.test(i.split('/')[0])) ?? images.find((i) => /:[\w][\w.-]*$|@sha256:/.test(i) && !/\.(?:com|org|net)\/[a-z]+\/?$/i.test(i) && !/^(?:aka\.ms|docs\.|learn\.|github\.com|registry\.k8s)/i.test(i));
-  const hosts = [...t.matchAll(HOST)].map((m) => m[1]);
-  const host = (image ? image.split('/')[0] : undefined) ?? hosts.find((h) => REGISTRY_SUFFIX.test(h));
+  const host = (image ? image.split('/')[0] : undefined) ?? words.map((w) => HOST_WORD.exec(w)?.[1]).find((h): h is string => !!h);
   const httpStatus = uniq([...t.matchAll(HTTP)].map((m) => m[1]));
   if (/\bEOF\b/.test(t)) httpStatus.push('EOF');
   return {

@@ -23,7 +23,7 @@ export interface SymptomRule {
 }
 
 export const SYMPTOM_RULES: SymptomRule[] = [
-  { label: 'ACR firewall refusal with client IP', pattern: /client with ip '(?<clientIp>[0-9a-f.:]{2,45})' is not allowed access/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled'], weight: 100 },
+  { label: 'ACR firewall refusal with client IP', pattern: /client with ip '(?<clientIp>[0-9a-f.:]{2,45})' is not allowed access/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 100 },
   { label: 'Docker daemon down', pattern: /cannot connect to the docker daemon|is the docker daemon running/i, causes: ['docker.daemon-unreachable'], weight: 100, specific: true },
   { label: 'proxy closed after CONNECT', pattern: /proxyconnect tcp: eof/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 95 },
   { label: 'proxy unreachable', pattern: /proxyconnect tcp:/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 90 },
@@ -39,7 +39,7 @@ export const SYMPTOM_RULES: SymptomRule[] = [
   { label: 'handshake or dial timeout', pattern: /tls handshake timeout|i\/o timeout|context deadline exceeded|operation timed out/i, causes: ['network.login-server-timeout', 'network.daemon-proxy-missing'], weight: 60 },
   { label: 'connection refused', pattern: /(?<!proxyconnect tcp: )dial tcp (?<host>[0-9a-f.:[\]]+):\d+: connect: connection refused|(?<!proxyconnect.{0,80})(?<!lookup [^\n]{0,160})connection refused/i, causes: ['network.login-server-unreachable'], weight: 70 },
   { label: 'az could not connect', pattern: /could not connect to the registry login server/i, causes: ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed'], weight: 50 },
-  { label: 'login refused with 403', pattern: /login attempt (?:to \S+ )?failed with status: 403 forbidden|403 forbidden|error parsing http 403 response body/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.client-proxy-broken'], weight: 60 },
+  { label: 'login refused with 403', pattern: /login attempt (?:to \S+ )?failed with status: 403 forbidden|403 forbidden|error parsing http 403 response body/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing', 'network.client-proxy-broken'], weight: 60 },
   { label: 'connection closed mid-way', pattern: /unexpected eof|connection reset by peer/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 40 },
   { label: 'AAD application unknown', pattern: /unauthorized: application not registered with aad/i, causes: ['credentials.service-principal-invalid', 'credentials.aad-exchange-failed'], weight: 90 },
   { label: 'authentication required', pattern: /unauthorized: authentication required/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'credentials.anonymous-pull-blocked', 'credentials.anonymous-pull-disabled', 'expiry.aad-token-expired'], weight: 70, generic: true },

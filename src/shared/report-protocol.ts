@@ -218,6 +218,7 @@ export function isIdentitySpec(x: unknown): x is IdentitySpec {
     case 'token': return onlyKeys(x, ['kind', 'name']) && (x.name === undefined || isShortString(x.name, 50, /^[a-zA-Z0-9-]{5,50}$/));
     case 'aks': return onlyKeys(x, ['kind', 'cluster']) && isShortString(x.cluster, 63, /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/);
     case 'mi': return onlyKeys(x, ['kind', 'clientId']) && typeof x.clientId === 'string' && GUID.test(x.clientId);
+    case 'service': return onlyKeys(x, ['kind', 'name']) && isShortString(x.name, 400, /^(?:[a-zA-Z0-9][a-zA-Z0-9._()-]{0,259}|\/subscriptions\/[^\s]+)$/);
     default: return false;
   }
 }

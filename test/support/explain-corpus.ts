@@ -31,13 +31,13 @@ export const CORPUS_DIR = path.join(repoRoot(), 'test', 'data', 'explain-corpus'
  * status and body, so explain may rank them beside one another. Each group says why.
  */
 /** ACR's token service answers every refused user name and password with one 401 "authentication required". */
-const SAME_401 = ['credentials.invalid', 'credentials.service-principal-invalid', 'credentials.admin-user-disabled', 'credentials.exposed-token-username', 'expiry.service-principal-secret', 'expiry.repository-token-password', 'expiry.repository-token-disabled', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.access-token-failed'];
+const SAME_401 = ['network.challenge-invalid', 'credentials.invalid', 'credentials.service-principal-invalid', 'credentials.admin-user-disabled', 'credentials.exposed-token-username', 'expiry.service-principal-secret', 'expiry.repository-token-password', 'expiry.repository-token-disabled', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.access-token-failed'];
 /** A pull refused with 401 reads the same whether no credential, a stale stored one or an expired token was sent. */
 const PULL_401 = ['credentials.anonymous-pull-disabled', 'credentials.anonymous-pull-blocked', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.invalid'];
 /** A refused pull or push is one "denied" (or a 401 naming the action) for a missing role, a token's scope map, ABAC and an assignment not yet applied. */
 const SAME_DENIED = ['authz.missing-acrpull', 'authz.missing-acrpush', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'authz.aks-kubelet-missing-acrpull'];
-/** A firewall refusal (403) reads the same for public access off, an IP rule, a private endpoint the client does not use, a service endpoint rule. */
-const SAME_403 = ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing', 'network.private-endpoint-not-approved'];
+/** A firewall refusal (403) reads the same for public access off, an IP rule, a private endpoint the client does not use, a service endpoint rule (or network rules that could not be saved). */
+const SAME_403 = ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing', 'network.private-endpoint-not-approved', 'network.resource-provider-unregistered'];
 /** A dropped connection or timeout to the login server: a black hole, a firewall, an NSG, a missing daemon proxy. */
 const SAME_TIMEOUT = ['network.login-server-timeout', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry', 'network.daemon-proxy-missing', 'network.login-server-unreachable', 'network.bastion-endpoint-unsupported'];
 /** A stalled blob download: the data endpoint blocked, a replica's, a private endpoint's missing data record, a firewall's. */
@@ -45,11 +45,17 @@ const SAME_BLOB = ['network.data-endpoint-blocked', 'network.replica-data-endpoi
 /** A name that does not resolve: no such registry, the resource name or another cloud's suffix typed, no suffix, DNS itself. */
 const NAME_UNRESOLVED = ['network.dns-resolution-failed', 'name.registry-not-found', 'name.resource-name-vs-login-server', 'name.wrong-cloud-suffix', 'name.missing-suffix', 'network.private-endpoint-dns-public'];
 /** az acr's one sentence "Could not connect to the registry login server" covers DNS, a refusal and a timeout. */
-const AZ_COULD_NOT_CONNECT = ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed'];
+const AZ_COULD_NOT_CONNECT = ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed', 'network.private-endpoint-not-approved', 'network.tls-untrusted', 'network.bastion-endpoint-unsupported'];
+/** az's "did not issue a challenge" is any /v2/ answer but a 401 challenge (acr/_docker_utils.py): a broken challenge, a 429, a 403, no answer. */
+const AZ_NO_CHALLENGE = ['network.challenge-invalid', 'network.throttled', 'network.public-access-disabled', 'network.login-server-unreachable'];
+/** az acr repository's "Error: authentication required." after its token was issued: the token's rights, or a challenge that sent az to the wrong realm. */
+const AZ_CATALOG_401 = ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'network.challenge-invalid'];
+/** A connection that does not route: an endpoint not approved, an NSG, a firewall, a private endpoint reached through Bastion. */
+const NO_ROUTE = ['network.login-server-unreachable', 'network.private-endpoint-not-approved', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry', 'network.login-server-timeout', 'network.bastion-endpoint-unsupported'];
 /** A missing tag and a missing repository both come back as "not found" from several clients. */
 const NOT_FOUND = ['image.tag-not-found', 'image.repository-not-found'];
 
-const GROUPS = [SAME_401, PULL_401, SAME_DENIED, SAME_403, SAME_TIMEOUT, SAME_BLOB, NAME_UNRESOLVED, AZ_COULD_NOT_CONNECT, NOT_FOUND];
+const GROUPS = [SAME_401, PULL_401, SAME_DENIED, SAME_403, SAME_TIMEOUT, SAME_BLOB, NAME_UNRESOLVED, AZ_COULD_NOT_CONNECT, AZ_NO_CHALLENGE, AZ_CATALOG_401, NO_ROUTE, NOT_FOUND];
 
 /** The causes a text of `expectedCause` may rank beside it: the others of its group. */
 export function acceptableFor(expectedCause: string): string[] {

@@ -18,6 +18,7 @@ import { openCauseDocs } from './openCauseDocs';
 import { exportReportCommand } from './exportReport';
 import { explainError, explainErrorQuick } from './explainError';
 import { showCliHelp } from './showCliHelp';
+import { diagnosePullBy } from './diagnosePullBy';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;
@@ -44,4 +45,5 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.diagnosePull', create: diagnosePull },
   { id: 'acrDoctor.diagnosePush', create: diagnosePush },
   { id: 'acrDoctor.loadMore', create: loadMore },
+  { id: 'acrDoctor.diagnosePullBy', create: diagnosePullBy },
 ];

@@ -34,12 +34,14 @@ export function whoFor(w: SandboxWorld, info: ScenarioInfo): Who | undefined {
 /**
  * Scenarios whose fault a client never meets, so its failure there says something about the sandbox,
  * not the fault: curl and az acr repository never read docker's config.json; az resolves a resource
- * name to its login server through ARM (the sandbox only lacks DNS for the real one).
+ * name to its login server through ARM (the sandbox only lacks DNS for the real one); az fetches no blob.
  */
+const DATA_ENDPOINT = ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing'];
 const NOT_MET: Record<string, string[]> = {
   curl: ['docker.config-malformed'],
-  'az-acr-repository': ['docker.config-malformed', 'name.resource-name-vs-login-server'],
-  'az-acr-login': ['name.resource-name-vs-login-server'],
+  // az acr login and repository list never fetch a blob, so never reach a data endpoint.
+  'az-acr-repository': ['docker.config-malformed', 'name.resource-name-vs-login-server', ...DATA_ENDPOINT],
+  'az-acr-login': ['name.resource-name-vs-login-server', ...DATA_ENDPOINT],
 };
 
 /**
