@@ -20,7 +20,7 @@ function tsFiles(dir) {
 
 /** The source as @vscode/l10n-dev reads it: a file that declares messages with `msg` gets them as `l10n.t`. */
 export function asL10nSource(contents) {
-  if (!/import \{[^}]*\bmsg\b[^}]*\} from '[./]*text\/message'/.test(contents)) return contents;
+  if (!/import \{[^}]*\bmsg\b[^}]*\} from '(?:[./]*text\/|\.\/)message'/.test(contents)) return contents;
   return `import * as l10n from '@vscode/l10n';\n${contents.replace(/(?<![\w.])msg\(/g, 'l10n.t(')}`;
 }
 

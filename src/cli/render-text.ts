@@ -3,7 +3,7 @@
 import type { Finding, DiagnosisReport, EngineEvent } from '../core/engine/types';
 import { getCause, localize, localizeDocsUrl, type Locale } from '../core/catalogue/index';
 import { say } from '../core/text/say';
-import { prose } from '../core/text/message';
+import { verbatim } from '../core/text/message';
 import * as l10n from '@vscode/l10n';
 import { useLanguage } from '../core/text/l10n';
 
@@ -29,7 +29,7 @@ export function findingLine(f: Finding, style: Style, locale: Locale): string {
   const colour = f.status === 'fail' ? style.red : f.status === 'warn' ? style.yellow : f.status === 'pass' ? style.green : style.dim;
   const time = style.dim(`${f.durationMs} ms`);
   const blocked = f.blockedBy ? style.dim(` (${l10n.t('blocked by')} ${f.blockedBy})`) : '';
-  const message = say(f.text ?? prose(f.message), locale);
+  const message = say(f.text ?? verbatim(f.message), locale);
   return `${colour(MARK[f.status])} ${checkTitle(f.checkId, f.title, locale)} ${time}${blocked}\n    ${f.status === 'skipped' ? style.dim(message) : message}`;
 }
 

@@ -3,6 +3,7 @@
 // sentence saying what is wrong, never an exception. Secrets stay inside `StoredAuth.secret`
 // and are never copied into evidence.
 import { promises as fs } from 'node:fs';
+import { msg, renderMessage, verbatim, type Message } from '../text/message';
 import * as path from 'node:path';
 
 export type DockerConfigState = 'ok' | 'missing' | 'unreadable' | 'malformed';
@@ -32,6 +33,8 @@ export interface DockerConfig {
   state: DockerConfigState;
   /** For anything but 'ok': what is wrong, in a sentence. */
   problem?: string;
+  /** The same as words to localise. */
+  problemText?: Message;
   /** Entries by normalised host name. */
   auths: Map<string, StoredAuth>;
   credsStore?: string;
@@ -64,8 +67,9 @@ export function isValidHelperName(name: string): boolean {
   return HELPER_NAME.test(name);
 }
 
-function empty(dir: string, file: string, state: DockerConfigState, problem?: string): DockerConfig {
-  return { dir, file, state, problem, auths: new Map(), credHelpers: {}, warnings: [] };
+function empty(dir: string, file: string, state: DockerConfigState, problem?: string | Message): DockerConfig {
+  const text = typeof problem === 'string' ? verbatim(problem) : problem;
+  return { dir, file, state, problem: text && renderMessage(text), problemText: text, auths: new Map(), credHelpers: {}, warnings: [] };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -132,7 +136,7 @@ export function parseDockerConfig(text: string, dir: string, file = path.join(di
     // Node's JSON.parse message quotes the text around the error ("Unexpected token 'Y', ...\"auth\": YWRt\"..."),
     // which in this file is a password: keep only where it broke (line and column), never what was there.
     const reason = jsonErrorWhere(stripped, e);
-    return empty(dir, file, 'malformed', `${file} is not valid JSON (${reason}); docker itself will fail to read it. Fix or remove the file, then run docker login again.`);
+    return empty(dir, file, 'malformed', msg('{file} is not valid JSON ({reason}); docker itself will fail to read it. Fix or remove the file, then run docker login again.', { file, reason }));
   }
   if (!isRecord(json)) {
     return empty(dir, file, 'malformed', `${file} does not hold a JSON object; docker itself will fail to read it. Fix or remove the file.`);

@@ -4,6 +4,7 @@
 import type Docker from 'dockerode';
 import { dockerClient, resolveDockerEndpoint, type DockerEndpoint } from './endpoint';
 import { readDockerConfig } from './config';
+import { msg, renderMessage, verbatim, type Message } from '../text/message';
 
 /** The seed's minimum: Docker 18.03, whose Engine API is 1.37. */
 export const MIN_DOCKER_VERSION = '18.03';
@@ -25,8 +26,11 @@ export interface DaemonProxy {
 export type DaemonFailureKind = 'no-socket' | 'permission' | 'refused' | 'timeout' | 'bad-host' | 'other';
 
 export class DaemonError extends Error {
-  constructor(readonly kind: DaemonFailureKind, message: string, readonly code?: string) {
-    super(message);
+  /** The message as words to localise. */
+  readonly text: Message;
+  constructor(readonly kind: DaemonFailureKind, message: string | Message, readonly code?: string) {
+    super(typeof message === 'string' ? message : renderMessage(message));
+    this.text = typeof message === 'string' ? verbatim(message) : message;
     this.name = 'DaemonError';
   }
 }
@@ -58,15 +62,15 @@ export function classifyDaemonError(err: unknown, endpoint: DockerEndpoint, sign
   if (signal?.aborted || e?.name === 'AbortError' || code === 'ABORT_ERR') {
     return new DaemonError('timeout', `The Docker daemon at ${at} did not answer before the deadline.`, code);
   }
-  if (code === 'ENOENT') return new DaemonError('no-socket', `Cannot connect to the Docker daemon at ${at}. Is the docker daemon running? (the socket does not exist)`, code);
+  if (code === 'ENOENT') return new DaemonError('no-socket', msg('Cannot connect to the Docker daemon at {at}. Is the docker daemon running? (the socket does not exist)', { at }), code);
   if (code === 'EACCES' || code === 'EPERM') {
     return new DaemonError('permission', `Permission denied while trying to connect to the Docker daemon socket at ${at}: add your user to the "docker" group or use sudo.`, code);
   }
   if (code === 'ECONNREFUSED') return new DaemonError('refused', `Cannot connect to the Docker daemon at ${at}. Is the docker daemon running? (connection refused)`, code);
   if (code === 'ETIMEDOUT') return new DaemonError('timeout', `The Docker daemon at ${at} did not answer (timed out).`, code);
   if (e instanceof TypeError || /Invalid URL/i.test(String(e?.message))) return new DaemonError('bad-host', `The Docker host "${at}" is not a valid address (DOCKER_HOST should look like unix:///var/run/docker.sock or tcp://host:2376).`);
-  const msg = String(e?.message ?? err).replace(/\s+/g, ' ').slice(0, 300);
-  return new DaemonError('other', `The Docker daemon at ${at} failed: ${msg}`, code);
+  const said = String(e?.message ?? err).replace(/\s+/g, ' ').slice(0, 300);
+  return new DaemonError('other', `The Docker daemon at ${at} failed: ${said}`, code);
 }
 
 // dockerode 5 takes `abortSignal` in these calls; @types/dockerode has not caught up.

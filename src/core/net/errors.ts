@@ -1,5 +1,6 @@
 // One error type for every probe failure, classified so checks can map it to a cause
 // without parsing Node's messages themselves.
+import { renderMessage, verbatim, type Message } from '../text/message';
 
 /** Where on the path to the server a probe failed. */
 export type NetPhase = 'dns' | 'connect' | 'proxy' | 'tls' | 'http';
@@ -21,15 +22,18 @@ export type NetErrorKind =
   | 'other';
 
 export class NetError extends Error {
+  /** The message as words to localise; Node's own text (a string given) is shown as it is. */
+  readonly text: Message;
   constructor(
     readonly phase: NetPhase,
     readonly kind: NetErrorKind,
-    message: string,
+    message: string | Message,
     /** Node's error code when there was one (ECONNREFUSED, CERT_HAS_EXPIRED...). */
     readonly code?: string,
     readonly details: Record<string, string | number | undefined> = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : renderMessage(message));
+    this.text = typeof message === 'string' ? verbatim(message) : message;
     this.name = 'NetError';
   }
 }

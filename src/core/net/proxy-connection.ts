@@ -2,6 +2,7 @@
 // then TLS to an https:// proxy (as curl and Go do), so Proxy-Authorization travels inside TLS.
 // An https:// proxy whose certificate is not trusted or does not name it gets nothing at all.
 import type { Socket } from 'node:net';
+import { msg } from '../text/message';
 import type { ProxyEndpoint } from './proxy';
 import { NetError } from './errors';
 import { tcpConnect } from './tcp';
@@ -24,12 +25,12 @@ export async function connectToProxy(proxy: ProxyEndpoint, address: string, sign
   } catch (err) {
     tcp.socket.destroy();
     const e = err instanceof NetError ? err : new NetError('proxy', 'tls-other', String(err));
-    throw new NetError('proxy', e.kind, `TLS to the proxy ${proxy.display} failed: ${e.message}`, e.code, { proxy: proxy.display });
+    throw new NetError('proxy', e.kind, msg('TLS to the proxy {proxy} failed: {reason}', { proxy: proxy.display, reason: e.text }), e.code, { proxy: proxy.display });
   }
   const verdict = tlsVerdict(hs.info, proxy.host);
   if (verdict) {
     hs.socket.destroy();
-    throw new NetError('proxy', verdict.kind, `the proxy ${proxy.display}: ${verdict.message}; nothing (no Proxy-Authorization) was sent to it`, verdict.code, { proxy: proxy.display, ...verdict.details });
+    throw new NetError('proxy', verdict.kind, msg('the proxy {proxy}: {reason}; nothing (no Proxy-Authorization) was sent to it', { proxy: proxy.display, reason: verdict.text }), verdict.code, { proxy: proxy.display, ...verdict.details });
   }
   return { socket: hs.socket, durationMs: tcp.durationMs, tlsMs: hs.info.durationMs };
 }

@@ -2,6 +2,7 @@
 // NO_PROXY exclusions, and an HTTP CONNECT tunnel whose failures are told apart
 // (proxy down, proxy closes after CONNECT = Docker's "proxyconnect tcp: EOF", proxy says no).
 import type { Socket } from 'node:net';
+import { msg } from '../text/message';
 import { isIP } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { ProxySettings } from '../engine/environment';
@@ -108,7 +109,7 @@ export function connectTunnel(socket: Socket, host: string, port: number, proxy:
     const fail = (err: NetError) => { cleanup(); socket.destroy(); reject(err); };
     const onAbort = () => fail(toNetError(new Error('aborted'), 'proxy', signal));
     const onError = (err: Error) => fail(toNetError(err, 'proxy', signal));
-    const onClose = () => fail(new NetError('proxy', 'reset', `proxyconnect tcp: EOF (the proxy ${proxy.display} closed the connection after CONNECT)`, 'EOF', { proxy: proxy.display }));
+    const onClose = () => fail(new NetError('proxy', 'reset', msg('proxyconnect tcp: EOF (the proxy {proxy} closed the connection after CONNECT)', { proxy: proxy.display }), 'EOF', { proxy: proxy.display }));
     const onData = (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
       const end = buffered.indexOf('\r\n\r\n');
@@ -135,7 +136,7 @@ export function connectTunnel(socket: Socket, host: string, port: number, proxy:
     socket.once('close', onClose);
     socket.once('error', onError);
     // An https:// proxy is spoken to inside TLS (connectToProxy); never its credentials in clear.
-    if (proxy.tls && !(socket instanceof TLSSocket)) return fail(new NetError('proxy', 'other', `the proxy ${proxy.display} is an https:// proxy but the connection to it is not TLS; nothing was sent`));
+    if (proxy.tls && !(socket instanceof TLSSocket)) return fail(new NetError('proxy', 'other', msg('the proxy {proxy} is an https:// proxy but the connection to it is not TLS; nothing was sent', { proxy: proxy.display })));
     const lines = [`CONNECT ${host}:${port} HTTP/1.1`, `Host: ${host}:${port}`, 'User-Agent: acr-doctor'];
     if (proxy.auth) lines.push(`Proxy-Authorization: Basic ${proxy.auth}`);
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);

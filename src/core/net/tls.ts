@@ -1,6 +1,7 @@
 // TLS handshake that always completes far enough to see the certificate, so a failure can
 // name who issued it (a corporate proxy intercepting, a self-signed test cert...).
 import { connect as tlsConnect, checkServerIdentity, type TLSSocket, type PeerCertificate, type DetailedPeerCertificate } from 'node:tls';
+import { joinMessages, msg } from '../text/message';
 import type { Socket } from 'node:net';
 import { NetError, toNetError } from './errors';
 import { secureContextFor } from './secure-context';
@@ -124,7 +125,7 @@ export function tlsHandshake(socket: Socket, opts: TlsOptions): Promise<{ socket
       tlsSocket.destroy();
       const e = toNetError(err, 'tls', signal);
       // A peer that closes during the handshake is a reset in the TLS phase, not a trust problem.
-      reject(e.kind === 'other' ? new NetError('tls', 'tls-other', e.message, e.code) : e);
+      reject(e.kind === 'other' ? new NetError('tls', 'tls-other', e.text, e.code) : e);
     });
   });
 }
@@ -132,13 +133,15 @@ export function tlsHandshake(socket: Socket, opts: TlsOptions): Promise<{ socket
 /** The NetError a strict client (docker, curl) would raise for this handshake, or undefined if it is fine. */
 export function tlsVerdict(info: TlsInfo, host: string): NetError | undefined {
   if (!info.trusted) {
+    const issued = info.rootIssuer !== info.issuer
+      ? msg('issued by {issuer}, chain ends at {root}', { issuer: info.issuer, root: info.rootIssuer })
+      : msg('issued by {issuer}', { issuer: info.issuer });
     return new NetError('tls', 'tls-untrusted',
-      `the certificate of ${host} is not trusted (${info.verifyError ?? 'unknown reason'}); issued by ${info.issuer}` +
-      (info.rootIssuer !== info.issuer ? `, chain ends at ${info.rootIssuer}` : ''),
+      joinMessages([msg('the certificate of {host} is not trusted ({code})', { host, code: info.verifyError ?? 'unknown reason' }), issued]),
       info.verifyError, { issuer: info.issuer, rootIssuer: info.rootIssuer });
   }
   if (!info.nameMatches) {
-    return new NetError('tls', 'tls-name', `the certificate presented for ${host} does not name it (${info.nameError ?? ''}); issued by ${info.issuer}`, 'ERR_TLS_CERT_ALTNAME_INVALID', { issuer: info.issuer });
+    return new NetError('tls', 'tls-name', joinMessages([msg('the certificate presented for {host} does not name it ({reason})', { host, reason: info.nameError ?? '' }), msg('issued by {issuer}', { issuer: info.issuer })]), 'ERR_TLS_CERT_ALTNAME_INVALID', { issuer: info.issuer });
   }
   return undefined;
 }

@@ -5,6 +5,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ClientHostEnv } from '../engine/environment';
+import { msg, verbatim, type Message } from '../text/message';
+import { worded } from './auth-file';
 
 type Value = string | boolean | number | string[];
 type Table = Record<string, Value>;
@@ -13,6 +15,8 @@ export interface RegistriesConf {
   file: string;
   state: 'ok' | 'missing' | 'unreadable' | 'malformed';
   problem?: string;
+  /** The problem as a message, for the finding (the string above is its English). */
+  problemText?: Message;
   /** The [[registry]] entries: prefix or location, and what they say. */
   registries: { prefix: string; location: string; blocked: boolean; insecure: boolean; mirrors: string[] }[];
   /** V1: registries listed in [registries.block]. */
@@ -90,12 +94,12 @@ export async function readRegistriesConf(file: string): Promise<RegistriesConf> 
   let text: string;
   try {
     const st = await fs.stat(file);
-    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', problem: `${file} is ${st.size} bytes, far larger than a registries.conf.` };
+    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', ...worded(msg('{file} is {size} bytes, far larger than a registries.conf.', { file, size: st.size })) };
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return base;
-    return { ...base, state: 'unreadable', problem: `${file} cannot be read (${code ?? 'error'}).` };
+    return { ...base, state: 'unreadable', ...worded(msg('{file} cannot be read ({code}).', { file, code: code ?? 'error' })) };
   }
   try {
     const { top, tables, arrays } = parseRegistriesConf(text);
@@ -109,7 +113,7 @@ export async function readRegistriesConf(file: string): Promise<RegistriesConf> 
     if (arrays['registry.mirror']?.length && registries.length) registries[registries.length - 1].mirrors = arrays['registry.mirror'].map((m) => String(m.location ?? ''));
     return { ...base, state: 'ok', registries, blockedV1: strings(tables['registries.block']?.registries), unqualifiedSearch: strings(top['unqualified-search-registries']) };
   } catch (e) {
-    return { ...base, state: 'malformed', problem: `${file} is not valid TOML (${(e as Error).message}); podman fails with "loading registries configuration". Fix the line or move the file aside.` };
+    return { ...base, state: 'malformed', ...worded(msg('{file} is not valid TOML ({reason}); podman fails with "loading registries configuration". Fix the line or move the file aside.', { file, reason: verbatim((e as Error).message) })) };
   }
 }
 

@@ -60,9 +60,9 @@ export function mapMessage(m: Message, f: (v: string) => string): Message {
 }
 
 /**
- * A sentence built elsewhere as English text (a helper's verdict, an error's message) carried as
- * a message. Its Dutch comes from the reasons' table until that helper returns a Message itself.
+ * Text shown as it is, in every language: an error or answer quoted from elsewhere (Node's, docker's,
+ * Entra's, the registry's) that the product did not write.
  */
-export function prose(text: string): Message {
+export function verbatim(text: string): Message {
   return msg('{text}', { text });
 }

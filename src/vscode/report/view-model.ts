@@ -2,7 +2,7 @@
 import { localize } from '../../core/catalogue/index';
 import { localizeWithoutValues } from '../../core/catalogue/without-values';
 import { say } from '../../core/text/say';
-import { prose } from '../../core/text/message';
+import { verbatim } from '../../core/text/message';
 import type { ResolvedFix } from '../../core/catalogue/types';
 import type { Evidence, Finding, RankedCause } from '../../core/engine/types';
 import type { CauseView, CheckView, EvidenceRow, FixView } from '../../shared/report-protocol';
@@ -15,7 +15,7 @@ export function checkView(f: Finding, ctx: ViewContext, blockedByTitle?: string)
     area: f.area,
     title: ctx.checkTitle(f.checkId, f.title),
     status: f.status,
-    message: ctx.redact(say(f.text ?? prose(f.message), ctx.lang)),
+    message: ctx.redact(say(f.text ?? verbatim(f.message), ctx.lang)),
     causeId: f.causeId,
     startedMs: f.startedMs,
     durationMs: f.durationMs,

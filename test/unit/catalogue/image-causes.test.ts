@@ -6,7 +6,9 @@ import { DOCS_ANCHORS } from '../../../src/core/catalogue/sections';
 import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { explainText } from '../../../src/core/explain';
-import { localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
+import { say } from '../../../src/core/text/say';
+import { joinMessages, msg } from '../../../src/core/text/message';
+import { relative } from '../../../src/core/text/dates';
 
 describe('catalogue: image causes', () => {
   it('has a record for every image cause id', () => {
@@ -42,7 +44,12 @@ describe('catalogue: image causes', () => {
     assert.ok(without.includes('az acr repository show-tags --name contoso --repository hello --orderby time_desc --output table'));
   });
   it('words the judged identity\'s token expiry in Dutch, in the expiry list', () => {
-    assert.equal(localizeCheckMessage('exposed token until 2026-12-07T06:00:00Z (in 2 h 59 min; such tokens live 3 hours); the token docker stored until 2026-12-07T05:00:00Z (in 1 h 5 min).', 'nl'),
+    const now = new Date('2026-12-07T03:00:30Z');
+    const lines = joinMessages([
+      msg('exposed token until {at} ({when}; such tokens live 3 hours)', { at: '2026-12-07T06:00:00Z', when: relative(new Date('2026-12-07T06:00:00Z'), now) }),
+      msg('the token docker stored until {at} ({when})', { at: '2026-12-07T05:00:00Z', when: relative(new Date('2026-12-07T04:05:30Z'), now) }),
+    ]);
+    assert.equal(say(msg('{lines}.', { lines }), 'nl'),
       'blootgesteld token tot 2026-12-07T06:00:00Z (over 2 h 59 min; zulke tokens zijn 3 uur geldig); het token dat docker heeft opgeslagen tot 2026-12-07T05:00:00Z (over 1 h 5 min).');
   });
 });

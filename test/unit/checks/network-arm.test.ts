@@ -8,7 +8,7 @@ import { publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEnd
 import { getCause } from '../../../src/core/catalogue/index';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
-import { msg } from '../../../src/core/text/message';
+import { msg, renderMessage } from '../../../src/core/text/message';
 
 const login = 'contoso.azurecr.io';
 function facts(over: Partial<NetworkArmFacts> = {}): NetworkArmFacts {
@@ -25,7 +25,7 @@ const pe = (status: string) => ({ connectionName: 'contoso-pe-conn', status, fqd
 describe('network checks: ARM rules', () => {
   describe('which setting explains a 403', () => {
     it('without ARM: the IP rules, with the client IP as fix param', () => {
-      assert.deepEqual(causeFor403(undefined, '192.0.2.1', ['192.0.2.20'], login), { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params: { clientIp: '192.0.2.1' } });
+      assert.deepEqual(causeFor403(undefined, '192.0.2.1', ['192.0.2.20'], login), { causeId: 'network.ip-rule-excludes-client', why: msg('the registry\'s firewall refused this client'), params: { clientIp: '192.0.2.1' } });
     });
     it('public access disabled, or a private endpoint bypassed by public DNS', () => {
       assert.equal(causeFor403(facts({ publicNetworkAccess: 'Disabled' }), '192.0.2.1', ['192.0.2.20'], login).causeId, 'network.public-access-disabled');
@@ -36,7 +36,7 @@ describe('network checks: ARM rules', () => {
     it('IP rules name the rules and whether the client matches', () => {
       const c = causeFor403(facts({ networkRuleSet: { defaultAction: 'Deny', ipRules: [{ value: '198.51.100.0/24' }], virtualNetworkRules: [] } }), '192.0.2.1', [], login);
       assert.equal(c.causeId, 'network.ip-rule-excludes-client');
-      assert.match(c.why, /198\.51\.100\.0\/24 do not include 192\.0\.2\.1/);
+      assert.match(renderMessage(c.why), /198\.51\.100\.0\/24 do not include 192\.0\.2\.1/);
     });
     it('service endpoint subnets without a rule, and an unregistered provider', () => {
       const subnet = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a';

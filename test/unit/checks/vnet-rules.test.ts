@@ -6,6 +6,7 @@ import {
 } from '../../../src/core/azure/vnet-rules';
 import { judgeEgress } from '../../../src/core/checks/network/egress-verdict';
 import { subnetFacts } from '../../../src/core/azure/network-resources';
+import { renderMessage } from '../../../src/core/text/message';
 
 const RG = '/subscriptions/s/resourceGroups/net/providers/Microsoft.Network';
 const login: Destination = { hosts: ['contoso.azurecr.io'], kind: 'public', ips: ['20.50.1.1'], tags: registryTags(['westeurope']) };
@@ -174,7 +175,7 @@ describe('judgeEgress', () => {
     const j = judgeEgress({ subnet, src: me, dests: [login, data], nsg: nsg(rule('AllowMonitor', 100, 'Allow', 'AzureMonitor'), rule('DenyAcr', 200, 'Deny', 'AzureContainerRegistry')) });
     assert.equal(j.block?.causeId, 'network.nsg-blocks-registry');
     assert.deepEqual(j.block?.hosts, ['contoso.azurecr.io']);
-    assert.match(j.block.why, /^outbound rule DenyAcr \(priority 200, Deny\) of NSG n on subnet workstations denies TCP 443 to contoso\.azurecr\.io \(service tag AzureContainerRegistry\)$/);
+    assert.match(renderMessage(j.block.why), /^outbound rule DenyAcr \(priority 200, Deny\) of NSG n on subnet workstations denies TCP 443 to contoso\.azurecr\.io \(service tag AzureContainerRegistry\)$/);
     assert.deepEqual(j.block?.fixParams, { nsg: 'n', nsgResourceGroup: 'net', nsgRule: 'DenyAcr', nsgRulePriority: '200', nsgDirection: 'Outbound', subnet: 'workstations', vnet: 'v', destinationPrefix: 'AzureContainerRegistry', allowPriority: '199', customNsgRule: 'DenyAcr' });
   });
 
@@ -194,7 +195,7 @@ describe('judgeEgress', () => {
     const j = judgeEgress({ subnet, src: me, dests: [login, data], routeTable, firewall, firewallRules });
     assert.equal(j.block?.causeId, 'network.firewall-blocks-registry');
     assert.deepEqual(j.block?.hosts, data.hosts);
-    assert.match(j.block.why, /sends the traffic to Azure Firewall fw \(10\.3\.0\.4\), which has no rule allowing contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); it allows contoso\.azurecr\.io$/);
+    assert.match(renderMessage(j.block.why), /sends the traffic to Azure Firewall fw \(10\.3\.0\.4\), which has no rule allowing contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); it allows contoso\.azurecr\.io$/);
     assert.equal(j.block?.fixParams.firewallPolicy, 'p');
     assert.equal(j.block?.fixParams.firewallPolicyResourceGroup, 'pol');
     assert.equal(j.block?.fixParams.firewallPolicyGroup, 'DefaultApplicationRuleCollectionGroup');

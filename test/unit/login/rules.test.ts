@@ -101,9 +101,9 @@ describe('role analysis', () => {
 describe('expiry maths and Entra errors', () => {
   const now = new Date('2026-11-25T12:00:00Z');
   it('says when, in words and as a date', () => {
-    assert.equal(relative(new Date('2026-11-25T14:59:00Z'), now), 'in 2 h 59 min');
-    assert.equal(relative(new Date('2026-11-24T12:00:00Z'), now), '1 d 0 h ago');
-    assert.equal(relative(new Date('2026-11-25T11:55:00Z'), now), '5 min ago');
+    assert.equal(renderMessage(relative(new Date('2026-11-25T14:59:00Z'), now)), 'in 2 h 59 min');
+    assert.equal(renderMessage(relative(new Date('2026-11-24T12:00:00Z'), now)), '1 d 0 h ago');
+    assert.equal(renderMessage(relative(new Date('2026-11-25T11:55:00Z'), now)), '5 min ago');
     assert.equal(isoDate(now), '2026-11-25T12:00:00Z');
   });
   it('maps AADSTS codes to the seed\'s causes', () => {

@@ -10,7 +10,7 @@ import { runCredentialHelper, missingHelperMessage } from '../../../src/core/doc
 import { dockerLogout } from '../../../src/core/docker/logout';
 import { findOnPath } from '../../../src/core/docker/cli';
 import { executableExtensions, findExecutable, safeSpawnOptions, searchableEntries } from '../../../src/core/docker/executable-on-path';
-import { localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
+import { say } from '../../../src/core/text/say';
 import { terminalFix } from '../../../src/vscode/report/fixes/terminal-fix';
 import { vscodeStub } from './vscode-stub';
 import { renderMessage } from '../../../src/core/text/message';
@@ -70,7 +70,7 @@ describe('security: a planted credential helper (docker/executable-on-path, cred
   it('a helper not found is a clear message, in Dutch too', () => {
     const m = missingHelperMessage('desktop');
     assert.match(renderMessage(m), /docker-credential-desktop is not on PATH, but the Docker config names "desktop"/);
-    assert.match(localizeCheckMessage(renderMessage(m), 'nl'), /^docker-credential-desktop staat niet in PATH/);
+    assert.match(say(m, 'nl'), /^docker-credential-desktop staat niet in PATH/);
   });
 
   it('a fix run in a terminal (docker logout) starts in the home folder, not the workspace', async () => {

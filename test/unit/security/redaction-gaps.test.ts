@@ -46,7 +46,7 @@ describe('security: redaction gaps (text/redact, proxy, extension logs, webview 
     }
   });
 
-  it('keeps challenges and prose that only name the scheme', () => {
+  it('keeps challenges and verbatim that only name the scheme', () => {
     for (const text of [
       'Www-Authenticate: Bearer realm="https://contoso.azurecr.io/oauth2/token",service="contoso.azurecr.io"',
       'Basic realm="Registry Realm"', 'GET /v2/ answered 401 without a Bearer realm/service challenge', 'Bearer authentication failed',

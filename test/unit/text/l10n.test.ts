@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { msg, renderMessage } from '../../../src/core/text/message';
 import { say } from '../../../src/core/text/say';
+import { NetError } from '../../../src/core/net/errors';
 import { allCauses } from '../../../src/core/catalogue/index';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -13,7 +14,7 @@ const readJson = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel
 const placeholders = (s: string) => [...s.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
 
 describe('l10n: one system, complete Dutch', function () {
-  this.timeout(60_000); // the export loads every source file and the check registry
+  this.timeout(300_000); // the export loads every source file and the check registry (slow on a busy machine)
 
   let exported: Record<string, string>;
   before(async () => {
@@ -54,7 +55,7 @@ describe('l10n: one system, complete Dutch', function () {
     const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
     for (const file of walk(path.join(root, 'src'))) {
       const src = fs.readFileSync(file, 'utf8');
-      if (!/import \{[^}]*\bmsg\b[^}]*\} from '[./]*text\/message'/.test(src)) continue;
+      if (!/import \{[^}]*\bmsg\b[^}]*\} from '(?:[./]*text\/|\.\/)message'/.test(src)) continue;
       for (const m of src.matchAll(/(?<![\w.])msg\(\s*(.)/g)) if (m[1] !== "'" && m[1] !== '"') bad.push(`${path.relative(root, file)}: msg(${m[1]}`);
     }
     assert.deepEqual(bad, []);
@@ -69,6 +70,12 @@ describe('l10n: one system, complete Dutch', function () {
     assert.equal(say(nested, 'nl'), 'de weigering wordt elders verklaard: standaardactie Deny; geen IP-regels');
     const quoted = msg('docker pull {image} failed: {error}', { image: 'contoso.azurecr.io/hello:v1', error: 'unauthorized: authentication required' });
     assert.equal(say(quoted, 'nl'), 'docker pull contoso.azurecr.io/hello:v1 is mislukt: unauthorized: authentication required');
+    // A probe's error carries its words as a message; Node's own text stays as it was sent.
+    const eof = new NetError('proxy', 'reset', msg('proxyconnect tcp: EOF (the proxy {proxy} closed the connection after CONNECT)', { proxy: 'http://p:3128' }), 'EOF');
+    assert.equal(eof.message, 'proxyconnect tcp: EOF (the proxy http://p:3128 closed the connection after CONNECT)');
+    assert.equal(say(eof.text, 'nl'), 'proxyconnect tcp: EOF (de proxy http://p:3128 sloot de verbinding na CONNECT)');
+    assert.equal(say(new NetError('connect', 'refused', 'connect ECONNREFUSED 192.0.2.20:443').text, 'nl'), 'connect ECONNREFUSED 192.0.2.20:443');
+    assert.equal(say(msg('{t} ago', { t: '3 min' }), 'nl'), '3 min geleden');
     // After Dutch, English again (the language is per call, not stuck).
     assert.equal(say(m, 'en'), 'connected to 192.0.2.20:443 in 3 ms');
   });

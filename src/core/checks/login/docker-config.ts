@@ -5,7 +5,7 @@ import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
 import { usesPodman } from '../../docker/client-tool';
 import { podmanAuthOutcome } from './podman';
-import { msg, prose } from '../../text/message';
+import { msg, verbatim } from '../../text/message';
 
 export const dockerConfigCheck: Check = {
   id: LOGIN.dockerConfig,
@@ -28,7 +28,7 @@ export const dockerConfigCheck: Check = {
       warnings: cfg.warnings.length ? cfg.warnings.slice(0, 10) : undefined,
     };
     if (cfg.state === 'malformed' || cfg.state === 'unreadable') {
-      return { status: 'fail', causeId: 'docker.config-malformed', message: prose(cfg.problem!), evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
+      return { status: 'fail', causeId: 'docker.config-malformed', message: cfg.problemText ?? verbatim(cfg.state), evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
     }
     if (cfg.state === 'missing') {
       return { status: 'pass', message: msg('No Docker config yet ({file}); docker login will create it.', { file: cfg.file }), evidence, data: cfg };

@@ -11,7 +11,7 @@ import {
   DaemonError, MIN_DOCKER_VERSION, MIN_API_VERSION, type DaemonProxy, type DaemonSession, type DaemonVersion,
 } from '../../docker/daemon';
 import { LOGIN } from './check-ids';
-import { msg, prose } from '../../text/message';
+import { msg, verbatim } from '../../text/message';
 
 export const dockerDaemonCheck: Check = {
   id: LOGIN.dockerDaemon,
@@ -33,7 +33,7 @@ export const dockerDaemonCheck: Check = {
     return {
       status: s.endpointProblem ? 'warn' : 'pass',
       causeId: s.endpointProblem ? 'docker.daemon-unreachable' : undefined,
-      message: s.endpointProblem ? prose(s.endpointProblem) : s.endpoint.context ? msg('The Docker daemon answers at {host} ({source} "{context}").', { host: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context }) : msg('The Docker daemon answers at {host} ({source}).', { host: s.endpoint.host, source: s.endpoint.source }),
+      message: s.endpointProblem ? verbatim(s.endpointProblem) : s.endpoint.context ? msg('The Docker daemon answers at {host} ({source} "{context}").', { host: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context }) : msg('The Docker daemon answers at {host} ({source}).', { host: s.endpoint.host, source: s.endpoint.source }),
       evidence: { dockerHost: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context, rootless: rootless || undefined },
       data: s,
     };
@@ -51,7 +51,7 @@ export async function daemonFailure(ctx: CheckContext, err: DaemonError, endpoin
   if (inCloudShell(ctx.env.clientHost)) {
     return {
       status: 'fail', causeId: 'client.cloud-shell-no-daemon', evidence: { ...evidence, cloudShell: ctx.env.clientHost?.cloudShell },
-      message: msg('This is Azure Cloud Shell, which runs no Docker daemon ({why}): use az acr login --expose-token for an access token instead of docker login.', { why: prose(err.message) }),
+      message: msg('This is Azure Cloud Shell, which runs no Docker daemon ({why}): use az acr login --expose-token for an access token instead of docker login.', { why: err.text }),
     };
   }
   const socketPath = host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
@@ -76,7 +76,7 @@ export async function daemonFailure(ctx: CheckContext, err: DaemonError, endpoin
       };
     }
   }
-  return { status: 'fail', causeId: 'docker.daemon-unreachable', message: prose(err.message), evidence: { ...evidence, dockerHost: ctx.env.dockerHost ?? 'default' } };
+  return { status: 'fail', causeId: 'docker.daemon-unreachable', message: err.text, evidence: { ...evidence, dockerHost: ctx.env.dockerHost ?? 'default' } };
 }
 
 export interface DaemonFacts {
@@ -102,7 +102,7 @@ export const dockerVersionCheck: Check = {
         sharedWork(ctx, daemonInfoKey(ctx.env.dockerHost, ctx.env.dockerConfigDir), (signal) => daemonInfo(s, signal)).then(proxyFromInfo),
       ]);
     } catch (e) {
-      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: prose((e as Error).message), evidence: { dockerHost: s.endpoint.host } };
+      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: e instanceof DaemonError ? e.text : verbatim((e as Error).message), evidence: { dockerHost: s.endpoint.host } };
     }
     const evidence = {
       version: version.version, apiVersion: version.apiVersion, os: version.os, arch: version.arch,

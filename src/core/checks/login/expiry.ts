@@ -8,7 +8,7 @@ import type { Check } from '../../engine/types';
 
 import { LOGIN } from './check-ids';
 import { isoDate, relative } from '../../text/dates';
-import { msg } from '../../text/message';
+import { joinMessages, msg, type Message } from '../../text/message';
 
 const SOON_MS = 7 * 24 * 3600 * 1000;
 
@@ -21,24 +21,24 @@ export const expiryCheck: Check = {
   timeoutMs: 1000,
   async run(ctx) {
     const now = ctx.env.now();
-    const lines: string[] = [];
+    const lines: Message[] = [];
     const evidence: Record<string, string> = {};
     const aad = ctx.data(LOGIN.aad);
-    if (aad?.aadExpires) { evidence.entraToken = isoDate(aad.aadExpires); lines.push(`Entra token until ${isoDate(aad.aadExpires)} (${relative(aad.aadExpires, now)})`); }
-    if (aad?.refreshExpires) { evidence.acrRefreshToken = isoDate(aad.refreshExpires); lines.push(`registry refresh token until ${isoDate(aad.refreshExpires)} (${relative(aad.refreshExpires, now)}; ACR tokens live 3 hours, then log in again)`); }
+    if (aad?.aadExpires) { evidence.entraToken = isoDate(aad.aadExpires); lines.push(msg('Entra token until {at} ({when})', { at: isoDate(aad.aadExpires), when: relative(aad.aadExpires, now) })); }
+    if (aad?.refreshExpires) { evidence.acrRefreshToken = isoDate(aad.refreshExpires); lines.push(msg('registry refresh token until {at} ({when}; ACR tokens live 3 hours, then log in again)', { at: isoDate(aad.refreshExpires), when: relative(aad.refreshExpires, now) })); }
     const explicit = ctx.data(LOGIN.explicit);
     // The judged identity's own tokens: an --expose-token token, what docker login stored.
-    if (explicit?.tokenExpires) { evidence.exposedToken = isoDate(explicit.tokenExpires); lines.push(`exposed token until ${isoDate(explicit.tokenExpires)} (${relative(explicit.tokenExpires, now)}; such tokens live 3 hours)`); }
+    if (explicit?.tokenExpires) { evidence.exposedToken = isoDate(explicit.tokenExpires); lines.push(msg('exposed token until {at} ({when}; such tokens live 3 hours)', { at: isoDate(explicit.tokenExpires), when: relative(explicit.tokenExpires, now) })); }
     const stored = ctx.env.identity?.kind === 'docker' ? ctx.data(LOGIN.storedCredential) : undefined;
-    if (stored?.expires) { evidence.dockerStoredToken = isoDate(stored.expires); lines.push(`the token docker stored until ${isoDate(stored.expires)} (${relative(stored.expires, now)})`); }
+    if (stored?.expires) { evidence.dockerStoredToken = isoDate(stored.expires); lines.push(msg('the token docker stored until {at} ({when})', { at: isoDate(stored.expires), when: relative(stored.expires, now) })); }
     const facts = ctx.data(LOGIN.registry);
     let soon: { token: string; date: Date } | undefined;
     if (explicit?.tokenName && facts?.tokens) {
       const t = facts.tokens.find((x) => x.name === explicit.tokenName);
       for (const p of t?.passwords ?? []) {
-        if (!p.expiry) { lines.push(`token ${t!.name} ${p.name}: never expires`); continue; }
+        if (!p.expiry) { lines.push(msg('token {token} {password}: never expires', { token: t!.name, password: p.name })); continue; }
         evidence[`${t!.name}.${p.name}`] = isoDate(p.expiry);
-        lines.push(`token ${t!.name} ${p.name} until ${isoDate(p.expiry)} (${relative(p.expiry, now)})`);
+        lines.push(msg('token {token} {password} until {at} ({when})', { token: t!.name, password: p.name, at: isoDate(p.expiry), when: relative(p.expiry, now) }));
         const left = p.expiry.getTime() - now.getTime();
         if (left > 0 && left < SOON_MS && (!soon || p.expiry < soon.date)) soon = { token: t!.name, date: p.expiry };
       }
@@ -47,9 +47,9 @@ export const expiryCheck: Check = {
     if (soon) {
       return {
         status: 'warn', causeId: 'expiry.repository-token-password', evidence, fixParams: { tokenName: soon.token },
-        message: msg('The password of token {token} expires {relative} ({isoDate}). {lines}.', { token: soon.token, relative: relative(soon.date, now), isoDate: isoDate(soon.date), lines: lines.join('; ') }),
+        message: msg('The password of token {token} expires {when} ({at}). {lines}.', { token: soon.token, when: relative(soon.date, now), at: isoDate(soon.date), lines: joinMessages(lines) }),
       };
     }
-    return { status: 'pass', message: msg('{lines}.', { lines: lines.join('; ') }), evidence };
+    return { status: 'pass', message: msg('{lines}.', { lines: joinMessages(lines) }), evidence };
   },
 };

@@ -12,7 +12,7 @@ import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { isoDate, relative } from '../../text/dates';
 import { armScope } from '../../azure/connection';
-import { msg } from '../../text/message';
+import { msg, renderMessage } from '../../text/message';
 
 export interface ExplicitLoginData {
   kind: string;
@@ -57,7 +57,7 @@ export const explicitLoginCheck: Check = {
         return { status: 'fail', causeId: 'expiry.repository-token-disabled', evidence: { ...evidence, tokenStatus: 'disabled' }, fixParams: { tokenName: t.name }, message: msg('The repository-scoped token {name} is disabled, so the registry refuses its passwords.', { name: t.name }) };
       }
       if (t && t.passwords.length && t.passwords.every((p) => p.expiry && p.expiry.getTime() <= now.getTime())) {
-        const dates = t.passwords.map((p) => `${p.name} expired ${isoDate(p.expiry!)} (${relative(p.expiry!, now)})`).join('; ');
+        const dates = t.passwords.map((p) => `${p.name} expired ${isoDate(p.expiry!)} (${renderMessage(relative(p.expiry!, now))})`).join('; ');
         return {
           status: 'fail', causeId: 'expiry.repository-token-password', fixParams: { tokenName: t.name },
           evidence: { ...evidence, passwordExpiry: t.passwords.map((p) => `${p.name}: ${isoDate(p.expiry!)}`) },

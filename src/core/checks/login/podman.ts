@@ -10,7 +10,7 @@ import { runProgram } from '../../docker/run-program';
 import { podmanAuthFor } from '../../podman/auth-file';
 import { readRegistriesConf, registriesConfFile, registryRule } from '../../podman/registries-conf';
 import { LOGIN } from './check-ids';
-import { msg, prose } from '../../text/message';
+import { msg, verbatim } from '../../text/message';
 
 export const podmanCliCheck: Check<string> = {
   id: LOGIN.podmanCli,
@@ -47,7 +47,7 @@ export async function podmanAuthOutcome(ctx: CheckContext): Promise<CheckOutcome
   const evidence = { client: 'podman', file: cfg.file, state: cfg.state, looked: looked.map((l) => `${l.file} (${l.state})`), storedFor: [...cfg.auths.keys()].slice(0, 30) };
   const fixParams = { podmanAuthFile: cfg.file, podmanFile: cfg.file };
   if (cfg.state === 'malformed' || cfg.state === 'unreadable') {
-    return { status: 'fail', causeId: 'client.podman-config-malformed', message: prose(cfg.problem!), evidence, fixParams, data: cfg };
+    return { status: 'fail', causeId: 'client.podman-config-malformed', message: cfg.problemText ?? verbatim(cfg.problem ?? cfg.state), evidence, fixParams, data: cfg };
   }
   const entry = cfg.auths.get(login);
   if (entry?.problem) {
@@ -72,7 +72,7 @@ export const registriesConfCheck: Check = {
     const conf = await readRegistriesConf(file);
     const fixParams = { podmanFile: file };
     if (conf.state === 'malformed' || conf.state === 'unreadable') {
-      return { status: 'fail', causeId: 'client.podman-config-malformed', message: prose(conf.problem!), evidence: { file, state: conf.state }, fixParams };
+      return { status: 'fail', causeId: 'client.podman-config-malformed', message: conf.problemText ?? verbatim(conf.problem ?? conf.state), evidence: { file, state: conf.state }, fixParams };
     }
     if (conf.state === 'missing') return { status: 'pass', message: msg('No registries.conf at {file}: podman uses its defaults.', { file }), evidence: { file, state: conf.state } };
     const rule = registryRule(conf, login);

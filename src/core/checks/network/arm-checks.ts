@@ -7,7 +7,7 @@ import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
 import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import { causeFor403 } from './challenge';
-import { msg, prose, renderMessage } from '../../text/message';
+import { msg, verbatim, renderMessage } from '../../text/message';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
 
@@ -30,7 +30,7 @@ export const armCheck: Check = {
     } catch (e) {
       if (ctx.signal.aborted) throw e;
       const error = (e as Error).message;
-      const message = e instanceof ArmLookupError ? prose(error) : msg('ARM could not be read: {error}', { error });
+      const message = e instanceof ArmLookupError ? verbatim(error) : msg('ARM could not be read: {error}', { error });
       return { status: 'info', message, evidence: { error: renderMessage(message) } };
     }
   },

@@ -11,54 +11,54 @@ import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import type { ChallengeData } from '../challenge-data';
 import type { CauseId } from '../../catalogue/types';
-import { msg } from '../../text/message';
+import { msg, type Message } from '../../text/message';
 
 export type { ChallengeData };
 
 /** Which registry setting explains a 403, when ARM is known. */
-export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: CauseId; why: string; params: Record<string, string> } {
+export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string | undefined, resolved: string[] | undefined, loginServer: string): { causeId: CauseId; why: Message; params: Record<string, string> } {
   const params: Record<string, string> = {};
   if (clientIp) params.clientIp = clientIp;
-  if (!arm) return { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params };
+  if (!arm) return { causeId: 'network.ip-rule-excludes-client', why: msg('the registry\'s firewall refused this client'), params };
   const peIps = privateIpsFor(arm, loginServer);
   const viaPublic = !resolved || !resolved.some((a) => peIps.includes(a));
   if (peIps.length && viaPublic) {
     params.privateIp = peIps[0];
     if (resolved?.[0]) params.resolvedIp = resolved[0];
-    return { causeId: 'network.private-endpoint-dns-public', why: `the registry has a private endpoint (${peIps.join(', ')}) but this client came over the public address`, params };
+    return { causeId: 'network.private-endpoint-dns-public', why: msg('the registry has a private endpoint ({ips}) but this client came over the public address', { ips: peIps.join(', ') }), params };
   }
   // The endpoint's IPs may be unreadable (no permission on the network resources): an approved
   // private endpoint plus a refusal of public access still says DNS did not lead to it.
   const approvedUnknown = arm.privateEndpoints.some((p) => p.status === 'Approved' && p.ips.length === 0);
   if (approvedUnknown && arm.publicNetworkAccess === 'Disabled') {
     if (resolved?.[0]) params.resolvedIp = resolved[0];
-    return { causeId: 'network.private-endpoint-dns-public', why: `the registry has an approved private endpoint and no public access, but ${loginServer} resolves to ${resolved?.join(', ') || 'an address'} that reaches the public endpoint`, params };
+    return { causeId: 'network.private-endpoint-dns-public', why: msg('the registry has an approved private endpoint and no public access, but {login} resolves to {addresses} that reaches the public endpoint', { login: loginServer, addresses: resolved?.join(', ') || 'an address' }), params };
   }
-  if (arm.publicNetworkAccess === 'Disabled') return { causeId: 'network.public-access-disabled', why: 'publicNetworkAccess is Disabled', params };
+  if (arm.publicNetworkAccess === 'Disabled') return { causeId: 'network.public-access-disabled', why: msg('publicNetworkAccess is Disabled'), params };
   const rules = arm.networkRuleSet;
   if (rules?.defaultAction === 'Deny') {
     const ipRules = rules.ipRules.map((r) => r.value);
     const unregistered = rules.virtualNetworkRules.length ? unregisteredProvider(arm) : undefined;
     if (unregistered) {
-      return { causeId: 'network.resource-provider-unregistered', why: `virtual network rules exist but Microsoft.ContainerRegistry is ${unregistered.state} in the virtual network's subscription ${unregistered.subscriptionId}`, params: { ...params, subscriptionId: unregistered.subscriptionId } };
+      return { causeId: 'network.resource-provider-unregistered', why: msg('virtual network rules exist but Microsoft.ContainerRegistry is {state} in the virtual network\'s subscription {subscription}', { state: unregistered.state, subscription: unregistered.subscriptionId }), params: { ...params, subscriptionId: unregistered.subscriptionId } };
     }
     const unruled = arm.serviceEndpointSubnets.filter((s) => !rules.virtualNetworkRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
     if (ipRules.length === 0 && unruled.length) {
       params.subnetId = unruled[0];
-      return { causeId: 'network.service-endpoint-rule-missing', why: `default action Deny, no IP rules, and subnet ${unruled[0].split('/').pop()} has a service endpoint without a network rule`, params };
+      return { causeId: 'network.service-endpoint-rule-missing', why: msg('default action Deny, no IP rules, and subnet {subnet} has a service endpoint without a network rule', { subnet: unruled[0].split('/').pop() }), params };
     }
     // "Selected networks" with nothing selected: only service-endpoint subnets could be meant
     // (the subnets themselves may be unreadable with this sign-in).
     if (ipRules.length === 0 && rules.virtualNetworkRules.length === 0 && arm.privateEndpoints.length === 0) {
-      return { causeId: 'network.service-endpoint-rule-missing', why: 'default action Deny with no IP rule and no virtual network rule: no network may reach the registry, not even a subnet with a service endpoint', params };
+      return { causeId: 'network.service-endpoint-rule-missing', why: msg('default action Deny with no IP rule and no virtual network rule: no network may reach the registry, not even a subnet with a service endpoint'), params };
     }
     const match = clientIp ? ipRules.find((r) => ipInCidr(clientIp, r)) : undefined;
     return {
       causeId: 'network.ip-rule-excludes-client', params,
-      why: `default action Deny; IP rules ${ipRules.length ? ipRules.join(', ') : '(none)'} ${clientIp ? (match ? `include ${clientIp} (rule ${match})` : `do not include ${clientIp}`) : ''}`.trim(),
+      why: ipRuleWhy(ipRules.length ? ipRules.join(', ') : '(none)', clientIp, match),
     };
   }
-  return { causeId: 'network.ip-rule-excludes-client', why: 'the registry\'s firewall refused this client', params };
+  return { causeId: 'network.ip-rule-excludes-client', why: msg('the registry\'s firewall refused this client'), params };
 }
 
 function headerEvidence(res: HttpResponse) {
@@ -136,3 +136,8 @@ export const registryFirewallCheck: Check = {
     };
   },
 };
+
+function ipRuleWhy(rules: string, ip: string | undefined, rule: string | undefined): Message {
+  if (!ip) return msg('default action Deny; IP rules {rules}', { rules });
+  return rule ? msg('default action Deny; IP rules {rules} include {ip} (rule {rule})', { rules, ip, rule }) : msg('default action Deny; IP rules {rules} do not include {ip}', { rules, ip });
+}

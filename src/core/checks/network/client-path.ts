@@ -14,7 +14,7 @@ import { tlsVerdict } from '../../net/tls';
 import { classifyAddress } from '../../net/addresses';
 import { NET } from './ids';
 import { errorEvidence, failureOutcome, netOptions, ms } from './outcome';
-import { msg, prose } from '../../text/message';
+import { msg, verbatim } from '../../text/message';
 
 /** Does the client send registry traffic through a proxy? (Static: decides the graph.) */
 export function clientUsesProxy(t: RegistryTarget, env: DiagnoseEnvironment): boolean {
@@ -31,7 +31,7 @@ export const proxyCheck: Check = {
     try {
       proxy = proxyFor(login, 443, ctx.env.proxy)!;
     } catch (e) {
-      return { status: 'fail', message: prose((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy) } };
+      return { status: 'fail', message: verbatim((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy) } };
     }
     const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '' };
     try {
@@ -43,7 +43,7 @@ export const proxyCheck: Check = {
       } finally { tcp.socket.destroy(); }
     } catch (e) {
       if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
-      const message = e.phase === 'proxy' ? prose(e.message) : msg('cannot reach the proxy {proxy}: {error}', { proxy: proxy.display, error: e.message });
+      const message = e.phase === 'proxy' ? e.text : msg('cannot reach the proxy {proxy}: {error}', { proxy: proxy.display, error: e.text });
       return { status: 'fail', message, causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: proxy.display } };
     }
   },
@@ -105,7 +105,7 @@ export const tcpCheck: Check = {
         // Expected behind a proxy; the daemon check uses this to tell whether a daemon without the proxy can work.
         return { status: 'info', message: msg('the direct path to {address}:443 is closed ({kind}); the client uses its proxy', { address, kind: e.kind }), evidence: { address, ...errorEvidence(e) }, data: { address, reachable: false } satisfies TcpData };
       }
-      const out = failureOutcome(new NetError('connect', e.kind, e.message, e.code, { ...e.details, address }), ctx, `dial tcp ${address}:443`);
+      const out = failureOutcome(new NetError('connect', e.kind, e.text, e.code, { ...e.details, address }), ctx, `dial tcp ${address}:443`);
       if (e.kind === 'timeout') out.message = msg('dial tcp {address}:443: i/o timeout (no answer within {ms} ms: a firewall drops the traffic)', { address, ms: this.timeoutMs });
       return out;
     }
@@ -135,7 +135,7 @@ export const tlsCheck: Check = {
     };
     const verdict = tlsVerdict(t, login);
     if (verdict) {
-      return { status: 'fail', message: msg('x509: {message}', { message: verdict.message }), causeId: 'network.tls-untrusted', evidence, fixParams: { issuer: t.rootIssuer } };
+      return { status: 'fail', message: msg('x509: {reason}', { reason: verdict.text }), causeId: 'network.tls-untrusted', evidence, fixParams: { issuer: t.rootIssuer } };
     }
     return { status: 'pass', message: msg('certificate for {login} issued by {issuer}, trusted', { login, issuer: t.issuer }), evidence, data: { issuer: t.issuer, address: conn.remoteAddress } satisfies TlsData };
   },

@@ -53,7 +53,7 @@ export const daemonProxyCheck: Check = {
       } catch (e) {
         if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
         return { status: 'fail', causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: dproxy.display },
-          message: msg('the Docker daemon\'s proxy {display} does not reach {login}: {message}', { display: dproxy.display, login, message: e.message }) };
+          message: msg('the Docker daemon\'s proxy {display} does not reach {login}: {error}', { display: dproxy.display, login, error: e.text }) };
       }
       if (client) {
         return { status: 'warn', causeId: 'network.daemon-proxy-missing', evidence, fixParams,

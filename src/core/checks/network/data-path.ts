@@ -19,7 +19,7 @@ import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint } from './
 
 
 import type { CauseId } from '../../catalogue/types';
-import { msg, prose, joinMessages, type Message } from '../../text/message';
+import { msg, joinMessages, type Message } from '../../text/message';
 
 const STORED_CREDENTIAL = LOGIN.storedCredential;
 const IMAGE_MANIFEST = IMAGE.manifest;
@@ -68,8 +68,8 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
       }
       return { host, ok: false, causeId: blockedCause, evidence, message: msg('dial tcp: lookup {host}: no such host', { host }) };
     }
-    if (e.phase === 'proxy') return { host, ok: false, causeId: 'network.client-proxy-broken', evidence, message: msg('the proxy does not reach {host}: {message}', { host, message: e.message }) };
-    if (e.kind === 'tls-untrusted' || e.kind === 'tls-name') return { host, ok: false, causeId: 'network.tls-untrusted', evidence, message: prose(e.message) };
+    if (e.phase === 'proxy') return { host, ok: false, causeId: 'network.client-proxy-broken', evidence, message: msg('the proxy does not reach {host}: {error}', { host, error: e.text }) };
+    if (e.kind === 'tls-untrusted' || e.kind === 'tls-name') return { host, ok: false, causeId: 'network.tls-untrusted', evidence, message: e.text };
     const what = e.kind === 'timeout' ? 'i/o timeout' : e.kind;
     return { host, ok: false, causeId: blockedCause, evidence, message: msg('dial tcp {address}:443: {what} — {host} is blocked while the login server is reachable', { address: address ?? host, what, host }) };
   }
@@ -144,7 +144,7 @@ export const blobRedirectCheck: Check = {
     evidence.redirectKind = target.kind;
     const probe = await probeDataEndpoint(ctx, target.host, target.url);
     if (probe.ok) return { status: 'pass', message: msg('blob GET → 307 {host}, which answered', { host: target.host }), evidence: { ...evidence, ...probe.evidence }, data: { host: target.host } };
-    return { status: 'fail', causeId: probe.causeId, message: msg('blob GET → 307 {host}: {message}', { host: target.host, message: probe.message }), evidence: { ...evidence, ...probe.evidence }, fixParams: { dataEndpoint: target.host } };
+    return { status: 'fail', causeId: probe.causeId, message: msg('blob GET → 307 {host}: {reason}', { host: target.host, reason: probe.message }), evidence: { ...evidence, ...probe.evidence }, fixParams: { dataEndpoint: target.host } };
   },
 };
 

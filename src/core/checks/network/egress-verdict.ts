@@ -8,13 +8,14 @@ import {
   allowCollectionSlot, allowPriorityBefore, effectiveRoute, evaluateFirewall, evaluateNsg, lastSeg, resourceGroupOfId,
   type Destination, type FirewallFacts, type FirewallRule, type NsgFacts, type RouteTableFacts, type Source,
 } from '../../azure/vnet-rules';
+import { joinMessages, msg, type Message } from '../../text/message';
 
 export type EgressCause = 'network.nsg-blocks-registry' | 'network.firewall-blocks-registry';
 
 export interface EgressBlock {
   causeId: EgressCause;
   /** One sentence naming the rule/route/firewall and what it blocks. */
-  why: string;
+  why: Message;
   /** The hosts the block applies to. */
   hosts: string[];
   fixParams: Record<string, string>;
@@ -69,7 +70,9 @@ export function judgeEgress(x: EgressInputs): EgressJudgement {
         return {
           unsure, seen, block: {
             causeId: 'network.nsg-blocks-registry', hosts: d.hosts,
-            why: `outbound rule ${v.rule.name} (priority ${v.rule.priority}, Deny) of NSG ${x.nsg.name} on subnet ${subnetName} denies TCP 443 to ${d.hosts.join(', ')} (${d.kind === 'private' ? `private endpoint ${d.ips.join(', ')}` : `service tag ${d.tags[0]}`})`,
+            why: d.kind === 'private'
+              ? msg('outbound rule {rule} (priority {priority}, Deny) of NSG {nsg} on subnet {subnet} denies TCP 443 to {hosts} (private endpoint {ips})', { rule: v.rule.name, priority: v.rule.priority, nsg: x.nsg.name, subnet: subnetName, hosts: d.hosts.join(', '), ips: d.ips.join(', ') })
+              : msg('outbound rule {rule} (priority {priority}, Deny) of NSG {nsg} on subnet {subnet} denies TCP 443 to {hosts} (service tag {tag})', { rule: v.rule.name, priority: v.rule.priority, nsg: x.nsg.name, subnet: subnetName, hosts: d.hosts.join(', '), tag: d.tags[0] }),
             fixParams: {
               nsg: x.nsg.name, nsgResourceGroup: x.nsg.resourceGroup, nsgRule: v.rule.name, nsgRulePriority: String(v.rule.priority), nsgDirection: 'Outbound',
               subnet: subnetName, vnet: vnetName, destinationPrefix: allowPrefixFor(d),
@@ -94,7 +97,7 @@ export function judgeEgress(x: EgressInputs): EgressJudgement {
         return {
           unsure, seen, block: {
             causeId: 'network.nsg-blocks-registry', hosts: d.hosts,
-            why: `inbound rule ${v.rule.name} (priority ${v.rule.priority}, Deny) of NSG ${x.peNsg.name} on the private endpoint's subnet ${peSubnetName} denies TCP 443 from ${x.src.ip ?? (x.src.prefixes ?? []).join(', ')} to ${d.hosts.join(', ')}`,
+            why: msg('inbound rule {rule} (priority {priority}, Deny) of NSG {nsg} on the private endpoint\'s subnet {subnet} denies TCP 443 from {source} to {hosts}', { rule: v.rule.name, priority: v.rule.priority, nsg: x.peNsg.name, subnet: peSubnetName, source: x.src.ip ?? (x.src.prefixes ?? []).join(', '), hosts: d.hosts.join(', ') }),
             fixParams: {
               nsg: x.peNsg.name, nsgResourceGroup: x.peNsg.resourceGroup, nsgRule: v.rule.name, nsgRulePriority: String(v.rule.priority), nsgDirection: 'Inbound',
               subnet: peSubnetName, vnet: x.peSubnet!.id.split('/').slice(-3, -2)[0] ?? '', destinationPrefix: allowPrefixFor(d),
@@ -119,7 +122,7 @@ export function judgeEgress(x: EgressInputs): EgressJudgement {
       return {
         unsure, seen, block: {
           causeId: 'network.firewall-blocks-registry', hosts: d.hosts,
-          why: `route ${r.name} (${r.addressPrefix}, next hop None) of route table ${rt.name} on subnet ${subnetName} drops the traffic to ${d.hosts.join(', ')}`,
+          why: msg('route {route} ({prefix}, next hop None) of route table {table} on subnet {subnet} drops the traffic to {hosts}', { route: r.name, prefix: r.addressPrefix, table: rt.name, subnet: subnetName, hosts: d.hosts.join(', ') }),
           fixParams: routeParams(r.name),
         },
       };
@@ -144,9 +147,7 @@ export function judgeEgress(x: EgressInputs): EgressJudgement {
       return {
         unsure, seen, opaqueAppliance, block: {
           causeId: 'network.firewall-blocks-registry', hosts: denied.map((v) => v.host),
-          why: `route ${first.route} (${first.prefix}) of route table ${rt.name} on subnet ${subnetName} sends the traffic to Azure Firewall ${fw.name} (${first.ip}), ` +
-            `which ${byRule ? `denies ${deniedHosts} (${byRule.kind} rule ${byRule.name}, collection ${byRule.collection})` : `has no rule allowing ${deniedHosts} (default deny)`}` +
-            `${allowed.length ? `; it allows ${allowed.join(', ')}` : ''}`,
+          why: firewallWhy({ route: first.route, prefix: first.prefix, table: rt.name, subnet: subnetName, firewall: fw.name, ip: first.ip, hosts: deniedHosts }, byRule, allowed),
           fixParams: {
             ...routeParams(first.route), firewall: fw.name, firewallResourceGroup: fw.resourceGroup, firewallIp: first.ip,
             blockedFqdns: denied.map((v) => v.host).join(' '), sourcePrefix: x.src.ip ?? (x.src.prefixes ?? []).join(' '),
@@ -158,4 +159,12 @@ export function judgeEgress(x: EgressInputs): EgressJudgement {
     }
   }
   return { unsure, seen, opaqueAppliance };
+}
+
+/** The firewall's verdict in words: the route, what the firewall denies, and what it allows. */
+function firewallWhy(p: Record<string, string>, byRule: FirewallRule | undefined, allowed: string[]): Message {
+  const denied = byRule
+    ? msg('route {route} ({prefix}) of route table {table} on subnet {subnet} sends the traffic to Azure Firewall {firewall} ({ip}), which denies {hosts} ({kind} rule {rule}, collection {collection})', { ...p, kind: byRule.kind, rule: byRule.name, collection: byRule.collection })
+    : msg('route {route} ({prefix}) of route table {table} on subnet {subnet} sends the traffic to Azure Firewall {firewall} ({ip}), which has no rule allowing {hosts} (default deny)', p);
+  return allowed.length ? joinMessages([denied, msg('it allows {hosts}', { hosts: allowed.join(', ') })]) : denied;
 }

@@ -41,7 +41,7 @@ export function failureOutcome(e: unknown, ctx: CheckContext, what: string): Che
   const fixParams: Record<string, string> = {};
   if (typeof e.details.issuer === 'string') fixParams.issuer = e.details.issuer;
   if (typeof e.details.proxy === 'string') fixParams.proxy = e.details.proxy;
-  return { status: 'fail', message: msg('{what}: {message}', { what, message: e.message }), causeId, evidence: errorEvidence(e), fixParams };
+  return { status: 'fail', message: msg('{what}: {error}', { what, error: e.text }), causeId, evidence: errorEvidence(e), fixParams };
 }
 
 export function ms(n: number | undefined): number | undefined {
