@@ -201,7 +201,8 @@ export const CLIENT_CAUSES = [
       en: 'podman sends the credential from its auth.json with every pull and push. The registry refuses it: a password or token that has since been changed, expired or removed. Log out and log in again (az acr login prints a token for podman with --expose-token).',
       nl: 'podman stuurt de referentie uit auth.json mee met elke pull en push. Het register weigert die: een wachtwoord of token dat intussen is gewijzigd, verlopen of verwijderd. Meld u af en opnieuw aan (az acr login geeft met --expose-token een token voor podman).',
     },
-    symptoms: ['authenticating creds for', 'initializing source docker://'],
+    // podman prefixes every login and pull error with these; only the refused stored token says stale.
+    symptoms: ['unable to retrieve auth token: invalid username/password', 'requesting bearer token: invalid status code from registry 401'],
     fixes: [
       copy({ en: 'Log podman out of the registry', nl: 'podman afmelden bij het register' }, 'podman logout {loginServer}'),
       copy({ en: 'Log in again with an Entra token', nl: 'Opnieuw aanmelden met een Entra-token' }, 'az acr login --name {registry} --expose-token --output tsv --query accessToken | podman login {loginServer} --username 00000000-0000-0000-0000-000000000000 --password-stdin'),
@@ -218,5 +219,4 @@ export const CLIENT_SYMPTOMS: Readonly<Record<string, readonly string[]>> = {
   'authz.missing-acrpull': ['insufficient_scope: authorization failed', 'pull access denied, repository does not exist or may require authorization', 'requested access to the resource is denied'],
   'credentials.invalid': ['failed to fetch oauth token: unexpected status: 401 unauthorized', 'failed to authorize: failed to fetch', 'invalid username/password'],
   'network.tls-untrusted': ['x509: certificate signed by unknown authority'],
-  'name.registry-not-found': ['pinging container registry'],
 };

@@ -79,7 +79,7 @@ export const PULLER_CAUSES = [
       en: 'The registry is reached over a private endpoint, but the private DNS zone ({dnsZone}) that points the login server at the endpoint\'s private address is not linked to the virtual network {service} runs in ({vnet}). There the login server resolves to its public address, which the registry refuses. Link the zone to that network.',
       nl: 'Het register wordt bereikt via een privé-eindpunt, maar de privé-DNS-zone ({dnsZone}) die de aanmeldingsserver naar het privé-adres van het eindpunt laat wijzen, is niet gekoppeld aan het virtuele netwerk waarin {service} draait ({vnet}). Daar wordt de aanmeldingsserver omgezet naar het openbare adres, dat het register weigert. Koppel de zone aan dat netwerk.',
     },
-    symptoms: [...S_ACI, ...S_CONTAINERD, 'host is not reachable', 'dial tcp', 'i/o timeout'],
+    symptoms: [...S_ACI, ...S_CONTAINERD, 'host is not reachable'],
     fixes: [
       copy({ en: 'Link the private DNS zone to the service\'s virtual network', nl: 'De privé-DNS-zone aan het virtuele netwerk van de service koppelen' },
         'az network private-dns link vnet create --resource-group {dnsZoneResourceGroup} --zone-name {dnsZone} --name {vnet}-link --virtual-network {vnetId} --registration-enabled false', ['dnsZoneResourceGroup', 'dnsZone', 'vnet', 'vnetId']),
