@@ -28,7 +28,7 @@ export interface CompileCacheOutcome {
   file?: string;
 }
 
-/** Why a setting was not used (said in the trace, src/cli/strings.ts words them). */
+/** Why a setting was not used (said in the trace, src/cli/launcher.ts words them). */
 export type CompileCacheNote = 'relativeCompileCache' | 'relativeXdgCache' | 'cacheOffOnWindows';
 
 /**

@@ -2,7 +2,7 @@
 import './threadpool';
 import * as path from 'node:path';
 import { runCli } from './run';
-import { localeFromEnv } from './strings';
+import { localeFromEnv } from './locale';
 import pkg from '../../package.json';
 import { stripControlChars } from '../core/text/control-chars';
 

@@ -2,7 +2,9 @@
 import { parseCli, imageOfTyped, HELP, UsageError, type DiagnoseArgs } from './args';
 import { referenceFromFile, type SourceLocation } from './reference-source';
 import { readSourceFile } from './source-file';
-import { localeFromEnv, t } from './strings';
+import * as l10n from '@vscode/l10n';
+import { useLanguage } from '../core/text/l10n';
+import { localeFromEnv } from './locale';
 import { makeStyle, textRenderer } from './render-text';
 import { toSarif } from './render-sarif';
 import { diagnose } from '../core/engine/diagnose';
@@ -45,6 +47,7 @@ export const EXIT = { healthy: 0, causes: 1, couldNotRun: 2 } as const;
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const locale = localeFromEnv(rawIo.env);
+  useLanguage(locale);
   // Everything printed passes here: no terminal escape from the network or a paste reaches the
   // terminal, only the CLI's own colours (stdout, when colour is on).
   const io: CliIo = { ...rawIo, stdout: (s) => rawIo.stdout(terminalText(s, rawIo.colour)), stderr: (s) => rawIo.stderr(terminalText(s, false)) };
@@ -56,7 +59,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return await diagnoseCommand(args as DiagnoseArgs, io, locale);
   } catch (e) {
     const msg = e instanceof UsageError || e instanceof RegistryInputError || e instanceof TargetInputError ? e.message : `internal error: ${(e as Error)?.stack ?? e}`;
-    io.stderr(`${t(locale, 'error', { msg: redact(msg) })}\n`);
+    io.stderr(`${l10n.t('acr-doctor: {msg}', { msg: redact(msg) })}\n`);
     if (e instanceof UsageError || e instanceof TargetInputError) io.stderr('acr-doctor --help\n');
     return EXIT.couldNotRun;
   }
@@ -119,7 +122,7 @@ async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Local
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale, source), null, 2)}\n`);
   // An identity Azure cannot find (a cluster or managed identity by a wrong name) is bad input.
   const unresolved = unresolvedIdentity(report);
-  if (unresolved) { io.stderr(`${t(locale, 'error', { msg: redact(unresolved) })}\n`); return EXIT.couldNotRun; }
+  if (unresolved) { io.stderr(`${l10n.t('acr-doctor: {msg}', { msg: redact(unresolved) })}\n`); return EXIT.couldNotRun; }
   return exitCodeOf(report);
 }
 
@@ -179,7 +182,7 @@ export function explainedCause(causeId: string, locale: Locale, params: Record<s
 async function explainCommand(text: string | undefined, format: 'text' | 'json', io: CliIo, locale: Locale): Promise<number> {
   let input = text;
   if (input === undefined || input === '-') {
-    if (io.stdinIsTty) throw new UsageError(t(locale, 'explainUsage'));
+    if (io.stdinIsTty) throw new UsageError(l10n.t('give the error text as an argument or on stdin'));
     input = await io.readStdin();
   }
   const r = stripControlCharsDeep(explainText(input));
@@ -189,16 +192,16 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
   }
   const style = makeStyle(io.colour);
   if (!r.matches.length) {
-    io.stdout(`${t(locale, 'noMatch')}\n`);
+    io.stdout(`${l10n.t('No known cause matches this text.')}\n`);
   } else {
-    io.stdout(`${style.bold(t(locale, 'matches'))}\n`);
+    io.stdout(`${style.bold(l10n.t('Possible causes, most likely first'))}\n`);
     r.matches.slice(0, 5).forEach((m, i) => {
       const c = getCause(m.causeId);
       io.stdout(`\n${i + 1}. ${style.bold(c ? localizeWithoutValues(c.title, locale, r.params) : m.causeId)} ${style.dim(`[${m.causeId}]`)}\n`);
-      io.stdout(style.dim(`   ${t(locale, 'matched')}: ${m.matched.map((s) => `"${s}"`).join(', ')}\n`));
+      io.stdout(style.dim(`   ${l10n.t('matched')}: ${m.matched.map((s) => `"${s}"`).join(', ')}\n`));
       if (c) {
         io.stdout(`   ${localizeWithoutValues(c.explanation, locale, r.params)}\n`);
-        io.stdout(style.dim(`   ${t(locale, 'seeSection')}: ${c.sectionTitle[locale]}${c.checkHealthCode ? ` · check-health ${c.checkHealthCode}` : ''}\n`));
+        io.stdout(style.dim(`   ${l10n.t('Docs section')}: ${c.sectionTitle[locale]}${c.checkHealthCode ? ` · check-health ${c.checkHealthCode}` : ''}\n`));
         io.stdout(`   ${style.cyan('→')} ${docsUrl(c, locale)}\n`);
       }
     });

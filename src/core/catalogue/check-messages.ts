@@ -353,6 +353,12 @@ export function localizeCheckMessage(message: string, locale: Locale): string {
   return translate(message, locale, 0) ?? message;
 }
 
+/** A reason (a sentence or phrase inside a message) in Dutch; text no entry covers comes back unchanged. */
+export function localizeReason(text: string): string {
+  // As a whole message first (a list splits into items before a phrase may swallow it), then as a reason.
+  return text ? translate(text, 'nl', 0) ?? translate(text, 'nl', 1) ?? text : text;
+}
+
 /** Whether the entries cover this English message (for tests). */
 export function hasCheckMessage(message: string): boolean { return translate(message, 'nl', 0) !== undefined; }
 

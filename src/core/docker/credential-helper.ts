@@ -6,13 +6,14 @@
 import { spawn } from 'node:child_process';
 import { isValidHelperName } from './config';
 import { findExecutable, safeSpawnOptions } from './executable-on-path';
+import { msg, type Message } from '../text/message';
 
 export type HelperResult =
   | { state: 'found'; username: string; secret: string; identityToken: boolean }
-  | { state: 'not-found'; message: string }
-  | { state: 'missing-binary'; message: string }
-  | { state: 'failed'; message: string }
-  | { state: 'timeout'; message: string };
+  | { state: 'not-found'; message: Message }
+  | { state: 'missing-binary'; message: Message }
+  | { state: 'failed'; message: Message }
+  | { state: 'timeout'; message: Message };
 
 export interface HelperOptions {
   /** PATH to search for the helper (the user's). */
@@ -33,23 +34,23 @@ export function parseHelperOutput(stdout: string): HelperResult {
   try {
     json = JSON.parse(stdout);
   } catch {
-    return { state: 'failed', message: 'the helper printed something that is not JSON' };
+    return { state: 'failed', message: msg('the helper printed something that is not JSON') };
   }
-  if (typeof json !== 'object' || json === null) return { state: 'failed', message: 'the helper printed no credential object' };
+  if (typeof json !== 'object' || json === null) return { state: 'failed', message: msg('the helper printed no credential object') };
   const o = json as Record<string, unknown>;
   const username = typeof o.Username === 'string' ? o.Username : '';
   const secret = typeof o.Secret === 'string' ? o.Secret : '';
-  if (!secret) return { state: 'not-found', message: 'the helper returned an empty secret' };
+  if (!secret) return { state: 'not-found', message: msg('the helper returned an empty secret') };
   return { state: 'found', username, secret, identityToken: username === IDENTITY_TOKEN_USER };
 }
 
 /** "is not on PATH": the message of a helper that is not installed (or only in a relative PATH entry). */
-export function missingHelperMessage(helper: string): string {
-  return `docker-credential-${helper} is not on PATH, but the Docker config names "${helper}" as credential helper; docker login and pull will fail with "executable file not found"`;
+export function missingHelperMessage(helper: string): Message {
+  return msg('docker-credential-{helper} is not on PATH, but the Docker config names "{helper}" as credential helper; docker login and pull will fail with "executable file not found"', { helper });
 }
 
 export async function runCredentialHelper(helper: string, serverAddress: string, opts: HelperOptions = {}): Promise<HelperResult> {
-  if (!isValidHelperName(helper)) return { state: 'failed', message: `"${helper.slice(0, 60)}" is not a credential helper name` };
+  if (!isValidHelperName(helper)) return { state: 'failed', message: msg('"{helper}" is not a credential helper name', { helper: helper.slice(0, 60) }) };
   const bin = `docker-credential-${helper}`;
   const timeoutMs = opts.timeoutMs ?? 5000;
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -65,28 +66,28 @@ export async function runCredentialHelper(helper: string, serverAddress: string,
     try {
       child = spawn(file, ['get'], { ...safeSpawnOptions(env, file), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
-      done({ state: 'failed', message: `${bin} could not be started: ${(e as Error).message}` });
+      done({ state: 'failed', message: msg('{bin} could not be started: {message}', { bin, message: (e as Error).message }) });
       return;
     }
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      done({ state: 'timeout', message: `${bin} did not answer within ${Math.round(timeoutMs / 1000)} s (a locked keychain waiting for a password?)` });
+      done({ state: 'timeout', message: msg('{bin} did not answer within {s} s (a locked keychain waiting for a password?)', { bin, s: Math.round(timeoutMs / 1000) }) });
     }, timeoutMs);
-    const onAbort = () => { child.kill('SIGKILL'); done({ state: 'timeout', message: `${bin} was stopped: the check was cancelled or ran out of time` }); };
+    const onAbort = () => { child.kill('SIGKILL'); done({ state: 'timeout', message: msg('{bin} was stopped: the check was cancelled or ran out of time', { bin }) }); };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) onAbort();
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') done({ state: 'missing-binary', message: missingHelperMessage(helper) });
-      else done({ state: 'failed', message: `${bin} could not be started (${e.code ?? e.message})` });
+      else done({ state: 'failed', message: msg('{bin} could not be started ({code})', { bin, code: e.code ?? e.message }) });
     });
     child.stdout?.on('data', (b: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += b.toString('utf8'); });
     child.stderr?.on('data', (b: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += b.toString('utf8'); });
     child.on('close', (code) => {
       if (code === 0) { done(parseHelperOutput(stdout)); return; }
       const text = (stdout + ' ' + stderr).trim();
-      if (text.includes(NOT_FOUND)) done({ state: 'not-found', message: `${bin} holds no credential for ${serverAddress}` });
+      if (text.includes(NOT_FOUND)) done({ state: 'not-found', message: msg('{bin} holds no credential for {serverAddress}', { bin, serverAddress }) });
       // Helper error text may echo what it was given, never a secret: it only ever received the host.
-      else done({ state: 'failed', message: `${bin} get exited with code ${code}: ${text.replace(/\s+/g, ' ').slice(0, 200) || 'no output'}` });
+      else done({ state: 'failed', message: msg('{bin} get exited with code {code}: {output}', { bin, code: String(code), output: text.replace(/\s+/g, ' ').slice(0, 200) || 'no output' }) });
     });
     child.stdin?.on('error', () => { /* the helper exited before reading: reported by 'close' */ });
     child.stdin?.end(serverAddress);

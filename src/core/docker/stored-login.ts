@@ -3,6 +3,7 @@
 // A missing, failing or hanging helper is `undefined` with its reason, never an exception.
 import { credentialSourceFor, readDockerConfig } from './config';
 import { runCredentialHelper } from './credential-helper';
+import { renderMessage } from '../text/message';
 
 export type StoredLogin =
   | { kind: 'password'; username: string; password: string }
@@ -29,7 +30,7 @@ export async function dockerStoredLogin(
   if (src.kind === 'helper') {
     const r = await runCredentialHelper(src.helper, loginServer, { pathEnv: opts.pathEnv, timeoutMs: opts.timeoutMs ?? 4000, signal: opts.signal });
     if (r.state === 'not-found') return { reason: `docker-credential-${src.helper} holds no login for ${loginServer}` };
-    if (r.state !== 'found') return { reason: r.message };
+    if (r.state !== 'found') return { reason: renderMessage(r.message) };
     ({ username, secret, identityToken } = r);
   } else {
     ({ username, secret, identityToken } = src.entry);

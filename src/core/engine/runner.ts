@@ -15,6 +15,7 @@ import { rankCauses } from './rank';
 import { runScopedCredential } from './run-credential';
 import { KeepAlivePool } from '../net/keep-alive';
 import { untilAborted } from './context';
+import { mapMessage, msg, renderMessage, type Message } from '../text/message';
 
 export const DEFAULT_BUDGET_MS = 6000;
 /** How long a check may take to notice its abort before the engine stops waiting for it. */
@@ -84,17 +85,19 @@ export async function runDiagnosis(
   emit({ type: 'start', target, checks: graph.checks.map((c) => ({ id: c.id, area: c.area, title: c.title })) });
 
   const elapsed = () => performance.now() - t0;
-  const finish = (slot: Slot, partial: Omit<Finding, 'checkId' | 'area' | 'title' | 'fixes' | 'evidence'> & { evidence?: Evidence; fixParams?: Record<string, string> }) => {
+  const finish = (slot: Slot, partial: Omit<Finding, 'checkId' | 'area' | 'title' | 'fixes' | 'evidence' | 'message' | 'text'> & { message: Message; evidence?: Evidence; fixParams?: Record<string, string> }) => {
     if (slot.finding) return;
     const c = slot.check;
     const params = { ...baseParams(target), ...(partial.fixParams ?? {}) };
+    // Redacted, and without terminal escapes from the network (an issuer, a reason phrase).
+    const text = mapMessage(partial.message, (v) => stripControlChars(redact(v, secrets)));
     const finding: Finding = {
       checkId: c.id,
       area: c.area,
       title: c.title,
       status: partial.status,
-      // Redacted, and without terminal escapes from the network (an issuer, a reason phrase).
-      message: stripControlChars(redact(partial.message, secrets)),
+      message: renderMessage(text),
+      text,
       causeId: partial.causeId,
       evidence: stripControlCharsDeep(redactDeep(partial.evidence ?? {}, secrets)),
       fixes: partial.causeId && (partial.status === 'fail' || partial.status === 'warn') ? stripControlCharsDeep(redactDeep(resolveFixes(causeOf(partial.causeId), params), secrets)) : [],
@@ -111,7 +114,7 @@ export async function runDiagnosis(
 
   for (const id of graph.cyclic) {
     const slot = slots.get(id)!;
-    finish(slot, { status: 'skipped', message: 'not run: its prerequisites depend on each other (a cycle)', startedMs: 0, durationMs: 0 });
+    finish(slot, { status: 'skipped', message: msg('not run: its prerequisites depend on each other (a cycle)'), startedMs: 0, durationMs: 0 });
   }
 
   const running = new Map<string, Promise<void>>();
@@ -163,7 +166,7 @@ export async function runDiagnosis(
         const cancelled = options.signal?.aborted && !deadline.aborted && !budget.aborted;
         finish(slot, {
           status: 'skipped',
-          message: cancelled ? 'cancelled' : byBudget ? `stopped: the run's ${budgetMs} ms budget ran out` : `no result within its ${deadlineMs} ms deadline`,
+          message: cancelled ? msg('cancelled') : byBudget ? msg('stopped: the run\'s {budgetMs} ms budget ran out', { budgetMs }) : msg('no result within its {deadlineMs} ms deadline', { deadlineMs }),
           evidence: { timedOut: !cancelled }, startedMs: started, durationMs,
         });
       } else {
@@ -172,12 +175,12 @@ export async function runDiagnosis(
       }
     } catch (err) {
       // A check that throws has a bug or met something it did not expect: say so, do not crash.
-      const msg = err instanceof Error ? err.message : String(err);
+      const error = err instanceof Error ? err.message : String(err);
       const aborted = signal.aborted;
       finish(slot, {
         status: aborted ? 'skipped' : 'warn',
-        message: aborted ? `stopped before it finished (${msg})` : `the check could not complete: ${msg}`,
-        evidence: { error: msg }, startedMs: started, durationMs: elapsed() - started,
+        message: aborted ? msg('stopped before it finished ({msg})', { msg: error }) : msg('the check could not complete: {msg}', { msg: error }),
+        evidence: { error }, startedMs: started, durationMs: elapsed() - started,
       });
     } finally {
       if (timer) clearTimeout(timer);
@@ -195,7 +198,7 @@ export async function runDiagnosis(
       const failedNeed = c.needs.find((n) => { const f = slots.get(n)?.finding; return f && !OK_FOR_DEPENDENTS.has(f.status); });
       if (failedNeed) {
         const by = blockerOf(slots, failedNeed);
-        finish(slot, { status: 'skipped', message: `not run: ${by} did not pass`, blockedBy: by, startedMs: elapsed(), durationMs: 0 });
+        finish(slot, { status: 'skipped', message: msg('not run: {by} did not pass', { by }), blockedBy: by, startedMs: elapsed(), durationMs: 0 });
         startedAny = true;
         continue;
       }
@@ -203,7 +206,7 @@ export async function runDiagnosis(
       if (waiting) continue;
       if (runSignal.aborted) {
         const cancelled = options.signal?.aborted;
-        finish(slot, { status: 'skipped', message: cancelled ? 'cancelled' : `not run: the run's ${budgetMs} ms budget ran out`, startedMs: elapsed(), durationMs: 0 });
+        finish(slot, { status: 'skipped', message: cancelled ? msg('cancelled') : msg('not run: the run\'s {budgetMs} ms budget ran out', { budgetMs }), startedMs: elapsed(), durationMs: 0 });
         startedAny = true;
         continue;
       }

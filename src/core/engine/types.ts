@@ -4,6 +4,7 @@ import type { CauseId, ResolvedFix } from '../catalogue/types';
 import type { RegistryTarget } from '../registry/target';
 import type { DiagnoseEnvironment } from './environment';
 import type { KeepAlivePool } from '../net/keep-alive';
+import type { Message } from '../text/message';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped' | 'info';
 
@@ -31,8 +32,8 @@ export function checkKey<TData = unknown>(id: string): CheckKey<TData> {
 /** What a check's `run` returns. */
 export interface CheckOutcome<TData = unknown> {
   status: Exclude<CheckStatus, 'skipped'>;
-  /** One plain sentence about what was seen (English; front ends may localise via causeId). */
-  message: string;
+  /** One plain sentence about what was seen, as an id (its English wording) and params: `msg(...)`. */
+  message: Message;
   /** The catalogue cause this outcome points to (for warn/fail). */
   causeId?: CauseId;
   evidence?: Evidence;
@@ -99,7 +100,13 @@ export interface Finding {
   area: CheckArea;
   title: string;
   status: CheckStatus;
+  /** The message in English (logs, JSON, SARIF, agents). */
   message: string;
+  /**
+   * The same message as id + params, for front ends to render in their language (`say`). Absent in
+   * a finding read back from elsewhere (an exported report), which has only the English.
+   */
+  text?: Message;
   causeId?: CauseId;
   evidence: Evidence;
   fixes: ResolvedFix[];

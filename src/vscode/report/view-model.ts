@@ -1,7 +1,8 @@
 // Engine findings and ranked causes → the localised, redacted view models the webview shows.
 import { localize } from '../../core/catalogue/index';
 import { localizeWithoutValues } from '../../core/catalogue/without-values';
-import { localizeCheckMessage } from '../../core/catalogue/check-messages';
+import { say } from '../../core/text/say';
+import { prose } from '../../core/text/message';
 import type { ResolvedFix } from '../../core/catalogue/types';
 import type { Evidence, Finding, RankedCause } from '../../core/engine/types';
 import type { CauseView, CheckView, EvidenceRow, FixView } from '../../shared/report-protocol';
@@ -14,7 +15,7 @@ export function checkView(f: Finding, ctx: ViewContext, blockedByTitle?: string)
     area: f.area,
     title: ctx.checkTitle(f.checkId, f.title),
     status: f.status,
-    message: ctx.redact(localizeCheckMessage(f.message, ctx.lang)),
+    message: ctx.redact(say(f.text ?? prose(f.message), ctx.lang)),
     causeId: f.causeId,
     startedMs: f.startedMs,
     durationMs: f.durationMs,

@@ -5,6 +5,7 @@ import { NET } from '../../../src/core/checks/network/ids';
 import { testContext } from '../../support/check-context';
 import { makePki } from '../net/helpers/pki';
 import { connectProxy, httpsServer, type Running } from '../net/helpers/servers';
+import { renderMessage } from '../../../src/core/text/message';
 
 // The login server is a loopback HTTPS server with a test CA, reached through a loopback CONNECT
 // proxy (the check always dials port 443; the proxy carries the tunnel to the server's port).
@@ -22,7 +23,7 @@ describe('net.challenge and net.registry-firewall (loopback registry)', function
 
   it('passes on a 401 Bearer challenge whose realm is the login server, and hands on realm and service', async () => {
     const out = await challenge((res) => res.writeHead(401, { 'www-authenticate': 'Bearer realm="https://contoso.azurecr.io/oauth2/token",service="contoso.azurecr.io"' }).end());
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     assert.deepEqual(out.data, { realm: 'https://contoso.azurecr.io/oauth2/token', service: 'contoso.azurecr.io' });
   });
 

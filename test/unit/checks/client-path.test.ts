@@ -3,6 +3,7 @@ import { dnsCheck, proxyCheck, tcpCheck } from '../../../src/core/checks/network
 import { NET } from '../../../src/core/checks/network/ids';
 import { testContext } from '../../support/check-context';
 import { blackHole, connectProxy, type Running } from '../net/helpers/servers';
+import { renderMessage } from '../../../src/core/text/message';
 
 // Loopback servers and resolve overrides only: nothing here asks public DNS or the internet.
 describe('client path: net.dns, net.proxy, net.tcp', function () {
@@ -33,7 +34,7 @@ describe('client path: net.dns, net.proxy, net.tcp', function () {
     const target = await blackHole(); running.push(target);
     const proxy = await connectProxy('ok', target.port); running.push(proxy);
     const out = await proxyCheck.run(testContext({ env: { proxy: { httpsProxy: `http://127.0.0.1:${proxy.port}` } } }));
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     assert.equal(out.evidence?.connectStatus, 200);
     assert.deepEqual(proxy.connects, ['contoso.azurecr.io:443']);
   });
@@ -57,7 +58,7 @@ describe('client path: net.dns, net.proxy, net.tcp', function () {
       env: { resolve: { 'contoso.azurecr.io': '192.0.2.1' } }, signal: AbortSignal.timeout(10000),
       data: { [NET.dns]: { host: 'contoso.azurecr.io', addresses: ['192.0.2.1'], kinds: ['public'], source: 'override', durationMs: 0 } },
     }));
-    assert.equal(out.status, 'fail', out.message);
+    assert.equal(out.status, 'fail', renderMessage(out.message));
     assert.ok(out.causeId === 'network.login-server-timeout' || out.causeId === 'network.login-server-unreachable', out.causeId);
   });
 });

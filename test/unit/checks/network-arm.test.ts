@@ -8,6 +8,7 @@ import { publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEnd
 import { getCause } from '../../../src/core/catalogue/index';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
+import { msg } from '../../../src/core/text/message';
 
 const login = 'contoso.azurecr.io';
 function facts(over: Partial<NetworkArmFacts> = {}): NetworkArmFacts {
@@ -53,9 +54,9 @@ describe('network checks: ARM rules', () => {
     const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/none', now: () => new Date(), azure: { credential: { getToken: async () => null }, armEndpoint: 'https://management.invalid' } };
     async function run(f: NetworkArmFacts, resolved: string[], challenge: { status: 'pass' | 'fail'; evidence?: Record<string, string | number> } = { status: 'pass' }) {
       const stubs: Check[] = [
-        { id: NET.arm, area: 'network', title: 'arm', needs: [], timeoutMs: 1000, run: async () => ({ status: 'info', message: '', data: f }) },
-        { id: NET.dns, area: 'network', title: 'dns', needs: [], timeoutMs: 1000, run: async () => ({ status: 'pass', message: '', data: { addresses: resolved } }) },
-        { id: NET.challenge, area: 'network', title: 'v2', needs: [], timeoutMs: 1000, run: async () => ({ status: challenge.status, message: '', evidence: challenge.evidence }) },
+        { id: NET.arm, area: 'network', title: 'arm', needs: [], timeoutMs: 1000, run: async () => ({ status: 'info', message: msg(''), data: f }) },
+        { id: NET.dns, area: 'network', title: 'dns', needs: [], timeoutMs: 1000, run: async () => ({ status: 'pass', message: msg(''), data: { addresses: resolved } }) },
+        { id: NET.challenge, area: 'network', title: 'v2', needs: [], timeoutMs: 1000, run: async () => ({ status: challenge.status, message: msg(''), evidence: challenge.evidence }) },
       ];
       return runDiagnosis([...stubs, publicAccessCheck, networkRulesCheck, privateEndpointsCheck, serviceEndpointsCheck, trustedServicesCheck, skuCheck, encryptionCheck], target, env, { causeOf: getCause });
     }

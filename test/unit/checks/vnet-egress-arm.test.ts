@@ -17,7 +17,8 @@ import type { CauseId } from '../../../src/core/catalogue/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { resolveFixes, baseParams } from '../../../src/core/engine/fixes';
 import { getCause } from '../../../src/core/catalogue/index';
-import { localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
+import { say } from '../../../src/core/text/say';
+import { renderMessage } from '../../../src/core/text/message';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 
@@ -74,17 +75,17 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
     await withScenario('nsg-blocks-registry', workstationsOnLoopback, async (f, facts) => {
       assert.ok(facts.subnets.some((s) => s.id.endsWith('/workstations') && s.networkSecurityGroupId?.endsWith('/workstations-nsg')), 'subnets come with their NSG');
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
-      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.status, 'fail', renderMessage(o.message));
       assert.equal(o.causeId, 'network.nsg-blocks-registry');
-      assert.equal(o.message, 'this machine (127.0.0.1, subnet workstations): outbound rule DenyContainerRegistry (priority 200, Deny) of NSG workstations-nsg on subnet workstations denies TCP 443 to contoso.azurecr.io (service tag AzureContainerRegistry)');
-      assert.match(localizeCheckMessage(o.message, 'nl'), /^deze computer \(127\.0\.0\.1, subnet workstations\): uitgaande regel DenyContainerRegistry \(prioriteit 200, Deny\) van NSG workstations-nsg/);
+      assert.equal(renderMessage(o.message), 'this machine (127.0.0.1, subnet workstations): outbound rule DenyContainerRegistry (priority 200, Deny) of NSG workstations-nsg on subnet workstations denies TCP 443 to contoso.azurecr.io (service tag AzureContainerRegistry)');
+      assert.match(say(o.message, 'nl'), /^deze computer \(127\.0\.0\.1, subnet workstations\): uitgaande regel DenyContainerRegistry \(prioriteit 200, Deny\) van NSG workstations-nsg/);
       assert.ok(fixCommands(o).includes('az network nsg rule create --resource-group contoso-network --nsg-name workstations-nsg --name AllowContainerRegistry443 --priority 199 --direction Outbound --access Allow --protocol Tcp --source-address-prefixes 127.0.0.1 --destination-port-ranges 443 --destination-address-prefixes AzureContainerRegistry'), fixCommands(o).join('\n'));
       assert.ok(fixCommands(o).includes('az network nsg rule delete --resource-group contoso-network --nsg-name workstations-nsg --name DenyContainerRegistry'));
       assert.equal(o.evidence?.nsgRule, 'DenyContainerRegistry', 'the explanation names the rule');
       assert.equal(o.evidence?.networkInterface, 'workstation-01-nic', 'placed by its network interface');
       assert.equal(o.evidence?.nsgRulePriority, '200');
       const worked = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.challenge, 'pass'), finding(NET.dataEndpoints, 'pass')] });
-      assert.equal(worked.status, 'info', worked.message);
+      assert.equal(worked.status, 'info', renderMessage(worked.message));
       assert.equal(worked.causeId, undefined);
     });
   });
@@ -96,9 +97,9 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
       s.privateEndpoints[0].properties.customDnsConfigs[0].ipAddresses = ['127.0.0.3'];
     }, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.3'], findings: [timeout] });
-      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.status, 'fail', renderMessage(o.message));
       assert.equal(o.causeId, 'network.nsg-blocks-registry');
-      assert.equal(o.message, 'this machine (127.0.0.1, subnet workstations): inbound rule DenyWorkstations (priority 300, Deny) of NSG private-endpoints-nsg on the private endpoint\'s subnet private-endpoints denies TCP 443 from 127.0.0.1 to contoso.azurecr.io');
+      assert.equal(renderMessage(o.message), 'this machine (127.0.0.1, subnet workstations): inbound rule DenyWorkstations (priority 300, Deny) of NSG private-endpoints-nsg on the private endpoint\'s subnet private-endpoints denies TCP 443 from 127.0.0.1 to contoso.azurecr.io');
       assert.ok(fixCommands(o).includes('az network nsg rule create --resource-group contoso-network --nsg-name private-endpoints-nsg --name AllowContainerRegistry443 --priority 299 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 127.0.0.1 --destination-port-ranges 443 --destination-address-prefixes 127.0.0.3'), fixCommands(o).join('\n'));
     });
   });
@@ -106,9 +107,9 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
   it('firewall-blocks-data-endpoints: the policy lets the login server through, not the data endpoints', async () => {
     await withScenario('firewall-blocks-data-endpoints', workstationsOnLoopback, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.challenge, 'pass'), dataBlocked] });
-      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.status, 'fail', renderMessage(o.message));
       assert.equal(o.causeId, 'network.firewall-blocks-registry');
-      assert.match(o.message, /route to-hub-firewall \(0\.0\.0\.0\/0\) of route table workstations-rt on subnet workstations sends the traffic to Azure Firewall hub-fw \(10\.3\.0\.4\), which has no rule allowing contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); it allows contoso\.azurecr\.io$/);
+      assert.match(renderMessage(o.message), /route to-hub-firewall \(0\.0\.0\.0\/0\) of route table workstations-rt on subnet workstations sends the traffic to Azure Firewall hub-fw \(10\.3\.0\.4\), which has no rule allowing contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); it allows contoso\.azurecr\.io$/);
       const cmds = fixCommands(o);
       assert.ok(cmds.includes('az network firewall policy rule-collection-group collection add-filter-collection --resource-group contoso-network --policy-name hub-fw-policy --rule-collection-group-name DefaultApplicationRuleCollectionGroup --name AllowContainerRegistry --collection-priority 199 --action Allow --rule-type ApplicationRule --rule-name allow-contoso --protocols Https=443 --source-addresses 127.0.0.1 --target-fqdns contoso.westeurope.data.azurecr.io contoso.northeurope.data.azurecr.io'), cmds.join('\n'));
       assert.ok(!cmds.some((c) => c!.startsWith('az network firewall application-rule')), 'a policy-managed firewall gets the policy command only');
@@ -119,14 +120,14 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
   it('aks-firewall-blocks-registry: the AKS node subnet goes through a classic firewall without a rule for the registry (warning, with the application-rule fix)', async () => {
     await withScenario('aks-firewall-blocks-registry', undefined, async (f, facts) => {
       const o = await run(f, aksEgressCheck, facts, { resolved: ['192.0.2.20'] });
-      assert.equal(o.status, 'warn', o.message);
+      assert.equal(o.status, 'warn', renderMessage(o.message));
       assert.equal(o.causeId, 'network.firewall-blocks-registry');
-      assert.match(o.message, /^AKS cluster contoso-aks \(node subnet aks-nodes\): route to-hub-firewall .* which has no rule allowing contoso\.azurecr\.io, contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); its nodes cannot pull from contoso$/);
+      assert.match(renderMessage(o.message), /^AKS cluster contoso-aks \(node subnet aks-nodes\): route to-hub-firewall .* which has no rule allowing contoso\.azurecr\.io, contoso\.westeurope\.data\.azurecr\.io, contoso\.northeurope\.data\.azurecr\.io \(default deny\); its nodes cannot pull from contoso$/);
       assert.deepEqual(o.evidence?.notEvaluated, undefined);
       assert.ok(fixCommands(o).includes('az network firewall application-rule create --resource-group contoso-network --firewall-name hub-fw --collection-name AllowContainerRegistry --priority 200 --action Allow --name allow-contoso --protocols Https=443 --source-addresses 10.3.1.0/24 --target-fqdns contoso.azurecr.io contoso.westeurope.data.azurecr.io contoso.northeurope.data.azurecr.io'), fixCommands(o).join('\n'));
       // This machine is not in that network.
       const me = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'] });
-      assert.equal(me.status, 'pass', me.message);
+      assert.equal(me.status, 'pass', renderMessage(me.message));
     });
   });
 
@@ -134,7 +135,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
     await withScenario('bastion-private-endpoint', undefined, async (f, facts) => {
       assert.match(facts.privateEndpoints[0].subnetId ?? '', /\/subnets\/AzureBastionSubnet$/);
       const o = await run(f, bastionCheck, facts, { resolved: ['192.0.2.23'], findings: [finding(NET.tcp, 'fail', 'network.login-server-unreachable')] });
-      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.status, 'fail', renderMessage(o.message));
       assert.equal(o.causeId, 'network.bastion-endpoint-unsupported');
       assert.ok(fixCommands(o).includes('az network private-endpoint delete --resource-group contoso-rg --name contoso-pe'));
       const quiet = await run(f, bastionCheck, facts, { resolved: ['192.0.2.20'] });
@@ -146,17 +147,17 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
     await withScenario('bastion-tunnel', undefined, async (f, facts) => {
       const refused = finding(NET.tcp, 'fail', 'network.login-server-unreachable');
       const o = await run(f, bastionCheck, facts, { resolved: ['127.0.0.1'], findings: [refused] });
-      assert.equal(o.status, 'fail', o.message);
+      assert.equal(o.status, 'fail', renderMessage(o.message));
       assert.equal(o.causeId, 'network.bastion-endpoint-unsupported');
-      assert.equal(o.message, 'contoso.azurecr.io resolves to 127.0.0.1 (a tunnel on this machine) and the network contoso-vnet of the registry\'s private endpoint has Azure Bastion contoso-bastion (native client tunnelling on): an Azure Bastion endpoint is not supported for the registry');
-      assert.match(localizeCheckMessage(o.message, 'nl'), /Azure Bastion eindpunt wordt niet ondersteund voor het register$/);
+      assert.equal(renderMessage(o.message), 'contoso.azurecr.io resolves to 127.0.0.1 (a tunnel on this machine) and the network contoso-vnet of the registry\'s private endpoint has Azure Bastion contoso-bastion (native client tunnelling on): an Azure Bastion endpoint is not supported for the registry');
+      assert.match(say(o.message, 'nl'), /Azure Bastion eindpunt wordt niet ondersteund voor het register$/);
       assert.ok(fixCommands(o).includes('az network bastion ssh --name contoso-bastion --resource-group contoso-rg --target-resource-id <vm-resource-id> --auth-type AAD'), fixCommands(o).join('\n'));
       // The public address, or a loopback with no Bastion host in that network: nothing to say.
       assert.equal((await run(f, bastionCheck, facts, { resolved: ['192.0.2.20'], findings: [refused] })).status, 'pass');
     });
     await withScenario('bastion-tunnel', (s) => { s.bastionHosts = []; }, async (f, facts) => {
       const o = await run(f, bastionCheck, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.tcp, 'fail', 'network.login-server-unreachable')] });
-      assert.equal(o.status, 'pass', o.message);
+      assert.equal(o.status, 'pass', renderMessage(o.message));
     });
   });
 
@@ -164,7 +165,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
     await withScenario('healthy', undefined, async (f, facts) => {
       for (const c of [clientEgressCheck, aksEgressCheck, bastionCheck]) {
         const o = await run(f, c, facts, { resolved: ['127.0.0.1'], findings: [finding(NET.challenge, 'pass')] });
-        assert.equal(o.status, 'pass', `${c.id}: ${o.message}`);
+        assert.equal(o.status, 'pass', `${c.id}: ${renderMessage(o.message)}`);
       }
     });
   });
@@ -172,12 +173,12 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
   it('an address range alone does not place this machine: no interface with its address → pass; interfaces unreadable → only a warning', async () => {
     await withScenario('nsg-blocks-registry', (s) => { workstationsOnLoopback(s); s.networkInterfaces[0].properties.ipConfigurations[0].properties.privateIPAddress = '127.0.0.9'; }, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
-      assert.equal(o.status, 'pass', o.message);
-      assert.equal(o.message, 'this machine\'s address 127.0.0.1 lies in the range of subnet workstations, but no network interface there has it: this machine is not in that network');
+      assert.equal(o.status, 'pass', renderMessage(o.message));
+      assert.equal(renderMessage(o.message), 'this machine\'s address 127.0.0.1 lies in the range of subnet workstations, but no network interface there has it: this machine is not in that network');
     });
     await withScenario('nsg-blocks-registry', (s) => { workstationsOnLoopback(s); s.faults.arm = { kind: 'error500', pathContains: '/networkInterfaces' }; }, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
-      assert.equal(o.status, 'warn', o.message);
+      assert.equal(o.status, 'warn', renderMessage(o.message));
       assert.equal(o.causeId, 'network.nsg-blocks-registry');
       assert.match(String(o.evidence?.notReadable), /network interfaces/);
     });
@@ -191,7 +192,7 @@ describe('VNet egress checks against the ARM simulator (scenario state)', functi
       s.virtualNetworks.flatMap((v) => v.properties.subnets).find((x) => x.name === 'workstations')!.properties.networkSecurityGroup = { id: nsg.id };
     }, async (f, facts) => {
       const o = await run(f, clientEgressCheck, facts, { resolved: ['127.0.0.1'], findings: [timeout] });
-      assert.equal(o.status, 'pass', o.message);
+      assert.equal(o.status, 'pass', renderMessage(o.message));
       assert.match(String(o.evidence?.notReadable), /NSG workstations-nsg/);
     });
   });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { runCli, type CliIo } from '../../../src/cli/run';
 import { parseCli, parseResolve, UsageError } from '../../../src/cli/args';
-import { localeFromEnv } from '../../../src/cli/strings';
+import { localeFromEnv } from '../../../src/cli/locale';
 import { makePki, type TestPki } from '../net/helpers/pki';
 import { httpsServer, connectProxy, type Running, type ProxyRunning } from '../net/helpers/servers';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';

@@ -25,9 +25,14 @@ const cacheSaid = (stderr: string) => /\[trace\] compile cache: (\w+)/.exec(stde
 
 describe('CLI compile cache (src/cli/launcher.ts, compile-cache.ts)', function () {
   this.timeout(60_000);
-  let dir: string; let bin: string; let cache: string;
+  let top: string; let dir: string; let bin: string; let cache: string;
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-compile-cache-'));
+    // The package's layout: dist/cli.js beside l10n/, whose Dutch bundle the launcher reads.
+    top = fs.mkdtempSync(path.join(os.tmpdir(), 'acrdoc-compile-cache-'));
+    dir = path.join(top, 'dist');
+    fs.mkdirSync(dir, { mode: 0o700 });
+    fs.mkdirSync(path.join(top, 'l10n'));
+    fs.copyFileSync(path.join(root, 'l10n', 'bundle.l10n.nl.json'), path.join(top, 'l10n', 'bundle.l10n.nl.json'));
     bin = path.join(dir, 'cli.js'); cache = path.join(dir, 'cache');
     const { node } = esbuildOptions({ root, production: true });
     await build({ ...cliLauncherBundle({ root, node: { ...node, logLevel: 'silent' }, outfile: bin }) });
@@ -39,7 +44,7 @@ process.stdout.write(JSON.stringify({ dir: __dirname, argv: process.argv.slice(2
 process.exitCode = process.argv.includes('fail') ? 3 : 0;
 `);
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => fs.rmSync(top, { recursive: true, force: true }));
 
   it('runs the bundle as the main module, with its argv and exit code', async () => {
     const r = await run(bin, ['diagnose', 'fail'], { ACR_DOCTOR_COMPILE_CACHE: cache });

@@ -4,8 +4,9 @@ import { allChecks } from '../../../src/core/checks/index';
 import type { Check } from '../../../src/core/engine/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { testCheck, type TestCheckFields } from '../../support/check-context';
+import { msg } from '../../../src/core/text/message';
 
-const check = (id: string, extra: TestCheckFields = {}): Check => testCheck(id, async () => ({ status: 'pass', message: '' }), { timeoutMs: 1000, ...extra });
+const check = (id: string, extra: TestCheckFields = {}): Check => testCheck(id, async () => ({ status: 'pass', message: msg('') }), { timeoutMs: 1000, ...extra });
 
 describe('check graph', () => {
   it('throws on a needs, after or awaits that names no check (a misspelling would drop the check from every run)', () => {

@@ -6,11 +6,12 @@ import type { CauseId } from '../../../src/core/catalogue/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { getCause } from '../../../src/core/catalogue/index';
 import { parseRegistryInput } from '../../../src/core/registry/target';
+import { msg } from '../../../src/core/text/message';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
 const check = (id: string, status: 'pass' | 'warn' | 'fail', causeId: CauseId | undefined, links: Pick<TestCheckFields, 'needs' | 'after' | 'awaits'> = {}): Check =>
-  testCheck(id, async () => ({ status, message: id, causeId }), { timeoutMs: 1000, ...links });
+  testCheck(id, async () => ({ status, message: msg(id), causeId }), { timeoutMs: 1000, ...links });
 
 describe('engine: ranking failures and warnings', () => {
   it('a warning tied to no failure ranks after the failure, whatever its layer', async () => {

@@ -9,6 +9,7 @@ import { httpRequest } from '../../../src/core/net/http';
 import { NetError } from '../../../src/core/net/errors';
 import { blackHole as blackHoleServer } from '../net/helpers/servers';
 import { testCheck, type TestCheckFields } from '../../support/check-context';
+import { msg } from '../../../src/core/text/message';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
@@ -16,8 +17,8 @@ const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', n
 function check(id: string, needs: string[], run: Check['run'], extra: TestCheckFields = {}): Check {
   return testCheck(id, run, { needs, ...extra });
 }
-const pass = (data?: unknown): Check['run'] => async () => ({ status: 'pass', message: 'ok', data });
-const fail = (causeId: string, fixParams?: Record<string, string>): Check['run'] => async () => ({ status: 'fail', message: 'bad', causeId: causeId as CauseId, fixParams });
+const pass = (data?: unknown): Check['run'] => async () => ({ status: 'pass', message: msg('ok'), data });
+const fail = (causeId: string, fixParams?: Record<string, string>): Check['run'] => async () => ({ status: 'fail', message: msg('bad'), causeId: causeId as CauseId, fixParams });
 
 /** A real black hole on loopback: accepts and never answers. Connects and waits for data. */
 async function blackHole() {
@@ -27,7 +28,7 @@ async function blackHole() {
   const port = (server.address() as { port: number }).port;
   const waitForAnswer = (signal: AbortSignal): Promise<CheckOutcome> => new Promise((resolve, reject) => {
     const s = connect(port, '127.0.0.1', () => s.write('hello?'));
-    s.on('data', () => resolve({ status: 'pass', message: 'answered' }));
+    s.on('data', () => resolve({ status: 'pass', message: msg('answered') }));
     signal.addEventListener('abort', () => { s.destroy(); reject(new Error('aborted')); }, { once: true });
   });
   return { waitForAnswer, close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }) };
@@ -45,8 +46,8 @@ describe('engine runner', function () {
   it('runs in dependency order, passes data, and skips dependents of a failure with blockedBy', async () => {
     const order: string[] = [];
     const checks: Check[] = [
-      check('dns', [], async () => { order.push('dns'); return { status: 'pass', message: 'ok', data: { ip: '192.0.2.20' } }; }),
-      check('tcp', ['dns'], async (ctx) => { order.push('tcp'); assert.deepEqual(ctx.data(checkKey('dns')), { ip: '192.0.2.20' }); return { status: 'fail', message: 'refused', causeId: 'mid' as CauseId }; }),
+      check('dns', [], async () => { order.push('dns'); return { status: 'pass', message: msg('ok'), data: { ip: '192.0.2.20' } }; }),
+      check('tcp', ['dns'], async (ctx) => { order.push('tcp'); assert.deepEqual(ctx.data(checkKey('dns')), { ip: '192.0.2.20' }); return { status: 'fail', message: msg('refused'), causeId: 'mid' as CauseId }; }),
       check('tls', ['tcp'], pass()),
       check('v2', ['tls'], pass()),
       check('side', ['dns'], pass()),
@@ -63,7 +64,7 @@ describe('engine runner', function () {
 
   it('runs independent checks concurrently', async () => {
     let running = 0; let peak = 0;
-    const slow: Check['run'] = async () => { running++; peak = Math.max(peak, running); await new Promise((r) => setTimeout(r, 100)); running--; return { status: 'pass', message: 'ok' }; };
+    const slow: Check['run'] = async () => { running++; peak = Math.max(peak, running); await new Promise((r) => setTimeout(r, 100)); running--; return { status: 'pass', message: msg('ok') }; };
     await runDiagnosis([check('a', [], slow), check('b', [], slow), check('c', [], slow), check('d', ['a'], slow)], target, env);
     assert.equal(peak, 3, 'a, b and c ran at the same time; d waited for a');
   });
@@ -72,7 +73,7 @@ describe('engine runner', function () {
     let sawFinding: string | undefined;
     const checks: Check[] = [
       check('arm', [], fail('low')),
-      check('v2', [], async (ctx) => { sawFinding = ctx.finding(checkKey('arm'))?.status; return { status: 'pass', message: 'ok' }; }, { after: ['arm'] }),
+      check('v2', [], async (ctx) => { sawFinding = ctx.finding(checkKey('arm'))?.status; return { status: 'pass', message: msg('ok') }; }, { after: ['arm'] }),
       check('needs-azure', [], pass(), { applies: () => false }),
       check('behind', ['needs-azure'], pass()),
     ];
@@ -85,7 +86,7 @@ describe('engine runner', function () {
     const hole = await blackHole();
     try {
       const report = await runDiagnosis([
-        check('hang', [], async (ctx) => hole.waitForAnswer(ctx.signal).catch(() => ({ status: 'fail', message: 'timed out', causeId: 'high' as CauseId })), { timeoutMs: 200 }),
+        check('hang', [], async (ctx) => hole.waitForAnswer(ctx.signal).catch(() => ({ status: 'fail', message: msg('timed out'), causeId: 'high' as CauseId })), { timeoutMs: 200 }),
         check('after-hang', ['hang'], pass()),
       ], target, env, { causeOf: (id) => causes[id] });
       const by = Object.fromEntries(report.findings.map((f) => [f.checkId, f]));
@@ -120,9 +121,9 @@ describe('engine runner', function () {
       const probe: Check['run'] = async (ctx) => {
         try {
           await httpRequest({ url: `https://contoso.azurecr.io:${hole.port}/v2/`, resolve: { 'contoso.azurecr.io': '127.0.0.1' }, signal: ctx.signal });
-          return { status: 'pass', message: 'answered' };
+          return { status: 'pass', message: msg('answered') };
         } catch (e) {
-          if (e instanceof NetError && e.kind === 'timeout') return { status: 'fail', message: 'no answer', causeId: 'high' as CauseId };
+          if (e instanceof NetError && e.kind === 'timeout') return { status: 'fail', message: msg('no answer'), causeId: 'high' as CauseId };
           throw e;
         }
       };
@@ -145,7 +146,7 @@ describe('engine runner', function () {
   it('reports a throwing check as a warning, not a crash, and redacts secrets', async () => {
     const report = await runDiagnosis([
       check('boom', [], async () => { throw new Error('bad token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln and password=hunter22'); }),
-      check('leaky', [], async () => ({ status: 'fail', message: 'sent TopSecret99', evidence: { authorization: 'Bearer abc', note: 'TopSecret99' }, causeId: 'low' as CauseId })),
+      check('leaky', [], async () => ({ status: 'fail', message: msg('sent TopSecret99'), evidence: { authorization: 'Bearer abc', note: 'TopSecret99' }, causeId: 'low' as CauseId })),
     ], target, { ...env, credentials: { kind: 'admin', username: 'contoso', password: 'TopSecret99' } });
     const text = JSON.stringify(report);
     assert.equal(report.findings[0].status, 'warn');
@@ -154,9 +155,9 @@ describe('engine runner', function () {
 
   it('ranks the root cause first: layer, then depth, then fail before warn; fills fix params', async () => {
     const checks: Check[] = [
-      check('a', [], async () => ({ status: 'warn', message: '', causeId: 'high' as CauseId })),
+      check('a', [], async () => ({ status: 'warn', message: msg(''), causeId: 'high' as CauseId })),
       check('b', [], fail('mid', { clientIp: '192.0.2.1' })),
-      check('c', [], async () => ({ status: 'warn', message: '', causeId: 'low' as CauseId })),
+      check('c', [], async () => ({ status: 'warn', message: msg(''), causeId: 'low' as CauseId })),
       check('d', ['c'], fail('mid')),
     ];
     const report = await runDiagnosis(checks, target, env, { causeOf: (id) => causes[id] });
@@ -185,7 +186,7 @@ describe('engine runner', function () {
     const events: EngineEvent[] = [];
     const gen = streamDiagnosis([
       check('fast', [], pass()),
-      check('slow', [], async () => { await released; return { status: 'pass', message: '' }; }, { timeoutMs: 10000 }),
+      check('slow', [], async () => { await released; return { status: 'pass', message: msg('') }; }, { timeoutMs: 10000 }),
     ], target, env);
     for await (const ev of gen) {
       events.push(ev);

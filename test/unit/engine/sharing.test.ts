@@ -12,6 +12,7 @@ import type { CauseId } from '../../../src/core/catalogue/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { testCheck, testContext, type TestCheckFields } from '../../support/check-context';
+import { msg } from '../../../src/core/text/message';
 
 const target = parseRegistryInput('contoso.azurecr.io');
 const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/nonexistent', now: () => new Date() };
@@ -43,12 +44,12 @@ describe('engine: overlapping and shared work', function () {
     let startedBeforeSlowEnded = false;
     let seen: string | undefined;
     const report = await runDiagnosis([
-      check('slow', async () => { await slowDone; return { status: 'fail', message: 'no', causeId: 'x' as CauseId }; }),
+      check('slow', async () => { await slowDone; return { status: 'fail', message: msg('no'), causeId: 'x' as CauseId }; }),
       check('eager', async (ctx) => {
         startedBeforeSlowEnded = !ctx.finding(checkKey('slow'));
         release(); // let the slow one finish only now: proof that eager did not wait to start
         seen = (await ctx.settled(checkKey('slow')))?.status;
-        return { status: 'pass', message: 'ok' };
+        return { status: 'pass', message: msg('ok') };
       }, { awaits: ['slow'] }),
     ], target, env);
     assert.ok(startedBeforeSlowEnded, 'eager ran while slow was still running');
@@ -60,11 +61,11 @@ describe('engine: overlapping and shared work', function () {
     let undeclared: unknown = 'pending';
     let pastDeadline: unknown = 'pending';
     const report = await runDiagnosis([
-      check('hang', () => sleep(1500).then(() => ({ status: 'pass', message: '' })), { timeoutMs: 5000 }),
-      check('peek', async (ctx) => { undeclared = await ctx.settled(checkKey('hang')); return { status: 'pass', message: '' }; }),
+      check('hang', () => sleep(1500).then(() => ({ status: 'pass', message: msg('') })), { timeoutMs: 5000 }),
+      check('peek', async (ctx) => { undeclared = await ctx.settled(checkKey('hang')); return { status: 'pass', message: msg('') }; }),
       check('impatient', async (ctx) => {
         pastDeadline = await ctx.settled(checkKey('hang'));
-        return { status: 'info', message: ctx.signal.aborted ? 'gave up at its deadline' : 'saw hang' };
+        return { status: 'info', message: msg(ctx.signal.aborted ? 'gave up at its deadline' : 'saw hang') };
       }, { awaits: ['hang'], timeoutMs: 150 }),
     ], target, env);
     assert.equal(undeclared, undefined, 'not declared: answered at once with what is there (nothing yet)');
@@ -75,8 +76,8 @@ describe('engine: overlapping and shared work', function () {
   });
 
   it('awaits counts for depth and cycles like after', () => {
-    const g = buildGraph([check('a', async () => ({ status: 'pass', message: '' })), check('b', async () => ({ status: 'pass', message: '' }), { awaits: ['a'] }),
-      check('c', async () => ({ status: 'pass', message: '' }), { awaits: ['d'] }), check('d', async () => ({ status: 'pass', message: '' }), { awaits: ['c'] })], () => true);
+    const g = buildGraph([check('a', async () => ({ status: 'pass', message: msg('') })), check('b', async () => ({ status: 'pass', message: msg('') }), { awaits: ['a'] }),
+      check('c', async () => ({ status: 'pass', message: msg('') }), { awaits: ['d'] }), check('d', async () => ({ status: 'pass', message: msg('') }), { awaits: ['c'] })], () => true);
     assert.equal(g.depth.get('b'), 1);
     assert.deepEqual([...g.cyclic].sort(), ['c', 'd']);
   });
@@ -88,7 +89,7 @@ describe('engine: overlapping and shared work', function () {
     const results: Record<string, unknown> = {};
     const user = (id: string, timeoutMs: number) => check(id, async (ctx) => {
       try { results[id] = await ctx.shared('answer', work); } catch (e) { results[id] = (e as Error).name; }
-      return { status: 'pass', message: '' };
+      return { status: 'pass', message: msg('') };
     }, { timeoutMs });
     await runDiagnosis([user('a', 100), user('b', 2000), user('c', 2000)], target, env);
     assert.equal(runs, 1);
@@ -112,21 +113,21 @@ describe('engine: overlapping and shared work', function () {
     const { credential, calls } = countingCredential();
     const asker = (id: string, scope: string, opts?: GetTokenOptions) => check(id, async (ctx) => {
       const t = await ctx.env.azure!.credential.getToken(scope, { ...opts, abortSignal: ctx.signal });
-      return { status: 'pass', message: t!.token };
+      return { status: 'pass', message: msg(t!.token) };
     });
     const report = await runDiagnosis([
       asker('a', 'https://management.azure.com/.default'),
       asker('b', 'https://management.azure.com/.default', { enableCae: true }),
       asker('c', 'https://management.azure.com/.default'),
       asker('d', 'https://containerregistry.azure.net/.default'),
-      check('late', async (ctx) => { await sleep(100); const t = await ctx.env.azure!.credential.getToken('https://management.azure.com/.default'); return { status: 'pass', message: t!.token }; }),
+      check('late', async (ctx) => { await sleep(100); const t = await ctx.env.azure!.credential.getToken('https://management.azure.com/.default'); return { status: 'pass', message: msg(t!.token) }; }),
     ], target, { ...env, azure: { credential, armEndpoint: 'https://management.azure.com' } });
     assert.equal(calls.length, 2, `one per scope: ${JSON.stringify(calls.map((c) => c.scopes))}`);
-    const msg = Object.fromEntries(report.findings.map((f) => [f.checkId, f.message]));
-    assert.equal(msg.a, msg.b);
-    assert.equal(msg.a, msg.c);
-    assert.equal(msg.a, msg.late, 'a later caller gets the kept token');
-    assert.notEqual(msg.a, msg.d);
+    const messages = Object.fromEntries(report.findings.map((f) => [f.checkId, f.message]));
+    assert.equal(messages.a, messages.b);
+    assert.equal(messages.a, messages.c);
+    assert.equal(messages.a, messages.late, 'a later caller gets the kept token');
+    assert.notEqual(messages.a, messages.d);
   });
 
   it('the shared token: a caller that gives up gets an AbortError, the others still get the token; failures are not kept', async () => {

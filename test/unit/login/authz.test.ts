@@ -5,6 +5,7 @@ import { testContext } from '../../support/check-context';
 import { authzAadCheck, authzExplicitCheck } from '../../../src/core/checks/login/authz';
 import type { RegistryFacts } from '../../../src/core/checks/login/registry-facts';
 import { LOGIN } from '../../../src/core/checks/login/check-ids';
+import { renderMessage } from '../../../src/core/text/message';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const REG_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
@@ -31,7 +32,7 @@ describe('authorisation verdicts', () => {
   it('a pulling role younger than 10 minutes: propagation, not a missing role', async () => {
     const o = await run(ctx({ [LOGIN.aad]: aad([]), [LOGIN.registry]: facts([['Registry Metadata Reader', 600], ['AcrPush', 2]]) }, 'pull'));
     assert.equal(o.causeId, 'authz.role-propagation-pending');
-    assert.match(o.message, /2026-11-25T12:08:00Z/);
+    assert.match(renderMessage(o.message), /2026-11-25T12:08:00Z/);
   });
   it('ABAC mode: the AcrPush assignment is ignored', async () => {
     const o = await run(ctx({ [LOGIN.aad]: aad([]), [LOGIN.registry]: facts([['AcrPush', 600]], 'AbacRepositoryPermissions') }, 'pull'));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerConfigCheck } from '../../../src/core/checks/login/docker-config';
 import { testContext } from '../../support/check-context';
+import { renderMessage } from '../../../src/core/text/message';
 
 describe('login.docker.config (a Docker config directory on disk)', () => {
   let dir: string;
@@ -31,7 +32,7 @@ describe('login.docker.config (a Docker config directory on disk)', () => {
     const out = await run();
     assert.equal(out.status, 'pass');
     assert.deepEqual(out.evidence?.storedFor, ['contoso.azurecr.io']);
-    assert.match(out.message, /looked up in the config file/);
+    assert.match(renderMessage(out.message), /looked up in the config file/);
     assert.doesNotMatch(JSON.stringify(out.evidence), /secret/);
   });
 
@@ -39,7 +40,7 @@ describe('login.docker.config (a Docker config directory on disk)', () => {
     write(JSON.stringify({ credHelpers: { 'contoso.azurecr.io': 'acr-env' } }));
     const out = await run();
     assert.equal(out.evidence?.credHelper, 'acr-env');
-    assert.match(out.message, /credential helper "acr-env"/);
+    assert.match(renderMessage(out.message), /credential helper "acr-env"/);
   });
 
   it('hides a proxy password in the evidence', async () => {

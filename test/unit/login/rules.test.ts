@@ -7,6 +7,7 @@ import { relative, isoDate } from '../../../src/core/text/dates';
 import { getCause } from '../../../src/core/catalogue/index';
 import { CAUSE_IDS } from '../../../src/core/catalogue/index';
 import { LOGIN_CAUSES } from '../../../src/core/catalogue/login-causes';
+import { renderMessage } from '../../../src/core/text/message';
 
 describe('name rules', () => {
   it('flags upper case and a missing suffix, suggesting the login server', () => {
@@ -22,8 +23,8 @@ describe('name rules', () => {
     assert.deepEqual(inputVerdicts(parseRegistryInput('contoso')), []);
     assert.deepEqual(inputVerdicts(parseRegistryInput('Contoso')), [], 'resource names are matched case-insensitively');
     const note = resourceNameNote(parseRegistryInput('Contoso'))!;
-    assert.match(note, /resource name/);
-    assert.match(note, /docker login contoso\.azurecr\.io\.$/);
+    assert.match(renderMessage(note), /resource name/);
+    assert.match(renderMessage(note), /docker login contoso\.azurecr\.io\.$/);
     assert.equal(resourceNameNote(parseRegistryInput('contoso.azurecr.io')), undefined);
     assert.equal(resourceNameNote(parseRegistryInput('contoso/hello:v1')), undefined, 'an image reference is a login-server position');
     // Upper case stays a fault where docker reads a login server.
@@ -113,10 +114,10 @@ describe('expiry maths and Entra errors', () => {
       const f = classifyAadError(new Error(`${code}: ${text} Trace ID: 0000`));
       assert.equal(f.causeId, 'expiry.aad-token-expired', code);
       assert.equal(f.code, code);
-      assert.match(f.message, /az login/);
+      assert.match(renderMessage(f.message), /az login/);
     }
     assert.equal(classifyAadError(new Error('network down')).causeId, 'credentials.invalid');
-    assert.ok(!classifyAadError(new Error('bad eyJabcdefghijkl.eyJabcdefgh.sig')).message.includes('eyJabcdefghijkl'));
+    assert.ok(!renderMessage(classifyAadError(new Error('bad eyJabcdefghijkl.eyJabcdefgh.sig')).message).includes('eyJabcdefghijkl'));
   });
 });
 

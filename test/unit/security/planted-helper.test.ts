@@ -13,6 +13,7 @@ import { executableExtensions, findExecutable, safeSpawnOptions, searchableEntri
 import { localizeCheckMessage } from '../../../src/core/catalogue/check-messages';
 import { terminalFix } from '../../../src/vscode/report/fixes/terminal-fix';
 import { vscodeStub } from './vscode-stub';
+import { renderMessage } from '../../../src/core/text/message';
 
 describe('security: a planted credential helper (docker/executable-on-path, credential-helper, logout)', () => {
   let root: string; let repo: string; let bin: string; let cwd: string; let marker: string;
@@ -68,8 +69,8 @@ describe('security: a planted credential helper (docker/executable-on-path, cred
 
   it('a helper not found is a clear message, in Dutch too', () => {
     const m = missingHelperMessage('desktop');
-    assert.match(m, /docker-credential-desktop is not on PATH, but the Docker config names "desktop"/);
-    assert.match(localizeCheckMessage(m, 'nl'), /^docker-credential-desktop staat niet in PATH/);
+    assert.match(renderMessage(m), /docker-credential-desktop is not on PATH, but the Docker config names "desktop"/);
+    assert.match(localizeCheckMessage(renderMessage(m), 'nl'), /^docker-credential-desktop staat niet in PATH/);
   });
 
   it('a fix run in a terminal (docker logout) starts in the home folder, not the workspace', async () => {

@@ -10,6 +10,7 @@ import { checkKey } from '../../../src/core/engine/types';
 import { parseRegistryInput } from '../../../src/core/registry/target';
 import { stripControlChars, stripControlCharsDeep, terminalText } from '../../../src/core/text/control-chars';
 import { runCli } from '../../../src/cli/run';
+import { msg } from '../../../src/core/text/message';
 
 const HOSTILE = '\x1b]0;pwned\x07\x1b[2J\x1b]52;c;ZWNobyBoaQ==\x07\x9b31m\x90q\x9c\r\x00\x7f';
 /** Anything a terminal acts on that the CLI did not write itself. */
@@ -35,7 +36,7 @@ describe('security: terminal escapes (text/control-chars, engine, CLI)', () => {
       fixes: [{ kind: 'copyCommand', title: { en: 'f', nl: 'f' }, command: 'echo {note}' }] } as unknown as Cause;
     const report = await runDiagnosis([{
       id: checkKey('x'), area: 'network', title: 'x', needs: [], timeoutMs: 1000,
-      run: async () => ({ status: 'fail', causeId: 'c' as CauseId, message: `issuer ${HOSTILE}`, evidence: { issuer: HOSTILE, [`k${HOSTILE}`]: 1 }, fixParams: { note: `n${HOSTILE}` } }),
+      run: async () => ({ status: 'fail', causeId: 'c' as CauseId, message: msg(`issuer ${HOSTILE}`), evidence: { issuer: HOSTILE, [`k${HOSTILE}`]: 1 }, fixParams: { note: `n${HOSTILE}` } }),
     }, { id: checkKey('y'), area: 'network', title: 'y', needs: [], timeoutMs: 1000, run: async () => { throw new Error(`boom ${HOSTILE}`); } }], target, env, { causeOf: () => cause });
     const text = JSON.stringify(report);
     assert.ok(report.findings.length === 2 && report.findings[0].fixes.length === 1, text);

@@ -13,6 +13,7 @@ import { LOGIN, NET_CHALLENGE } from '../login/check-ids';
 import { acrNet } from '../login/token-requests';
 import { nearestTags } from './near-tags';
 import { IMAGE } from './ids';
+import { msg } from '../../text/message';
 
 export interface ImageManifestData {
   image: ImageReference;
@@ -40,22 +41,22 @@ export const imageManifestCheck: Check = {
     const net = acrNet(ctx);
     const t = await identityToken(ctx, net, ch.realm, scopeFor(image.repository, ['pull']));
     const evidence: Record<string, string | number | boolean | undefined> = { image: shown, reference, tokenFrom: t.source, standIn: t.standIn || undefined };
-    if (!t.token) return { status: 'info', evidence, message: `No credential of the judged identity could read ${shown}; the login checks say why.` };
+    if (!t.token) return { status: 'info', evidence, message: msg('No credential of the judged identity could read {shown}; the login checks say why.', { shown }) };
     const api: RegistryApi = { ...net, token: t.token };
     const m = await getManifest(api, image.repository, reference);
     if (m.ok) {
       const data: ImageManifestData = { image, reference, manifest: m, token: t.token, tokenSource: t.source };
       const ev = { ...evidence, digest: m.digest, mediaType: m.mediaType };
       return m.entries
-        ? { status: 'pass', data, evidence: ev, message: `${shown} exists: an index of ${m.entries.length} platform(s).` }
-        : { status: 'pass', data, evidence: ev, message: `${shown} exists: an image manifest.` };
+        ? { status: 'pass', data, evidence: ev, message: msg('{shown} exists: an index of {n} platform(s).', { shown, n: m.entries.length }) }
+        : { status: 'pass', data, evidence: ev, message: msg('{shown} exists: an image manifest.', { shown }) };
     }
     evidence.status = m.status;
     evidence.registrySays = m.code ? `${m.code}: ${m.reason}` : m.reason;
     if (m.status === 401 || m.status === 403) {
-      return { status: 'info', evidence, message: `The registry does not let the judged identity read ${shown} (${m.status}); the rights checks say why.` };
+      return { status: 'info', evidence, message: msg('The registry does not let the judged identity read {shown} ({status}); the rights checks say why.', { shown, status: m.status }) };
     }
-    if (m.status !== 404) return { status: 'warn', evidence, message: `GET manifest of ${shown} answered ${m.status}: ${m.reason}.` };
+    if (m.status !== 404) return { status: 'warn', evidence, message: msg('GET manifest of {shown} answered {status}: {reason}.', { shown, status: m.status, reason: m.reason }) };
     return notFound(ctx, api, image, reference, shown, m.code, evidence);
   },
 };
@@ -67,14 +68,14 @@ async function notFound(ctx: CheckContext, api: RegistryApi, image: ImageReferen
   if (repoMissing) {
     return {
       status: 'fail', causeId: 'image.repository-not-found', evidence: { ...evidence, repositoryExists: false }, fixParams,
-      message: `${ctx.target.loginServer} has no repository ${image.repository} (NAME_UNKNOWN): docker says "manifest unknown" or "repository does not exist", and some tools "unauthorized: authentication required". Check the name, or push the image first.`,
+      message: msg('{loginServer} has no repository {repository} (NAME_UNKNOWN): docker says "manifest unknown" or "repository does not exist", and some tools "unauthorized: authentication required". Check the name, or push the image first.', { loginServer: ctx.target.loginServer, repository: image.repository }),
     };
   }
   const what = image.digest ? `the digest ${image.digest}` : image.tag ? `the tag ${image.tag}` : 'the tag latest';
   if (!tags.ok) {
     return {
       status: 'fail', causeId: 'image.tag-not-found', evidence: { ...evidence, tagsListed: false }, fixParams,
-      message: `${image.repository} exists, but ${what} does not (MANIFEST_UNKNOWN); its tags could not be listed with this identity (${tags.status}).`,
+      message: msg('{repository} exists, but {what} does not (MANIFEST_UNKNOWN); its tags could not be listed with this identity ({status}).', { repository: image.repository, what, status: tags.status }),
     };
   }
   const near = image.digest ? [] : nearestTags(tags.tags, reference, 5);
@@ -82,18 +83,16 @@ async function notFound(ctx: CheckContext, api: RegistryApi, image: ImageReferen
   const list = near.length ? near.join(', ') : '(none)';
   const ev = { ...evidence, tags: tags.tags.length, nearestTags: near.length ? near : undefined };
   if (!tags.tags.length) {
-    return { status: 'fail', causeId: 'image.tag-not-found', evidence: ev, fixParams, message: `${image.repository} exists but holds no tagged image: ${what} does not exist (MANIFEST_UNKNOWN).` };
+    return { status: 'fail', causeId: 'image.tag-not-found', evidence: ev, fixParams, message: msg('{repository} exists but holds no tagged image: {what} does not exist (MANIFEST_UNKNOWN).', { repository: image.repository, what }) };
   }
   if (!image.tag && !image.digest) {
     return {
       status: 'fail', causeId: 'image.tag-not-found', evidence: { ...ev, implicitLatest: true }, fixParams,
-      message: `There is no :latest in ${image.repository}: without a tag docker pulls :latest, and this repository has none (manifest unknown). Name a tag; the nearest: ${list}.`,
+      message: msg('There is no :latest in {repository}: without a tag docker pulls :latest, and this repository has none (manifest unknown). Name a tag; the nearest: {list}.', { repository: image.repository, list }),
     };
   }
   return {
     status: 'fail', causeId: 'image.tag-not-found', evidence: ev, fixParams,
-    message: image.digest
-      ? `${image.repository} exists, but ${what} does not (MANIFEST_UNKNOWN): the image was deleted or the digest belongs to another repository.`
-      : `${image.repository} exists, but ${what} does not (MANIFEST_UNKNOWN). The nearest existing tags: ${list}.`,
+    message: image.digest ? msg('{repository} exists, but {what} does not (MANIFEST_UNKNOWN): the image was deleted or the digest belongs to another repository.', { repository: image.repository, what }) : msg('{repository} exists, but {what} does not (MANIFEST_UNKNOWN). The nearest existing tags: {list}.', { repository: image.repository, what, list }),
   };
 }

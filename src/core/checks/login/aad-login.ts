@@ -16,6 +16,7 @@ import { armScope as armScopeOf } from '../../azure/connection';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, accessTokenOnce, exchangeOnce, repositoryOf } from './token-requests';
 import { isoDate } from '../../text/dates';
+import { msg } from '../../text/message';
 
 export const ACR_AUDIENCE = 'https://containerregistry.azure.net/.default';
 
@@ -54,7 +55,7 @@ export const aadLoginCheck: Check = {
     const first = await aadToken(az.credential, armScope, ctx.signal);
     if ('failure' in first) {
       const f = classifyAadError(first.failure);
-      return { status: 'fail', causeId: f.causeId, message: `Step 1 of 3 (Entra ID token) failed. ${f.message}`, evidence: { step: 'aad-token', aadError: f.code } };
+      return { status: 'fail', causeId: f.causeId, message: msg('Step 1 of 3 (Entra ID token) failed. {message}', { message: f.message }), evidence: { step: 'aad-token', aadError: f.code } };
     }
     const claims = decodeJwt(first.token);
     const tenant = (claims?.tid) ?? az.tenantId;
@@ -81,7 +82,7 @@ export const aadLoginCheck: Check = {
           audience = 'acr';
           audienceNote = {
             status: 'fail', causeId: 'credentials.aad-audience-rejected', evidence: { ...evidence, exchangeStatus: exchanged.status, registrySays: exchanged.reason },
-            message: `The registry refuses Entra tokens for the Azure Resource Manager audience (${exchanged.reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is ${(await policyDisabled()) ? 'disabled (ARM says so)' : 'evidently disabled'}. Tools that send ARM tokens (older az, some CI tasks) fail to log in.`,
+            message: ((await policyDisabled()) ? msg('The registry refuses Entra tokens for the Azure Resource Manager audience ({reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is disabled (ARM says so). Tools that send ARM tokens (older az, some CI tasks) fail to log in.', { reason: exchanged.reason }) : msg('The registry refuses Entra tokens for the Azure Resource Manager audience ({reason}) and accepts only tokens for containerregistry.azure.net: its azureADAuthenticationAsArmPolicy is evidently disabled. Tools that send ARM tokens (older az, some CI tasks) fail to log in.', { reason: exchanged.reason })),
           };
           exchanged = retry;
         }
@@ -102,7 +103,7 @@ export const aadLoginCheck: Check = {
     if (audienceNote) return { ...audienceNote, data };
     return {
       status: 'pass', data, evidence: { ...evidence, scope },
-      message: `Signed in to ${ctx.target.loginServer} with the Entra identity: token (${audience === 'arm' ? 'ARM' : 'ACR'} audience) → refresh token → access token for ${scope}.`,
+      message: (audience === 'arm' ? msg('Signed in to {loginServer} with the Entra identity: token (ARM audience) → refresh token → access token for {scope}.', { loginServer: ctx.target.loginServer, scope }) : msg('Signed in to {loginServer} with the Entra identity: token (ACR audience) → refresh token → access token for {scope}.', { loginServer: ctx.target.loginServer, scope })),
     };
   },
 };
@@ -128,20 +129,20 @@ function stepFail(f: StepFailure, evidence: Record<string, string | number | boo
   const ev = { ...evidence, step, status: f.status, registrySays: f.reason };
   if (step === 'challenge') {
     // The network checks own a broken challenge; this only says why the login could not start.
-    return { status: 'warn', causeId: f.realmRefused ? 'network.challenge-invalid' : undefined, message: `The login could not start: ${f.reason}.`, evidence: ev };
+    return { status: 'warn', causeId: f.realmRefused ? 'network.challenge-invalid' : undefined, message: msg('The login could not start: {reason}.', { reason: f.reason }), evidence: ev };
   }
   if (f.netError) {
-    return { status: 'warn', message: `Step ${step === 'exchange' ? '2' : '3'} of 3 (${step}) got no answer: ${f.reason}.`, evidence: ev };
+    return { status: 'warn', message: (step === 'exchange' ? msg('Step 2 of 3 ({step}) got no answer: {reason}.', { step, reason: f.reason }) : msg('Step 3 of 3 ({step}) got no answer: {reason}.', { step, reason: f.reason })), evidence: ev };
   }
-  if (f.status === 429) return { status: 'fail', causeId: 'network.throttled', message: `The registry throttles the ${step} request (429): ${f.reason}.`, evidence: ev };
+  if (f.status === 429) return { status: 'fail', causeId: 'network.throttled', message: msg('The registry throttles the {step} request (429): {reason}.', { step, reason: f.reason }), evidence: ev };
   if (step === 'exchange') {
     return {
       status: 'fail', causeId: 'credentials.aad-exchange-failed', evidence: ev,
-      message: `Step 2 of 3 failed: the registry did not exchange the Entra token for a refresh token (POST /oauth2/exchange → ${f.status}: ${f.reason})${policyDisabled ? ' even with a containerregistry.azure.net token' : ''}.`,
+      message: (policyDisabled ? msg('Step 2 of 3 failed: the registry did not exchange the Entra token for a refresh token (POST /oauth2/exchange → {status}: {reason}) even with a containerregistry.azure.net token.', { status: String(f.status), reason: f.reason }) : msg('Step 2 of 3 failed: the registry did not exchange the Entra token for a refresh token (POST /oauth2/exchange → {status}: {reason}).', { status: String(f.status), reason: f.reason })),
     };
   }
   return {
     status: 'fail', causeId: 'credentials.access-token-failed', evidence: ev,
-    message: `Step 3 of 3 failed: the registry issued no access token for ${String(evidence.scope ?? 'the scope')} (POST /oauth2/token → ${f.status}: ${f.reason}).`,
+    message: msg('Step 3 of 3 failed: the registry issued no access token for {scope} (POST /oauth2/token → {status}: {reason}).', { scope: String(evidence.scope ?? 'the scope'), status: String(f.status), reason: f.reason }),
   };
 }

@@ -11,6 +11,7 @@ import { repositoryOf } from './token-requests';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import { conditionAllows } from './role-conditions';
 import { readPrincipalGroups } from '../../azure/registry-reads';
+import { msg } from '../../text/message';
 
 export type KnownFacts = RegistryFacts & { registry: NonNullable<RegistryFacts['registry']>; roleAssignments: NonNullable<RegistryFacts['roleAssignments']> };
 
@@ -27,7 +28,7 @@ export const aksCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const read = ctx.data(LOGIN.registry);
     if (!read?.registry || !read.roleAssignments) {
-      return { status: 'info', message: 'The registry\'s role assignments could not be read, so AKS clusters were not checked.' };
+      return { status: 'info', message: msg('The registry\'s role assignments could not be read, so AKS clusters were not checked.') };
     }
     const facts: KnownFacts = { ...read, registry: read.registry, roleAssignments: read.roleAssignments };
     // One listing per run, shared with the network area's AKS egress check.
@@ -40,14 +41,14 @@ export const aksCheck: Check = {
         const seen = found.map((x) => x.name).join(', ') || 'none';
         return {
           status: 'fail', evidence: { [UNRESOLVED_IDENTITY]: true, cluster: named, clustersSeen: seen, gaps: gaps.length ? gaps.slice(0, 3) : undefined },
-          message: `Azure lists no AKS cluster named ${named} (clusters this sign-in sees: ${seen}): give one of them as --identity aks:<cluster>, or sign in with an identity that may read the cluster.`,
+          message: msg('Azure lists no AKS cluster named {named} (clusters this sign-in sees: {seen}): give one of them as --identity aks:<cluster>, or sign in with an identity that may read the cluster.', { named, seen }),
         };
       }
       return judgeKubelet(ctx, facts, c.name, c.resourceGroup, c.kubeletIdentity?.objectId, await (c.kubeletIdentity?.objectId ? kubeletIdentityExists(armAccessOf(ctx.env)!, c, ctx.signal) : Promise.resolve(undefined)));
     }
     const clusters: ClusterView[] = found.map((c) => ({ name: c.name, resourceGroup: c.resourceGroup, kubeletObjectId: c.kubeletIdentity?.objectId, kubeletResourceId: c.kubeletIdentity?.resourceId }));
     if (!clusters.length) {
-      return { status: 'pass', message: gaps.length ? `No AKS clusters could be listed (${gaps[0]}).` : 'The account sees no AKS clusters.', evidence: { clusters: 0 } };
+      return { status: 'pass', message: gaps.length ? msg('No AKS clusters could be listed ({gaps}).', { gaps: gaps[0] }) : msg('The account sees no AKS clusters.'), evidence: { clusters: 0 } };
     }
     // An AcrPull assignment can outlive its identity: a deleted kubelet identity still appears in the
     // cluster and in the registry's role assignments, but ARM no longer knows the identity resource.
@@ -63,7 +64,7 @@ export const aksCheck: Check = {
       return {
         status: 'warn', causeId: 'credentials.azure-service-config', evidence: { ...evidence, kubeletIdentityDeleted: deleted.map((x) => x.name) },
         fixParams: { cluster: c.name, clusterResourceGroup: c.resourceGroup },
-        message: `AKS cluster ${deleted.map((x) => x.name).join(', ')}: the kubelet identity ${c.kubeletResourceId ?? c.kubeletObjectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from ${facts.registry.name}, although an AcrPull assignment for ${c.kubeletObjectId} remains. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).`,
+        message: msg('AKS cluster {cluster}: the kubelet identity {kubeletResourceId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from {name}, although an AcrPull assignment for {kubeletObjectId} remains. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).', { cluster: deleted.map((x) => x.name).join(', '), kubeletResourceId: String(c.kubeletResourceId ?? c.kubeletObjectId), name: facts.registry.name, kubeletObjectId: String(c.kubeletObjectId) }),
       };
     }
     if (blocked.length) {
@@ -71,7 +72,7 @@ export const aksCheck: Check = {
       return {
         status: 'warn', causeId: 'authz.aks-kubelet-missing-acrpull', evidence,
         fixParams: { cluster: c.name, clusterResourceGroup: c.resourceGroup, registryId: facts.registry.id, principalId: c.kubeletObjectId! },
-        message: `AKS cluster ${blocked.map((x) => x.name).join(', ')}: the kubelet identity (${c.kubeletObjectId}) holds no AcrPull on ${facts.registry.name}, so its pods cannot pull images from it (ErrImagePull).`,
+        message: msg('AKS cluster {cluster}: the kubelet identity ({kubeletObjectId}) holds no AcrPull on {name}, so its pods cannot pull images from it (ErrImagePull).', { cluster: blocked.map((x) => x.name).join(', '), kubeletObjectId: String(c.kubeletObjectId), name: facts.registry.name }),
       };
     }
     if (noIdentity.length) {
@@ -79,10 +80,10 @@ export const aksCheck: Check = {
       return {
         status: 'warn', causeId: 'credentials.azure-service-config', evidence,
         fixParams: { cluster: c.name, clusterResourceGroup: c.resourceGroup },
-        message: `AKS cluster ${c.name} has no kubelet managed identity (a service principal cluster?); confirm which identity it pulls with.`,
+        message: msg('AKS cluster {name} has no kubelet managed identity (a service principal cluster?); confirm which identity it pulls with.', { name: c.name }),
       };
     }
-    return { status: 'pass', message: `The kubelet identity of ${clusters.map((c) => c.name).join(', ')} may pull from ${facts.registry.name}.`, evidence };
+    return { status: 'pass', message: msg('The kubelet identity of {clusters} may pull from {name}.', { clusters: clusters.map((c) => c.name).join(', '), name: facts.registry.name }), evidence };
   },
 };
 
@@ -96,11 +97,11 @@ async function judgeKubelet(ctx: CheckContext, facts: KnownFacts, cluster: strin
   const repo = repositoryOf(ctx);
   const fixParams: Record<string, string> = { cluster, clusterResourceGroup: resourceGroup, registryId: facts.registry.id };
   if (!objectId) {
-    return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster }, message: `AKS cluster ${cluster} has no kubelet managed identity (a service principal cluster?); confirm which identity it pulls with.` };
+    return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster }, message: msg('AKS cluster {cluster} has no kubelet managed identity (a service principal cluster?); confirm which identity it pulls with.', { cluster }) };
   }
   fixParams.principalId = objectId;
   if (exists === false) {
-    return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster, kubeletObjectId: objectId, kubeletIdentityDeleted: true }, message: `AKS cluster ${cluster}: its kubelet identity ${objectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from ${facts.registry.name}. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).` };
+    return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster, kubeletObjectId: objectId, kubeletIdentityDeleted: true }, message: msg('AKS cluster {cluster}: its kubelet identity {objectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from {name}. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).', { cluster, objectId, name: facts.registry.name }) };
   }
   return judgeByRoleAssignments(ctx, facts, { groupIds: await groupsThroughArm(ctx, facts, objectId), principalId: objectId, label: `the kubelet identity of AKS cluster ${cluster} (${objectId})`, missingPullCause: 'authz.aks-kubelet-missing-acrpull', repo, op, fixParams, evidence: { cluster, kubeletObjectId: objectId } });
 }
@@ -125,17 +126,17 @@ export function judgeByRoleAssignments(ctx: CheckContext, facts: KnownFacts, s: 
   const on = s.repo ? `${s.repo} in ${facts.registry.name}` : facts.registry.name;
   const missing = !a.canPull ? 'pull' : s.op === 'push' && !a.canPush ? 'push' : undefined;
   if (!missing) {
-    return { status: 'pass', evidence, message: `By its role assignments (${held}), ${s.label} may ${s.op === 'push' ? 'push to' : 'pull from'} ${on}; its own sign-in cannot be tried from this machine.` };
+    return { status: 'pass', evidence, message: (s.op === 'push' ? msg('By its role assignments ({held}), {label} may push to {on}; its own sign-in cannot be tried from this machine.', { held, label: s.label, on }) : msg('By its role assignments ({held}), {label} may pull from {on}; its own sign-in cannot be tried from this machine.', { held, label: s.label, on })) };
   }
   const status = s.op === 'login' ? 'warn' : missing === 'push' && s.op !== 'push' ? 'info' : 'fail';
   if (a.pending.length && missing === 'pull') {
-    return { status, causeId: 'authz.role-propagation-pending', evidence, fixParams: s.fixParams, message: `${s.label} was given ${a.pending[0].role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.` };
+    return { status, causeId: 'authz.role-propagation-pending', evidence, fixParams: s.fixParams, message: msg('{label} was given {role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.', { label: s.label, role: a.pending[0].role }) };
   }
   if (abac && (a.ignoredByAbac.length || assignments.length !== facts.roleAssignments.length)) {
-    return { status, causeId: 'authz.abac-repository-permissions', evidence, fixParams: s.fixParams, message: `The registry uses ABAC repository permissions: ${s.label} holds ${held}, and none of it lets it ${missing} ${on}.` };
+    return { status, causeId: 'authz.abac-repository-permissions', evidence, fixParams: s.fixParams, message: msg('The registry uses ABAC repository permissions: {label} holds {held}, and none of it lets it {missing} {on}.', { label: s.label, held, missing, on }) };
   }
   return {
     status, causeId: missing === 'pull' ? s.missingPullCause : 'authz.missing-acrpush', evidence, fixParams: s.fixParams,
-    message: `${s.label} holds ${held} on ${facts.registry.name} and above: nothing that allows ${missing} (ARM role assignments; its own sign-in cannot be tried from this machine).`,
+    message: msg('{label} holds {held} on {name} and above: nothing that allows {missing} (ARM role assignments; its own sign-in cannot be tried from this machine).', { label: s.label, held, name: facts.registry.name, missing }),
   };
 }

@@ -6,6 +6,7 @@ import { anonymousPullAllowed } from './anonymous';
 import { targetOperation } from '../../engine/target';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
+import { msg } from '../../text/message';
 
 export const anonymousCheck: Check = {
   id: LOGIN.anonymous,
@@ -16,18 +17,18 @@ export const anonymousCheck: Check = {
   applies: (_t, env) => !env.azure && !env.credentials,
   async run(ctx) {
     const stored = ctx.data(LOGIN.storedCredential);
-    if (stored?.works) return { status: 'pass', message: 'docker has a working stored credential; no anonymous pull needed.' };
+    if (stored?.works) return { status: 'pass', message: msg('docker has a working stored credential; no anonymous pull needed.') };
     const repo = repositoryOf(ctx);
-    if (!repo) return { status: 'info', message: 'No credential at all: name a repository to test an anonymous pull.' };
+    if (!repo) return { status: 'info', message: msg('No credential at all: name a repository to test an anonymous pull.') };
     const net = acrNet(ctx);
     const ch = await fetchChallenge(net);
-    if (!ch.ok) return { status: 'warn', message: `Could not test an anonymous pull: ${ch.reason}.` };
+    if (!ch.ok) return { status: 'warn', message: msg('Could not test an anonymous pull: {reason}.', { reason: ch.reason }) };
     const allowed = await anonymousPullAllowed(net, ch.tokenUrl, repo);
-    if (allowed) return { status: 'pass', message: `The registry allows anonymous pull of ${repo}.`, evidence: { anonymousPull: true } };
+    if (allowed) return { status: 'pass', message: msg('The registry allows anonymous pull of {repo}.', { repo }), evidence: { anonymousPull: true } };
     const op = targetOperation(ctx.env);
     return {
       status: op === 'login' ? 'info' : 'fail', causeId: 'credentials.anonymous-pull-disabled', evidence: { anonymousPull: false, repository: repo },
-      message: `No credential is available (no docker login, no Azure sign-in) and ${ctx.target.loginServer} does not allow anonymous pull: docker says "unauthorized: authentication required". Log in first.`,
+      message: msg('No credential is available (no docker login, no Azure sign-in) and {loginServer} does not allow anonymous pull: docker says "unauthorized: authentication required". Log in first.', { loginServer: ctx.target.loginServer }),
     };
   },
 };

@@ -9,6 +9,7 @@ import { analyseRoles, groupsOf } from './registry-facts';
 import { LOGIN } from './check-ids';
 import { isoDate } from '../../text/dates';
 import { judgesIdentity, targetOperation } from '../../engine/target';
+import { msg } from '../../text/message';
 
 type Op = 'login' | 'pull' | 'push';
 
@@ -31,7 +32,7 @@ export const authzAadCheck: Check = {
   applies: (_t, env) => !!env.azure && judgesIdentity(env, 'azure'),
   async run(ctx) {
     const d = ctx.data(LOGIN.aad);
-    if (!d) return { status: 'info', message: 'No token to judge.' };
+    if (!d) return { status: 'info', message: msg('No token to judge.') };
     return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `identity ${d.principalId ?? ''}`.trim(), kind: 'aad' });
   },
 };
@@ -46,7 +47,7 @@ export const authzExplicitCheck: Check = {
   applies: (_t, env) => !!env.credentials,
   async run(ctx) {
     const d = ctx.data(LOGIN.explicit);
-    if (!d) return { status: 'info', message: 'No token to judge.' };
+    if (!d) return { status: 'info', message: msg('No token to judge.') };
     const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : d.kind === 'exposedToken' && d.principalId ? 'exposedToken' : 'other';
     // An exposed token names its Entra principal: its role assignments explain what it may do.
     if (kind === 'exposedToken') return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `exposed token of ${d.principalId}`, kind });
@@ -68,7 +69,7 @@ export const authzDockerCheck: Check = {
     if (!d || d.source === 'none' || !d.access) {
       return {
         status: targetOperation(ctx.env) === 'login' ? 'info' : 'fail', causeId: d?.source === 'none' ? 'credentials.anonymous-pull-disabled' : undefined,
-        message: d?.source === 'none' ? `docker has no stored login for ${ctx.target.loginServer}: run docker login (or az acr login) first.` : 'Docker\'s stored login gave no token to judge.',
+        message: d?.source === 'none' ? msg('docker has no stored login for {loginServer}: run docker login (or az acr login) first.', { loginServer: ctx.target.loginServer }) : msg('Docker\'s stored login gave no token to judge.'),
       };
     }
     const label = d.identityToken ? 'login docker stored (an az acr login token)' : `login docker stored (user ${d.username ?? '(none)'})`;
@@ -81,7 +82,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   const op: Op = targetOperation(ctx.env);
   const repo = s.repository;
   if (!repo) {
-    return { status: 'info', message: 'Name a repository to check pull and push rights (the login itself works).' };
+    return { status: 'info', message: msg('Name a repository to check pull and push rights (the login itself works).') };
   }
   const pull = allows(s.access, repo, 'pull');
   const push = allows(s.access, repo, 'push');
@@ -92,7 +93,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   if (s.principalId) fixParams.principalId = s.principalId;
   if (reg) fixParams.registryId = reg.id;
   if (pull && (push || op !== 'push')) {
-    return { status: 'pass', message: `The registry grants ${evidence.granted} on ${repo} to the ${s.label}.`, evidence };
+    return { status: 'pass', message: msg('The registry grants {granted} on {repo} to the {label}.', { granted: evidence.granted, repo, label: s.label }), evidence };
   }
   const missing: 'pull' | 'push' = pull ? 'push' : 'pull';
   // A token whose scope map lacks the action.
@@ -101,7 +102,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
     if (t?.scopeMapId) fixParams.scopeMap = t.scopeMapId.split('/').pop() ?? '';
     return {
       status: severity(op, missing), causeId: 'authz.token-scope-missing-action', evidence, fixParams,
-      message: `The repository-scoped token ${s.tokenName ?? ''} may not ${missing} ${repo}: its scope map grants ${evidence.granted}.`,
+      message: msg('The repository-scoped token {tokenName} may not {missing} {repo}: its scope map grants {granted}.', { tokenName: s.tokenName ?? '', missing, repo, granted: evidence.granted }),
     };
   }
   const abac = reg?.roleAssignmentMode === 'AbacRepositoryPermissions';
@@ -114,26 +115,26 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
     if (abac && a.ignoredByAbac.length) {
       return {
         status: severity(op, missing), causeId: 'authz.abac-repository-permissions', evidence: ev, fixParams,
-        message: `The registry uses ABAC repository permissions: the ${a.ignoredByAbac.map((x) => x.role).join(' and ')} assignment of ${s.principalId} is ignored, and it holds no Container Registry Repository role, so it may not ${missing} ${repo}.`,
+        message: msg('The registry uses ABAC repository permissions: the {roles} assignment of {principalId} is ignored, and it holds no Container Registry Repository role, so it may not {missing} {repo}.', { roles: a.ignoredByAbac.map((x) => x.role).join(' and '), principalId: s.principalId, missing, repo }),
       };
     }
     if (a.pending.length) {
       const p = a.pending[0];
       return {
         status: severity(op, missing), causeId: 'authz.role-propagation-pending', evidence: ev, fixParams,
-        message: `${s.principalId} was given ${p.role}${via(p)} at ${p.createdOn ? isoDate(p.createdOn) : 'a moment ago'}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after ${p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : 'a few minutes'}.`,
+        message: msg('{principalId} was given {role}{via} at {at}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after {after}.', { principalId: s.principalId, role: p.role, via: via(p), at: p.createdOn ? isoDate(p.createdOn) : msg('a moment ago'), after: p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : msg('a few minutes') }),
       };
     }
     return {
       status: severity(op, missing), causeId: abac ? 'authz.abac-repository-permissions' : missing === 'pull' ? 'authz.missing-acrpull' : 'authz.missing-acrpush',
       evidence: ev, fixParams,
-      message: `${s.principalId} holds ${held} on ${reg?.name ?? 'the registry'} and above: nothing that allows ${missing}. Grant ${abac ? (missing === 'pull' ? 'Container Registry Repository Reader' : 'Container Registry Repository Writer') : missing === 'pull' ? 'AcrPull' : 'AcrPush'} on the registry.`,
+      message: msg('{principalId} holds {held} on {name} and above: nothing that allows {missing}. Grant {role} on the registry.', { principalId: s.principalId, held, name: reg?.name ?? msg('the registry'), missing, role: abac ? (missing === 'pull' ? 'Container Registry Repository Reader' : 'Container Registry Repository Writer') : missing === 'pull' ? 'AcrPull' : 'AcrPush' }),
     };
   }
   return {
     status: severity(op, missing), causeId: abac ? 'authz.abac-repository-permissions' : missing === 'pull' ? 'authz.missing-acrpull' : 'authz.missing-acrpush',
     evidence, fixParams,
-    message: `The registry grants the ${s.label} ${evidence.granted} on ${repo}: it may not ${missing}.${s.principalId ? '' : ' Sign in to Azure to see which role assignment is missing.'}`,
+    message: (s.principalId ? msg('The registry grants the {label} {granted} on {repo}: it may not {missing}.', { label: s.label, granted: evidence.granted, repo, missing }) : msg('The registry grants the {label} {granted} on {repo}: it may not {missing}. Sign in to Azure to see which role assignment is missing.', { label: s.label, granted: evidence.granted, repo, missing })),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Check } from '../../engine/types';
 import { findOnPath } from '../../docker/cli';
 import { LOGIN } from './check-ids';
+import { msg } from '../../text/message';
 
 export const dockerCliCheck: Check = {
   id: LOGIN.dockerCli,
@@ -18,10 +19,10 @@ export const dockerCliCheck: Check = {
       return {
         status: 'fail',
         causeId: 'docker.cli-missing',
-        message: 'The docker command is not on PATH: docker login, push and pull cannot run here.',
+        message: msg('The docker command is not on PATH: docker login, push and pull cannot run here.'),
         evidence: { searched: (pathEnv ?? '').split(':').filter(Boolean).slice(0, 20) },
       };
     }
-    return { status: 'pass', message: `docker found at ${found}.`, evidence: { path: found } };
+    return { status: 'pass', message: msg('docker found at {path}.', { path: found }), evidence: { path: found } };
   },
 };

@@ -3,6 +3,7 @@
 import type { Check } from '../../engine/types';
 import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
+import { msg, prose } from '../../text/message';
 
 export const dockerConfigCheck: Check = {
   id: LOGIN.dockerConfig,
@@ -23,24 +24,33 @@ export const dockerConfigCheck: Check = {
       warnings: cfg.warnings.length ? cfg.warnings.slice(0, 10) : undefined,
     };
     if (cfg.state === 'malformed' || cfg.state === 'unreadable') {
-      return { status: 'fail', causeId: 'docker.config-malformed', message: cfg.problem!, evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
+      return { status: 'fail', causeId: 'docker.config-malformed', message: prose(cfg.problem!), evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
     }
     if (cfg.state === 'missing') {
-      return { status: 'pass', message: `No Docker config yet (${cfg.file}); docker login will create it.`, evidence, data: cfg };
+      return { status: 'pass', message: msg('No Docker config yet ({file}); docker login will create it.', { file: cfg.file }), evidence, data: cfg };
     }
     const src = credentialSourceFor(cfg, ctx.target.loginServer);
     if (src.kind === 'file' && src.entry.problem) {
       return {
         status: 'fail', causeId: 'docker.config-malformed', data: cfg, evidence, fixParams: { dockerConfigFile: cfg.file },
-        message: `The stored login for ${ctx.target.loginServer} in ${cfg.file} is broken: ${src.entry.problem}.`,
+        message: msg('The stored login for {loginServer} in {file} is broken: {problem}.', { loginServer: ctx.target.loginServer, file: cfg.file, problem: src.entry.problem }),
       };
     }
-    const where = src.kind === 'helper' ? `credential helper "${src.helper}" (${src.via})` : 'the config file';
     const warn = cfg.warnings.length > 0;
+    const params = { file: cfg.file, login: ctx.target.loginServer, ignored: cfg.warnings.join(' ') };
+    let message;
+    if (src.kind === 'none') {
+      message = warn ? msg('{file} is valid; it holds no credential for {login} yet (no docker login). Ignored: {ignored}', params) : msg('{file} is valid; it holds no credential for {login} yet (no docker login).', params);
+    } else if (src.kind === 'helper') {
+      const helper = { ...params, helper: src.helper, via: src.via };
+      message = warn ? msg('{file} is valid; a credential for {login} is looked up in credential helper "{helper}" ({via}). Ignored: {ignored}', helper) : msg('{file} is valid; a credential for {login} is looked up in credential helper "{helper}" ({via}).', helper);
+    } else {
+      message = warn ? msg('{file} is valid; a credential for {login} is looked up in the config file. Ignored: {ignored}', params) : msg('{file} is valid; a credential for {login} is looked up in the config file.', params);
+    }
     return {
       status: warn ? 'warn' : 'pass',
       causeId: warn ? 'docker.config-malformed' : undefined,
-      message: `${cfg.file} is valid; ${src.kind === 'none' ? `it holds no credential for ${ctx.target.loginServer} yet (no docker login)` : `a credential for ${ctx.target.loginServer} is looked up in ${where}`}.${warn ? ` Ignored: ${cfg.warnings.join(' ')}` : ''}`,
+      message,
       evidence, data: cfg, fixParams: { dockerConfigFile: cfg.file },
     };
   },

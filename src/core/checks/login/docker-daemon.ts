@@ -8,6 +8,7 @@ import {
   DaemonError, MIN_DOCKER_VERSION, MIN_API_VERSION, type DaemonProxy, type DaemonSession, type DaemonVersion,
 } from '../../docker/daemon';
 import { LOGIN } from './check-ids';
+import { msg, prose } from '../../text/message';
 
 export const dockerDaemonCheck: Check = {
   id: LOGIN.dockerDaemon,
@@ -23,14 +24,14 @@ export const dockerDaemonCheck: Check = {
     } catch (e) {
       const err = e instanceof DaemonError ? e : new DaemonError('other', String((e as Error)?.message ?? e));
       return {
-        status: 'fail', causeId: 'docker.daemon-unreachable', message: err.message,
+        status: 'fail', causeId: 'docker.daemon-unreachable', message: prose(err.message),
         evidence: { dockerHost: ctx.env.dockerHost ?? 'default', failure: err.kind, code: err.code },
       };
     }
     return {
       status: s.endpointProblem ? 'warn' : 'pass',
       causeId: s.endpointProblem ? 'docker.daemon-unreachable' : undefined,
-      message: s.endpointProblem ?? `The Docker daemon answers at ${s.endpoint.host} (${s.endpoint.source}${s.endpoint.context ? ` "${s.endpoint.context}"` : ''}).`,
+      message: s.endpointProblem ? prose(s.endpointProblem) : s.endpoint.context ? msg('The Docker daemon answers at {host} ({source} "{context}").', { host: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context }) : msg('The Docker daemon answers at {host} ({source}).', { host: s.endpoint.host, source: s.endpoint.source }),
       evidence: { dockerHost: s.endpoint.host, source: s.endpoint.source, context: s.endpoint.context },
       data: s,
     };
@@ -59,7 +60,7 @@ export const dockerVersionCheck: Check = {
         sharedWork(ctx, daemonInfoKey(ctx.env.dockerHost, ctx.env.dockerConfigDir), (signal) => daemonInfo(s, signal)).then(proxyFromInfo),
       ]);
     } catch (e) {
-      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: (e as Error).message, evidence: { dockerHost: s.endpoint.host } };
+      return { status: 'fail', causeId: 'docker.daemon-unreachable', message: prose((e as Error).message), evidence: { dockerHost: s.endpoint.host } };
     }
     const evidence = {
       version: version.version, apiVersion: version.apiVersion, os: version.os, arch: version.arch,
@@ -70,9 +71,9 @@ export const dockerVersionCheck: Check = {
       return {
         status: 'fail', causeId: 'docker.version-too-old', evidence, data: { version, proxy },
         fixParams: { dockerVersion: version.version || 'unknown' },
-        message: `The Docker daemon is version ${version.version || 'unknown'} (API ${version.apiVersion || 'unknown'}); Azure Container Registry needs ${MIN_DOCKER_VERSION} or later (API ${MIN_API_VERSION}).`,
+        message: msg('The Docker daemon is version {version} (API {apiVersion}); Azure Container Registry needs {MIN_DOCKER_VERSION} or later (API {MIN_API_VERSION}).', { version: version.version || 'unknown', apiVersion: version.apiVersion || 'unknown', MIN_DOCKER_VERSION, MIN_API_VERSION }),
       };
     }
-    return { status: 'pass', message: `Docker ${version.version} (API ${version.apiVersion}).`, evidence, data: { version, proxy } };
+    return { status: 'pass', message: msg('Docker {version} (API {apiVersion}).', { version: version.version, apiVersion: version.apiVersion }), evidence, data: { version, proxy } };
   },
 };

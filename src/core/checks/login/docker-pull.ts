@@ -5,6 +5,7 @@
 import type { Check } from '../../engine/types';
 import { pullImage } from '../../docker/pull';
 import { LOGIN } from './check-ids';
+import { msg } from '../../text/message';
 
 /** The image `az acr check-health` pulls. */
 export const CHECK_HEALTH_PULL_IMAGE = 'mcr.microsoft.com/mcr/hello-world:latest';
@@ -21,7 +22,7 @@ export const dockerPullCheck: Check = {
     const image = CHECK_HEALTH_PULL_IMAGE;
     let last = '';
     const r = await pullImage(s.docker, image, { signal: ctx.signal, onProgress: (p) => { last = p.status; } });
-    if (r.ok) return { status: 'pass', message: `The daemon pulled ${image} (${r.layers} layers).`, evidence: { image, layers: r.layers } };
-    return { status: 'fail', causeId: 'docker.pull-failed', message: `docker pull ${image} failed: ${r.error}`, evidence: { image, daemonSays: r.error, lastStatus: last || undefined }, fixParams: { image } };
+    if (r.ok) return { status: 'pass', message: msg('The daemon pulled {image} ({layers} layers).', { image, layers: r.layers }), evidence: { image, layers: r.layers } };
+    return { status: 'fail', causeId: 'docker.pull-failed', message: msg('docker pull {image} failed: {error}', { image, error: String(r.error) }), evidence: { image, daemonSays: r.error, lastStatus: last || undefined }, fixParams: { image } };
   },
 };

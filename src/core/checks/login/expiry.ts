@@ -8,6 +8,7 @@ import type { Check } from '../../engine/types';
 
 import { LOGIN } from './check-ids';
 import { isoDate, relative } from '../../text/dates';
+import { msg } from '../../text/message';
 
 const SOON_MS = 7 * 24 * 3600 * 1000;
 
@@ -42,13 +43,13 @@ export const expiryCheck: Check = {
         if (left > 0 && left < SOON_MS && (!soon || p.expiry < soon.date)) soon = { token: t!.name, date: p.expiry };
       }
     }
-    if (!lines.length) return { status: 'info', message: 'No credential with a known expiry date is in use.' };
+    if (!lines.length) return { status: 'info', message: msg('No credential with a known expiry date is in use.') };
     if (soon) {
       return {
         status: 'warn', causeId: 'expiry.repository-token-password', evidence, fixParams: { tokenName: soon.token },
-        message: `The password of token ${soon.token} expires ${relative(soon.date, now)} (${isoDate(soon.date)}). ${lines.join('; ')}.`,
+        message: msg('The password of token {token} expires {relative} ({isoDate}). {lines}.', { token: soon.token, relative: relative(soon.date, now), isoDate: isoDate(soon.date), lines: lines.join('; ') }),
       };
     }
-    return { status: 'pass', message: `${lines.join('; ')}.`, evidence };
+    return { status: 'pass', message: msg('{lines}.', { lines: lines.join('; ') }), evidence };
   },
 };

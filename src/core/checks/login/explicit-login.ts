@@ -12,6 +12,7 @@ import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { isoDate, relative } from '../../text/dates';
 import { armScope } from '../../azure/connection';
+import { msg } from '../../text/message';
 
 export interface ExplicitLoginData {
   kind: string;
@@ -47,20 +48,20 @@ export const explicitLoginCheck: Check = {
     if (cred.kind === 'admin' && reg?.adminUserEnabled === false) {
       return {
         status: 'fail', causeId: 'credentials.admin-user-disabled', evidence: { ...evidence, adminUserEnabled: false },
-        message: `${cred.username} is the admin user of ${reg.name}, but the admin user is disabled on the registry: it refuses the admin password.`,
+        message: msg('{username} is the admin user of {name}, but the admin user is disabled on the registry: it refuses the admin password.', { username: cred.username, name: reg.name }),
       };
     }
     if (cred.kind === 'repositoryToken' && facts?.tokens) {
       const t = facts.tokens.find((x) => x.name === cred.username);
       if (t && t.status === 'disabled') {
-        return { status: 'fail', causeId: 'expiry.repository-token-disabled', evidence: { ...evidence, tokenStatus: 'disabled' }, fixParams: { tokenName: t.name }, message: `The repository-scoped token ${t.name} is disabled, so the registry refuses its passwords.` };
+        return { status: 'fail', causeId: 'expiry.repository-token-disabled', evidence: { ...evidence, tokenStatus: 'disabled' }, fixParams: { tokenName: t.name }, message: msg('The repository-scoped token {name} is disabled, so the registry refuses its passwords.', { name: t.name }) };
       }
       if (t && t.passwords.length && t.passwords.every((p) => p.expiry && p.expiry.getTime() <= now.getTime())) {
         const dates = t.passwords.map((p) => `${p.name} expired ${isoDate(p.expiry!)} (${relative(p.expiry!, now)})`).join('; ');
         return {
           status: 'fail', causeId: 'expiry.repository-token-password', fixParams: { tokenName: t.name },
           evidence: { ...evidence, passwordExpiry: t.passwords.map((p) => `${p.name}: ${isoDate(p.expiry!)}`) },
-          message: `Every password of the repository-scoped token ${t.name} has expired: ${dates}.`,
+          message: msg('Every password of the repository-scoped token {name} has expired: {dates}.', { name: t.name, dates }),
         };
       }
     }
@@ -68,13 +69,13 @@ export const explicitLoginCheck: Check = {
       const exp = claimDate(decodeJwt(cred.password), 'exp');
       return {
         status: 'fail', causeId: 'credentials.exposed-token-username', evidence: { ...evidence, tokenExpires: exp ? isoDate(exp) : undefined },
-        message: `A token from az acr login --expose-token must be used with the user name ${EXPOSED_TOKEN_USER}, not "${cred.username}"; docker login fails with "unauthorized: authentication required".`,
+        message: msg('A token from az acr login --expose-token must be used with the user name {EXPOSED_TOKEN_USER}, not "{username}"; docker login fails with "unauthorized: authentication required".', { EXPOSED_TOKEN_USER, username: cred.username }),
       };
     }
     if (cred.kind === 'exposedToken') {
       const exp = claimDate(decodeJwt(cred.password), 'exp');
       if (exp && exp.getTime() <= now.getTime()) {
-        return { status: 'fail', causeId: 'expiry.aad-token-expired', evidence: { ...evidence, tokenExpires: isoDate(exp) }, message: `The exposed token expired at ${isoDate(exp)} (${relative(exp, now)}); such tokens live 3 hours. Run az acr login --expose-token again.` };
+        return { status: 'fail', causeId: 'expiry.aad-token-expired', evidence: { ...evidence, tokenExpires: isoDate(exp) }, message: msg('The exposed token expired at {isoDate} ({relative}); such tokens live 3 hours. Run az acr login --expose-token again.', { isoDate: isoDate(exp), relative: relative(exp, now) }) };
       }
     }
 
@@ -94,7 +95,7 @@ async function tryLogin(ctx: CheckContext, evidence: Record<string, string | num
   const net = acrNet(ctx);
   const repo = repositoryOf(ctx);
   const ch = await fetchChallenge(net);
-  if (!ch.ok) return { status: 'warn', causeId: ch.realmRefused ? 'network.challenge-invalid' : undefined, message: `The login could not start: ${ch.reason}.`, evidence };
+  if (!ch.ok) return { status: 'warn', causeId: ch.realmRefused ? 'network.challenge-invalid' : undefined, message: msg('The login could not start: {reason}.', { reason: ch.reason }), evidence };
   const scope = scopeFor(repo, ['pull', 'push']);
   const res = await accessTokenWithPassword(net, ch.tokenUrl, cred.username, cred.password, scope);
   if (res.ok) {
@@ -103,18 +104,18 @@ async function tryLogin(ctx: CheckContext, evidence: Record<string, string | num
     const principalId = typeof sub === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sub) ? sub.toLowerCase() : undefined;
     const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined, principalId,
       tokenExpires: cred.kind === 'exposedToken' ? claimDate(decodeJwt(cred.password), 'exp') : undefined };
-    return { status: 'pass', message: `The registry accepts the ${describe(cred.kind)} ${cred.username}.`, evidence: { ...evidence, scope }, data };
+    return { status: 'pass', message: msg('The registry accepts the {kind} {username}.', { kind: describe(cred.kind), username: cred.username }), evidence: { ...evidence, scope }, data };
   }
   const ev = { ...evidence, status: res.status, registrySays: res.reason };
-  if (res.netError) return { status: 'warn', message: `The login got no answer: ${res.reason}.`, evidence: ev };
-  if (res.status === 429) return { status: 'fail', causeId: 'network.throttled', message: `The registry throttles logins (429): ${res.reason}.`, evidence: ev };
+  if (res.netError) return { status: 'warn', message: msg('The login got no answer: {reason}.', { reason: res.reason }), evidence: ev };
+  if (res.status === 429) return { status: 'fail', causeId: 'network.throttled', message: msg('The registry throttles logins (429): {reason}.', { reason: res.reason }), evidence: ev };
   if (res.status !== 401 && res.status !== 403) {
-    return { status: 'fail', causeId: 'credentials.access-token-failed', message: `The registry's token service failed (${res.status}): ${res.reason}.`, evidence: ev };
+    return { status: 'fail', causeId: 'credentials.access-token-failed', message: msg('The registry\'s token service failed ({status}): {reason}.', { status: String(res.status), reason: res.reason }), evidence: ev };
   }
   if (cred.kind === 'servicePrincipal') return servicePrincipalRefused(ctx, ev, res.reason);
   return {
     status: 'fail', causeId: 'credentials.invalid', evidence: ev,
-    message: `The registry refuses the ${describe(cred.kind)} ${cred.username} (${res.reason}).`,
+    message: msg('The registry refuses the {kind} {username} ({reason}).', { kind: describe(cred.kind), username: cred.username, reason: res.reason }),
   };
 }
 
@@ -132,14 +133,14 @@ async function servicePrincipalRefused(ctx: CheckContext, ev: Record<string, str
     } catch (e) {
       const f = classifyAadError(e);
       if (f.causeId === 'expiry.service-principal-secret') {
-        return { status: 'fail', causeId: f.causeId, fixParams, evidence: { ...ev, aadError: f.code }, message: `The service principal ${cred.username}'s client secret has expired: Entra ID says ${f.message}` };
+        return { status: 'fail', causeId: f.causeId, fixParams, evidence: { ...ev, aadError: f.code }, message: msg('The service principal {username}\'s client secret has expired: Entra ID says {message}', { username: cred.username, message: f.message }) };
       }
-      return { status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: { ...ev, aadError: f.code }, message: `Microsoft Entra ID refuses the service principal ${cred.username} with this secret (${f.code ?? 'no code'}); the registry says: ${reason}.` };
+      return { status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: { ...ev, aadError: f.code }, message: msg('Microsoft Entra ID refuses the service principal {username} with this secret ({code}); the registry says: {reason}.', { username: cred.username, code: f.code ?? 'no code', reason }) };
     }
   }
   return {
     status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: ev,
-    message: `The registry refuses the service principal ${cred.username} (${reason}): use the application (client) ID as user name and a valid client secret, in the registry's tenant.`,
+    message: msg('The registry refuses the service principal {username} ({reason}): use the application (client) ID as user name and a valid client secret, in the registry\'s tenant.', { username: cred.username, reason }),
   };
 }
 

@@ -7,6 +7,7 @@ import { armAccessOf } from '../../azure/connection';
 import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
 import { armReason } from '../../azure/registry-reads';
 import { LOGIN } from './check-ids';
+import { msg } from '../../text/message';
 
 export const loginEventsCheck: Check = {
   id: LOGIN.loginEvents,
@@ -18,32 +19,32 @@ export const loginEventsCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const azure = armAccessOf(ctx.env)!;
     const reg = ctx.data(LOGIN.registry)?.registry;
-    if (!reg) return { status: 'info', message: 'The registry was not found in Azure.' };
+    if (!reg) return { status: 'info', message: msg('The registry was not found in Azure.') };
     const query = loginEventsQuery(reg.loginServer).replace(/\n/g, ' ');
     let ws;
     try {
       ws = await findLoginEventsWorkspace(azure, reg.id, ctx.signal);
     } catch (e) {
-      return { status: 'info', message: `The registry's diagnostic settings could not be read (${armReason(e)}). Query to run in its Log Analytics workspace: ${query}` };
+      return { status: 'info', message: msg('The registry\'s diagnostic settings could not be read ({armReason}). Query to run in its Log Analytics workspace: {query}', { armReason: armReason(e), query }) };
     }
     if (!ws) {
-      return { status: 'info', message: `The registry does not send ContainerRegistryLoginEvents to a Log Analytics workspace; enable resource logs (diagnostic settings) to see every login with identity and IP. Query once enabled: ${query}` };
+      return { status: 'info', message: msg('The registry does not send ContainerRegistryLoginEvents to a Log Analytics workspace; enable resource logs (diagnostic settings) to see every login with identity and IP. Query once enabled: {query}', { query }) };
     }
-    if (!ws.customerId) return { status: 'info', message: `The workspace ${ws.workspaceId.split('/').pop()} could not be read. Query: ${query}` };
+    if (!ws.customerId) return { status: 'info', message: msg('The workspace {workspace} could not be read. Query: {query}', { workspace: String(ws.workspaceId.split('/').pop()), query }) };
     try {
       // A custom ARM endpoint (the sandbox, a private cloud) serves the query API under its own host (cloudForArmEndpoint).
       const events = await queryLoginEvents(azure, ws.customerId, reg.loginServer, { signal: ctx.signal });
       const failed = events.filter((e) => e.resultType && e.resultType !== '200');
       const evidence = { workspace: ws.customerId, events: events.length, failed: failed.length };
-      if (!failed.length) return { status: 'pass', message: `No failed logins to ${reg.loginServer} in the last day (ContainerRegistryLoginEvents, ${events.length} events).`, evidence };
+      if (!failed.length) return { status: 'pass', message: msg('No failed logins to {loginServer} in the last day (ContainerRegistryLoginEvents, {n} events).', { loginServer: reg.loginServer, n: events.length }), evidence };
       const last = failed[0];
       return {
         status: 'warn', causeId: 'advanced.login-events-log', fixParams: { workspaceId: ws.customerId },
         evidence: { ...evidence, latestIdentity: last.identity, latestIp: last.callerIp, latestResult: `${last.resultType ?? ''} ${last.resultDescription ?? ''}`.trim(), latestAt: last.time?.toISOString() },
-        message: `${failed.length} failed login(s) to ${reg.loginServer} in the last day; the latest by ${last.identity ?? '?'} from ${last.callerIp ?? '?'} (${last.resultType ?? ''} ${last.resultDescription ?? ''}).`,
+        message: msg('{n} failed login(s) to {loginServer} in the last day; the latest by {identity} from {callerIp} ({resultType} {resultDescription}).', { n: failed.length, loginServer: reg.loginServer, identity: last.identity ?? '?', callerIp: last.callerIp ?? '?', resultType: last.resultType ?? '', resultDescription: last.resultDescription ?? '' }),
       };
     } catch (e) {
-      return { status: 'info', message: `The login events could not be queried (${armReason(e)}). Query: ${query}`, evidence: { workspace: ws.customerId } };
+      return { status: 'info', message: msg('The login events could not be queried ({armReason}). Query: {query}', { armReason: armReason(e), query }), evidence: { workspace: ws.customerId } };
     }
   },
 };

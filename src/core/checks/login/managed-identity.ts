@@ -9,6 +9,7 @@ import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import { groupsThroughArm, judgeByRoleAssignments, type KnownFacts } from './aks';
 import { LOGIN } from './check-ids';
 import { repositoryOf } from './token-requests';
+import { msg } from '../../text/message';
 
 export const managedIdentityCheck: Check = {
   id: LOGIN.managedIdentity,
@@ -21,14 +22,14 @@ export const managedIdentityCheck: Check = {
     const clientId = ctx.env.identity?.kind === 'mi' ? ctx.env.identity.clientId : '';
     const read = ctx.data(LOGIN.registry);
     if (!read?.registry || !read.roleAssignments) {
-      return { status: 'info', evidence: { clientId }, message: `The registry's role assignments could not be read, so the managed identity ${clientId} was not judged.` };
+      return { status: 'info', evidence: { clientId }, message: msg('The registry\'s role assignments could not be read, so the managed identity {clientId} was not judged.', { clientId }) };
     }
     const facts: KnownFacts = { ...read, registry: read.registry, roleAssignments: read.roleAssignments };
     const r = await findManagedIdentity(armAccessOf(ctx.env)!, clientId, ctx.signal);
     if (!r.found) {
       return {
         status: 'fail', evidence: { [UNRESOLVED_IDENTITY]: true, clientId, identitiesSeen: r.seen, gaps: r.failures.length ? r.failures.slice(0, 3) : undefined },
-        message: `Azure lists no user-assigned managed identity with the client id ${clientId} (this sign-in sees ${r.seen}): copy the client id from the identity's overview (az identity show --query clientId), or sign in with an identity that may read it.`,
+        message: msg('Azure lists no user-assigned managed identity with the client id {clientId} (this sign-in sees {seen}): copy the client id from the identity\'s overview (az identity show --query clientId), or sign in with an identity that may read it.', { clientId, seen: r.seen }),
       };
     }
     const op = targetOperation(ctx.env);

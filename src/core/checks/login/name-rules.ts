@@ -3,12 +3,13 @@
 // takes the resource name (myregistry).
 import type { RegistryTarget } from '../../registry/target';
 import { knownSuffixOf, nameDistance, type NameCauseId } from '../../registry/name-rules';
+import { msg, type Message } from '../../text/message';
 
 export { nameDistance };
 
 export interface NameVerdict {
   causeId: NameCauseId | 'name.registry-not-found';
-  message: string;
+  message: Message;
   /** What to type instead. */
   suggestion?: string;
 }
@@ -25,20 +26,20 @@ export function inputVerdicts(t: RegistryTarget): NameVerdict[] {
   const bare = t.inputIssues.includes('missingSuffix');
   const imageRef = t.inputIssues.includes('hasPath');
   if (t.inputIssues.includes('upperCase') && (!bare || imageRef)) {
-    out.push({ causeId: 'name.upper-case', suggestion: t.loginServer, message: `"${t.input}" has upper-case letters; docker needs the login server in lower case: ${t.loginServer}.` });
+    out.push({ causeId: 'name.upper-case', suggestion: t.loginServer, message: msg('"{input}" has upper-case letters; docker needs the login server in lower case: {loginServer}.', { input: t.input, loginServer: t.loginServer }) });
   }
   if (bare && imageRef) {
     const typedHost = t.input.slice(0, t.input.indexOf('/'));
     out.push({
       causeId: 'name.missing-suffix', suggestion: t.loginServer,
-      message: `"${t.input}" names the registry without its domain suffix: docker reads ${typedHost}/… as a Docker Hub repository, not the registry; the image reference needs the full login server ${t.loginServer}.`,
+      message: msg('"{input}" names the registry without its domain suffix: docker reads {typedHost}/… as a Docker Hub repository, not the registry; the image reference needs the full login server {loginServer}.', { input: t.input, typedHost, loginServer: t.loginServer }),
     });
     return out;
   }
   if (t.inputIssues.includes('hasScheme') || imageRef || t.inputIssues.includes('hasPort')) {
     out.push({
       causeId: 'name.resource-name-vs-login-server', suggestion: t.loginServer,
-      message: `"${t.input}" is not a login server: docker login takes the bare host name ${t.loginServer} (no https://, path or port).`,
+      message: msg('"{input}" is not a login server: docker login takes the bare host name {loginServer} (no https://, path or port).', { input: t.input, loginServer: t.loginServer }),
     });
   }
   return out;
@@ -48,9 +49,9 @@ export function inputVerdicts(t: RegistryTarget): NameVerdict[] {
  * For a bare resource name (what az acr login --name takes): which login server it was resolved
  * to, and the reminder that docker needs that full lower-case name. Information, not a cause.
  */
-export function resourceNameNote(t: RegistryTarget): string | undefined {
+export function resourceNameNote(t: RegistryTarget): Message | undefined {
   if (!t.inputIssues.includes('missingSuffix') || t.inputIssues.includes('hasPath')) return undefined;
-  return `"${t.input}" is the registry's resource name (as az acr login --name and az acr check-health --name take it); diagnosing its login server ${t.loginServer}. docker login, push and pull need that full lower-case name: docker login ${t.loginServer}.`;
+  return msg('"{input}" is the registry\'s resource name (as az acr login --name and az acr check-health --name take it); diagnosing its login server {loginServer}. docker login, push and pull need that full lower-case name: docker login {loginServer}.', { input: t.input, loginServer: t.loginServer });
 }
 
 /** Registries ARM knows, reduced to what naming needs. */
@@ -71,12 +72,12 @@ export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[
     if (suffix && suffix !== t.suffix && ls === `${t.name}.${suffix}`) {
       return {
         match: byName,
-        verdict: { causeId: 'name.wrong-cloud-suffix', suggestion: ls, message: `Registry ${byName.name} lives in the cloud with suffix .${suffix}: its login server is ${ls}, not ${t.loginServer}.` },
+        verdict: { causeId: 'name.wrong-cloud-suffix', suggestion: ls, message: msg('Registry {name} lives in the cloud with suffix .{suffix}: its login server is {ls}, not {loginServer}.', { name: byName.name, suffix, ls, loginServer: t.loginServer }) },
       };
     }
     return {
       match: byName,
-      verdict: { causeId: 'name.resource-name-vs-login-server', suggestion: ls, message: `Registry resource ${byName.name} has the login server ${ls}, not ${t.loginServer}: use ${ls} with docker and ${byName.name} with az acr login --name.` },
+      verdict: { causeId: 'name.resource-name-vs-login-server', suggestion: ls, message: msg('Registry resource {name} has the login server {ls}, not {loginServer}: use {ls} with docker and {name} with az acr login --name.', { name: byName.name, ls, loginServer: t.loginServer }) },
     };
   }
   const close = known
@@ -87,7 +88,7 @@ export function armVerdict<T extends KnownRegistry>(t: RegistryTarget, known: T[
     verdict: {
       causeId: 'name.registry-not-found',
       suggestion: close?.r.loginServer,
-      message: `No registry named ${t.name} (${t.loginServer}) is visible to the signed-in account${close ? `; did you mean ${close.r.loginServer}?` : '.'}`,
+      message: (close ? msg('No registry named {name} ({loginServer}) is visible to the signed-in account; did you mean {loginServer2}?', { name: t.name, loginServer: t.loginServer, loginServer2: close.r.loginServer }) : msg('No registry named {name} ({loginServer}) is visible to the signed-in account.', { name: t.name, loginServer: t.loginServer })),
     },
   };
 }

@@ -8,6 +8,7 @@ import { resolveHost } from '../../net/dns';
 import { inputVerdicts, resourceNameNote } from './name-rules';
 import { LOGIN } from './check-ids';
 import { NET } from '../network/ids';
+import { msg, joinMessages } from '../../text/message';
 
 const NET_DNS = NET.dns;
 
@@ -27,7 +28,7 @@ export const nameCheck: Check = {
       // Upper case and an image reference without the suffix are normalised for this diagnosis,
       // so they warn (docker would fail with them; the rest of the run uses the corrected name).
       return {
-        status: 'warn', causeId: v.causeId, message: verdicts.map((x) => x.message).join(' '),
+        status: 'warn', causeId: v.causeId, message: joinMessages(verdicts.map((x) => x.message), ' '),
         evidence: { ...evidence, issues: t.inputIssues },
         fixParams: { suggestedLoginServer: v.suggestion ?? t.loginServer },
       };
@@ -44,7 +45,7 @@ export const nameCheck: Check = {
         return {
           status: 'warn', causeId: 'name.wrong-cloud-suffix', evidence: { ...evidence, resolves: other },
           fixParams: { suggestedLoginServer: other, cloudName },
-          message: `${t.loginServer} does not resolve, but ${other} does: the registry is probably in the cloud with suffix .${suffix}; log in to ${other}.`,
+          message: msg('{loginServer} does not resolve, but {other} does: the registry is probably in the cloud with suffix .{suffix}; log in to {other}.', { loginServer: t.loginServer, other, suffix }),
         };
       }
     }
@@ -52,6 +53,6 @@ export const nameCheck: Check = {
     // for (the rest of the run probes that one), not a cause.
     const note = resourceNameNote(t);
     if (note) return { status: 'info', message: note, evidence: { ...evidence, suggestedLoginServer: t.loginServer } };
-    return { status: 'pass', message: `${t.loginServer} is a lower-case, fully qualified login server.`, evidence };
+    return { status: 'pass', message: msg('{loginServer} is a lower-case, fully qualified login server.', { loginServer: t.loginServer }), evidence };
   },
 };

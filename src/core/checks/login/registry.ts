@@ -11,6 +11,7 @@ import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedIn
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { NET } from '../network/ids';
+import { msg } from '../../text/message';
 
 const NET_DNS = NET.dns;
 
@@ -33,7 +34,7 @@ export const registryCheck: Check = {
     if (!match && listing.gaps.length && !listing.registries.length) {
       // ARM could not be asked (sign-in failed, ARM down): no verdict on the name; the
       // credential checks say why the sign-in failed.
-      return { status: 'warn', message: `Azure could not be asked about ${ctx.target.name}: ${listing.gaps[0]}.`, evidence };
+      return { status: 'warn', message: msg('Azure could not be asked about {name}: {gaps}.', { name: ctx.target.name, gaps: listing.gaps[0] }), evidence };
     }
     if (!match) {
       const dnsOk = (await settledFinding(ctx, NET_DNS))?.status === 'pass';
@@ -55,7 +56,7 @@ export const registryCheck: Check = {
     if (verdict) {
       return { status: 'fail', causeId: verdict.causeId, message: verdict.message, evidence: ev, data: facts, fixParams: { suggestedLoginServer: verdict.suggestion ?? match.arm.loginServer, registryId: match.arm.id } };
     }
-    return { status: 'pass', message: `Azure knows ${match.arm.name} (${match.arm.loginServer}) in resource group ${match.arm.resourceGroup}.`, evidence: ev, data: facts };
+    return { status: 'pass', message: msg('Azure knows {name} ({loginServer}) in resource group {resourceGroup}.', { name: match.arm.name, loginServer: match.arm.loginServer, resourceGroup: match.arm.resourceGroup }), evidence: ev, data: facts };
   },
 };
 
@@ -83,7 +84,7 @@ async function missingReader(ctx: CheckContext, az: ArmAccess, subscriptions: st
     // It holds a read role, yet the listing missed the registry: not a missing Reader.
     return {
       status: 'warn', evidence: { ...evidence, registryId: found.registryId, rolesHeld: held },
-      message: `${t.loginServer} answers and the signed-in identity holds ${held}, which lets it read the registry, but Azure did not list ${t.name}; the listing may be incomplete.`,
+      message: msg('{loginServer} answers and the signed-in identity holds {held}, which lets it read the registry, but Azure did not list {name}; the listing may be incomplete.', { loginServer: t.loginServer, held, name: t.name }),
     };
   }
   if (found) {
@@ -91,14 +92,12 @@ async function missingReader(ctx: CheckContext, az: ArmAccess, subscriptions: st
     return {
       status: 'fail', causeId: 'authz.missing-reader', fixParams,
       evidence: { ...evidence, basis: 'role assignments', registryId: found.registryId, rolesHeld: heldText },
-      message: `The role assignments of ${principalId} (its own and its groups') on ${t.name} and above are ${heldText}: none lets it read the registry through Azure Resource Manager (Reader or higher), so az acr login --name ${t.name} and the portal fail.`,
+      message: msg('The role assignments of {principalId} (its own and its groups\') on {name} and above are {heldText}: none lets it read the registry through Azure Resource Manager (Reader or higher), so az acr login --name {name} and the portal fail.', { principalId, name: t.name, heldText }),
     };
   }
   return {
     status: 'fail', causeId: 'authz.missing-reader', fixParams,
     evidence: { ...evidence, basis: 'inferred', roleAssignments: refused.length ? `not readable (${refused[0]})` : 'none name the registry' },
-    message: refused.length || !principalId
-      ? `${t.loginServer} exists (it answers), but the signed-in identity cannot see it in Azure, nor read its own role assignments, so it most likely holds no Reader (or higher) role on the registry: az acr login --name ${t.name} and the portal then fail.`
-      : `${t.loginServer} exists (it answers), but the signed-in identity cannot see it in Azure, and none of its role assignments names the registry, so it most likely holds no Reader (or higher) role on it: az acr login --name ${t.name} and the portal then fail.`,
+    message: refused.length || !principalId ? msg('{loginServer} exists (it answers), but the signed-in identity cannot see it in Azure, nor read its own role assignments, so it most likely holds no Reader (or higher) role on the registry: az acr login --name {name} and the portal then fail.', { loginServer: t.loginServer, name: t.name }) : msg('{loginServer} exists (it answers), but the signed-in identity cannot see it in Azure, and none of its role assignments names the registry, so it most likely holds no Reader (or higher) role on it: az acr login --name {name} and the portal then fail.', { loginServer: t.loginServer, name: t.name }),
   };
 }

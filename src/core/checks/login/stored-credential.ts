@@ -15,6 +15,7 @@ import { anonymousPullAllowed } from './anonymous';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { isoDate, relative } from '../../text/dates';
+import { msg } from '../../text/message';
 
 export interface StoredCredentialData {
   source: 'none' | 'file' | 'helper';
@@ -49,7 +50,7 @@ export const storedCredentialCheck: Check = {
     let identityToken = false;
     let where: string;
     if (src.kind === 'none') {
-      return { status: 'pass', message: `docker has no stored credential for ${login}.`, evidence: { source: 'none' }, data: { source: 'none' } };
+      return { status: 'pass', message: msg('docker has no stored credential for {login}.', { login }), evidence: { source: 'none' }, data: { source: 'none' } };
     }
     if (src.kind === 'helper') {
       where = `docker-credential-${src.helper}`;
@@ -61,7 +62,7 @@ export const storedCredentialCheck: Check = {
         return { status: 'warn', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
       }
       if (r.state === 'not-found') {
-        return { status: 'pass', message: `${where} holds no credential for ${login}.`, evidence: { source: 'helper', helper: src.helper }, data: { source: 'helper' } };
+        return { status: 'pass', message: msg('{where} holds no credential for {login}.', { where, login }), evidence: { source: 'helper', helper: src.helper }, data: { source: 'helper' } };
       }
       username = r.username; secret = r.secret; identityToken = r.identityToken;
     } else {
@@ -69,7 +70,7 @@ export const storedCredentialCheck: Check = {
       username = src.entry.username; secret = src.entry.secret; identityToken = src.entry.identityToken;
     }
     if (!secret) {
-      return { status: 'pass', message: `The stored entry for ${login} holds no secret.`, evidence: { source: src.kind }, data: { source: src.kind } };
+      return { status: 'pass', message: msg('The stored entry for {login} holds no secret.', { login }), evidence: { source: src.kind }, data: { source: src.kind } };
     }
     return testStored(ctx, { source: src.kind, where, username, secret, identityToken });
   },
@@ -86,7 +87,7 @@ async function testStored(
   const evidence = { source: c.source, storedIn: c.where, username: shownUser } as Record<string, string | number | boolean | undefined>;
   const ch = await fetchChallenge(net);
   if (!ch.ok) {
-    return { status: 'warn', message: `The stored credential could not be tried: ${ch.reason}.`, evidence, data: { source: c.source, username: c.username } };
+    return { status: 'warn', message: msg('The stored credential could not be tried: {reason}.', { reason: ch.reason }), evidence, data: { source: c.source, username: c.username } };
   }
   // An ACR refresh token (identity token, or the `--expose-token` password) carries its expiry.
   const jwtExp = claimDate(decodeJwt(c.secret), 'exp');
@@ -102,10 +103,10 @@ async function testStored(
     const facts = ctx.env.identity?.kind === 'docker' ? await settledData(ctx, LOGIN.registry) : undefined;
     const tokenName = !c.identityToken && c.username && facts?.tokens?.some((t) => t.name === c.username) ? c.username : undefined;
     const access = accessClaim(decodeJwt(res.accessToken));
-    return { status: 'pass', message: `The credential docker stored for ${login} (${shownUser}) is accepted by the registry.`, evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
+    return { status: 'pass', message: msg('The credential docker stored for {login} ({shownUser}) is accepted by the registry.', { login, shownUser }), evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
   }
   if (res.netError || (res.status !== undefined && res.status !== 401 && res.status !== 403)) {
-    return { status: 'warn', message: `The stored credential could not be tried: ${res.reason}.`, evidence: { ...evidence, status: res.status }, data };
+    return { status: 'warn', message: msg('The stored credential could not be tried: {reason}.', { reason: res.reason }), evidence: { ...evidence, status: res.status }, data };
   }
   evidence.status = res.status;
   evidence.registrySays = res.reason;
@@ -116,23 +117,23 @@ async function testStored(
   if (anonymous) {
     return {
       status: 'fail', causeId: 'credentials.anonymous-pull-blocked', evidence: { ...evidence, anonymousPull: true }, fixParams, data: { ...data, works: false },
-      message: `${login} allows anonymous pull, but docker sends the stored credential (${shownUser}) from ${c.where}, which the registry refuses (${res.reason}); docker logout ${login} lets the anonymous pull through.`,
+      message: msg('{login} allows anonymous pull, but docker sends the stored credential ({shownUser}) from {where}, which the registry refuses ({reason}); docker logout {login} lets the anonymous pull through.', { login, shownUser, where: c.where, reason: res.reason }),
     };
   }
   if (jwtExp && jwtExp.getTime() <= now.getTime()) {
     return {
       status: 'fail', causeId: 'expiry.aad-token-expired', evidence, fixParams: { ...fixParams, expiredAt: isoDate(jwtExp) }, data: { ...data, works: false },
-      message: `The token docker stored for ${login} expired at ${isoDate(jwtExp)} (${relative(jwtExp, now)}); ACR tokens live 3 hours. Log in again.`,
+      message: msg('The token docker stored for {login} expired at {isoDate} ({relative}); ACR tokens live 3 hours. Log in again.', { login, isoDate: isoDate(jwtExp), relative: relative(jwtExp, now) }),
     };
   }
   if (c.username === EXPOSED_TOKEN_USER || c.identityToken) {
     return {
       status: 'fail', causeId: 'credentials.stale-docker-credential', evidence, fixParams, data: { ...data, works: false },
-      message: `The token docker stored for ${login} is refused by the registry (${res.reason}). Log in again with az acr login.`,
+      message: msg('The token docker stored for {login} is refused by the registry ({reason}). Log in again with az acr login.', { login, reason: res.reason }),
     };
   }
   return {
     status: 'fail', causeId: 'credentials.stale-docker-credential', evidence, fixParams, data: { ...data, works: false },
-    message: `The credential docker stored for ${login} (user ${shownUser}, in ${c.where}) is refused by the registry (${res.reason}); docker uses it for every push and pull.`,
+    message: msg('The credential docker stored for {login} (user {shownUser}, in {where}) is refused by the registry ({reason}); docker uses it for every push and pull.', { login, shownUser, where: c.where, reason: res.reason }),
   };
 }

@@ -7,6 +7,7 @@ import { NET } from './ids';
 import { loadNetworkArmFacts, ArmLookupError } from './arm-source';
 import { isRestricted, privateIpsFor, reachesViaPrivateEndpoint, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import { causeFor403 } from './challenge';
+import { msg, prose, renderMessage } from '../../text/message';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
 
@@ -16,10 +17,10 @@ export const armCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     try {
       const facts = await loadNetworkArmFacts(ctx.env.azure!, ctx.target, ctx.env.extraCaPem, ctx.signal);
-      if (!facts) return { status: 'info', message: `${ctx.target.loginServer} is not among the registries this Azure sign-in can see` };
+      if (!facts) return { status: 'info', message: msg('{loginServer} is not among the registries this Azure sign-in can see', { loginServer: ctx.target.loginServer }) };
       return {
         status: 'info', data: facts,
-        message: `${facts.name} (${facts.sku}, ${facts.location}) in ${facts.resourceGroup}${facts.gaps.length ? `; not readable: ${facts.gaps.join('; ')}` : ''}`,
+        message: (facts.gaps.length ? msg('{name} ({sku}, {location}) in {resourceGroup}; not readable: {gaps}', { name: facts.name, sku: facts.sku, location: facts.location, resourceGroup: facts.resourceGroup, gaps: facts.gaps.join('; ') }) : msg('{name} ({sku}, {location}) in {resourceGroup}', { name: facts.name, sku: facts.sku, location: facts.location, resourceGroup: facts.resourceGroup })),
         evidence: {
           sku: facts.sku, publicNetworkAccess: facts.publicNetworkAccess, defaultAction: facts.networkRuleSet?.defaultAction,
           ipRules: facts.networkRuleSet?.ipRules.map((r) => r.value), bypass: facts.networkRuleBypassOptions,
@@ -28,8 +29,9 @@ export const armCheck: Check = {
       };
     } catch (e) {
       if (ctx.signal.aborted) throw e;
-      const msg = e instanceof ArmLookupError ? e.message : `ARM could not be read: ${(e as Error).message}`;
-      return { status: 'info', message: msg, evidence: { error: msg } };
+      const error = (e as Error).message;
+      const message = e instanceof ArmLookupError ? prose(error) : msg('ARM could not be read: {error}', { error });
+      return { status: 'info', message, evidence: { error: renderMessage(message) } };
     }
   },
 };
@@ -38,7 +40,7 @@ function armFacts(ctx: CheckContext): NetworkArmFacts | undefined {
   return ctx.data(NET.arm);
 }
 
-const noArm: CheckOutcome = { status: 'info', message: 'the registry\'s ARM view is not available' };
+const noArm: CheckOutcome = { status: 'info', message: msg('the registry\'s ARM view is not available') };
 
 function challenge403(ctx: CheckContext): { clientIp?: string } | undefined {
   const f = ctx.finding(NET.challenge);
@@ -66,16 +68,16 @@ export const publicAccessCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
-    if (arm.publicNetworkAccess !== 'Disabled') return { status: 'pass', message: `publicNetworkAccess is ${arm.publicNetworkAccess ?? 'Enabled'}`, evidence: { publicNetworkAccess: arm.publicNetworkAccess ?? 'Enabled' } };
+    if (arm.publicNetworkAccess !== 'Disabled') return { status: 'pass', message: msg('publicNetworkAccess is {publicNetworkAccess}', { publicNetworkAccess: arm.publicNetworkAccess ?? 'Enabled' }), evidence: { publicNetworkAccess: arm.publicNetworkAccess ?? 'Enabled' } };
     const { resolved, peIps, onPe } = resolvedToPe(ctx, arm);
-    if (onPe) return { status: 'pass', message: 'publicNetworkAccess is Disabled, and this client reaches the registry over its private endpoint', evidence: { publicNetworkAccess: 'Disabled', resolved } };
+    if (onPe) return { status: 'pass', message: msg('publicNetworkAccess is Disabled, and this client reaches the registry over its private endpoint'), evidence: { publicNetworkAccess: 'Disabled', resolved } };
     const refused = !!challenge403(ctx);
     if (!refused && arm.privateEndpoints.length && !peIps.length) {
       // The endpoints' IPs are unreadable and the registry was not reached: which way the client goes is unknown.
-      return { status: 'info', message: 'publicNetworkAccess is Disabled; whether this client uses the private endpoint cannot be told (its IPs are not readable and the registry did not answer)', evidence: { publicNetworkAccess: 'Disabled', resolved } };
+      return { status: 'info', message: msg('publicNetworkAccess is Disabled; whether this client uses the private endpoint cannot be told (its IPs are not readable and the registry did not answer)'), evidence: { publicNetworkAccess: 'Disabled', resolved } };
     }
     return { status: 'fail', causeId: 'network.public-access-disabled', evidence: { publicNetworkAccess: 'Disabled', resolved },
-      message: `publicNetworkAccess is Disabled and ${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, not to a private endpoint of the registry` };
+      message: msg('publicNetworkAccess is Disabled and {loginServer} resolves to {resolved}, not to a private endpoint of the registry', { loginServer: ctx.target.loginServer, resolved: resolved.join(', ') || '(nothing)' }) };
   },
 };
 
@@ -86,21 +88,21 @@ export const networkRulesCheck: Check = {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
     const rules = arm.networkRuleSet;
-    if (!rules || rules.defaultAction !== 'Deny') return { status: 'pass', message: `default action ${rules?.defaultAction ?? 'Allow'}: every network may reach the public endpoint`, evidence: { defaultAction: rules?.defaultAction ?? 'Allow' } };
-    if (arm.sku !== 'Premium') return { status: 'info', message: `network rules are set but a ${arm.sku} registry does not apply them`, evidence: { sku: arm.sku } };
+    if (!rules || rules.defaultAction !== 'Deny') return { status: 'pass', message: msg('default action {defaultAction}: every network may reach the public endpoint', { defaultAction: rules?.defaultAction ?? 'Allow' }), evidence: { defaultAction: rules?.defaultAction ?? 'Allow' } };
+    if (arm.sku !== 'Premium') return { status: 'info', message: msg('network rules are set but a {sku} registry does not apply them', { sku: arm.sku }), evidence: { sku: arm.sku } };
     const ipRules = rules.ipRules.map((r) => r.value);
     const refused = challenge403(ctx);
     const evidence = { defaultAction: 'Deny', ipRules, virtualNetworkRules: rules.virtualNetworkRules.map((r) => r.id.split('/').slice(-3).join('/')), clientIp: refused?.clientIp };
     if (refused) {
       const c = causeFor403(arm, refused.clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer);
-      if (c.causeId !== 'network.ip-rule-excludes-client') return { status: 'info', message: `the refusal is explained elsewhere: ${c.why}`, evidence };
+      if (c.causeId !== 'network.ip-rule-excludes-client') return { status: 'info', message: msg('the refusal is explained elsewhere: {why}', { why: c.why }), evidence };
       return { status: 'fail', causeId: 'network.ip-rule-excludes-client', evidence, fixParams: c.params,
-        message: `default action Deny; ${ipRules.length ? `IP rules ${ipRules.join(', ')}` : 'no IP rules'}${refused.clientIp ? ` — none matches the client IP ${refused.clientIp}` : ''}` };
+        message: (ipRules.length ? (refused.clientIp ? msg('default action Deny; IP rules {ipRules} — none matches the client IP {clientIp}', { ipRules: ipRules.join(', '), clientIp: refused.clientIp }) : msg('default action Deny; IP rules {ipRules}', { ipRules: ipRules.join(', ') })) : (refused.clientIp ? msg('default action Deny; no IP rules — none matches the client IP {clientIp}', { clientIp: refused.clientIp }) : msg('default action Deny; no IP rules'))) };
     }
     const f = ctx.finding(NET.challenge);
     const ip = typeof f?.evidence.clientIp === 'string' ? f.evidence.clientIp : undefined;
     const match = ip ? ipRules.find((r) => ipInCidr(ip, r)) : undefined;
-    return { status: 'pass', message: f?.status === 'pass' ? `default action Deny; the registry lets this client in${match ? ` (rule ${match})` : ''}` : `default action Deny; IP rules ${ipRules.join(', ') || '(none)'}`, evidence };
+    return { status: 'pass', message: f?.status === 'pass' ? (match ? msg('default action Deny; the registry lets this client in (rule {match})', { match }) : msg('default action Deny; the registry lets this client in')) : msg('default action Deny; IP rules {ipRules}', { ipRules: ipRules.join(', ') || '(none)' }), evidence };
   },
 };
 
@@ -110,38 +112,38 @@ export const privateEndpointsCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
-    if (!arm.privateEndpoints.length) return { status: 'pass', message: 'the registry has no private endpoints', evidence: { privateEndpoints: 0 } };
+    if (!arm.privateEndpoints.length) return { status: 'pass', message: msg('the registry has no private endpoints'), evidence: { privateEndpoints: 0 } };
     const { resolved, peIps, onPe } = resolvedToPe(ctx, arm);
     const evidence = { privateEndpoints: arm.privateEndpoints.map((p) => `${p.connectionName}: ${p.status}`), privateIps: peIps, resolved };
     const pending = arm.privateEndpoints.filter((p) => p.status !== 'Approved');
     const usedPending = pending.find((p) => p.ips.some((ip) => resolved.includes(ip)));
     if (usedPending) {
       return { status: 'fail', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: usedPending.connectionName, connectionState: usedPending.status },
-        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ')}, private endpoint connection ${usedPending.connectionName}, which is ${usedPending.status}: host is not reachable until it is approved` };
+        message: msg('{loginServer} resolves to {resolved}, private endpoint connection {connectionName}, which is {status}: host is not reachable until it is approved', { loginServer: ctx.target.loginServer, resolved: resolved.join(', '), connectionName: usedPending.connectionName, status: usedPending.status }) };
     }
     const unknownPending = pending.find((p) => p.ips.length === 0);
     if (unknownPending && pathFailed(ctx)) {
       // The endpoint's IPs are unreadable, but the login server is unreachable and a connection waits for approval.
       return { status: 'fail', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: unknownPending.connectionName, connectionState: unknownPending.status },
-        message: `private endpoint connection ${unknownPending.connectionName} is ${unknownPending.status} and ${ctx.target.loginServer} (${resolved.join(', ') || '?'}) is not reachable: host is not reachable until it is approved` };
+        message: msg('private endpoint connection {connectionName} is {status} and {loginServer} ({resolved}) is not reachable: host is not reachable until it is approved', { connectionName: unknownPending.connectionName, status: unknownPending.status, loginServer: ctx.target.loginServer, resolved: resolved.join(', ') || '?' }) };
     }
     const refused403 = ctx.finding(NET.challenge)?.evidence.status === 403;
     if (!onPe && arm.publicNetworkAccess === 'Disabled' && refused403 && arm.privateEndpoints.some((p) => p.status === 'Approved' && p.ips.length === 0)) {
       return { status: 'fail', causeId: 'network.private-endpoint-dns-public', evidence, fixParams: { resolvedIp: resolved[0] ?? '' },
-        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, which reaches the public endpoint (refused), although the registry has an approved private endpoint` };
+        message: msg('{loginServer} resolves to {resolved}, which reaches the public endpoint (refused), although the registry has an approved private endpoint', { loginServer: ctx.target.loginServer, resolved: resolved.join(', ') || '(nothing)' }) };
     }
     const approvedIps = arm.privateEndpoints.filter((p) => p.status === 'Approved').flatMap((p) => p.fqdnIps[ctx.target.loginServer] ?? []);
     if (approvedIps.length && !onPe) {
       const refusedOrBlocked = arm.publicNetworkAccess === 'Disabled' || ctx.finding(NET.challenge)?.status === 'fail';
       return { status: refusedOrBlocked ? 'fail' : 'warn', causeId: 'network.private-endpoint-dns-public', evidence,
         fixParams: { privateIp: approvedIps[0], resolvedIp: resolved[0] ?? '' },
-        message: `${ctx.target.loginServer} resolves to ${resolved.join(', ') || '(nothing)'}, not to the private endpoint's ${approvedIps.join(', ')}` };
+        message: msg('{loginServer} resolves to {resolved}, not to the private endpoint\'s {approvedIps}', { loginServer: ctx.target.loginServer, resolved: resolved.join(', ') || '(nothing)', approvedIps: approvedIps.join(', ') }) };
     }
     if (pending.length) {
       return { status: 'warn', causeId: 'network.private-endpoint-not-approved', evidence, fixParams: { connectionName: pending[0].connectionName, connectionState: pending[0].status },
-        message: `private endpoint connection ${pending[0].connectionName} is ${pending[0].status}` };
+        message: msg('private endpoint connection {connectionName} is {status}', { connectionName: pending[0].connectionName, status: pending[0].status }) };
     }
-    return { status: 'pass', message: onPe ? `DNS gives the private endpoint's address ${resolved[0]}` : 'private endpoints are approved', evidence };
+    return { status: 'pass', message: onPe ? msg('DNS gives the private endpoint\'s address {resolved}', { resolved: resolved[0] }) : msg('private endpoints are approved'), evidence };
   },
 };
 
@@ -157,21 +159,21 @@ export const serviceEndpointsCheck: Check = {
     const unregistered = vnetRules.length ? unregisteredProvider(arm) : undefined;
     if (unregistered) {
       return { status: 'fail', causeId: 'network.resource-provider-unregistered', evidence, fixParams: { subscriptionId: unregistered.subscriptionId },
-        message: `the registry has virtual network rules, but Microsoft.ContainerRegistry is ${unregistered.state} in subscription ${unregistered.subscriptionId}` };
+        message: msg('the registry has virtual network rules, but Microsoft.ContainerRegistry is {state} in subscription {subscriptionId}', { state: unregistered.state, subscriptionId: unregistered.subscriptionId }) };
     }
-    if (rules?.defaultAction !== 'Deny') return { status: 'pass', message: 'default action Allow: no subnet rule needed', evidence };
+    if (rules?.defaultAction !== 'Deny') return { status: 'pass', message: msg('default action Allow: no subnet rule needed'), evidence };
     const unruled = arm.serviceEndpointSubnets.filter((s) => !vnetRules.some((r) => r.id.toLowerCase() === s.toLowerCase()));
     const refused = challenge403(ctx);
     const c = refused ? causeFor403(arm, refused.clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer) : undefined;
     if (c?.causeId === 'network.service-endpoint-rule-missing') {
       return { status: 'fail', causeId: c.causeId, evidence, fixParams: c.params,
-        message: unruled.length ? `subnet ${unruled[0].split('/').pop()} has a Microsoft.ContainerRegistry service endpoint but the registry (default action Deny) has no network rule for it` : `${c.why}; add a network rule for the subnet with the service endpoint (or for this client's IP)` };
+        message: unruled.length ? msg('subnet {subnet} has a Microsoft.ContainerRegistry service endpoint but the registry (default action Deny) has no network rule for it', { subnet: String(unruled[0].split('/').pop()) }) : msg('{why}; add a network rule for the subnet with the service endpoint (or for this client\'s IP)', { why: c.why }) };
     }
-    if (!unruled.length) return { status: 'pass', message: 'every subnet with a Microsoft.ContainerRegistry service endpoint has a rule', evidence };
+    if (!unruled.length) return { status: 'pass', message: msg('every subnet with a Microsoft.ContainerRegistry service endpoint has a rule'), evidence };
     if (!rules.ipRules.length && !vnetRules.length) {
-      return { status: 'warn', causeId: 'network.service-endpoint-rule-missing', evidence, fixParams: { subnetId: unruled[0] }, message: `subnet ${unruled[0].split('/').pop()} has a service endpoint for the registry but no network rule` };
+      return { status: 'warn', causeId: 'network.service-endpoint-rule-missing', evidence, fixParams: { subnetId: unruled[0] }, message: msg('subnet {subnet} has a service endpoint for the registry but no network rule', { subnet: String(unruled[0].split('/').pop()) }) };
     }
-    return { status: 'info', message: `${unruled.length} subnet(s) with a service endpoint have no rule; this client is not refused because of it`, evidence };
+    return { status: 'info', message: msg('{n} subnet(s) with a service endpoint have no rule; this client is not refused because of it', { n: unruled.length }), evidence };
   },
 };
 
@@ -183,9 +185,9 @@ export const trustedServicesCheck: Check = {
     if (!arm) return noArm;
     const evidence = { restricted: isRestricted(arm), networkRuleBypassOptions: arm.networkRuleBypassOptions ?? 'AzureServices' };
     if (isRestricted(arm) && arm.networkRuleBypassOptions === 'None') {
-      return { status: 'warn', causeId: 'network.trusted-services-bypass-off', evidence, message: 'the registry restricts network access and does not allow trusted services (networkRuleBypassOptions None): Defender scanning, ACR Tasks and other Azure services are refused' };
+      return { status: 'warn', causeId: 'network.trusted-services-bypass-off', evidence, message: msg('the registry restricts network access and does not allow trusted services (networkRuleBypassOptions None): Defender scanning, ACR Tasks and other Azure services are refused') };
     }
-    return { status: 'pass', message: isRestricted(arm) ? 'trusted Azure services may bypass the network rules' : 'the registry is not network-restricted', evidence };
+    return { status: 'pass', message: isRestricted(arm) ? msg('trusted Azure services may bypass the network rules') : msg('the registry is not network-restricted'), evidence };
   },
 };
 
@@ -195,7 +197,7 @@ export const skuCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
-    if (arm.sku === 'Premium') return { status: 'pass', message: 'Premium: IP rules, virtual network rules and private endpoints are available', evidence: { sku: arm.sku } };
+    if (arm.sku === 'Premium') return { status: 'pass', message: msg('Premium: IP rules, virtual network rules and private endpoints are available'), evidence: { sku: arm.sku } };
     // Only a reason when something needs Premium: rules, private endpoints or closed public access
     // set on this registry. A Basic/Standard registry without them is healthy.
     const rules = arm.networkRuleSet;
@@ -206,9 +208,9 @@ export const skuCheck: Check = {
       arm.privateEndpoints.length ? `${arm.privateEndpoints.length} private endpoint connection(s)` : '',
       arm.publicNetworkAccess === 'Disabled' ? 'public network access disabled' : '',
     ].filter(Boolean);
-    if (!wanted.length) return { status: 'pass', message: `${arm.sku} registry without network rules or private endpoints (those would need Premium)`, evidence: { sku: arm.sku, rulesConfigured: false } };
+    if (!wanted.length) return { status: 'pass', message: msg('{sku} registry without network rules or private endpoints (those would need Premium)', { sku: arm.sku }), evidence: { sku: arm.sku, rulesConfigured: false } };
     return { status: 'warn', causeId: 'network.sku-no-network-rules', evidence: { sku: arm.sku, rulesConfigured: true, configured: wanted }, fixParams: { sku: arm.sku },
-      message: `${arm.sku} registry: firewall rules, virtual network rules and private endpoints need Premium (the configured rules are not applied)` };
+      message: msg('{sku} registry: firewall rules, virtual network rules and private endpoints need Premium (the configured rules are not applied)', { sku: arm.sku }) };
   },
 };
 
@@ -219,12 +221,12 @@ export const encryptionCheck: Check = {
     const arm = armFacts(ctx);
     if (!arm) return noArm;
     const enc = arm.encryption;
-    if (!enc || String(enc.status).toLowerCase() !== 'enabled') return { status: 'pass', message: 'encrypted with Microsoft-managed keys', evidence: { encryption: enc?.status ?? 'disabled' } };
+    if (!enc || String(enc.status).toLowerCase() !== 'enabled') return { status: 'pass', message: msg('encrypted with Microsoft-managed keys'), evidence: { encryption: enc?.status ?? 'disabled' } };
     const id = enc.identity?.toLowerCase();
     const type = String(arm.identity?.type ?? 'None');
     const assigned = !!id && (arm.identity?.clientIds.some((c) => c.toLowerCase() === id) || arm.identity?.principalIds.some((c) => c.toLowerCase() === id) || (id === '[system]' && /systemassigned/i.test(type)));
-    if (assigned) return { status: 'pass', message: 'the key-reading identity is assigned to the registry', evidence: { identityType: type } };
+    if (assigned) return { status: 'pass', message: msg('the key-reading identity is assigned to the registry'), evidence: { identityType: type } };
     return { status: 'fail', causeId: 'registry.cmk-identity-broken', evidence: { identityType: type, keyIdentity: enc.identity ?? '(none)' },
-      message: `customer-managed key encryption uses identity ${enc.identity ?? '(none)'}, which is not assigned to the registry (identity type ${type})` };
+      message: msg('customer-managed key encryption uses identity {identity}, which is not assigned to the registry (identity type {type})', { identity: enc.identity ?? '(none)', type }) };
   },
 };

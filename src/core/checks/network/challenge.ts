@@ -11,6 +11,7 @@ import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import type { ChallengeData } from '../challenge-data';
 import type { CauseId } from '../../catalogue/types';
+import { msg } from '../../text/message';
 
 export type { ChallengeData };
 
@@ -86,16 +87,16 @@ export const challengeCheck: Check = {
     if (res.status === 401) {
       const ch = bearerChallenge(res.headers['www-authenticate']);
       if (!ch) {
-        return { status: 'fail', causeId: 'network.challenge-invalid', evidence, message: `GET ${url} answered 401 without a Bearer realm/service challenge (${evidence.wwwAuthenticate ?? 'no Www-Authenticate header'})` };
+        return { status: 'fail', causeId: 'network.challenge-invalid', evidence, message: msg('GET {url} answered 401 without a Bearer realm/service challenge ({wwwAuthenticate})', { url, wwwAuthenticate: evidence.wwwAuthenticate ?? 'no Www-Authenticate header' }) };
       }
       const trust = realmIsTrusted(ch.realm, login);
       if (!trust.ok) {
-        return { status: 'fail', causeId: 'network.challenge-invalid', evidence: { ...evidence, realm: ch.realm }, message: `the challenge sends credentials to ${ch.realm}: ${trust.reason}; ACR Doctor will not send credentials there` };
+        return { status: 'fail', causeId: 'network.challenge-invalid', evidence: { ...evidence, realm: ch.realm }, message: msg('the challenge sends credentials to {realm}: {reason}; ACR Doctor will not send credentials there', { realm: ch.realm, reason: String(trust.reason) }) };
       }
       if (ch.service && ch.service.toLowerCase() !== login) {
-        return { status: 'warn', causeId: 'network.challenge-invalid', evidence: { ...evidence, service: ch.service }, message: `the challenge names service "${ch.service}", not ${login}` };
+        return { status: 'warn', causeId: 'network.challenge-invalid', evidence: { ...evidence, service: ch.service }, message: msg('the challenge names service "{service}", not {login}', { service: ch.service, login }) };
       }
-      return { status: 'pass', message: `401 with Bearer realm ${ch.realm} (service ${ch.service ?? '-'}) in ${evidence.totalMs} ms`, evidence: { ...evidence, realm: ch.realm, service: ch.service }, data: { realm: ch.realm, service: ch.service } satisfies ChallengeData };
+      return { status: 'pass', message: msg('401 with Bearer realm {realm} (service {service}) in {totalMs} ms', { realm: ch.realm, service: ch.service ?? '-', totalMs: String(evidence.totalMs) }), evidence: { ...evidence, realm: ch.realm, service: ch.service }, data: { realm: ch.realm, service: ch.service } satisfies ChallengeData };
     }
     if (res.status === 403) {
       // Which registry setting refuses us is net.registry-firewall's call (it waits for ARM).
@@ -103,16 +104,16 @@ export const challengeCheck: Check = {
       return {
         status: 'fail', fixParams: fw ? { clientIp: fw.clientIp } : undefined,
         evidence: { ...evidence, clientIp: fw?.clientIp, body: fw?.message ?? res.text().slice(0, 200) },
-        message: `403 Forbidden${fw ? `: ${fw.message}` : ''}`,
+        message: (fw ? msg('403 Forbidden: {message}', { message: fw.message }) : msg('403 Forbidden')),
       };
     }
     if (res.status === 429 || registryErrorCodes(res.body).includes('TOOMANYREQUESTS')) {
       const retry = res.headers['retry-after'];
-      return { status: 'fail', causeId: 'network.throttled', evidence: { ...evidence, retryAfter: typeof retry === 'string' ? retry : undefined }, message: `429 Too Many Requests (toomanyrequests)${retry ? `; retry after ${retry} s` : ''}` };
+      return { status: 'fail', causeId: 'network.throttled', evidence: { ...evidence, retryAfter: typeof retry === 'string' ? retry : undefined }, message: (retry ? msg('429 Too Many Requests (toomanyrequests); retry after {retry} s', { retry }) : msg('429 Too Many Requests (toomanyrequests)')) };
     }
     return {
       status: 'fail', causeId: 'network.challenge-invalid', evidence: { ...evidence, body: res.text().slice(0, 200) },
-      message: `GET ${url} answered ${res.status} ${res.statusText}, not a registry's 401 challenge: something else answers for ${login}`,
+      message: msg('GET {url} answered {status} {statusText}, not a registry\'s 401 challenge: something else answers for {login}', { url, status: res.status, statusText: res.statusText, login }),
     };
   },
 };
@@ -124,14 +125,14 @@ export const registryFirewallCheck: Check = {
   async run(ctx: CheckContext): Promise<CheckOutcome> {
     const ch = ctx.finding(NET.challenge);
     if (!ch || ch.evidence.status !== 403) {
-      return { status: ch?.status === 'pass' ? 'pass' : 'info', message: ch?.status === 'pass' ? 'the registry answered without a firewall refusal' : 'the registry was not reached, so its firewall could not be tested' };
+      return { status: ch?.status === 'pass' ? 'pass' : 'info', message: ch?.status === 'pass' ? msg('the registry answered without a firewall refusal') : msg('the registry was not reached, so its firewall could not be tested') };
     }
     const clientIp = typeof ch.evidence.clientIp === 'string' ? ch.evidence.clientIp : undefined;
     const arm = ctx.data(NET.arm);
     const c = causeFor403(arm, clientIp, ctx.data(NET.dns)?.addresses, ctx.target.loginServer);
     return {
       status: 'fail', causeId: c.causeId, fixParams: c.params, evidence: { clientIp, status: 403, arm: !!arm },
-      message: `GET /v2/ answered 403 Forbidden${clientIp ? ` for client IP ${clientIp}` : ''}: ${c.why}`,
+      message: (clientIp ? msg('GET /v2/ answered 403 Forbidden for client IP {clientIp}: {why}', { clientIp, why: c.why }) : msg('GET /v2/ answered 403 Forbidden: {why}', { why: c.why })),
     };
   },
 };

@@ -14,6 +14,7 @@ import { tlsVerdict } from '../../net/tls';
 import { classifyAddress } from '../../net/addresses';
 import { NET } from './ids';
 import { errorEvidence, failureOutcome, netOptions, ms } from './outcome';
+import { msg, prose } from '../../text/message';
 
 /** Does the client send registry traffic through a proxy? (Static: decides the graph.) */
 export function clientUsesProxy(t: RegistryTarget, env: DiagnoseEnvironment): boolean {
@@ -30,7 +31,7 @@ export const proxyCheck: Check = {
     try {
       proxy = proxyFor(login, 443, ctx.env.proxy)!;
     } catch (e) {
-      return { status: 'fail', message: (e as Error).message, causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy) } };
+      return { status: 'fail', message: prose((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy) } };
     }
     const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '' };
     try {
@@ -38,12 +39,12 @@ export const proxyCheck: Check = {
       const tcp = await connectToProxy(proxy, resolved.addresses[0], ctx.signal, ctx.env.extraCaPem);
       try {
         const r = await connectTunnel(tcp.socket, login, 443, proxy, ctx.signal);
-        return { status: 'pass', message: `${proxy.display} tunnels to ${login}:443 (CONNECT ${r.status})`, evidence: { ...evidence, connectStatus: r.status, connectMs: ms(tcp.durationMs), tunnelMs: ms(r.durationMs) }, data: { proxy: proxy.display } };
+        return { status: 'pass', message: msg('{display} tunnels to {login}:443 (CONNECT {status})', { display: proxy.display, login, status: r.status }), evidence: { ...evidence, connectStatus: r.status, connectMs: ms(tcp.durationMs), tunnelMs: ms(r.durationMs) }, data: { proxy: proxy.display } };
       } finally { tcp.socket.destroy(); }
     } catch (e) {
       if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
-      const msg = e.phase === 'proxy' ? e.message : `cannot reach the proxy ${proxy.display}: ${e.message}`;
-      return { status: 'fail', message: msg, causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: proxy.display } };
+      const message = e.phase === 'proxy' ? prose(e.message) : msg('cannot reach the proxy {proxy}: {error}', { proxy: proxy.display, error: e.message });
+      return { status: 'fail', message, causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: proxy.display } };
     }
   },
 };
@@ -66,19 +67,19 @@ export const dnsCheck: Check = {
       const r = await resolveHost(login, ctx.env.resolve, ctx.signal);
       const kinds = r.addresses.map(classifyAddress);
       return {
-        status: 'pass', message: `${login} → ${r.addresses.join(', ')}${r.source === 'override' ? ' (resolve override)' : ''}`,
+        status: 'pass', message: (r.source === 'override' ? msg('{login} → {addresses} (resolve override)', { login, addresses: r.addresses.join(', ') }) : msg('{login} → {addresses}', { login, addresses: r.addresses.join(', ') })),
         evidence: { addresses: r.addresses, kinds, source: r.source, dnsMs: ms(r.durationMs) }, data: { ...r, kinds } satisfies DnsData,
       };
     } catch (e) {
       if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
       if (viaProxy) {
         // The proxy resolves the name for the client; only a daemon without the proxy needs local DNS.
-        return { status: 'info', message: `${login} does not resolve here (${e.kind}); the proxy resolves it for the client`, evidence: errorEvidence(e) };
+        return { status: 'info', message: msg('{login} does not resolve here ({kind}); the proxy resolves it for the client', { login, kind: e.kind }), evidence: errorEvidence(e) };
       }
       const timeout = e.kind === 'timeout';
       return {
         status: 'fail', causeId: 'network.dns-resolution-failed', evidence: errorEvidence(e),
-        message: timeout ? `DNS gave no answer for ${login} in time` : `dial tcp: lookup ${login}: no such host (${e.code ?? e.kind})`,
+        message: timeout ? msg('DNS gave no answer for {login} in time', { login }) : msg('dial tcp: lookup {login}: no such host ({code})', { login, code: e.code ?? e.kind }),
       };
     }
   },
@@ -91,21 +92,21 @@ export const tcpCheck: Check = {
   needs: [NET.dns], timeoutMs: 3000,
   async run(ctx) {
     const dns = ctx.data(NET.dns);
-    if (!dns) return { status: 'info', message: 'no local address to connect to (the proxy resolves the name)' };
+    if (!dns) return { status: 'info', message: msg('no local address to connect to (the proxy resolves the name)') };
     const address = dns.addresses[0];
     const viaProxy = clientUsesProxy(ctx.target, ctx.env);
     try {
       const c = await tcpConnect(address, 443, ctx.signal);
       c.socket.destroy();
-      return { status: 'pass', message: `connected to ${address}:443 in ${ms(c.durationMs)} ms${viaProxy ? ' (direct, without the proxy)' : ''}`, evidence: { address, connectMs: ms(c.durationMs), direct: viaProxy }, data: { address, reachable: true } satisfies TcpData };
+      return { status: 'pass', message: (viaProxy ? msg('connected to {address}:443 in {ms} ms (direct, without the proxy)', { address, ms: String(ms(c.durationMs)) }) : msg('connected to {address}:443 in {ms} ms', { address, ms: String(ms(c.durationMs)) })), evidence: { address, connectMs: ms(c.durationMs), direct: viaProxy }, data: { address, reachable: true } satisfies TcpData };
     } catch (e) {
       if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
       if (viaProxy) {
         // Expected behind a proxy; the daemon check uses this to tell whether a daemon without the proxy can work.
-        return { status: 'info', message: `the direct path to ${address}:443 is closed (${e.kind}); the client uses its proxy`, evidence: { address, ...errorEvidence(e) }, data: { address, reachable: false } satisfies TcpData };
+        return { status: 'info', message: msg('the direct path to {address}:443 is closed ({kind}); the client uses its proxy', { address, kind: e.kind }), evidence: { address, ...errorEvidence(e) }, data: { address, reachable: false } satisfies TcpData };
       }
       const out = failureOutcome(new NetError('connect', e.kind, e.message, e.code, { ...e.details, address }), ctx, `dial tcp ${address}:443`);
-      if (e.kind === 'timeout') out.message = `dial tcp ${address}:443: i/o timeout (no answer within ${this.timeoutMs} ms: a firewall drops the traffic)`;
+      if (e.kind === 'timeout') out.message = msg('dial tcp {address}:443: i/o timeout (no answer within {ms} ms: a firewall drops the traffic)', { address, ms: this.timeoutMs });
       return out;
     }
   },
@@ -123,7 +124,7 @@ export const tlsCheck: Check = {
       conn = await openTlsConnection({ ...netOptions(ctx), host: login, signal: ctx.signal, verify: false });
     } catch (e) {
       const out = failureOutcome(e, ctx, `TLS handshake with ${login}`);
-      if (e instanceof NetError && e.kind === 'timeout') out.message = `net/http: TLS handshake timeout (${login} accepted the connection but never answered)`;
+      if (e instanceof NetError && e.kind === 'timeout') out.message = msg('net/http: TLS handshake timeout ({login} accepted the connection but never answered)', { login });
       return out;
     }
     conn.socket.destroy();
@@ -134,9 +135,9 @@ export const tlsCheck: Check = {
     };
     const verdict = tlsVerdict(t, login);
     if (verdict) {
-      return { status: 'fail', message: `x509: ${verdict.message}`, causeId: 'network.tls-untrusted', evidence, fixParams: { issuer: t.rootIssuer } };
+      return { status: 'fail', message: msg('x509: {message}', { message: verdict.message }), causeId: 'network.tls-untrusted', evidence, fixParams: { issuer: t.rootIssuer } };
     }
-    return { status: 'pass', message: `certificate for ${login} issued by ${t.issuer}, trusted`, evidence, data: { issuer: t.issuer, address: conn.remoteAddress } satisfies TlsData };
+    return { status: 'pass', message: msg('certificate for {login} issued by {issuer}, trusted', { login, issuer: t.issuer }), evidence, data: { issuer: t.issuer, address: conn.remoteAddress } satisfies TlsData };
   },
 };
 

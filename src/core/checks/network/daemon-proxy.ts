@@ -9,6 +9,7 @@ import { connectToProxy } from '../../net/proxy-connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
 import { errorEvidence } from './outcome';
+import { msg } from '../../text/message';
 
 export const daemonProxyCheck: Check = {
   id: NET.daemonProxy, area: 'network', title: 'The Docker daemon uses a proxy that reaches the registry',
@@ -22,7 +23,7 @@ export const daemonProxyCheck: Check = {
       daemon = proxyFromInfo(await sharedWork(ctx, daemonInfoKey(dockerHost, dockerConfigDir), async (signal) => daemonInfo(await openDaemon(dockerHost, dockerConfigDir), signal)));
     } catch (e) {
       const why = e instanceof DaemonError ? e.kind : 'error';
-      return { status: 'info', message: `the Docker daemon could not be asked for its proxy (${why}); the Docker checks say why`, evidence: { daemon: why } };
+      return { status: 'info', message: msg('the Docker daemon could not be asked for its proxy ({why}); the Docker checks say why', { why }), evidence: { daemon: why } };
     }
     let client, dproxy;
     try { client = proxyFor(login, 443, ctx.env.proxy); } catch { client = undefined; }
@@ -35,10 +36,10 @@ export const daemonProxyCheck: Check = {
       const direct = ctx.data(NET.tcp);
       if (direct && !direct.reachable) {
         return { status: 'fail', causeId: 'network.daemon-proxy-missing', evidence: { ...evidence, direct: 'blocked' }, fixParams,
-          message: `the shell uses ${client.display} but the Docker daemon has no proxy, and ${login} is not reachable without it: docker login/pull will time out` };
+          message: msg('the shell uses {display} but the Docker daemon has no proxy, and {login} is not reachable without it: docker login/pull will time out', { display: client.display, login }) };
       }
       return { status: 'warn', causeId: 'network.daemon-proxy-missing', evidence, fixParams,
-        message: `the shell uses ${client.display} but the Docker daemon has no proxy (direct access works from here${direct ? '' : ' as far as known'})` };
+        message: (direct ? msg('the shell uses {display} but the Docker daemon has no proxy (direct access works from here)', { display: client.display }) : msg('the shell uses {display} but the Docker daemon has no proxy (direct access works from here as far as known)', { display: client.display })) };
     }
     if (dproxy && (!client || client.display !== dproxy.display)) {
       // Does the daemon's own proxy work? Ask it the way the daemon would.
@@ -49,14 +50,14 @@ export const daemonProxyCheck: Check = {
       } catch (e) {
         if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
         return { status: 'fail', causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: dproxy.display },
-          message: `the Docker daemon's proxy ${dproxy.display} does not reach ${login}: ${e.message}` };
+          message: msg('the Docker daemon\'s proxy {display} does not reach {login}: {message}', { display: dproxy.display, login, message: e.message }) };
       }
       if (client) {
         return { status: 'warn', causeId: 'network.daemon-proxy-missing', evidence, fixParams,
-          message: `the Docker daemon uses ${dproxy.display}, the shell ${client.display}; both work now, but they differ` };
+          message: msg('the Docker daemon uses {daemon}, the shell {shell}; both work now, but they differ', { daemon: dproxy.display, shell: client.display }) };
       }
-      return { status: 'pass', message: `the Docker daemon uses ${dproxy.display}, which reaches ${login}`, evidence };
+      return { status: 'pass', message: msg('the Docker daemon uses {display}, which reaches {login}', { display: dproxy.display, login }), evidence };
     }
-    return { status: 'pass', message: client ? `the daemon and the shell both use ${client.display}` : 'neither the shell nor the daemon uses a proxy for the registry', evidence };
+    return { status: 'pass', message: client ? msg('the daemon and the shell both use {display}', { display: client.display }) : msg('neither the shell nor the daemon uses a proxy for the registry'), evidence };
   },
 };

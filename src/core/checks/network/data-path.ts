@@ -19,6 +19,7 @@ import { privateEndpointFor, privateIpsFor, reachesViaPrivateEndpoint } from './
 
 
 import type { CauseId } from '../../catalogue/types';
+import { msg, prose, joinMessages, type Message } from '../../text/message';
 
 const STORED_CREDENTIAL = LOGIN.storedCredential;
 const IMAGE_MANIFEST = IMAGE.manifest;
@@ -27,7 +28,7 @@ export interface EndpointProbe {
   host: string;
   ok: boolean;
   causeId?: CauseId;
-  message: string;
+  message: Message;
   evidence: Evidence;
 }
 
@@ -51,26 +52,26 @@ export async function probeDataEndpoint(ctx: CheckContext, host: string, url = `
     const { arm, loginOnPe } = await context();
     const evidence: Evidence = { host, status: res.status, address: res.remoteAddress, proxy: res.proxy, totalMs: ms(res.timings.totalMs) };
     if (loginOnPe && privateIpsFor(arm, host).length && !privateIpsFor(arm, host).includes(res.remoteAddress) && !res.proxy) {
-      return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `${host} resolves to ${res.remoteAddress}, not to the private endpoint, while the login server uses the private endpoint` };
+      return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: msg('{host} resolves to {remoteAddress}, not to the private endpoint, while the login server uses the private endpoint', { host, remoteAddress: res.remoteAddress }) };
     }
-    return { host, ok: true, evidence, message: `${host} answered ${res.status} in ${ms(res.timings.totalMs)} ms` };
+    return { host, ok: true, evidence, message: msg('{host} answered {status} in {ms} ms', { host, status: res.status, ms: ms(res.timings.totalMs) }) };
   } catch (e) {
     if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
     const { arm, loginDns, loginOnPe, blockedCause } = await context();
     const evidence: Evidence = { host, ...errorEvidence(e) };
     const address = typeof e.details.address === 'string' ? e.details.address : undefined;
     const pe = privateEndpointFor(arm, address);
-    if (pe && pe.status !== 'Approved') return { host, ok: false, causeId: 'network.private-endpoint-not-approved', evidence, message: `${host} (${address}) is behind private endpoint connection ${pe.connectionName}, which is ${pe.status}` };
+    if (pe && pe.status !== 'Approved') return { host, ok: false, causeId: 'network.private-endpoint-not-approved', evidence, message: msg('{host} ({address}) is behind private endpoint connection {connectionName}, which is {status}', { host, address, connectionName: pe.connectionName, status: pe.status }) };
     if (e.phase === 'dns') {
       if (loginOnPe || (loginDns && arm?.privateEndpoints.some((p) => p.status === 'Approved'))) {
-        return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: `dial tcp: lookup ${host}: no such host — the login server resolves (private endpoint), the data endpoint has no DNS record` };
+        return { host, ok: false, causeId: 'network.private-endpoint-data-dns-missing', evidence, message: msg('dial tcp: lookup {host}: no such host — the login server resolves (private endpoint), the data endpoint has no DNS record', { host }) };
       }
-      return { host, ok: false, causeId: blockedCause, evidence, message: `dial tcp: lookup ${host}: no such host` };
+      return { host, ok: false, causeId: blockedCause, evidence, message: msg('dial tcp: lookup {host}: no such host', { host }) };
     }
-    if (e.phase === 'proxy') return { host, ok: false, causeId: 'network.client-proxy-broken', evidence, message: `the proxy does not reach ${host}: ${e.message}` };
-    if (e.kind === 'tls-untrusted' || e.kind === 'tls-name') return { host, ok: false, causeId: 'network.tls-untrusted', evidence, message: e.message };
+    if (e.phase === 'proxy') return { host, ok: false, causeId: 'network.client-proxy-broken', evidence, message: msg('the proxy does not reach {host}: {message}', { host, message: e.message }) };
+    if (e.kind === 'tls-untrusted' || e.kind === 'tls-name') return { host, ok: false, causeId: 'network.tls-untrusted', evidence, message: prose(e.message) };
     const what = e.kind === 'timeout' ? 'i/o timeout' : e.kind;
-    return { host, ok: false, causeId: blockedCause, evidence, message: `dial tcp ${address ?? host}:443: ${what} — ${host} is blocked while the login server is reachable` };
+    return { host, ok: false, causeId: blockedCause, evidence, message: msg('dial tcp {address}:443: {what} — {host} is blocked while the login server is reachable', { address: address ?? host, what, host }) };
   }
 }
 
@@ -126,24 +127,24 @@ export const blobRedirectCheck: Check = {
         repository = Array.isArray(list?.repositories) ? list.repositories.find((r): r is string => typeof r === 'string') : undefined;
       }
     }
-    if (!repository) return { status: 'info', message: 'no repository to test a blob download with (give --repository, or sign in / docker login so one can be listed)', evidence: { credential: source } };
+    if (!repository) return { status: 'info', message: msg('no repository to test a blob download with (give --repository, or sign in / docker login so one can be listed)'), evidence: { credential: source } };
     const pull = await pullToken(ctx, net, ch.realm, scopeFor(repository, ['pull']));
-    if (!pull.token) return { status: 'info', message: `no credential can pull ${repository}; the blob redirect was not tested (the login checks say why)`, evidence: { repository } };
+    if (!pull.token) return { status: 'info', message: msg('no credential can pull {repository}; the blob redirect was not tested (the login checks say why)', { repository }), evidence: { repository } };
     const digest = await findBlob(ctx, base, repository, pull.token);
-    if (!digest) return { status: 'info', message: `${repository} has no tag or manifest to test a blob download with`, evidence: { repository, credential: pull.source } };
+    if (!digest) return { status: 'info', message: msg('{repository} has no tag or manifest to test a blob download with', { repository }), evidence: { repository, credential: pull.source } };
     const blobUrl = `${base}/v2/${repository}/blobs/${digest}`;
     const res = await httpRequest({ ...netOptions(ctx), keepAlive: ctx.connections, url: blobUrl, signal: ctx.signal, maxBodyBytes: 1, headers: { authorization: `Bearer ${pull.token}` } });
     const target = parseRedirect(res.status, res.headers.location, blobUrl);
     const evidence: Evidence = { repository, digest, status: res.status, credential: pull.source };
     if (!target) {
-      if (res.status === 200) return { status: 'pass', message: `the login server serves blobs itself (no redirect)`, evidence };
-      return { status: 'info', message: `GET blob answered ${res.status} without a redirect`, evidence };
+      if (res.status === 200) return { status: 'pass', message: msg('the login server serves blobs itself (no redirect)'), evidence };
+      return { status: 'info', message: msg('GET blob answered {status} without a redirect', { status: res.status }), evidence };
     }
     evidence.redirect = target.display;
     evidence.redirectKind = target.kind;
     const probe = await probeDataEndpoint(ctx, target.host, target.url);
-    if (probe.ok) return { status: 'pass', message: `blob GET → 307 ${target.host}, which answered`, evidence: { ...evidence, ...probe.evidence }, data: { host: target.host } };
-    return { status: 'fail', causeId: probe.causeId, message: `blob GET → 307 ${target.host}: ${probe.message}`, evidence: { ...evidence, ...probe.evidence }, fixParams: { dataEndpoint: target.host } };
+    if (probe.ok) return { status: 'pass', message: msg('blob GET → 307 {host}, which answered', { host: target.host }), evidence: { ...evidence, ...probe.evidence }, data: { host: target.host } };
+    return { status: 'fail', causeId: probe.causeId, message: msg('blob GET → 307 {host}: {message}', { host: target.host, message: probe.message }), evidence: { ...evidence, ...probe.evidence }, fixParams: { dataEndpoint: target.host } };
   },
 };
 
@@ -154,25 +155,25 @@ export const blobRedirectCheck: Check = {
  */
 async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcome> {
   const found = await settledData(ctx, IMAGE_MANIFEST);
-  if (!found) return { status: 'info', message: 'the named image\'s manifest could not be read, so none of its layers was fetched (the image check says why)' };
+  if (!found) return { status: 'info', message: msg('the named image\'s manifest could not be read, so none of its layers was fetched (the image check says why)') };
   const api: RegistryApi = { ...netOptions(ctx), loginServer: ctx.target.loginServer, token: found.token, signal: ctx.signal, keepAlive: ctx.connections };
   const repository = found.image.repository;
   let manifest = found.manifest;
   if (manifest.entries?.length) {
     const entry = manifest.entries.find((e) => e.platform.os === 'linux' && e.platform.architecture === 'amd64') ?? manifest.entries[0];
     const child = await getManifest(api, repository, entry.digest);
-    if (!child.ok) return { status: 'info', message: `the platform manifest ${entry.digest} of ${repository} could not be read (${child.status}: ${child.reason})`, evidence: { repository } };
+    if (!child.ok) return { status: 'info', message: msg('the platform manifest {digest} of {repository} could not be read ({status}: {reason})', { digest: entry.digest, repository, status: child.status, reason: child.reason }), evidence: { repository } };
     manifest = child;
   }
   const layer = [...(manifest.layers ?? [])].sort((a, b) => (a.size ?? Infinity) - (b.size ?? Infinity))[0]?.digest ?? manifest.config;
-  if (!layer) return { status: 'info', message: `the manifest of ${repository} lists no layer to fetch`, evidence: { repository } };
+  if (!layer) return { status: 'info', message: msg('the manifest of {repository} lists no layer to fetch', { repository }), evidence: { repository } };
   const res = await blobRedirect(api, repository, layer);
   const blobUrl = `https://${ctx.target.loginServer}/v2/${repository}/blobs/${layer}`;
   const target = parseRedirect(res.status, res.headers.location, blobUrl);
   const evidence: Evidence = { image: `${repository}@${found.manifest.digest ?? found.reference}`, layer, range: 'bytes=0-0', status: res.status, tokenFrom: found.tokenSource };
   if (!target) {
-    if (res.status === 200 || res.status === 206) return { status: 'pass', message: `the login server serves the layer ${layer} of ${repository} itself (no redirect)`, evidence };
-    return { status: 'info', message: `GET blob answered ${res.status} without a redirect`, evidence };
+    if (res.status === 200 || res.status === 206) return { status: 'pass', message: msg('the login server serves the layer {layer} of {repository} itself (no redirect)', { layer, repository }), evidence };
+    return { status: 'info', message: msg('GET blob answered {status} without a redirect', { status: res.status }), evidence };
   }
   evidence.redirect = target.display;
   evidence.redirectKind = target.kind;
@@ -190,14 +191,14 @@ async function imageLayerThroughRedirect(ctx: CheckContext): Promise<CheckOutcom
     const ev = { ...evidence, ...probe.evidence };
     const hosts = replicas.join(', ');
     return replicas.length
-      ? { status: 'pass', evidence: ev, data: { host: target.host }, message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}, which answered (one byte asked for); the other replicas' data endpoints answered too (${hosts})` }
-      : { status: 'pass', evidence: ev, data: { host: target.host }, message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}, which answered (one byte asked for)` };
+      ? { status: 'pass', evidence: ev, data: { host: target.host }, message: msg('the layer {layer} of {repository}: blob GET → 307 {host}, which answered (one byte asked for); the other replicas\' data endpoints answered too ({hosts})', { layer, repository, host: target.host, hosts }) }
+      : { status: 'pass', evidence: ev, data: { host: target.host }, message: msg('the layer {layer} of {repository}: blob GET → 307 {host}, which answered (one byte asked for)', { layer, repository, host: target.host }) };
   }
   // The endpoint the client was sent to first: it is the one this pull fails on.
   const first = probe.ok ? bad[0] : probe;
   return {
     status: 'fail', causeId: first.causeId, evidence: { ...evidence, ...first.evidence }, fixParams: { dataEndpoint: first.host },
-    message: `the layer ${layer} of ${repository}: blob GET → 307 ${target.host}; ${bad.map((p) => p.message).join('; ')}`,
+    message: msg('the layer {layer} of {repository}: blob GET → 307 {host}; {reasons}', { layer, repository, host: target.host, reasons: joinMessages(bad.map((p) => p.message)) }),
   };
 }
 
@@ -206,22 +207,22 @@ export const dataEndpointsCheck: Check = {
   needs: [NET.arm], awaits: [NET.dns, NET.challenge], timeoutMs: 3500,
   async run(ctx): Promise<CheckOutcome> {
     const arm = ctx.data(NET.arm);
-    if (!arm) return { status: 'info', message: 'the registry\'s ARM view is not available' };
+    if (!arm) return { status: 'info', message: msg('the registry\'s ARM view is not available') };
     const hosts = arm.dataEndpointHostNames.map((h) => h.toLowerCase());
     if (!arm.dataEndpointEnabled || hosts.length === 0) {
-      return { status: 'info', message: 'dedicated data endpoints are off: layers come from Azure blob storage (tested by the blob redirect check)', evidence: { dataEndpointEnabled: !!arm.dataEndpointEnabled } };
+      return { status: 'info', message: msg('dedicated data endpoints are off: layers come from Azure blob storage (tested by the blob redirect check)'), evidence: { dataEndpointEnabled: !!arm.dataEndpointEnabled } };
     }
     // Resolve first in parallel so a DNS problem is reported even when TLS is slow.
     await Promise.allSettled(hosts.map((h) => resolveHost(h, ctx.env.resolve, ctx.signal)));
     const probes = await Promise.all(hosts.map((h) => probeDataEndpoint(ctx, h)));
     const bad = probes.filter((p) => !p.ok);
     const evidence: Evidence = { endpoints: probes.map((p) => `${p.host}: ${p.ok ? 'ok' : p.evidence.error ?? p.causeId}`) };
-    if (!bad.length) return { status: 'pass', message: `${hosts.length} data endpoint(s) reachable: ${hosts.join(', ')}`, evidence };
+    if (!bad.length) return { status: 'pass', message: msg('{n} data endpoint(s) reachable: {hosts}', { n: hosts.length, hosts: hosts.join(', ') }), evidence };
     // The home region's endpoint first: it explains more pulls than a replica's.
     const first = bad.find((p) => p.causeId !== 'network.replica-data-endpoint-blocked') ?? bad[0];
     return {
       status: 'fail', causeId: first.causeId, evidence: { ...evidence, ...first.evidence },
-      message: bad.map((p) => p.message).join('; '), fixParams: { dataEndpoint: first.host },
+      message: joinMessages(bad.map((p) => p.message)), fixParams: { dataEndpoint: first.host },
     };
   },
 };

@@ -6,6 +6,7 @@ import { NetError } from '../../net/errors';
 import { NET } from './ids';
 import { privateEndpointFor } from './registry-network-facts';
 import type { CauseId } from '../../catalogue/types';
+import { msg } from '../../text/message';
 
 export function netOptions(ctx: CheckContext): NetOptions {
   return { resolve: ctx.env.resolve, proxy: ctx.env.proxy, extraCaPem: ctx.env.extraCaPem };
@@ -40,7 +41,7 @@ export function failureOutcome(e: unknown, ctx: CheckContext, what: string): Che
   const fixParams: Record<string, string> = {};
   if (typeof e.details.issuer === 'string') fixParams.issuer = e.details.issuer;
   if (typeof e.details.proxy === 'string') fixParams.proxy = e.details.proxy;
-  return { status: 'fail', message: `${what}: ${e.message}`, causeId, evidence: errorEvidence(e), fixParams };
+  return { status: 'fail', message: msg('{what}: {message}', { what, message: e.message }), causeId, evidence: errorEvidence(e), fixParams };
 }
 
 export function ms(n: number | undefined): number | undefined {

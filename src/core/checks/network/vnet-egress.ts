@@ -21,9 +21,10 @@ import { NET } from './ids';
 import { privateIpsFor, subscriptionOfId, type NetworkArmFacts } from './registry-network-facts';
 import { judgeEgress, type EgressInputs, type EgressJudgement } from './egress-verdict';
 import { effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, lastSeg, registryTags, resourceGroupOfId, type Destination, type Source } from '../../azure/vnet-rules';
+import { msg } from '../../text/message';
 
 const hasAzure = (_t: unknown, env: { azure?: unknown }) => !!env.azure;
-const noArm: CheckOutcome = { status: 'info', message: 'the registry\'s ARM view is not available' };
+const noArm: CheckOutcome = { status: 'info', message: msg('the registry\'s ARM view is not available') };
 const vnetOf = (subnetId: string) => subnetId.split('/').slice(0, -2).join('/').toLowerCase();
 
 function access(ctx: CheckContext): ArmAccess {
@@ -134,11 +135,11 @@ export const clientEgressCheck: Check = {
     const arm = ctx.data(NET.arm);
     if (!arm) return noArm;
     const resolved = ctx.data(NET.dns)?.addresses ?? [];
-    if (!resolved.length) return { status: 'info', message: `${ctx.target.loginServer} did not resolve here, so this machine's way to it through a virtual network cannot be told` };
+    if (!resolved.length) return { status: 'info', message: msg('{loginServer} did not resolve here, so this machine\'s way to it through a virtual network cannot be told', { loginServer: ctx.target.loginServer }) };
     const src = await sourceAddressToward(resolved[0], ctx.signal);
-    if (!src) return { status: 'info', message: `this machine has no route to ${resolved[0]}` };
+    if (!src) return { status: 'info', message: msg('this machine has no route to {resolved}', { resolved: resolved[0] }) };
     const subnet = subnetHolding(arm.subnets, src);
-    if (!subnet) return { status: 'pass', message: `this machine (${src}) is in none of the ${arm.subnets.length} subnet(s) this sign-in can read in the registry's subscription`, evidence: { sourceAddress: src } };
+    if (!subnet) return { status: 'pass', message: msg('this machine ({ip}) is in none of the {n} subnet(s) this sign-in can read in the registry\'s subscription', { ip: src, n: arm.subnets.length }), evidence: { sourceAddress: src } };
     const viaPe = privateIpsFor(arm, ctx.target.loginServer).some((ip) => resolved.includes(ip));
     const dests = registryDestinations(arm, ctx.target.loginServer, { viaPrivateEndpoint: viaPe, resolved });
     const gaps: string[] = [];
@@ -154,27 +155,27 @@ export const clientEgressCheck: Check = {
     const j = judgeEgress(inputs);
     const evidence = evidenceOf(j, gaps, { sourceAddress: src, subnet: subnet.id.split('/').slice(-3).join('/'), networkInterface: nic?.name });
     if (nics && !nic) {
-      return { status: 'pass', evidence, message: `this machine's address ${src} lies in the range of subnet ${sn}, but no network interface there has it: this machine is not in that network` };
+      return { status: 'pass', evidence, message: msg('this machine\'s address {ip} lies in the range of subnet {subnet}, but no network interface there has it: this machine is not in that network', { ip: src, subnet: sn }) };
     }
     if (j.block) {
       const seen = j.block.hosts.includes(ctx.target.loginServer.toLowerCase()) ? loginPath(ctx) : dataPath(ctx);
       const fixParams = { ...j.block.fixParams, ...(j.block.fixParams.sourcePrefix ? {} : { sourcePrefix: src }) };
       Object.assign(evidence, explained(fixParams));
       // Placed by its address range only (interfaces unreadable): a suspicion, never a failure.
-      if (seen === 'down' && nic) return { status: 'fail', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
-      if (seen !== 'up') return { status: 'warn', causeId: j.block.causeId, evidence, fixParams, message: `this machine (${src}, subnet ${sn}): ${j.block.why}` };
-      return { status: 'info', evidence, message: `this machine (${src}, subnet ${sn}): ${j.block.why}, but this machine reached them: the rule does not apply to its traffic` };
+      if (seen === 'down' && nic) return { status: 'fail', causeId: j.block.causeId, evidence, fixParams, message: msg('this machine ({ip}, subnet {subnet}): {why}', { ip: src, subnet: sn, why: j.block.why }) };
+      if (seen !== 'up') return { status: 'warn', causeId: j.block.causeId, evidence, fixParams, message: msg('this machine ({ip}, subnet {subnet}): {why}', { ip: src, subnet: sn, why: j.block.why }) };
+      return { status: 'info', evidence, message: msg('this machine ({ip}, subnet {subnet}): {why}, but this machine reached them: the rule does not apply to its traffic', { ip: src, subnet: sn, why: j.block.why }) };
     }
     if (j.opaqueAppliance && (loginPath(ctx) === 'down' || dataPath(ctx) === 'down')) {
       const a = j.opaqueAppliance;
       return {
         status: 'warn', causeId: 'network.firewall-blocks-registry', evidence: { ...evidence, firewallIp: a.ip },
         fixParams: { routeTable: a.routeTable, route: a.route, routeTableResourceGroup: resourceGroupOfId(subnet.routeTableId), firewallIp: a.ip, subnet: lastSeg(subnet.id) },
-        message: `this machine (${src}, subnet ${sn}): route ${a.route} of route table ${a.routeTable} sends the traffic to the virtual appliance ${a.ip}, whose rules cannot be read here, and the registry is not reachable`,
+        message: msg('this machine ({ip}, subnet {subnet}): route {route} of route table {routeTable} sends the traffic to the virtual appliance {appliance}, whose rules cannot be read here, and the registry is not reachable', { ip: src, subnet: sn, route: a.route, routeTable: a.routeTable, appliance: a.ip }),
       };
     }
     const examined = j.seen.length ? j.seen.join(', ') : 'no NSG or route table';
-    return { status: 'pass', evidence, message: `this machine (${src}, subnet ${sn}): nothing on the way blocks TCP 443 to the registry (${examined})` };
+    return { status: 'pass', evidence, message: msg('this machine ({ip}, subnet {subnet}): nothing on the way blocks TCP 443 to the registry ({examined})', { ip: src, subnet: sn, examined }) };
   },
 };
 
@@ -189,7 +190,7 @@ export const aksEgressCheck: Check = {
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const inVnet = clusters.filter((c) => c.nodeSubnetIds.length);
     if (!inVnet.length) {
-      return { status: 'pass', evidence: { clusters: clusters.map((c) => c.name), ...(gaps.length ? { notReadable: gaps } : {}) }, message: clusters.length ? 'no AKS cluster the account sees has its nodes in a virtual network of its own' : 'the account sees no AKS clusters' };
+      return { status: 'pass', evidence: { clusters: clusters.map((c) => c.name), ...(gaps.length ? { notReadable: gaps } : {}) }, message: clusters.length ? msg('no AKS cluster the account sees has its nodes in a virtual network of its own') : msg('the account sees no AKS clusters') };
     }
     const approvedPe = arm.privateEndpoints.filter((p) => p.status === 'Approved' && p.subnetId && p.ips.length);
     const checked: string[] = [];
@@ -216,10 +217,10 @@ export const aksEgressCheck: Check = {
       return {
         status: 'warn', causeId: j.block!.causeId, evidence,
         fixParams: { ...j.block!.fixParams, cluster: cluster.name, clusterResourceGroup: cluster.resourceGroup, ...(j.block!.fixParams.sourcePrefix ? {} : { sourcePrefix: subnet.addressPrefixes.join(' ') }) },
-        message: `AKS cluster ${cluster.name} (node subnet ${lastSeg(subnet.id)}): ${j.block!.why}; its nodes cannot pull from ${arm.name}`,
+        message: msg('AKS cluster {cluster} (node subnet {subnet}): {why}; its nodes cannot pull from {registry}', { cluster: cluster.name, subnet: lastSeg(subnet.id), why: j.block!.why, registry: arm.name }),
       };
     }
-    return { status: 'pass', evidence, message: `the node subnets of ${inVnet.map((c) => c.name).join(', ')} may reach the registry` };
+    return { status: 'pass', evidence, message: msg('the node subnets of {clusters} may reach the registry', { clusters: inVnet.map((c) => c.name).join(', ') }) };
   },
 };
 
@@ -240,27 +241,30 @@ export const bastionCheck: Check = {
       const evidence = { privateEndpoint: peName, subnet: pe.subnetId!.split('/').slice(-3).join('/'), privateIps: pe.ips, resolved };
       if (used && path === 'down') {
         return { status: 'fail', causeId: 'network.bastion-endpoint-unsupported', evidence, fixParams,
-          message: `${ctx.target.loginServer} resolves to ${resolved.join(', ')}, private endpoint ${peName} in the AzureBastionSubnet, which is not reachable: an Azure Bastion endpoint is not supported for the registry` };
+          message: msg('{loginServer} resolves to {resolved}, private endpoint {peName} in the AzureBastionSubnet, which is not reachable: an Azure Bastion endpoint is not supported for the registry', { loginServer: ctx.target.loginServer, resolved: resolved.join(', '), peName }) };
       }
       return { status: 'warn', causeId: 'network.bastion-endpoint-unsupported', evidence, fixParams,
-        message: `private endpoint ${peName} of the registry sits in the AzureBastionSubnet: an Azure Bastion endpoint is not supported for the registry` };
+        message: msg('private endpoint {peName} of the registry sits in the AzureBastionSubnet: an Azure Bastion endpoint is not supported for the registry', { peName }) };
     }
     // The login server answered on this machine's own loopback: a local tunnel (az network bastion
     // tunnel, ssh -L) in front of the registry. A Bastion host in the private endpoint's network names it.
     const local = resolved.filter((a) => classifyAddress(a) === 'loopback');
     const peVnets = new Set(arm.privateEndpoints.map((p) => (p.subnetId ? vnetOf(p.subnetId) : '')).filter(Boolean));
-    if (!local.length || !peVnets.size) return { status: 'pass', message: 'no private endpoint of the registry sits in an AzureBastionSubnet', evidence: { privateEndpoints: arm.privateEndpoints.length } };
+    if (!local.length || !peVnets.size) return { status: 'pass', message: msg('no private endpoint of the registry sits in an AzureBastionSubnet'), evidence: { privateEndpoints: arm.privateEndpoints.length } };
     const subs = [...new Set([...peVnets].map((v) => subscriptionOfId(v)).filter((x): x is string => !!x))];
     const gaps: string[] = [];
     const hosts = (await Promise.all(subs.map((sub) => listBastionHosts(access(ctx), sub, ctx.signal).catch((e: unknown) => { if (ctx.signal.aborted) throw e; gaps.push(`Azure Bastion hosts in ${sub}: ${(e as Error).message}`); return []; })))).flat();
     const host = hosts.find((h) => h.vnetId && peVnets.has(h.vnetId.toLowerCase()));
     const evidence = { resolved, bastionHosts: hosts.map((h) => h.name), ...(gaps.length ? { notReadable: gaps } : {}) };
-    if (!host) return { status: 'pass', message: `${ctx.target.loginServer} resolves to ${local.join(', ')} on this machine; no Azure Bastion host is in the network of the registry's private endpoint`, evidence };
+    if (!host) return { status: 'pass', message: msg('{loginServer} resolves to {local} on this machine; no Azure Bastion host is in the network of the registry\'s private endpoint', { loginServer: ctx.target.loginServer, local: local.join(', ') }), evidence };
     const vnet = lastSeg(host.vnetId);
     const pe = arm.privateEndpoints.find((p) => p.subnetId && vnetOf(p.subnetId) === host.vnetId!.toLowerCase())!;
     const fixParams = { bastion: host.name, bastionResourceGroup: resourceGroupOfId(host.id), vnet, privateEndpoint: lastSeg(pe.privateEndpointId) || pe.connectionName, registryId: arm.id };
-    const message = `${ctx.target.loginServer} resolves to ${local.join(', ')} (a tunnel on this machine) and the network ${vnet} of the registry's private endpoint has Azure Bastion ${host.name}${host.tunneling ? ' (native client tunnelling on)' : ''}: an Azure Bastion endpoint is not supported for the registry`;
-    if (path === 'up') return { status: 'info', evidence, message: `${message}, although the registry answered through it` };
+    const params = { login: ctx.target.loginServer, addresses: local.join(', '), vnet, bastion: host.name };
+    const message = host.tunneling
+      ? msg('{login} resolves to {addresses} (a tunnel on this machine) and the network {vnet} of the registry\'s private endpoint has Azure Bastion {bastion} (native client tunnelling on): an Azure Bastion endpoint is not supported for the registry', params)
+      : msg('{login} resolves to {addresses} (a tunnel on this machine) and the network {vnet} of the registry\'s private endpoint has Azure Bastion {bastion}: an Azure Bastion endpoint is not supported for the registry', params);
+    if (path === 'up') return { status: 'info', evidence, message: msg('{what}, although the registry answered through it', { what: message }) };
     return { status: path === 'down' ? 'fail' : 'warn', causeId: 'network.bastion-endpoint-unsupported', evidence: { ...evidence, privateEndpoint: fixParams.privateEndpoint }, fixParams, message };
   },
 };

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { authKeyHost, credentialSourceFor, decodeAuthEntry, isValidHelperName, parseDockerConfig } from '../../../../src/core/docker/config';
 import { parseHelperOutput } from '../../../../src/core/docker/credential-helper';
 import { hostileJson, hostileText, mutated, type FuzzTarget } from '../harness';
+import { renderMessage } from '../../../../src/core/text/message';
 
 /** A password that is recognisably planted (and long enough to scan for). */
 export const plantedSecret = fc.stringMatching(/^[A-Za-z0-9+/_-]{14,28}$/).map((s) => `Pw${s}`);
@@ -90,7 +91,7 @@ export const dockerConfigTargets: FuzzTarget<any>[] = [
       const r = parseHelperOutput(out);
       assert.ok(['found', 'not-found', 'failed'].includes(r.state));
       if (r.state === 'found') { assert.equal(typeof r.secret, 'string'); assert.ok(r.secret.length > 0); }
-      else assert.ok(!/Pw[A-Za-z0-9+/_-]{10}/.test(r.message), 'a failure message never repeats the secret');
+      else assert.ok(!/Pw[A-Za-z0-9+/_-]{10}/.test(renderMessage(r.message)), 'a failure message never repeats the secret');
     },
   },
 ];
