@@ -3,6 +3,7 @@
 // against the ARM + Entra simulator on loopback (the real SDK clients), with the default world
 // edited per case.
 import * as assert from 'node:assert/strict';
+import { renderMessage } from '../../../../src/core/text/message';
 import { defaultState, roleAssignment, DEFAULT_IDS, type ArmState } from '../../../../sandbox/arm/state';
 import { startFixture, testPki, type Fixture } from '../../azure/simulator-fixture';
 import { registryCheck } from '../../../../src/core/checks/login/registry';
@@ -39,7 +40,7 @@ describe('checks that read ARM (simulator on loopback)', function () {
   /** login.registry's data for contoso, as the checks after it get it. */
   async function registryFacts(f: Fixture): Promise<RegistryFacts> {
     const out = await registryCheck.run(ctx(f));
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     return out.data as RegistryFacts;
   }
 
@@ -69,7 +70,7 @@ describe('checks that read ARM (simulator on loopback)', function () {
     it('warns without a verdict when ARM cannot be asked at all', async () => {
       const f = await world((s) => { s.faults.arm = { kind: 'error500' }; });
       const out = await registryCheck.run(ctx(f));
-      assert.equal(out.status, 'warn', out.message);
+      assert.equal(out.status, 'warn', renderMessage(out.message));
       assert.equal(out.causeId, undefined);
     });
   });
@@ -77,7 +78,7 @@ describe('checks that read ARM (simulator on loopback)', function () {
   describe('login.authz.aks', () => {
     it('passes when the cluster\'s kubelet identity holds AcrPull', async () => {
       const out = await aksCheck.run(ctx(healthy, { data: { [LOGIN.registry]: await registryFacts(healthy) } }));
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual(out.evidence?.withoutPull, []);
     });
 
@@ -101,7 +102,7 @@ describe('checks that read ARM (simulator on loopback)', function () {
   describe('login.authz.managed-identity', () => {
     it('judges a user-assigned identity found by its client id through its role assignments', async () => {
       const out = await managedIdentityCheck.run(ctx(healthy, { env: { identity: { kind: 'mi', clientId: DEFAULT_IDS.kubeletClientId }, operation: 'pull' }, data: { [LOGIN.registry]: await registryFacts(healthy) } }));
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.equal(out.evidence?.clientId, DEFAULT_IDS.kubeletClientId);
     });
 
@@ -134,14 +135,14 @@ describe('checks that read ARM (simulator on loopback)', function () {
     it('passes when the workspace the diagnostic settings name holds no failed login', async () => {
       const f = await world(withEvents(['200', '200']));
       const out = await loginEventsCheck.run(ctx(f, { data: { [LOGIN.registry]: await registryFacts(f) } }));
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual(out.evidence, { workspace: DEFAULT_IDS.workspaceCustomerId, events: 2, failed: 0 });
     });
 
     it('warns with advanced.login-events-log and the latest failure\'s identity and IP', async () => {
       const f = await world(withEvents(['401', '200', '401']));
       const out = await loginEventsCheck.run(ctx(f, { data: { [LOGIN.registry]: await registryFacts(f) } }));
-      assert.equal(out.status, 'warn', out.message);
+      assert.equal(out.status, 'warn', renderMessage(out.message));
       assert.equal(out.causeId, 'advanced.login-events-log');
       assert.equal(out.evidence?.failed, 2);
       assert.equal(out.evidence?.latestIp, '198.51.100.7');

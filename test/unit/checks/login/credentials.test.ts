@@ -2,6 +2,7 @@
 // login.credentials.explicit (given user name + password, by kind) against a fake token service
 // on loopback and a fake Entra credential: each step's failure has its own cause.
 import * as assert from 'node:assert/strict';
+import { renderMessage } from '../../../../src/core/text/message';
 import type { TokenCredential } from '@azure/core-auth';
 import { aadLoginCheck, ACR_AUDIENCE, type AadLoginData } from '../../../../src/core/checks/login/aad-login';
 import { explicitLoginCheck, type ExplicitLoginData } from '../../../../src/core/checks/login/explicit-login';
@@ -41,7 +42,7 @@ describe('login.credentials.aad and .explicit (fake token service, fake Entra)',
       acr.rules.aadTokens = [ARM_TOKEN];
       acr.rules.grants = ['pull', 'push'];
       const out = await run(entra());
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       const data = out.data as AadLoginData;
       assert.equal(data.audience, 'arm');
       assert.equal(data.principalId, '11111111-1111-1111-1111-111111111111');
@@ -111,7 +112,7 @@ describe('login.credentials.aad and .explicit (fake token service, fake Entra)',
     it('passes when the registry accepts the user and password, and hands on the grants', async () => {
       acr.rules.users = { ci: 'pw' };
       const out = await run({ kind: 'basic', username: 'ci', password: 'pw' });
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual((out.data as ExplicitLoginData).access, [{ type: 'repository', name: 'hello', actions: ['pull'] }]);
     });
 

@@ -2,6 +2,7 @@
 // loopback: the credential docker would send is tried the way the daemon tries it, and a refused
 // one is told apart (stale, expired, blocking an anonymous pull).
 import * as assert from 'node:assert/strict';
+import { renderMessage } from '../../../../src/core/text/message';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
     acr.rules.users = { ci: 's3cret' };
     acr.rules.grants = ['pull', 'push'];
     const out = await run(configWith({ auth: basic('ci', 's3cret') }));
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     const data = out.data as StoredCredentialData;
     assert.equal(data.works, true);
     assert.deepEqual(data.access, [{ type: 'repository', name: 'hello', actions: ['pull', 'push'] }]);
@@ -105,7 +106,7 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
       writeFileSync(join(dir, 'docker-credential-fake'), '#!/bin/sh\necho "credentials not found in native keychain"\nexit 1\n');
       chmodSync(join(dir, 'docker-credential-fake'), 0o755);
       const out = await run(configWith({}, { credHelpers: { [HOST]: 'fake' } }), { searchPath: dir });
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual(out.data, { source: 'helper' });
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });

@@ -2,6 +2,7 @@
 // followed to the data endpoint, against the fake token service and registry API on loopback.
 // A data endpoint kept off the proxy and pinned to 127.0.0.1:443 (nothing listens) is blocked.
 import * as assert from 'node:assert/strict';
+import { renderMessage } from '../../../../src/core/text/message';
 import type { ServerResponse } from 'node:http';
 import { blobRedirectCheck } from '../../../../src/core/checks/network/data-path';
 import { NET } from '../../../../src/core/checks/network/ids';
@@ -42,7 +43,7 @@ describe('net.blob-redirect (fake registry on loopback)', function () {
   it('passes when the blob GET redirects to a data endpoint that answers, naming it', async () => {
     acr.rules.api = registryApi(redirectToData);
     const out = await run({ repository: 'hello' });
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     assert.deepEqual(out.data, { host: DATA });
     // The data endpoint's own answer is the evidence's status.
     assert.equal(out.evidence?.host, DATA);
@@ -54,7 +55,7 @@ describe('net.blob-redirect (fake registry on loopback)', function () {
   it('lists a repository to test with when none is named', async () => {
     acr.rules.api = registryApi(redirectToData);
     const out = await run();
-    assert.equal(out.status, 'pass', out.message);
+    assert.equal(out.status, 'pass', renderMessage(out.message));
     assert.equal(out.evidence?.repository, 'hello');
   });
 

@@ -3,6 +3,7 @@
 // loopback CONNECT proxy; a host kept off the proxy (NO_PROXY) and pinned to 127.0.0.1:443, where
 // nothing listens, is a blocked endpoint.
 import * as assert from 'node:assert/strict';
+import { renderMessage } from '../../../../src/core/text/message';
 import { tlsCheck } from '../../../../src/core/checks/network/client-path';
 import { dataEndpointsCheck } from '../../../../src/core/checks/network/data-path';
 import { NET } from '../../../../src/core/checks/network/ids';
@@ -44,7 +45,7 @@ describe('net.tls and net.data-endpoints (loopback HTTPS behind a loopback CONNE
 
     it('passes on a certificate the trusted CA issued for the login server, handing on its issuer', async () => {
       const out = await tls(await behindProxy());
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.equal(out.causeId, undefined);
       assert.equal(out.evidence?.verify, 'ok');
       assert.ok((out.data as { issuer: string }).issuer);
@@ -70,7 +71,7 @@ describe('net.tls and net.data-endpoints (loopback HTTPS behind a loopback CONNE
       const out = await tls({ proxy: { httpsProxy: `http://127.0.0.1:${proxy.port}` } }, AbortSignal.timeout(1000));
       assert.equal(out.status, 'fail');
       assert.equal(out.causeId, 'network.login-server-timeout');
-      assert.match(out.message, /TLS handshake timeout/);
+      assert.match(renderMessage(out.message), /TLS handshake timeout/);
     });
   });
 
@@ -87,7 +88,7 @@ describe('net.tls and net.data-endpoints (loopback HTTPS behind a loopback CONNE
 
     it('passes when every replica\'s data endpoint answers', async () => {
       const out = await run(await behindProxy(), armFacts());
-      assert.equal(out.status, 'pass', out.message);
+      assert.equal(out.status, 'pass', renderMessage(out.message));
       assert.deepEqual(out.evidence?.endpoints, [`${HOME}: ok`, `${REPLICA}: ok`]);
     });
 
