@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Ctx } from './vscode/context';
 import { commands } from './vscode/commands';
 import { features } from './vscode/features';
-import { registriesApi, type RegistriesApi } from './vscode/tree/registriesApi';
+import { registriesApi, type RegistriesApi } from './vscode/tree/registries-api';
 import { reportApi, type ReportApi } from './vscode/report/report-api';
 
 /** What other extensions and the extension-host tests get from `activate()`. */

@@ -187,7 +187,7 @@ export async function listRegistries(azure: ArmAccess, opts: ListRegistriesOptio
 }
 
 /**
- * The registry tree's question (src/vscode/tree/registryLister.ts: "which registries are in these
+ * The registry tree's question (src/vscode/tree/registry-lister.ts: "which registries are in these
  * subscriptions?") answered by listRegistries — a drop-in for its RegistryLister.
  */
 export async function listRegistriesForTree(req: {
