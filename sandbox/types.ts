@@ -40,6 +40,8 @@ export interface ScenarioInfo {
   identity?: string;
   /** The user has no Azure sign-in (the CLI runs with --no-azure), whatever the seed. */
   noAzure?: boolean;
+  /** The user asks about every Azure resource that pulls from the registry (the CLI runs with --pulled-by). */
+  pulledBy?: boolean;
   /**
    * For a scenario of several registries (`npm start`'s mixed): what a user sees for each, the
    * source of its banner and held to it by tests (the tree lists each, Diagnose reports its cause).

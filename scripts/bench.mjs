@@ -8,6 +8,7 @@
 //   (artifacts/extension-host-trace.txt), first finding, memory; scripts/bench-host.mjs runs it alone  bench/extension-host.ts
 //   extension activation, bundle size                                               bench/activation.ts, bench/bundle.ts
 //   the CLI's bundle size and load time                                             bench/cli-startup.ts
+//   explain against its corpus: ranked first / top 3 per client, time per text      bench/explain.ts
 //   fuzz: every parser × FUZZ_RUNS (default 10 000) inputs; a 1 MB hostile file per kind  bench/fuzz.ts
 // Writes artifacts/bench.md and, with --readme, the README's benchmark section.
 // Runs the sandbox in its own namespace (ACR_SANDBOX_NETNS, default acrbench) so a test run can go on.
@@ -51,6 +52,7 @@ const { benchActivation } = await load('bench/activation.ts');
 const { benchBundle } = await load('bench/bundle.ts');
 const { benchCliStartup } = await load('bench/cli-startup.ts');
 const { benchFuzz } = await load('bench/fuzz.ts');
+const { benchExplain } = await load('bench/explain.ts');
 const { startWorld } = await load('sandbox/world.ts');
 const { benchScale } = await load('bench/scale.ts');
 
@@ -83,6 +85,7 @@ log('[bench] activation and bundle …');
 figures.push(...await benchActivation());
 figures.push(...await benchBundle());
 figures.push(...await benchCliStartup());
+figures.push(...benchExplain());
 let fuzzStats = [];
 if (!values['skip-fuzz']) {
   log(`[bench] fuzzing ${process.env.FUZZ_RUNS ?? 10000} inputs per parser …`);

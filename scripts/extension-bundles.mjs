@@ -4,7 +4,8 @@
 // check first uses them (packagesOnFirstUse, sshOnFirstUse), not at start-up.
 // VS Code loads dist/extension.js at activation; the heavy areas are apart and `require()`d on first
 // use through the typed doors in src/vscode/lazy/ (azure.ts, engine.ts):
-//   dist/extension.js  commands, tree and report shells, problems, l10n          at activation
+//   dist/extension.js  stand-ins: commands, registries views, report serializer   at activation
+//   dist/main.js       tree, report, problems, agent tools, command handlers     first use / quiet after start-up
 //   dist/azure.js      sign-in, ARM listing, Azure fixes: the Azure SDKs, MSAL   first sign-in / tree listing / Azure fix
 //   dist/engine.js     the diagnosis engine, its probes, dockerode               first diagnosis
 // engine.js takes every Azure module (src/core/azure, the @azure/* and @microsoft/* packages) from
@@ -34,7 +35,7 @@ export function esbuildOptions({ root, production }) {
 }
 
 /** Lazily loaded bundles: dist/<name>.js, built from src/vscode/lazy/<name>-area.ts. */
-export const LAZY_BUNDLES = ['azure', 'engine'];
+export const LAZY_BUNDLES = ['azure', 'engine', 'main'];
 
 /**
  * Parts of packages ACR Doctor never runs, left out of the extension's bundles and the CLI's:
@@ -87,6 +88,25 @@ const formDataWithoutUndici = {
       if (!text.includes(FORM_DATA_CHECK)) return { contents: text, loader: 'js', warnings: [{ text: `${args.path}: the FormData check changed; undici may load on every request again (scripts/extension-bundles.mjs formDataWithoutUndici)` }] };
       return { contents: `${text.split(FORM_DATA_CHECK).join('isLoadedFormData(body)')}\n${isLoadedFormData.toString()}\n`, loader: 'js' };
     });
+  },
+};
+
+/**
+ * The Azure pipeline's HTTP client (@typespec/ts-http-runtime's nodeHttpClient) takes node's http and
+ * https through src/vscode/lazy/node-transport.ts, which bypasses VS Code's per-request proxy agent
+ * (why: that file). Extension bundles only; the CLI runs outside VS Code.
+ */
+export const PIPELINE_HTTP_CLIENT = /[\\/]node_modules[\\/]@typespec[\\/]ts-http-runtime[\\/]dist[\\/](esm|commonjs)[\\/]nodeHttpClient\.js$/;
+const nodeTransport = {
+  name: 'node-transport',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+      PIPELINE_HTTP_CLIENT.test(args.importer) ? { path: args.path.replace(/^node:/, ''), namespace: 'node-transport' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'node-transport' }, (args) => ({
+      contents: `module.exports = require('./src/vscode/lazy/node-transport.ts').nodeModule(require('node:${args.path}'));`,
+      loader: 'js',
+      resolveDir: build.initialOptions.absWorkingDir,
+    }));
   },
 };
 
@@ -205,12 +225,13 @@ function fromAzureBundle(root, shared) {
  */
 export function extensionBundles({ root, node, outdir }) {
   const shared = sharedAzureModules(root);
-  const base = { ...node, plugins: [lazyDoors, unusedParts, formDataWithoutUndici] };
+  const base = { ...node, plugins: [lazyDoors, unusedParts, formDataWithoutUndici, nodeTransport] };
   const azureEntry = `export * from './src/vscode/lazy/azure-area';\n${shared.table}\n`;
   return [
     { ...base, entryPoints: ['src/extension.ts'], outfile: join(outdir, 'extension.js') },
     { ...base, stdin: { contents: azureEntry, resolveDir: root, sourcefile: 'azure-bundle.ts', loader: 'ts' }, outfile: join(outdir, 'azure.js') },
     { ...base, plugins: [fromAzureBundle(root, shared.keys), ...base.plugins], entryPoints: ['src/vscode/lazy/engine-area.ts'], outfile: join(outdir, 'engine.js') },
+    { ...base, entryPoints: ['src/vscode/lazy/main-area.ts'], outfile: join(outdir, 'main.js') },
   ];
 }
 

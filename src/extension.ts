@@ -1,11 +1,15 @@
-// Only wiring: one context, the features, the command table. On failure show the error and rethrow
-// (VS Code would otherwise stay silent).
+// Activation: stand-ins only. Every command, the registries views, the report's serializer and the
+// agent tools are registered here and hand over to the rest of the extension (dist/main.js,
+// ./vscode/lazy/main-area.ts), which loads on their first use or in the quiet after start-up, so
+// activation evaluates a few KB instead of the whole extension.
 import * as vscode from 'vscode';
-import { Ctx } from './vscode/context';
-import { commands } from './vscode/commands';
-import { features } from './vscode/features';
-import { registriesApi, type RegistriesApi } from './vscode/tree/registries-api';
-import { reportApi, type ReportApi } from './vscode/report/report-api';
+import type { MainArea } from './vscode/lazy/main-area';
+import { mainArea } from './vscode/lazy/main';
+import { LateTreeProvider } from './vscode/lazy/late-tree-provider';
+import { REGISTRIES_VIEWS } from './vscode/view-ids';
+import { contributed, REPORT_PANEL_TYPE } from './vscode/lazy/contributions';
+import type { RegistriesApi } from './vscode/tree/registries-api';
+import type { ReportApi } from './vscode/report/report-api';
 
 /** What other extensions and the extension-host tests get from `activate()`. */
 export interface AcrDoctorApi {
@@ -13,19 +17,48 @@ export interface AcrDoctorApi {
   report: ReportApi;
 }
 
-export async function activate(extension: vscode.ExtensionContext): Promise<AcrDoctorApi> {
-  const ctx = new Ctx(extension, vscode.window.createOutputChannel('ACR Doctor', { log: true }));
-  extension.subscriptions.push(ctx);
-  try {
-    for (const { id, create } of commands) ctx.register(vscode.commands.registerCommand(id, create(ctx)));
-    for (const feature of features) await feature.activate(ctx);
-    return { registries: registriesApi(ctx), report: reportApi(ctx) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.log.error(`activation failed: ${message}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('ACR Doctor could not start: {0}', message));
-    throw error;
+/** After this much quiet following start-up, the rest of the extension loads anyway (problems in open files, the tree's listeners). */
+const IDLE_LOAD_MS = 1500;
+
+export function activate(extension: vscode.ExtensionContext): AcrDoctorApi {
+  let main: MainArea | undefined;
+  const tree = new LateTreeProvider(() => load().tree);
+  extension.subscriptions.push(tree);
+  const views = REGISTRIES_VIEWS.map((id) => vscode.window.createTreeView<unknown>(id, { treeDataProvider: tree, showCollapseAll: true }));
+  extension.subscriptions.push(...views);
+  function load(): MainArea {
+    if (!main) {
+      try {
+        main = mainArea().activateMain(extension, { views });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ACR Doctor could not start: {0}', message));
+        throw error;
+      }
+    }
+    return main;
   }
+  for (const id of contributed(extension.extension.packageJSON, 'commands', 'command')) {
+    extension.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load().run(id, args)));
+  }
+  extension.subscriptions.push(vscode.window.registerWebviewPanelSerializer(REPORT_PANEL_TYPE, {
+    deserializeWebviewPanel: (panel, state) => load().revive(panel, state),
+  }));
+  if (typeof vscode.lm?.registerTool === 'function') {
+    for (const name of contributed(extension.extension.packageJSON, 'languageModelTools', 'name')) {
+      const tool = () => { const t = load().tools.get(name); if (!t) throw new Error(`ACR Doctor has no tool ${name}`); return t; };
+      extension.subscriptions.push(vscode.lm.registerTool<unknown>(name, {
+        invoke: (options, token) => tool().invoke(options, token),
+        prepareInvocation: (options, token) => tool().prepareInvocation?.(options, token),
+      }));
+    }
+  }
+  const idle = setTimeout(() => { try { load(); } catch { /* shown by load() */ } }, IDLE_LOAD_MS);
+  extension.subscriptions.push({ dispose: () => clearTimeout(idle) });
+  return {
+    get registries() { return load().api.registries; },
+    get report() { return load().api.report; },
+  };
 }
 
 export function deactivate(): void {

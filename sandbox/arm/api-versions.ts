@@ -16,6 +16,10 @@ const SPANS: Record<string, Span> = {
   'microsoft.resourcegraph': { oldest: '2018-09-01', newest: '2024-04-01', examples: ['2022-10-01', '2021-03-01'] },
   'microsoft.insights': { oldest: '2014-04-01', newest: '2024-03-01', examples: ['2021-05-01-preview', '2017-05-01-preview'] },
   'microsoft.operationalinsights': { oldest: '2015-03-20', newest: '2025-02-01', examples: ['2023-09-01', '2022-10-01'] },
+  'microsoft.web': { oldest: '2016-08-01', newest: '2024-11-01', examples: ['2024-04-01', '2023-12-01', '2022-09-01'] },
+  'microsoft.app': { oldest: '2022-03-01', newest: '2025-01-01', examples: ['2024-03-01', '2023-05-01'] },
+  'microsoft.containerinstance': { oldest: '2018-10-01', newest: '2024-10-01', examples: ['2023-05-01', '2022-09-01'] },
+  'microsoft.machinelearningservices': { oldest: '2020-06-01', newest: '2025-01-01', examples: ['2024-04-01', '2023-10-01'] },
 };
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})(-(preview|privatepreview|alpha|beta))?$/i;

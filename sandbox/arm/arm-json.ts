@@ -404,4 +404,6 @@ export interface ArmState {
   groups?: EntraGroup[];
   /** Entra users (./users.ts): principals a role assignment may name with principalType User. */
   users?: EntraUser[];
+  /** The Azure resources that pull from registries (./pullers.ts: sites, container apps, container groups, ML workspaces, DNS zones). */
+  pullers?: import('./pullers').PullerWorld;
 }

@@ -14,6 +14,7 @@ import { cloudMetadata, isMetadataPath } from './metadata';
 import { genericResourceRow, matchesResourceFilter, parseResourceFilter } from './generic-resources';
 import { apiVersionError } from './api-versions';
 import { principalTypeOf } from './users';
+import { listOfPullerType, pullerRoutes, PULLER_TYPES } from './pullers';
 
 export type { ArmRequest };
 export { armError, canSeeSubscription, visibleSubscriptions };
@@ -277,6 +278,8 @@ export function handleArm(state: ArmState, req: ArmRequest, now = new Date()): H
       return notFound(type, segs[7]!, segs[3]);
     }
     if (!can(res.id, `${type}/read`)) return authorizationFailed(claims, `${type}/read`, res.id);
+    const pullerAnswer = pullerRoutes(state, req, claims, type, res.id, segs.slice(8));
+    if (pullerAnswer) return pullerAnswer;
     if (segs.length === 8) return method === 'GET' ? json(200, res) : armError(405, 'MethodNotAllowed', 'Read only in the sandbox.');
     // Rule collection groups of a firewall policy.
     if (eq(type, 'Microsoft.Network/firewallPolicies') && lower[8] === 'rulecollectiongroups') {
@@ -307,10 +310,12 @@ const ALL_TYPES = [
   'Microsoft.ContainerRegistry/registries', 'Microsoft.ContainerService/managedClusters', 'Microsoft.Network/virtualNetworks',
   'Microsoft.Network/privateEndpoints', 'Microsoft.OperationalInsights/workspaces', 'Microsoft.ManagedIdentity/userAssignedIdentities',
   'Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/routeTables', 'Microsoft.Network/azureFirewalls', 'Microsoft.Network/firewallPolicies',
-  'Microsoft.Network/networkInterfaces', 'Microsoft.Network/bastionHosts',
+  'Microsoft.Network/networkInterfaces', 'Microsoft.Network/bastionHosts', ...PULLER_TYPES,
 ];
 
 function listOfType(state: ArmState, type: string): { id: string; name: string; type: string; properties: unknown }[] {
+  const pullers = listOfPullerType(state, type);
+  if (pullers) return pullers;
   switch (type.toLowerCase()) {
     case 'microsoft.containerregistry/registries': return state.registries.map((r) => r.arm);
     case 'microsoft.containerservice/managedclusters': return state.managedClusters;
@@ -324,7 +329,7 @@ function listOfType(state: ArmState, type: string): { id: string; name: string; 
     // The policy itself, without its child collection (served under …/ruleCollectionGroups).
     case 'microsoft.network/firewallpolicies': return state.firewallPolicies.map(({ ruleCollectionGroups: _groups, ...policy }) => policy);
     case 'microsoft.operationalinsights/workspaces': return state.workspaces;
-    case 'microsoft.managedidentity/userassignedidentities': return kubeletIdentities(state);
+    case 'microsoft.managedidentity/userassignedidentities': return [...kubeletIdentities(state), ...(state.pullers?.userAssignedIdentities ?? [])];
     default: return [];
   }
 }

@@ -247,6 +247,7 @@ export function emptyState(): ArmState {
     signingKey: signingKey(), issuedTokens: [],
     faults: { arm: { kind: 'none' }, entra: { kind: 'none' } },
     groups: [], // present, so a world's apply() (Object.assign of a fresh copy) resets it
+    pullers: { sites: [], containerApps: [], managedEnvironments: [], containerGroups: [], mlWorkspaces: [], privateDnsZones: [], userAssignedIdentities: [] }, // reset by apply() too
   };
 }
 

@@ -8,6 +8,7 @@ import { principalAndGroups } from './groups';
 import { KqlError, runKql } from './kql';
 import { armAccessChecker, isDeepFrozen, subscriptionOf, type ArmState } from './state';
 import { visibleSubscriptions } from './visibility';
+import { graphShapeOf, pullerResources } from './pullers';
 // ---------------------------------------------------------------- resource graph rows
 
 type ArgSource = { id: string; name: string; type: string; location?: string; tags?: Record<string, string>; properties: unknown; [k: string]: unknown };
@@ -38,6 +39,7 @@ function allResources(state: ArmState): { id: string; name: string; type: string
     ...state.registries.map((r) => r.arm),
     ...state.registries.flatMap((r) => r.replications),
     ...state.managedClusters, ...state.virtualNetworks, ...state.privateEndpoints, ...state.workspaces,
+    ...pullerResources(state).map(graphShapeOf),
   ];
 }
 

@@ -16,6 +16,7 @@ import { vnetEgressScenarios } from './vnet-egress';
 import { advancedScenarios } from './advanced';
 import { imageScenarios } from './image';
 import { identityScenarios } from './identities';
+import { pullerScenarios } from './pullers';
 import type { CauseId } from '../../src/core/catalogue/index';
 
 /** What `npm start`'s default world shows: the banner is made from it and tests hold it to it. */
@@ -51,6 +52,7 @@ const mixed: ScenarioDef = {
 export const SCENARIOS: ScenarioDef[] = [
   healthy, mixed, ...dockerScenarios, dockerPullScenario, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
   ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios, ...imageScenarios, ...identityScenarios,
+  ...pullerScenarios,
 ];
 
 const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));

@@ -26,6 +26,8 @@ export interface DiagnoseArgs {
   only?: 'network' | 'login';
   /** `--from <file>`: the file the image reference comes from (found there when no registry is typed). */
   from?: string;
+  /** `--pulled-by`: also list and judge the Azure resources that pull from the registry. */
+  pulledBy?: boolean;
 }
 export interface ExplainArgs { command: 'explain'; text?: string; format: 'text' | 'json' }
 export interface HelpArgs { command: 'help' | 'version' }
@@ -54,7 +56,7 @@ export function parseCli(argv: string[]): CliArgs {
         repository: { type: 'string' }, 'pull-test': { type: 'boolean' }, operation: { type: 'string' },
         azure: { type: 'boolean' }, 'no-azure': { type: 'boolean' },
         username: { type: 'string', short: 'u' }, 'password-stdin': { type: 'boolean' },
-        only: { type: 'string' }, identity: { type: 'string' }, from: { type: 'string' },
+        only: { type: 'string' }, identity: { type: 'string' }, from: { type: 'string' }, 'pulled-by': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -101,6 +103,7 @@ export function parseCli(argv: string[]): CliArgs {
     resolve: parseResolve(v.resolve ?? []), repository: v.repository, pullTest: !!v['pull-test'],
     operation: op as DiagnoseArgs['operation'], azure: v['no-azure'] ? 'off' : v.azure ? 'on' : 'auto',
     username: v.username, passwordStdin: !!v['password-stdin'] || secretIdentity, only: v.only as DiagnoseArgs['only'],
+    ...(v['pulled-by'] ? { pulledBy: true } : {}),
   };
 }
 
@@ -155,6 +158,9 @@ Options for diagnose:
                            exposed-token   a token of az acr login --expose-token (on stdin)
                            aks:<cluster>   an AKS cluster's kubelet identity (through Azure role assignments)
                            mi:<client-id>  a managed identity (through Azure role assignments)
+                           service:<name>  an App Service app, Container App, container group or ML
+                                           workspace that pulls from the registry (its identity and network path)
+  --pulled-by            also list the Azure resources that pull from the registry, with a verdict each
   --username <u> --password-stdin
                          also check these registry credentials (password read from stdin)
   --azure / --no-azure   read the registry's settings from Azure (default: when AZURE_* variables are set)
@@ -202,6 +208,9 @@ Opties voor diagnose:
                            exposed-token   een token van az acr login --expose-token (via stdin)
                            aks:<cluster>   de kubelet-identiteit van een AKS-cluster (via Azure-roltoewijzingen)
                            mi:<client-id>  een beheerde identiteit (via Azure-roltoewijzingen)
+                           service:<naam>  een App Service-app, Container App, containergroep of ML-werkruimte
+                                           die uit het register ophaalt (identiteit en netwerkpad)
+  --pulled-by            ook de Azure-resources tonen die uit het register ophalen, met een oordeel per resource
   --username <u> --password-stdin
                          ook deze registerreferenties controleren (wachtwoord via stdin)
   --azure / --no-azure   de instellingen van het register uit Azure lezen (standaard: als AZURE_*-variabelen zijn gezet)

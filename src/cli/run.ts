@@ -1,4 +1,5 @@
 // The CLI as a function of (argv, io) → exit code, so tests run it in-process.
+import { pulledByLines } from './render-pullers';
 import { parseCli, imageOfTyped, HELP, UsageError, type DiagnoseArgs } from './args';
 import { referenceFromFile, type SourceLocation } from './reference-source';
 import { readSourceFile } from './source-file';
@@ -91,10 +92,11 @@ async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Local
   for (const w of processEnv.warnings) io.stderr(`acr-doctor: ${w}\n`);
   const wantAzure = azureWanted(args, io.env);
   const who = args.identity?.kind;
-  if ((who === 'azure' || who === 'aks' || who === 'mi') && !wantAzure) {
-    throw new UsageError(`--identity ${who} is judged through Azure: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or pass --azure to use your Azure sign-in)`);
+  if ((who === 'azure' || who === 'aks' || who === 'mi' || who === 'service' || args.pulledBy) && !wantAzure) {
+    throw new UsageError(`${who ? `--identity ${who}` : '--pulled-by'} is judged through Azure: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or pass --azure to use your Azure sign-in)`);
   }
   const env = withTarget(processEnv.env, { image: args.image, operation: args.operation, identity: args.identity });
+  if (args.pulledBy) env.pulledBy = true;
   if (wantAzure) {
     const a = armAccessFromEnvironment(io.env, { extraCaPem: env.extraCaPem });
     env.azure = { credential: a.credential, armEndpoint: a.armEndpoint, armScope: a.armScope, tenantId: a.tenantId, subscriptionId: a.subscriptionId, ...(a.allowCustomEndpointAudience ? { allowCustomEndpointAudience: true } : {}) };
@@ -118,6 +120,7 @@ async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Local
   const runStartedAtMs = performance.now(); // since node started
   const report: DiagnosisReport = await diagnose(args.registry, env, { budgetMs, deadlineScale, onEvent, signal: io.signal, checks: args.only ?? 'all' });
   if (io.env.ACR_DOCTOR_TRACE && io.env.ACR_DOCTOR_TRACE !== '0') io.stderr(traceTimeline(report, allChecks(report.target, env), runStartedAtMs));
+  if (args.pulledBy && args.format === 'text') io.stdout(`\n${pulledByLines(report, locale).join('\n')}\n`);
   if (args.format === 'json') io.stdout(`${JSON.stringify({ ...report, causes: report.causes.map((c) => ({ ...c, ...causeDocs(c.causeId, locale) })) }, null, 2)}\n`);
   if (args.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(report, pkg.version, locale, source), null, 2)}\n`);
   // An identity Azure cannot find (a cluster or managed identity by a wrong name) is bad input.
@@ -191,6 +194,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     return 0;
   }
   const style = makeStyle(io.colour);
+  if (r.understood) io.stdout(`${style.dim(`${l10n.t('Read from the text')}:`)} ${r.understood[locale]}\n\n`);
   if (!r.matches.length) {
     io.stdout(`${l10n.t('No known cause matches this text.')}\n`);
   } else {
@@ -207,5 +211,13 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
     });
   }
   for (const n of r.localizedNotes) io.stdout(`\n${n[locale]}\n`);
+  if (r.bareUnauthorized?.length) {
+    io.stdout(`\n${style.bold(l10n.t('What tells these causes apart'))}\n`);
+    for (const b of r.bareUnauthorized) {
+      const c = getCause(b.causeId);
+      io.stdout(`  - ${c ? localizeWithoutValues(c.title, locale, r.params) : b.causeId}: ${b.check[locale]}\n`);
+    }
+    io.stdout(`${style.cyan('→')} ${l10n.t('acr-doctor diagnose {registry} runs these checks.', { registry: r.reading.host ?? '<registry>' })}\n`);
+  }
   return 0;
 }

@@ -59,6 +59,10 @@ export interface ExplainView {
   causes: CauseView[];
   /** The login server the pasted text names, offered as "Diagnose <registry>". */
   registry?: string;
+  /** What the text says about itself, e.g. "docker push of contoso.azurecr.io/web:1 → 401" (UI language). */
+  understood?: string;
+  /** The text says no more than "unauthorized": each fitting cause and the check that tells it apart. */
+  tellApart?: { causeId: string; title: string; check: string }[];
 }
 
 export type ReportPhase = 'idle' | 'running' | 'done' | 'failed';
@@ -114,6 +118,7 @@ export const REPORT_STRING_KEYS = [
   'targetImage', 'targetImagePlaceholder', 'targetOperation', 'operationLogin', 'operationPull', 'operationPush',
   'targetIdentity', 'changeIdentity', 'targetApply', 'targetLegend',
   'pasteMatched', 'diagnoseNamed',
+  'pasteUnderstood', 'pasteTellApart',
 ] as const;
 export type ReportStringKey = (typeof REPORT_STRING_KEYS)[number];
 export type ReportStrings = Record<ReportStringKey, string>;
@@ -213,6 +218,7 @@ export function isIdentitySpec(x: unknown): x is IdentitySpec {
     case 'token': return onlyKeys(x, ['kind', 'name']) && (x.name === undefined || isShortString(x.name, 50, /^[a-zA-Z0-9-]{5,50}$/));
     case 'aks': return onlyKeys(x, ['kind', 'cluster']) && isShortString(x.cluster, 63, /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/);
     case 'mi': return onlyKeys(x, ['kind', 'clientId']) && typeof x.clientId === 'string' && GUID.test(x.clientId);
+    case 'service': return onlyKeys(x, ['kind', 'name']) && isShortString(x.name, 400, /^(?:[a-zA-Z0-9][a-zA-Z0-9._()-]{0,259}|\/subscriptions\/[^\s]+)$/);
     default: return false;
   }
 }

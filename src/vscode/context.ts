@@ -30,12 +30,20 @@ export class DiagnosisRun extends Disposable {
   }
 }
 
+/** What dist/extension.js registered at activation for the rest of the extension to take over. */
+export interface Shell {
+  /** The registries views (REGISTRIES_VIEWS), already showing the stand-in provider. */
+  views: readonly vscode.TreeView<unknown>[];
+}
+
 export class Ctx extends Disposable {
   private readonly runs = new Map<string, DiagnosisRun>();
 
   constructor(
     readonly extension: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
+    /** Absent in tests that build a Ctx themselves: the features then create their own views. */
+    readonly shell?: Shell,
   ) {
     super();
     this._register(log);

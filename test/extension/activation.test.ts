@@ -2,6 +2,7 @@
 // every registered acrDoctor.* command is contributed), the Container Registries view is declared.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { commands } from '../../src/vscode/commands';
 
 const EXTENSION_ID = 'acr-doctor.acr-doctor';
 
@@ -38,6 +39,12 @@ describe('extension activation', () => {
     const generated = /^acrDoctor\.registries(InAzure)?\.|^workbench\./;
     const undeclared = registered.filter((id) => !contributed.includes(id) && !generated.test(id));
     assert.deepEqual(undeclared, [], 'registered commands missing from package.json');
+  });
+
+  // Activation registers a stand-in per contributed command; the handler behind it comes from the table.
+  it('has a handler in the command table for every contributed command and no handler without one', () => {
+    const contributed = (extension.packageJSON as Manifest).contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(commands.map((c) => c.id as string).sort(), contributed);
   });
 
   it('puts every command in the "ACR Doctor" category', () => {

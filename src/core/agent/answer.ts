@@ -71,7 +71,15 @@ export function answerFromExplain(result: ExplainResult, locale: Locale): AgentA
       reportFixes: [],
     };
   });
-  return { causes, notes: result.notes.map((n) => redact(n)) };
+  // What the text says about itself first; for a bare "unauthorized", the check that tells each cause apart last.
+  const nl = locale === 'nl';
+  const read = result.understood ? [`${nl ? 'Uit de tekst gelezen' : 'Read from the text'}: ${result.understood[nl ? 'nl' : 'en']}`] : [];
+  const apart = (result.bareUnauthorized ?? []).map((b) => {
+    const c = getCause(b.causeId);
+    return `- ${c ? localize(c.title, locale) : b.causeId}: ${b.check[nl ? 'nl' : 'en']}`;
+  });
+  const notes = result.localizedNotes.map((n) => n[nl ? 'nl' : 'en']);
+  return { causes, notes: [...read, ...notes, ...apart].map((n) => redact(n)) };
 }
 
 /** A command with every {placeholder} known from the text, else undefined (a half-filled command misleads). */

@@ -118,20 +118,34 @@ export function tlsOptionsOf(azure: { extraCaPem?: readonly string[] }): { tlsOp
   return t ? { tlsOptions: t } : {};
 }
 
-// One HTTP client for every ARM request of a run (the SDK clients, armRequest), kept per
-// credential: the runner hands each run its own credential wrapper, so a run's requests share
-// keep-alive connections to ARM and the next run starts fresh. Each SDK generation otherwise kept
-// its own (armRequest even one per call): a healthy diagnosis opened 12 TLS connections to ARM.
-// The pool is still per host and per trust: the client keeps one keep-alive https.Agent per
-// `tlsOptions` object (one per CA set, caTlsOptions) and Node's agent one pool per host:port;
-// a proxy's agent comes from each pipeline's proxy policy, as before.
-const armHttpClients = new WeakMap<TokenCredential, HttpClient>();
+// One HTTP client for every ARM request (the SDK clients, armRequest) of every run in this process,
+// so a run's keep-alive connections to ARM and its TLS sessions serve the next run too: a second
+// diagnosis in the same extension host starts without TCP and TLS handshakes to ARM (each SDK
+// generation otherwise kept its own client: a healthy diagnosis opened 12 TLS connections to ARM).
+// A connection carries no identity (each request brings its own bearer token). The pool is per host
+// and per trust: the client keeps one keep-alive https.Agent per `tlsOptions` object (one per CA set,
+// caTlsOptions) and Node's agent one pool per host:port; a proxy's agent comes from each pipeline's
+// proxy policy, as before. What a probe must see fresh never rides it (probes open their own).
+let sharedArmHttpClient: HttpClient | undefined;
 
-/** The run's shared ARM HTTP client (`httpClient` in any Azure SDK client's options). */
-export function armHttpClient(azure: Pick<AzureContext, 'credential'>): HttpClient {
-  let client = armHttpClients.get(azure.credential);
-  if (!client) { client = createDefaultHttpClient(); armHttpClients.set(azure.credential, client); }
-  return client;
+/** The shared ARM HTTP client (`httpClient` in any Azure SDK client's options). */
+export function armHttpClient(): HttpClient {
+  return (sharedArmHttpClient ??= createDefaultHttpClient());
+}
+
+// A run wraps the caller's credential (runScopedCredential); what is kept between runs for one
+// principal (the registry's resource id) is keyed by the credential the run wrapped.
+const wrapped = new WeakMap<TokenCredential, TokenCredential>();
+
+/** Records that `wrapper` asks `base` for its tokens (same principal). */
+export function wrapsCredential(wrapper: TokenCredential, base: TokenCredential): TokenCredential {
+  wrapped.set(wrapper, wrapped.get(base) ?? base);
+  return wrapper;
+}
+
+/** The credential `credential` wraps (itself if it wraps none): one principal, one key. */
+export function principalKeyOf(credential: TokenCredential): TokenCredential {
+  return wrapped.get(credential) ?? credential;
 }
 
 function endpoint(azure: ArmAccess): string {
@@ -145,7 +159,7 @@ function coreClientOptions(azure: ArmAccess) {
     credentialScopes: [armScope(azure)],
     ...boundedRetryClientOptions(azure),
     ...tlsOptionsOf(azure),
-    httpClient: armHttpClient(azure),
+    httpClient: armHttpClient(),
   };
 }
 
@@ -159,7 +173,7 @@ export function registryClient(azure: ArmAccess, subscriptionId: string): Contai
     credentials: { scopes: [armScope(azure)] },
     ...boundedRetryClientOptions(azure),
     ...tlsOptionsOf(azure),
-    httpClient: armHttpClient(azure),
+    httpClient: armHttpClient(),
   });
 }
 
@@ -227,7 +241,7 @@ async function armSend<T>(azure: ArmAccess, method: 'GET' | 'POST' | 'PUT' | 'PA
   });
   let response;
   try {
-    response = await pipeline.sendRequest(armHttpClient(azure), request);
+    response = await pipeline.sendRequest(armHttpClient(), request);
   } catch (e) {
     throw toAzureError(e, opts.operation);
   }

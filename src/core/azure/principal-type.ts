@@ -50,7 +50,7 @@ export async function graphPrincipalType(azure: ArmAccess, principalId: string, 
   const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 0 }, ...tlsOptionsOf(azure) });
   pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: scopedCredential(azure.credential, cloud.graphScope), scopes: cloud.graphScope }));
   try {
-    const res = await pipeline.sendRequest(armHttpClient(azure), createPipelineRequest({
+    const res = await pipeline.sendRequest(armHttpClient(), createPipelineRequest({
       url: `${cloud.graphEndpoint}/v1.0/directoryObjects/${principalId}`, method: 'GET',
       headers: createHttpHeaders({ accept: 'application/json' }), abortSignal: signal, timeout: 5000,
     }));

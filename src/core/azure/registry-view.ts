@@ -4,7 +4,7 @@
 // tokens with their scope maps. Found by login server or resource name across subscriptions
 // (one Resource Graph query, else registries.list() per subscription); null when not found.
 import { AzureAccessError, armCall, toAzureError } from './errors';
-import { armRequest, registryClient, type ArmAccess } from './connection';
+import { armRequest, principalKeyOf, registryClient, type ArmAccess } from './connection';
 import { listRegistries } from './list-registries';
 import { str, arr, rec } from '../text/json-guards';
 import { parseTopLevelResourceId } from '../registry/resource-id';
@@ -143,6 +143,38 @@ export async function findRegistry(azure: ArmAccess, nameOrLoginServer: string, 
     if (listed.failures.length && !listed.registries.length) throw listed.failures[0].error;
     return null;
   }
+}
+
+/**
+ * How long a registry's resource id, once found, is taken as known for the same principal, ARM
+ * endpoint and tenant: a second diagnosis soon after the first skips the Resource Graph lookup (one
+ * ARM round trip). Only the id is kept: the registry's own reads (network rules, public access, SKU)
+ * are made again on every run, so a changed firewall is seen. A kept id that no longer answers
+ * (deleted, moved) is dropped and looked up again (loadNetworkArmFacts).
+ */
+export const REGISTRY_REF_TTL_MS = 60_000;
+const knownRefs = new WeakMap<object, Map<string, { ref: RegistryRef; at: number }>>();
+
+function refKey(azure: ArmAccess, nameOrLoginServer: string): string {
+  return JSON.stringify([azure.armEndpoint.replace(/\/+$/, '').toLowerCase(), azure.tenantId?.toLowerCase() ?? '', azure.subscriptionId?.toLowerCase() ?? '', nameOrLoginServer.trim().toLowerCase()]);
+}
+
+/** findRegistry, answered from a lookup younger than REGISTRY_REF_TTL_MS when there is one (`kept`). */
+export async function findRegistryKept(azure: ArmAccess, nameOrLoginServer: string, signal?: AbortSignal, now: () => number = Date.now): Promise<{ ref: RegistryRef | null; kept: boolean }> {
+  const principal = principalKeyOf(azure.credential);
+  const key = refKey(azure, nameOrLoginServer);
+  const hit = knownRefs.get(principal)?.get(key);
+  if (hit && now() - hit.at < REGISTRY_REF_TTL_MS) return { ref: hit.ref, kept: true };
+  const ref = await findRegistry(azure, nameOrLoginServer, signal);
+  let byKey = knownRefs.get(principal);
+  if (!byKey) { byKey = new Map(); knownRefs.set(principal, byKey); }
+  if (ref) byKey.set(key, { ref, at: now() }); else byKey.delete(key);
+  return { ref, kept: false };
+}
+
+/** Drops a kept lookup (its registry no longer answers at that id). */
+export function forgetRegistryRef(azure: ArmAccess, nameOrLoginServer: string): void {
+  knownRefs.get(principalKeyOf(azure.credential))?.delete(refKey(azure, nameOrLoginServer));
 }
 
 /**

@@ -4,11 +4,12 @@ import type { Cause, CauseId, Localized } from './types';
 import { NETWORK_CAUSES } from './network-causes';
 import { LOGIN_CAUSES } from './login-causes';
 import { IMAGE_CAUSES } from './image-causes';
+import { PULLER_CAUSES } from './puller-causes';
 
 export type { Cause, CauseId, Localized, FixTemplate, ResolvedFix } from './types';
 export { LAYER } from './layers';
 
-const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES, ...IMAGE_CAUSES];
+const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES, ...IMAGE_CAUSES, ...PULLER_CAUSES];
 const BY_ID = new Map<string, Cause>();
 for (const c of ALL) {
   // First record wins; the catalogue test fails on duplicates so they are noticed.

@@ -65,4 +65,5 @@ export interface CauseRecord<Id extends string> extends CauseFields {
 export type CauseId =
   | (typeof import('./network-causes'))['NETWORK_CAUSES'][number]['id']
   | (typeof import('./login-causes'))['LOGIN_CAUSES'][number]['id']
-  | (typeof import('./image-causes'))['IMAGE_CAUSES'][number]['id'];
+  | (typeof import('./image-causes'))['IMAGE_CAUSES'][number]['id']
+  | (typeof import('./puller-causes'))['PULLER_CAUSES'][number]['id'];

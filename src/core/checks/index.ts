@@ -6,6 +6,7 @@ import type { RegistryTarget } from '../registry/target';
 import { networkChecks } from './network/index';
 import { LOGIN_CHECKS } from './login/index';
 import { IMAGE_CHECKS } from './image/index';
+import { PULLER_CHECKS } from './pullers/index';
 
 export type CheckSet = 'all' | 'network' | 'login';
 
@@ -13,5 +14,7 @@ export function allChecks(target: RegistryTarget, env: DiagnoseEnvironment, set:
   const out: Check[] = [];
   if (set !== 'login') out.push(...networkChecks(target, env));
   if (set !== 'network') out.push(...LOGIN_CHECKS, ...IMAGE_CHECKS);
+  // Only when asked (--pulled-by, --identity service:<name>): each check's applies says so.
+  out.push(...PULLER_CHECKS);
   return out;
 }

@@ -55,6 +55,8 @@ export interface DiagnoseEnvironment {
   identity?: IdentitySpec;
   /** Run the slow pull test through the daemon. */
   pullTest?: boolean;
+  /** Also judge every Azure resource that pulls from the registry (the CLI's --pulled-by). */
+  pulledBy?: boolean;
   /** What the user is trying to do (default 'login'): decides whether missing pull/push rights fail. */
   operation?: Operation;
   /** Clock, replaceable in tests. */

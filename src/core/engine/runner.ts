@@ -13,6 +13,7 @@ import { buildGraph } from './graph';
 import { baseParams, resolveFixes } from './fixes';
 import { rankCauses } from './rank';
 import { runScopedCredential } from './run-credential';
+import { wrapsCredential } from '../azure/connection';
 import { KeepAlivePool } from '../net/keep-alive';
 import { untilAborted } from './context';
 import { mapMessage, msg, renderMessage, type Message } from '../text/message';
@@ -73,7 +74,7 @@ export async function runDiagnosis(
   const runSignal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
 
   // One Entra token per scope for the whole run, however many checks ask at once.
-  const runEnv: DiagnoseEnvironment = env.azure ? { ...env, azure: { ...env.azure, credential: runScopedCredential(env.azure.credential, runSignal) } } : env;
+  const runEnv: DiagnoseEnvironment = env.azure ? { ...env, azure: { ...env.azure, credential: wrapsCredential(runScopedCredential(env.azure.credential, runSignal), env.azure.credential) } } : env;
   const sharedWork = new Map<string, Promise<unknown>>();
   const connections = new KeepAlivePool();
   /** Resolvers of ctx.settled() calls, per awaited check id. */

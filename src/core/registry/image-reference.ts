@@ -25,9 +25,11 @@ export type IdentitySpec =
   | { kind: 'token'; name?: string }
   | { kind: 'exposed-token' }
   | { kind: 'aks'; cluster: string }
-  | { kind: 'mi'; clientId: string };
+  | { kind: 'mi'; clientId: string }
+  /** An Azure resource that pulls from the registry (App Service app, Container App, container group, ML workspace), by name or resource id. */
+  | { kind: 'service'; name: string };
 export type IdentityKind = IdentitySpec['kind'];
-export const IDENTITY_KINDS: readonly IdentityKind[] = ['azure', 'docker', 'sp', 'admin', 'token', 'exposed-token', 'aks', 'mi'];
+export const IDENTITY_KINDS: readonly IdentityKind[] = ['azure', 'docker', 'sp', 'admin', 'token', 'exposed-token', 'aks', 'mi', 'service'];
 
 export class TargetInputError extends Error {
   constructor(message: string) {
@@ -98,13 +100,13 @@ export function parseRegistryAndImage(raw: string, defaultSuffix: CloudSuffix = 
   return { registry, image: parseImageInRegistry(input.slice(slash + 1)) };
 }
 
-/** `azure`, `docker`, `sp[:<client-id>]`, `admin`, `token[:<name>]`, `exposed-token`, `aks:<cluster>`, `mi:<client-id>`. */
+/** `azure`, `docker`, `sp[:<client-id>]`, `admin`, `token[:<name>]`, `exposed-token`, `aks:<cluster>`, `mi:<client-id>`, `service:<name>`. */
 export function parseIdentity(raw: string): IdentitySpec {
   const text = raw.trim();
   const colon = text.indexOf(':');
   const kind = (colon >= 0 ? text.slice(0, colon) : text).toLowerCase();
   const arg = colon >= 0 ? text.slice(colon + 1).trim() : '';
-  const known = `one of ${IDENTITY_KINDS.map((k) => (k === 'aks' ? 'aks:<cluster>' : k === 'mi' ? 'mi:<client-id>' : k)).join(', ')}`;
+  const known = `one of ${IDENTITY_KINDS.map((k) => (k === 'aks' ? 'aks:<cluster>' : k === 'mi' ? 'mi:<client-id>' : k === 'service' ? 'service:<name>' : k)).join(', ')}`;
   switch (kind) {
     case 'azure': case 'docker': case 'admin': case 'exposed-token':
       if (arg) throw new TargetInputError(`The identity ${kind} takes nothing after ':'.`);
@@ -121,6 +123,9 @@ export function parseIdentity(raw: string): IdentitySpec {
     case 'mi':
       if (!GUID.test(arg)) throw new TargetInputError(`mi needs the managed identity's client id, a GUID, e.g. mi:00000000-0000-0000-0000-000000000000 (${arg ? `"${arg.slice(0, 60)}" is not one` : 'none given'}).`);
       return { kind, clientId: arg.toLowerCase() };
+    case 'service':
+      if (!SERVICE_NAME.test(arg) && !SERVICE_ID.test(arg)) throw new TargetInputError(`service needs the name or resource id of an App Service app, Container App, container group or Machine Learning workspace that pulls from the registry, e.g. service:contoso-web (${arg ? `"${arg.slice(0, 60)}" is not one` : 'none given'}).`);
+      return { kind, name: arg };
     default:
       throw new TargetInputError(`"${text.slice(0, 60)}" is not an identity: use ${known}.`);
   }
@@ -129,6 +134,9 @@ export function parseIdentity(raw: string): IdentitySpec {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN_NAME = /^[a-zA-Z0-9-]{5,50}$/;
 const AKS_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
+// Azure resource names of these types: letters, digits, - _ . ( ); or a whole ARM resource id.
+export const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._()-]{0,259}$/;
+export const SERVICE_ID = /^\/subscriptions\/[^/\s]+\/resourceGroups\/[^/\s]+\/providers\/[A-Za-z.]+\/[A-Za-z]+\/[^/\s]+(\/slots\/[^/\s]+)?$/i;
 
 /** The operation when none is given: pull when an image is named, else login. */
 export function defaultOperation(image: ImageReference | undefined): Operation {

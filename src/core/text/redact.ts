@@ -33,11 +33,15 @@ function bearerToken(x: string): boolean {
   return x.length >= 16 && /[0-9._~+/=-]|[a-z][A-Z]/.test(x);
 }
 
+/** Words (and HTTP statuses) that follow "token:" or "password:" in clients' error chains; never a value worth hiding. */
+const ERROR_WORD = /^(?:invalid|unauthorized|denied|expired|required|missing|failed|error|empty|none|null|undefined|incorrect|rejected|authentication|not|unexpected|unable|cannot|could|no|status|request|context|dial|read|get|head|post|put|server|[1-5]\d\d)(?::|$)/i;
+
 const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   // JWTs (header.payload.signature, base64url)
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
   // Authorization / Proxy-Authorization header values
-  [/\b((?:proxy-)?authorization\s*[:=]\s*)(basic|bearer|negotiate|digest)?\s*[^\s,;"']+/gi, (_m, p: string, scheme?: string) => `${p}${scheme ? `${scheme} ` : ''}${REDACTED}`],
+  // (A bare error word is not a value: containerd's "may require authorization: server message: …".)
+  [/\b((?:proxy-)?authorization\s*[:=]\s*)(basic|bearer|negotiate|digest)?\s*([^\s,;"']+)/gi, (m: string, p: string, scheme: string | undefined, v: string) => (!scheme && ERROR_WORD.test(v) ? m : `${p}${scheme ? `${scheme} ` : ''}${REDACTED}`)],
   // A bare "Basic <b64>" / "Bearer <token>" (a pasted curl -H, a log line) without the header name.
   [/\b(Basic|Bearer)(\s+)([A-Za-z0-9._~+/-]+=*)/gi, (m: string, scheme: string, sp: string, v: string) =>
     (/^basic$/i.test(scheme) ? basicCredential(v) : bearerToken(v)) ? `${scheme}${sp}${REDACTED}` : m],
@@ -45,7 +49,9 @@ const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   // seconds on a 60 KB paste of "+C+C…")
   [/([a-z0-9+.-]{1,32}:\/\/)([^/\s:@]+):([^/\s@]+)@/gi, (_m, s: string, u: string) => `${s}${u}:${REDACTED}@`],
   // key=value and "key": "value" pairs whose key names a secret (query strings, forms, JSON, CLI flags)
-  [/(["']?\b(?:password|passwd|pwd|client_secret|clientsecret|secret|access_token|refresh_token|identitytoken|identity_token|id_token|token|sig|api_key|apikey|auth)\b["']?\s*[:=]\s*["']?)([^"'&\s,;}]+)/gi, (_m, p: string) => `${p}${REDACTED}`],
+  // (Not an error's own next word: "auth token: invalid username/password: unauthorized: …" is how
+  // containers/image words a refusal, and hiding those words hides the fault, not a secret.)
+  [/(["']?\b(?:password|passwd|pwd|client_secret|clientsecret|secret|access_token|refresh_token|identitytoken|identity_token|id_token|token|sig|api_key|apikey|auth)\b["']?\s*[:=]\s*["']?)([^"'&\s,;}]+)/gi, (m: string, p: string, v: string) => (ERROR_WORD.test(v) ? m : `${p}${REDACTED}`)],
   // -p / --password / --password-stdin style CLI arguments
   [/((?:^|\s)(?:-p|--password|--client-secret|--secret)(?:\s+|=))(?!-)(\S+)/g, (_m, p: string) => `${p}${REDACTED}`],
   // Azure SAS / storage keys (AccountKey=..., SharedAccessSignature=...)

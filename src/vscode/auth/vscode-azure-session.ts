@@ -35,6 +35,8 @@ export class VSCodeAzureSession implements AzureSession {
   private readonly disposables: vscode.Disposable[] = [];
   /** Subscriptions seen last, so credentialFor(tenant) can reuse their authentication. */
   private readonly byTenant = new Map<string, AzureSubscription>();
+  /** One credential object per tenant until the sign-in changes: what a diagnosis keeps per principal is keyed by it. */
+  private readonly credentials = new Map<string, TokenCredential>();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -45,6 +47,7 @@ export class VSCodeAzureSession implements AzureSession {
     this.disposables.push(
       this.provider,
       this.changed,
+      this.changed.event(() => this.credentials.clear()),
       this.provider.onDidSignIn(() => this.changed.fire()),
       this.provider.onDidSignOut(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -141,7 +144,13 @@ export class VSCodeAzureSession implements AzureSession {
   }
 
   credentialFor(tenantId: string): TokenCredential {
-    // Ask VS Code for a fresh session on every call: its token cache refreshes silently, whereas
+    let credential = this.credentials.get(tenantId);
+    if (!credential) { credential = this.tenantCredential(tenantId); this.credentials.set(tenantId, credential); }
+    return credential;
+  }
+
+  private tenantCredential(tenantId: string): TokenCredential {
+    // Ask VS Code for a fresh session on every getToken: its token cache refreshes silently, whereas
     // the provider's own credential pins one access token.
     return {
       getToken: async (scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken | null> => {

@@ -18,6 +18,7 @@ import { openCauseDocs } from './open-cause-docs';
 import { exportReportCommand } from './export-report';
 import { explainError, explainErrorQuick } from './explain-error';
 import { showCliHelp } from './show-cli-help';
+import { diagnosePullBy } from './diagnose-pull-by';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;
@@ -44,4 +45,5 @@ export const commands: readonly CommandEntry[] = [
   { id: 'acrDoctor.diagnosePull', create: diagnosePull },
   { id: 'acrDoctor.diagnosePush', create: diagnosePush },
   { id: 'acrDoctor.loadMore', create: loadMore },
+  { id: 'acrDoctor.diagnosePullBy', create: diagnosePullBy },
 ];

@@ -11,3 +11,5 @@ export {
   enableRepositoryToken, enableTrustedServicesBypass, registerResourceProvider, setAdminUserEnabled,
 } from '../../core/azure/registry-fixes';
 export { listAksClusters } from '../../core/azure/aks';
+export { enableVnetImagePull, usePullerManagedIdentity } from '../../core/azure/puller-fixes';
+export { followVsCodeProxy } from './node-transport';

@@ -8,3 +8,6 @@ export { explainText } from '../../core/explain';
 export { listRepositories, listTags, CatalogError } from '../../core/acr/catalog';
 export { dockerStoredLogin } from '../../core/docker/stored-login';
 export { lightProbe } from '../../core/net/light-probe';
+export { assessPullers, type PullerAssessment } from '../../core/checks/pullers/assess';
+export { verdictWord } from '../../core/checks/pullers/verdicts';
+export { pullerLabel } from '../../core/azure/pullers';

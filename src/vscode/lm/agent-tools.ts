@@ -22,10 +22,10 @@ function refused(e: unknown): never {
   throw new Error(redact(e instanceof Error ? e.message : String(e)));
 }
 
-export function agentToolsFeature(ctx: Ctx): void {
-  // Older hosts without the stable tools API simply have no tools.
-  if (typeof vscode.lm?.registerTool !== 'function') return;
-  ctx.register(vscode.lm.registerTool<unknown>(DIAGNOSE_TOOL, {
+/** The tools by name; dist/extension.js registers stand-ins that hand each call to these. */
+export function agentTools(ctx: Ctx): Map<string, vscode.LanguageModelTool<unknown>> {
+  const tools = new Map<string, vscode.LanguageModelTool<unknown>>();
+  tools.set(DIAGNOSE_TOOL, {
     prepareInvocation(options) {
       let what: string;
       try { what = engineArea().diagnoseInput(options.input).reference; } catch (e) { refused(e); }
@@ -57,13 +57,21 @@ export function agentToolsFeature(ctx: Ctx): void {
         sub.dispose();
       }
     },
-  }));
-  ctx.register(vscode.lm.registerTool<unknown>(EXPLAIN_TOOL, {
+  });
+  tools.set(EXPLAIN_TOOL, {
     invoke(options) {
       const area = engineArea();
       let text: string;
       try { text = area.explainInput(options.input); } catch (e) { refused(e); }
       return result(area.answerMarkdown(area.answerFromExplain(area.explainText(text), locale()), locale()));
     },
-  }));
+  });
+  return tools;
+}
+
+export function agentToolsFeature(ctx: Ctx): void {
+  // Older hosts without the stable tools API simply have no tools. With a shell (the bundled
+  // extension) the stand-ins registered at activation already answer.
+  if (ctx.shell || typeof vscode.lm?.registerTool !== 'function') return;
+  for (const [name, tool] of agentTools(ctx)) ctx.register(vscode.lm.registerTool(name, tool));
 }

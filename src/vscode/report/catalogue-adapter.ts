@@ -2,7 +2,8 @@
 import { docsUrl, getCause } from '../../core/catalogue/index';
 import type { Cause } from '../../core/catalogue/types';
 import { baseParams, resolveFixes } from '../../core/engine/fixes';
-import { explainText as explainCore } from '../../core/explain';
+import { explainText as explainCore, type TellApart } from '../../core/explain';
+import type { Localized } from '../../core/catalogue/types';
 import type { RegistryTarget } from '../../core/registry/target';
 import type { CauseInput } from './view-model';
 
@@ -18,6 +19,14 @@ export function causeDocsUrl(cause: Cause, docsLocale: string): string {
 }
 
 /** Pasted text → the likely causes, their fixes filled in for this registry (and what the text told, e.g. the client IP). */
+/** What the report shows above the causes: what the text says about itself; for a bare "unauthorized", what tells the fitting causes apart. */
+export interface ExplainSummary { understood?: Localized; tellApart?: TellApart[] }
+
+export function explainSummary(text: string): ExplainSummary {
+  const r = explainCore(text);
+  return { ...(r.understood ? { understood: r.understood } : {}), ...(r.bareUnauthorized ? { tellApart: r.bareUnauthorized } : {}) };
+}
+
 export function explainText(text: string, target: RegistryTarget): CauseInput[] {
   const result = explainCore(text);
   const params = { ...baseParams(target), ...result.params };

@@ -6,6 +6,7 @@ import type { ExportFormat, FixRef, ReportState, ReportStrings } from '../../sha
 import type { DiagnosisSource } from './diagnosis-source';
 import type { ReportModel } from './report-model';
 import type { ViewContext } from './view-context';
+import type { ExplainSummary } from './catalogue-adapter';
 import type { CauseInput } from './view-model';
 import type { IdentitySpec } from '../../core/registry/image-reference';
 import type { ImageSuggestions } from '../../shared/report-protocol';
@@ -32,6 +33,8 @@ export interface ReportHost {
   redact(text: string): string;
   /** Pasted error text → the causes it matches, fixes filled in for this registry. */
   explain(text: string, target: RegistryTarget): CauseInput[];
+  /** What the pasted text says about itself, and for a bare "unauthorized" what tells its causes apart. */
+  explainSummary?(text: string): ExplainSummary;
   exportReport(state: ReportState, format: ExportFormat): Promise<unknown>;
   /** A diagnosis ended: remember it (problems, tree health, restore). */
   reportFinished(target: RegistryTarget, report: DiagnosisReport): void;

@@ -4,6 +4,7 @@ import type { DiagnosisReport, EngineEvent, Finding } from '../../core/engine/ty
 import type { CauseView, CheckView, FixOutcomeView, ReportState, TargetView } from '../../shared/report-protocol';
 import { REPORT_STATE_VERSION } from '../../shared/report-protocol';
 import type { ViewContext } from './view-context';
+import type { ExplainSummary } from './catalogue-adapter';
 import { causeView, checkView, provisionalCauses, type CauseInput } from './view-model';
 
 export class ReportModel {
@@ -38,10 +39,15 @@ export class ReportModel {
   setTarget(target: TargetView | undefined): void { this.current = { ...this.current, target }; }
   private explainInputs: CauseInput[] = [];
   /** Causes matched from pasted text; their fixes can be copied and run like the diagnosis's. */
-  setExplain(input: string, causes: CauseInput[], registry?: string): void {
+  setExplain(input: string, causes: CauseInput[], registry?: string, summary: ExplainSummary = {}): void {
     this.explainInputs = causes;
     const views = causes.map((c) => causeView(c, this.ctx, this.params())).filter((c): c is CauseView => c !== undefined);
-    this.current = { ...this.current, explain: { input, causes: views, ...(registry ? { registry } : {}) } };
+    const lang = this.ctx.lang;
+    const tellApart = summary.tellApart?.map((t) => ({ causeId: t.causeId, title: this.ctx.getCause(t.causeId)?.title[lang] ?? t.causeId, check: t.check[lang] }));
+    this.current = { ...this.current, explain: {
+      input, causes: views, ...(registry ? { registry } : {}),
+      ...(summary.understood ? { understood: summary.understood[lang] } : {}), ...(tellApart?.length ? { tellApart } : {}),
+    } };
   }
   setLastFix(lastFix: FixOutcomeView | undefined): void { this.current = { ...this.current, lastFix }; }
   fail(message: string): void { this.current = { ...this.current, phase: 'failed', error: this.ctx.redact(message) }; }

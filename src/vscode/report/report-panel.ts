@@ -208,7 +208,7 @@ export class ReportPanel extends Disposable {
 
   /** Shows what pasted text matches in the report's explain view (the panel's own registry fills the fixes). */
   showExplain(text: string): void {
-    this.model.setExplain(this.host.redact(text).slice(0, 200), this.host.explain(text, this.target), namedLoginServer(text));
+    this.model.setExplain(this.host.redact(text).slice(0, 200), this.host.explain(text, this.target), namedLoginServer(text), this.host.explainSummary?.(text));
     this.postState();
   }
 

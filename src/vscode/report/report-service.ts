@@ -16,7 +16,7 @@ import { pickIdentity } from './target/identity-pick';
 import type { Ctx } from '../context';
 import { Disposable } from '../lifecycle';
 import { registryServices } from '../tree/registry-services';
-import { causeDocsUrl, explainText, findCause } from './catalogue-adapter';
+import { causeDocsUrl, explainSummary, explainText, findCause } from './catalogue-adapter';
 import { defaultDiagnosisSource } from './engine-source';
 import type { DiagnosisSource } from './diagnosis-source';
 import { DiagnosisStore } from './diagnosis-store';
@@ -56,9 +56,12 @@ export class ReportService extends Disposable implements ReportHost {
       actions: this.actions, log: ctx.log, mode: ctx.extension.extensionMode,
       lang: () => languageOf(vscode.env.language).lang, redact: (t) => redact(t),
     });
-    this._register(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
-    }));
+    // The bundled extension registers the serializer at activation (dist/extension.js) and hands revivals here.
+    if (!ctx.shell) {
+      this._register(vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
+      }));
+    }
     this._register({ dispose: () => [...this.panels.values()].forEach((p) => p.dispose()) });
   }
 
@@ -103,8 +106,8 @@ export class ReportService extends Disposable implements ReportHost {
     return panel;
   }
 
-  /** The persisted state is untrusted input: only the login server is taken from it. */
-  private async revive(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** Restores a panel after a reload. The persisted state is untrusted input: only the login server is taken from it. */
+  async revive(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const loginServer = isRecord(state) && isRecord(state.state) ? state.state.loginServer : undefined;
     let target: RegistryTarget | undefined;
     try { target = typeof loginServer === 'string' ? parseRegistryInput(loginServer) : undefined; } catch { target = undefined; }
@@ -186,6 +189,7 @@ export class ReportService extends Disposable implements ReportHost {
   strings() { return reportStrings(); }
   redact(text: string): string { return redact(text); }
   explain(text: string, target: RegistryTarget): CauseInput[] { return explainText(text, target); }
+  explainSummary(text: string) { return explainSummary(text); }
 
   /** Writes to `to` without asking (the extension's own callers), else asks where, `suggested` pre-filled. */
   async exportReport(state: ReportState, format: ExportFormat, where: { to?: vscode.Uri; suggested?: vscode.Uri } = {}): Promise<vscode.Uri | undefined> {

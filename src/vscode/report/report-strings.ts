@@ -38,6 +38,8 @@ export function reportStrings(): ReportStrings {
     pasteNoMatch: vscode.l10n.t('No known cause matches this text.'),
     pasteMatched: vscode.l10n.t('Matched in the text'),
     diagnoseNamed: vscode.l10n.t('Diagnose {0}'),
+    pasteUnderstood: vscode.l10n.t('Read from the text'),
+    pasteTellApart: vscode.l10n.t('The text says only "unauthorized". What tells these causes apart:'),
     rootCause: vscode.l10n.t('Most likely cause'),
     alsoCause: vscode.l10n.t('Also found'),
     seedSection: vscode.l10n.t('Troubleshooting guide'),

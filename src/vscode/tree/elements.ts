@@ -80,8 +80,34 @@ export interface LoadMoreElement {
   after: string;
 }
 
-export type ParentElement = TenantElement | SubscriptionElement | OtherRegistriesElement | RegistryElement | RepositoryElement;
-export type TreeElement = ParentElement | ErrorElement | ActionElement | InfoElement | TagElement | LoadMoreElement;
+/** "Pulled by" under an Azure registry: the Azure resources that pull from it. */
+export interface PulledByElement {
+  kind: 'pulledBy';
+  registry: RegistryElement;
+}
+
+/** One resource that pulls from the registry, with its verdict (pullers' assessment). */
+export interface PullerElement {
+  kind: 'puller';
+  registry: RegistryElement;
+  /** Its ARM resource id (what --identity service:<id> names). */
+  serviceId: string;
+  name: string;
+  /** What it is, in words: "App Service app", "Container App", … */
+  what: string;
+  health: 'ok' | 'fail' | 'warn' | 'unknown';
+  /** The first cause found, if any. */
+  causeId?: string;
+}
+
+export type ParentElement = TenantElement | SubscriptionElement | OtherRegistriesElement | RegistryElement | RepositoryElement | PulledByElement;
+export type TreeElement = ParentElement | ErrorElement | ActionElement | InfoElement | TagElement | LoadMoreElement | PullerElement;
+
+export function isPullerElement(x: unknown): x is PullerElement {
+  if (!x || typeof x !== 'object') return false;
+  const o = x as Partial<PullerElement>;
+  return o.kind === 'puller' && typeof o.serviceId === 'string' && typeof o.name === 'string' && isRegistryElement(o.registry);
+}
 
 export function isRegistryElement(x: unknown): x is RegistryElement {
   return !!x && typeof x === 'object' && (x as { kind?: unknown }).kind === 'registry' &&

@@ -11,7 +11,8 @@ export const SIGN_IN_MODE_CONTEXT_KEY = 'acrDoctor.signInMode';
 
 export async function registriesTree(ctx: Ctx): Promise<void> {
   const { sessions, health, model, provider, decorations } = registryServices(ctx);
-  const views = REGISTRIES_VIEWS.map((id) => ctx.register(vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })));
+  // The bundled extension made the views at activation (their stand-in provider hands over to this one).
+  const views = ctx.shell?.views ?? REGISTRIES_VIEWS.map((id) => ctx.register(vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true })));
   ctx.register(vscode.window.registerFileDecorationProvider(decorations));
   ctx.register(health.onDidChange(() => model.repaint()));
 

@@ -12,6 +12,7 @@ import { RegistryTreeProvider } from './registry-tree-provider';
 import { REGISTRIES_VIEWS } from '../view-ids';
 import { listRepositoriesAs, listTagsAs } from '../report/target/catalog-access';
 import type { CatalogLister } from './registry-contents';
+import { PulledByLister } from './pulled-by-lister';
 
 export interface RegistryServices {
   readonly sessions: AzureSessionManager;
@@ -39,6 +40,7 @@ export function registryServices(ctx: Ctx): RegistryServices {
       tags: (loginServer, repository, after, signal) => listTagsAs(ctx, loginServer, { kind: 'azure' }, repository, { pageSize: TREE_PAGE_SIZE, after, signal }),
     };
     const model = ctx.register(new RegistryTreeModel(sessions, (req) => azureArea().coreRegistryLister(req), ctx.log, viewProgress, catalog));
+    model.pulledBy = new PulledByLister(ctx);
     const glance = ctx.register(new GlanceHealth(ctx.log));
     const provider = new RegistryTreeProvider(model, health, glance);
     const decorations = ctx.register(new HealthDecorationProvider(health, glance));

@@ -15,7 +15,8 @@ import type {
 import { TREE_COMMANDS } from './tree-command-ids';
 import type { RegistryLister } from './registry-lister';
 import { RegistryContents, type CatalogLister } from './registry-contents';
-import type { LoadMoreElement } from './elements';
+import type { LoadMoreElement, PulledByElement } from './elements';
+import type { PulledByLister } from './pulled-by-lister';
 
 interface AccountLoad {
   session: AzureSession;
@@ -56,9 +57,16 @@ export class RegistryTreeModel implements vscode.Disposable {
   /** Registry nodes unfold into repositories and tags when a catalog lister is given. */
   get listsContents(): boolean { return !!this.contents; }
 
+  /** Set: an Azure registry's first child is "Pulled by" (the resources that pull from it). */
+  pulledBy: PulledByLister | undefined;
+
   getChildren(element?: TreeElement): Promise<TreeElement[]> {
+    if (element?.kind === 'pulledBy') return this.pulledBy ? this.progress(this.pulledBy.children(element, this.controller.signal)) : Promise.resolve([]);
     if (element && (element.kind === 'registry' || element.kind === 'repository')) {
-      return this.contents ? this.progress(this.contents.children(element, this.controller.signal)) : Promise.resolve([]);
+      const rows = this.contents ? this.progress(this.contents.children(element, this.controller.signal)) : Promise.resolve([]);
+      if (element.kind !== 'registry' || element.source !== 'azure' || !this.pulledBy) return rows;
+      const pulledBy = this.pulledByOf(element);
+      return rows.then((r) => [pulledBy, ...r]);
     }
     if (element && element.kind !== 'tenant' && element.kind !== 'subscription' &&
         element.kind !== 'otherRegistries' && element.kind !== 'error') return Promise.resolve([]);
@@ -71,6 +79,15 @@ export class RegistryTreeModel implements vscode.Disposable {
     return result;
   }
 
+  private readonly pulledByNodes = new WeakMap<RegistryElement, PulledByElement>();
+
+  /** The same "Pulled by" element per registry element, so its expansion state holds. */
+  private pulledByOf(registry: RegistryElement): PulledByElement {
+    let el = this.pulledByNodes.get(registry);
+    if (!el) { el = { kind: 'pulledBy', registry }; this.pulledByNodes.set(registry, el); }
+    return el;
+  }
+
   /** Fetches the next page of a paged list and repaints its parent. */
   async loadMore(more: LoadMoreElement): Promise<void> {
     if (!this.contents) return;
@@ -80,7 +97,13 @@ export class RegistryTreeModel implements vscode.Disposable {
 
   /** Forgets what was loaded under `element` (everything when undefined) and aborts running loads. */
   refresh(element?: TreeElement): void {
+    if (element && (element.kind === 'pulledBy' || element.kind === 'puller')) {
+      this.pulledBy?.forget(element.registry.registry.loginServer);
+      this.changed.fire(element.kind === 'pulledBy' ? element : this.pulledByOf(element.registry));
+      return;
+    }
     if (element && (element.kind === 'registry' || element.kind === 'repository')) {
+      if (element.kind === 'registry') this.pulledBy?.forget(element.registry.loginServer);
       this.contents?.forget(element);
       this.changed.fire(element);
       return;
@@ -159,7 +182,7 @@ export class RegistryTreeModel implements vscode.Disposable {
       case 'subscription': return this.subscriptionChildren(element);
       case 'otherRegistries': return this.otherChildren();
       case 'error': return this.errorChildren(element);
-      case 'registry': case 'repository': return [];
+      case 'registry': case 'repository': case 'pulledBy': return [];
     }
   }
 

@@ -10,6 +10,7 @@ import type { RegistryTreeModel } from './registry-tree-model';
 import { SubscriptionNode } from './subscription-node';
 import { TenantNode } from './tenant-node';
 import { LoadMoreNode, RepositoryNode, TagNode } from './image-nodes';
+import { PulledByNode, PullerNode } from './pulled-by-nodes';
 import { glanceLabel, type GlanceHealth } from './glance-health';
 
 export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeElement> {
@@ -35,6 +36,8 @@ export class RegistryTreeProvider implements vscode.TreeDataProvider<TreeElement
       case 'repository': return RepositoryNode.treeItem(el);
       case 'tag': return TagNode.treeItem(el);
       case 'loadMore': return LoadMoreNode.treeItem(el);
+      case 'pulledBy': return PulledByNode.treeItem(el);
+      case 'puller': return PullerNode.treeItem(el);
       case 'registry': {
         const server = el.registry.loginServer.toLowerCase();
         this.drawn.set(server, el);

@@ -25,8 +25,17 @@ export function renderExplainResults(s: ReportState, t: ReportStrings, a: Report
     ? h('div', { class: 'actions' }, button(t.diagnoseNamed.replace('{0}', named), 'pulse', () => a.diagnoseNamed(),
       { class: 'btn primary', 'data-key': 'explain-diagnose', 'data-action': 'diagnose-named', disabled: s.phase === 'running' }))
     : undefined;
-  if (s.explain.causes.length === 0) return [h('p', { class: 'empty' }, t.pasteNoMatch), ...(diagnose ? [diagnose] : [])];
+  const understood = s.explain.understood
+    ? h('p', { class: 'understood hint', 'data-key': 'explain-understood' }, h('span', {}, `${t.pasteUnderstood}: `), h('strong', {}, s.explain.understood))
+    : undefined;
+  const tellApart = s.explain.tellApart?.length
+    ? h('div', { class: 'tell-apart', 'data-key': 'explain-tell-apart' }, h('p', {}, t.pasteTellApart),
+      h('ul', {}, ...s.explain.tellApart.map((x) => h('li', {}, h('strong', {}, x.title), ` — ${x.check}`))))
+    : undefined;
+  const head = [understood, tellApart].filter((e): e is HTMLElement => e !== undefined);
+  if (s.explain.causes.length === 0) return [...head, h('p', { class: 'empty' }, t.pasteNoMatch), ...(diagnose ? [diagnose] : [])];
   return [
+    ...head,
     h('ol', { class: 'causes' }, ...s.explain.causes.map((c, i) => h('li', {},
       renderCause(c, i === 0, s, t, a, 'explain'),
       c.matched?.length ? h('p', { class: 'matched hint' }, h('span', {}, `${t.pasteMatched}: `),

@@ -55,6 +55,7 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   const args = ['diagnose', info.image ? `${registry}/${info.image}` : registry, ...(format === 'text' ? [] : [format]), ...(info.image ? [] : ['--repository', 'hello']), '--timeout', process.env.MATRIX_TIMEOUT_S ?? '20'];
   if (info.operation) args.push('--operation', info.operation);
   if (info.identity) args.push('--identity', info.identity);
+  if (info.pulledBy) args.push('--pulled-by');
   // A login scenario that does not involve the user's Azure sign-in is run as a user who has none
   // (e.g. a logged-out anonymous pull), as the login tests do; network scenarios keep the sign-in
   // (the blob and data-endpoint probes need some credential).

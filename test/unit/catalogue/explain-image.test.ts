@@ -8,7 +8,11 @@ describe('explain: errors about an image and the registry names they quote', () 
   it('maps a missing tag, a missing repository, a missing platform, a lock', () => {
     assert.equal(first('Error response from daemon: manifest for contoso.azurecr.io/app:1.4 not found: manifest unknown: manifest tagged by "1.4" is not found'), 'image.tag-not-found');
     assert.equal(first('Error response from daemon: name unknown: repository name not known to registry'), 'image.repository-not-found');
-    assert.equal(first("Error response from daemon: pull access denied for contoso.azurecr.io/nope, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"), 'image.repository-not-found');
+    // ACR answers a missing repository with NAME_UNKNOWN; "pull access denied … denied" is a refused right
+    // (test/data/explain-corpus/docker/missing-acrpull.json), the missing repository still listed.
+    const pullDenied = explainText("Error response from daemon: pull access denied for contoso.azurecr.io/nope, repository does not exist or may require 'docker login': denied: requested access to the resource is denied").matches.map((m) => m.causeId);
+    assert.equal(pullDenied[0], 'authz.missing-acrpull');
+    assert.ok(pullDenied.includes('image.repository-not-found'), pullDenied.join(', '));
     assert.equal(first('failed to resolve reference "contoso.azurecr.io/app:1.4": contoso.azurecr.io/app:1.4: not found'), 'image.tag-not-found');
     const platform = explainText('no matching manifest for linux/arm64/v8 in the manifest list entries');
     assert.equal(platform.matches[0]?.causeId, 'image.platform-missing');

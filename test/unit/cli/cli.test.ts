@@ -125,6 +125,27 @@ describe('cli', function () {
       assert.match(none.out, /No known cause/);
     });
 
+    it('explain says what it read from the text and, for a bare unauthorized, what tells the causes apart (text and --json, Dutch too)', async () => {
+      const text = 'docker push contoso.azurecr.io/web:1\nunauthorized: authentication required';
+      const o = io();
+      await runCli(['explain', text], o);
+      assert.match(o.out, /Read from the text: docker push of contoso\.azurecr\.io\/web:1/);
+      assert.match(o.out, /What tells these causes apart/);
+      assert.match(o.out, /acr-doctor diagnose contoso\.azurecr\.io runs these checks/);
+      const nl = io({ LANG: 'nl_NL' });
+      await runCli(['explain', text], nl);
+      assert.match(nl.out, /Uit de tekst gelezen: docker push van contoso\.azurecr\.io\/web:1/);
+      assert.match(nl.out, /Wat deze oorzaken van elkaar onderscheidt/);
+      const j = io();
+      await runCli(['explain', text, '--json'], j);
+      const r = JSON.parse(j.out) as { reading: { tool: string; operation: string; image: string }; understood: { en: string; nl: string }; bareUnauthorized: { causeId: string; check: { en: string } }[] };
+      assert.deepEqual([r.reading.tool, r.reading.operation, r.reading.image], ['docker', 'push', 'contoso.azurecr.io/web:1']);
+      assert.equal(r.understood.en, 'docker push of contoso.azurecr.io/web:1');
+      assert.ok(r.bareUnauthorized.length >= 3 && r.bareUnauthorized.every((b) => b.check.en.length > 0), j.out);
+      // A push is never refused for a missing anonymous pull.
+      assert.ok(!r.bareUnauthorized.some((b) => b.causeId.startsWith('credentials.anonymous-pull')), j.out);
+    });
+
     it('explain --json carries per cause its docs link in the locale, seed section and check-health code', async () => {
       const j = io({ LANG: 'nl_NL' });
       await runCli(['explain', 'CONNECTIVITY_DNS_ERROR dial tcp: lookup contoso.azurecr.io: no such host', '--json'], j);

@@ -34,8 +34,8 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
   let bundles: Record<string, { inputs: string[]; text: string }>;
   before(async () => { bundles = await buildBundles(); });
 
-  it('builds dist/extension.js and the lazily loaded dist/azure.js and dist/engine.js', () => {
-    assert.deepEqual(Object.keys(bundles).sort(), ['azure.js', 'engine.js', 'extension.js']);
+  it('builds dist/extension.js and the lazily loaded dist/main.js, dist/azure.js and dist/engine.js', () => {
+    assert.deepEqual(Object.keys(bundles).sort(), ['azure.js', 'engine.js', 'extension.js', 'main.js']);
   });
 
   it('holds neither the ms-rest-js Resource Graph client nor ms-rest-js (it kept Authorization on redirects)', () => {
@@ -46,14 +46,25 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
   });
 
   it('keeps the Azure SDKs, MSAL, dockerode and the engine out of what activation loads', () => {
-    const heavy = bundles['extension.js'].inputs.filter((i) =>
-      /^(@azure|@microsoft|dockerode|docker-modem|ssh2)/.test(packageOf(i) ?? '') ||
-      /^src\/core\/(azure\/(?!clouds\.ts)|checks\/|docker\/|engine\/diagnose)/.test(i));
-    assert.deepEqual(heavy, []);
+    for (const file of ['extension.js', 'main.js']) {
+      const heavy = bundles[file].inputs.filter((i) =>
+        /^(@azure|@microsoft|dockerode|docker-modem|ssh2)/.test(packageOf(i) ?? '') ||
+        /^src\/core\/(azure\/(?!clouds\.ts)|checks\/|docker\/|engine\/diagnose)/.test(i));
+      assert.deepEqual(heavy, [], file);
+    }
   });
 
-  it('has dist/extension.js reach the lazy bundles only through require of the file next to it', () => {
-    const text = bundles['extension.js'].text;
+  it('loads only stand-ins at activation: no catalogue, tree, report or command handlers in dist/extension.js', () => {
+    const ext = bundles['extension.js'];
+    const heavy = ext.inputs.filter((i) => /^src\/(core|shared|webview)\/|^src\/vscode\/(tree|report|commands|problems|lm|auth)\//.test(i));
+    assert.deepEqual(heavy, []);
+    assert.ok(ext.text.length < 16_000, `dist/extension.js is ${ext.text.length} bytes`);
+    assert.match(ext.text, /require\("\.\/main\.js"\)/);
+    assert.ok(bundles['main.js'].inputs.some((i) => i.startsWith('src/core/catalogue/')), 'main.js holds the catalogue');
+  });
+
+  it('has dist/main.js reach the lazy bundles only through require of the file next to it', () => {
+    const text = bundles['main.js'].text;
     assert.match(text, /require\("\.\/azure\.js"\)/);
     assert.match(text, /require\("\.\/engine\.js"\)/);
   });
@@ -63,6 +74,13 @@ describe('extension bundles (scripts/extension-bundles.mjs)', function () {
     assert.deepEqual(engine.inputs.filter((i) => i.startsWith('src/core/azure/') || /^@(azure|microsoft)\//.test(packageOf(i) ?? '')), []);
     assert.match(engine.text, /require\("\.\/azure\.js"\)\.shared\["src\/core\/azure\/connection\.ts"\]/);
     assert.ok(bundles['azure.js'].inputs.some((i) => packageOf(i) === '@azure/identity'), 'azure.js holds @azure/identity');
+  });
+
+  it("gives the Azure pipeline's HTTP client node's http/https through node-transport.ts (not VS Code's per-request proxy agent)", () => {
+    const azure = bundles['azure.js'];
+    assert.ok(azure.inputs.includes('src/vscode/lazy/node-transport.ts'), 'azure.js holds node-transport.ts');
+    assert.ok(azure.inputs.includes('node-transport:https') && azure.inputs.includes('node-transport:http'), `inputs: ${azure.inputs.filter((i) => i.startsWith('node-transport')).join(', ')}`);
+    assert.ok(!bundles['engine.js'].inputs.some((i) => i.startsWith('node-transport:')), 'engine.js takes the pipeline from azure.js');
   });
 
   it('leaves out what the extension never runs (dockerode BuildKit: grpc/protobufjs; whatwg-url/tr46; mime-db)', () => {

@@ -6,7 +6,9 @@ import { strict as assert } from 'node:assert';
 import { scanRegistryReferences, findRegistryReferences, DEFAULT_SCAN_LIMITS } from '../../../src/core/references/index';
 import { hostileFiles } from '../references/hostile-files';
 
-describe('security: workspace scans are bounded (core/references)', () => {
+describe('security: workspace scans are bounded (core/references)', function () {
+  // Megabyte inputs parsed as YAML: bounded work, but seconds on a loaded 2-core machine.
+  this.timeout(60_000);
   for (const f of hostileFiles()) {
     it(`${f.kind}: ${f.name} (~1 MB) gives at most ${DEFAULT_SCAN_LIMITS.maxFindings} references, each real`, () => {
       // A clock that never moves: only the caps may stop the scan here.

@@ -32,6 +32,15 @@ describe('redact', () => {
     assert.equal(redact('GET https://contoso.azurecr.io/v2/ 401'), 'GET https://contoso.azurecr.io/v2/ 401');
   });
 
+  it('keeps the error words and statuses clients put after "token:" or "password:", hides real values', () => {
+    const chain = 'unable to retrieve auth token: invalid username/password: unauthorized: authentication required';
+    assert.equal(redact(chain), chain);
+    const oauth = 'failed to fetch oauth token: unexpected status from POST request to https://contoso.azurecr.io/oauth2/token: 401 Unauthorized';
+    assert.equal(redact(oauth), oauth);
+    assert.ok(!redact('token: s3cr3tValue99').includes('s3cr3tValue99'));
+    assert.ok(!redact('password=invalid2').includes('invalid2'));
+  });
+
   it('hides known secret values anywhere', () => {
     assert.equal(redact('the password is plainword123 ok', ['plainword123']), 'the password is *** ok');
   });

@@ -28,7 +28,7 @@ function waysFor(ctx: CheckContext): { ways: Way[]; standIn: boolean } {
     case undefined: return { ways: ['explicit', 'stored', 'azure', 'anonymous'], standIn: false };
     case 'azure': return { ways: ['azure'], standIn: false };
     case 'docker': return { ways: ['stored', 'anonymous'], standIn: false };
-    case 'aks': case 'mi': return { ways: ['azure'], standIn: true };
+    case 'aks': case 'mi': case 'service': return { ways: ['azure'], standIn: true };
     default: return { ways: ['explicit'], standIn: false };
   }
 }

@@ -5,7 +5,7 @@
 // with a Microsoft.ContainerRegistry service endpoint beside it.
 import type { AzureContext } from '../../engine/environment';
 import type { RegistryTarget } from '../../registry/target';
-import { fetchRegistryView, findRegistry, type ArmRegistryView } from '../../azure/registry-view';
+import { fetchRegistryView, findRegistryKept, forgetRegistryRef, type ArmRegistryView, type RegistryRef } from '../../azure/registry-view';
 import { listSubnets, providerRegistrationState, readPrivateEndpointDns, type SubnetFacts } from '../../azure/network-resources';
 import type { ArmAccess } from '../../azure/connection';
 import { subscriptionOfId, type NetworkArmFacts, type PrivateEndpointFacts } from './registry-network-facts';
@@ -48,8 +48,17 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
   const access: ArmAccess = { ...azure, ...(extraCaPem?.length ? { extraCaPem } : {}), maxRetries: 1 };
   // The registry's id names its subscription: the subscription-wide reads (virtual networks, the
   // provider) go out beside the registry's own reads instead of after them (one ARM round trip less).
-  const ref = await findRegistry(access, target.loginServer, signal);
-  if (!ref) return undefined;
+  const found = await findRegistryKept(access, target.loginServer, signal);
+  if (!found.ref) return undefined;
+  const facts = await factsAt(access, found.ref, signal);
+  if (facts || !found.kept) return facts;
+  // The id kept from an earlier run no longer answers (deleted, moved): look it up again.
+  forgetRegistryRef(access, target.loginServer);
+  const again = await findRegistryKept(access, target.loginServer, signal);
+  return again.ref ? factsAt(access, again.ref, signal) : undefined;
+}
+
+async function factsAt(access: ArmAccess, ref: RegistryRef, signal: AbortSignal): Promise<NetworkArmFacts | undefined> {
   const gaps: string[] = [];
   const soft = async <T>(what: string, f: () => Promise<T>, fallback: T): Promise<T> => {
     try { return await f(); } catch (e) { if (signal.aborted) throw e; gaps.push(`${what}: ${(e as Error).message}`); return fallback; }

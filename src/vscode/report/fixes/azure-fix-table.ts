@@ -77,6 +77,16 @@ export const AZURE_FIXES: Record<string, AzureFixSpec> = {
     describe: (ref, p) => [vscode.l10n.t('Registers the resource provider Microsoft.ContainerRegistry in subscription {0}.', p.subscriptionId ?? ref.subscriptionId)],
     run: (azure, ref, p, signal) => azureArea().registerResourceProvider(azure, p.subscriptionId ?? ref.subscriptionId, 'Microsoft.ContainerRegistry', signal),
   },
+  'puller.enableVnetImagePull': {
+    needs: ['serviceId'],
+    describe: (_ref, p) => [vscode.l10n.t('App Service app {0}', p.serviceId.split('/').pop() ?? p.serviceId), vscode.l10n.t('Pulls the container image over the app\'s virtual network (vnetImagePullEnabled).')],
+    run: (azure, _ref, p, signal) => azureArea().enableVnetImagePull(azure, p.serviceId, signal),
+  },
+  'puller.useManagedIdentity': {
+    needs: ['serviceId'],
+    describe: (ref, p) => [vscode.l10n.t('Azure service {0}', p.serviceId.split('/').pop() ?? p.serviceId), vscode.l10n.t('Pulls from {0} with its system-assigned managed identity instead of stored credentials.', p.loginServer ?? ref.name)],
+    run: (azure, ref, p, signal) => azureArea().usePullerManagedIdentity(azure, p.serviceId, p.loginServer ?? `${ref.name}.azurecr.io`, signal),
+  },
   'roleAssignment.create': {
     needs: ['principalId', 'role'],
     describe: (ref, p) => [vscode.l10n.t('Assigns the role {0} to {1} on {2}.', p.role, p.principalId, p.registryId ?? ref.id)],

@@ -12,5 +12,6 @@ export function identityLabel(identity: IdentitySpec, azureAccount?: string): st
     case 'exposed-token': return vscode.l10n.t('Exposed token (az acr login --expose-token)');
     case 'aks': return vscode.l10n.t('AKS cluster {0}', identity.cluster);
     case 'mi': return vscode.l10n.t('Managed identity {0}', identity.clientId);
+    case 'service': return vscode.l10n.t('Azure service {0}', identity.name.split('/').pop() ?? identity.name);
   }
 }

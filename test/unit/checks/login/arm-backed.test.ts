@@ -3,7 +3,6 @@
 // against the ARM + Entra simulator on loopback (the real SDK clients), with the default world
 // edited per case.
 import * as assert from 'node:assert/strict';
-import { renderMessage } from '../../../../src/core/text/message';
 import { defaultState, roleAssignment, DEFAULT_IDS, type ArmState } from '../../../../sandbox/arm/state';
 import { startFixture, testPki, type Fixture } from '../../azure/simulator-fixture';
 import { registryCheck } from '../../../../src/core/checks/login/registry';
@@ -18,6 +17,7 @@ import type { NetworkArmFacts } from '../../../../src/core/checks/network/regist
 import type { DiagnoseEnvironment } from '../../../../src/core/engine/environment';
 import type { CheckStatus, Finding } from '../../../../src/core/engine/types';
 import { testContext } from '../../../support/check-context';
+import { renderMessage } from '../../../../src/core/text/message';
 
 type Opts = { target?: string; env?: Partial<DiagnoseEnvironment>; data?: Record<string, unknown>; findings?: Record<string, CheckStatus | Partial<Finding>> };
 

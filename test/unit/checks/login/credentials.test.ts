@@ -2,7 +2,6 @@
 // login.credentials.explicit (given user name + password, by kind) against a fake token service
 // on loopback and a fake Entra credential: each step's failure has its own cause.
 import * as assert from 'node:assert/strict';
-import { renderMessage } from '../../../../src/core/text/message';
 import type { TokenCredential } from '@azure/core-auth';
 import { aadLoginCheck, ACR_AUDIENCE, type AadLoginData } from '../../../../src/core/checks/login/aad-login';
 import { explicitLoginCheck, type ExplicitLoginData } from '../../../../src/core/checks/login/explicit-login';
@@ -12,6 +11,7 @@ import { EXPOSED_TOKEN_USER } from '../../../../src/core/acr/token-flow';
 import type { DiagnoseEnvironment, ExplicitCredentials } from '../../../../src/core/engine/environment';
 import { testContext, TEST_NOW } from '../../../support/check-context';
 import { jwt, startFakeAcr, type FakeAcr } from './fake-acr';
+import { renderMessage } from '../../../../src/core/text/message';
 
 const ARM_TOKEN = jwt({ oid: '11111111-1111-1111-1111-111111111111', tid: 'tenant-1', aud: 'https://management.azure.com', exp: Math.floor(TEST_NOW.getTime() / 1000) + 3600 });
 const ACR_TOKEN = jwt({ oid: '11111111-1111-1111-1111-111111111111', tid: 'tenant-1', aud: 'https://containerregistry.azure.net', exp: Math.floor(TEST_NOW.getTime() / 1000) + 3600 });

@@ -2,7 +2,6 @@
 // loopback: the credential docker would send is tried the way the daemon tries it, and a refused
 // one is told apart (stale, expired, blocking an anonymous pull).
 import * as assert from 'node:assert/strict';
-import { renderMessage } from '../../../../src/core/text/message';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { EXPOSED_TOKEN_USER } from '../../../../src/core/acr/token-flow';
 import type { DiagnoseEnvironment } from '../../../../src/core/engine/environment';
 import { testContext, TEST_NOW } from '../../../support/check-context';
 import { jwt, startFakeAcr, type FakeAcr } from './fake-acr';
+import { renderMessage } from '../../../../src/core/text/message';
 
 const HOST = 'contoso.azurecr.io';
 const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');

@@ -3,7 +3,6 @@
 // loopback CONNECT proxy; a host kept off the proxy (NO_PROXY) and pinned to 127.0.0.1:443, where
 // nothing listens, is a blocked endpoint.
 import * as assert from 'node:assert/strict';
-import { renderMessage } from '../../../../src/core/text/message';
 import { tlsCheck } from '../../../../src/core/checks/network/client-path';
 import { dataEndpointsCheck } from '../../../../src/core/checks/network/data-path';
 import { NET } from '../../../../src/core/checks/network/ids';
@@ -12,6 +11,7 @@ import type { DiagnoseEnvironment } from '../../../../src/core/engine/environmen
 import { testContext } from '../../../support/check-context';
 import { makePki } from '../../net/helpers/pki';
 import { blackHole, connectProxy, httpsServer, type Running } from '../../net/helpers/servers';
+import { renderMessage } from '../../../../src/core/text/message';
 
 const LOGIN = 'contoso.azurecr.io';
 const HOME = 'contoso.westeurope.data.azurecr.io';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseRegistryInput } from '../../../../src/core/registry/target';
-import { explainText } from '../../../../src/vscode/report/catalogue-adapter';
+import { explainSummary, explainText } from '../../../../src/vscode/report/catalogue-adapter';
 import { clipboardOffer, clipboardReadsSilently, namedLoginServer } from '../../../../src/vscode/report/explain-input';
 import { ReportModel } from '../../../../src/vscode/report/report-model';
 import { ExplainDiagnoseCommand } from '../../../../src/shared/report-protocol';
@@ -39,6 +39,22 @@ describe('explain view (pasted error in the report)', () => {
       assert.ok(dns.fixes.length > 0);
       assert.match(dns.docsUrl, lang === 'nl' ? /nl-nl/ : /en-us/);
       for (const c of ex.causes) assert.doesNotMatch(`${c.title} ${c.explanation}`, /\{[a-zA-Z]+\}|…/, c.causeId);
+    });
+  }
+
+  for (const lang of ['en', 'nl'] as const) {
+    it(`says what it read from the text and, for a bare "unauthorized", what tells the causes apart (${lang})`, () => {
+      const target = parseRegistryInput('contoso.azurecr.io');
+      const model = new ReportModel(target.loginServer, viewContext(lang), true);
+      const bare = 'Error response from daemon: Get "https://contoso.azurecr.io/v2/": unauthorized: authentication required';
+      model.setExplain(bare, explainText(bare, target), namedLoginServer(bare), explainSummary(bare));
+      const ex = model.state.explain!;
+      assert.equal(ex.understood, lang === 'nl' ? 'docker aanmelding van contoso.azurecr.io' : 'docker login of contoso.azurecr.io');
+      assert.ok(ex.tellApart && ex.tellApart.length >= 3, JSON.stringify(ex.tellApart));
+      assert.ok(ex.tellApart.every((x) => x.title && x.check && x.title !== x.causeId), JSON.stringify(ex.tellApart));
+      if (lang === 'nl') assert.match(ex.tellApart[0].check, /aan/);
+      model.setExplain(DNS_ERROR, explainText(DNS_ERROR, target), namedLoginServer(DNS_ERROR), explainSummary(DNS_ERROR));
+      assert.equal(model.state.explain!.tellApart, undefined);
     });
   }
 

@@ -1,0 +1,200 @@
+// Whether one puller can pull from the registry, from facts alone (no I/O): the identity it pulls
+// with and its rights, the registry's admin user, and its network path (public access, selected
+// networks, App Service image pull over the VNet, the private DNS zone's links, trusted services).
+// One list of problems per puller; each check of this folder reports the problems of its idea.
+import type { CauseId } from '../../catalogue/index';
+import type { PullerDetails, PrivateDnsZoneLinks } from '../../azure/puller-details';
+import { vnetOfSubnet } from '../../azure/puller-details';
+import { pullerLabel, type PullerKind } from '../../azure/pullers';
+import { analyseRoles, type RoleAssignmentFacts } from '../login/registry-facts';
+import { msg, type Message } from '../../text/message';
+
+/** The registry settings a puller's verdict depends on. */
+export interface PullRegistryFacts {
+  id: string;
+  name: string;
+  loginServer: string;
+  resourceGroup: string;
+  adminUserEnabled: boolean;
+  anonymousPullEnabled: boolean;
+  roleAssignmentMode?: string;
+  publicNetworkAccess?: string;
+  defaultAction?: string;
+  ipRules: string[];
+  /** AzureServices | None */
+  networkRuleBypassOptions?: string;
+  /** Approved private endpoint connections. */
+  approvedPrivateEndpoints: number;
+}
+
+export interface PullerProblem {
+  causeId: CauseId;
+  status: 'fail' | 'warn';
+  message: Message;
+  fixParams: Record<string, string>;
+}
+
+export interface PullerVerdict {
+  puller: PullerDetails;
+  problems: PullerProblem[];
+  /** What could not be judged, in words (settings not readable, a service principal's sign-in). */
+  unknowns: string[];
+  /** The roles its identity holds here, in words (when it pulls with a managed identity). */
+  rolesHeld?: string;
+}
+
+/**
+ * Services that may bypass a network-restricted registry's rules when it allows trusted services.
+ * The network seed's "Configure service access": App Service and Container Instances cannot use a
+ * network-restricted registry at all; ACR Tasks and Machine Learning are among the trusted ones.
+ */
+export const TRUSTED_KINDS: ReadonlySet<PullerKind> = new Set<PullerKind>(['ml']);
+
+export function isRestricted(r: PullRegistryFacts): boolean {
+  return r.publicNetworkAccess === 'Disabled' || r.defaultAction === 'Deny';
+}
+
+/** The subnets a puller's image pulls leave from (App Service only when image pull goes over the VNet). */
+export function pullSubnets(p: PullerDetails): string[] {
+  if (p.kind === 'appservice' || p.kind === 'functions') return p.network.vnetImagePull ? p.network.subnetIds : [];
+  return p.network.subnetIds;
+}
+
+function baseParams(p: PullerDetails, r: PullRegistryFacts): Record<string, string> {
+  return { service: p.name, serviceId: p.id, serviceResourceGroup: p.resourceGroup, serviceKind: p.kind, registryId: r.id, registryResourceGroup: r.resourceGroup };
+}
+
+/** The service in words, localised: "App Service app web1". */
+export function whoOf(p: Pick<PullerDetails, 'kind' | 'name'>): Message {
+  switch (p.kind) {
+    case 'appservice': return msg('App Service app {name}', { name: p.name });
+    case 'functions': return msg('Functions app {name}', { name: p.name });
+    case 'containerapp': return msg('Container App {name}', { name: p.name });
+    case 'aci': return msg('container group {name}', { name: p.name });
+    case 'ml': return msg('Machine Learning workspace {name}', { name: p.name });
+  }
+}
+
+function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssignmentFacts[] | undefined, now: Date, out: PullerVerdict): void {
+  const label = pullerLabel(p);
+  const who = whoOf(p);
+  const c = p.credential;
+  const params = baseParams(p, r);
+  if (c.kind === 'admin') {
+    if (!r.adminUserEnabled) {
+      out.problems.push({
+        causeId: 'pullers.admin-user-disabled', status: 'fail', fixParams: params,
+        message: msg('{who} pulls with the admin user ({user}), but the admin user of {registry} is disabled: its pulls are refused (unauthorized).', { who, user: c.username, registry: r.name }),
+      });
+    }
+    return;
+  }
+  if (c.kind === 'anonymous') {
+    if (!r.anonymousPullEnabled) {
+      out.problems.push({
+        causeId: 'pullers.identity-unresolved', status: 'fail', fixParams: params,
+        message: msg('{who} has no credentials for {login} (no managed identity, no user name) and {registry} does not allow anonymous pull.', { who, login: r.loginServer, registry: r.name }),
+      });
+    }
+    return;
+  }
+  if (c.kind === 'unknown') { out.unknowns.push(`${label}: which credentials it pulls with is not known (${c.why})`); return; }
+  if (c.kind === 'service-principal' || c.kind === 'password') {
+    out.unknowns.push(`${label} pulls with a stored ${c.kind === 'service-principal' ? `service principal (${c.clientId})` : `user name (${c.username})`} and password: its sign-in cannot be tried from here`);
+    return;
+  }
+  // A managed identity: system-assigned, or user-assigned by resource id / client id.
+  const what = c.kind === 'system-mi' ? msg('its system-assigned managed identity') : msg('the user-assigned identity {identity}', { identity: c.resourceId?.split('/').pop() ?? c.clientId ?? '' });
+  if (!p.principalId || p.identityProblem === 'deleted' || p.identityProblem === 'no-system-identity' || (p.identityProblem === 'not-assigned' && c.kind === 'user-mi')) {
+    const why = p.identityProblem === 'deleted' ? msg('that identity no longer exists (ARM: ResourceNotFound)')
+      : p.identityProblem === 'no-system-identity' ? msg('the resource has no system-assigned identity')
+      : msg('that identity is not assigned to the resource');
+    out.problems.push({ causeId: 'pullers.identity-unresolved', status: 'fail', fixParams: params, message: msg('{who} is set to pull with {what}, but {why}: it gets no token for {login}.', { who, what, why, login: r.loginServer }) });
+    return;
+  }
+  if (!roles) { out.unknowns.push(`${label}: the role assignments of ${p.principalId} could not be read`); return; }
+  const abac = r.roleAssignmentMode === 'AbacRepositoryPermissions';
+  const groups = roles.filter((a) => a.principalType === 'Group').map((a) => a.principalId);
+  const a = analyseRoles(roles, p.principalId, abac, now, groups);
+  out.rolesHeld = a.held.map((x) => `${x.role}${x.principalId.toLowerCase() === p.principalId!.toLowerCase() ? '' : ` (group ${x.principalId})`}`).join(', ') || 'none';
+  if (a.canPull) return;
+  const fixParams = { ...params, principalId: p.principalId };
+  if (a.pending.length) {
+    out.problems.push({ causeId: 'authz.role-propagation-pending', status: 'warn', fixParams, message: msg('{who}: {what} ({id}) was given {role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.', { who, what, id: p.principalId, role: a.pending[0].role }) });
+    return;
+  }
+  out.problems.push({
+    causeId: 'pullers.identity-missing-acrpull', status: 'fail', fixParams,
+    message: abac
+      ? msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull in ABAC mode.', { who, what, id: p.principalId, roles: out.rolesHeld, registry: r.name })
+      : msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull.', { who, what, id: p.principalId, roles: out.rolesHeld, registry: r.name }),
+  });
+}
+
+function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: PrivateDnsZoneLinks[]; read: boolean }, out: PullerVerdict): void {
+  if (!isRestricted(r)) return;
+  const label = pullerLabel(p);
+  const who = whoOf(p);
+  const params = baseParams(p, r);
+  const how = r.publicNetworkAccess === 'Disabled' ? msg('public network access is disabled')
+    : r.ipRules.length ? msg('it allows selected networks only (IP rules {rules})', { rules: r.ipRules.join(', ') }) : msg('it allows selected networks only (no IP rules)');
+  if (TRUSTED_KINDS.has(p.kind)) {
+    if (r.networkRuleBypassOptions !== 'AzureServices') {
+      out.problems.push({ causeId: 'pullers.trusted-services-needed', status: 'fail', fixParams: params, message: msg('{who} is a trusted Azure service, but {registry} restricts networks ({how}) and does not allow trusted services (networkRuleBypassOptions {bypass}).', { who, registry: r.name, how, bypass: r.networkRuleBypassOptions ?? 'None' }) });
+    }
+    return;
+  }
+  const isSite = p.kind === 'appservice' || p.kind === 'functions';
+  if (isSite && p.network.subnetIds.length && p.network.vnetImagePull !== true) {
+    out.problems.push({
+      causeId: 'pullers.vnet-image-pull-off', status: 'fail', fixParams: { ...params, subnetId: p.network.subnetIds[0] },
+      message: msg('{who} is integrated with a virtual network, but pulls its image over the public network (vnetImagePullEnabled is off), and {registry} refuses that: {how}.', { who, registry: r.name, how }),
+    });
+    return;
+  }
+  const subnets = pullSubnets(p);
+  if (!subnets.length) {
+    out.problems.push({
+      causeId: 'pullers.service-outside-network', status: r.publicNetworkAccess === 'Disabled' ? 'fail' : 'warn', fixParams: params,
+      message: msg('{who} pulls from the shared outbound addresses of Azure, outside the networks of {registry}: {how}, and {service} is not a trusted service that may bypass it.', { who, registry: r.name, how, service: isSite ? 'App Service' : p.kind === 'aci' ? 'Container Instances' : p.kind === 'containerapp' ? 'Container Apps' : p.name }),
+    });
+    return;
+  }
+  if (r.approvedPrivateEndpoints === 0) {
+    // Service endpoints carry only VMs' and AKS clusters' traffic (the seed's "Configure VNet access").
+    out.problems.push({
+      causeId: 'pullers.service-outside-network', status: 'fail', fixParams: { ...params, subnetId: subnets[0] },
+      message: msg('{who} pulls from subnet {subnet}, but {registry} has no approved private endpoint: {how}, and a service endpoint carries only the traffic of virtual machines and AKS clusters.', { who, subnet: subnets[0].split('/').pop() ?? subnets[0], registry: r.name, how }),
+    });
+    return;
+  }
+  if (!dns.read) { out.unknowns.push(`${label}: the private DNS zones could not be read, so whether its network resolves ${r.loginServer} to the private endpoint is not known`); return; }
+  const vnets = [...new Set(subnets.map(vnetOfSubnet).filter((x): x is string => !!x))];
+  const unlinked = vnets.filter((v) => !dns.zones.some((z) => z.linkedVnets.includes(v)));
+  if (unlinked.length) {
+    const zone = dns.zones[0];
+    const vnet = unlinked[0];
+    out.problems.push({
+      causeId: 'pullers.private-dns-not-linked', status: 'fail',
+      fixParams: { ...params, vnetId: vnet, vnet: vnet.split('/').pop()!, ...(zone ? { dnsZone: zone.zoneName, dnsZoneResourceGroup: zone.zoneId.split('/')[4] ?? '' } : { dnsZone: `privatelink.${r.loginServer.split('.').slice(1).join('.')}` }) },
+      message: zone
+        ? msg('{who} sits in virtual network {vnet}, which the private DNS zone {zone} is not linked to: there {login} resolves to its public address, which {registry} refuses ({how}).', { who, vnet: vnet.split('/').pop() ?? vnet, zone: zone.zoneName, login: r.loginServer, registry: r.name, how })
+        : msg('{who} sits in virtual network {vnet}, but no private DNS zone {zone} exists for the private endpoint of {registry}: {login} resolves to its public address there, which {registry} refuses ({how}).', { who, vnet: vnet.split('/').pop() ?? vnet, zone: `privatelink.${r.loginServer.split('.').slice(1).join('.')}`, login: r.loginServer, registry: r.name, how }),
+    });
+  }
+}
+
+/** Every problem of one puller, most fundamental first (network before identity before rights, as the engine ranks). */
+export function judgePuller(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssignmentFacts[] | undefined, dns: { zones: PrivateDnsZoneLinks[]; read: boolean }, now: Date): PullerVerdict {
+  const out: PullerVerdict = { puller: p, problems: [], unknowns: [...p.readGaps.map((g) => `${pullerLabel(p)}: ${g}`)] };
+  networkProblems(p, r, dns, out);
+  identityProblems(p, r, roles, now, out);
+  return out;
+}
+
+/** One word for a puller's health: the tree's and the CLI's. */
+export function verdictWord(v: Pick<PullerVerdict, 'problems' | 'unknowns'>): 'ok' | 'fail' | 'warn' | 'unknown' {
+  if (v.problems.some((x) => x.status === 'fail')) return 'fail';
+  if (v.problems.length) return 'warn';
+  return v.unknowns.length ? 'unknown' : 'ok';
+}

@@ -1,0 +1,17 @@
+// "Diagnose pull by …" on a row under "Pulled by": the report for that Azure resource's identity
+// and network path (--identity service:<resource id>), pulling from the registry.
+import * as vscode from 'vscode';
+import { parseRegistryInput } from '../../core/registry/target';
+import type { Ctx } from '../context';
+import { ReportService } from '../report/report-service';
+import { defaultTarget } from '../report/target/diagnosis-target';
+import { isPullerElement } from '../tree/elements';
+
+export const diagnosePullBy = (ctx: Ctx) => async (arg?: unknown): Promise<void> => {
+  if (!isPullerElement(arg)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Choose a resource under "Pulled by" in the registries view to diagnose its pull.'));
+    return;
+  }
+  const target = parseRegistryInput(arg.registry.registry.loginServer);
+  await ReportService.of(ctx).diagnose(target, defaultTarget(undefined, 'pull', { kind: 'service', name: arg.serviceId }));
+};
