@@ -84,6 +84,19 @@ export async function run(): Promise<void> {
       await sleep(2000); // the webview's process and the panel's listeners go; V8 collects what they held
       await sayAndWait({ phase: 'closed', pid: process.pid, run: runNo });
     }
+    // Scale: diagnoses one after another in this host, as a user going down a list of registries does;
+    // the bench reads the host's memory after the first and after the last.
+    const scaleRuns = Number(process.env.ACR_DOCTOR_BENCH_SCALE_RUNS ?? 100);
+    const t5 = Date.now();
+    for (let i = 1; i <= scaleRuns; i++) {
+      await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
+      await api.report.settled(loginServer);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (i === 1 || i === scaleRuns) {
+        await sleep(2000);
+        await sayAndWait({ phase: 'scale', pid: process.pid, runs: i, ms: Date.now() - t5 });
+      }
+    }
   } catch (error) {
     say({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
     throw error;

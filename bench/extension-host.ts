@@ -123,6 +123,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     let view: Extract<ProbeMessage, { phase: 'view' }> | undefined;
     const traces: string[] = [];
     const rss: { before?: ProcStatus; during?: ProcStatus; closed?: ProcStatus } = {};
+    const scale: { runs: number; ms: number; rssKb: number }[] = [];
     const problems: string[] = [];
     const ack = (seq: number) => fs.writeFileSync(path.join(dir, `ack-${seq}`), '');
     const onProbe = (m: ProbeMessage) => {
@@ -157,6 +158,10 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
         if (process.env.ACR_DOCTOR_VERBOSE) log(`[bench] failing checks in the extension host: ${m.failing.join(' | ') || 'none'}`);
         if (m.run === 1) rss.during = sample('during');
         ack(m.seq);
+      } else if (m.phase === 'scale') {
+        const s = sample(`after ${m.runs} diagnoses`);
+        if (s) scale.push({ runs: m.runs, ms: m.ms, rssKb: s.rssKb });
+        ack(m.seq);
       } else {
         if (m.run === 1) rss.closed = sample('after closing');
         ack(m.seq);
@@ -170,7 +175,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       logName: 'code-server-bench',
       // An experiment's workbench settings (e.g. {"http.proxySupport":"off"}), never in npm run bench.
       ...(process.env.ACR_DOCTOR_BENCH_HOST_SETTINGS ? { settings: JSON.parse(process.env.ACR_DOCTOR_BENCH_HOST_SETTINGS) as Record<string, unknown> } : {}),
-      timeoutMs: 8 * 60_000,
+      timeoutMs: 15 * 60_000,
       onServer: (s) => { server = s; },
       onPage: (p) => { page = p; },
       onLine: (line) => {
@@ -232,6 +237,12 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
         note: `extensionHost pid /proc status: growth ${growth.toFixed(0)} MB, after closing ${left >= 0 ? '+' : ''}${left.toFixed(0)} MB (VmRSS after the diagnosis ${mb(rss.during.rssKb)}); VmHWM reset before the first acrDoctor.diagnose${note}`,
       });
     } else figures.push({ figure: memoryFigure, value: 'not measured', note: `${diagnosed.length ? 'the extension host process could not be read' : 'no diagnosis reported'}${note}` });
+    const [one, last] = [scale[0], scale.length > 1 ? scale.at(-1) : undefined];
+    figures.push(one && last
+      ? { figure: `real host: ${last.runs} diagnoses one after another, RSS after 1 / after ${last.runs}`, value: `${mb(one.rssKb)} / ${mb(last.rssKb)}`, goal: 'no growth (≤ +10 MB)',
+        met: (last.rssKb - one.rssKb) / 1024 <= 10 && !problems.length,
+        note: `acrDoctor.diagnose ${world.loginServer}, report settled and closed each time, ${fmtMs(last.ms / last.runs)} a diagnosis on average; extensionHost VmRSS 2 s after the 1st and the last${note}` }
+      : { figure: 'real host: diagnoses one after another, RSS after 1 / after 100', value: 'not measured', note: `the probe did not report${note}` });
     return figures;
   } catch (e) {
     return failed((e as Error).message);

@@ -42,6 +42,10 @@ export interface ScenarioInfo {
   noAzure?: boolean;
   /** The user asks about every Azure resource that pulls from the registry (the CLI runs with --pulled-by). */
   pulledBy?: boolean;
+  /** The container client the user has instead of docker (the CLI runs with --client). */
+  client?: 'podman' | 'containerd';
+  /** The user is this unprivileged uid, not root (a second user in the namespace, e.g. 65534). */
+  runAsUid?: number;
   /**
    * For a scenario of several registries (`npm start`'s mixed): what a user sees for each, the
    * source of its banner and held to it by tests (the tree lists each, Diagnose reports its cause).

@@ -21,6 +21,7 @@ import { seedImage } from './parts/seed-image';
 import { pushIndex, type IndexPlatform } from './parts/push-index';
 import { PublicRegistryFront } from './front/public-registry';
 import { Dockerd } from './parts/dockerd';
+import { Containerd } from './parts/containerd';
 import { Tinyproxy } from './parts/tinyproxy';
 import { FaultListener } from './parts/listeners';
 import { OldDockerProxy } from './parts/old-docker-proxy';
@@ -38,6 +39,8 @@ export interface WorldParts {
   tinyproxy: { stop(): Promise<void>; start(): Promise<void>; readonly pid: number | undefined; readonly url: string };
   brokenProxy: { stop(): Promise<void>; start(): Promise<void> };
   blackHole: { stop(): Promise<void>; start(): Promise<void> };
+  /** containerd for ctr (its socket is the client's CONTAINERD_ADDRESS). */
+  containerd: Containerd;
 }
 
 export interface SandboxWorld extends World {
@@ -217,6 +220,11 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
   cleanups.push(() => blackHole.stop());
   await Promise.all([tinyproxy.start(), brokenProxy.start(), blackHole.start()]);
 
+  // containerd starts on the first scenario that has ctr pull (most worlds never need it).
+  const containerd = new Containerd(path.join(dir, 'containerd'));
+  cleanups.push(() => containerd.stop());
+  const clientFiles = prepareClientFiles(dir, caFile);
+
   const oldDocker = new OldDockerProxy(path.join(dir, 'dockerd', 'old-docker.sock'), dockerd.socketPath);
   cleanups.push(() => oldDocker.stop());
 
@@ -289,10 +297,27 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     else if (dnsChanged || proxyChanged) await dockerd.restart();
     if (ctx.dockerd.oldVersion) await oldDocker.start(); else await oldDocker.stop();
     oldVersion = ctx.dockerd.oldVersion;
+    if (ctx.containerd?.running) await containerd.start(); else await containerd.stop();
     // The client's Docker config, reset for every scenario.
     writeDockerConfig(dockerConfigDir, ctx.dockerConfig);
-    clientExtra = { ...ctx.clientEnv };
-    if (ctx.hideDockerCli) clientExtra.PATH = pathWithoutDocker(dir);
+    writeDockerContexts(dockerConfigDir, ctx.dockerContexts ?? {});
+    writePodmanAuth(clientFiles.podmanAuth, ctx.podmanAuth);
+    // A second, unprivileged user owns the client's files in their scenario; root otherwise.
+    for (const f of [dockerConfigDir, path.join(dockerConfigDir, 'config.json'), path.dirname(clientFiles.podmanAuth)]) {
+      try { fs.chownSync(f, ctx.runAsUid ?? 0, ctx.runAsUid ?? 0); } catch { /* not there */ }
+    }
+    clientExtra = {
+      REGISTRY_AUTH_FILE: clientFiles.podmanAuth, CONTAINERS_STORAGE_CONF: clientFiles.storageConf, CONTAINERD_ADDRESS: containerd.socketPath,
+      // The CA certificate is public; the PKI folder is not: a second user trusts a copy of it.
+      ...(ctx.runAsUid !== undefined ? { NODE_EXTRA_CA_CERTS: clientFiles.publicCa, CURL_CA_BUNDLE: clientFiles.publicCa } : {}),
+      ...ctx.clientEnv,
+    };
+    if (ctx.rootlessSocket) clientExtra.XDG_RUNTIME_DIR = rootlessRuntimeDir(dir, dockerd.socketPath);
+    const fakeBin = ctx.fakeBin ?? {};
+    const hidden = [...(ctx.hideDockerCli ? ['docker'] : []), ...(ctx.hideCommands ?? [])];
+    let clientPath = hidden.length ? pathWithout(dir, hidden) : process.env.PATH ?? '/usr/bin:/bin';
+    if (Object.keys(fakeBin).length) clientPath = `${writeFakeBin(dir, fakeBin)}:${clientPath}`;
+    if (hidden.length || Object.keys(fakeBin).length) clientExtra.PATH = clientPath;
     info = { ...def.info, ...(ctx.credentials ? { credentials: ctx.credentials } : {}) };
     if (info.clientProxy === undefined && clientExtra.HTTPS_PROXY) info.clientProxy = clientExtra.HTTPS_PROXY;
     firstApply = false;
@@ -317,10 +342,10 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
       dockerd,
       registries: Object.fromEntries(Object.entries(registries).map(([k, r]) => [k, { start: () => r.start(), stop: () => r.stop(), get pid() { return r.proc.pid; } }])),
       tinyproxy: { start: () => tinyproxy.start(), stop: () => tinyproxy.stop(), get pid() { return tinyproxy.proc.pid; }, url: `http://${IP.tinyproxy}:${PROXY_PORT}` },
-      brokenProxy, blackHole,
+      brokenProxy, blackHole, containerd,
     },
     pids() {
-      return [dockerd.pid, tinyproxy.proc.pid, ...Object.values(registries).map((r) => r.proc.pid)].filter((p): p is number => typeof p === 'number');
+      return [dockerd.pid, tinyproxy.proc.pid, containerd.pid, ...Object.values(registries).map((r) => r.proc.pid)].filter((p): p is number => typeof p === 'number');
     },
     secrets() {
       const out = new Set<string>([...stateSecrets(state), ...issued, azure.clientSecret]);
@@ -347,6 +372,8 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
         ACR_DOCTOR_ALLOW_CUSTOM_ENDPOINT_AUDIENCE: '1',
         ...clientExtra,
       });
+      // An empty value unsets the variable: docker treats a DOCKER_HOST that is set but empty as set.
+      for (const [k, v] of Object.entries(clientExtra)) if (v === '') delete env[k];
       return env;
     },
     async stop() {
@@ -374,26 +401,77 @@ function planScenario(name: string, state: ArmState, refreshToken: ScenarioConte
     hosts: defaultHosts(), nft: [], faults: {}, intercept: false,
     dockerd: { running: true, proxy: {}, oldVersion: false },
     dockerConfig: { auths: {} }, clientEnv: {}, hideDockerCli: false, now: new Date(), refreshToken,
+    hideCommands: [], fakeBin: {}, dockerContexts: {}, containerd: { running: false },
   };
   def.setup(ctx);
   return ctx;
 }
 
-/** A PATH of symlinks to every program on the current PATH except the docker CLI. */
-function pathWithoutDocker(worldDir: string): string {
-  const bin = path.join(worldDir, 'bin-without-docker');
+/** A PATH of symlinks to every program on the current PATH except the `hidden` ones. */
+function pathWithout(worldDir: string, hidden: string[]): string {
+  const bin = path.join(worldDir, `bin-without-${[...hidden].sort().join('-')}`);
   if (!fs.existsSync(bin)) {
-    fs.mkdirSync(bin);
+    fs.mkdirSync(bin, { mode: 0o755 });
     for (const d of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
       let names: string[] = [];
       try { names = fs.readdirSync(d); } catch { continue; }
       for (const n of names) {
-        if (n === 'docker') continue;
+        if (hidden.includes(n)) continue;
         try { fs.symlinkSync(path.join(d, n), path.join(bin, n)); } catch { /* first PATH entry wins */ }
       }
     }
   }
   return bin;
+}
+
+/** An XDG_RUNTIME_DIR whose docker.sock is the world's dockerd, as rootless Docker's would be. */
+function rootlessRuntimeDir(worldDir: string, socketPath: string): string {
+  const dir = path.join(worldDir, 'xdg-runtime');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const link = path.join(dir, 'docker.sock');
+  try { fs.unlinkSync(link); } catch { /* first time */ }
+  fs.symlinkSync(socketPath, link);
+  return dir;
+}
+
+/** The scenario's small programs in a fresh folder of their own (put first on the client's PATH). */
+function writeFakeBin(worldDir: string, programs: Record<string, string>): string {
+  const bin = path.join(worldDir, 'client-bin');
+  fs.rmSync(bin, { recursive: true, force: true });
+  fs.mkdirSync(bin, { mode: 0o755 });
+  for (const [name, body] of Object.entries(programs)) fs.writeFileSync(path.join(bin, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  return bin;
+}
+
+/** podman's auth file and a storage.conf that keeps its images in the world's folder, not the machine's. */
+function prepareClientFiles(worldDir: string, caFile: string): { podmanAuth: string; storageConf: string; publicCa: string } {
+  const dir = path.join(worldDir, 'containers');
+  fs.mkdirSync(path.join(dir, 'storage'), { recursive: true, mode: 0o755 });
+  const publicCa = path.join(dir, 'ca.crt');
+  fs.copyFileSync(caFile, publicCa);
+  fs.chmodSync(publicCa, 0o644);
+  const storageConf = path.join(dir, 'storage.conf');
+  fs.writeFileSync(storageConf, `[storage]\ndriver = "vfs"\nrunroot = "${dir}/run"\ngraphroot = "${dir}/storage"\n`);
+  return { podmanAuth: path.join(dir, 'auth', 'auth.json'), storageConf, publicCa };
+}
+
+function writePodmanAuth(file: string, cfg: DockerConfigJson | undefined): void {
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!cfg) return;
+  const text = typeof cfg.__raw === 'string' ? cfg.__raw : JSON.stringify(cfg, null, 2) + '\n';
+  fs.writeFileSync(file, text, { mode: 0o600 });
+}
+
+/** Docker contexts as `docker context create` writes them: contexts/meta/<sha256(name)>/meta.json. */
+function writeDockerContexts(configDir: string, contexts: Record<string, string>): void {
+  const root = path.join(configDir, 'contexts');
+  fs.rmSync(root, { recursive: true, force: true });
+  for (const [name, host] of Object.entries(contexts)) {
+    const dir = path.join(root, 'meta', crypto.createHash('sha256').update(name).digest('hex'));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
+  }
 }
 
 function certsDirNames(): string[] {

@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import type { MainArea } from './vscode/lazy/main-area';
 import { mainArea } from './vscode/lazy/main';
-import { LateTreeProvider } from './vscode/lazy/late-tree-provider';
+import { LateTreeProvider, type CachedRow } from './vscode/lazy/late-tree-provider';
 import { REGISTRIES_VIEWS } from './vscode/view-ids';
 import { contributed, REPORT_PANEL_TYPE } from './vscode/lazy/contributions';
 import type { RegistriesApi } from './vscode/tree/registries-api';
+import type { TreeElement } from './vscode/tree/elements';
 import type { ReportApi } from './vscode/report/report-api';
 
 /** What other extensions and the extension-host tests get from `activate()`. */
@@ -17,12 +18,19 @@ export interface AcrDoctorApi {
   report: ReportApi;
 }
 
+/** The root rows of the last complete listing (late-tree-provider.ts), shown marked as cached while the tree loads. */
+const LAST_LISTING_KEY = 'acrDoctor.tree.lastListing';
+
 /** After this much quiet following start-up, the rest of the extension loads anyway (problems in open files, the tree's listeners). */
 const IDLE_LOAD_MS = 1500;
 
 export function activate(extension: vscode.ExtensionContext): AcrDoctorApi {
   let main: MainArea | undefined;
-  const tree = new LateTreeProvider(() => load().tree);
+  const tree = new LateTreeProvider(() => load().tree, {
+    read: () => extension.globalState.get<unknown>(LAST_LISTING_KEY) as CachedRow[] | undefined,
+    write: (rows) => { void extension.globalState.update(LAST_LISTING_KEY, rows); },
+    listed: () => main?.treeListed() ?? false,
+  });
   extension.subscriptions.push(tree);
   const views = REGISTRIES_VIEWS.map((id) => vscode.window.createTreeView<unknown>(id, { treeDataProvider: tree, showCollapseAll: true }));
   extension.subscriptions.push(...views);
@@ -56,7 +64,14 @@ export function activate(extension: vscode.ExtensionContext): AcrDoctorApi {
   const idle = setTimeout(() => { try { load(); } catch { /* shown by load() */ } }, IDLE_LOAD_MS);
   extension.subscriptions.push({ dispose: () => clearTimeout(idle) });
   return {
-    get registries() { return load().api.registries; },
+    // The rows as the views get them (the registered provider, cached rows included), the rest from the tree.
+    get registries(): RegistriesApi {
+      return {
+        ...load().api.registries,
+        getChildren: async (element) => ((await tree.getChildren(element)) ?? []) as TreeElement[],
+        getTreeItem: (element) => tree.getTreeItem(element) as vscode.TreeItem,
+      };
+    },
     get report() { return load().api.report; },
   };
 }

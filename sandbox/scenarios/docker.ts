@@ -6,7 +6,8 @@ const S = { seed: 'troubleshoot-login', section: 'check-docker-configuration', r
 export const dockerScenarios: ScenarioDef[] = [
   {
     info: { ...S, name: 'docker-cli-missing', description: 'The docker CLI is not on the client\'s PATH.', expectedCause: 'docker.cli-missing', checkHealthCode: 'DOCKER_COMMAND_ERROR' },
-    setup(ctx) { ctx.hideDockerCli = true; },
+    // No other container client either: with podman on PATH, podman would be the client diagnosed.
+    setup(ctx) { ctx.hideDockerCli = true; ctx.hideCommands = ['podman', 'ctr', 'nerdctl']; },
   },
   {
     info: { ...S, name: 'docker-daemon-down', description: 'The Docker daemon is not running (no socket).', expectedCause: 'docker.daemon-unreachable', checkHealthCode: 'DOCKER_DAEMON_ERROR' },

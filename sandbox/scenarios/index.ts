@@ -17,6 +17,7 @@ import { advancedScenarios } from './advanced';
 import { imageScenarios } from './image';
 import { identityScenarios } from './identities';
 import { pullerScenarios } from './pullers';
+import { clientScenarios } from './client';
 import type { CauseId } from '../../src/core/catalogue/index';
 
 /** What `npm start`'s default world shows: the banner is made from it and tests hold it to it. */
@@ -53,6 +54,7 @@ export const SCENARIOS: ScenarioDef[] = [
   healthy, mixed, ...dockerScenarios, dockerPullScenario, ...nameScenarios, ...credentialScenarios, ...authzScenarios,
   ...expiryScenarios, ...networkScenarios, ...registryNetworkScenarios, ...vnetEgressScenarios, ...advancedScenarios, ...imageScenarios, ...identityScenarios,
   ...pullerScenarios,
+  ...clientScenarios,
 ];
 
 const byName = new Map(SCENARIOS.map((s) => [s.info.name, s]));

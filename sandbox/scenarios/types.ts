@@ -31,10 +31,24 @@ export interface ScenarioContext {
   intercept: boolean;
   dockerd: { running: boolean; proxy: Record<string, string>; oldVersion: boolean };
   dockerConfig: DockerConfigJson;
-  /** Extra env for the client (e.g. HTTPS_PROXY). */
+  /** Extra env for the client (e.g. HTTPS_PROXY); '' leaves the variable out (DOCKER_HOST: '' for no DOCKER_HOST). */
   clientEnv: Record<string, string>;
   /** The client's PATH has no docker CLI. */
   hideDockerCli: boolean;
+  /** Further programs left out of the client's PATH (e.g. 'podman'). */
+  hideCommands?: string[];
+  /** Small programs put first on the client's PATH, name -> sh script body (a fake old docker, a failing credential helper). */
+  fakeBin?: Record<string, string>;
+  /** Docker contexts written to the client's config dir (contexts/meta), name -> docker endpoint host. */
+  dockerContexts?: Record<string, string>;
+  /** podman's auth.json (REGISTRY_AUTH_FILE); undefined: none. `__raw` for text that is not JSON. */
+  podmanAuth?: DockerConfigJson;
+  /** containerd runs for ctr (started on first use, at CONTAINERD_ADDRESS). */
+  containerd?: { running: boolean };
+  /** Rootless Docker: the daemon's socket is also at $XDG_RUNTIME_DIR/docker.sock (XDG_RUNTIME_DIR set for the client). */
+  rootlessSocket?: boolean;
+  /** The user is this uid: the client's files are theirs. */
+  runAsUid?: number;
   credentials?: ScenarioInfo['credentials'];
   /** An ACR refresh token for a principal (negative lifetime: already expired). */
   refreshToken(registry: RegistryRecord, principalId: string, lifetimeSeconds: number): string;

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { parseIdentity, parseRegistryAndImage, TargetInputError, type IdentitySpec, type ImageReference } from '../core/registry/image-reference';
 import { RegistryInputError } from '../core/registry/target';
+import { parseClientTool } from '../core/engine/client-choice';
+import type { ClientTool } from '../core/engine/environment';
 
 export class UsageError extends Error {
   constructor(message: string) { super(message); this.name = 'UsageError'; }
@@ -19,6 +21,8 @@ export interface DiagnoseArgs {
   resolve: Record<string, string>;
   repository?: string;
   pullTest: boolean;
+  /** `--client`: the container client to diagnose (default: the one on PATH). */
+  client?: ClientTool;
   operation?: 'login' | 'pull' | 'push';
   azure: 'auto' | 'on' | 'off';
   username?: string;
@@ -56,7 +60,7 @@ export function parseCli(argv: string[]): CliArgs {
         repository: { type: 'string' }, 'pull-test': { type: 'boolean' }, operation: { type: 'string' },
         azure: { type: 'boolean' }, 'no-azure': { type: 'boolean' },
         username: { type: 'string', short: 'u' }, 'password-stdin': { type: 'boolean' },
-        only: { type: 'string' }, identity: { type: 'string' }, from: { type: 'string' }, 'pulled-by': { type: 'boolean' },
+        only: { type: 'string' }, identity: { type: 'string' }, from: { type: 'string' }, 'pulled-by': { type: 'boolean' }, client: { type: 'string' },
       },
     });
   } catch (e) {
@@ -91,6 +95,8 @@ export function parseCli(argv: string[]): CliArgs {
     if (!Number.isFinite(s) || s <= 0 || s > 600) throw new UsageError(`--timeout takes seconds between 0 and 600, not "${v.timeout.slice(0, 20)}"`);
     timeoutMs = Math.round(s * 1000);
   }
+  const client = parseClientTool(v.client);
+  if (v.client !== undefined && !client.tool && v.client.trim().toLowerCase() !== 'auto') throw new UsageError(`--client: ${client.problem ?? 'use docker, podman or containerd'}`);
   const op = v.operation;
   if (op !== undefined && !['login', 'pull', 'push'].includes(op)) throw new UsageError(`--operation is login, pull or push, not "${op.slice(0, 20)}"`);
   if (v.only !== undefined && !['network', 'login'].includes(v.only)) throw new UsageError('--only is network or login');
@@ -100,7 +106,7 @@ export function parseCli(argv: string[]): CliArgs {
   if (identity?.kind === 'token' && !identity.name && !v.username) throw new UsageError('--identity token needs the token\'s name: --identity token:<name> (its password is read from stdin)');
   return {
     command: 'diagnose', registry: rest[0] ?? '', image, identity, ...(v.from !== undefined ? { from: v.from } : {}), format: v.json ? 'json' : v.sarif ? 'sarif' : 'text', timeoutMs,
-    resolve: parseResolve(v.resolve ?? []), repository: v.repository, pullTest: !!v['pull-test'],
+    resolve: parseResolve(v.resolve ?? []), repository: v.repository, pullTest: !!v['pull-test'], ...(client.tool ? { client: client.tool } : {}),
     operation: op as DiagnoseArgs['operation'], azure: v['no-azure'] ? 'off' : v.azure ? 'on' : 'auto',
     username: v.username, passwordStdin: !!v['password-stdin'] || secretIdentity, only: v.only as DiagnoseArgs['only'],
     ...(v['pulled-by'] ? { pulledBy: true } : {}),
@@ -147,6 +153,8 @@ Options for diagnose:
   --resolve <host=ip>    use this address for a host name (repeatable), like curl --resolve
   --repository <repo>    repository to test scope, blob download and pull with (an image names it)
   --pull-test            also pull through the Docker daemon (slow)
+  --client <tool>        docker, podman or containerd (ctr/nerdctl): the client whose login and pull
+                         are checked (default: docker if on PATH, else podman, else ctr)
   --operation <op>       what you are trying to do: login, pull or push (default: pull with an
                          image, else login); push starts an upload and cancels it: nothing is written
   --identity <who>       whose rights to judge (default: every credential in use):
@@ -197,6 +205,8 @@ Opties voor diagnose:
   --resolve <host=ip>    dit adres gebruiken voor een hostnaam (herhaalbaar), zoals curl --resolve
   --repository <opslagplaats>  opslagplaats voor bereik, blobdownload en pull (een installatiekopie noemt haar)
   --pull-test            ook pullen via de Docker-daemon (traag)
+  --client <tool>        docker, podman of containerd (ctr/nerdctl): de client waarvan aanmelden en
+                         pullen worden gecontroleerd (standaard: docker als die in PATH staat, anders podman, anders ctr)
   --operation <actie>    wat u probeert: login, pull of push (standaard: pull met een installatiekopie,
                          anders login); push begint een upload en breekt die af: er wordt niets geschreven
   --identity <wie>       wiens rechten worden beoordeeld (standaard: elke referentie die in gebruik is):

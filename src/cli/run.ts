@@ -88,7 +88,7 @@ async function diagnoseCommand(typedArgs: DiagnoseArgs, io: CliIo, locale: Local
     source = found.location;
     if (!args.registry) args = { ...args, registry: found.target, image: imageOfTyped(found.target) };
   }
-  const processEnv = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
+  const processEnv = environmentFromProcess(io.env, { resolve: args.resolve, repository: args.repository, pullTest: args.pullTest, client: args.client, nodeTrustsExtraCa: io.nodeTrustsExtraCa });
   for (const w of processEnv.warnings) io.stderr(`acr-doctor: ${w}\n`);
   const wantAzure = azureWanted(args, io.env);
   const who = args.identity?.kind;

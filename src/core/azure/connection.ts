@@ -189,6 +189,28 @@ export function containerServiceClient(azure: ArmAccess, subscriptionId: string)
   return new ContainerServiceClient(credentialOf(azure), subscriptionId, coreClientOptions(azure));
 }
 
+const preconnected = new Map<string, number>();
+/** A connection opened this recently is taken to be kept still (Node drops one the server closes). */
+const PRECONNECT_AGAIN_MS = 60_000;
+
+/**
+ * Opens a connection to ARM while the caller's first token is still on its way from Entra: the first
+ * ARM request then finds TCP and TLS done (two round trips: ~300 ms on a far network) instead of
+ * starting them after the token. An unauthenticated HEAD of the endpoint's root through the shared
+ * client and the same proxy and trust as every ARM request; its answer is ignored, nothing is sent
+ * but the request line. Not again within a minute for the same endpoint and trust.
+ */
+export function preconnectArm(azure: ArmAccess, signal?: AbortSignal, now: () => number = Date.now): void {
+  const tls = caTlsOptions(azure.extraCaPem);
+  const key = `${endpoint(azure).toLowerCase()} ${azure.extraCaPem?.join('\n').length ?? 0}`;
+  const at = preconnected.get(key);
+  if (at !== undefined && now() - at < PRECONNECT_AGAIN_MS) return;
+  preconnected.set(key, now());
+  const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 0 }, ...(tls ? { tlsOptions: tls } : {}) });
+  const request = createPipelineRequest({ url: `${endpoint(azure)}/`, method: 'HEAD', abortSignal: signal, timeout: 10_000 });
+  void pipeline.sendRequest(armHttpClient(), request).catch(() => { preconnected.delete(key); });
+}
+
 const pipelines = new WeakMap<ArmAccess, Pipeline>();
 
 /**

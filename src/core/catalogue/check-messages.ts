@@ -169,6 +169,9 @@ const ENTRIES: readonly Entry[] = [
   { en: 'Docker {version} (API {api}).', nl: 'Docker {version} (API {api}).' },
   { en: 'The daemon pulled {image} ({n} layers).', nl: 'De daemon heeft {image} gepulld ({n} lagen).' },
   { en: 'docker pull {image} failed: {error}', nl: 'docker pull {image} is mislukt: {error}' },
+  // podman's files (src/core/podman): their problems are sentences carried as prose.
+  { en: '{file} is not valid JSON ({reason}); podman fails with "unmarshaling JSON". Fix or remove the file, then run podman login again.', nl: '{file} is geen geldige JSON ({reason}); podman mislukt met "unmarshaling JSON". Herstel of verwijder het bestand en voer daarna opnieuw podman login uit.' },
+  { en: '{file} is not valid TOML ({reason}); podman fails with "loading registries configuration". Fix the line or move the file aside.', nl: '{file} is geen geldige TOML ({reason}); podman mislukt met "loading registries configuration". Herstel de regel of zet het bestand opzij.' },
 
   // Login: the name and the registry in Azure.
   { en: '"{input}" has upper-case letters; docker needs the login server in lower case: {login}.', nl: '"{input}" bevat hoofdletters; docker heeft de aanmeldingsserver in kleine letters nodig: {login}.' },

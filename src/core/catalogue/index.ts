@@ -5,11 +5,14 @@ import { NETWORK_CAUSES } from './network-causes';
 import { LOGIN_CAUSES } from './login-causes';
 import { IMAGE_CAUSES } from './image-causes';
 import { PULLER_CAUSES } from './puller-causes';
+import { CLIENT_CAUSES, CLIENT_SYMPTOMS } from './client-causes';
 
 export type { Cause, CauseId, Localized, FixTemplate, ResolvedFix } from './types';
 export { LAYER } from './layers';
 
-const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES, ...IMAGE_CAUSES, ...PULLER_CAUSES];
+// podman's and containerd's words for causes recorded with Docker's join those records' symptoms.
+const withClientSymptoms = (c: Cause): Cause => (CLIENT_SYMPTOMS[c.id] ? { ...c, symptoms: [...c.symptoms, ...CLIENT_SYMPTOMS[c.id]] } : c);
+const ALL: readonly Cause[] = [...NETWORK_CAUSES, ...LOGIN_CAUSES, ...IMAGE_CAUSES, ...PULLER_CAUSES, ...CLIENT_CAUSES].map(withClientSymptoms);
 const BY_ID = new Map<string, Cause>();
 for (const c of ALL) {
   // First record wins; the catalogue test fails on duplicates so they are noticed.

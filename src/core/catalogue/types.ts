@@ -66,4 +66,5 @@ export type CauseId =
   | (typeof import('./network-causes'))['NETWORK_CAUSES'][number]['id']
   | (typeof import('./login-causes'))['LOGIN_CAUSES'][number]['id']
   | (typeof import('./image-causes'))['IMAGE_CAUSES'][number]['id']
-  | (typeof import('./puller-causes'))['PULLER_CAUSES'][number]['id'];
+  | (typeof import('./puller-causes'))['PULLER_CAUSES'][number]['id']
+  | (typeof import('./client-causes'))['CLIENT_CAUSES'][number]['id'];

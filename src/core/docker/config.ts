@@ -39,6 +39,8 @@ export interface DockerConfig {
   /** `proxies.default` (what the CLI injects into containers and builds). */
   proxies?: DockerProxies;
   currentContext?: string;
+  /** Whose file it is, when not Docker's own (podman's auth.json is in the same format). */
+  owner?: 'podman';
   /** Fields that were present but unusable (wrong type...), as sentences. */
   warnings: string[];
 }

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { isValidHelperName } from './config';
 import { findExecutable, safeSpawnOptions } from './executable-on-path';
+import { REDACTED, redact } from '../text/redact';
 import { msg, type Message } from '../text/message';
 
 export type HelperResult =
@@ -49,6 +50,15 @@ export function missingHelperMessage(helper: string): Message {
   return msg('docker-credential-{helper} is not on PATH, but the Docker config names "{helper}" as credential helper; docker login and pull will fail with "executable file not found"', { helper });
 }
 
+/**
+ * What a failing helper said, safe to show: a helper may print a credential object or a token
+ * even when it fails, so JSON objects, secret-like words and long token-like runs are hidden.
+ */
+export function helperSaid(text: string): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/\{[^{}]*\}/g, '{…}').replace(/\s+/g, ' ').trim();
+  return redact(flat).replace(/(?=[A-Za-z0-9+/=_.~-]*\d)(?=[A-Za-z0-9+/=_.~-]*[A-Za-z])[A-Za-z0-9+/=_.~-]{20,}/g, REDACTED).slice(0, 200);
+}
+
 export async function runCredentialHelper(helper: string, serverAddress: string, opts: HelperOptions = {}): Promise<HelperResult> {
   if (!isValidHelperName(helper)) return { state: 'failed', message: msg('"{helper}" is not a credential helper name', { helper: helper.slice(0, 60) }) };
   const bin = `docker-credential-${helper}`;
@@ -86,8 +96,7 @@ export async function runCredentialHelper(helper: string, serverAddress: string,
       if (code === 0) { done(parseHelperOutput(stdout)); return; }
       const text = (stdout + ' ' + stderr).trim();
       if (text.includes(NOT_FOUND)) done({ state: 'not-found', message: msg('{bin} holds no credential for {serverAddress}', { bin, serverAddress }) });
-      // Helper error text may echo what it was given, never a secret: it only ever received the host.
-      else done({ state: 'failed', message: msg('{bin} get exited with code {code}: {output}', { bin, code: String(code), output: text.replace(/\s+/g, ' ').slice(0, 200) || 'no output' }) });
+      else done({ state: 'failed', message: msg('{bin} get exited with code {code}: {output}', { bin, code: String(code), output: helperSaid(text) || 'no output' }) });
     });
     child.stdin?.on('error', () => { /* the helper exited before reading: reported by 'close' */ });
     child.stdin?.end(serverAddress);

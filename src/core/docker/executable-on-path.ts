@@ -2,7 +2,7 @@
 // relative PATH entry ("", ".", "bin") would run a program a cloned repository ships
 // (docker-credential-desktop.exe), and so would Windows, which searches the current folder first
 // when it is given a bare name. Callers spawn the absolute path this returns (see safeSpawnOptions).
-import { promises as fs, constants, statSync } from 'node:fs';
+import { accessSync, promises as fs, constants, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -74,4 +74,23 @@ export function homeFolder(): string | undefined {
 
 function existingDir(dir: string | undefined): string | undefined {
   try { return dir && path.isAbsolute(dir) && statSync(dir).isDirectory() ? dir : undefined; } catch { return undefined; }
+}
+
+/** findExecutable without awaiting: for deciding, before a run, which client is on PATH. */
+export function findExecutableSync(name: string, opts: LookupOptions = {}): string | undefined {
+  const platform = opts.platform ?? process.platform;
+  if (!name || /[\\/]/.test(name)) return undefined;
+  const pathEnv = opts.pathEnv ?? process.env.PATH ?? process.env.Path;
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  for (const dir of searchableEntries(pathEnv, platform)) {
+    for (const ext of executableExtensions(opts.pathExt ?? process.env.PATHEXT, platform)) {
+      const candidate = join(dir, name + ext);
+      try {
+        if (!statSync(candidate).isFile()) continue;
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch { /* not here */ }
+    }
+  }
+  return undefined;
 }

@@ -32,6 +32,31 @@ export interface ExplicitCredentials {
   password: string;
 }
 
+/** The container client whose login, push and pull are diagnosed. */
+export type ClientTool = 'docker' | 'podman' | 'containerd';
+
+/** What the user's environment says about where the client runs (read from their environment variables). */
+export interface ClientHostEnv {
+  /** WSL_DISTRO_NAME: inside a WSL distribution. */
+  wslDistro?: string;
+  /** AZUREPS_HOST_ENVIRONMENT or ACC_CLOUD: Azure Cloud Shell, which has no Docker daemon by design. */
+  cloudShell?: string;
+  /** XDG_RUNTIME_DIR: rootless Docker's socket and podman's auth.json live here. */
+  xdgRuntimeDir?: string;
+  /** The user's home folder (podman's ~/.config/containers). */
+  home?: string;
+  /** XDG_CONFIG_HOME (podman's containers/ config folder, default ~/.config). */
+  xdgConfigHome?: string;
+  /** REGISTRY_AUTH_FILE: podman's, skopeo's and buildah's credential file when set. */
+  registryAuthFile?: string;
+  /** CONTAINERS_REGISTRIES_CONF: podman's registries.conf when set. */
+  registriesConf?: string;
+  /** CONTAINERD_ADDRESS: containerd's socket when set. */
+  containerdAddress?: string;
+  /** Where the kernel's version string is read (WSL says so there); tests point it elsewhere. */
+  procVersionFile?: string;
+}
+
 export interface DiagnoseEnvironment {
   /** host -> IP address overrides (the CLI's --resolve; the sandbox without root). */
   resolve?: Record<string, string>;
@@ -59,6 +84,10 @@ export interface DiagnoseEnvironment {
   pulledBy?: boolean;
   /** What the user is trying to do (default 'login'): decides whether missing pull/push rights fail. */
   operation?: Operation;
+  /** The container client in use (--client, acrDoctor.client); default: docker when on PATH, else podman, else containerd's ctr/nerdctl. */
+  client?: ClientTool;
+  /** Where the client runs: WSL, Cloud Shell, rootless socket, podman's files. */
+  clientHost?: ClientHostEnv;
   /** Clock, replaceable in tests. */
   now(): Date;
 }

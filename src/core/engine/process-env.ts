@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { DiagnoseEnvironment } from './environment';
+import type { ClientHostEnv, ClientTool, DiagnoseEnvironment } from './environment';
 
 function first(env: NodeJS.ProcessEnv, ...names: string[]): string | undefined {
   for (const n of names) { const v = env[n]?.trim(); if (v) return v; }
@@ -15,6 +15,8 @@ export interface ProcessEnvOptions {
   repository?: string;
   pullTest?: boolean;
   home?: string;
+  /** The container client chosen (--client); undefined: found on PATH. */
+  client?: ClientTool;
   /**
    * NODE_EXTRA_CA_CERTS is already in Node's default trust (a plain node process reads it at
    * start-up; VS Code's extension host does not honour it for requests): then it is not passed on
@@ -49,7 +51,26 @@ export function environmentFromProcess(penv: NodeJS.ProcessEnv, opts: ProcessEnv
     resolve: opts.resolve && Object.keys(opts.resolve).length ? opts.resolve : undefined,
     repository: opts.repository,
     pullTest: opts.pullTest,
+    client: opts.client,
+    clientHost: clientHostFrom(penv, opts.home),
     now: () => new Date(),
   };
   return { env, warnings };
+}
+
+/** The variables that say where the container client runs (WSL, Cloud Shell, rootless, podman's files). */
+export function clientHostFrom(penv: NodeJS.ProcessEnv, home?: string): ClientHostEnv {
+  const h: ClientHostEnv = {
+    wslDistro: first(penv, 'WSL_DISTRO_NAME'),
+    // AZUREPS_HOST_ENVIRONMENT names other hosts too; Cloud Shell's says cloud-shell/1.0, and sets ACC_CLOUD.
+    cloudShell: /cloud-?shell/i.test(first(penv, 'AZUREPS_HOST_ENVIRONMENT') ?? '') ? first(penv, 'AZUREPS_HOST_ENVIRONMENT') : first(penv, 'ACC_CLOUD') && `ACC_CLOUD=${first(penv, 'ACC_CLOUD')}`,
+    xdgRuntimeDir: first(penv, 'XDG_RUNTIME_DIR'),
+    home: home ?? first(penv, 'HOME', 'USERPROFILE') ?? homedir(),
+    xdgConfigHome: first(penv, 'XDG_CONFIG_HOME'),
+    registryAuthFile: first(penv, 'REGISTRY_AUTH_FILE'),
+    registriesConf: first(penv, 'CONTAINERS_REGISTRIES_CONF'),
+    containerdAddress: first(penv, 'CONTAINERD_ADDRESS'),
+  };
+  for (const k of Object.keys(h) as (keyof ClientHostEnv)[]) if (h[k] === undefined) delete h[k];
+  return h;
 }

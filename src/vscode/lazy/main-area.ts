@@ -18,6 +18,8 @@ export interface MainArea {
   run(command: string, args: unknown[]): Promise<unknown>;
   revive(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   tree: vscode.TreeDataProvider<unknown>;
+  /** The tree's root rows are a finished listing of the signed-in account's tenants. */
+  treeListed(): boolean;
   tools: ReadonlyMap<string, vscode.LanguageModelTool<unknown>>;
   api: { registries: RegistriesApi; report: ReportApi };
 }
@@ -44,6 +46,7 @@ export function activateMain(extension: vscode.ExtensionContext, shell: Shell): 
     },
     revive: (panel, state) => ReportService.of(ctx).revive(panel, state),
     tree: registryServices(ctx).provider,
+    treeListed: () => registryServices(ctx).model.loadedTenants() !== undefined,
     tools: agentTools(ctx),
     api: { registries: registriesApi(ctx), report: reportApi(ctx) },
   };

@@ -1,7 +1,10 @@
 // The report's diagnosis source in the extension: the engine's `diagnose` with the client
 // environment of VS Code's process and the Azure sign-in the tree uses (tenant and subscription
 // from the tree when it knows the registry).
+import * as vscode from 'vscode';
 import { environmentFromProcess } from '../../core/engine/process-env';
+import { parseClientTool } from '../../core/engine/client-choice';
+import type { ClientTool } from '../../core/engine/environment';
 import { redact } from '../../core/text/redact';
 import type { Ctx } from '../context';
 import { engineArea } from '../lazy/engine';
@@ -19,7 +22,7 @@ const REPORT_BUDGET_MS = 20_000;
 export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
   return {
     async run(req) {
-      const { env, warnings } = environmentFromProcess(process.env);
+      const { env, warnings } = environmentFromProcess(process.env, { client: clientSetting(ctx) });
       for (const w of warnings) ctx.log.warn(redact(`diagnosis environment: ${w}`));
       const trace = req.trace;
       env.azure = await azureAccessFor(ctx, req.target, env.extraCaPem, trace).catch((err) => {
@@ -49,6 +52,14 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
       return session && (await session.isSignedIn()) ? session.accountLabel() : undefined;
     },
   };
+}
+
+/** acrDoctor.client: a known client, or undefined for auto (a wrong value is logged, not fatal). */
+function clientSetting(ctx: Ctx): ClientTool | undefined {
+  const raw = vscode.workspace.getConfiguration('acrDoctor').get<string>('client');
+  const { tool, problem } = parseClientTool(raw);
+  if (problem) ctx.log.warn(`acrDoctor.client: ${problem}`);
+  return tool;
 }
 
 function needsSecret(kind: string): boolean {

@@ -56,6 +56,7 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
   if (info.operation) args.push('--operation', info.operation);
   if (info.identity) args.push('--identity', info.identity);
   if (info.pulledBy) args.push('--pulled-by');
+  if (info.client) args.push('--client', info.client);
   // A login scenario that does not involve the user's Azure sign-in is run as a user who has none
   // (e.g. a logged-out anonymous pull), as the login tests do; network scenarios keep the sign-in
   // (the blob and data-endpoint probes need some credential).
@@ -72,7 +73,10 @@ export function cliArgs(w: SandboxWorld, info: ScenarioInfo, format: '--json' | 
 
 export async function runCliIn(w: SandboxWorld, info: ScenarioInfo, format: '--json' | '--sarif' | 'text' = '--json', extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcResult> {
   const { args, input } = cliArgs(w, info, format);
-  return runProc(process.execPath, [CLI, ...args], { ...w.clientEnv(), ...extraEnv }, { input, timeoutMs: 60_000 });
+  // A scenario about a second, unprivileged user runs the CLI as that user.
+  const as = info.runAsUid !== undefined ? ['setpriv', `--reuid=${info.runAsUid}`, `--regid=${info.runAsUid}`, '--clear-groups', '--'] : [];
+  const [cmd, ...pre] = as.length ? as : [process.execPath];
+  return runProc(cmd, [...pre, ...(as.length ? [process.execPath] : []), CLI, ...args], { ...w.clientEnv(), ...extraEnv }, { input, timeoutMs: 60_000 });
 }
 
 /** Apply the scenario, run the CLI, judge the result. */

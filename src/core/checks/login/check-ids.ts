@@ -3,6 +3,7 @@
 import { checkKey } from '../../engine/types';
 import type { DaemonSession } from '../../docker/daemon';
 import type { DockerConfig } from '../../docker/config';
+import type { ClientVersion } from '../../docker/client-version';
 import type { ChallengeData } from '../challenge-data';
 import type { AadLoginData } from './aad-login';
 import type { ExplicitLoginData } from './explicit-login';
@@ -13,10 +14,15 @@ import type { StoredCredentialData } from './stored-credential';
 export const NET_CHALLENGE = checkKey<ChallengeData>('net.challenge');
 
 export const LOGIN = {
-  dockerCli: checkKey('login.docker.cli'),
+  dockerCli: checkKey<string>('login.docker.cli'),
   dockerConfig: checkKey<DockerConfig>('login.docker.config'),
   dockerDaemon: checkKey<DaemonSession>('login.docker.daemon'),
   dockerVersion: checkKey('login.docker.version'),
+  dockerClientVersion: checkKey<ClientVersion>('login.docker.client-version'),
+  podmanCli: checkKey<string>('login.podman.cli'),
+  registriesConf: checkKey('login.podman.registries-conf'),
+  containerdCli: checkKey<string>('login.containerd.cli'),
+  containerdDaemon: checkKey('login.containerd.daemon'),
   storedCredential: checkKey<StoredCredentialData>('login.docker.stored-credential'),
   dockerPull: checkKey('login.docker.pull'),
   name: checkKey('login.name'),

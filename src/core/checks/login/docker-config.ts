@@ -3,6 +3,8 @@
 import type { Check } from '../../engine/types';
 import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
+import { usesPodman } from '../../docker/client-tool';
+import { podmanAuthOutcome } from './podman';
 import { msg, prose } from '../../text/message';
 
 export const dockerConfigCheck: Check = {
@@ -12,6 +14,8 @@ export const dockerConfigCheck: Check = {
   needs: [],
   timeoutMs: 2000,
   async run(ctx) {
+    // podman keeps its logins in auth.json (Docker's format): the same facts, from its files.
+    if (usesPodman(ctx.env)) return podmanAuthOutcome(ctx);
     const cfg = await readDockerConfig(ctx.env.dockerConfigDir);
     const evidence = {
       file: cfg.file,

@@ -1,6 +1,9 @@
 // Every login check, in report order. The engine's registration point lists these.
 import type { Check } from '../../engine/types';
 import { dockerCliCheck } from './docker-cli';
+import { dockerClientVersionCheck } from './docker-client';
+import { podmanCliCheck, registriesConfCheck } from './podman';
+import { containerdCliCheck, containerdDaemonCheck } from './containerd';
 import { dockerConfigCheck } from './docker-config';
 import { dockerDaemonCheck, dockerVersionCheck } from './docker-daemon';
 import { dockerPullCheck } from './docker-pull';
@@ -17,7 +20,8 @@ import { expiryCheck } from './expiry';
 import { loginEventsCheck } from './login-events';
 
 export const LOGIN_CHECKS: readonly Check[] = [
-  dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck,
+  dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck, dockerClientVersionCheck,
+  podmanCliCheck, registriesConfCheck, containerdCliCheck, containerdDaemonCheck,
   nameCheck, registryCheck,
   storedCredentialCheck, anonymousCheck, aadLoginCheck, explicitLoginCheck,
   authzAadCheck, authzExplicitCheck, authzDockerCheck, aksCheck, managedIdentityCheck, expiryCheck, loginEventsCheck,

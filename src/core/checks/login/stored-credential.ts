@@ -5,7 +5,7 @@
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { settledData } from '../../engine/context';
 import { credentialSourceFor } from '../../docker/config';
-import { runCredentialHelper } from '../../docker/credential-helper';
+import { runCredentialHelper, type HelperResult } from '../../docker/credential-helper';
 import {
   accessTokenFromRefresh, accessTokenWithPassword, fetchChallenge, scopeFor, EXPOSED_TOKEN_USER,
 } from '../../acr/token-flow';
@@ -15,7 +15,7 @@ import { anonymousPullAllowed } from './anonymous';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { isoDate, relative } from '../../text/dates';
-import { msg } from '../../text/message';
+import { msg, renderMessage } from '../../text/message';
 
 export interface StoredCredentialData {
   source: 'none' | 'file' | 'helper';
@@ -55,12 +55,7 @@ export const storedCredentialCheck: Check = {
     if (src.kind === 'helper') {
       where = `docker-credential-${src.helper}`;
       const r = await runCredentialHelper(src.helper, login, { pathEnv: ctx.env.searchPath, timeoutMs: 4000, signal: ctx.signal });
-      if (r.state === 'missing-binary') {
-        return { status: 'fail', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
-      }
-      if (r.state === 'timeout' || r.state === 'failed') {
-        return { status: 'warn', causeId: 'docker.config-malformed', message: r.message, evidence: { helper: src.helper, via: src.via }, fixParams: { dockerConfigFile: cfg.file, helper: src.helper } };
-      }
+      if (r.state === 'missing-binary' || r.state === 'timeout' || r.state === 'failed') return helperProblem(r, src.helper, src.via, cfg.file);
       if (r.state === 'not-found') {
         return { status: 'pass', message: msg('{where} holds no credential for {login}.', { where, login }), evidence: { source: 'helper', helper: src.helper }, data: { source: 'helper' } };
       }
@@ -72,13 +67,29 @@ export const storedCredentialCheck: Check = {
     if (!secret) {
       return { status: 'pass', message: msg('The stored entry for {login} holds no secret.', { login }), evidence: { source: src.kind }, data: { source: src.kind } };
     }
-    return testStored(ctx, { source: src.kind, where, username, secret, identityToken });
+    return testStored(ctx, { source: src.kind, where, username, secret, identityToken, podman: cfg.owner === 'podman' });
   },
 };
 
+// A store that will not hand out the login (locked keychain, gpg, no D-Bus session) rather than a broken helper.
+const REFUSAL = /user interaction is not allowed|d-?bus|x11|gpg|decrypt|passphrase|logon session|\bis locked\b|keychain is locked|access (?:is )?denied|cancel(?:l?ed)?\b/i;
+
+/** The helper is missing, fails or its store refuses: named, with what it said, and the install line for this platform. */
+function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }>, helper: string, via: string, file: string): CheckOutcome<StoredCredentialData> {
+  const platformParam = process.platform === 'darwin' ? 'helperOnMac' : process.platform === 'win32' ? 'helperOnWindows' : 'helperOnLinux';
+  const fixParams = { dockerConfigFile: file, helper, [platformParam]: helper };
+  const evidence = { helper, program: `docker-credential-${helper}`, via, helperState: r.state };
+  if (r.state === 'missing-binary') return { status: 'fail', causeId: 'client.credential-helper-missing', message: r.message, evidence, fixParams };
+  // The helper's own words are a param of the message (its output, never translated).
+  if (r.state === 'timeout' || REFUSAL.test(renderMessage(r.message))) {
+    return { status: 'fail', causeId: 'client.credential-helper-refused', evidence, fixParams, message: msg('The credential store behind docker-credential-{helper} ({via}) does not hand out the login: {why}.', { helper, via, why: r.message }) };
+  }
+  return { status: 'fail', causeId: 'client.credential-helper-failed', evidence, fixParams, message: msg('docker-credential-{helper} ({via}) fails, so docker has no credential to send: {why}.', { helper, via, why: r.message }) };
+}
+
 async function testStored(
   ctx: CheckContext,
-  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean },
+  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean; podman?: boolean },
 ): Promise<CheckOutcome<StoredCredentialData>> {
   const login = ctx.target.loginServer;
   const net = acrNet(ctx);
@@ -124,6 +135,12 @@ async function testStored(
     return {
       status: 'fail', causeId: 'expiry.aad-token-expired', evidence, fixParams: { ...fixParams, expiredAt: isoDate(jwtExp) }, data: { ...data, works: false },
       message: msg('The token docker stored for {login} expired at {isoDate} ({relative}); ACR tokens live 3 hours. Log in again.', { login, isoDate: isoDate(jwtExp), relative: relative(jwtExp, now) }),
+    };
+  }
+  if (c.podman) {
+    return {
+      status: 'fail', causeId: 'client.podman-auth-stale', evidence: { ...evidence, client: 'podman' }, fixParams, data: { ...data, works: false },
+      message: msg('The login podman stored for {login} (user {user}, in {where}) is refused by the registry ({reason}); podman sends it with every pull and push.', { login, user: shownUser, where: c.where, reason: res.reason }),
     };
   }
   if (c.username === EXPOSED_TOKEN_USER || c.identityToken) {

@@ -8,12 +8,15 @@ import { resolveHost } from '../../net/dns';
 import { connectToProxy } from '../../net/proxy-connection';
 import { NetError } from '../../net/errors';
 import { NET } from './ids';
+import { usesDocker } from '../../docker/client-tool';
 import { errorEvidence } from './outcome';
 import { msg } from '../../text/message';
 
 export const daemonProxyCheck: Check = {
   id: NET.daemonProxy, area: 'network', title: 'The Docker daemon uses a proxy that reaches the registry',
   needs: [], after: [NET.proxy, NET.tcp], timeoutMs: 3000,
+  // podman and ctr pull in the client's own process, with the shell's proxy: no daemon to compare.
+  applies: (_t, env) => usesDocker(env),
   async run(ctx): Promise<CheckOutcome> {
     const login = ctx.target.loginServer;
     let daemon;

@@ -92,10 +92,10 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
     assert.equal(unreached.causeId, undefined);
   });
 
-  it('fails with docker.config-malformed when the configured credential helper is not installed', async () => {
+  it('fails with client.credential-helper-missing when the configured credential helper is not installed', async () => {
     const out = await run(configWith({}, { credHelpers: { [HOST]: 'acr-doctor-missing' } }), { searchPath: '/nonexistent' });
     assert.equal(out.status, 'fail');
-    assert.equal(out.causeId, 'docker.config-malformed');
+    assert.equal(out.causeId, 'client.credential-helper-missing');
     assert.equal(out.evidence?.helper, 'acr-doctor-missing');
   });
 

@@ -1,0 +1,48 @@
+// A real containerd (Debian's) for ctr, with its own root, state and socket in the world's folder
+// and the CRI plugin off (the kubelet is not here): what `ctr images pull` talks to. ctr resolves,
+// authenticates and fetches in its own process, so the namespace's names and the client's proxy
+// apply to it; containerd stores the content.
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { OwnedProcess, waitFor } from './process';
+
+export class Containerd {
+  private proc?: OwnedProcess;
+  readonly socketPath: string;
+
+  constructor(private readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.socketPath = path.join(dir, 'containerd.sock');
+  }
+
+  get running(): boolean { return !!this.proc?.running; }
+  get pid(): number | undefined { return this.proc?.pid; }
+  log(): string { return this.proc?.log() ?? ''; }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    const d = this.dir;
+    const conf = path.join(d, 'config.toml');
+    fs.writeFileSync(conf, [
+      'version = 2', `root = "${d}/root"`, `state = "${d}/state"`,
+      'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+      '[grpc]', `  address = "${this.socketPath}"`, '[ttrpc]', `  address = "${this.socketPath}.ttrpc"`,
+      '[debug]', '  level = "warn"', '',
+    ].join('\n'));
+    try { fs.rmSync(this.socketPath, { force: true }); } catch { /* stale */ }
+    this.proc = new OwnedProcess({ name: 'containerd', command: 'containerd', args: ['--config', conf], logFile: path.join(d, 'containerd.log') });
+    this.proc.start();
+    await waitFor('containerd', () => new Promise<boolean>((resolve) => {
+      if (!this.proc?.running) { resolve(false); return; }
+      const s = net.connect(this.socketPath);
+      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('error', () => resolve(false));
+    }), 20000, () => this.log());
+  }
+
+  async stop(): Promise<void> {
+    await this.proc?.stop(8000);
+    this.proc = undefined;
+  }
+}

@@ -1,0 +1,25 @@
+// Which container client a run diagnoses: the one the user chose (--client, acrDoctor.client), else
+// the one on PATH (docker first, as the seed assumes; then podman; then containerd's nerdctl/ctr).
+// Decided before the run, because it decides which checks take part.
+import type { ClientTool, DiagnoseEnvironment } from '../engine/environment';
+import { findExecutableSync } from './executable-on-path';
+
+export { CLIENT_TOOLS, parseClientTool } from '../engine/client-choice';
+
+const cache = new WeakMap<DiagnoseEnvironment, ClientTool>();
+
+/** The client of this run (memoised per environment: `applies` asks it once per check). */
+export function clientTool(env: DiagnoseEnvironment): ClientTool {
+  if (env.client) return env.client;
+  let t = cache.get(env);
+  if (!t) {
+    const onPath = (n: string) => !!findExecutableSync(n, { pathEnv: env.searchPath ?? process.env.PATH });
+    t = onPath('docker') ? 'docker' : onPath('podman') ? 'podman' : onPath('nerdctl') || onPath('ctr') ? 'containerd' : 'docker';
+    cache.set(env, t);
+  }
+  return t;
+}
+
+export const usesDocker = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'docker';
+export const usesPodman = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'podman';
+export const usesContainerd = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'containerd';

@@ -1,0 +1,119 @@
+// The container tooling scenarios (issue #22), each seen first by the real tool: Debian's docker
+// CLI with a missing / failing / refusing credential helper, a dead context, rootless Docker's
+// socket, a second user without the docker group, an old docker on PATH, WSL and Cloud Shell;
+// Debian's podman with a stale and a broken auth.json; ctr against a real containerd.
+import { strict as assert } from 'node:assert';
+import type { SandboxWorld } from '../../../sandbox/world';
+import { docker, dockerLogin, run } from './run';
+import { getSeededWorld } from './shared-world';
+
+const IMAGE = 'contoso.azurecr.io/hello:v1';
+/** podman as root inside the namespace: no cgroups or journald needed for a pull. */
+const podman = (env: NodeJS.ProcessEnv, args: string[]) => run('podman', ['--cgroup-manager=cgroupfs', '--events-backend=none', ...args], env, 60000);
+
+describe('sandbox container tooling scenarios (integration)', function () {
+  this.timeout(120000);
+  let w: SandboxWorld;
+  before(async () => { w = await getSeededWorld(); });
+  after(async () => { await w?.apply('healthy'); });
+
+  // docker pull goes on without the helper's credential (and is refused: unauthorized); docker
+  // login cannot store the login it just made: both are what users see.
+  const login = () => dockerLogin(w.clientEnv(), w.loginServer, w.azure.clientId, w.azure.clientSecret);
+
+  it('credential-helper-missing: docker cannot run docker-credential-desktop', async () => {
+    await w.apply('credential-helper-missing');
+    const l = await login();
+    assert.notEqual(l.code, 0);
+    // Docker's own builds say "executable file not found in $PATH"; Debian's 20.10 (Go 1.19) says
+    // it "resolves to executable in current directory" although none is there.
+    assert.match(l.out, /error storing credentials - err: (?:exec: "docker-credential-desktop": executable file not found in \$PATH|docker-credential-desktop resolves to executable in current directory)/, l.out);
+    const r = await docker(w.clientEnv(), ['pull', IMAGE]);
+    assert.match(r.out, /unauthorized: authentication required/, r.out);
+  });
+
+  it('credential-helper-failing and -refusing: docker passes on what the helper said', async () => {
+    await w.apply('credential-helper-failing');
+    const failing = await docker(w.clientEnv(), ['pull', IMAGE]);
+    assert.notEqual(failing.code, 0);
+    assert.match(failing.out, /the keyring database is corrupt/, failing.out);
+    assert.match((await login()).out, /error storing credentials - err: exit status 1/);
+    await w.apply('credential-helper-refusing');
+    const refusing = await login();
+    assert.notEqual(refusing.code, 0);
+    assert.match(refusing.out, /error storing credentials - err: exit status 1, out: `User interaction is not allowed\.`/, refusing.out);
+  });
+
+  it('docker-context-dead: the CLI goes to the context\'s endpoint, where nothing answers', async () => {
+    await w.apply('docker-context-dead');
+    const env = w.clientEnv();
+    assert.equal(env.DOCKER_HOST, undefined);
+    const r = await docker(env, ['version', '--format', '{{.Client.Context}}']);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stdout, /^remote$/m, r.out);
+    assert.match(r.out, /Cannot connect to the Docker daemon at tcp:\/\/192\.0\.2\.40:2375/, r.out);
+  });
+
+  it('docker-rootless-socket: the default socket has no daemon; the one under XDG_RUNTIME_DIR does', async () => {
+    await w.apply('docker-rootless-socket');
+    const env = w.clientEnv();
+    const r = await docker(env, ['version', '--format', '{{.Server.Version}}']);
+    assert.match(r.out, /Cannot connect to the Docker daemon at unix:\/\/\/var\/run\/docker\.sock/, r.out);
+    const ok = await docker({ ...env, DOCKER_HOST: `unix://${env.XDG_RUNTIME_DIR}/docker.sock` }, ['version', '--format', '{{.Server.Version}}']);
+    assert.equal(ok.code, 0, ok.out);
+  });
+
+  it('docker-socket-permission: a second user gets "permission denied" on the daemon\'s socket', async () => {
+    const info = await w.apply('docker-socket-permission');
+    const r = await run('setpriv', [`--reuid=${info.runAsUid}`, `--regid=${info.runAsUid}`, '--clear-groups', '--', '/usr/bin/docker', 'version', '--format', '{{.Server.Version}}'], w.clientEnv());
+    assert.notEqual(r.code, 0);
+    assert.match(r.out, /permission denied while trying to connect to the Docker daemon socket/, r.out);
+    const asRoot = await docker(w.clientEnv(), ['version', '--format', '{{.Server.Version}}']);
+    assert.equal(asRoot.code, 0, 'the daemon itself runs');
+  });
+
+  it('docker-cli-old: the docker on PATH says 17.09 while the daemon is current', async () => {
+    await w.apply('docker-cli-old');
+    const r = await run('sh', ['-c', 'docker --version; docker version --format "{{.Server.Version}}"'], w.clientEnv());
+    const [client, server] = r.stdout.trim().split('\n');
+    assert.equal(client, 'Docker version 17.09.1-ce, build 19e2cf6');
+    assert.match(server, /^\d+\.\d+/);
+    assert.notEqual(server, '17.09.1-ce');
+  });
+
+  it('wsl-integration-off and cloud-shell-no-daemon: no docker in the distribution; a CLI without a daemon', async () => {
+    await w.apply('wsl-integration-off');
+    const wsl = await run('sh', ['-c', 'echo "$WSL_DISTRO_NAME"; docker --version'], w.clientEnv());
+    assert.match(wsl.out, /^Ubuntu\n.*docker: not found/s, wsl.out);
+    await w.apply('cloud-shell-no-daemon');
+    const cs = await docker(w.clientEnv(), ['version', '--format', '{{.Server.Version}}']);
+    assert.match(cs.out, /Cannot connect to the Docker daemon/, cs.out);
+    assert.equal(w.clientEnv().AZUREPS_HOST_ENVIRONMENT, 'cloud-shell/1.0');
+  });
+
+  it('podman: pulls with the right login, is refused with podman-auth-stale\'s, cannot read podman-auth-malformed\'s', async () => {
+    await w.apply('healthy');
+    const env = w.clientEnv();
+    const ok = await run('sh', ['-c', `printf %s "$PW" | podman --cgroup-manager=cgroupfs --events-backend=none login --username "$U" --password-stdin contoso.azurecr.io && podman --cgroup-manager=cgroupfs --events-backend=none pull -q ${IMAGE}`], { ...env, U: w.azure.clientId, PW: w.azure.clientSecret });
+    assert.equal(ok.code, 0, ok.out);
+    await w.apply('podman-auth-stale');
+    const stale = await podman(w.clientEnv(), ['pull', IMAGE]);
+    assert.notEqual(stale.code, 0);
+    assert.match(stale.out, /unauthorized|authentication required|invalid username\/password/i, stale.out);
+    await w.apply('podman-auth-malformed');
+    const broken = await podman(w.clientEnv(), ['pull', IMAGE]);
+    assert.notEqual(broken.code, 0);
+    assert.match(broken.out, /unmarshaling JSON|unexpected end of JSON input/i, broken.out);
+  });
+
+  it('containerd-no-acrpull: ctr pull through the real containerd is refused for want of AcrPull; containerd-down has no containerd', async () => {
+    await w.apply('containerd-no-acrpull');
+    const env = w.clientEnv();
+    const r = await run('ctr', ['--address', env.CONTAINERD_ADDRESS!, 'images', 'pull', '--tlscacert', env.NODE_EXTRA_CA_CERTS!, '--user', `${w.azure.clientId}:${w.azure.clientSecret}`, IMAGE], env);
+    assert.notEqual(r.code, 0);
+    assert.match(r.out, /failed to (?:pull and unpack|resolve reference)|insufficient_scope|403 Forbidden|pull access denied|authorization failed/i, r.out);
+    await w.apply('containerd-down');
+    const down = await run('ctr', ['--address', w.clientEnv().CONTAINERD_ADDRESS!, '--connect-timeout', '1s', 'version'], w.clientEnv());
+    assert.match(down.out, /failed to dial/, down.out);
+  });
+});
