@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import type { MainArea } from './vscode/lazy/main-area';
 import { mainArea } from './vscode/lazy/main';
 import { LateTreeProvider, type CachedRow } from './vscode/lazy/late-tree-provider';
-import { REGISTRIES_VIEWS } from './vscode/viewIds';
+import { REGISTRIES_VIEWS } from './vscode/view-ids';
 import { contributed, REPORT_PANEL_TYPE } from './vscode/lazy/contributions';
-import type { RegistriesApi } from './vscode/tree/registriesApi';
+import type { RegistriesApi } from './vscode/tree/registries-api';
 import type { TreeElement } from './vscode/tree/elements';
 import type { ReportApi } from './vscode/report/report-api';
 

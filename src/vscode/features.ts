@@ -1,8 +1,8 @@
 // Things that start at activation besides commands (views, serializers, diagnostics).
 // Each feature registers what it creates with `ctx.register()`. Add a feature: one line below.
 import type { Ctx } from './context';
-import { azureResourcesContextKey } from './azureResourcesContext';
-import { registriesTree } from './tree/registriesTreeFeature';
+import { azureResourcesContextKey } from './azure-resources-context';
+import { registriesTree } from './tree/registries-tree-feature';
 import { reportFeature } from './report/report-feature';
 import { registryProblemsFeature } from './problems/problems-feature';
 import { agentToolsFeature } from './lm/agent-tools';

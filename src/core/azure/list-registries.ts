@@ -2,6 +2,7 @@
 // Graph query across all subscriptions (rows grouped per subscription, so 10 000 registries come
 // back in one page), falling back to registries.list() per subscription when Resource Graph is
 // not available (not registered, forbidden, an old cloud).
+import type { Registry } from '@azure/arm-containerregistry';
 import type { RegistrySummary, PrivateEndpointSummary } from '../registry/summary';
 import { AzureAccessError, armCall, toAzureError } from './errors';
 import { armRequest, registryClient, type ArmAccess } from './connection';
@@ -135,29 +136,25 @@ function replicaRegionsFromDataEndpoints(name: string, location: string | undefi
   return regions.length ? regions : undefined;
 }
 
-async function perSubscription(azure: ArmAccess, subscriptionIds: string[] | undefined, signal?: AbortSignal): Promise<Pick<RegistryListResult, 'registries' | 'failures'>> {
-  const subs = subscriptionIds ?? (await listSubscriptions(azure, signal)).map((s) => s.subscriptionId);
-  const registries: RegistrySummary[] = [];
+/**
+ * registries.list() in each subscription, a few subscriptions at a time (hundreds of parallel calls
+ * get throttled); `keep` turns each SDK registry into what the caller lists (undefined: skipped).
+ * A subscription that refuses is a failure; the others are still read. The one loop over
+ * registries.list() in the project: the tree's fallback and the login checks' lookup share it.
+ */
+export async function registriesPerSubscription<T>(
+  azure: ArmAccess, subscriptionIds: string[], keep: (r: Registry, subscriptionId: string) => T | undefined, signal?: AbortSignal,
+): Promise<{ items: T[]; failures: RegistryListResult['failures'] }> {
+  const items: T[] = [];
   const failures: RegistryListResult['failures'] = [];
-  // A few subscriptions at a time: hundreds of parallel calls get throttled.
-  const queue = [...subs];
+  const queue = [...subscriptionIds];
   const worker = async () => {
     for (let sub = queue.shift(); sub !== undefined; sub = queue.shift()) {
       try {
         const client = registryClient(azure, sub);
         for await (const r of client.registries.list({ abortSignal: signal })) {
-          const id = str(r?.id);
-          const name = str(r?.name)?.toLowerCase();
-          const loginServer = str(r?.loginServer)?.toLowerCase();
-          if (!id || !name || !loginServer) continue;
-          registries.push({
-            id, name, loginServer, subscriptionId: sub.toLowerCase(), tenantId: azure.tenantId,
-            resourceGroup: resourceGroupOfResource(id), location: str(r.location), sku: str(r.sku?.name),
-            publicNetworkAccess: str(r.publicNetworkAccess), networkDefaultAction: str(r.networkRuleSet?.defaultAction),
-            privateEndpoints: privateEndpoints(r.privateEndpointConnections),
-            adminUserEnabled: typeof r.adminUserEnabled === 'boolean' ? r.adminUserEnabled : undefined,
-            replicaRegions: replicaRegionsFromDataEndpoints(name, str(r.location)?.toLowerCase(), r.dataEndpointHostNames),
-          });
+          const item = keep(r, sub);
+          if (item !== undefined) items.push(item);
         }
       } catch (e) {
         if (signal?.aborted) throw new AzureAccessError('cancelled', 'The operation was cancelled.', 'list registries');
@@ -166,7 +163,28 @@ async function perSubscription(azure: ArmAccess, subscriptionIds: string[] | und
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, Math.max(1, queue.length)) }, worker));
-  return { registries, failures };
+  return { items, failures };
+}
+
+function summaryOf(r: Registry, sub: string, tenantId: string | undefined): RegistrySummary | undefined {
+  const id = str(r?.id);
+  const name = str(r?.name)?.toLowerCase();
+  const loginServer = str(r?.loginServer)?.toLowerCase();
+  if (!id || !name || !loginServer) return undefined;
+  return {
+    id, name, loginServer, subscriptionId: sub.toLowerCase(), tenantId,
+    resourceGroup: resourceGroupOfResource(id), location: str(r.location), sku: str(r.sku?.name),
+    publicNetworkAccess: str(r.publicNetworkAccess), networkDefaultAction: str(r.networkRuleSet?.defaultAction),
+    privateEndpoints: privateEndpoints(r.privateEndpointConnections),
+    adminUserEnabled: typeof r.adminUserEnabled === 'boolean' ? r.adminUserEnabled : undefined,
+    replicaRegions: replicaRegionsFromDataEndpoints(name, str(r.location)?.toLowerCase(), r.dataEndpointHostNames),
+  };
+}
+
+async function perSubscription(azure: ArmAccess, subscriptionIds: string[] | undefined, signal?: AbortSignal): Promise<Pick<RegistryListResult, 'registries' | 'failures'>> {
+  const subs = subscriptionIds ?? (await listSubscriptions(azure, signal)).map((s) => s.subscriptionId);
+  const { items, failures } = await registriesPerSubscription(azure, subs, (r, sub) => summaryOf(r, sub, azure.tenantId), signal);
+  return { registries: items, failures };
 }
 
 /** Registries across subscriptions, sorted by subscription then name. */
@@ -187,7 +205,7 @@ export async function listRegistries(azure: ArmAccess, opts: ListRegistriesOptio
 }
 
 /**
- * The registry tree's question (src/vscode/tree/registryLister.ts: "which registries are in these
+ * The registry tree's question (src/vscode/tree/registry-lister.ts: "which registries are in these
  * subscriptions?") answered by listRegistries — a drop-in for its RegistryLister.
  */
 export async function listRegistriesForTree(req: {

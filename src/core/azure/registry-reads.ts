@@ -6,6 +6,7 @@ import { tokenClaims } from './credential';
 import { roleNameOf } from './roles';
 import { assignmentsAt } from './role-assignments';
 import { parseResourceId } from '../registry/resource-id';
+import { registriesPerSubscription } from './list-registries';
 
 export interface RepositoryTokenFacts {
   name: string;
@@ -78,36 +79,30 @@ export interface RegistryListing {
   subscriptions?: string[];
 }
 
+/** The account's registries with what the login checks decide on, through the one per-subscription listing. */
 export async function listRegistries(az: ArmAccess, signal: AbortSignal): Promise<RegistryListing> {
   const gaps: string[] = [];
-  const registries: RegistryListing['registries'] = [];
   let subs: string[] = [];
   try {
     subs = await subscriptionIds(az, signal);
   } catch (e) {
     gaps.push(`subscriptions: ${armReason(e)}`);
   }
-  await Promise.all(subs.map(async (sub) => {
-    try {
-      const client = registryClient(az, sub);
-      for await (const r of client.registries.list({ abortSignal: signal })) {
-        if (!r.id || !r.name || !r.loginServer) continue;
-        const { subscriptionId = '', resourceGroup = '' } = parseResourceId(r.id);
-        registries.push({
-          name: r.name, loginServer: r.loginServer, id: r.id,
-          arm: {
-            id: r.id, name: r.name, subscriptionId, resourceGroup, loginServer: r.loginServer,
-            sku: r.sku?.name, location: r.location, adminUserEnabled: r.adminUserEnabled,
-            anonymousPullEnabled: r.anonymousPullEnabled, roleAssignmentMode: r.roleAssignmentMode,
-            armAudienceDisabled: r.policies?.azureADAuthenticationAsArmPolicy?.status === 'disabled',
-          },
-        });
-      }
-    } catch (e) {
-      gaps.push(`registries in ${sub}: ${armReason(e)}`);
-    }
-  }));
-  return { registries, gaps, subscriptions: subs };
+  const { items, failures } = await registriesPerSubscription(az, subs, (r) => {
+    if (!r.id || !r.name || !r.loginServer) return undefined;
+    const { subscriptionId = '', resourceGroup = '' } = parseResourceId(r.id);
+    return {
+      name: r.name, loginServer: r.loginServer, id: r.id,
+      arm: {
+        id: r.id, name: r.name, subscriptionId, resourceGroup, loginServer: r.loginServer,
+        sku: r.sku?.name, location: r.location, adminUserEnabled: r.adminUserEnabled,
+        anonymousPullEnabled: r.anonymousPullEnabled, roleAssignmentMode: r.roleAssignmentMode,
+        armAudienceDisabled: r.policies?.azureADAuthenticationAsArmPolicy?.status === 'disabled',
+      },
+    };
+  }, signal);
+  gaps.push(...failures.map((f) => `registries in ${f.subscriptionId}: ${armReason(f.error)}`));
+  return { registries: items, gaps, subscriptions: subs };
 }
 
 export async function readTokens(az: ArmAccess, reg: RegistryArm, signal: AbortSignal): Promise<RepositoryTokenFacts[]> {

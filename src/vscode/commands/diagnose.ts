@@ -7,7 +7,7 @@ import type { Operation } from '../../core/registry/image-reference';
 import { parseRegistryInput, RegistryInputError, type RegistryTarget } from '../../core/registry/target';
 import type { Ctx } from '../context';
 import { ReportService } from '../report/report-service';
-import { registryServices } from '../tree/registryServices';
+import { registryServices } from '../tree/registry-services';
 import { diagnoseArgs } from './diagnose-args';
 import { completeIdentity } from '../report/target/identity-pick';
 

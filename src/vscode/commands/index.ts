@@ -2,23 +2,23 @@
 // declared in package.json `contributes.commands` (the extension test checks both ways).
 // Add a command: one file in this folder exporting `(ctx) => handler`, one line below.
 import type { Ctx } from '../context';
-import { showLog } from './showLog';
-import { addRegistry } from './addRegistry';
-import { refreshRegistries } from './refreshRegistries';
-import { removeRegistry } from './removeRegistry';
-import { selectSubscriptions } from './selectSubscriptions';
-import { signIn } from './signIn';
-import { signInToTenant } from './signInToTenant';
-import { signOut } from './signOut';
+import { showLog } from './show-log';
+import { addRegistry } from './add-registry';
+import { refreshRegistries } from './refresh-registries';
+import { removeRegistry } from './remove-registry';
+import { selectSubscriptions } from './select-subscriptions';
+import { signIn } from './sign-in';
+import { signInToTenant } from './sign-in-to-tenant';
+import { signOut } from './sign-out';
 import { diagnose, diagnosePull, diagnosePush } from './diagnose';
-import { loadMore } from './loadMore';
-import { runFix } from './runFix';
-import { copyFixCommand } from './copyFixCommand';
-import { openCauseDocs } from './openCauseDocs';
-import { exportReportCommand } from './exportReport';
-import { explainError, explainErrorQuick } from './explainError';
-import { showCliHelp } from './showCliHelp';
-import { diagnosePullBy } from './diagnosePullBy';
+import { loadMore } from './load-more';
+import { runFix } from './run-fix';
+import { copyFixCommand } from './copy-fix-command';
+import { openCauseDocs } from './open-cause-docs';
+import { exportReportCommand } from './export-report';
+import { explainError, explainErrorQuick } from './explain-error';
+import { showCliHelp } from './show-cli-help';
+import { diagnosePullBy } from './diagnose-pull-by';
 
 export interface CommandEntry {
   id: `acrDoctor.${string}`;

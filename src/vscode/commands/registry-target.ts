@@ -1,6 +1,6 @@
-// The tree's argument parser (tree/registryArgument.ts) + the core's name rules → a target.
+// The tree's argument parser (tree/registry-argument.ts) + the core's name rules → a target.
 import { parseRegistryInput, type RegistryTarget } from '../../core/registry/target';
-import { toRegistryArgument } from '../tree/registryArgument';
+import { toRegistryArgument } from '../tree/registry-argument';
 
 export function targetFromArg(arg: unknown): RegistryTarget | undefined {
   const parsed = toRegistryArgument(arg);

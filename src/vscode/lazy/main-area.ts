@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { Ctx, type Shell } from '../context';
 import { commands } from '../commands';
 import { features } from '../features';
-import { registriesApi, type RegistriesApi } from '../tree/registriesApi';
+import { registriesApi, type RegistriesApi } from '../tree/registries-api';
 import { reportApi, type ReportApi } from '../report/report-api';
 import { ReportService } from '../report/report-service';
-import { registryServices } from '../tree/registryServices';
+import { registryServices } from '../tree/registry-services';
 import { agentTools } from '../lm/agent-tools';
 
 export interface MainArea {

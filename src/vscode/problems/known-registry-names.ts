@@ -2,7 +2,7 @@
 // look-alike hint. Listed lazily, on the first file that has a candidate, and again when the tree
 // reloads; undefined until the first list arrives.
 import type { Ctx } from '../context';
-import { registryServices } from '../tree/registryServices';
+import { registryServices } from '../tree/registry-services';
 
 const RELOAD_AFTER_MS = 30_000;
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ArmAccess } from '../../core/azure/connection';
 import type { RegistryTarget } from '../../core/registry/target';
 import type { Ctx } from '../context';
-import { registryServices } from '../tree/registryServices';
+import { registryServices } from '../tree/registry-services';
 import type { HostTrace } from './host-trace';
 
 export async function azureAccessFor(ctx: Ctx, target: RegistryTarget, extraCaPem?: string[], trace?: HostTrace): Promise<ArmAccess | undefined> {

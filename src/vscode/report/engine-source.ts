@@ -8,7 +8,7 @@ import type { ClientTool } from '../../core/engine/environment';
 import { redact } from '../../core/text/redact';
 import type { Ctx } from '../context';
 import { engineArea } from '../lazy/engine';
-import { registryServices } from '../tree/registryServices';
+import { registryServices } from '../tree/registry-services';
 import { azureAccessFor } from './azure-access';
 import type { DiagnosisSource } from './diagnosis-source';
 import { IdentitySecrets } from './target/identity-secrets';

@@ -15,7 +15,7 @@ import { defaultTarget, imageOfText, type DiagnosisTarget } from './target/diagn
 import { pickIdentity } from './target/identity-pick';
 import type { Ctx } from '../context';
 import { Disposable } from '../lifecycle';
-import { registryServices } from '../tree/registryServices';
+import { registryServices } from '../tree/registry-services';
 import { causeDocsUrl, explainSummary, explainText, findCause } from './catalogue-adapter';
 import { defaultDiagnosisSource } from './engine-source';
 import type { DiagnosisSource } from './diagnosis-source';

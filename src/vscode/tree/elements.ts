@@ -1,7 +1,7 @@
 // The tree's elements: plain data with a `kind` (TreeItems are built in getTreeItem). Elements are
 // cached by the model, so the same object stands for the same node until a refresh.
 import type { RegistrySummary } from '../../core/registry/summary';
-import type { AzureSubscriptionInfo, AzureTenantInfo } from '../auth/azureSession';
+import type { AzureSubscriptionInfo, AzureTenantInfo } from '../auth/azure-session';
 
 export interface TenantElement {
   kind: 'tenant';

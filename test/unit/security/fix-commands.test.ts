@@ -12,7 +12,7 @@ import { parseRegistryInput } from '../../../src/core/registry/target';
 import { fenceFor, reportToMarkdown } from '../../../src/vscode/report/export/markdown';
 import { ReportModel } from '../../../src/vscode/report/report-model';
 import { REPORT_STRING_KEYS, type ReportStrings } from '../../../src/shared/report-protocol';
-import { finding, report, viewContext } from '../report/fixtures';
+import { finding, report, viewContext } from '../vscode/report/fixtures';
 
 const target = parseRegistryInput('contoso');
 const HOSTILE_HOSTS = ['x.test;id', 'x.test$(id)', 'x.test`id`', 'x.test{a,b}', 'x.test|sh', 'x.test&&id', "x.test'", 'x.test\nid', 'a b.test', '-oProxyCommand=id', ''];

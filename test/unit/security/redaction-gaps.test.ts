@@ -90,7 +90,7 @@ describe('security: redaction gaps (text/redact, proxy, extension logs, webview 
     const restore = fakeModules({
       '/azure-access': { azureAccessFor: async () => { throw new Error(`token request failed: client_secret=${SECRET} Basic ${BASIC}`); } },
       '/lazy/engine': { engineArea: () => ({ diagnose: async () => ({ findings: [], causes: [] }) }) },
-      '/tree/registryServices': { registryServices: () => ({}) },
+      '/tree/registry-services': { registryServices: () => ({}) },
     });
     const saved = process.env.NODE_EXTRA_CA_CERTS;
     process.env.NODE_EXTRA_CA_CERTS = `/nonexistent/password=${SECRET}/ca.pem`;
@@ -108,11 +108,11 @@ describe('security: redaction gaps (text/redact, proxy, extension logs, webview 
 
   it('a failed sign-in is logged and shown redacted', async () => {
     const session = { kind: 'servicePrincipal', signIn: async () => { throw new Error(`AADSTS7000215: invalid secret; request had client_secret=${SECRET}&x=1 and Authorization: Bearer ${OPAQUE}`); } };
-    const restore = fakeModules({ '/tree/registryServices': { registryServices: () => ({ sessions: { get: async () => session } }) } });
+    const restore = fakeModules({ '/tree/registry-services': { registryServices: () => ({ sessions: { get: async () => session } }) } });
     const shown: string[] = [];
     (vscodeStub.window as Record<string, unknown>).showErrorMessage = async (m: string) => { shown.push(m); return undefined; };
     try {
-      const { signIn } = await import('../../../src/vscode/commands/signIn');
+      const { signIn } = await import('../../../src/vscode/commands/sign-in');
       const { lines, log } = logRecorder();
       assert.equal(await signIn({ log } as never)(), false);
       assert.equal(lines.length, 1); assert.equal(shown.length, 1);

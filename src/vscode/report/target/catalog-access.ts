@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { CatalogAuth, CatalogOptions, CatalogPage } from '../../../core/acr/catalog';
 import type { AcrNet } from '../../../core/acr/token-flow';
+import { armScopeFor } from '../../../core/azure/clouds';
 import { environmentFromProcess } from '../../../core/engine/process-env';
 import type { IdentitySpec } from '../../../core/registry/image-reference';
 import { parseRegistryInput } from '../../../core/registry/target';
@@ -12,8 +13,6 @@ import type { Ctx } from '../../context';
 import { engineArea } from '../../lazy/engine';
 import { azureAccessFor } from '../azure-access';
 import { IdentitySecrets } from './identity-secrets';
-
-const ARM_AUDIENCE = 'https://management.azure.com/.default';
 
 export class CatalogAccessError extends Error {}
 
@@ -29,7 +28,7 @@ export async function catalogAccess(ctx: Ctx, loginServer: string, identity: Ide
   }
   const access = await azureAccessFor(ctx, parseRegistryInput(loginServer), env.extraCaPem);
   if (!access) throw new CatalogAccessError(vscode.l10n.t('Sign in to Azure to list the repositories of {0}.', loginServer));
-  const token = await access.credential.getToken(access.armScope ?? ARM_AUDIENCE, { abortSignal: signal });
+  const token = await access.credential.getToken(access.armScope ?? armScopeFor(access.armEndpoint, access), { abortSignal: signal });
   if (!token?.token) throw new CatalogAccessError(vscode.l10n.t('The Azure sign-in gave no token for {0}: sign in again.', loginServer));
   return { net, auth: { kind: 'aad', aadToken: token.token, tenant: access.tenantId } };
 }

@@ -29,6 +29,8 @@ export interface FakeAcrRules {
   accessStatus?: number;
   /** The /v2/ answer's realm host (default: the login server). */
   realmHost?: string;
+  /** Answers for other paths (the registry API: tags, manifests, blobs); true when it answered. */
+  api?: (url: URL, res: import('node:http').ServerResponse) => boolean;
 }
 
 export interface FakeAcr {
@@ -87,6 +89,7 @@ export async function startFakeAcr(): Promise<FakeAcr> {
       else refuse();
       return;
     }
+    if (r.api?.(url, res)) return;
     send(404, { errors: [{ code: 'NOT_FOUND', message: url.pathname }] });
   };
   return acr;

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { summaryFromArm, subscriptionIdOf, resourceGroupOf } from '../../../../src/core/registry/summary';
 import { analyseRoles, roleNameOf } from '../../../../src/core/checks/login/registry-facts';
-import { classifyAzureError } from '../../../../src/vscode/tree/azureErrorKind';
+import { classifyAzureError } from '../../../../src/vscode/tree/azure-error-kind';
 import { hostileJson, hostileText, thrownValue, type FuzzTarget } from '../harness';
 import { evaluateFirewall, evaluateNsg, effectiveRoute, parseFirewall, parseNsg, parsePolicyRules, parseRouteTable, registryTags } from '../../../../src/core/azure/vnet-rules';
 import { judgeEgress } from '../../../../src/core/checks/network/egress-verdict';
@@ -126,7 +126,7 @@ export const armTargets: FuzzTarget<any>[] = [
     },
   },
   {
-    name: 'Azure SDK error', parser: 'src/vscode/tree/azureErrorKind.ts classifyAzureError',
+    name: 'Azure SDK error', parser: 'src/vscode/tree/azure-error-kind.ts classifyAzureError',
     arbitrary: fc.oneof(thrownValue, fc.record({ statusCode: fc.oneof(fc.integer(), fc.jsonValue()), code: fc.jsonValue(), message: hostileText(), details: fc.jsonValue() }, { requiredKeys: [] }).map((o) => Object.assign(new Error('x'), o))),
     check(e: unknown) {
       const r = classifyAzureError(e);

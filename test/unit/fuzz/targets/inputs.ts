@@ -3,9 +3,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseRegistryInput, RegistryInputError } from '../../../../src/core/registry/target';
-import { addManualRegistry, readManualRegistries, removeManualRegistry } from '../../../../src/core/registry/manualRegistries';
-import { decideSignIn } from '../../../../src/vscode/auth/servicePrincipalConfig';
-import { toRegistryArgument } from '../../../../src/vscode/tree/registryArgument';
+import { addManualRegistry, readManualRegistries, removeManualRegistry } from '../../../../src/core/registry/manual-registries';
+import { decideSignIn } from '../../../../src/vscode/auth/service-principal-config';
+import { toRegistryArgument } from '../../../../src/vscode/tree/registry-argument';
 import { bypassesProxy, parseProxyUrl, proxyFor } from '../../../../src/core/net/proxy';
 import { NetError } from '../../../../src/core/net/errors';
 import { expectTypedError, hostileJson, hostileText, mutated, type FuzzTarget } from '../harness';
@@ -33,7 +33,7 @@ export const inputTargets: FuzzTarget<any>[] = [
     },
   },
   {
-    name: 'manual registries setting', parser: 'src/core/registry/manualRegistries.ts read/add/removeManualRegistry',
+    name: 'manual registries setting', parser: 'src/core/registry/manual-registries.ts read/add/removeManualRegistry',
     arbitrary: fc.tuple(fc.oneof(settingValue, fc.array(fc.oneof(registryName, hostileJson), { maxLength: 8 })), registryName),
     check([raw, input]: [unknown, string]) {
       const r = readManualRegistries(raw);
@@ -47,7 +47,7 @@ export const inputTargets: FuzzTarget<any>[] = [
     },
   },
   {
-    name: 'sign-in settings and environment', parser: 'src/vscode/auth/servicePrincipalConfig.ts decideSignIn',
+    name: 'sign-in settings and environment', parser: 'src/vscode/auth/service-principal-config.ts decideSignIn',
     arbitrary: fc.tuple(
       fc.dictionary(fc.constantFrom('AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_AUTHORITY_HOST', 'ACR_DOCTOR_ARM_ENDPOINT'), fc.option(hostileText(60), { nil: undefined })),
       // Settings come from hand-edited JSON: any JSON type may be there, whatever the schema says.
@@ -62,7 +62,7 @@ export const inputTargets: FuzzTarget<any>[] = [
     },
   },
   {
-    name: 'Diagnose command argument', parser: 'src/vscode/tree/registryArgument.ts toRegistryArgument',
+    name: 'Diagnose command argument', parser: 'src/vscode/tree/registry-argument.ts toRegistryArgument',
     arbitrary: fc.oneof(hostileJson, registryName, fc.record({ loginServer: fc.oneof(registryName, hostileJson), name: hostileJson }, { requiredKeys: [] }),
       fc.record({ wrappedItem: fc.record({ baseUrl: fc.oneof(hostileText(60), fc.record({ authority: hostileJson }), hostileJson), label: hostileJson, subscription: hostileJson, id: hostileJson }, { requiredKeys: [] }) })),
     check(arg: unknown) {
