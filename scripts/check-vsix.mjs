@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lists a .vsix and fails unless it holds only what an installed extension needs: the bundles
-// (dist/extension.js and the lazily loaded dist/azure.js, dist/engine.js; dist/cli.js and dist/cli-main.js),
+// (dist/extension.js and the lazily loaded dist/main.js, dist/azure.js, dist/engine.js; dist/cli.js and dist/cli-main.js),
 // the manifest and its translations, media, l10n — no sources, tests, sandbox, maps or node_modules.
 //   node scripts/check-vsix.mjs [artifacts/acr-doctor.vsix]
 import { resolve } from 'node:path';
@@ -11,16 +11,16 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|LICENSE\.txt|changelog\.md|readme\.md)$/,
-  /^extension\/dist\/(extension|azure|engine|cli|cli-main|cli-mcp)\.js$/,
+  /^extension\/dist\/(extension|main|azure|engine|cli|cli-main|cli-mcp)\.js$/,
   /^extension\/dist\/media\/[\w.-]+\.(js|css|ttf|woff2?)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css|js|woff2?|ttf)$/,
   /^extension\/media\/walkthrough\/[\w.-]+\.md$/, // the walkthrough steps (contributes.walkthroughs), English and Dutch
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
 ];
-// dist/azure.js and dist/engine.js are required by dist/extension.js on first use: a .vsix
-// without them activates but fails at the first sign-in or diagnosis.
+// dist/main.js, dist/azure.js and dist/engine.js are required by dist/extension.js on first use: a
+// .vsix without them activates but shows an empty tree and fails at the first command.
 const REQUIRED = [
-  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/engine.js',
+  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/main.js', 'extension/dist/azure.js', 'extension/dist/engine.js',
   'extension/package.nls.json', 'extension/package.nls.nl.json',
 ];
 
