@@ -217,7 +217,7 @@ async function explainCommand(text: string | undefined, format: 'text' | 'json',
       const c = getCause(b.causeId);
       io.stdout(`  - ${c ? localizeWithoutValues(c.title, locale, r.params) : b.causeId}: ${b.check[locale]}\n`);
     }
-    io.stdout(`${style.cyan('→')} ${l10n.t('acr-doctor diagnose {registry} runs these checks.', { registry: r.reading.host ?? '<registry>' })}\n`);
+    io.stdout(`${style.cyan('→')} ${l10n.t('acr-doctor diagnose {registry} runs these checks.', { registry: r.reading.host ?? l10n.t('<registry>') })}\n`);
   }
   return 0;
 }

@@ -11,8 +11,8 @@ let area: typeof AzureArea | undefined;
 export function azureArea(): typeof AzureArea {
   if (!area) {
     area = loadArea('dist/azure.js', () => require('./azure-area') as typeof AzureArea);
-    // Read once per session: a changed http.proxy takes effect after a window reload, as VS Code's own does.
-    area.followVsCodeProxy(vsCodeProxyWanted(vscode.workspace.getConfiguration('http')));
+    // Read once per session: a changed setting takes effect after a window reload, as VS Code's http.proxy does.
+    area.followVsCodeProxy(vsCodeProxyWanted(vscode.workspace.getConfiguration('http'), vscode.workspace.getConfiguration('acrDoctor').get<string>('azure.network')));
   }
   return area;
 }

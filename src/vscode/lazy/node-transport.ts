@@ -15,8 +15,12 @@ export function followVsCodeProxy(on: boolean): void {
   followVsCode = on;
 }
 
-/** Whether the user's VS Code settings name a proxy, which then applies to ACR Doctor's Azure requests too. */
-export function vsCodeProxyWanted(http: { get<T>(key: string): T | undefined }): boolean {
+/**
+ * Whether the Azure requests take VS Code's request()/get(): the user chose it
+ * (`acrDoctor.azure.network: vscode`, for a proxy or CA only the OS knows), or `http.proxy` names a proxy.
+ */
+export function vsCodeProxyWanted(http: { get<T>(key: string): T | undefined }, network?: string): boolean {
+  if (network === 'vscode') return true;
   const proxy = http.get<string>('proxy');
   return typeof proxy === 'string' && proxy.trim() !== '' && http.get<string>('proxySupport') !== 'off';
 }

@@ -41,4 +41,11 @@ describe('node transport for the Azure pipeline (src/vscode/lazy/node-transport.
     assert.equal(vsCodeProxyWanted(settings({ proxy: 'http://proxy.corp:3128', proxySupport: 'override' })), true);
     assert.equal(vsCodeProxyWanted(settings({ proxy: 'http://proxy.corp:3128', proxySupport: 'off' })), false);
   });
+
+  it('follows VS Code whenever acrDoctor.azure.network is "vscode" (a proxy or CA only the OS knows), not for "direct"', () => {
+    const none = { get: <T>() => undefined as T | undefined };
+    assert.equal(vsCodeProxyWanted(none, 'vscode'), true);
+    assert.equal(vsCodeProxyWanted(none, 'direct'), false);
+    assert.equal(vsCodeProxyWanted(none, undefined), false);
+  });
 });
