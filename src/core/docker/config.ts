@@ -67,6 +67,11 @@ export function isValidHelperName(name: string): boolean {
   return HELPER_NAME.test(name);
 }
 
+/** A config file's problem as the finding's message and its English (the `problem` string readers log). */
+export function problemFields(text: Message): { problem: string; problemText: Message } {
+  return { problem: renderMessage(text), problemText: text };
+}
+
 function empty(dir: string, file: string, state: DockerConfigState, problem?: string | Message): DockerConfig {
   const text = typeof problem === 'string' ? verbatim(problem) : problem;
   return { dir, file, state, problem: text && renderMessage(text), problemText: text, auths: new Map(), credHelpers: {}, warnings: [] };

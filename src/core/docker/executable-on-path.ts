@@ -35,23 +35,28 @@ export function executableExtensions(pathExt: string | undefined, platform: Node
   return exts.length ? [...new Set(exts)] : DEFAULT_PATHEXT.toLowerCase().split(';');
 }
 
-/** Absolute path of the first executable `name` on PATH (absolute entries only), or undefined. */
-export async function findExecutable(name: string, opts: LookupOptions = {}): Promise<string | undefined> {
+/**
+ * The paths `name` may be at, in PATH order (absolute entries only, PATHEXT on Windows); none for
+ * a name with a folder in it, which would be looked up relative to something else than PATH.
+ */
+function candidatePaths(name: string, opts: LookupOptions): string[] {
   const platform = opts.platform ?? process.platform;
-  // A name with a folder in it would be looked up relative to something else than PATH.
-  if (!name || /[\\/]/.test(name)) return undefined;
+  if (!name || /[\\/]/.test(name)) return [];
   const pathEnv = opts.pathEnv ?? process.env.PATH ?? process.env.Path;
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  for (const dir of searchableEntries(pathEnv, platform)) {
-    for (const ext of executableExtensions(opts.pathExt ?? process.env.PATHEXT, platform)) {
-      const candidate = join(dir, name + ext);
-      try {
-        const st = await fs.stat(candidate);
-        if (!st.isFile()) continue;
-        await fs.access(candidate, constants.X_OK);
-        return candidate;
-      } catch { /* not here */ }
-    }
+  const exts = executableExtensions(opts.pathExt ?? process.env.PATHEXT, platform);
+  return searchableEntries(pathEnv, platform).flatMap((dir) => exts.map((ext) => join(dir, name + ext)));
+}
+
+/** Absolute path of the first executable `name` on PATH (absolute entries only), or undefined. */
+export async function findExecutable(name: string, opts: LookupOptions = {}): Promise<string | undefined> {
+  for (const candidate of candidatePaths(name, opts)) {
+    try {
+      const st = await fs.stat(candidate);
+      if (!st.isFile()) continue;
+      await fs.access(candidate, constants.X_OK);
+      return candidate;
+    } catch { /* not here */ }
   }
   return undefined;
 }
@@ -78,19 +83,12 @@ function existingDir(dir: string | undefined): string | undefined {
 
 /** findExecutable without awaiting: for deciding, before a run, which client is on PATH. */
 export function findExecutableSync(name: string, opts: LookupOptions = {}): string | undefined {
-  const platform = opts.platform ?? process.platform;
-  if (!name || /[\\/]/.test(name)) return undefined;
-  const pathEnv = opts.pathEnv ?? process.env.PATH ?? process.env.Path;
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  for (const dir of searchableEntries(pathEnv, platform)) {
-    for (const ext of executableExtensions(opts.pathExt ?? process.env.PATHEXT, platform)) {
-      const candidate = join(dir, name + ext);
-      try {
-        if (!statSync(candidate).isFile()) continue;
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch { /* not here */ }
-    }
+  for (const candidate of candidatePaths(name, opts)) {
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch { /* not here */ }
   }
   return undefined;
 }

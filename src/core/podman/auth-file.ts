@@ -4,13 +4,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ClientHostEnv } from '../engine/environment';
-import { parseDockerConfig, type DockerConfig } from '../docker/config';
-import { msg, renderMessage, type Message } from '../text/message';
-
-/** A file's problem as the finding's message and its English (the `problem` string readers log). */
-export function worded(m: Message): { problem: string; problemText: Message } {
-  return { problem: renderMessage(m), problemText: m };
-}
+import { parseDockerConfig, problemFields, type DockerConfig } from '../docker/config';
+import { msg } from '../text/message';
 
 const MAX_BYTES = 4 * 1024 * 1024;
 
@@ -33,18 +28,18 @@ export async function readAuthFile(file: string): Promise<DockerConfig> {
   let text: string;
   try {
     const st = await fs.stat(file);
-    if (st.isDirectory()) return { ...base, state: 'unreadable', ...worded(msg('{file} is a directory, not podman\'s auth file.', { file })) };
-    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', ...worded(msg('{file} is {size} bytes, far larger than an auth file; check what wrote it.', { file, size: st.size })) };
+    if (st.isDirectory()) return { ...base, state: 'unreadable', ...problemFields(msg('{file} is a directory, not podman\'s auth file.', { file })) };
+    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', ...problemFields(msg('{file} is {size} bytes, far larger than an auth file; check what wrote it.', { file, size: st.size })) };
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ...base, ...worded(msg('{file} does not exist.', { file })) };
-    return { ...base, state: 'unreadable', ...worded(msg('{file} cannot be read ({code}); check its permissions.', { file, code: code ?? 'error' })) };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ...base, ...problemFields(msg('{file} does not exist.', { file })) };
+    return { ...base, state: 'unreadable', ...problemFields(msg('{file} cannot be read ({code}); check its permissions.', { file, code: code ?? 'error' })) };
   }
   const cfg = parseDockerConfig(text, dir, file);
   if (cfg.state === 'malformed') {
     const where = /\(([^)]*)\)/.exec(cfg.problem ?? '')?.[1] ?? 'not JSON';
-    return { ...cfg, ...worded(msg('{file} is not valid JSON ({reason}); podman fails with "unmarshaling JSON". Fix or remove the file, then run podman login again.', { file, reason: where })) };
+    return { ...cfg, ...problemFields(msg('{file} is not valid JSON ({reason}); podman fails with "unmarshaling JSON". Fix or remove the file, then run podman login again.', { file, reason: where })) };
   }
   return cfg;
 }

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ClientHostEnv } from '../engine/environment';
 import { msg, verbatim, type Message } from '../text/message';
-import { worded } from './auth-file';
+import { problemFields } from '../docker/config';
 
 type Value = string | boolean | number | string[];
 type Table = Record<string, Value>;
@@ -94,12 +94,12 @@ export async function readRegistriesConf(file: string): Promise<RegistriesConf> 
   let text: string;
   try {
     const st = await fs.stat(file);
-    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', ...worded(msg('{file} is {size} bytes, far larger than a registries.conf.', { file, size: st.size })) };
+    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', ...problemFields(msg('{file} is {size} bytes, far larger than a registries.conf.', { file, size: st.size })) };
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return base;
-    return { ...base, state: 'unreadable', ...worded(msg('{file} cannot be read ({code}).', { file, code: code ?? 'error' })) };
+    return { ...base, state: 'unreadable', ...problemFields(msg('{file} cannot be read ({code}).', { file, code: code ?? 'error' })) };
   }
   try {
     const { top, tables, arrays } = parseRegistriesConf(text);
@@ -113,7 +113,7 @@ export async function readRegistriesConf(file: string): Promise<RegistriesConf> 
     if (arrays['registry.mirror']?.length && registries.length) registries[registries.length - 1].mirrors = arrays['registry.mirror'].map((m) => String(m.location ?? ''));
     return { ...base, state: 'ok', registries, blockedV1: strings(tables['registries.block']?.registries), unqualifiedSearch: strings(top['unqualified-search-registries']) };
   } catch (e) {
-    return { ...base, state: 'malformed', ...worded(msg('{file} is not valid TOML ({reason}); podman fails with "loading registries configuration". Fix the line or move the file aside.', { file, reason: verbatim((e as Error).message) })) };
+    return { ...base, state: 'malformed', ...problemFields(msg('{file} is not valid TOML ({reason}); podman fails with "loading registries configuration". Fix the line or move the file aside.', { file, reason: verbatim((e as Error).message) })) };
   }
 }
 
