@@ -76,7 +76,26 @@ export async function runCliIn(w: SandboxWorld, info: ScenarioInfo, format: '--j
   // A scenario about a second, unprivileged user runs the CLI as that user.
   const as = info.runAsUid !== undefined ? ['setpriv', `--reuid=${info.runAsUid}`, `--regid=${info.runAsUid}`, '--clear-groups', '--'] : [];
   const [cmd, ...pre] = as.length ? as : [process.execPath];
-  return runProc(cmd, [...pre, ...(as.length ? [process.execPath] : []), CLI, ...args], { ...w.clientEnv(), ...extraEnv }, { input, timeoutMs: 60_000 });
+  const cli = as.length ? cliEveryoneCanRead() : CLI;
+  return runProc(cmd, [...pre, ...(as.length ? [process.execPath] : []), cli, ...args], { ...w.clientEnv(), ...extraEnv }, { input, timeoutMs: 60_000 });
+}
+
+let sharedCli: string | undefined;
+
+/**
+ * The CLI's bundles (and the l10n bundles beside them) copied once to a folder every user may read:
+ * a checkout under a private folder (mktemp -d is 0700) is out of the unprivileged user's reach.
+ */
+function cliEveryoneCanRead(): string {
+  if (sharedCli) return sharedCli;
+  const dir = fs.mkdtempSync(path.join('/tmp', 'acr-doctor-cli-'));
+  const dist = path.dirname(CLI);
+  fs.mkdirSync(path.join(dir, 'dist'));
+  for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(dist, f), path.join(dir, 'dist', f));
+  fs.cpSync(path.join(dist, '..', 'l10n'), path.join(dir, 'l10n'), { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return (sharedCli = path.join(dir, 'dist', 'cli.js'));
 }
 
 /** Apply the scenario, run the CLI, judge the result. */
