@@ -97,6 +97,28 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
   return exchange(opts, url, port, signal, t0, conn, false, pool, key);
 }
 
+/** How long a connection opened ahead (warmKeepAlive) may take before it is given up. */
+const WARM_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a keep-alive connection for later requests to `url` (with these options) beside a probe,
+ * so the first of them skips TCP and TLS. Opened exactly as httpRequest would open it (same
+ * address override, proxy, trust), and only where no idle one is kept already.
+ */
+export function warmKeepAlive(opts: NetOptions & { url: string; keepAlive?: KeepAlivePool; direct?: boolean }): void {
+  const pool = opts.keepAlive;
+  if (!pool) return;
+  let url: URL;
+  try { url = new URL(opts.url); } catch { return; }
+  if (url.protocol !== 'https:') return;
+  const port = url.port ? Number(url.port) : 443;
+  const key = keepAliveKey({ host: url.hostname, port, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct });
+  if (!key) return;
+  pool.warm(key, () => openTlsConnection({
+    host: url.hostname, port, signal: AbortSignal.timeout(WARM_TIMEOUT_MS), resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct,
+  }));
+}
+
 /** One request and its response on `conn` (fresh, or `reused` from the pool). */
 function exchange(opts: HttpRequestOptions, url: URL, port: number, signal: AbortSignal, t0: number, conn: TlsConnection, reused: boolean, pool: KeepAlivePool | undefined, key: string | undefined): Promise<HttpResponse> {
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;

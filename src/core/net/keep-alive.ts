@@ -49,6 +49,7 @@ interface Idle { conn: TlsConnection; forget: () => void }
 export class KeepAlivePool {
   private readonly idle = new Map<string, Idle[]>();
   private closed = false;
+  private readonly warming = new Set<string>();
 
   /** An idle connection for `key`, taken out of the pool, or undefined. */
   take(key: string): TlsConnection | undefined {
@@ -60,6 +61,16 @@ export class KeepAlivePool {
       conn.socket.destroy();
     }
     return undefined;
+  }
+
+  /**
+   * Opens a connection for `key` ahead of its first request, when none is idle or on its way: the
+   * token chain's first request then finds TCP and TLS done. A failure is left to that request.
+   */
+  warm(key: string, open: () => Promise<TlsConnection>): void {
+    if (this.closed || this.idle.get(key)?.length || this.warming.has(key)) return;
+    this.warming.add(key);
+    open().then((conn) => { this.warming.delete(key); this.put(key, conn); }, () => { this.warming.delete(key); });
   }
 
   /** Give back a connection whose response was read completely and that the server keeps open. */

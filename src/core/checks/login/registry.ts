@@ -11,6 +11,7 @@ import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedIn
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { NET } from '../network/ids';
+import { loginEventsWorkspace } from './login-events';
 import { msg } from '../../text/message';
 
 const NET_DNS = NET.dns;
@@ -45,6 +46,8 @@ export const registryCheck: Check = {
         fixParams: verdict!.suggestion ? { suggestedLoginServer: verdict!.suggestion } : undefined,
       };
     }
+    // login.advanced.login-events needs this check; its workspace read needs only the registry's id.
+    if (!verdict) loginEventsWorkspace(ctx, az, match.arm.id).catch(() => undefined);
     const facts: RegistryFacts = await registryDetails(az, match.arm, ctx.signal, await signedInPrincipal(az, ctx.signal));
     facts.gaps.push(...listing.gaps);
     const ev = {
