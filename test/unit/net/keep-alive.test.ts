@@ -2,7 +2,8 @@
 // requests given the pool share one connection per host; a connection never serves another host,
 // another trust or another proxy; a connection the server closed is replaced, not reported.
 import { strict as assert } from 'node:assert';
-import { httpRequest, warmKeepAlive } from '../../../src/core/net/http';
+import { handOverConnection, httpRequest, warmKeepAlive } from '../../../src/core/net/http';
+import { openTlsConnection } from '../../../src/core/net/connection';
 import { KeepAlivePool, keepAliveKey } from '../../../src/core/net/keep-alive';
 import { makePki, type TestPki } from './helpers/pki';
 import { httpsServer, type Running } from './helpers/servers';
@@ -86,6 +87,29 @@ describe('net/keep-alive pool', function () {
       const r = await httpRequest({ ...base(), keepAlive: pool, url: `https://${login}:${server.port}/one` });
       assert.equal(r.status, 200);
       assert.equal(r.reused, true);
+    } finally { pool.close(); }
+  });
+
+  it('hands a probe\'s connection to the next probe of that host once, and never to a pooled (credentialed) request', async () => {
+    const pool = new KeepAlivePool();
+    try {
+      const opts = { ...base(), host: login, port: server.port };
+      const conn = await openTlsConnection({ ...opts, signal: AbortSignal.timeout(5000), verify: false });
+      handOverConnection({ ...opts, pool }, conn);
+      for (let i = 0; i < 100 && server.handshakes() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(server.handshakes(), 1);
+      const pooled = await httpRequest({ ...base(), keepAlive: pool, url: `https://${login}:${server.port}/oauth2/token`, headers: { authorization: 'Bearer secret' } });
+      assert.equal(pooled.reused, undefined, 'a pooled request dials its own');
+      assert.equal(server.handshakes(), 2);
+      const probe = await httpRequest({ ...base(), handedOverBy: pool, url: `https://${login}:${server.port}/v2/` });
+      assert.equal(probe.reused, true, 'the next probe starts on the handed-over connection');
+      assert.equal(server.handshakes(), 2, 'no handshake for it');
+      const again = await httpRequest({ ...base(), handedOverBy: pool, url: `https://${login}:${server.port}/v2/` });
+      assert.equal(again.reused, undefined, 'taken once only');
+      const other = await openTlsConnection({ ...opts, host: data, signal: AbortSignal.timeout(5000), verify: false });
+      handOverConnection({ ...opts, host: data, pool }, other);
+      const wrongHost = await httpRequest({ ...base(), handedOverBy: pool, url: `https://${login}:${server.port}/v2/` });
+      assert.equal(wrongHost.reused, undefined, 'another host\'s connection is not taken');
     } finally { pool.close(); }
   });
 
