@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_IDS, roleAssignment, tokenRecord, scopeMapJson } from '../../../sandbox/arm/state';
 import { fetchRegistryView, findRegistry, parseRegistryId } from '../../../src/core/azure/registry-view';
 import { AzureAccessError } from '../../../src/core/azure/errors';
+import { armHttpClient } from '../../../src/core/azure/connection';
 import { addPrincipal, startFixture, type Fixture } from './simulator-fixture';
 
 describe('azure: registry view (real ACR SDK client against the ARM simulator)', function () {
@@ -101,6 +102,34 @@ describe('azure: registry view (real ACR SDK client against the ARM simulator)',
     assert.deepEqual(v.replications, []);
     assert.deepEqual(v.dataEndpoints, []);
     assert.equal(v.defaultAction, undefined);
+    // Its replications are asked for beside the registry's own read (the SKU is not known yet):
+    // whatever ARM says to that is dropped for a Basic registry, never reported as a gap.
+    assert.deepEqual(v.gaps, []);
+  });
+
+  it('asks for the registry\'s parts before the registry\'s own read has answered (one round trip, not two)', async () => {
+    f = await startFixture();
+    // The HTTP client every ARM request of the process goes through: when each request left, when the registry's answer came.
+    const client = armHttpClient();
+    const send = client.sendRequest.bind(client);
+    const sent: { url: string; at: number }[] = [];
+    let answered = Infinity;
+    client.sendRequest = async (request) => {
+      const url = request.url.split('?')[0];
+      sent.push({ url, at: performance.now() });
+      const response = await send(request);
+      if (request.method === 'GET' && /\/registries\/contoso$/.test(url)) answered = Math.min(answered, performance.now());
+      return response;
+    };
+    try {
+      const v = await fetchRegistryView(f.azure, f.state.registries[0].arm.id);
+      assert.ok(v);
+      for (const part of ['replications', 'scopeMaps', 'tokens']) {
+        const r = sent.find((s) => s.url.endsWith(`/registries/contoso/${part}`));
+        assert.ok(r, `${part} was read`);
+        assert.ok(r.at < answered, `${part} was asked for before the registry's read answered`);
+      }
+    } finally { client.sendRequest = send; }
   });
 
   it('returns null for a registry that does not exist (Resource Graph and fallback alike)', async () => {
