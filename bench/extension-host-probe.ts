@@ -70,6 +70,7 @@ export async function run(): Promise<void> {
     };
     for (const runNo of [1, 2]) {
       const t0 = Date.now();
+      say({ phase: 'diagnosing', pid: process.pid, run: runNo, at: t0 });
       await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
       await api.report.settled(loginServer);
       await diagnosed(runNo, Date.now() - t0);
