@@ -18,5 +18,5 @@ export type ProbeMessage =
   /** The registries view opened (as a user does before clicking Diagnose): when its root rows came. */
   | { phase: 'view'; seq: number; pid: number; firstRowsMs: number; rows: string[] }
   /** After `runs` diagnoses one after another in this host (report opened, settled, closed each time). */
-  | { phase: 'scale'; seq: number; pid: number; runs: number; ms: number }
+  | { phase: 'scale'; seq: number; pid: number; runs: number; ms: number; heapAfterGcKb?: number }
   | { phase: 'error'; seq: number; message: string };

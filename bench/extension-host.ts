@@ -124,7 +124,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     let view: Extract<ProbeMessage, { phase: 'view' }> | undefined;
     const traces: string[] = [];
     const rss: { before?: ProcStatus; during?: ProcStatus; closed?: ProcStatus } = {};
-    const scale: { runs: number; ms: number; rssKb: number }[] = [];
+    const scale: { runs: number; ms: number; rssKb: number; heapKb?: number }[] = [];
     const problems: string[] = [];
     // Diagnosis n's command (the probe's clock) and the moments a report first showed a finished check (the page's).
     const diagnosing = new Map<number, number>();
@@ -166,7 +166,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
         diagnosing.set(m.run, m.at);
       } else if (m.phase === 'scale') {
         const s = sample(`after ${m.runs} diagnoses`);
-        if (s) scale.push({ runs: m.runs, ms: m.ms, rssKb: s.rssKb });
+        if (s) scale.push({ runs: m.runs, ms: m.ms, rssKb: s.rssKb, heapKb: m.heapAfterGcKb });
         ack(m.seq);
       } else {
         if (m.run === 1) rss.closed = sample('after closing');
@@ -254,7 +254,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     figures.push(one && last
       ? { figure: `real host: ${last.runs} diagnoses one after another, RSS after 1 / after ${last.runs}`, value: `${mb(one.rssKb)} / ${mb(last.rssKb)}`, goal: 'no growth (≤ +10 MB)',
         met: (last.rssKb - one.rssKb) / 1024 <= 10 && !problems.length,
-        note: `acrDoctor.diagnose ${world.loginServer}, report settled and closed each time, ${fmtMs(last.ms / last.runs)} a diagnosis on average; extensionHost VmRSS 2 s after the 1st and the last${note}` }
+        note: `acrDoctor.diagnose ${world.loginServer}, report settled and closed each time, ${fmtMs(last.ms / last.runs)} a diagnosis on average; extensionHost VmRSS 2 s after the 1st and the last; JS heap after a full GC ${one.heapKb === undefined ? '—' : mb(one.heapKb)} / ${last.heapKb === undefined ? '—' : mb(last.heapKb)}${note}` }
       : { figure: 'real host: diagnoses one after another, RSS after 1 / after 100', value: 'not measured', note: `the probe did not report${note}` });
     return figures;
   } catch (e) {
