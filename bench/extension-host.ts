@@ -122,6 +122,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     let activated: Extract<ProbeMessage, { phase: 'activated' }> | undefined;
     const diagnosed: Diagnosed[] = [];
     let view: Extract<ProbeMessage, { phase: 'view' }> | undefined;
+    let viewCached: Extract<ProbeMessage, { phase: 'view' }> | undefined;
     const traces: string[] = [];
     const rss: { before?: ProcStatus; during?: ProcStatus; closed?: ProcStatus } = {};
     const scale: { runs: number; ms: number; rssKb: number; heapKb?: number }[] = [];
@@ -149,6 +150,9 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
           }
           ack(m.seq);
         })();
+      } else if (m.phase === 'view' && m.session === 2) {
+        viewCached = m;
+        ack(m.seq);
       } else if (m.phase === 'view') {
         view = m;
         // Just before the first diagnosis: peak RSS := current RSS, so the peak read after it is its own.
@@ -209,6 +213,11 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       ? { figure: 'real host: registries view, first rows after opening it', value: fmtMs(view.firstRowsMs), goal: '< 100 ms', met: view.firstRowsMs < 100,
         note: `acrDoctor.registries.focus → the tree's root children (${view.rows.join(', ') || 'none'}), the first time (azure.js not loaded yet)${note}` }
       : { figure: 'real host: registries view, first rows after opening it', value: 'not measured', note: `the probe did not report${note}` });
+    const cachedFigure = 'real host: registries view, first rows in a later session (cached listing)';
+    figures.push(viewCached
+      ? { figure: cachedFigure, value: fmtMs(viewCached.firstRowsMs), goal: '< 100 ms', met: viewCached.firstRowsMs < 100,
+        note: `after a window reload of the same profile (workbench.action.reloadWindow: a new extension host), acrDoctor.registries.focus → the root rows (${viewCached.rows.join(', ') || 'none'}) kept from the first session's listing${note}` }
+      : { figure: cachedFigure, value: 'not measured', note: `the reloaded window did not report${note}` });
     const [first, second, rerun] = [1, 2, 3].map((n) => diagnosed.find((d) => d.run === n));
     const verdict = (d: Diagnosed) => `${d.state}, ${d.checks} checks, ${d.causes.length ? d.causes.join(', ') : 'no cause'}`;
     if (first) {

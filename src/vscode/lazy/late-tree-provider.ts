@@ -1,8 +1,8 @@
 // The registries views' provider from activation on: it hands every call to the tree's own provider
 // (dist/main.js), which it loads on the first call, and passes on its change events. Until the
 // tree's own rows are there (dist/main.js and then dist/azure.js load, the sign-in, the listing:
-// seconds on a slow machine), the first showing of a view gets the rows of the last complete
-// listing, marked as cached and without menus; the real rows replace them as soon as they come.
+// seconds on a slow machine), the views get the rows of the last complete listing, marked as
+// cached and without menus; the real rows replace them as soon as they come.
 import * as vscode from 'vscode';
 
 /** One root row of a listing, as kept between sessions (plain data: no commands, no menus). */
@@ -50,7 +50,9 @@ export function validCachedRows(value: unknown): CachedRow[] | undefined {
 
 export class LateTreeProvider implements vscode.TreeDataProvider<unknown>, vscode.Disposable {
   private real: vscode.TreeDataProvider<unknown> | undefined;
-  private servedCached = false;
+  /** The kept rows while the tree's own root rows load; 'done' once they are there (or none were kept). */
+  private cachedRows: CachedRow[] | 'done' | undefined;
+  private realRoots: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<unknown>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
   readonly onDidChangeTreeData = this.changed.event;
@@ -75,13 +77,17 @@ export class LateTreeProvider implements vscode.TreeDataProvider<unknown>, vscod
 
   getChildren(element?: unknown): vscode.ProviderResult<unknown[]> {
     if (element instanceof CachedElement) return this.realChildrenOf(element.row);
-    if (element === undefined && !this.real && !this.servedCached) {
-      const rows = this.readCache();
-      if (rows) {
-        this.servedCached = true;
-        // The tree's own rows follow: load it after this answer and ask VS Code for the root again.
-        setTimeout(() => { try { void this.provider; this.changed.fire(undefined); } catch { /* shown when loaded */ } }, 0);
-        return rows.map((r) => new CachedElement(r));
+    if (element === undefined && this.cachedRows !== 'done') {
+      this.cachedRows ??= (!this.real && this.readCache()) || 'done';
+      if (this.cachedRows !== 'done') {
+        // Every view, and every ask, gets the kept rows until the tree's own root rows are there;
+        // then VS Code is asked for the root again. They load after this answer.
+        const rows = this.cachedRows.map((r) => new CachedElement(r));
+        this.realRoots ??= new Promise<void>((resolve) => setTimeout(resolve, 0))
+          .then(() => this.provider.getChildren(undefined))
+          .then((real) => this.remember(real), () => undefined)
+          .finally(() => { this.cachedRows = 'done'; this.changed.fire(undefined); });
+        return rows;
       }
     }
     const children = this.provider.getChildren(element);
