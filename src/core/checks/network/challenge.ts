@@ -2,7 +2,7 @@
 // service="<login>"`. A 403 carries the firewall's view of our IP; 429 is throttling.
 // The realm must be the login server itself: credentials are never sent anywhere else.
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
-import { httpRequest, type HttpResponse } from '../../net/http';
+import { httpRequest, warmKeepAlive, type HttpResponse } from '../../net/http';
 import { bearerChallenge, realmIsTrusted } from '../../net/www-authenticate';
 import { parseFirewallBody, registryErrorCodes } from '../../net/firewall-body';
 import { ipInCidr } from '../../net/addresses';
@@ -11,7 +11,7 @@ import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import type { ChallengeData } from '../challenge-data';
 import type { CauseId } from '../../catalogue/types';
-import { msg, type Message } from '../../text/message';
+import { msg, type Message, type MessageParam } from '../../text/message';
 
 export type { ChallengeData };
 
@@ -55,7 +55,7 @@ export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string |
     const match = clientIp ? ipRules.find((r) => ipInCidr(clientIp, r)) : undefined;
     return {
       causeId: 'network.ip-rule-excludes-client', params,
-      why: ipRuleWhy(ipRules.length ? ipRules.join(', ') : '(none)', clientIp, match),
+      why: ipRuleWhy(ipRules.length ? ipRules.join(', ') : msg('(none)'), clientIp, match),
     };
   }
   return { causeId: 'network.ip-rule-excludes-client', why: msg('the registry\'s firewall refused this client'), params };
@@ -77,9 +77,13 @@ export const challengeCheck: Check = {
   async run(ctx: CheckContext): Promise<CheckOutcome> {
     const login = ctx.target.loginServer;
     const url = `https://${login}/v2/`;
+    // TLS worked (net.tls): the token chain's connection opens beside this probe, so the exchange
+    // after the challenge does not pay TCP and TLS again. The probe itself starts on the connection
+    // net.tls judged trusted (it sends no credential), else dials its own.
+    warmKeepAlive({ ...netOptions(ctx), url, keepAlive: ctx.connections });
     let res: HttpResponse;
     try {
-      res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 16 * 1024 });
+      res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 16 * 1024, handedOverBy: ctx.connections });
     } catch (e) {
       return failureOutcome(e, ctx, `GET ${url}`);
     }
@@ -137,7 +141,7 @@ export const registryFirewallCheck: Check = {
   },
 };
 
-function ipRuleWhy(rules: string, ip: string | undefined, rule: string | undefined): Message {
+function ipRuleWhy(rules: MessageParam, ip: string | undefined, rule: string | undefined): Message {
   if (!ip) return msg('default action Deny; IP rules {rules}', { rules });
   return rule ? msg('default action Deny; IP rules {rules} include {ip} (rule {rule})', { rules, ip, rule }) : msg('default action Deny; IP rules {rules} do not include {ip}', { rules, ip });
 }
