@@ -48,3 +48,27 @@ export function apiVersionError(path: string, version: string): HttpAnswer | und
     body: { error: { code: 'InvalidApiVersionParameter', message: `The api-version '${version}' is invalid${type}. The supported versions are '${supported}'.` } },
   };
 }
+
+/**
+ * Registry child types that exist only at some api-versions: registries/tasks is in the Tasks API
+ * (2018-09-01 … 2019-06-01-preview, 2025-03-01-preview), not in the stable registry versions;
+ * connectedRegistries from 2021-06-01-preview, and only on Premium registries.
+ */
+const TASK_VERSIONS = ['2018-09-01', '2019-04-01', '2019-06-01-preview', '2025-03-01-preview'];
+
+export function childApiVersionError(child: string | undefined, version: string, sku: string): HttpAnswer | undefined {
+  const c = (child ?? '').toLowerCase();
+  if (c === 'tasks' && !TASK_VERSIONS.includes(version.trim().toLowerCase())) {
+    return {
+      status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' },
+      body: { error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location 'westeurope' and API version '${version}' for type 'registries/tasks'. The supported api-versions are '${TASK_VERSIONS.join(', ')}'.` } },
+    };
+  }
+  if (c === 'connectedregistries') {
+    if (version.slice(0, 10) < '2021-06-01') {
+      return { status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' }, body: { error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location 'westeurope' and API version '${version}' for type 'registries/connectedRegistries'.` } } };
+    }
+    if (sku !== 'Premium') return { status: 400, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { error: { code: 'ConnectedRegistryNotSupported', message: `Connected registries are only supported for Premium SKU. The registry has SKU '${sku}'.` } } };
+  }
+  return undefined;
+}

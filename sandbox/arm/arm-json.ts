@@ -128,7 +128,31 @@ export interface RegistryRecord {
    * 'repo' or 'repo:tag'; what is absent is enabled. Served by the login server's /acr/v1/.
    */
   locks?: Record<string, { writeEnabled?: boolean; deleteEnabled?: boolean; readEnabled?: boolean; listEnabled?: boolean }>;
+  /** ACR Tasks of the registry (registries/tasks, served only at the Tasks api-versions). */
+  tasks?: TaskJson[];
+  /** Connected registries syncing from it (registries/connectedRegistries, Premium). */
+  connectedRegistries?: ConnectedRegistryJson[];
 }
+
+/** registries/tasks as the Tasks API (2019-06-01-preview, 2025-03-01-preview) has it. */
+export interface TaskJson extends ArmResource<{
+  provisioningState: string; creationDate: string; status: 'Enabled' | 'Disabled';
+  platform: { os: string; architecture?: string };
+  step: { type: 'Docker' | 'FileTask' | 'EncodedTask'; dockerFilePath?: string; contextPath?: string; imageNames?: string[]; isPushEnabled?: boolean; [k: string]: unknown };
+  trigger?: { baseImageTrigger?: { name: string; baseImageTriggerType: 'All' | 'Runtime'; status: 'Enabled' | 'Disabled' }; sourceTriggers?: unknown[]; timerTriggers?: unknown[] };
+  credentials?: { sourceRegistry?: { loginMode: 'Default' | 'None' }; customRegistries?: Record<string, { identity?: string; userName?: { type: string; value?: string }; password?: { type: string } }> };
+  [k: string]: unknown;
+}> { location: string; identity?: { type: string; principalId?: string; tenantId?: string; userAssignedIdentities?: Record<string, { principalId?: string; clientId?: string }> } }
+
+/** registries/connectedRegistries as 2025-11-01 has it (connectionState, activation and lastActivityTime are read-only). */
+export interface ConnectedRegistryJson extends ArmResource<{
+  provisioningState: string; mode: 'ReadWrite' | 'ReadOnly' | 'Registry' | 'Mirror'; version?: string;
+  connectionState: 'Online' | 'Offline' | 'Syncing' | 'Unhealthy'; lastActivityTime?: string;
+  activation: { status: 'Active' | 'Inactive' };
+  parent: { id?: string; syncProperties: { tokenId: string; schedule?: string; messageTtl: string; lastSyncTime?: string; gatewayEndpoint?: string } };
+  clientTokenIds?: string[];
+  statusDetails?: { type: string; code: string; description: string; timestamp: string; correlationId: string }[];
+}> {}
 
 export interface TenantJson {
   id: string;

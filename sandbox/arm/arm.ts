@@ -12,7 +12,7 @@ import { canSeeSubscription, visibleSubscriptions } from './visibility';
 import { ARM_AUDIENCES, issuerFor, verifyAccessToken, type AccessTokenClaims, type HttpAnswer } from './entra';
 import { cloudMetadata, isMetadataPath } from './metadata';
 import { genericResourceRow, matchesResourceFilter, parseResourceFilter } from './generic-resources';
-import { apiVersionError } from './api-versions';
+import { apiVersionError, childApiVersionError } from './api-versions';
 import { principalTypeOf } from './users';
 import { listOfPullerType, pullerRoutes, PULLER_TYPES } from './pullers';
 
@@ -402,14 +402,18 @@ function registryRoutes(state: ArmState, req: ArmRequest, claims: AccessTokenCla
     if (i >= 0) pw[i] = meta; else pw.push(meta);
     return json(200, { username: tok.arm.name, passwords: [{ ...meta, value }] });
   }
-  // Child collections: replications, tokens, scopeMaps, privateEndpointConnections.
+  // Child collections: replications, tokens, scopeMaps, privateEndpointConnections, tasks, connectedRegistries.
   const child = rn[0];
+  const wrongVersion = childApiVersionError(child, req.query.get('api-version') ?? '', reg.arm.sku.name);
+  if (wrongVersion) return wrongVersion;
   const childType = `${T}/${rest[0]}`;
   const collections: Record<string, { id: string; name: string }[]> = {
     replications: reg.replications,
     tokens: reg.tokens.map((t) => t.arm),
     scopemaps: reg.scopeMaps,
     privateendpointconnections: reg.arm.properties.privateEndpointConnections,
+    tasks: reg.tasks ?? [],
+    connectedregistries: reg.connectedRegistries ?? [],
   };
   const coll = child ? collections[child] : undefined;
   if (!coll) return armError(404, 'NotFound', `No route for '${req.path}'.`);

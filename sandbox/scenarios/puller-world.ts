@@ -4,6 +4,8 @@
 // zones. They take the ARM state itself, so unit tests build the same world the scenarios do.
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_IDS, roleAssignment, servicePrincipal, type ArmState, type BuiltInRoleName, type RegistryRecord } from '../arm/state';
+import { scopeMapJson, tokenRecord } from '../arm/builders';
+import type { ConnectedRegistryJson, TaskJson } from '../arm/arm-json';
 import { pullerWorld, type ContainerAppJson, type ContainerGroupJson, type MlWorkspaceJson, type SiteRecord } from '../arm/pullers';
 
 const SUB = DEFAULT_IDS.subscriptionId;
@@ -178,4 +180,50 @@ export function addMlWorkspace(state: ArmState, name: string, registry: Registry
   pullerWorld(state).mlWorkspaces.push(ws);
   readable(state, ws.id, now);
   return { ...ws, principalId: mi.principalId };
+}
+
+export interface TaskOptions {
+  name: string;
+  /** 'run-token': the default source registry login; 'system': loginMode None, the registry's credential the task's system identity. */
+  pullWith: 'run-token' | 'system';
+}
+
+/** An ACR task of the registry that builds web from a base image in it (a base image trigger on). */
+export function addTask(state: ArmState, registry: RegistryRecord, o: TaskOptions, now: Date): TaskJson & { principalId?: string } {
+  const mi = o.pullWith === 'system' ? miPrincipal(state, `${registry.arm.name}-${o.name}`, now) : undefined;
+  const login = registry.arm.properties.loginServer;
+  const task: TaskJson = {
+    id: `${registry.arm.id}/tasks/${o.name}`, name: o.name, type: 'Microsoft.ContainerRegistry/registries/tasks', location: registry.arm.location,
+    ...(mi ? { identity: { type: 'SystemAssigned', principalId: mi.principalId, tenantId: DEFAULT_IDS.tenantId } } : {}),
+    properties: {
+      provisioningState: 'Succeeded', creationDate: LONG_AGO(now).toISOString(), status: 'Enabled', platform: { os: 'Linux', architecture: 'amd64' },
+      step: { type: 'Docker', dockerFilePath: 'Dockerfile', contextPath: 'https://github.com/contoso/web.git', imageNames: ['web:{{.Run.ID}}'], isPushEnabled: true },
+      trigger: { baseImageTrigger: { name: 'defaultBaseimageTriggerName', baseImageTriggerType: 'Runtime', status: 'Enabled' } },
+      credentials: mi ? { sourceRegistry: { loginMode: 'None' }, customRegistries: { [login]: { identity: '[system]' } } } : { sourceRegistry: { loginMode: 'Default' } },
+    },
+  };
+  (registry.tasks ??= []).push(task);
+  return { ...task, principalId: mi?.principalId };
+}
+
+/** A connected registry syncing from the registry with its own sync token (and a client token). */
+export function addConnectedRegistry(registry: RegistryRecord, name: string, o: { connectionState: ConnectedRegistryJson['properties']['connectionState']; syncTokenStatus?: 'enabled' | 'disabled' }, now: Date): ConnectedRegistryJson {
+  registry.scopeMaps.push(scopeMapJson(registry.arm.id, `${name}-sync-scope-map`, ['repositories/hello/content/read', 'repositories/hello/metadata/read', `gateway/${name}/config/read`, `gateway/${name}/config/write`, `gateway/${name}/message/read`, `gateway/${name}/message/write`], now));
+  const sync = tokenRecord(registry.arm.id, `${name}-sync-token`, `${name}-sync-scope-map`, { now });
+  sync.arm.properties.status = o.syncTokenStatus ?? 'enabled';
+  const client = tokenRecord(registry.arm.id, `${name}-client`, 'hello-pull', { now });
+  registry.tokens.push(sync, client);
+  const last = o.connectionState === 'Online' ? now : new Date(now.getTime() - 3 * 24 * 3600 * 1000);
+  const cr: ConnectedRegistryJson = {
+    id: `${registry.arm.id}/connectedRegistries/${name}`, name, type: 'Microsoft.ContainerRegistry/registries/connectedRegistries',
+    properties: {
+      provisioningState: 'Succeeded', mode: 'ReadOnly', version: '0.11.0', connectionState: o.connectionState, lastActivityTime: last.toISOString(),
+      activation: { status: 'Active' },
+      parent: { syncProperties: { tokenId: sync.arm.id, schedule: '* * * * *', messageTtl: 'P2D', lastSyncTime: last.toISOString(), gatewayEndpoint: `${registry.arm.name}.${registry.arm.location}.data.azurecr.io` } },
+      clientTokenIds: [client.arm.id],
+      statusDetails: o.connectionState === 'Online' ? [] : [{ type: 'Connection', code: 'ConnectionTimedOut', description: 'The connected registry has not sent a heartbeat since its last sync.', timestamp: last.toISOString(), correlationId: randomUUID() }],
+    },
+  };
+  (registry.connectedRegistries ??= []).push(cr);
+  return cr;
 }

@@ -7,7 +7,7 @@ import { IP, NAMES } from '../addresses';
 import { DEFAULT_IDS } from '../arm/state';
 import { pullerWorld } from '../arm/pullers';
 import { addPrivateEndpoint } from './registry-network';
-import { addContainerApp, addContainerGroup, addMlWorkspace, addRegistryDnsZone, addSite, addUserAssignedIdentity, addVnet, grant, readable } from './puller-world';
+import { addConnectedRegistry, addTask, addContainerApp, addContainerGroup, addMlWorkspace, addRegistryDnsZone, addSite, addUserAssignedIdentity, addVnet, grant, readable } from './puller-world';
 import type { ScenarioContext, ScenarioDef } from './types';
 
 const S = { seed: 'troubleshoot-network', section: 'configure-service-access', registry: 'contoso', usesArm: true, operation: 'pull' } as const;
@@ -88,8 +88,23 @@ export const pullerScenarios: ScenarioDef[] = [
     },
   },
   {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-task-no-acrpull', identity: 'service:build-web', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'ACR task build-web of contoso builds from a base image in contoso with its system-assigned identity (source registry login None, the registry\'s credential [system]), which holds no AcrPull on contoso.' },
+    setup(ctx) { addTask(ctx.state, ctx.contoso, { name: 'build-web', pullWith: 'system' }, ctx.now); },
+  },
+  {
+    info: { ...S, seed: 'troubleshoot-login', section: 'confirm-credentials-to-access-registry', name: 'puller-connected-offline', identity: 'service:edge1', expectedCause: 'pullers.connected-registry-offline',
+      description: 'Connected registry edge1 of contoso (ReadOnly, its sync token enabled) is Offline: no heartbeat for three days, so it syncs nothing.' },
+    setup(ctx) { addConnectedRegistry(ctx.contoso, 'edge1', { connectionState: 'Offline' }, ctx.now); },
+  },
+  {
+    info: { ...S, seed: 'troubleshoot-login', section: 'confirm-credentials-to-access-registry', name: 'puller-sync-token-disabled', identity: 'service:edge1', expectedCause: 'pullers.token-disabled',
+      description: 'Connected registry edge1 of contoso is Online by its last report, but its sync token edge1-sync-token was disabled: its next sync sign-in is refused.' },
+    setup(ctx) { addConnectedRegistry(ctx.contoso, 'edge1', { connectionState: 'Online', syncTokenStatus: 'disabled' }, ctx.now); },
+  },
+  {
     info: { ...S, name: 'pullers-healthy', pulledBy: true, expectedCause: null,
-      description: 'One healthy puller of each kind (--pulled-by): App Service app, Container App, container group (user-assigned identity) and Machine Learning workspace, each whose identity holds AcrPull on an open registry.' },
+      description: 'One healthy puller of each kind (--pulled-by): App Service app, Container App, container group (user-assigned identity), Machine Learning workspace and ACR task, each whose identity holds AcrPull on an open registry, and an online connected registry with enabled tokens.' },
     setup(ctx) {
       grant(ctx.state, ctx.contoso, addSite(ctx.state, { name: 'contoso-web', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
       grant(ctx.state, ctx.contoso, addContainerApp(ctx.state, { name: 'contoso-api', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
@@ -97,6 +112,8 @@ export const pullerScenarios: ScenarioDef[] = [
       grant(ctx.state, ctx.contoso, ua.principalId, 'AcrPull', ctx.now);
       addContainerGroup(ctx.state, { name: 'contoso-jobs', pullWith: ua }, ctx.now);
       grant(ctx.state, ctx.contoso, addMlWorkspace(ctx.state, 'contoso-ml', ctx.contoso, ctx.now).principalId, 'AcrPull', ctx.now);
+      grant(ctx.state, ctx.contoso, addTask(ctx.state, ctx.contoso, { name: 'build-web', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
+      addConnectedRegistry(ctx.contoso, 'edge1', { connectionState: 'Online' }, ctx.now);
     },
   },
 ];

@@ -9,7 +9,7 @@ import { armRequest, type ArmAccess } from './connection';
 import { arr, rec, str } from '../text/json-guards';
 import { parseTopLevelResourceId } from '../registry/resource-id';
 
-export type PullerKind = 'appservice' | 'functions' | 'containerapp' | 'aci' | 'ml';
+export type PullerKind = 'appservice' | 'functions' | 'containerapp' | 'aci' | 'ml' | 'task' | 'connected-registry';
 
 /** How a service authenticates its pulls from this registry. */
 export type PullerCredential =
@@ -22,6 +22,10 @@ export type PullerCredential =
   | { kind: 'service-principal'; clientId: string }
   /** Another stored user name and password (a repository token, …). */
   | { kind: 'password'; username: string }
+  /** An ACR Task run's own token for its registry (sourceRegistry loginMode Default): no identity needed. */
+  | { kind: 'task-token' }
+  /** A repository-scoped token of the registry by resource id (a connected registry's sync token). */
+  | { kind: 'acr-token'; tokenId: string }
   /** Nothing configured: an anonymous pull. */
   | { kind: 'anonymous' }
   /** ARM did not say (settings not readable, an App Service app with the credentials in app settings we may not list). */
@@ -55,6 +59,8 @@ export interface Puller {
   };
   /** What ARM left out of this resource (half-filled), in words. */
   gaps: string[];
+  /** A connected registry: its connection to this registry, as ARM reports it. */
+  connected?: { connectionState?: string; activation?: string; lastActivityTime?: string; clientTokenIds: string[]; statusDetail?: string };
 }
 
 export interface PullerListResult {
@@ -92,7 +98,7 @@ export function pullersGraphQuery(loginServer: string, registryId: string): stri
   ].join('\n');
 }
 
-function identitiesOf(identity: unknown): PullerIdentities {
+export function identitiesOf(identity: unknown): PullerIdentities {
   const o = rec(identity);
   const ua = rec(o.userAssignedIdentities);
   return {
@@ -264,6 +270,6 @@ export function findPuller(pullers: readonly Puller[], named: string): Puller | 
 
 /** In words, for messages: "App Service app contoso-web". */
 export function pullerLabel(p: Pick<Puller, 'kind' | 'name'>): string {
-  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace' };
+  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry' };
   return `${what[p.kind]} ${p.name}`;
 }

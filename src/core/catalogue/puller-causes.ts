@@ -26,6 +26,10 @@ const SERVICE_DOCS = {
     'https://learn.microsoft.com/azure/container-instances/using-azure-container-registry-mi'),
   trusted: docs({ en: 'Allow trusted services to access a network-restricted registry', nl: 'Vertrouwde services toegang geven tot een register met netwerkbeperkingen' },
     'https://learn.microsoft.com/azure/container-registry/allow-access-trusted-services'),
+  tasks: docs({ en: 'ACR Tasks: cross-registry authentication with a managed identity', nl: 'ACR Tasks: verificatie tussen registers met een beheerde identiteit' },
+    'https://learn.microsoft.com/azure/container-registry/container-registry-tasks-cross-registry-authentication'),
+  connectedRegistry: docs({ en: 'Connected registry: troubleshoot', nl: 'Verbonden register: problemen oplossen' },
+    'https://learn.microsoft.com/azure/container-registry/troubleshoot-connected-registry'),
   privateLinkDns: docs({ en: 'Private Link: DNS configuration options', nl: 'Private Link: opties voor DNS-configuratie' }, 'container-registry-private-link', 'dns-configuration-options'),
 };
 
@@ -145,6 +149,34 @@ export const PULLER_CAUSES = [
         'az role assignment create --assignee-object-id {principalId} --assignee-principal-type ServicePrincipal --role AcrPull --scope {registryId}', ['principalId', 'registryId']),
       SERVICE_DOCS.appService,
       SERVICE_DOCS.containerApps,
+      serviceAccessDocs,
+    ],
+  }),
+  cause({
+    id: 'pullers.token-disabled', layer: LAYER.credentials + 12,
+    title: { en: 'A service or connected registry pulls with a token that is disabled or gone', nl: 'Een service of verbonden register haalt op met een token dat is uitgeschakeld of verdwenen' },
+    explanation: {
+      en: '{service} signs in to the registry with a repository-scoped token ({tokenName}): a connected registry\'s sync or client token, or a token name stored as the user name. The token is disabled or was deleted, so the registry refuses every sign-in with it. Enable the token (or create it again and give the service new credentials).',
+      nl: '{service} meldt zich bij het register aan met een token met bereik ({tokenName}): het synchronisatie- of clienttoken van een verbonden register, of een tokennaam die als gebruikersnaam is opgeslagen. Het token is uitgeschakeld of verwijderd, dus het register weigert elke aanmelding ermee. Schakel het token in (of maak het opnieuw en geef de service nieuwe referenties).',
+    },
+    symptoms: ['token is disabled', 'sync token', 'unauthorized: authentication required', 'connected registry'],
+    fixes: [
+      azure({ en: 'Enable the token', nl: 'Het token inschakelen' }, 'registry.enableToken', 'az acr token update --name {tokenName} --registry {registry} --status enabled', ['tokenName']),
+      SERVICE_DOCS.connectedRegistry,
+      serviceAccessDocs,
+    ],
+  }),
+  cause({
+    id: 'pullers.connected-registry-offline', layer: LAYER.registryNetwork + 10,
+    title: { en: 'A connected registry is offline and does not sync', nl: 'Een verbonden register is offline en synchroniseert niet' },
+    explanation: {
+      en: '{service} is a connected registry of this registry, but ARM reports it offline, unhealthy or never activated: it does not reach the registry\'s gateway to sync, so its clients pull stale images or none. Check that the connected registry runs (its extension or pod), can reach the registry and its data endpoint, and that its sync token is enabled.',
+      nl: '{service} is een verbonden register van dit register, maar ARM meldt het offline, niet in orde of nooit geactiveerd: het bereikt de gateway van het register niet om te synchroniseren, dus zijn clients halen verouderde installatiekopieën op of geen. Controleer of het verbonden register draait (de extensie of pod), het register en zijn data-eindpunt kan bereiken, en of het synchronisatietoken is ingeschakeld.',
+    },
+    symptoms: ['connected registry', 'connectionstate', 'offline', 'failed to sync'],
+    fixes: [
+      copy({ en: 'Show the connected registry\'s state', nl: 'De status van het verbonden register tonen' }, 'az acr connected-registry show --registry {registry} --name {service} --query "{state:connectionState,activity:lastActivityTime,status:statusDetails}"', ['service']),
+      SERVICE_DOCS.connectedRegistry,
       serviceAccessDocs,
     ],
   }),

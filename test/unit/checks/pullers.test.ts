@@ -171,7 +171,7 @@ describe('pullers: verdicts', () => {
     const sp = details(site, { credential: { kind: 'service-principal', clientId: 'x' } });
     const v = judgePuller(sp, registry(), undefined, dns, NOW);
     assert.equal(v.problems.length, 0);
-    assert.match(v.unknowns[0], /cannot be tried from here/);
+    assert.match(v.unknowns[0], /service principal x.*roles on contoso are not checked.*secret is never readable/);
   });
 });
 

@@ -6,6 +6,7 @@ import { AzureAccessError, toAzureError } from '../../azure/errors';
 import type { ArmAccess } from '../../azure/connection';
 import { fetchRegistryView, type ArmRegistryView, type RegistryRef } from '../../azure/registry-view';
 import { listPullers, findPuller, type Puller } from '../../azure/pullers';
+import { listRegistryPullers } from '../../azure/registry-pullers';
 import { readPullerDetails, readRegistryDnsZones, type PullerDetails, type PrivateDnsZoneLinks } from '../../azure/puller-details';
 import { listRoleAssignments } from '../../azure/role-assignments';
 import type { RoleAssignmentFacts } from '../login/registry-facts';
@@ -32,6 +33,7 @@ export function pullRegistryFacts(v: ArmRegistryView): PullRegistryFacts {
     adminUserEnabled: v.adminUserEnabled, anonymousPullEnabled: v.anonymousPullEnabled, roleAssignmentMode: v.roleAssignmentMode,
     publicNetworkAccess: v.publicNetworkAccess, defaultAction: v.defaultAction, ipRules: v.ipRules, networkRuleBypassOptions: v.networkRuleBypassOptions,
     approvedPrivateEndpoints: v.privateEndpointConnections.filter((c) => c.status === 'Approved').length,
+    ...(v.gaps.some((g) => g.part === 'tokens') ? {} : { tokens: v.tokens.map((t) => ({ id: t.id, name: t.name, status: t.status })) }),
   };
 }
 
@@ -63,8 +65,11 @@ export async function assessPullers(azure: ArmAccess, registry: string | Registr
   const view = await fetchRegistryView(azure, registry, opts.signal);
   if (!view) throw new AzureAccessError('not-found', `The registry ${typeof registry === 'string' ? registry : registry.name} is not among those this Azure sign-in can see.`, 'find the registry');
   const facts = pullRegistryFacts(view);
-  const listed = await listPullers(azure, view, { signal: opts.signal, maxRows: opts.maxRows });
-  let pullers = listed.pullers;
+  const [listed, own] = await Promise.all([
+    listPullers(azure, view, { signal: opts.signal, maxRows: opts.maxRows }),
+    listRegistryPullers(azure, view, opts.signal),
+  ]);
+  let pullers = [...listed.pullers, ...own.pullers];
   if (opts.named) {
     const one = findPuller(pullers, opts.named);
     pullers = one ? [one] : [];
@@ -74,7 +79,7 @@ export async function assessPullers(azure: ArmAccess, registry: string | Registr
   const details: PullerDetails[] = await pool(judged, 6, (p) => readPullerDetails(azure, p, view.name, opts.signal));
   const needsDns = facts.approvedPrivateEndpoints > 0 && details.some((d) => d.network.subnetIds.length);
   let dns: { zones: PrivateDnsZoneLinks[]; read: boolean } = { zones: [], read: false };
-  const gaps: string[] = [];
+  const gaps: string[] = [...own.gaps];
   if (needsDns) {
     const subs = [view.subscriptionId, ...details.map((d) => d.subscriptionId)];
     const r = await readRegistryDnsZones(azure, subs, view.loginServer, opts.signal);

@@ -8,4 +8,5 @@ export const PULLERS = {
   network: checkKey('pullers.network'),
   vnetImagePull: checkKey('pullers.vnet-image-pull'),
   privateDns: checkKey('pullers.private-dns'),
+  tokens: checkKey('pullers.tokens'),
 };

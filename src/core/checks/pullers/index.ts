@@ -6,6 +6,7 @@ import { pullersVnetImagePullCheck } from './vnet-image-pull';
 import { pullersPrivateDnsCheck } from './private-dns';
 import { pullersAdminCheck } from './admin-credentials';
 import { pullersIdentityCheck } from './identity';
+import { pullersTokensCheck } from './registry-tokens';
 
-export const PULLER_CHECKS: readonly Check[] = [pullersListCheck, pullersNetworkCheck, pullersVnetImagePullCheck, pullersPrivateDnsCheck, pullersAdminCheck, pullersIdentityCheck] as readonly Check[];
+export const PULLER_CHECKS: readonly Check[] = [pullersListCheck, pullersNetworkCheck, pullersVnetImagePullCheck, pullersPrivateDnsCheck, pullersAdminCheck, pullersTokensCheck, pullersIdentityCheck] as readonly Check[];
 export { PULLERS } from './ids';

@@ -25,6 +25,8 @@ export interface PullRegistryFacts {
   networkRuleBypassOptions?: string;
   /** Approved private endpoint connections. */
   approvedPrivateEndpoints: number;
+  /** The registry's repository tokens (undefined: they could not be read). */
+  tokens?: { id: string; name: string; status: string }[];
 }
 
 export interface PullerProblem {
@@ -48,7 +50,7 @@ export interface PullerVerdict {
  * The network seed's "Configure service access": App Service and Container Instances cannot use a
  * network-restricted registry at all; ACR Tasks and Machine Learning are among the trusted ones.
  */
-export const TRUSTED_KINDS: ReadonlySet<PullerKind> = new Set<PullerKind>(['ml']);
+export const TRUSTED_KINDS: ReadonlySet<PullerKind> = new Set<PullerKind>(['ml', 'task']);
 
 export function isRestricted(r: PullRegistryFacts): boolean {
   return r.publicNetworkAccess === 'Disabled' || r.defaultAction === 'Deny';
@@ -72,6 +74,8 @@ export function whoOf(p: Pick<PullerDetails, 'kind' | 'name'>): Message {
     case 'containerapp': return msg('Container App {name}', { name: p.name });
     case 'aci': return msg('container group {name}', { name: p.name });
     case 'ml': return msg('Machine Learning workspace {name}', { name: p.name });
+    case 'task': return msg('ACR task {name}', { name: p.name });
+    case 'connected-registry': return msg('connected registry {name}', { name: p.name });
   }
 }
 
@@ -99,8 +103,38 @@ function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAss
     return;
   }
   if (c.kind === 'unknown') { out.unknowns.push(`${label}: which credentials it pulls with is not known (${c.why})`); return; }
-  if (c.kind === 'service-principal' || c.kind === 'password') {
-    out.unknowns.push(`${label} pulls with a stored ${c.kind === 'service-principal' ? `service principal (${c.clientId})` : `user name (${c.username})`} and password: its sign-in cannot be tried from here`);
+  // A task run's own token: ACR gives each run a token for its registry, no role needed.
+  if (c.kind === 'task-token') return;
+  if (c.kind === 'acr-token' || c.kind === 'password') {
+    const token = c.kind === 'acr-token'
+      ? r.tokens?.find((t) => t.id.toLowerCase() === c.tokenId.toLowerCase())
+      : r.tokens?.find((t) => t.name.toLowerCase() === c.username.toLowerCase());
+    const tokenName = c.kind === 'acr-token' ? c.tokenId.split('/').pop() ?? c.tokenId : c.username;
+    if (!r.tokens) { out.unknowns.push(`${label}: the tokens of ${r.name} could not be read, so whether ${tokenName} exists and is enabled is not known`); return; }
+    if (token && token.status !== 'disabled') {
+      out.unknowns.push(`${label} pulls with token ${token.name}, which exists and is enabled; its password is not readable through ARM, so whether the stored one is current is not checked`);
+      return;
+    }
+    if (token || c.kind === 'acr-token') {
+      out.problems.push({
+        causeId: 'pullers.token-disabled', status: 'fail', fixParams: { ...params, tokenName },
+        message: token
+          ? msg('{who} pulls with the token {token} of {registry}, which is disabled: every sign-in with it is refused.', { who, token: tokenName, registry: r.name })
+          : msg('{who} pulls with the token {token}, which {registry} does not have (deleted or never created): every sign-in with it is refused.', { who, token: tokenName, registry: r.name }),
+      });
+      return;
+    }
+    out.unknowns.push(`${label} pulls with a stored user name (${c.username}) and password: the user name is neither the admin user, an app id nor a token of ${r.name}, and a password is not readable through ARM, so neither is checked`);
+    return;
+  }
+  if (c.kind === 'service-principal' && !p.principalId) {
+    out.unknowns.push(`${label} pulls as service principal ${c.clientId}, which ${p.identityProblem === 'not-an-azure-identity' ? 'this sign-in could not resolve to an object id' : 'was not resolved'}: its roles on ${r.name} are not checked; its secret is never readable through ARM`);
+    return;
+  }
+  if (c.kind === 'service-principal') {
+    // The app id resolved to a service principal: its rights are judged like a managed identity's.
+    if (!roles) { out.unknowns.push(`${label}: the role assignments of ${p.principalId} could not be read`); return; }
+    rightsProblems(p, r, roles, now, out, msg('the service principal {id}', { id: c.clientId }), params, who);
     return;
   }
   // A managed identity: system-assigned, or user-assigned by resource id / client id.
@@ -113,6 +147,11 @@ function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAss
     return;
   }
   if (!roles) { out.unknowns.push(`${label}: the role assignments of ${p.principalId} could not be read`); return; }
+  rightsProblems(p, r, roles, now, out, what, params, who);
+}
+
+function rightsProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssignmentFacts[], now: Date, out: PullerVerdict, what: Message, params: Record<string, string>, who: Message): void {
+  if (!p.principalId) return;
   const abac = r.roleAssignmentMode === 'AbacRepositoryPermissions';
   const groups = roles.filter((a) => a.principalType === 'Group').map((a) => a.principalId);
   const a = analyseRoles(roles, p.principalId, abac, now, groups);
@@ -184,10 +223,39 @@ function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: P
   }
 }
 
+/** A connected registry that is not connected (offline, unhealthy, never activated), and client tokens it cannot serve. */
+function connectedProblems(p: PullerDetails, r: PullRegistryFacts, out: PullerVerdict): void {
+  const c = p.connected;
+  if (!c) return;
+  const who = whoOf(p);
+  const params = baseParams(p, r);
+  const state = c.connectionState ?? '';
+  if (/^(offline|unhealthy)$/i.test(state) || /^inactive$/i.test(c.activation ?? '')) {
+    out.problems.push({
+      causeId: 'pullers.connected-registry-offline', status: /^unhealthy$/i.test(state) ? 'warn' : 'fail', fixParams: params,
+      message: /^inactive$/i.test(c.activation ?? '')
+        ? msg('{who} was never activated (activation Inactive): it has not connected to {registry} and syncs nothing.', { who, registry: r.name })
+        : msg('{who} is {state} (last activity {last}{detail}): it does not sync from {registry}, so its clients pull stale images or none.', { who, state, registry: r.name, last: c.lastActivityTime ?? '?', detail: c.statusDetail ? `; ${c.statusDetail}` : '' }),
+    });
+  }
+  if (!r.tokens) return;
+  for (const id of c.clientTokenIds) {
+    const t = r.tokens.find((x) => x.id.toLowerCase() === id.toLowerCase());
+    if (t && t.status !== 'disabled') continue;
+    const tokenName = id.split('/').pop() ?? id;
+    out.problems.push({
+      causeId: 'pullers.token-disabled', status: 'warn', fixParams: { ...params, tokenName },
+      message: t ? msg('The client token {token} of {who} is disabled: its clients cannot pull from it.', { who, token: tokenName })
+        : msg('The client token {token} of {who} no longer exists in {registry}: its clients cannot pull from it.', { who, token: tokenName, registry: r.name }),
+    });
+  }
+}
+
 /** Every problem of one puller, most fundamental first (network before identity before rights, as the engine ranks). */
 export function judgePuller(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssignmentFacts[] | undefined, dns: { zones: PrivateDnsZoneLinks[]; read: boolean }, now: Date): PullerVerdict {
   const out: PullerVerdict = { puller: p, problems: [], unknowns: [...p.readGaps.map((g) => `${pullerLabel(p)}: ${g}`)] };
-  networkProblems(p, r, dns, out);
+  if (p.kind !== 'connected-registry') networkProblems(p, r, dns, out);
+  connectedProblems(p, r, out);
   identityProblems(p, r, roles, now, out);
   return out;
 }
