@@ -71,12 +71,17 @@ export const SANDBOX_GUIDS = new Set([
 ]);
 export const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 
+// The escape byte starts a terminal colour.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+const CTR_PROGRESS = /^(?:\S+:\s+(?:resolved|resolving|waiting|downloading|done|exists|uploading|pushing)\s+\||elapsed: [\d.]+ ?s\s+total:)/;
+
 /** What goes into a corpus file: secrets (known values and shapes) hidden, other GUIDs masked, temp paths named. */
 export function corpusText(text: string, known: readonly string[], tempDirs: readonly string[] = []): string {
   let out = redact(text, known);
   for (const d of tempDirs) if (d) out = out.split(d).join('<tmp>');
   out = out.replace(GUID, (g) => (SANDBOX_GUIDS.has(g.toLowerCase()) ? g : 'ffffffff-ffff-4fff-bfff-ffffffffffff'));
-  // Terminal progress bars and trailing blanks say nothing about the fault.
+  // Terminal colours, progress bars (ctr's per-layer table among them) and trailing blanks say nothing about the fault.
+  out = out.replace(ANSI, '').split('\n').filter((l) => !CTR_PROGRESS.test(l)).join('\n');
   return out.replace(/\r/g, '\n').split('\n').map((l) => l.trimEnd()).filter((l, i, a) => l || (i > 0 && a[i - 1])).join('\n').trim().slice(0, 8000);
 }
 

@@ -39,6 +39,11 @@ export function whoFor(w: SandboxWorld, info: ScenarioInfo): Who | undefined {
 const DATA_ENDPOINT = ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing'];
 const NOT_MET: Record<string, string[]> = {
   curl: ['docker.config-malformed'],
+  // ctr and an SDK program take the credential on their own command line or code, not from docker's config; ctr is not docker's CLI.
+  ctr: ['docker.config-malformed', 'docker.cli-missing'],
+  'ctr-hosts-dir': ['docker.config-malformed', 'docker.cli-missing'],
+  dockerode: ['docker.config-malformed'],
+  'azure-sdk-js': ['docker.config-malformed'],
   // az acr login and repository list never fetch a blob, so never reach a data endpoint.
   'az-acr-repository': ['docker.config-malformed', 'name.resource-name-vs-login-server', ...DATA_ENDPOINT],
   'az-acr-login': ['name.resource-name-vs-login-server', ...DATA_ENDPOINT],
@@ -115,6 +120,8 @@ export async function recordCorpus(w: SandboxWorld, names: string[], log: (s: st
         const file = entryFile({ client: c.name, scenario: name, operation: ops[0] ?? 'login', source: 'recorded' });
         if (NOT_MET[c.name]?.includes(sc.expectedCause)) { row[c.name] = `skipped: ${c.name} never meets ${sc.expectedCause}`; fs.rmSync(file, { force: true }); continue; }
         if (!who) { row[c.name] = 'skipped: the scenario\'s identity cannot sign in from this machine'; fs.rmSync(file, { force: true }); continue; }
+        const cannot = c.meets?.(who);
+        if (cannot) { row[c.name] = `skipped: ${cannot}`; fs.rmSync(file, { force: true }); continue; }
         if (!ops.length) { row[c.name] = `skipped: ${c.name} does not ${sc.operation ?? 'login'}`; fs.rmSync(file, { force: true }); continue; }
         let failed: { op: CorpusOperation; command: string; code: number | null; text: string } | undefined;
         for (const op of ops) {
