@@ -214,6 +214,10 @@ export class LoginServer {
   private proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
     const headers = { ...req.headers, host: this.o.loginServer, 'x-forwarded-proto': 'https' };
     const up = http.request({ host: '127.0.0.1', port: this.o.upstreamPort, method: req.method, path: req.url, headers }, (ur) => {
+      // ACR's upload Location is a path (the Azure SDKs strip its leading slash); the backend writes an absolute URL.
+      const loc = ur.headers.location;
+      const abs = loc && /^https?:\/\/([^/]+)(\/.*)$/.exec(loc);
+      if (abs && abs[1].toLowerCase() === this.o.loginServer.toLowerCase()) ur.headers.location = abs[2];
       res.writeHead(ur.statusCode ?? 502, ur.headers);
       ur.pipe(res);
     });

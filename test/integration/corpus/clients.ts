@@ -216,7 +216,7 @@ const curl: CorpusClient = {
     if (who.kind === 'explicit') basic = ['-u', `${who.username}:${who.password}`];
     if (who.kind === 'stored') {
       const stored = storedLogin(ctx, registry);
-      if (stored) basic = ['-u', `${stored.username}:${stored.password}`];
+      if (stored && !stored.identityToken) basic = ['-u', `${stored.username}:${stored.password}`];
     }
     const step = async (args: string[]) => {
       const result = await sh(ctx, 'curl', ['-sS', '--fail-with-body', '--max-time', '30', ...args]);
@@ -237,16 +237,18 @@ const curl: CorpusClient = {
 };
 
 /** What docker login stored for `registry` as user:password (curl, ctr and SDK programs take it from there). */
-function storedLogin(ctx: ClientContext, registry: string): { username: string; password: string } | undefined {
-  let cfg: { auths?: Record<string, { auth?: string }> } = {};
+function storedLogin(ctx: ClientContext, registry: string): { username: string; password: string; identityToken?: string } | undefined {
+  let cfg: { auths?: Record<string, { auth?: string; identitytoken?: string }> } = {};
   // A malformed config.json (a scenario's) is no login: the client goes anonymous.
   try { cfg = JSON.parse(fs.readFileSync(path.join(ctx.w.dockerConfigDir, 'config.json'), 'utf8')) as typeof cfg; } catch { return undefined; }
-  const auth = Object.entries(cfg.auths ?? {}).find(([h]) => h.toLowerCase() === registry.toLowerCase())?.[1]?.auth;
-  const m = /^([^:]+):(.+)$/s.exec(auth ? Buffer.from(auth, 'base64').toString('utf8') : '');
-  return m ? { username: m[1], password: m[2] } : undefined;
+  const entry = Object.entries(cfg.auths ?? {}).find(([h]) => h.toLowerCase() === registry.toLowerCase())?.[1];
+  const m = /^([^:]+):(.*)$/s.exec(entry?.auth ? Buffer.from(entry.auth, 'base64').toString('utf8') : '');
+  // az acr login stores an ACR refresh token (identitytoken) beside the null GUID as user name.
+  if (m && entry?.identitytoken) return { username: m[1], password: m[2], identityToken: entry.identitytoken };
+  return m && m[2] ? { username: m[1], password: m[2] } : undefined;
 }
 
-function userPass(ctx: ClientContext, registry: string, who: Who): { username: string; password: string } | undefined {
+function userPass(ctx: ClientContext, registry: string, who: Who): { username: string; password: string; identityToken?: string } | undefined {
   return who.kind === 'explicit' ? who : who.kind === 'stored' ? storedLogin(ctx, registry) : undefined;
 }
 
@@ -292,10 +294,11 @@ function ctrTool(name: 'ctr' | 'ctr-hosts-dir'): CorpusClient {
       const creds = userPass(ctx, registry, who);
       const trust = name === 'ctr' ? ['--tlscacert', ctx.w.caFile] : ['--hosts-dir', hostsDir(ctx, registry)];
       // The password goes in on the command line as users type it; the command recorded shows ***.
-      const user = creds ? ['--user', `${creds.username}:${creds.password}`] : [];
+      // A stored refresh token goes in as ctr's --refresh, as the kubelet's credential provider hands it over.
+      const user = creds?.identityToken ? ['--refresh', creds.identityToken] : creds ? ['--user', `${creds.username}:${creds.password}`] : [];
       const step = async (args: string[]) => {
         const result = await ctr(ctx, args);
-        const shown = args.map((a, i) => (args[i - 1] === '--user' ? `${a.split(':')[0]}:***` : a.replace(ctx.dir, '<tmp>').replace(ctx.w.caFile, '/etc/containerd/certs.d/ca.crt')));
+        const shown = args.map((a, i) => (args[i - 1] === '--user' ? `${a.split(':')[0]}:***` : args[i - 1] === '--refresh' ? '***' : a.replace(ctx.dir, '<tmp>').replace(ctx.w.caFile, '/etc/containerd/certs.d/ca.crt')));
         runs.push({ command: pretty('ctr', shown), result });
         return result;
       };

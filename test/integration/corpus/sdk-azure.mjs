@@ -1,5 +1,6 @@
 // The Azure SDK for JavaScript as a user's program meets a registry: @azure/container-registry with
-// a token credential from Entra (ClientSecretCredential) or anonymous, ending as the SDK's samples
+// a token credential from Entra (ClientSecretCredential) or anonymous (pull: the content client's
+// getManifest, anonymous the metadata client's manifest properties; list: listRepositoryNames), ending as the SDK's samples
 // do (`console.error("An error occurred:", error)`), so the recorded words are what a service logs.
 //   node sdk-azure.mjs <list|pull|push> <login server> <repository>[:tag] [anonymous]
 // The secret comes in ACR_CORPUS_SECRET (never on the command line); otherwise the
@@ -19,9 +20,14 @@ async function main() {
     const client = credential ? new ContainerRegistryClient(endpoint, credential, { audience }) : new ContainerRegistryClient(endpoint, { audience });
     for await (const name of client.listRepositoryNames()) console.log(name);
   } else if (op === 'pull') {
-    const client = credential ? new ContainerRegistryClient(endpoint, credential, { audience }) : new ContainerRegistryClient(endpoint, { audience });
-    const props = await client.getArtifact(repo, tag).getManifestProperties();
-    console.log(props.digest);
+    // The content client's pull: GET /v2/<repo>/manifests/<tag> (needs a credential; anonymous pull goes through the metadata client).
+    if (credential) {
+      const { digest } = await new ContainerRegistryContentClient(endpoint, repo, credential, { audience }).getManifest(tag);
+      console.log(digest);
+    } else {
+      const props = await new ContainerRegistryClient(endpoint, { audience }).getArtifact(repo, tag).getManifestProperties();
+      console.log(props.digest);
+    }
   } else if (op === 'push') {
     if (!credential) throw new Error('push needs a credential');
     const content = new ContainerRegistryContentClient(endpoint, repo, credential, { audience });
