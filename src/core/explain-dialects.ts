@@ -114,6 +114,8 @@ export const DIALECT_RULES: SymptomRule[] = [
   // Node's resolver (the Azure SDKs, dockerode): the name itself did not resolve.
   { label: 'Node resolver: name not found', pattern: /getaddrinfo (?:EAI_AGAIN|ENOTFOUND) \S+/, causes: ['network.dns-resolution-failed', 'name.registry-not-found', 'name.wrong-cloud-suffix', 'name.missing-suffix'], weight: 92, specific: true },
   { label: 'token audience refused by the registry', pattern: /azureADAuthenticationAsArmPolicy is disabled|access token audience \S+ is not accepted/i, causes: ['credentials.aad-audience-rejected'], weight: 96, specific: true },
+  { label: 'Node: proxy CONNECT failed', pattern: /Proxy connection ended before receiving CONNECT response|tunneling socket could not be established/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
+  { label: 'Node: certificate not trusted', pattern: /unable to verify the first certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|self[- ]signed certificate in certificate chain|unable to get local issuer certificate/i, causes: ['network.tls-untrusted'], weight: 92, specific: true },
   { label: 'Node transport', pattern: /\bETIMEDOUT\b|\bECONNREFUSED\b|\bECONNRESET\b|\bEAI_AGAIN\b|\bENOTFOUND\b/, causes: ['network.login-server-timeout', 'network.login-server-unreachable', 'network.dns-resolution-failed'], weight: 55 },
   { label: 'Go resolver: server misbehaving', pattern: /lookup \S+(?: on \S+)?: (?:server misbehaving|no such host|read udp [^\n]*connection refused|Temporary failure in name resolution)/i, causes: ['network.dns-resolution-failed', 'network.private-endpoint-dns-public'], weight: 92, specific: true },
 ];
