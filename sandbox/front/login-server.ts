@@ -158,6 +158,8 @@ export class LoginServer {
     if (faults.refuseUploads && req.method === 'POST' && /^\/v2\/.+\/blobs\/uploads\/?$/.test(url.pathname) && req.headers.authorization?.startsWith('Bearer ')) {
       json(res, 403, { errors: [{ code: 'DENIED', message: faults.refuseUploads }] }); return;
     }
+    // ACR's /acr/v1/_catalog answers as /v2/_catalog does (same scope, same body).
+    if (url.pathname === '/acr/v1/_catalog' && req.method === 'GET') { req.url = `/v2/_catalog${url.search}`; this.proxy(req, res); return; }
     const acr = /^\/acr\/v1\/(.+?)(?:\/_tags\/([^/]+))?$/.exec(url.pathname);
     if (acr && req.method === 'GET') { await this.attributes(req, res, reg, acr[1], acr[2] ? decodeURIComponent(acr[2]) : undefined); return; }
     if (url.pathname.startsWith('/v2')) { this.proxy(req, res); return; }
@@ -206,12 +208,16 @@ export class LoginServer {
     const c = verifyJwt(this.o.signer, authorization.slice(7));
     if (!c || typeof c.exp !== 'number' || c.exp * 1000 < Date.now()) return false;
     const access = Array.isArray(c.access) ? c.access as { type: string; name: string; actions: string[] }[] : [];
-    return access.some((a) => a.type === 'repository' && a.name === repo && (a.actions.includes('pull') || a.actions.includes('*')));
+    return access.some((a) => a.type === 'repository' && a.name === repo && (a.actions.includes('pull') || a.actions.includes('metadata_read') || a.actions.includes('*')));
   }
 
   private proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
     const headers = { ...req.headers, host: this.o.loginServer, 'x-forwarded-proto': 'https' };
     const up = http.request({ host: '127.0.0.1', port: this.o.upstreamPort, method: req.method, path: req.url, headers }, (ur) => {
+      // ACR's upload Location is a path (the Azure SDKs strip its leading slash); the backend writes an absolute URL.
+      const loc = ur.headers.location;
+      const abs = loc && /^https?:\/\/([^/]+)(\/.*)$/.exec(loc);
+      if (abs && abs[1].toLowerCase() === this.o.loginServer.toLowerCase()) ur.headers.location = abs[2];
       res.writeHead(ur.statusCode ?? 502, ur.headers);
       ur.pipe(res);
     });

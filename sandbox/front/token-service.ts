@@ -117,7 +117,9 @@ export class TokenService {
     }
     if (scope.type !== 'repository') return [];
     const have = this.repoActions(ctx, who, scope.name);
-    return scope.actions.filter((a) => (have as string[]).includes(a) || (a === '*' && have.length === 3));
+    // ACR grants metadata_read with pull and metadata_write with push (the /acr/v1/ API the Azure SDKs call).
+    const implied = (a: string) => (a === 'metadata_read' && have.includes('pull')) || (a === 'metadata_write' && have.includes('push'));
+    return scope.actions.filter((a) => (have as string[]).includes(a) || implied(a) || (a === '*' && have.length === 3));
   }
 
   issueAccessToken(ctx: RegistryContext, who: Who, scopes: ScopeRequest[]): string {

@@ -37,6 +37,12 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'push refused with 401', pattern: /failed to push \S{1,300}: (?:unexpected status from \S+ request to \S{1,400}: )?401 Unauthorized/i, causes: ['authz.missing-acrpush', 'authz.token-scope-missing-action', 'credentials.invalid'], weight: 80 },
   // A blob fetch failing on the data endpoint the registry redirected to (containerd's httpReadSeeker, Go's Get).
   { label: 'blob fetch from the data endpoint failed', pattern: /httpReadSeeker: failed open|(?:Get|GET) \\?"https:\/\/[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us)[^"]{0,400}\\?": [^\n]{0,120}(?:i\/o timeout|deadline exceeded|connection refused|connection reset|no such host)/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing', 'network.firewall-blocks-registry'], weight: 88, specific: true },
+  // ctr's own words: containerd not answering, a reference without a tag, an index without this platform.
+  { label: 'ctr: containerd not answering', pattern: /failed to dial "[^"]*containerd[^"]*\.sock"|dial unix (?:unix:\/\/)?\S*containerd\.sock/i, causes: ['client.containerd-unreachable'], weight: 98, specific: true },
+  { label: 'ctr: reference without a tag', pattern: /failed to resolve reference "[^"]+": object required/i, causes: ['image.tag-not-found'], weight: 90, specific: true },
+  { label: 'ctr: no image for this platform', pattern: /no match for platform in manifest/i, causes: ['image.platform-missing'], weight: 96, specific: true },
+  // The registry's name resolving to this machine: a hosts-file line for a local tunnel (Bastion) with nothing listening.
+  { label: 'login server on the loopback refused', pattern: /dial tcp 127\.0\.0\.1:\d+: connect: connection refused/i, causes: ['network.bastion-endpoint-unsupported', 'network.login-server-unreachable'], weight: 90, specific: true },
   { label: 'server error status', pattern: /unexpected status(?: code)?(?: from \S+ request to \S+)?: 5\d\d|response status code 5\d\d/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 35 },
   { label: 'kubelet pull failed', pattern: /ErrImagePull|ImagePullBackOff|Failed to pull image/i, causes: ['authz.aks-kubelet-missing-acrpull', 'credentials.azure-service-config'], weight: 45 },
 
@@ -51,7 +57,7 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'storage quota exceeded', pattern: /storage quota exceeded|quota exceeded/i, causes: ['image.upload-refused'], weight: 95, specific: true },
 
   // Docker daemon, as SDKs and CI print it.
-  { label: 'Docker API socket missing', pattern: /connect ENOENT \S*docker\.sock|Error while fetching server API version|FileNotFoundError\(2, 'No such file or directory'\)|dial unix \S*docker\.sock: connect: (?:no such file|permission denied)/i, causes: ['docker.daemon-unreachable'], weight: 96, specific: true },
+  { label: 'Docker API socket missing', pattern: /connect ENOENT \S*docker\S*\.sock|Error while fetching server API version|FileNotFoundError\(2, 'No such file or directory'\)|dial unix \S*docker\.sock: connect: (?:no such file|permission denied)/i, causes: ['docker.daemon-unreachable'], weight: 96, specific: true },
   { label: 'Docker API: client too new', pattern: /client version [\d.]+ is too new|Maximum supported API version is/i, causes: ['docker.version-too-old'], weight: 92, specific: true },
   { label: 'docker config unreadable', pattern: /(?:WARNING: )?Error (?:loading|parsing) config file[^\n]*|error getting credentials - err: |unexpected end of JSON input/i, causes: ['docker.config-malformed'], weight: 97, specific: true },
   // The token service failing (not refusing): a 5xx where the token is fetched.
@@ -108,7 +114,12 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'curl: 429', pattern: /curl: \(22\) The requested URL returned error: 429/i, causes: ['network.throttled'], weight: 92, specific: true },
 
   // Go's and Node's transport words the seed rules do not quote.
-  { label: 'Go client timeout', pattern: /\(Client\.Timeout exceeded[^)]*\)|net\/http: request canceled while waiting for connection|dial tcp [0-9.:[\]]+: (?:i\/o timeout|connect: connection timed out)/i, causes: ['network.login-server-timeout', 'network.daemon-proxy-missing'], weight: 72 },
+  { label: 'Go client timeout', pattern: /\(Client\.Timeout exceeded[^)]*\)|net\/http: request canceled while waiting for connection|dial tcp [0-9.:[\]]+: (?:i\/o timeout|connect: connection timed out)/i, causes: ['network.login-server-timeout', 'network.daemon-proxy-missing', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry'], weight: 72 },
+  // Node's resolver (the Azure SDKs, dockerode): the name itself did not resolve.
+  { label: 'Node resolver: name not found', pattern: /getaddrinfo (?:EAI_AGAIN|ENOTFOUND) \S+/, causes: ['network.dns-resolution-failed', 'name.registry-not-found', 'name.wrong-cloud-suffix', 'name.missing-suffix'], weight: 92, specific: true },
+  { label: 'token audience refused by the registry', pattern: /azureADAuthenticationAsArmPolicy is disabled|access token audience \S+ is not accepted/i, causes: ['credentials.aad-audience-rejected'], weight: 96, specific: true },
+  { label: 'Node: proxy CONNECT failed', pattern: /Proxy connection ended before receiving CONNECT response|tunneling socket could not be established/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
+  { label: 'Node: certificate not trusted', pattern: /unable to verify the first certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|self[- ]signed certificate in certificate chain|unable to get local issuer certificate/i, causes: ['network.tls-untrusted'], weight: 92, specific: true },
   { label: 'Node transport', pattern: /\bETIMEDOUT\b|\bECONNREFUSED\b|\bECONNRESET\b|\bEAI_AGAIN\b|\bENOTFOUND\b/, causes: ['network.login-server-timeout', 'network.login-server-unreachable', 'network.dns-resolution-failed'], weight: 55 },
   { label: 'Go resolver: server misbehaving', pattern: /lookup \S+(?: on \S+)?: (?:server misbehaving|no such host|read udp [^\n]*connection refused|Temporary failure in name resolution)/i, causes: ['network.dns-resolution-failed', 'network.private-endpoint-dns-public'], weight: 92, specific: true },
 ];

@@ -55,11 +55,17 @@ const NO_ROUTE = ['network.login-server-unreachable', 'network.private-endpoint-
 /** A missing tag and a missing repository both come back as "not found" from several clients. */
 const NOT_FOUND = ['image.tag-not-found', 'image.repository-not-found'];
 
-const GROUPS = [SAME_401, PULL_401, SAME_DENIED, SAME_403, SAME_TIMEOUT, SAME_BLOB, NAME_UNRESOLVED, AZ_COULD_NOT_CONNECT, AZ_NO_CHALLENGE, AZ_CATALOG_401, NO_ROUTE, NOT_FOUND];
+/** A Docker API socket that is not there reads the same (connect ENOENT) whatever left it out: no daemon, a rootless one elsewhere, Cloud Shell. */
+const NO_SOCKET = ['docker.daemon-unreachable', 'client.docker-rootless-socket', 'client.cloud-shell-no-daemon'];
+
+const GROUPS = [NO_SOCKET, SAME_401, PULL_401, SAME_DENIED, SAME_403, SAME_TIMEOUT, SAME_BLOB, NAME_UNRESOLVED, AZ_COULD_NOT_CONNECT, AZ_NO_CHALLENGE, AZ_CATALOG_401, NO_ROUTE, NOT_FOUND];
 
 /** The causes a text of `expectedCause` may rank beside it: the others of its group. */
-export function acceptableFor(expectedCause: string): string[] {
-  return [...new Set(GROUPS.filter((g) => g.includes(expectedCause)).flat())].filter((c) => c !== expectedCause);
+export function acceptableFor(expectedCause: string, operation?: CorpusOperation): string[] {
+  const groups = GROUPS.filter((g) => g.includes(expectedCause));
+  // A pull's bare 401 (a daemon's "Head …: unauthorized") cannot say whether a credential was sent at all.
+  if (operation === 'pull' && SAME_401.includes(expectedCause)) groups.push(PULL_401);
+  return [...new Set(groups.flat())].filter((c) => c !== expectedCause);
 }
 
 /** GUIDs the sandbox invents for itself (no real tenant's), kept so texts stay realistic; any other is masked. */
@@ -71,12 +77,17 @@ export const SANDBOX_GUIDS = new Set([
 ]);
 export const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 
+// The escape byte starts a terminal colour.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+const CTR_PROGRESS = /^(?:\S+:\s+(?:resolved|resolving|waiting|downloading|done|exists|uploading|pushing)\s+\||elapsed: [\d.]+ ?s\s+total:)/;
+
 /** What goes into a corpus file: secrets (known values and shapes) hidden, other GUIDs masked, temp paths named. */
 export function corpusText(text: string, known: readonly string[], tempDirs: readonly string[] = []): string {
   let out = redact(text, known);
   for (const d of tempDirs) if (d) out = out.split(d).join('<tmp>');
   out = out.replace(GUID, (g) => (SANDBOX_GUIDS.has(g.toLowerCase()) ? g : 'ffffffff-ffff-4fff-bfff-ffffffffffff'));
-  // Terminal progress bars and trailing blanks say nothing about the fault.
+  // Terminal colours, progress bars (ctr's per-layer table among them) and trailing blanks say nothing about the fault.
+  out = out.replace(ANSI, '').split('\n').filter((l) => !CTR_PROGRESS.test(l)).join('\n');
   return out.replace(/\r/g, '\n').split('\n').map((l) => l.trimEnd()).filter((l, i, a) => l || (i > 0 && a[i - 1])).join('\n').trim().slice(0, 8000);
 }
 
@@ -114,7 +125,7 @@ export function judge(entry: CorpusEntry, ranked: string[]): CorpusVerdict {
   const top3 = ranked.slice(0, 3).includes(entry.expectedCause);
   // The first is a cause the text cannot tell from the truth, and either the truth is in the top 3
   // or the whole top 3 is such causes (a bare 401 fits more causes than three places hold).
-  const acceptable = new Set([...acceptableFor(entry.expectedCause), ...entry.acceptable]);
+  const acceptable = new Set([...acceptableFor(entry.expectedCause, entry.operation), ...entry.acceptable]);
   const near = new Set([entry.expectedCause, ...acceptable]);
   const pass = first || (acceptable.has(ranked[0] ?? '') && (top3 || (ranked.length > 0 && ranked.slice(0, 3).every((c) => near.has(c)))));
   return { entry, ranked, first, top3, pass };

@@ -8,6 +8,7 @@ import type { SandboxWorld } from '../../../sandbox/world';
 import type { ScenarioInfo } from '../../../sandbox/types';
 import { runProc, type ProcResult } from '../matrix/run-proc';
 import { azSignIn } from '../matrix/az-check-health';
+import { repoRoot } from '../matrix/root';
 import type { CorpusOperation } from '../../support/explain-corpus';
 
 /** Who the user is in a scenario, as a client can be told. */
@@ -27,6 +28,8 @@ export interface CorpusClient {
   unavailable(): string | undefined;
   /** Once per world in the healthy scenario: local images to push, storage. */
   prepare?(ctx: ClientContext): Promise<void>;
+  /** Why this client cannot meet a scenario with this user (undefined: it can). */
+  meets?(who: Who): string | undefined;
   run(ctx: ClientContext, op: CorpusOperation, registry: string, image: string, who: Who): Promise<ClientRun[]>;
   version?(ctx: ClientContext): Promise<string>;
 }
@@ -71,19 +74,21 @@ function authFile(ctx: ClientContext, who: Who): string {
   return f;
 }
 
+/** A local image in the sandbox's dockerd to push (the scenario's push needs no pull first). */
+async function dockerLocalImage(ctx: ClientContext): Promise<void> {
+  const tar = path.join(ctx.dir, 'corpus.tar');
+  fs.writeFileSync(path.join(ctx.dir, 'corpus.txt'), 'corpus\n');
+  await runProc('tar', ['-C', ctx.dir, '-cf', tar, 'corpus.txt'], process.env);
+  const r = await sh(ctx, 'docker', ['import', tar, 'corpus-local/hello:v1']);
+  if (r.code !== 0) throw new Error(`docker import failed: ${r.stderr}`);
+}
+
 const docker: CorpusClient = {
   name: 'docker',
   operations: ['login', 'pull', 'push'],
   unavailable: () => (onPath('docker') ? undefined : 'the docker CLI is not installed'),
   async version(ctx) { return (await sh(ctx, 'docker', ['--version'])).stdout.trim(); },
-  async prepare(ctx) {
-    // A local image to push (the scenario's push needs no pull first).
-    const tar = path.join(ctx.dir, 'corpus.tar');
-    fs.writeFileSync(path.join(ctx.dir, 'corpus.txt'), 'corpus\n');
-    await runProc('tar', ['-C', ctx.dir, '-cf', tar, 'corpus.txt'], process.env);
-    const r = await sh(ctx, 'docker', ['import', tar, 'corpus-local/hello:v1']);
-    if (r.code !== 0) throw new Error(`docker import failed: ${r.stderr}`);
-  },
+  prepare: dockerLocalImage,
   async run(ctx, op, registry, image, who) {
     const runs: ClientRun[] = [];
     const step = async (args: string[], input?: string) => { const result = await sh(ctx, 'docker', args, { input }); runs.push({ command: pretty('docker', args), result }); return result; };
@@ -210,12 +215,8 @@ const curl: CorpusClient = {
     let basic: string[] = [];
     if (who.kind === 'explicit') basic = ['-u', `${who.username}:${who.password}`];
     if (who.kind === 'stored') {
-      let cfg: { auths?: Record<string, { auth?: string }> } = {};
-      // A malformed config.json (a scenario's) is no login for curl: it goes anonymous.
-      try { cfg = JSON.parse(fs.readFileSync(path.join(ctx.w.dockerConfigDir, 'config.json'), 'utf8')) as typeof cfg; } catch { /* anonymous */ }
-      const auth = Object.entries(cfg.auths ?? {}).find(([h]) => h.toLowerCase() === registry.toLowerCase())?.[1]?.auth;
-      const decoded = auth ? Buffer.from(auth, 'base64').toString('utf8') : '';
-      if (/^[^:]+:.+$/.test(decoded)) basic = ['-u', decoded];
+      const stored = storedLogin(ctx, registry);
+      if (stored && !stored.identityToken) basic = ['-u', `${stored.username}:${stored.password}`];
     }
     const step = async (args: string[]) => {
       const result = await sh(ctx, 'curl', ['-sS', '--fail-with-body', '--max-time', '30', ...args]);
@@ -235,12 +236,141 @@ const curl: CorpusClient = {
   },
 };
 
-/** containerd's ctr runs here only with the containerd sandbox part (container tooling adds it). */
-const ctr: CorpusClient = {
-  name: 'ctr',
-  operations: ['pull', 'push'],
-  unavailable: () => 'needs the sandbox\'s containerd (not part of this world yet)',
-  async run() { return []; },
+/** What docker login stored for `registry` as user:password (curl, ctr and SDK programs take it from there). */
+function storedLogin(ctx: ClientContext, registry: string): { username: string; password: string; identityToken?: string } | undefined {
+  let cfg: { auths?: Record<string, { auth?: string; identitytoken?: string }> } = {};
+  // A malformed config.json (a scenario's) is no login: the client goes anonymous.
+  try { cfg = JSON.parse(fs.readFileSync(path.join(ctx.w.dockerConfigDir, 'config.json'), 'utf8')) as typeof cfg; } catch { return undefined; }
+  const entry = Object.entries(cfg.auths ?? {}).find(([h]) => h.toLowerCase() === registry.toLowerCase())?.[1];
+  const m = /^([^:]+):(.*)$/s.exec(entry?.auth ? Buffer.from(entry.auth, 'base64').toString('utf8') : '');
+  // az acr login stores an ACR refresh token (identitytoken) beside the null GUID as user name.
+  if (m && entry?.identitytoken) return { username: m[1], password: m[2], identityToken: entry.identitytoken };
+  return m && m[2] ? { username: m[1], password: m[2] } : undefined;
+}
+
+function userPass(ctx: ClientContext, registry: string, who: Who): { username: string; password: string; identityToken?: string } | undefined {
+  return who.kind === 'explicit' ? who : who.kind === 'stored' ? storedLogin(ctx, registry) : undefined;
+}
+
+/**
+ * containerd's ctr against the sandbox's real containerd, as a user types it: `ctr images pull --user
+ * u:p` trusting the CA with --tlscacert, or (ctr-hosts-dir) through a hosts.toml whose `ca` names it,
+ * as the kubelet's containerd is set up. ctr has no login: a login scenario's user pulls. Each pull
+ * and push starts from an empty content store (the image removed with --sync) so blobs are fetched.
+ */
+function ctrTool(name: 'ctr' | 'ctr-hosts-dir'): CorpusClient {
+  const ns = ['--namespace', 'corpus'];
+  const ctr = (ctx: ClientContext, args: string[], input?: string) => sh(ctx, 'ctr', [...ns, ...args], { input });
+  const local = 'docker.io/corpus-local/ctr:v1';
+  const hostsDir = (ctx: ClientContext, registry: string): string => {
+    const d = path.join(ctx.dir, 'ctr-hosts');
+    fs.mkdirSync(path.join(d, registry), { recursive: true });
+    // containerd 1.6 needs a [host] table; the server is tried after it as a fallback, so it names the CA too.
+    fs.writeFileSync(path.join(d, registry, 'hosts.toml'), `server = "https://${registry}"\nca = "${ctx.w.caFile}"\n\n[host."https://${registry}"]\n  capabilities = ["pull", "resolve", "push"]\n  ca = "${ctx.w.caFile}"\n`);
+    return d;
+  };
+  // The containerd scenarios decide whether containerd runs; elsewhere the user's containerd is up.
+  const ensure = async (ctx: ClientContext) => { if (ctx.info.client !== 'containerd' && !ctx.w.parts.containerd.running) await ctx.w.parts.containerd.start(); };
+  return {
+    name,
+    operations: ['pull', 'push'],
+    unavailable: () => (onPath('ctr') && onPath('containerd') ? undefined : 'containerd (Debian package containerd) is not installed'),
+    async version(ctx) { return (await sh(ctx, 'ctr', ['--version'])).stdout.trim(); },
+    async prepare(ctx) {
+      await ensure(ctx);
+      // The image to push: docker's own import (layers hello:v1 in the registry does not share), saved and imported into containerd.
+      const tar = path.join(ctx.dir, 'ctr-layer.tar');
+      fs.writeFileSync(path.join(ctx.dir, 'ctr.txt'), 'corpus ctr\n');
+      await runProc('tar', ['-C', ctx.dir, '-cf', tar, 'ctr.txt'], process.env);
+      const imp = await sh(ctx, 'docker', ['import', tar, 'corpus-local/ctr:v1']);
+      if (imp.code !== 0) throw new Error(`docker import failed: ${imp.stderr}`);
+      const saved = await sh(ctx, 'docker', ['save', '-o', path.join(ctx.dir, 'ctr-image.tar'), 'corpus-local/ctr:v1']);
+      if (saved.code !== 0) throw new Error(`docker save failed: ${saved.stderr}`);
+    },
+    async run(ctx, op, registry, image, who) {
+      await ensure(ctx);
+      const runs: ClientRun[] = [];
+      const ref = `${registry}/${image}`;
+      const creds = userPass(ctx, registry, who);
+      const trust = name === 'ctr' ? ['--tlscacert', ctx.w.caFile] : ['--hosts-dir', hostsDir(ctx, registry)];
+      // The password goes in on the command line as users type it; the command recorded shows ***.
+      // A stored refresh token goes in as ctr's --refresh, as the kubelet's credential provider hands it over.
+      const user = creds?.identityToken ? ['--refresh', creds.identityToken] : creds ? ['--user', `${creds.username}:${creds.password}`] : [];
+      const step = async (args: string[]) => {
+        const result = await ctr(ctx, args);
+        const shown = args.map((a, i) => (args[i - 1] === '--user' ? `${a.split(':')[0]}:***` : args[i - 1] === '--refresh' ? '***' : a.replace(ctx.dir, '<tmp>').replace(ctx.w.caFile, '/etc/containerd/certs.d/ca.crt')));
+        runs.push({ command: pretty('ctr', shown), result });
+        return result;
+      };
+      if (op === 'pull') {
+        if (ctx.w.parts.containerd.running) await ctr(ctx, ['images', 'rm', '--sync', ref]);
+        await step(['images', 'pull', ...trust, ...user, ref]);
+        if (ctx.w.parts.containerd.running) await ctr(ctx, ['images', 'rm', '--sync', ref]);
+      }
+      if (op === 'push') {
+        if (ctx.w.parts.containerd.running) {
+          const imp = await ctr(ctx, ['images', 'import', path.join(ctx.dir, 'ctr-image.tar')]);
+          if (imp.code !== 0) throw new Error(`ctr images import failed: ${imp.stderr}`);
+        }
+        await step(['images', 'push', ...trust, ...user, ref, local]);
+        if (ctx.w.parts.containerd.running) await ctr(ctx, ['images', 'rm', '--sync', local]);
+      }
+      return runs;
+    },
+  };
+}
+
+/** A Node program of the user's (test/integration/corpus/sdk-*.mjs), run with the credential in its environment. */
+function nodeProgram(ctx: ClientContext, script: string, args: string[], creds?: { username: string; password: string }): Promise<ProcResult> {
+  const env = creds ? { ACR_CORPUS_USER: creds.username, ACR_CORPUS_SECRET: creds.password } : {};
+  return sh(ctx, process.execPath, [path.join(repoRoot(), 'test', 'integration', 'corpus', script), ...args], { env });
+}
+
+const GUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The Azure SDK for JavaScript (@azure/container-registry): list repositories, a manifest's
+ * properties (pull), a blob upload (push), with a ClientSecretCredential from the sandbox's Entra
+ * (the scenario's service principal, or the one the environment names) or anonymous. It takes no
+ * registry user name and password: an admin user's or a token's scenario is not one it can meet.
+ */
+const azureSdk: CorpusClient = {
+  name: 'azure-sdk-js',
+  operations: ['pull', 'push', 'list'],
+  unavailable: () => (fs.existsSync(path.join(repoRoot(), 'node_modules', '@azure', 'container-registry')) ? undefined : '@azure/container-registry is not installed (npm install)'),
+  async version() {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'node_modules', '@azure', 'container-registry', 'package.json'), 'utf8')) as { version: string };
+    return `@azure/container-registry ${pkg.version}`;
+  },
+  meets(who) {
+    if (who.kind === 'explicit' && !GUID_SHAPE.test(who.username)) return 'the Azure SDK takes an Entra credential, not a registry user name and password';
+    return undefined;
+  },
+  async run(ctx, op, registry, image, who) {
+    const args = [op, registry, image, ...(who.kind === 'anonymous' ? ['anonymous'] : [])];
+    const creds = who.kind === 'explicit' ? who : undefined;
+    const result = await nodeProgram(ctx, 'sdk-azure.mjs', args, creds);
+    return [{ command: `node sdk-azure.mjs ${args.join(' ')}`, result }];
+  },
 };
 
-export const CLIENTS: CorpusClient[] = [docker, containersTool('podman'), skopeo, containersTool('buildah'), azTool('az-acr-login'), azTool('az-acr-repository'), curl, ctr];
+/** dockerode (the Docker Engine API from Node) through the sandbox's dockerd: checkAuth, pull, push. */
+const dockerode: CorpusClient = {
+  name: 'dockerode',
+  operations: ['login', 'pull', 'push'],
+  unavailable: () => (fs.existsSync(path.join(repoRoot(), 'node_modules', 'dockerode')) ? undefined : 'dockerode is not installed (npm install)'),
+  async version() {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'node_modules', 'dockerode', 'package.json'), 'utf8')) as { version: string };
+    return `dockerode ${pkg.version}`;
+  },
+  prepare: dockerLocalImage,
+  async run(ctx, op, registry, image, who) {
+    const creds = userPass(ctx, registry, who);
+    if (op === 'login' && !creds) return [];
+    const args = [op, registry, image, ...(creds ? [] : ['anonymous'])];
+    const result = await nodeProgram(ctx, 'sdk-dockerode.mjs', args, creds);
+    return [{ command: `node sdk-dockerode.mjs ${args.join(' ')}`, result }];
+  },
+};
+
+export const CLIENTS: CorpusClient[] = [docker, containersTool('podman'), skopeo, containersTool('buildah'), azTool('az-acr-login'), azTool('az-acr-repository'), curl, ctrTool('ctr'), ctrTool('ctr-hosts-dir'), azureSdk, dockerode];

@@ -39,6 +39,12 @@ export function whoFor(w: SandboxWorld, info: ScenarioInfo): Who | undefined {
 const DATA_ENDPOINT = ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing'];
 const NOT_MET: Record<string, string[]> = {
   curl: ['docker.config-malformed'],
+  // ctr and an SDK program take the credential on their own command line or code, not from docker's config; ctr is not docker's CLI.
+  ctr: ['docker.config-malformed', 'docker.cli-missing', 'client.wsl-integration-off'],
+  'ctr-hosts-dir': ['docker.config-malformed', 'docker.cli-missing', 'client.wsl-integration-off'],
+  // dockerode reads DOCKER_HOST, never docker's contexts.
+  dockerode: ['docker.config-malformed', 'client.docker-context-unreachable'],
+  'azure-sdk-js': ['docker.config-malformed'],
   // az acr login and repository list never fetch a blob, so never reach a data endpoint.
   'az-acr-repository': ['docker.config-malformed', 'name.resource-name-vs-login-server', ...DATA_ENDPOINT],
   'az-acr-login': ['name.resource-name-vs-login-server', ...DATA_ENDPOINT],
@@ -115,6 +121,8 @@ export async function recordCorpus(w: SandboxWorld, names: string[], log: (s: st
         const file = entryFile({ client: c.name, scenario: name, operation: ops[0] ?? 'login', source: 'recorded' });
         if (NOT_MET[c.name]?.includes(sc.expectedCause)) { row[c.name] = `skipped: ${c.name} never meets ${sc.expectedCause}`; fs.rmSync(file, { force: true }); continue; }
         if (!who) { row[c.name] = 'skipped: the scenario\'s identity cannot sign in from this machine'; fs.rmSync(file, { force: true }); continue; }
+        const cannot = c.meets?.(who);
+        if (cannot) { row[c.name] = `skipped: ${cannot}`; fs.rmSync(file, { force: true }); continue; }
         if (!ops.length) { row[c.name] = `skipped: ${c.name} does not ${sc.operation ?? 'login'}`; fs.rmSync(file, { force: true }); continue; }
         let failed: { op: CorpusOperation; command: string; code: number | null; text: string } | undefined;
         for (const op of ops) {
@@ -127,12 +135,12 @@ export async function recordCorpus(w: SandboxWorld, names: string[], log: (s: st
           if (bad) { failed = { op, command: bad.command, code: bad.result.code, text: `${bad.result.stderr}\n${bad.result.stdout}` }; break; }
         }
         if (row[c.name]) { fs.rmSync(file, { force: true }); continue; }
-        // A client killed at the time limit printed nothing a user could paste.
-        if (failed && failed.code === null && !failed.text.trim()) { row[c.name] = 'skipped: hung without output until the time limit'; fs.rmSync(file, { force: true }); continue; }
+        // A client killed at the time limit printed nothing a user could paste (a progress table is nothing).
+        if (failed && failed.code === null && !corpusText(failed.text, w.secrets(), [dir, w.dir])) { row[c.name] = 'skipped: hung without output until the time limit'; fs.rmSync(file, { force: true }); continue; }
         if (!failed) { row[c.name] = 'ok'; fs.rmSync(file, { force: true }); continue; }
         const text = corpusText(failed.text, w.secrets(), [dir, w.dir]);
         const entry: CorpusEntry = {
-          client: c.name, operation: failed.op, scenario: name, expectedCause: sc.expectedCause, acceptable: acceptableFor(sc.expectedCause),
+          client: c.name, operation: failed.op, scenario: name, expectedCause: sc.expectedCause, acceptable: acceptableFor(sc.expectedCause, failed.op),
           source: 'recorded', command: corpusText(failed.command, w.secrets(), [dir, w.dir]), exitCode: failed.code, clientVersion: clients[c.name],
           text: text || `(no output; exit ${failed.code})`,
         };
