@@ -106,6 +106,25 @@ describe('sandbox container tooling scenarios (integration)', function () {
     assert.match(broken.out, /unmarshaling JSON|unexpected end of JSON input/i, broken.out);
   });
 
+  it('podman-proxy-containers-conf: podman takes the broken proxy from containers.conf ([engine] env) though the shell has none', async () => {
+    await w.apply('podman-proxy-containers-conf');
+    const env = w.clientEnv();
+    assert.equal(env.HTTPS_PROXY, undefined);
+    const r = await podman(env, ['pull', IMAGE]);
+    assert.notEqual(r.code, 0);
+    // The broken proxy closes the tunnel: podman says "unexpected EOF"; without containers.conf the registry answers.
+    assert.match(r.out, /pinging container registry contoso\.azurecr\.io: Get "https:\/\/contoso\.azurecr\.io\/v2\/": (?:unexpected EOF|proxyconnect tcp)/, r.out);
+    const direct = await podman({ ...env, CONTAINERS_CONF: '/nonexistent/containers.conf' }, ['pull', IMAGE]);
+    assert.doesNotMatch(direct.out, /unexpected EOF|proxyconnect/, direct.out);
+  });
+
+  it('podman-registries-d-blocked: a registries.conf.d drop-in in the user\'s home blocks the registry', async () => {
+    await w.apply('podman-registries-d-blocked');
+    const r = await podman(w.clientEnv(), ['pull', IMAGE]);
+    assert.notEqual(r.code, 0);
+    assert.match(r.out, /registry contoso\.azurecr\.io is blocked in \/etc\/containers\/registries\.conf or \S*client-home\/\.config\/containers\/registries\.conf\.d/, r.out);
+  });
+
   it('containerd-no-acrpull: ctr pull through the real containerd is refused for want of AcrPull; containerd-down has no containerd', async () => {
     await w.apply('containerd-no-acrpull');
     const env = w.clientEnv();

@@ -21,6 +21,7 @@ export const LOGIN = {
   dockerClientVersion: checkKey<ClientVersion>('login.docker.client-version'),
   podmanCli: checkKey<string>('login.podman.cli'),
   registriesConf: checkKey('login.podman.registries-conf'),
+  containersConf: checkKey('login.podman.containers-conf'),
   containerdCli: checkKey<string>('login.containerd.cli'),
   containerdDaemon: checkKey('login.containerd.daemon'),
   storedCredential: checkKey<StoredCredentialData>('login.docker.stored-credential'),
