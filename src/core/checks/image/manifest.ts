@@ -80,7 +80,7 @@ async function notFound(ctx: CheckContext, api: RegistryApi, image: ImageReferen
   }
   const near = image.digest ? [] : nearestTags(tags.tags, reference, 5);
   if (near.length) fixParams.nearestTag = near[0]!;
-  const list = near.length ? near.join(', ') : '(none)';
+  const list = near.length ? near.join(', ') : msg('(none)');
   const ev = { ...evidence, tags: tags.tags.length, nearestTags: near.length ? near : undefined };
   if (!tags.tags.length) {
     return { status: 'fail', causeId: 'image.tag-not-found', evidence: ev, fixParams, message: msg('{repository} exists but holds no tagged image: {what} does not exist (MANIFEST_UNKNOWN).', { repository: image.repository, what }) };

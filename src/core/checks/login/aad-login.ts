@@ -143,6 +143,6 @@ function stepFail(f: StepFailure, evidence: Record<string, string | number | boo
   }
   return {
     status: 'fail', causeId: 'credentials.access-token-failed', evidence: ev,
-    message: msg('Step 3 of 3 failed: the registry issued no access token for {scope} (POST /oauth2/token → {status}: {reason}).', { scope: String(evidence.scope ?? 'the scope'), status: String(f.status), reason: f.reason }),
+    message: msg('Step 3 of 3 failed: the registry issued no access token for {scope} (POST /oauth2/token → {status}: {reason}).', { scope: evidence.scope !== undefined ? String(evidence.scope) : msg('the scope'), status: String(f.status), reason: f.reason }),
   };
 }

@@ -11,7 +11,8 @@ import { repositoryOf } from './token-requests';
 import { UNRESOLVED_IDENTITY, targetOperation } from '../../engine/target';
 import { conditionAllows } from './role-conditions';
 import { readPrincipalGroups } from '../../azure/registry-reads';
-import { msg } from '../../text/message';
+import { msg, renderMessage, type Message } from '../../text/message';
+import { heldRoles } from './held-roles';
 
 export type KnownFacts = RegistryFacts & { registry: NonNullable<RegistryFacts['registry']>; roleAssignments: NonNullable<RegistryFacts['roleAssignments']> };
 
@@ -103,7 +104,7 @@ async function judgeKubelet(ctx: CheckContext, facts: KnownFacts, cluster: strin
   if (exists === false) {
     return { status: op === 'login' ? 'warn' : 'fail', causeId: 'credentials.azure-service-config', fixParams, evidence: { cluster, kubeletObjectId: objectId, kubeletIdentityDeleted: true }, message: msg('AKS cluster {cluster}: its kubelet identity {objectId} no longer exists (ARM: ResourceNotFound), so its nodes cannot get tokens to pull from {name}. Give the cluster a kubelet identity again (az aks update --assign-kubelet-identity) and attach the registry (az aks update --attach-acr).', { cluster, objectId, name: facts.registry.name }) };
   }
-  return judgeByRoleAssignments(ctx, facts, { groupIds: await groupsThroughArm(ctx, facts, objectId), principalId: objectId, label: `the kubelet identity of AKS cluster ${cluster} (${objectId})`, missingPullCause: 'authz.aks-kubelet-missing-acrpull', repo, op, fixParams, evidence: { cluster, kubeletObjectId: objectId } });
+  return judgeByRoleAssignments(ctx, facts, { groupIds: await groupsThroughArm(ctx, facts, objectId), principalId: objectId, label: msg('the kubelet identity of AKS cluster {cluster} ({objectId})', { cluster, objectId }), missingPullCause: 'authz.aks-kubelet-missing-acrpull', repo, op, fixParams, evidence: { cluster, kubeletObjectId: objectId } });
 }
 
 /** A principal judged through the registry's role assignments only (ARM; its sign-in is not tried). */
@@ -113,30 +114,30 @@ export async function groupsThroughArm(ctx: CheckContext, facts: KnownFacts, pri
 }
 
 export function judgeByRoleAssignments(ctx: CheckContext, facts: KnownFacts, s: {
-  principalId: string; groupIds?: string[]; label: string; missingPullCause: 'authz.aks-kubelet-missing-acrpull' | 'authz.missing-acrpull'; repo?: string; op: 'login' | 'pull' | 'push';
+  principalId: string; groupIds?: string[]; label: Message; missingPullCause: 'authz.aks-kubelet-missing-acrpull' | 'authz.missing-acrpull'; repo?: string; op: 'login' | 'pull' | 'push';
   fixParams: Record<string, string>; evidence: Record<string, string | boolean | undefined>;
 }): CheckOutcome {
   const abac = facts.registry.roleAssignmentMode === 'AbacRepositoryPermissions';
   // ABAC: an assignment whose condition leaves the repository out grants nothing on it.
   const assignments = abac && s.repo ? facts.roleAssignments.filter((a) => conditionAllows(a.condition, s.repo!)) : facts.roleAssignments;
   const a = analyseRoles(assignments, s.principalId, abac, ctx.env.now(), s.groupIds ?? []);
-  const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId.toLowerCase() ? '' : ` through group ${x.principalId}`);
-  const held = a.held.map((x) => `${x.role}${via(x)}${x.condition ? ' (with a repository condition)' : ''}`).join(', ') || 'none';
+  const heldWords = heldRoles(a.held, s.principalId, { condition: true });
+  const held = renderMessage(heldWords);
   const evidence = { ...s.evidence, rolesHeld: held, repository: s.repo, operation: s.op, roleAssignmentMode: facts.registry.roleAssignmentMode, basis: 'ARM role assignments (the identity\'s own sign-in cannot be tried from here)' };
   const on = s.repo ? `${s.repo} in ${facts.registry.name}` : facts.registry.name;
   const missing = !a.canPull ? 'pull' : s.op === 'push' && !a.canPush ? 'push' : undefined;
   if (!missing) {
-    return { status: 'pass', evidence, message: (s.op === 'push' ? msg('By its role assignments ({held}), {label} may push to {on}; its own sign-in cannot be tried from this machine.', { held, label: s.label, on }) : msg('By its role assignments ({held}), {label} may pull from {on}; its own sign-in cannot be tried from this machine.', { held, label: s.label, on })) };
+    return { status: 'pass', evidence, message: (s.op === 'push' ? msg('By its role assignments ({held}), {label} may push to {on}; its own sign-in cannot be tried from this machine.', { held: heldWords, label: s.label, on }) : msg('By its role assignments ({held}), {label} may pull from {on}; its own sign-in cannot be tried from this machine.', { held: heldWords, label: s.label, on })) };
   }
   const status = s.op === 'login' ? 'warn' : missing === 'push' && s.op !== 'push' ? 'info' : 'fail';
   if (a.pending.length && missing === 'pull') {
     return { status, causeId: 'authz.role-propagation-pending', evidence, fixParams: s.fixParams, message: msg('{label} was given {role} less than 10 minutes ago; role assignments take up to 10 minutes to apply.', { label: s.label, role: a.pending[0].role }) };
   }
   if (abac && (a.ignoredByAbac.length || assignments.length !== facts.roleAssignments.length)) {
-    return { status, causeId: 'authz.abac-repository-permissions', evidence, fixParams: s.fixParams, message: msg('The registry uses ABAC repository permissions: {label} holds {held}, and none of it lets it {missing} {on}.', { label: s.label, held, missing, on }) };
+    return { status, causeId: 'authz.abac-repository-permissions', evidence, fixParams: s.fixParams, message: msg('The registry uses ABAC repository permissions: {label} holds {held}, and none of it lets it {missing} {on}.', { label: s.label, held: heldWords, missing, on }) };
   }
   return {
     status, causeId: missing === 'pull' ? s.missingPullCause : 'authz.missing-acrpush', evidence, fixParams: s.fixParams,
-    message: msg('{label} holds {held} on {name} and above: nothing that allows {missing} (ARM role assignments; its own sign-in cannot be tried from this machine).', { label: s.label, held, name: facts.registry.name, missing }),
+    message: msg('{label} holds {held} on {name} and above: nothing that allows {missing} (ARM role assignments; its own sign-in cannot be tried from this machine).', { label: s.label, held: heldWords, name: facts.registry.name, missing }),
   };
 }

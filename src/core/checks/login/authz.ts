@@ -9,7 +9,9 @@ import { analyseRoles, groupsOf } from './registry-facts';
 import { LOGIN } from './check-ids';
 import { isoDate } from '../../text/dates';
 import { judgesIdentity, targetOperation } from '../../engine/target';
-import { msg } from '../../text/message';
+import { msg, type Message } from '../../text/message';
+import { credentialLabel, dockerLoginLabel, identityLabel } from './credential-label';
+import { heldRole, heldRolesText } from './held-roles';
 
 type Op = 'login' | 'pull' | 'push';
 
@@ -17,7 +19,7 @@ interface Subject {
   access: AccessEntry[];
   repository?: string;
   principalId?: string;
-  label: string;
+  label: Message;
   kind: 'aad' | 'servicePrincipal' | 'repositoryToken' | 'exposedToken' | 'other';
   tokenName?: string;
 }
@@ -33,7 +35,7 @@ export const authzAadCheck: Check = {
   async run(ctx) {
     const d = ctx.data(LOGIN.aad);
     if (!d) return { status: 'info', message: msg('No token to judge.') };
-    return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `identity ${d.principalId ?? ''}`.trim(), kind: 'aad' });
+    return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: identityLabel(d.principalId), kind: 'aad' });
   },
 };
 
@@ -50,8 +52,8 @@ export const authzExplicitCheck: Check = {
     if (!d) return { status: 'info', message: msg('No token to judge.') };
     const kind = d.kind === 'repositoryToken' ? 'repositoryToken' : d.kind === 'servicePrincipal' ? 'servicePrincipal' : d.kind === 'exposedToken' && d.principalId ? 'exposedToken' : 'other';
     // An exposed token names its Entra principal: its role assignments explain what it may do.
-    if (kind === 'exposedToken') return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: `exposed token of ${d.principalId}`, kind });
-    return judge(ctx, { access: d.access, repository: d.repository, principalId: d.kind === 'servicePrincipal' ? d.username : undefined, label: `${d.kind} ${d.username}`, kind, tokenName: d.tokenName });
+    if (kind === 'exposedToken') return judge(ctx, { access: d.access, repository: d.repository, principalId: d.principalId, label: credentialLabel('exposedToken', d.principalId ?? ''), kind });
+    return judge(ctx, { access: d.access, repository: d.repository, principalId: d.kind === 'servicePrincipal' ? d.username : undefined, label: credentialLabel(d.kind, d.username), kind, tokenName: d.tokenName });
   },
 };
 
@@ -72,7 +74,7 @@ export const authzDockerCheck: Check = {
         message: d?.source === 'none' ? msg('docker has no stored login for {loginServer}: run docker login (or az acr login) first.', { loginServer: ctx.target.loginServer }) : msg('Docker\'s stored login gave no token to judge.'),
       };
     }
-    const label = d.identityToken ? 'login docker stored (an az acr login token)' : `login docker stored (user ${d.username ?? '(none)'})`;
+    const label = dockerLoginLabel(!!d.identityToken, d.username);
     const kind = d.username && d.tokenName ? 'repositoryToken' : 'other';
     return judge(ctx, { access: d.access, repository: d.repository, label, kind, tokenName: d.tokenName });
   },
@@ -93,7 +95,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   if (s.principalId) fixParams.principalId = s.principalId;
   if (reg) fixParams.registryId = reg.id;
   if (pull && (push || op !== 'push')) {
-    return { status: 'pass', message: msg('The registry grants {granted} on {repo} to the {label}.', { granted: evidence.granted, repo, label: s.label }), evidence };
+    return { status: 'pass', message: msg('The registry grants {granted} on {repo} to {label}.', { granted: evidence.granted, repo, label: s.label }), evidence };
   }
   const missing: 'pull' | 'push' = pull ? 'push' : 'pull';
   // A token whose scope map lacks the action.
@@ -109,8 +111,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   if (facts?.roleAssignments && s.principalId && (s.kind === 'aad' || s.kind === 'exposedToken')) {
     const groups = groupsOf(facts, s.principalId);
     const a = analyseRoles(facts.roleAssignments, s.principalId, abac, ctx.env.now(), groups);
-    const via = (x: { principalId: string }) => (x.principalId.toLowerCase() === s.principalId!.toLowerCase() ? '' : ` through group ${x.principalId}`);
-    const held = a.held.map((x) => `${x.role}${via(x)}${x.createdOn ? ` (since ${isoDate(x.createdOn)})` : ''}`).join(', ') || 'none';
+    const held = heldRolesText(a.held, s.principalId, { since: true });
     const ev = { ...evidence, rolesHeld: held, groups: groups.length ? groups.join(',') : undefined };
     if (abac && a.ignoredByAbac.length) {
       return {
@@ -122,7 +123,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
       const p = a.pending[0];
       return {
         status: severity(op, missing), causeId: 'authz.role-propagation-pending', evidence: ev, fixParams,
-        message: msg('{principalId} was given {role}{via} at {at}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after {after}.', { principalId: s.principalId, role: p.role, via: via(p), at: p.createdOn ? isoDate(p.createdOn) : msg('a moment ago'), after: p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : msg('a few minutes') }),
+        message: msg('{principalId} was given {role} at {at}, less than 10 minutes ago; role assignments take up to 10 minutes to apply. Try again after {after}.', { principalId: s.principalId, role: heldRole(p, s.principalId), at: p.createdOn ? isoDate(p.createdOn) : msg('a moment ago'), after: p.createdOn ? isoDate(new Date(p.createdOn.getTime() + 10 * 60_000)) : msg('a few minutes') }),
       };
     }
     return {
@@ -134,7 +135,7 @@ async function judge(ctx: CheckContext, s: Subject): Promise<CheckOutcome> {
   return {
     status: severity(op, missing), causeId: abac ? 'authz.abac-repository-permissions' : missing === 'pull' ? 'authz.missing-acrpull' : 'authz.missing-acrpush',
     evidence, fixParams,
-    message: (s.principalId ? msg('The registry grants the {label} {granted} on {repo}: it may not {missing}.', { label: s.label, granted: evidence.granted, repo, missing }) : msg('The registry grants the {label} {granted} on {repo}: it may not {missing}. Sign in to Azure to see which role assignment is missing.', { label: s.label, granted: evidence.granted, repo, missing })),
+    message: (s.principalId ? msg('The registry grants {label} {granted} on {repo}: it may not {missing}.', { label: s.label, granted: evidence.granted, repo, missing }) : msg('The registry grants {label} {granted} on {repo}: it may not {missing}. Sign in to Azure to see which role assignment is missing.', { label: s.label, granted: evidence.granted, repo, missing })),
   };
 }
 

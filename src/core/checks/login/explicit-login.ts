@@ -12,6 +12,7 @@ import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { isoDate, relative } from '../../text/dates';
 import { armScope } from '../../azure/connection';
+import { credentialLabel } from './credential-label';
 import { msg, renderMessage } from '../../text/message';
 
 export interface ExplicitLoginData {
@@ -104,7 +105,7 @@ async function tryLogin(ctx: CheckContext, evidence: Record<string, string | num
     const principalId = typeof sub === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sub) ? sub.toLowerCase() : undefined;
     const data: ExplicitLoginData = { kind: cred.kind, username: cred.username, access: accessClaim(claims), repository: repo, accessExpires: claimDate(claims, 'exp'), tokenName: cred.kind === 'repositoryToken' ? cred.username : undefined, principalId,
       tokenExpires: cred.kind === 'exposedToken' ? claimDate(decodeJwt(cred.password), 'exp') : undefined };
-    return { status: 'pass', message: msg('The registry accepts the {kind} {username}.', { kind: describe(cred.kind), username: cred.username }), evidence: { ...evidence, scope }, data };
+    return { status: 'pass', message: msg('The registry accepts {who}.', { who: credentialLabel(cred.kind, cred.username) }), evidence: { ...evidence, scope }, data };
   }
   const ev = { ...evidence, status: res.status, registrySays: res.reason };
   if (res.netError) return { status: 'warn', message: msg('The login got no answer: {reason}.', { reason: res.reason }), evidence: ev };
@@ -115,7 +116,7 @@ async function tryLogin(ctx: CheckContext, evidence: Record<string, string | num
   if (cred.kind === 'servicePrincipal') return servicePrincipalRefused(ctx, ev, res.reason);
   return {
     status: 'fail', causeId: 'credentials.invalid', evidence: ev,
-    message: msg('The registry refuses the {kind} {username} ({reason}).', { kind: describe(cred.kind), username: cred.username, reason: res.reason }),
+    message: msg('The registry refuses {who} ({reason}).', { who: credentialLabel(cred.kind, cred.username), reason: res.reason }),
   };
 }
 
@@ -135,7 +136,7 @@ async function servicePrincipalRefused(ctx: CheckContext, ev: Record<string, str
       if (f.causeId === 'expiry.service-principal-secret') {
         return { status: 'fail', causeId: f.causeId, fixParams, evidence: { ...ev, aadError: f.code }, message: msg('The service principal {username}\'s client secret has expired: Entra ID says {message}', { username: cred.username, message: f.message }) };
       }
-      return { status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: { ...ev, aadError: f.code }, message: msg('Microsoft Entra ID refuses the service principal {username} with this secret ({code}); the registry says: {reason}.', { username: cred.username, code: f.code ?? 'no code', reason }) };
+      return { status: 'fail', causeId: 'credentials.service-principal-invalid', fixParams, evidence: { ...ev, aadError: f.code }, message: msg('Microsoft Entra ID refuses the service principal {username} with this secret ({code}); the registry says: {reason}.', { username: cred.username, code: f.code ?? msg('no code'), reason }) };
     }
   }
   return {
@@ -144,12 +145,3 @@ async function servicePrincipalRefused(ctx: CheckContext, ev: Record<string, str
   };
 }
 
-function describe(kind: string): string {
-  switch (kind) {
-    case 'admin': return 'admin user';
-    case 'servicePrincipal': return 'service principal';
-    case 'repositoryToken': return 'repository-scoped token';
-    case 'exposedToken': return 'exposed token of';
-    default: return 'user';
-  }
-}

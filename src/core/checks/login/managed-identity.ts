@@ -35,7 +35,7 @@ export const managedIdentityCheck: Check = {
     const op = targetOperation(ctx.env);
     return judgeByRoleAssignments(ctx, facts, {
       principalId: r.found.principalId, groupIds: await groupsThroughArm(ctx, facts, r.found.principalId),
-      label: `the managed identity ${r.found.name} (client id ${r.found.clientId}, object id ${r.found.principalId})`,
+      label: msg('the managed identity {name} (client id {clientId}, object id {principalId})', { name: r.found.name, clientId: r.found.clientId, principalId: r.found.principalId }),
       missingPullCause: 'authz.missing-acrpull', repo: repositoryOf(ctx), op,
       fixParams: { principalId: r.found.principalId, registryId: facts.registry.id },
       evidence: { managedIdentity: r.found.id, clientId: r.found.clientId },

@@ -11,7 +11,8 @@ import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedIn
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { NET } from '../network/ids';
-import { msg } from '../../text/message';
+import { msg, renderMessage } from '../../text/message';
+import { heldRoles } from './held-roles';
 
 const NET_DNS = NET.dns;
 
@@ -79,20 +80,20 @@ async function missingReader(ctx: CheckContext, az: ArmAccess, subscriptions: st
   }
   const fixParams: Record<string, string> = { principalId: principalId ?? '' };
   if (found?.registryId) fixParams.registryId = found.registryId;
-  const held = found?.held.map((a) => `${a.role}${principalId && a.principalId.toLowerCase() !== principalId.toLowerCase() ? ` through group ${a.principalId}` : ''} at ${a.scope}`).join(', ');
+  const heldWords = heldRoles(found?.held ?? [], principalId, { scope: true });
+  const held = renderMessage(heldWords);
   if (found?.canReadArm) {
     // It holds a read role, yet the listing missed the registry: not a missing Reader.
     return {
       status: 'warn', evidence: { ...evidence, registryId: found.registryId, rolesHeld: held },
-      message: msg('{loginServer} answers and the signed-in identity holds {held}, which lets it read the registry, but Azure did not list {name}; the listing may be incomplete.', { loginServer: t.loginServer, held, name: t.name }),
+      message: msg('{loginServer} answers and the signed-in identity holds {held}, which lets it read the registry, but Azure did not list {name}; the listing may be incomplete.', { loginServer: t.loginServer, held: heldWords, name: t.name }),
     };
   }
   if (found) {
-    const heldText = held || 'none';
     return {
       status: 'fail', causeId: 'authz.missing-reader', fixParams,
-      evidence: { ...evidence, basis: 'role assignments', registryId: found.registryId, rolesHeld: heldText },
-      message: msg('The role assignments of {principalId} (its own and its groups\') on {name} and above are {heldText}: none lets it read the registry through Azure Resource Manager (Reader or higher), so az acr login --name {name} and the portal fail.', { principalId, name: t.name, heldText }),
+      evidence: { ...evidence, basis: 'role assignments', registryId: found.registryId, rolesHeld: held },
+      message: msg('The role assignments of {principalId} (its own and its groups\') on {name} and above are {heldText}: none lets it read the registry through Azure Resource Manager (Reader or higher), so az acr login --name {name} and the portal fail.', { principalId, name: t.name, heldText: heldWords }),
     };
   }
   return {

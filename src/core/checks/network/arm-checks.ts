@@ -227,6 +227,6 @@ export const encryptionCheck: Check = {
     const assigned = !!id && (arm.identity?.clientIds.some((c) => c.toLowerCase() === id) || arm.identity?.principalIds.some((c) => c.toLowerCase() === id) || (id === '[system]' && /systemassigned/i.test(type)));
     if (assigned) return { status: 'pass', message: msg('the key-reading identity is assigned to the registry'), evidence: { identityType: type } };
     return { status: 'fail', causeId: 'registry.cmk-identity-broken', evidence: { identityType: type, keyIdentity: enc.identity ?? '(none)' },
-      message: msg('customer-managed key encryption uses identity {identity}, which is not assigned to the registry (identity type {type})', { identity: enc.identity ?? '(none)', type }) };
+      message: msg('customer-managed key encryption uses identity {identity}, which is not assigned to the registry (identity type {type})', { identity: enc.identity ?? msg('(none)'), type }) };
   },
 };

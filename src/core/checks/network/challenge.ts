@@ -11,7 +11,7 @@ import { failureOutcome, netOptions, ms } from './outcome';
 import { privateIpsFor, unregisteredProvider, type NetworkArmFacts } from './registry-network-facts';
 import type { ChallengeData } from '../challenge-data';
 import type { CauseId } from '../../catalogue/types';
-import { msg, type Message } from '../../text/message';
+import { msg, type Message, type MessageParam } from '../../text/message';
 
 export type { ChallengeData };
 
@@ -55,7 +55,7 @@ export function causeFor403(arm: NetworkArmFacts | undefined, clientIp: string |
     const match = clientIp ? ipRules.find((r) => ipInCidr(clientIp, r)) : undefined;
     return {
       causeId: 'network.ip-rule-excludes-client', params,
-      why: ipRuleWhy(ipRules.length ? ipRules.join(', ') : '(none)', clientIp, match),
+      why: ipRuleWhy(ipRules.length ? ipRules.join(', ') : msg('(none)'), clientIp, match),
     };
   }
   return { causeId: 'network.ip-rule-excludes-client', why: msg('the registry\'s firewall refused this client'), params };
@@ -137,7 +137,7 @@ export const registryFirewallCheck: Check = {
   },
 };
 
-function ipRuleWhy(rules: string, ip: string | undefined, rule: string | undefined): Message {
+function ipRuleWhy(rules: MessageParam, ip: string | undefined, rule: string | undefined): Message {
   if (!ip) return msg('default action Deny; IP rules {rules}', { rules });
   return rule ? msg('default action Deny; IP rules {rules} include {ip} (rule {rule})', { rules, ip, rule }) : msg('default action Deny; IP rules {rules} do not include {ip}', { rules, ip });
 }

@@ -1,0 +1,23 @@
+// Who a credential is, as a noun phrase said in the reader's language ("the admin user contoso").
+import { msg, type Message } from '../../text/message';
+
+/** The credential given with --username (its kind as explicit-login learned it). */
+export function credentialLabel(kind: string, username: string): Message {
+  switch (kind) {
+    case 'admin': return msg('the admin user {username}', { username });
+    case 'servicePrincipal': return msg('the service principal {username}', { username });
+    case 'repositoryToken': return msg('the repository-scoped token {username}', { username });
+    case 'exposedToken': return msg('the exposed token of {username}', { username });
+    default: return msg('the user {username}', { username });
+  }
+}
+
+export function identityLabel(principalId: string | undefined): Message {
+  return principalId ? msg('the identity {principalId}', { principalId }) : msg('the signed-in identity');
+}
+
+/** What `docker login` stored: a token from az acr login, or a user name and password. */
+export function dockerLoginLabel(identityToken: boolean, username: string | undefined): Message {
+  if (identityToken) return msg("docker's stored login (an az acr login token)");
+  return username ? msg("docker's stored login (user {username})", { username }) : msg("docker's stored login");
+}
