@@ -298,6 +298,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     if (ctx.dockerd.oldVersion) await oldDocker.start(); else await oldDocker.stop();
     oldVersion = ctx.dockerd.oldVersion;
     if (ctx.containerd?.running) await containerd.start(); else await containerd.stop();
+    containerd.writeHosts(ctx.containerd?.hosts ?? {});
     // The client's Docker config, reset for every scenario.
     writeDockerConfig(dockerConfigDir, ctx.dockerConfig);
     writeDockerContexts(dockerConfigDir, ctx.dockerContexts ?? {});

@@ -107,6 +107,12 @@ export const clientScenarios: ScenarioDef[] = [
     },
   },
   {
+    info: { ...S, name: 'containerd-hosts-elsewhere', description: `containerd's config_path holds contoso.azurecr.io/hosts.toml with server = "https://${IP.refused}" (a cache that was taken down: nothing listens): ctr --hosts-dir and the kubelet resolve the image there, not at the registry.`, expectedCause: 'client.containerd-hosts-redirected', client: 'containerd', operation: 'pull' },
+    setup(ctx) {
+      ctx.containerd = { running: true, hosts: { 'contoso.azurecr.io': `server = "https://${IP.refused}"\n\n[host."https://${IP.refused}"]\n  capabilities = ["pull", "resolve"]\n` } };
+    },
+  },
+  {
     info: { ...S, name: 'containerd-down', description: 'The user works with ctr, but containerd is not running: nothing answers at CONTAINERD_ADDRESS.', expectedCause: 'client.containerd-unreachable', client: 'containerd' },
     setup(ctx) { ctx.containerd = { running: false }; },
   },

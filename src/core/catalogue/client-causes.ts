@@ -180,6 +180,21 @@ export const CLIENT_CAUSES = [
     ],
   }),
   cause({
+    id: 'client.containerd-hosts-redirected', section: DOCKER, layer: LAYER.tooling + 3,
+    title: { en: 'containerd\'s hosts.toml sends the registry elsewhere', nl: 'hosts.toml van containerd stuurt het register ergens anders heen' },
+    explanation: {
+      en: 'containerd (the kubelet through CRI, nerdctl, ctr --hosts-dir) reads the registry\'s hosts.toml in the CRI registry\'s config_path (usually /etc/containerd/certs.d/<registry>/hosts.toml). Its server or a [host."…"] entry with "resolve" sends resolving and pulling to another host (a mirror or a cache that lacks the image or the login), or the entry for the registry lacks the "pull" or "resolve" capability, or the file (or config.toml) is not valid TOML.',
+      nl: 'containerd (de kubelet via CRI, nerdctl, ctr --hosts-dir) leest de hosts.toml van het register in de config_path van het CRI-register (meestal /etc/containerd/certs.d/<register>/hosts.toml). De server of een [host."…"]-vermelding met "resolve" stuurt opzoeken en ophalen naar een andere host (een spiegel of cache zonder het image of de aanmelding), of de vermelding voor het register mist de mogelijkheid "pull" of "resolve", of het bestand (of config.toml) is geen geldige TOML.',
+    },
+    symptoms: ['hosts.toml', 'certs.d', 'failed to load host config'],
+    fixes: [
+      copy({ en: 'Show the file', nl: 'Het bestand tonen' }, 'cat {containerdFile}', ['containerdFile']),
+      copy({ en: 'Pull with containerd\'s host configuration, showing each request', nl: 'Ophalen met de hostconfiguratie van containerd, met elk verzoek zichtbaar' }, 'sudo ctr --debug images pull --hosts-dir /etc/containerd/certs.d {loginServer}/<repository>:<tag>'),
+      docs({ en: 'containerd docs: registry host configuration (hosts.toml)', nl: 'containerd-documentatie: hostconfiguratie van registers (hosts.toml)' }, 'https://github.com/containerd/containerd/blob/main/docs/hosts.md'),
+      sectionDocs(DOCKER),
+    ],
+  }),
+  cause({
     id: 'client.podman-config-malformed', section: DOCKER, layer: LAYER.tooling + 3,
     title: { en: 'podman\'s auth.json or registries.conf cannot be used', nl: 'auth.json of registries.conf van podman is niet bruikbaar' },
     explanation: {

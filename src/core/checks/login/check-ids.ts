@@ -24,6 +24,7 @@ export const LOGIN = {
   containersConf: checkKey('login.podman.containers-conf'),
   containerdCli: checkKey<string>('login.containerd.cli'),
   containerdDaemon: checkKey('login.containerd.daemon'),
+  containerdHosts: checkKey('login.containerd.hosts'),
   storedCredential: checkKey<StoredCredentialData>('login.docker.stored-credential'),
   dockerPull: checkKey('login.docker.pull'),
   name: checkKey('login.name'),
