@@ -2,8 +2,9 @@
 // (dist/cli.js, as a user runs it) and `az acr check-health -n contoso --ignore-errors --yes`
 // (Debian azure-cli signed in to the sandbox's Entra/ARM simulator:
 // test/integration/matrix/az-check-health.ts), interleaved run by run, vs the critical path: the
-// longest chain of dependent requests a diagnosis cannot avoid, each leg measured bare in a fresh
-// process, with its round trips counted by the world's latency relays (so the floor a profile
+// longest chain of dependent requests a diagnosis cannot avoid (the sign-in; ARM then a data
+// endpoint; the pull path: sign-in, catalog, tags, manifest, a layer's 307 and its data endpoint),
+// each leg measured bare in a fresh process, with its round trips counted by the world's latency relays (so the floor a profile
 // puts under each leg comes from the requests the leg made, not from a constant).
 import * as path from 'node:path';
 import type { SandboxWorld } from '../sandbox/world';
@@ -37,7 +38,7 @@ export async function criticalPath(world: SandboxWorld): Promise<CriticalPath> {
   const args = JSON.stringify({ loginServer: world.loginServer, dataHost, tenantId: a.tenantId, clientId: a.clientId, clientSecret: a.clientSecret, authorityHost: a.authorityHost, armEndpoint: a.armEndpoint, subscriptionId: a.subscriptionId, tlsDeadlineMs: TLS_DEADLINE_MS });
   const env = world.clientEnv();
   const legs: Record<string, Leg> = {};
-  for (const leg of ['login', 'data', 'entra', 'arm', 'signin']) {
+  for (const leg of ['login', 'data', 'entra', 'arm', 'signin', 'pull']) {
     world.latency.resetStats();
     const r = await runProc(process.execPath, ['--import', 'tsx', path.join(repoRoot(), 'bench', 'critical-path-child.ts'), leg, args], env, { timeoutMs: 60_000 });
     let out: { ms?: number; ok?: boolean } = {};
@@ -48,12 +49,15 @@ export async function criticalPath(world: SandboxWorld): Promise<CriticalPath> {
   }
   // The sign-in leg is a fork (challenge ∥ Entra token) then two registry requests: its floor is the
   // longer branch plus the registry round trips the exchange and token requests added.
-  const s = legs.signin!;
-  const after = Math.max(0, s.trips.registry - legs.login!.trips.registry);
-  s.floorMs = Math.max(legs.login!.floorMs, legs.entra!.floorMs) + after * rtt.registry;
-  // The black hole: the challenge leg's TLS deadline, and nothing after it (no sign-in without a challenge).
-  if (!legs.login!.ok) { s.ms = Math.min(s.ms, legs.login!.ms); s.floorMs = legs.login!.floorMs; }
-  const real = Object.entries(legs).filter(([k]) => k !== 'entra'); // entra is part of arm and signin
+  // The sign-in and pull legs fork (challenge ∥ Entra token) then walk registry requests: their floor
+  // is the longer branch plus the registry round trips the requests after it added.
+  for (const s of [legs.signin!, legs.pull!]) {
+    const after = Math.max(0, s.trips.registry - legs.login!.trips.registry);
+    s.floorMs = Math.max(legs.login!.floorMs, legs.entra!.floorMs) + after * rtt.registry;
+    // The black hole: the challenge leg's TLS deadline, and nothing after it (no sign-in without a challenge).
+    if (!legs.login!.ok) { s.ms = Math.min(s.ms, legs.login!.ms); s.floorMs = legs.login!.floorMs; }
+  }
+  const real = Object.entries(legs).filter(([k]) => k !== 'entra'); // entra is part of arm, signin and pull
   const [longest, top] = real.reduce((m, e) => (e[1].ms > m[1].ms ? e : m));
   const floorMs = Math.max(...real.map(([, l]) => l.floorMs));
   const describe = real.map(([k, l]) => `${k} ${Math.round(l.ms)} ms${l.trips.registry + l.trips.azure ? ` (${l.trips.registry} registry + ${l.trips.azure} Entra/ARM round trips = ${Math.round(l.floorMs)} ms)` : ''}`).join(', ');

@@ -13,8 +13,10 @@ export type ProbeMessage =
   | { phase: 'diagnosed'; seq: number; pid: number; run: number; ms: number; state: string; checks: number; causes: string[]; failing: string[];
       spans: TracedSpan[]; engineStartMs?: number; findings: TracedCheck[] }
   | { phase: 'closed'; seq: number; pid: number; run: number }
+  /** Said (without waiting) just before `acrDoctor.diagnose` of diagnosis `run`: `at` is Date.now(), the clock the workbench page shares. */
+  | { phase: 'diagnosing'; seq: number; pid: number; run: number; at: number }
   /** The registries view opened (as a user does before clicking Diagnose): when its root rows came. */
   | { phase: 'view'; seq: number; pid: number; firstRowsMs: number; rows: string[] }
   /** After `runs` diagnoses one after another in this host (report opened, settled, closed each time). */
-  | { phase: 'scale'; seq: number; pid: number; runs: number; ms: number }
+  | { phase: 'scale'; seq: number; pid: number; runs: number; ms: number; heapAfterGcKb?: number }
   | { phase: 'error'; seq: number; message: string };

@@ -65,9 +65,13 @@ export function activate(extension: vscode.ExtensionContext): AcrDoctorApi {
   extension.subscriptions.push({ dispose: () => clearTimeout(idle) });
   return {
     // The rows as the views get them (the registered provider, cached rows included), the rest from the tree.
+    // Reading the rows does not load the rest first: VS Code asks the provider the same way.
     get registries(): RegistriesApi {
+      const rest = () => load().api.registries;
       return {
-        ...load().api.registries,
+        setHealth: (loginServer, status) => rest().setHealth(loginServer, status),
+        decoration: (loginServer) => rest().decoration(loginServer),
+        sessionKind: () => rest().sessionKind(),
         getChildren: async (element) => ((await tree.getChildren(element)) ?? []) as TreeElement[],
         getTreeItem: (element) => tree.getTreeItem(element) as vscode.TreeItem,
       };

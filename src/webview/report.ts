@@ -59,8 +59,20 @@ function persist(): void {
   vscodeApi.setState({ state, ui: persistedUi(ui) });
 }
 
+let renderPending = false;
+
+/** Streamed checks come in bursts (all at once when the page loads): one render per frame for them. */
+function renderSoon(): void {
+  if (renderPending) return;
+  renderPending = true;
+  const run = () => { if (renderPending) render(); };
+  requestAnimationFrame(run);
+  setTimeout(run, 100); // no animation frames while the page is hidden
+}
+
 /** Re-renders the report body, keeping keyboard focus on the same control. */
 function render(): void {
+  renderPending = false;
   const active = document.activeElement as HTMLElement | null;
   const focusKey = active?.dataset?.key;
   const caret = active instanceof HTMLInputElement ? [active.selectionStart, active.selectionEnd] as const : undefined;
@@ -121,7 +133,7 @@ window.addEventListener('message', (e: MessageEvent) => {
     if (i >= 0) checks[i] = check; else checks.push(check);
     state = { ...state, checks, causes, elapsedMs };
     elapsedBase = { ms: elapsedMs, at: performance.now() };
-    render();
+    renderSoon();
     announce(`${check.title}: ${statusWord(check.status, t)}`);
   } else if (ImageSuggestionsNotification.is(msg)) {
     targetForm.suggestions(msg.params.text, msg.params.items.filter((x): x is string => typeof x === 'string').slice(0, 200), msg.params.error);

@@ -3,6 +3,7 @@
 // each configured the way that SDK generation expects (the ACR client is TypeSpec-generated), and
 // armRequest for what no SDK here covers (Resource Graph among them). Every client asks Entra for
 // the same ARM scope.
+import { setMaxListeners } from 'node:events';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -192,13 +193,20 @@ export function containerServiceClient(azure: ArmAccess, subscriptionId: string)
 const preconnected = new Map<string, number>();
 /** A connection opened this recently is taken to be kept still (Node drops one the server closes). */
 const PRECONNECT_AGAIN_MS = 60_000;
+/**
+ * Connections opened ahead: right after its token a diagnosis sends ten ARM reads at once
+ * (Resource Graph, the registry listing, the registry and its parts, virtual networks, the provider,
+ * role assignments, diagnostic settings); each one without an idle connection pays TCP and TLS
+ * (two round trips) after the token instead of beside it. 
+ */
+export const ARM_PRECONNECTIONS = 10;
 
 /**
- * Opens a connection to ARM while the caller's first token is still on its way from Entra: the first
- * ARM request then finds TCP and TLS done (two round trips: ~300 ms on a far network) instead of
- * starting them after the token. An unauthenticated HEAD of the endpoint's root through the shared
- * client and the same proxy and trust as every ARM request; its answer is ignored, nothing is sent
- * but the request line. Not again within a minute for the same endpoint and trust.
+ * Opens ARM_PRECONNECTIONS connections to ARM while the caller's first token is still on its way
+ * from Entra: the first ARM requests then find TCP and TLS done (two round trips: ~300 ms on a far
+ * network) instead of starting them after the token. Unauthenticated HEADs of the endpoint's root
+ * through the shared client and the same proxy and trust as every ARM request; their answers are
+ * ignored, nothing is sent but the request line. Not again within a minute for the same endpoint and trust.
  */
 export function preconnectArm(azure: ArmAccess, signal?: AbortSignal, now: () => number = Date.now): void {
   const tls = caTlsOptions(azure.extraCaPem);
@@ -207,8 +215,19 @@ export function preconnectArm(azure: ArmAccess, signal?: AbortSignal, now: () =>
   if (at !== undefined && now() - at < PRECONNECT_AGAIN_MS) return;
   preconnected.set(key, now());
   const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 0 }, ...(tls ? { tlsOptions: tls } : {}) });
-  const request = createPipelineRequest({ url: `${endpoint(azure)}/`, method: 'HEAD', abortSignal: signal, timeout: 10_000 });
-  void pipeline.sendRequest(armHttpClient(), request).catch(() => { preconnected.delete(key); });
+  // One listener on the caller's signal for all of them (ten would trip Node's listener warning).
+  const stop = new AbortController();
+  setMaxListeners(ARM_PRECONNECTIONS + 2, stop.signal);
+  if (signal?.aborted) return;
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let left = ARM_PRECONNECTIONS;
+  const done = () => { if (--left === 0) signal?.removeEventListener('abort', onAbort); };
+  // Sent together, so the keep-alive agent opens one connection for each (none is idle yet).
+  for (let i = 0; i < ARM_PRECONNECTIONS; i++) {
+    const request = createPipelineRequest({ url: `${endpoint(azure)}/`, method: 'HEAD', abortSignal: stop.signal, timeout: 10_000 });
+    void pipeline.sendRequest(armHttpClient(), request).catch(() => { preconnected.delete(key); }).finally(done);
+  }
 }
 
 const pipelines = new WeakMap<ArmAccess, Pipeline>();

@@ -187,14 +187,32 @@ export async function fetchRegistryView(azure: ArmAccess, registry: string | Reg
     : await findRegistry(azure, registry, signal);
   if (!ref) return null;
   const client = registryClient(azure, ref.subscriptionId);
+  const gaps: ArmRegistryView['gaps'] = [];
+  const part = async <T>(name: ArmRegistryView['gaps'][number]['part'], fn: () => Promise<T[]>): Promise<T[] | AzureAccessError> => {
+    try {
+      return await armCall(`read ${name} of ${ref.name}`, fn, signal);
+    } catch (e) {
+      return toAzureError(e, `read ${name} of ${ref.name}`);
+    }
+  };
+  const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => { const out: T[] = []; for await (const x of it) out.push(x); return out; };
   let raw: Record<string, unknown> = {};
+  // Sent first, so it takes the first idle connection: the network checks wait on it.
+  const regP = armCall(`read registry ${ref.name}`, () => client.registries.get(ref.resourceGroup, ref.name, {
+    abortSignal: signal,
+    // The SDK model drops fields newer/older api-versions carry (virtualNetworkRules): keep the raw body too.
+    onResponse: (r) => { raw = rec(r.parsedBody); },
+  }), signal);
+  // The registry's parts go out beside the registry's own read (one ARM round trip instead of two):
+  // replications before the SKU is known, kept only for a Premium registry (the others have none).
+  const partsP = Promise.all([
+    part('replications', () => collect(client.replications.list(ref.resourceGroup, ref.name, { abortSignal: signal }))),
+    part('scopeMaps', () => collect(client.scopeMaps.list(ref.resourceGroup, ref.name, { abortSignal: signal }))),
+    part('tokens', () => collect(client.tokens.list(ref.resourceGroup, ref.name, { abortSignal: signal }))),
+  ]);
   let reg;
   try {
-    reg = await armCall(`read registry ${ref.name}`, () => client.registries.get(ref.resourceGroup, ref.name, {
-      abortSignal: signal,
-      // The SDK model drops fields newer/older api-versions carry (virtualNetworkRules): keep the raw body too.
-      onResponse: (r) => { raw = rec(r.parsedBody); },
-    }), signal);
+    reg = await regP;
   } catch (e) {
     if (e instanceof AzureAccessError && e.kind === 'not-found') return null;
     throw e;
@@ -202,24 +220,17 @@ export async function fetchRegistryView(azure: ArmAccess, registry: string | Reg
   const rawProps = rec(raw.properties);
   const loginServer = str(reg.loginServer)?.toLowerCase() ?? str(rawProps.loginServer)?.toLowerCase();
   if (!loginServer) throw new AzureAccessError('invalid-response', `ARM returned registry ${ref.name} without a login server.`, 'read registry');
-  const gaps: ArmRegistryView['gaps'] = [];
-  const part = async <T>(name: ArmRegistryView['gaps'][number]['part'], fn: () => Promise<T[]>): Promise<T[]> => {
-    try {
-      return await armCall(`read ${name} of ${ref.name}`, fn, signal);
-    } catch (e) {
-      const err = toAzureError(e, `read ${name} of ${ref.name}`);
-      if (err.kind === 'cancelled') throw err;
-      gaps.push({ part: name, error: err });
-      return [];
-    }
-  };
-  const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => { const out: T[] = []; for await (const x of it) out.push(x); return out; };
   const premium = (str(reg.sku?.name) ?? '').toLowerCase() === 'premium';
-  const [replications, scopeMaps, tokens] = await Promise.all([
-    premium ? part('replications', () => collect(client.replications.list(ref.resourceGroup, ref.name, { abortSignal: signal }))) : Promise.resolve([]),
-    part('scopeMaps', () => collect(client.scopeMaps.list(ref.resourceGroup, ref.name, { abortSignal: signal }))),
-    part('tokens', () => collect(client.tokens.list(ref.resourceGroup, ref.name, { abortSignal: signal }))),
-  ]);
+  const [replicationsRead, scopeMapsRead, tokensRead] = await partsP;
+  const kept = <T>(name: ArmRegistryView['gaps'][number]['part'], read: T[] | AzureAccessError): T[] => {
+    if (!(read instanceof AzureAccessError)) return read;
+    if (read.kind === 'cancelled') throw read;
+    gaps.push({ part: name, error: read });
+    return [];
+  };
+  const replications = premium ? kept('replications', replicationsRead) : [];
+  const scopeMaps = kept('scopeMaps', scopeMapsRead);
+  const tokens = kept('tokens', tokensRead);
 
   const suffix = loginServer.slice(loginServer.indexOf('.') + 1);
   const dataEndpointEnabled = reg.dataEndpointEnabled === true;

@@ -154,9 +154,10 @@ export async function runDiagnosis(
       },
     };
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     // The check should stop at its signal; if it ignores it, stop waiting shortly after.
     const overrun = new Promise<'overrun'>((resolve) => {
-      const onAbort = () => { timer = setTimeout(() => resolve('overrun'), ABORT_GRACE_MS); };
+      onAbort = () => { timer = setTimeout(() => resolve('overrun'), ABORT_GRACE_MS); };
       if (signal.aborted) onAbort(); else signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -185,6 +186,9 @@ export async function runDiagnosis(
       });
     } finally {
       if (timer) clearTimeout(timer);
+      // Node keeps an AbortSignal.any() signal that has a listener until it aborts, and this one
+      // never does once its deadline signal is collected: with the listener the run stayed in memory.
+      if (onAbort) signal.removeEventListener('abort', onAbort);
       running.delete(c.id);
       progressed();
     }

@@ -40,6 +40,11 @@ export interface HttpRequestOptions extends NetOptions {
    * own DNS → TCP → TLS.
    */
   keepAlive?: KeepAlivePool;
+  /**
+   * A probe that may start on the connection an earlier probe of the run handed over (net.tls's,
+   * handOverConnection), instead of dialing: only requests without credentials (GET /v2/).
+   */
+  handedOverBy?: KeepAlivePool;
 }
 
 export interface HttpResponse {
@@ -83,6 +88,15 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
   const port = url.port ? Number(url.port) : 443;
   const pool = opts.keepAlive;
   const key = pool ? keepAliveKey({ host: url.hostname, port, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct }) : undefined;
+  const handedKey = !pool && opts.handedOverBy ? keepAliveKey({ host: url.hostname, port, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct }) : undefined;
+  const handed = handedKey ? opts.handedOverBy!.takeHandedOver(handedKey) : undefined;
+  if (handed) {
+    try {
+      return await exchange(opts, url, port, signal, t0, handed, true, undefined, undefined);
+    } catch (e) {
+      if (e !== STALE) throw e;
+    }
+  }
   const kept = pool && key ? pool.take(key) : undefined;
   if (kept) {
     try {
@@ -95,6 +109,35 @@ export async function httpRequest(opts: HttpRequestOptions): Promise<HttpRespons
     host: url.hostname, port, signal, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct,
   });
   return exchange(opts, url, port, signal, t0, conn, false, pool, key);
+}
+
+/** Leaves a probe's connection (its handshake judged trusted) for the run's next probe of that host (handedOverBy). */
+export function handOverConnection(opts: NetOptions & { host: string; port?: number; direct?: boolean; pool?: KeepAlivePool }, conn: TlsConnection): void {
+  const key = opts.pool ? keepAliveKey({ host: opts.host, port: opts.port ?? 443, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct }) : undefined;
+  if (!opts.pool || !key) { conn.socket.destroy(); return; }
+  opts.pool.handOver(key, conn);
+}
+
+/** How long a connection opened ahead (warmKeepAlive) may take before it is given up. */
+const WARM_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a keep-alive connection for later requests to `url` (with these options) beside a probe,
+ * so the first of them skips TCP and TLS. Opened exactly as httpRequest would open it (same
+ * address override, proxy, trust), and only where no idle one is kept already.
+ */
+export function warmKeepAlive(opts: NetOptions & { url: string; keepAlive?: KeepAlivePool; direct?: boolean }): void {
+  const pool = opts.keepAlive;
+  if (!pool) return;
+  let url: URL;
+  try { url = new URL(opts.url); } catch { return; }
+  if (url.protocol !== 'https:') return;
+  const port = url.port ? Number(url.port) : 443;
+  const key = keepAliveKey({ host: url.hostname, port, resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct });
+  if (!key) return;
+  pool.warm(key, () => openTlsConnection({
+    host: url.hostname, port, signal: AbortSignal.timeout(WARM_TIMEOUT_MS), resolve: opts.resolve, proxy: opts.proxy, extraCaPem: opts.extraCaPem, direct: opts.direct,
+  }));
 }
 
 /** One request and its response on `conn` (fresh, or `reused` from the pool). */

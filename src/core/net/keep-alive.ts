@@ -13,6 +13,8 @@ import { secureContextFor } from './secure-context';
 
 /** An idle connection is closed after this long (the run is over long before). */
 const IDLE_MS = 5000;
+/** A handed-over probe connection not taken this soon is closed: the next probe dials its own. */
+const HANDED_MS = 2000;
 
 const trustIds = new WeakMap<object, number>();
 let nextTrustId = 1;
@@ -49,6 +51,37 @@ interface Idle { conn: TlsConnection; forget: () => void }
 export class KeepAlivePool {
   private readonly idle = new Map<string, Idle[]>();
   private closed = false;
+  private readonly warming = new Set<string>();
+  private readonly handed = new Map<string, TlsConnection>();
+
+  /**
+   * A probe's connection, whose handshake the probe has judged trusted, left for the next probe of
+   * the same host, port, trust and proxy in this run (net.tls → net.challenge): that one skips TCP
+   * and TLS. Never given to a pooled request (take): what carries credentials dials or warms its own.
+   */
+  handOver(key: string, conn: TlsConnection): void {
+    const s = conn.socket;
+    if (this.closed || this.handed.has(key) || !usable(s)) { s.destroy(); return; }
+    this.handed.set(key, conn);
+    const drop = () => { if (this.handed.get(key) === conn) this.handed.delete(key); s.destroy(); };
+    const timer = setTimeout(drop, HANDED_MS);
+    timer.unref();
+    s.once('close', drop); s.once('end', drop); s.once('error', drop); s.once('data', drop);
+    this.handedForget.set(conn, () => { clearTimeout(timer); s.off('close', drop); s.off('end', drop); s.off('error', drop); s.off('data', drop); });
+    s.unref();
+  }
+
+  /** The connection a probe handed over for `key`, taken (once), or undefined. */
+  takeHandedOver(key: string): TlsConnection | undefined {
+    const conn = this.handed.get(key);
+    if (!conn) return undefined;
+    this.handed.delete(key);
+    this.handedForget.get(conn)?.();
+    if (!usable(conn.socket)) { conn.socket.destroy(); return undefined; }
+    conn.socket.ref();
+    return conn;
+  }
+  private readonly handedForget = new WeakMap<TlsConnection, () => void>();
 
   /** An idle connection for `key`, taken out of the pool, or undefined. */
   take(key: string): TlsConnection | undefined {
@@ -60,6 +93,16 @@ export class KeepAlivePool {
       conn.socket.destroy();
     }
     return undefined;
+  }
+
+  /**
+   * Opens a connection for `key` ahead of its first request, when none is idle or on its way: the
+   * token chain's first request then finds TCP and TLS done. A failure is left to that request.
+   */
+  warm(key: string, open: () => Promise<TlsConnection>): void {
+    if (this.closed || this.idle.get(key)?.length || this.warming.has(key)) return;
+    this.warming.add(key);
+    open().then((conn) => { this.warming.delete(key); this.put(key, conn); }, () => { this.warming.delete(key); });
   }
 
   /** Give back a connection whose response was read completely and that the server keeps open. */
@@ -94,6 +137,8 @@ export class KeepAlivePool {
     this.closed = true;
     for (const list of this.idle.values()) for (const { conn, forget } of list) { forget(); conn.socket.destroy(); }
     this.idle.clear();
+    for (const conn of this.handed.values()) { this.handedForget.get(conn)?.(); conn.socket.destroy(); }
+    this.handed.clear();
   }
 }
 

@@ -14,6 +14,7 @@ import { defaultTarget, imageOfText, imageText, type DiagnosisTarget } from './t
 import { identityLabel } from './target/identity-label';
 import { Disposable } from '../lifecycle';
 import { reportHtml, reportResourceRoots } from './report-html';
+import { reportAssets } from './report-assets';
 import { ReportModel } from './report-model';
 import type { ReportHost } from './report-host';
 import { describeHostileMessage } from './hostile-message';
@@ -104,7 +105,9 @@ export class ReportPanel extends Disposable {
   private onEngineEvent(e: EngineEvent, partial: boolean): void {
     if (this.isDisposed) return;
     const changed = this.model.apply(e, Date.now(), partial);
-    if (changed && this.ready) {
+    // Posted before the webview says it is ready too: VS Code holds a webview's messages until its
+    // page has loaded, so the first findings show as soon as it can paint, not a round trip later.
+    if (changed && (this.ready || changed.status !== 'pending')) {
       this.counts.checks++;
       this.markShown();
       void this.panel.webview.postMessage(DidUpdateCheckNotification.create({ check: changed, causes: this.model.state.causes, elapsedMs: this.model.state.elapsedMs }));
@@ -116,10 +119,13 @@ export class ReportPanel extends Disposable {
   private render(): void {
     this.ready = false;
     this.panel.title = vscode.l10n.t('Diagnosis: {0}', this.target.loginServer);
-    this.panel.webview.html = reportHtml(this.panel.webview, this.host.extensionUri, { state: this.model.state, strings: this.host.strings() });
+    const boot = { state: this.model.state, strings: this.host.strings() };
+    const inline = this.host.extensionUri.scheme === 'file' ? reportAssets(this.host.extensionUri.fsPath) : undefined;
+    this.panel.webview.html = reportHtml(this.panel.webview, this.host.extensionUri, boot, inline);
   }
 
   postState(): void {
+    // Until the webview is ready only finished checks go ahead (cheap to apply); its ready asks for the whole state.
     if (!this.ready || this.isDisposed) return;
     this.counts.states++;
     this.markShown();

@@ -7,7 +7,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { defaultState, DEFAULT_IDS, roleAssignment } from '../../../sandbox/arm/state';
 import { startFixture, type Fixture } from '../azure/simulator-fixture';
 import { loadNetworkArmFacts } from '../../../src/core/checks/network/arm-source';
-import { armRequest, preconnectArm, principalKeyOf, wrapsCredential, type ArmAccess } from '../../../src/core/azure/connection';
+import { ARM_PRECONNECTIONS, armRequest, preconnectArm, principalKeyOf, wrapsCredential, type ArmAccess } from '../../../src/core/azure/connection';
 import { findRegistryKept, REGISTRY_REF_TTL_MS } from '../../../src/core/azure/registry-view';
 import { runScopedCredential } from '../../../src/core/engine/run-credential';
 import { parseRegistryInput } from '../../../src/core/registry/target';
@@ -99,7 +99,7 @@ describe('warm runs: ARM facts a second diagnosis keeps and reads again', functi
     assert.equal((await findRegistryKept(f.azure, target.loginServer, undefined, clock)).kept, false, 'too old: looked up again');
   });
 
-  it('opens the ARM connection ahead of the token (an unauthenticated HEAD) and the first ARM request rides it', async () => {
+  it('opens ARM connections ahead of the token (unauthenticated HEADs) and the first ARM request rides one of them', async () => {
     const heads: (string | undefined)[] = [];
     f.sim.server.on('request', (req: { method?: string; url?: string; headers: Record<string, unknown> }) => {
       if (req.method === 'HEAD' && req.url === '/') heads.push(typeof req.headers.authorization === 'string' ? 'with authorization' : undefined);
@@ -107,18 +107,18 @@ describe('warm runs: ARM facts a second diagnosis keeps and reads again', functi
     let now = 5_000_000;
     const before = connections;
     preconnectArm(f.azure, undefined, () => now);
-    for (let i = 0; i < 100 && !heads.length; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual(heads, [undefined], 'one HEAD of the root, without a token');
-    assert.equal(connections - before, 1);
+    for (let i = 0; i < 100 && heads.length < ARM_PRECONNECTIONS; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(heads, Array(ARM_PRECONNECTIONS).fill(undefined), 'HEADs of the root, without a token');
+    assert.equal(connections - before, ARM_PRECONNECTIONS, 'one connection per HEAD');
     const sub = DEFAULT_IDS.subscriptionId;
     const token = f.sim.handler.calls.length;
     await armRequest(f.azure, 'GET', `/subscriptions/${sub}/providers/Microsoft.ContainerRegistry`, { apiVersion: '2021-04-01', operation: 'read provider' });
     assert.ok(f.sim.handler.calls.slice(token).some(isToken), 'the request needed a token first');
     // The token comes over the credential's own connection; the ARM request over the preconnected one.
-    assert.equal(connections - before, 2);
+    assert.equal(connections - before, ARM_PRECONNECTIONS + 1);
     now += 1000;
     preconnectArm(f.azure, undefined, () => now);
     await new Promise((r) => setTimeout(r, 100));
-    assert.equal(heads.length, 1, 'not again within a minute');
+    assert.equal(heads.length, ARM_PRECONNECTIONS, 'not again within a minute');
   });
 });

@@ -2,7 +2,8 @@
 // requests given the pool share one connection per host; a connection never serves another host,
 // another trust or another proxy; a connection the server closed is replaced, not reported.
 import { strict as assert } from 'node:assert';
-import { httpRequest } from '../../../src/core/net/http';
+import { handOverConnection, httpRequest, warmKeepAlive } from '../../../src/core/net/http';
+import { openTlsConnection } from '../../../src/core/net/connection';
 import { KeepAlivePool, keepAliveKey } from '../../../src/core/net/keep-alive';
 import { makePki, type TestPki } from './helpers/pki';
 import { httpsServer, type Running } from './helpers/servers';
@@ -10,7 +11,7 @@ import { httpsServer, type Running } from './helpers/servers';
 describe('net/keep-alive pool', function () {
   this.timeout(20000);
   let pki: TestPki;
-  let server: Running;
+  let server: Running & { handshakes(): number };
   /** Server side: the TLS connection (its remote port) each request arrived on, and its Host. */
   let seen: { port: number; host: string; auth: string }[];
   let closeAfterNext = false;
@@ -48,6 +49,67 @@ describe('net/keep-alive pool', function () {
       assert.notEqual(seen[2].port, seen[0].port);
       assert.equal(seen[2].host, `${data}:${server.port}`);
       assert.equal(seen[2].auth, '', 'no credential on the data endpoint connection');
+    } finally { pool.close(); }
+  });
+
+  it('warms one connection ahead for a host: the first pooled request rides it, a probe and another host never do', async () => {
+    const pool = new KeepAlivePool();
+    const handshakes = () => server.handshakes();
+    try {
+      const url = `https://${login}:${server.port}/v2/`;
+      warmKeepAlive({ ...base(), url, keepAlive: pool });
+      warmKeepAlive({ ...base(), url, keepAlive: pool }); // one on its way already: not a second
+      for (let i = 0; i < 100 && handshakes() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 30));
+      assert.equal(handshakes(), 1, 'one connection opened ahead');
+      assert.equal(seen.length, 0, 'nothing was sent on it');
+      const probe = await httpRequest({ ...base(), url });
+      assert.equal(probe.reused, undefined, 'a probe (no pool) dials its own connection');
+      const other = await httpRequest({ ...base(), keepAlive: pool, url: `https://${data}:${server.port}/blob` });
+      assert.equal(other.reused, undefined, 'another host does not get it');
+      const first = await httpRequest({ ...base(), keepAlive: pool, url: `https://${login}:${server.port}/oauth2/exchange`, method: 'POST', body: 'x' });
+      assert.equal(first.reused, true, 'the first pooled request to the host rides the warmed connection');
+      assert.equal(handshakes(), 3, 'the probe and the other host each had their own; the pooled request none');
+    } finally { pool.close(); }
+  });
+
+  it('a warm-up that cannot connect is dropped silently and may be tried again', async () => {
+    const pool = new KeepAlivePool();
+    try {
+      const gone = server.port;
+      await server.close();
+      warmKeepAlive({ ...base(), url: `https://${login}:${gone}/`, keepAlive: pool });
+      await new Promise((r) => setTimeout(r, 100));
+      server = await httpsServer(pki.cert, pki.key, (_req, res) => { res.end('ok'); });
+      warmKeepAlive({ ...base(), url: `https://${login}:${server.port}/`, keepAlive: pool });
+      for (let i = 0; i < 100 && server.handshakes() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 30));
+      const r = await httpRequest({ ...base(), keepAlive: pool, url: `https://${login}:${server.port}/one` });
+      assert.equal(r.status, 200);
+      assert.equal(r.reused, true);
+    } finally { pool.close(); }
+  });
+
+  it('hands a probe\'s connection to the next probe of that host once, and never to a pooled (credentialed) request', async () => {
+    const pool = new KeepAlivePool();
+    try {
+      const opts = { ...base(), host: login, port: server.port };
+      const conn = await openTlsConnection({ ...opts, signal: AbortSignal.timeout(5000), verify: false });
+      handOverConnection({ ...opts, pool }, conn);
+      for (let i = 0; i < 100 && server.handshakes() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(server.handshakes(), 1);
+      const pooled = await httpRequest({ ...base(), keepAlive: pool, url: `https://${login}:${server.port}/oauth2/token`, headers: { authorization: 'Bearer secret' } });
+      assert.equal(pooled.reused, undefined, 'a pooled request dials its own');
+      assert.equal(server.handshakes(), 2);
+      const probe = await httpRequest({ ...base(), handedOverBy: pool, url: `https://${login}:${server.port}/v2/` });
+      assert.equal(probe.reused, true, 'the next probe starts on the handed-over connection');
+      assert.equal(server.handshakes(), 2, 'no handshake for it');
+      const again = await httpRequest({ ...base(), handedOverBy: pool, url: `https://${login}:${server.port}/v2/` });
+      assert.equal(again.reused, undefined, 'taken once only');
+      const other = await openTlsConnection({ ...opts, host: data, signal: AbortSignal.timeout(5000), verify: false });
+      handOverConnection({ ...opts, host: data, pool }, other);
+      const wrongHost = await httpRequest({ ...base(), handedOverBy: pool, url: `https://${login}:${server.port}/v2/` });
+      assert.equal(wrongHost.reused, undefined, 'another host\'s connection is not taken');
     } finally { pool.close(); }
   });
 

@@ -2,12 +2,21 @@
 // result of every authentication). When the registry's diagnostic settings send it to a Log
 // Analytics workspace, query the last day's failed logins (src/core/azure/login-events, the real
 // @azure/monitor-query client); the KQL query itself is offered as a copyable fix either way.
-import type { Check, CheckOutcome } from '../../engine/types';
-import { armAccessOf } from '../../azure/connection';
-import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents } from '../../azure/login-events';
+import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
+import { armAccessOf, type ArmAccess } from '../../azure/connection';
+import { findLoginEventsWorkspace, loginEventsQuery, queryLoginEvents, type LoginEventsWorkspace } from '../../azure/login-events';
 import { armReason } from '../../azure/registry-reads';
 import { LOGIN } from './check-ids';
 import { msg } from '../../text/message';
+
+/**
+ * The registry's login-events workspace, read once per run: login.registry starts it as soon as ARM
+ * has named the registry, so its two ARM reads go out beside the registry's role assignments
+ * instead of after them.
+ */
+export function loginEventsWorkspace(ctx: CheckContext, azure: ArmAccess, registryId: string): Promise<LoginEventsWorkspace | null> {
+  return ctx.shared(`login-events-workspace ${registryId.toLowerCase()}`, (signal) => findLoginEventsWorkspace(azure, registryId, signal));
+}
 
 export const loginEventsCheck: Check = {
   id: LOGIN.loginEvents,
@@ -23,7 +32,7 @@ export const loginEventsCheck: Check = {
     const query = loginEventsQuery(reg.loginServer).replace(/\n/g, ' ');
     let ws;
     try {
-      ws = await findLoginEventsWorkspace(azure, reg.id, ctx.signal);
+      ws = await loginEventsWorkspace(ctx, azure, reg.id);
     } catch (e) {
       return { status: 'info', message: msg('The registry\'s diagnostic settings could not be read ({armReason}). Query to run in its Log Analytics workspace: {query}', { armReason: armReason(e), query }) };
     }

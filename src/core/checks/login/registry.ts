@@ -11,6 +11,7 @@ import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedIn
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { NET } from '../network/ids';
+import { loginEventsWorkspace } from './login-events';
 import { msg, renderMessage } from '../../text/message';
 import { heldRoles } from './held-roles';
 
@@ -46,6 +47,8 @@ export const registryCheck: Check = {
         fixParams: verdict!.suggestion ? { suggestedLoginServer: verdict!.suggestion } : undefined,
       };
     }
+    // login.advanced.login-events needs this check; its workspace read needs only the registry's id.
+    if (!verdict) loginEventsWorkspace(ctx, az, match.arm.id).catch(() => undefined);
     const facts: RegistryFacts = await registryDetails(az, match.arm, ctx.signal, await signedInPrincipal(az, ctx.signal));
     facts.gaps.push(...listing.gaps);
     const ev = {

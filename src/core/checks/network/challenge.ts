@@ -2,7 +2,7 @@
 // service="<login>"`. A 403 carries the firewall's view of our IP; 429 is throttling.
 // The realm must be the login server itself: credentials are never sent anywhere else.
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
-import { httpRequest, type HttpResponse } from '../../net/http';
+import { httpRequest, warmKeepAlive, type HttpResponse } from '../../net/http';
 import { bearerChallenge, realmIsTrusted } from '../../net/www-authenticate';
 import { parseFirewallBody, registryErrorCodes } from '../../net/firewall-body';
 import { ipInCidr } from '../../net/addresses';
@@ -77,9 +77,13 @@ export const challengeCheck: Check = {
   async run(ctx: CheckContext): Promise<CheckOutcome> {
     const login = ctx.target.loginServer;
     const url = `https://${login}/v2/`;
+    // TLS worked (net.tls): the token chain's connection opens beside this probe, so the exchange
+    // after the challenge does not pay TCP and TLS again. The probe itself starts on the connection
+    // net.tls judged trusted (it sends no credential), else dials its own.
+    warmKeepAlive({ ...netOptions(ctx), url, keepAlive: ctx.connections });
     let res: HttpResponse;
     try {
-      res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 16 * 1024 });
+      res = await httpRequest({ ...netOptions(ctx), url, signal: ctx.signal, maxBodyBytes: 16 * 1024, handedOverBy: ctx.connections });
     } catch (e) {
       return failureOutcome(e, ctx, `GET ${url}`);
     }

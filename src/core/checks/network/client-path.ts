@@ -10,6 +10,7 @@ import { tcpConnect } from '../../net/tcp';
 import { connectTunnel } from '../../net/proxy';
 import { connectToProxy } from '../../net/proxy-connection';
 import { openTlsConnection } from '../../net/connection';
+import { handOverConnection } from '../../net/http';
 import { tlsVerdict } from '../../net/tls';
 import { classifyAddress } from '../../net/addresses';
 import { NET } from './ids';
@@ -142,13 +143,14 @@ export const tlsCheck: Check = {
       if (e instanceof NetError && e.kind === 'timeout') out.message = msg('net/http: TLS handshake timeout ({login} accepted the connection but never answered)', { login });
       return out;
     }
-    conn.socket.destroy();
     const t = conn.tls;
     const evidence = {
       address: conn.remoteAddress, proxy: conn.proxy?.display, issuer: t.issuer, rootIssuer: t.rootIssuer, protocol: t.protocol,
       subject: t.chain[0]?.subject, validTo: t.chain[0]?.validTo, altNames: t.chain[0]?.altNames, verify: t.verifyError ?? 'ok', tlsMs: ms(t.durationMs),
     };
     const verdict = tlsVerdict(t, login);
+    // Trusted: net.challenge's GET /v2/ (no credentials) starts on this connection instead of dialing again.
+    if (verdict) conn.socket.destroy(); else handOverConnection({ ...netOptions(ctx), host: login, pool: ctx.connections }, conn);
     if (verdict) {
       return { status: 'fail', message: msg('x509: {reason}', { reason: verdict.text }), causeId: 'network.tls-untrusted', evidence, fixParams: { issuer: t.rootIssuer } };
     }

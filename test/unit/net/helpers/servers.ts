@@ -25,9 +25,12 @@ function listen(server: Server | HttpsServer, sockets: Set<Socket>): Promise<Run
   });
 }
 
-export function httpsServer(cert: string, key: string, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Running> {
+/** `handshakes()`: the TLS connections the server has accepted so far. */
+export async function httpsServer(cert: string, key: string, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Running & { handshakes(): number }> {
   const server = createHttpsServer({ cert, key }, handler);
-  return listen(server, track(server));
+  let n = 0;
+  server.on('secureConnection', () => { n++; });
+  return { ...await listen(server, track(server)), handshakes: () => n };
 }
 
 export function blackHole(): Promise<Running> {
