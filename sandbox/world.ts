@@ -298,6 +298,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     if (ctx.dockerd.oldVersion) await oldDocker.start(); else await oldDocker.stop();
     oldVersion = ctx.dockerd.oldVersion;
     if (ctx.containerd?.running) await containerd.start(); else await containerd.stop();
+    containerd.writeHosts(ctx.containerd?.hosts ?? {});
     // The client's Docker config, reset for every scenario.
     writeDockerConfig(dockerConfigDir, ctx.dockerConfig);
     writeDockerContexts(dockerConfigDir, ctx.dockerContexts ?? {});
@@ -313,6 +314,11 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
       ...ctx.clientEnv,
     };
     if (ctx.rootlessSocket) clientExtra.XDG_RUNTIME_DIR = rootlessRuntimeDir(dir, dockerd.socketPath);
+    if (ctx.clientHome) {
+      const home = writeClientHome(dir, ctx.clientHome);
+      clientExtra.HOME = home;
+      for (const [k, v] of Object.entries(clientExtra)) clientExtra[k] = v.replaceAll('{clientHome}', home);
+    }
     const fakeBin = ctx.fakeBin ?? {};
     const hidden = [...(ctx.hideDockerCli ? ['docker'] : []), ...(ctx.hideCommands ?? [])];
     let clientPath = hidden.length ? pathWithout(dir, hidden) : process.env.PATH ?? '/usr/bin:/bin';
@@ -432,6 +438,19 @@ function rootlessRuntimeDir(worldDir: string, socketPath: string): string {
   try { fs.unlinkSync(link); } catch { /* first time */ }
   fs.symlinkSync(socketPath, link);
   return dir;
+}
+
+/** The user's own files (podman's drop-ins, a containers.conf) in a fresh home folder of their own. */
+function writeClientHome(worldDir: string, files: Record<string, string>): string {
+  const home = path.join(worldDir, 'client-home');
+  fs.rmSync(home, { recursive: true, force: true });
+  for (const [rel, text] of Object.entries(files)) {
+    const f = path.join(home, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(f, text);
+  }
+  fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+  return home;
 }
 
 /** The scenario's small programs in a fresh folder of their own (put first on the client's PATH). */

@@ -10,10 +10,23 @@ import { OwnedProcess, waitFor } from './process';
 export class Containerd {
   private proc?: OwnedProcess;
   readonly socketPath: string;
+  /** The CRI registry's config_path: <registry>/hosts.toml files (ctr reads them with --hosts-dir). */
+  readonly hostsDir: string;
 
   constructor(private readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
     this.socketPath = path.join(dir, 'containerd.sock');
+    this.hostsDir = path.join(dir, 'certs.d');
+  }
+
+  /** The scenario's hosts.toml files, registry -> text; the folder is emptied first. */
+  writeHosts(files: Record<string, string>): void {
+    fs.rmSync(this.hostsDir, { recursive: true, force: true });
+    fs.mkdirSync(this.hostsDir, { recursive: true });
+    for (const [registry, text] of Object.entries(files)) {
+      fs.mkdirSync(path.join(this.hostsDir, registry), { recursive: true });
+      fs.writeFileSync(path.join(this.hostsDir, registry, 'hosts.toml'), text);
+    }
   }
 
   get running(): boolean { return !!this.proc?.running; }
@@ -27,6 +40,8 @@ export class Containerd {
     fs.writeFileSync(conf, [
       'version = 2', `root = "${d}/root"`, `state = "${d}/state"`,
       'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+      // As a kubelet node has it; the CRI plugin is off here, ctr reads the same folder with --hosts-dir.
+      '[plugins."io.containerd.grpc.v1.cri".registry]', `  config_path = "${this.hostsDir}"`,
       '[grpc]', `  address = "${this.socketPath}"`, '[ttrpc]', `  address = "${this.socketPath}.ttrpc"`,
       '[debug]', '  level = "warn"', '',
     ].join('\n'));

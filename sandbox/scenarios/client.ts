@@ -4,6 +4,7 @@
 // and containerd as the client.
 import { basicAuth, type ScenarioDef } from './types';
 import { giveArmReadOnly, removeRoles } from './helpers';
+import { IP, PROXY_PORT } from '../addresses';
 
 const S = { seed: 'troubleshoot-login', section: 'check-docker-configuration', registry: 'contoso', usesArm: false } as const;
 /** Nothing listens there (sandbox/addresses.ts: refused). */
@@ -79,6 +80,21 @@ export const clientScenarios: ScenarioDef[] = [
     setup(ctx) { ctx.podmanAuth = { __raw: '{"auths": {"contoso.azurecr.io": {"auth": "' }; },
   },
   {
+    info: { ...S, name: 'podman-proxy-containers-conf', description: `The user works with podman; its containers.conf (CONTAINERS_CONF) sets [engine] env = ["HTTPS_PROXY=http://${IP.brokenProxy}:${PROXY_PORT}"], a proxy that closes every connection after CONNECT, while the shell has no proxy: podman pull fails with "proxyconnect".`, expectedCause: 'network.client-proxy-broken', client: 'podman', operation: 'pull', seed: 'troubleshoot-network', section: 'configure-client-firewall-access' },
+    setup(ctx) {
+      ctx.clientHome = { 'containers.conf': `[engine]\nenv = ["HTTPS_PROXY=http://${IP.brokenProxy}:${PROXY_PORT}"]\n` };
+      ctx.clientEnv.CONTAINERS_CONF = '{clientHome}/containers.conf';
+      ctx.podmanAuth = { auths: {} };
+    },
+  },
+  {
+    info: { ...S, name: 'podman-registries-d-blocked', description: 'The user works with podman; a drop-in ~/.config/containers/registries.conf.d/90-contoso.conf says blocked = true for contoso.azurecr.io: podman refuses to pull from it.', expectedCause: 'client.podman-registry-redirected', client: 'podman', operation: 'pull' },
+    setup(ctx) {
+      ctx.clientHome = { '.config/containers/registries.conf.d/90-contoso.conf': '[[registry]]\nprefix = "contoso.azurecr.io"\nlocation = "contoso.azurecr.io"\nblocked = true\n' };
+      ctx.podmanAuth = { auths: {} };
+    },
+  },
+  {
     info: { ...S, name: 'podman-missing', description: 'The user asks about podman (--client podman), which is not installed.', expectedCause: 'client.tool-not-found', client: 'podman' },
     setup(ctx) { ctx.hideCommands = ['podman']; },
   },
@@ -88,6 +104,12 @@ export const clientScenarios: ScenarioDef[] = [
       ctx.containerd = { running: true };
       removeRoles(ctx, ctx.sp.objectId, ['AcrPull', 'AcrPush', 'Reader', 'Owner', 'Contributor']);
       giveArmReadOnly(ctx, ctx.contoso, ctx.sp.objectId);
+    },
+  },
+  {
+    info: { ...S, name: 'containerd-hosts-elsewhere', description: `containerd's config_path holds contoso.azurecr.io/hosts.toml with server = "https://${IP.refused}" (a cache that was taken down: nothing listens): ctr --hosts-dir and the kubelet resolve the image there, not at the registry.`, expectedCause: 'client.containerd-hosts-redirected', client: 'containerd', operation: 'pull' },
+    setup(ctx) {
+      ctx.containerd = { running: true, hosts: { 'contoso.azurecr.io': `server = "https://${IP.refused}"\n\n[host."https://${IP.refused}"]\n  capabilities = ["pull", "resolve"]\n` } };
     },
   },
   {

@@ -43,8 +43,13 @@ export interface ScenarioContext {
   dockerContexts?: Record<string, string>;
   /** podman's auth.json (REGISTRY_AUTH_FILE); undefined: none. `__raw` for text that is not JSON. */
   podmanAuth?: DockerConfigJson;
-  /** containerd runs for ctr (started on first use, at CONTAINERD_ADDRESS). */
-  containerd?: { running: boolean };
+  /**
+   * Files of the user's own (podman's drop-ins, a containers.conf), relative to a fresh home folder
+   * that becomes the client's HOME; `{clientHome}` in clientEnv values is that folder.
+   */
+  clientHome?: Record<string, string>;
+  /** containerd runs for ctr (started on first use, at CONTAINERD_ADDRESS); `hosts`: registry -> its hosts.toml in config_path. */
+  containerd?: { running: boolean; hosts?: Record<string, string> };
   /** Rootless Docker: the daemon's socket is also at $XDG_RUNTIME_DIR/docker.sock (XDG_RUNTIME_DIR set for the client). */
   rootlessSocket?: boolean;
   /** The user is this uid: the client's files are theirs. */

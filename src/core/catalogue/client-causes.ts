@@ -180,17 +180,49 @@ export const CLIENT_CAUSES = [
     ],
   }),
   cause({
+    id: 'client.containerd-hosts-redirected', section: DOCKER, layer: LAYER.tooling + 3,
+    title: { en: 'containerd\'s hosts.toml sends the registry elsewhere', nl: 'hosts.toml van containerd stuurt het register ergens anders heen' },
+    explanation: {
+      en: 'containerd (the kubelet through CRI, nerdctl, ctr --hosts-dir) reads the registry\'s hosts.toml in the CRI registry\'s config_path (usually /etc/containerd/certs.d/<registry>/hosts.toml). Its server or a [host."…"] entry with "resolve" sends resolving and pulling to another host (a mirror or a cache that lacks the image or the login), or the entry for the registry lacks the "pull" or "resolve" capability, or the file (or config.toml) is not valid TOML.',
+      nl: 'containerd (de kubelet via CRI, nerdctl, ctr --hosts-dir) leest de hosts.toml van het register in de config_path van het CRI-register (meestal /etc/containerd/certs.d/<register>/hosts.toml). De server of een [host."…"]-vermelding met "resolve" stuurt opzoeken en ophalen naar een andere host (een spiegel of cache zonder het image of de aanmelding), of de vermelding voor het register mist de mogelijkheid "pull" of "resolve", of het bestand (of config.toml) is geen geldige TOML.',
+    },
+    symptoms: ['hosts.toml', 'certs.d', 'failed to load host config'],
+    fixes: [
+      copy({ en: 'Show the file', nl: 'Het bestand tonen' }, 'cat {containerdFile}', ['containerdFile']),
+      copy({ en: 'Pull with containerd\'s host configuration, showing each request', nl: 'Ophalen met de hostconfiguratie van containerd, met elk verzoek zichtbaar' }, 'sudo ctr --debug images pull --hosts-dir /etc/containerd/certs.d {loginServer}/<repository>:<tag>'),
+      docs({ en: 'containerd docs: registry host configuration (hosts.toml)', nl: 'containerd-documentatie: hostconfiguratie van registers (hosts.toml)' }, 'https://github.com/containerd/containerd/blob/main/docs/hosts.md'),
+      sectionDocs(DOCKER),
+    ],
+  }),
+  cause({
     id: 'client.podman-config-malformed', section: DOCKER, layer: LAYER.tooling + 3,
     title: { en: 'podman\'s auth.json or registries.conf cannot be used', nl: 'auth.json of registries.conf van podman is niet bruikbaar' },
     explanation: {
       en: 'podman (and skopeo, buildah) read logins from auth.json (REGISTRY_AUTH_FILE, ${XDG_RUNTIME_DIR}/containers/auth.json, ~/.config/containers/auth.json) and registry settings from registries.conf. One of them is not valid JSON / TOML, holds a broken entry or blocks the registry: podman login and pull fail before they reach it.',
       nl: 'podman (en skopeo, buildah) lezen aanmeldingen uit auth.json (REGISTRY_AUTH_FILE, ${XDG_RUNTIME_DIR}/containers/auth.json, ~/.config/containers/auth.json) en registerinstellingen uit registries.conf. Een van beide is geen geldige JSON / TOML, bevat een beschadigde vermelding of blokkeert het register: podman login en pull mislukken voordat ze het bereiken.',
     },
-    symptoms: ['unmarshaling json at', 'loading registries configuration', 'registry is blocked in registries.conf'],
+    symptoms: ['unmarshaling json at', 'loading registries configuration', 'containers.conf: toml'],
     fixes: [
       copy({ en: 'Show the file', nl: 'Het bestand tonen' }, 'cat {podmanFile}', ['podmanFile']),
       copy({ en: 'Move the broken file aside and log in again', nl: 'Het beschadigde bestand opzijzetten en opnieuw aanmelden' }, 'mv {podmanAuthFile} {podmanAuthFile}.broken && podman login {loginServer}', ['podmanAuthFile']),
       docs({ en: 'podman docs: containers-auth.json', nl: 'podman-documentatie: containers-auth.json' }, 'https://github.com/containers/image/blob/main/docs/containers-auth.json.5.md'),
+      sectionDocs(DOCKER),
+    ],
+  }),
+  cause({
+    id: 'client.podman-registry-redirected', section: DOCKER, layer: LAYER.tooling + 3,
+    title: { en: 'podman\'s registries.conf blocks the registry or sends it elsewhere', nl: 'registries.conf van podman blokkeert het register of stuurt het ergens anders heen' },
+    explanation: {
+      en: 'podman reads /etc/containers/registries.conf (or the user\'s) and then every drop-in in registries.conf.d. A [[registry]] entry for this registry says blocked = true (podman refuses to pull), or a location or mirror that sends pulls to another host, which holds other images and gets no login for this registry. An entry left behind by a proxy cache, an air-gapped setup or a copied drop-in is typical.',
+      nl: 'podman leest /etc/containers/registries.conf (of die van de gebruiker) en daarna elke drop-in in registries.conf.d. Een [[registry]]-vermelding voor dit register zegt blocked = true (podman weigert op te halen), of een location of mirror die het ophalen naar een andere host stuurt, die andere images heeft en geen aanmelding voor dit register krijgt. Meestal is het een vermelding die is achtergebleven van een proxycache, een afgeschermde omgeving of een gekopieerde drop-in.',
+    },
+    // podman: "registry contoso.azurecr.io is blocked in /etc/containers/registries.conf or …/registries.conf.d".
+    symptoms: ['is blocked in /etc/containers/registries.conf', 'is blocked in registries.conf', 'containers/registries.conf.d'],
+    fixes: [
+      copy({ en: 'Show the entry that names the registry', nl: 'De vermelding tonen die het register noemt' }, 'grep -n -B2 -A6 {loginServer} {podmanRegistryFile}', ['podmanRegistryFile']),
+      copy({ en: 'Show the registries podman ends up with', nl: 'De registers tonen waar podman op uitkomt' }, "podman info --format '{{json .Registries}}'"),
+      docs({ en: 'podman docs: containers-registries.conf.d', nl: 'podman-documentatie: containers-registries.conf.d' }, 'https://github.com/containers/image/blob/main/docs/containers-registries.conf.d.5.md'),
+      docs({ en: 'podman docs: containers-registries.conf', nl: 'podman-documentatie: containers-registries.conf' }, 'https://github.com/containers/image/blob/main/docs/containers-registries.conf.5.md'),
       sectionDocs(DOCKER),
     ],
   }),

@@ -47,6 +47,8 @@ export const NETWORK_CAUSES = [
     symptoms: ['proxyconnect tcp: eof', 'proxyconnect tcp:', 'proxyconnect', 'unexpected eof', 'connection reset by peer'],
     fixes: [
       copy({ en: 'Test the proxy with curl', nl: 'Test de proxy met curl' }, 'curl -sv --proxy {proxy} https://{loginServer}/v2/', ['proxy']),
+      copy({ en: 'Show the proxy podman takes from containers.conf ([engine] env), then correct or remove it', nl: 'De proxy tonen die podman uit containers.conf haalt ([engine] env), en die daarna verbeteren of verwijderen' }, 'grep -n -i proxy {containersConf}', ['containersConf']),
+      { ...docs({ en: 'podman docs: containers.conf, [engine] env', nl: 'podman-documentatie: containers.conf, [engine] env' }, 'https://github.com/containers/common/blob/main/docs/containers.conf.5.md', 'engine-table'), requires: ['containersConf'] },
       docs({ en: 'Docker daemon proxy configuration', nl: 'Proxyconfiguratie van de Docker-daemon' }, 'https://docs.docker.com/config/daemon/systemd/', 'httphttps-proxy'),
       sectionDocs(FW),
     ],

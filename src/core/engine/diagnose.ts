@@ -4,6 +4,7 @@
 import { parseRegistryInput, type RegistryTarget } from '../registry/target';
 import { parseRegistryAndImage, type ImageReference } from '../registry/image-reference';
 import { withTarget } from './target';
+import { withClientProxy } from './client-proxy';
 import { allChecks, type CheckSet } from '../checks/index';
 import { getCause } from '../catalogue/index';
 import type { DiagnoseEnvironment } from './environment';
@@ -28,6 +29,7 @@ function prepare(input: string | RegistryTarget, env: DiagnoseEnvironment, optio
   } else {
     target = input;
   }
+  env = withClientProxy(env);
   const every = allChecks(target, env, 'all');
   let checks = options.checks && options.checks !== 'all' ? allChecks(target, env, options.checks) : every;
   if (options.only?.length) {

@@ -2,6 +2,7 @@
 // except through `environmentFromProcess` (so tests and the extension pass their own).
 import type { TokenCredential } from '@azure/core-auth';
 import type { IdentitySpec, ImageReference, Operation } from '../registry/image-reference';
+import type { PodmanProxy } from '../podman/containers-conf';
 
 export interface ProxySettings {
   httpsProxy?: string;
@@ -51,6 +52,10 @@ export interface ClientHostEnv {
   registryAuthFile?: string;
   /** CONTAINERS_REGISTRIES_CONF: podman's registries.conf when set. */
   registriesConf?: string;
+  /** CONTAINERS_CONF: the one containers.conf podman reads when set. */
+  containersConf?: string;
+  /** CONTAINERS_CONF_OVERRIDE: a containers.conf podman reads after all others. */
+  containersConfOverride?: string;
   /** CONTAINERD_ADDRESS: containerd's socket when set. */
   containerdAddress?: string;
   /** Where the kernel's version string is read (WSL says so there); tests point it elsewhere. */
@@ -88,6 +93,11 @@ export interface DiagnoseEnvironment {
   client?: ClientTool;
   /** Where the client runs: WSL, Cloud Shell, rootless socket, podman's files. */
   clientHost?: ClientHostEnv;
+  /**
+   * Set before the run when the client takes its proxy from its own files (podman's containers.conf):
+   * `proxy` above is then the client's, and this says where it came from and what the shell had.
+   */
+  clientProxy?: { tool: 'podman'; source: PodmanProxy; shell: ProxySettings };
   /** Clock, replaceable in tests. */
   now(): Date;
 }

@@ -69,6 +69,8 @@ export function clientHostFrom(penv: NodeJS.ProcessEnv, home?: string): ClientHo
     xdgConfigHome: first(penv, 'XDG_CONFIG_HOME'),
     registryAuthFile: first(penv, 'REGISTRY_AUTH_FILE'),
     registriesConf: first(penv, 'CONTAINERS_REGISTRIES_CONF'),
+    containersConf: first(penv, 'CONTAINERS_CONF'),
+    containersConfOverride: first(penv, 'CONTAINERS_CONF_OVERRIDE'),
     containerdAddress: first(penv, 'CONTAINERD_ADDRESS'),
   };
   for (const k of Object.keys(h) as (keyof ClientHostEnv)[]) if (h[k] === undefined) delete h[k];

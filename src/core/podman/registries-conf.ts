@@ -1,127 +1,93 @@
-// podman's registries.conf (containers-registries.conf(5)): what it says about one registry —
-// blocked, insecure, mirrored, redirected by a prefix. TOML, read here as the subset these files
-// use (tables, arrays of tables, strings, booleans, string arrays); a line outside it is a problem
-// with its line number, never an exception. The V1 form ([registries.block] registries = [...]) too.
-import { promises as fs } from 'node:fs';
+// podman's registries.conf (containers-registries.conf(5)) and its drop-ins
+// (containers-registries.conf.d(5)): what they say about one registry — blocked, insecure,
+// mirrored, sent elsewhere by a prefix. Parsed by smol-toml; a file that is not TOML is a problem
+// naming its line, never an exception. The V1 form ([registries.block] registries = [...]) too.
 import * as path from 'node:path';
 import type { ClientHostEnv } from '../engine/environment';
-import { msg, verbatim, type Message } from '../text/message';
+import { type Message } from '../text/message';
+import { tomlPath, tomlString, tomlStrings, type TomlTable } from '../text/toml';
+import { dropInFiles, readConfFile } from './config-files';
+import { promises as fs } from 'node:fs';
 import { problemFields } from '../docker/config';
 
-type Value = string | boolean | number | string[];
-type Table = Record<string, Value>;
+export interface RegistryEntry { prefix: string; location: string; blocked: boolean; insecure: boolean; mirrors: string[]; file: string }
 
 export interface RegistriesConf {
   file: string;
   state: 'ok' | 'missing' | 'unreadable' | 'malformed';
   problem?: string;
-  /** The problem as a message, for the finding (the string above is its English). */
+  /** The problem as a message, for the finding. */
   problemText?: Message;
   /** The [[registry]] entries: prefix or location, and what they say. */
-  registries: { prefix: string; location: string; blocked: boolean; insecure: boolean; mirrors: string[] }[];
+  registries: RegistryEntry[];
   /** V1: registries listed in [registries.block]. */
   blockedV1: string[];
   unqualifiedSearch: string[];
 }
 
-const MAX_BYTES = 1024 * 1024;
-
 /** The file podman reads: CONTAINERS_REGISTRIES_CONF, else the user's, else the system's. */
 export async function registriesConfFile(h: ClientHostEnv | undefined): Promise<string> {
   if (h?.registriesConf) return h.registriesConf;
-  const configHome = h?.xdgConfigHome ?? (h?.home ? path.join(h.home, '.config') : undefined);
-  if (configHome) {
-    const user = path.join(configHome, 'containers', 'registries.conf');
-    if (await fs.stat(user).then(() => true, () => false)) return user;
-  }
+  const user = userConfigDir(h) && path.join(userConfigDir(h)!, 'registries.conf');
+  if (user && await fs.stat(user).then(() => true, () => false)) return user;
   return '/etc/containers/registries.conf';
 }
 
-function parseValue(raw: string, line: number): Value {
-  const v = raw.trim();
-  if (/^"(?:[^"\\]|\\.)*"$/.test(v)) return JSON.parse(v) as string;
-  if (/^'[^']*'$/.test(v)) return v.slice(1, -1);
-  if (v === 'true' || v === 'false') return v === 'true';
-  if (/^[+-]?\d+$/.test(v)) return Number(v);
-  if (v.startsWith('[') && v.endsWith(']')) {
-    const inner = v.slice(1, -1).trim().replace(/,\s*$/, '');
-    if (!inner) return [];
-    const items = inner.match(/"(?:[^"\\]|\\.)*"|'[^']*'|[^,]+/g) ?? [];
-    return items.map((x) => x.trim()).filter((x) => x && x !== ',').map((x) => {
-      const s = parseValue(x, line);
-      if (typeof s !== 'string') throw new Error(`line ${line}: an array that holds something other than strings`);
-      return s;
-    });
-  }
-  throw new Error(`line ${line}: a value TOML does not allow here (${v.slice(0, 30)})`);
+function userConfigDir(h: ClientHostEnv | undefined): string | undefined {
+  const configHome = h?.xdgConfigHome ?? (h?.home ? path.join(h.home, '.config') : undefined);
+  return configHome && path.join(configHome, 'containers');
 }
 
-/** Parse the text; throws an Error naming the line for anything outside the subset. */
-export function parseRegistriesConf(text: string): { top: Table; tables: Record<string, Table>; arrays: Record<string, Table[]> } {
-  const top: Table = {};
-  const tables: Record<string, Table> = {};
-  const arrays: Record<string, Table[]> = {};
-  let current = top;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\s+#.*$|^#.*$/, '').trim();
-    if (!line) continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]$/.exec(line))) {
-      const t: Table = {};
-      (arrays[m[1]] ??= []).push(t);
-      current = t;
-      continue;
-    }
-    if ((m = /^\[\s*([A-Za-z0-9_."-]+)\s*\]$/.exec(line))) {
-      current = tables[m[1].replace(/"/g, '')] ??= {};
-      continue;
-    }
-    if ((m = /^([A-Za-z0-9_-]+|"[^"]*")\s*=\s*(.*)$/.exec(line))) {
-      let raw = m[2];
-      // A string array may run over several lines.
-      while (raw.trim().startsWith('[') && !raw.trim().endsWith(']') && i + 1 < lines.length) raw += ' ' + lines[++i].replace(/\s+#.*$/, '').trim();
-      current[m[1].replace(/"/g, '')] = parseValue(raw, i + 1);
-      continue;
-    }
-    throw new Error(`line ${i + 1}: "${line.slice(0, 40)}" is not TOML`);
-  }
-  return { top, tables, arrays };
+/** The drop-ins read after the main file: the system's folder, then the user's, each in name order. */
+export function registriesConfDropIns(h: ClientHostEnv | undefined): string[] {
+  const user = userConfigDir(h);
+  return [...dropInFiles('/etc/containers/registries.conf.d'), ...(user ? dropInFiles(path.join(user, 'registries.conf.d')) : [])];
+}
+
+function entriesOf(table: TomlTable, file: string): RegistryEntry[] {
+  const list = tomlPath(table, 'registry');
+  return (Array.isArray(list) ? list : []).filter((r): r is TomlTable => !!r && typeof r === 'object').map((r) => {
+    const location = tomlString(r.location) ?? '';
+    const mirrors = (Array.isArray(r.mirror) ? r.mirror : []).map((m) => tomlString((m as TomlTable)?.location) ?? '').filter(Boolean);
+    return { prefix: tomlString(r.prefix) ?? location, location, blocked: r.blocked === true, insecure: r.insecure === true, mirrors, file };
+  });
 }
 
 export async function readRegistriesConf(file: string): Promise<RegistriesConf> {
   const base: RegistriesConf = { file, state: 'missing', registries: [], blockedV1: [], unqualifiedSearch: [] };
-  let text: string;
-  try {
-    const st = await fs.stat(file);
-    if (st.size > MAX_BYTES) return { ...base, state: 'malformed', ...problemFields(msg('{file} is {size} bytes, far larger than a registries.conf.', { file, size: st.size })) };
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return base;
-    return { ...base, state: 'unreadable', ...problemFields(msg('{file} cannot be read ({code}).', { file, code: code ?? 'error' })) };
-  }
-  try {
-    const { top, tables, arrays } = parseRegistriesConf(text);
-    const strings = (v: Value | undefined) => (Array.isArray(v) ? v : []);
-    const registries = (arrays.registry ?? []).map((r) => ({
-      prefix: typeof r.prefix === 'string' ? r.prefix : typeof r.location === 'string' ? r.location : '',
-      location: typeof r.location === 'string' ? r.location : '',
-      blocked: r.blocked === true, insecure: r.insecure === true, mirrors: [] as string[],
-    }));
-    // Mirrors are [[registry.mirror]] tables after their registry: attach each to the last registry.
-    if (arrays['registry.mirror']?.length && registries.length) registries[registries.length - 1].mirrors = arrays['registry.mirror'].map((m) => String(m.location ?? ''));
-    return { ...base, state: 'ok', registries, blockedV1: strings(tables['registries.block']?.registries), unqualifiedSearch: strings(top['unqualified-search-registries']) };
-  } catch (e) {
-    return { ...base, state: 'malformed', ...problemFields(msg('{file} is not valid TOML ({reason}); podman fails with "loading registries configuration". Fix the line or move the file aside.', { file, reason: verbatim((e as Error).message) })) };
-  }
+  const f = readConfFile(file, 'registries.conf');
+  if (!f.table) return { ...base, state: f.state, ...(f.problemText ? problemFields(f.problemText) : {}) };
+  return {
+    ...base, state: 'ok', registries: entriesOf(f.table, file),
+    blockedV1: tomlStrings(tomlPath(f.table, 'registries', 'block', 'registries')),
+    unqualifiedSearch: tomlStrings(f.table['unqualified-search-registries']),
+  };
 }
 
-/** What the file says about `host`: the longest matching prefix wins, as in containers/image. */
-export function registryRule(conf: RegistriesConf, host: string): { blocked: boolean; insecure: boolean; location?: string; mirrors: string[]; prefix?: string } {
+/**
+ * The main file and its drop-ins as podman merges them: a drop-in's [[registry]] with the same
+ * prefix replaces the earlier one; every file's own state is kept for the evidence.
+ */
+export async function readRegistriesConfig(h: ClientHostEnv | undefined): Promise<{ files: RegistriesConf[]; merged: RegistriesConf }> {
+  const main = await registriesConfFile(h);
+  const files = [await readRegistriesConf(main), ...await Promise.all(registriesConfDropIns(h).map(readRegistriesConf))];
+  const byPrefix = new Map<string, RegistryEntry>();
+  const merged: RegistriesConf = { file: main, state: files[0].state, registries: [], blockedV1: [], unqualifiedSearch: [] };
+  for (const f of files) {
+    for (const r of f.registries) byPrefix.set(r.prefix.toLowerCase(), r);
+    merged.blockedV1.push(...f.blockedV1);
+    if (f.unqualifiedSearch.length) merged.unqualifiedSearch = f.unqualifiedSearch;
+  }
+  merged.registries = [...byPrefix.values()];
+  return { files, merged };
+}
+
+/** What the files say about `host`: the longest matching prefix wins, as in containers/image. */
+export function registryRule(conf: RegistriesConf, host: string): { blocked: boolean; insecure: boolean; location?: string; mirrors: string[]; prefix?: string; file?: string } {
   const h = host.toLowerCase();
   const matching = conf.registries.filter((r) => r.prefix && (h === r.prefix.toLowerCase() || h.startsWith(`${r.prefix.toLowerCase()}/`) || (r.prefix.startsWith('*.') && h.endsWith(r.prefix.slice(1).toLowerCase()))))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   const r = matching[0];
-  return { blocked: !!r?.blocked || conf.blockedV1.map((x) => x.toLowerCase()).includes(h), insecure: !!r?.insecure, location: r?.location || undefined, mirrors: r?.mirrors ?? [], prefix: r?.prefix };
+  const v1 = conf.blockedV1.map((x) => x.toLowerCase()).includes(h);
+  return { blocked: !!r?.blocked || v1, insecure: !!r?.insecure, location: r?.location || undefined, mirrors: r?.mirrors ?? [], prefix: r?.prefix, file: r?.file ?? (v1 ? conf.file : undefined) };
 }

@@ -3,6 +3,8 @@
 // socket, a second user without the docker group, an old docker on PATH, WSL and Cloud Shell;
 // Debian's podman with a stale and a broken auth.json; ctr against a real containerd.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { docker, dockerLogin, run } from './run';
 import { getSeededWorld } from './shared-world';
@@ -104,6 +106,35 @@ describe('sandbox container tooling scenarios (integration)', function () {
     const broken = await podman(w.clientEnv(), ['pull', IMAGE]);
     assert.notEqual(broken.code, 0);
     assert.match(broken.out, /unmarshaling JSON|unexpected end of JSON input/i, broken.out);
+  });
+
+  it('podman-proxy-containers-conf: podman takes the broken proxy from containers.conf ([engine] env) though the shell has none', async () => {
+    await w.apply('podman-proxy-containers-conf');
+    const env = w.clientEnv();
+    assert.equal(env.HTTPS_PROXY, undefined);
+    const r = await podman(env, ['pull', IMAGE]);
+    assert.notEqual(r.code, 0);
+    // The broken proxy closes the tunnel: podman says "unexpected EOF"; without containers.conf the registry answers.
+    assert.match(r.out, /pinging container registry contoso\.azurecr\.io: Get "https:\/\/contoso\.azurecr\.io\/v2\/": (?:unexpected EOF|proxyconnect tcp)/, r.out);
+    const direct = await podman({ ...env, CONTAINERS_CONF: '/nonexistent/containers.conf' }, ['pull', IMAGE]);
+    assert.doesNotMatch(direct.out, /unexpected EOF|proxyconnect/, direct.out);
+  });
+
+  it('podman-registries-d-blocked: a registries.conf.d drop-in in the user\'s home blocks the registry', async () => {
+    await w.apply('podman-registries-d-blocked');
+    const r = await podman(w.clientEnv(), ['pull', IMAGE]);
+    assert.notEqual(r.code, 0);
+    assert.match(r.out, /registry contoso\.azurecr\.io is blocked in \/etc\/containers\/registries\.conf or \S*client-home\/\.config\/containers\/registries\.conf\.d/, r.out);
+  });
+
+  it('containerd-hosts-elsewhere: ctr with containerd\'s config_path (--hosts-dir) resolves the image at the hosts.toml server, where nothing listens', async () => {
+    await w.apply('containerd-hosts-elsewhere');
+    const env = w.clientEnv();
+    const conf = fs.readFileSync(path.join(w.parts.containerd.hostsDir, 'contoso.azurecr.io', 'hosts.toml'), 'utf8');
+    assert.match(conf, /server = "https:\/\/192\.0\.2\.40"/);
+    const r = await run('ctr', ['--address', env.CONTAINERD_ADDRESS!, 'images', 'pull', '--hosts-dir', w.parts.containerd.hostsDir, '--user', `${w.azure.clientId}:${w.azure.clientSecret}`, IMAGE], env);
+    assert.notEqual(r.code, 0);
+    assert.match(r.out, /192\.0\.2\.40(?::443)?.*connection refused|dial tcp 192\.0\.2\.40/, r.out);
   });
 
   it('containerd-no-acrpull: ctr pull through the real containerd is refused for want of AcrPull; containerd-down has no containerd', async () => {

@@ -1,7 +1,9 @@
 // containerd as the client (ctr, nerdctl, the kubelet through CRI): the command is there, and
 // containerd answers on its socket. ctr resolves and fetches in its own process (the shell's
 // proxy); nerdctl keeps logins in Docker's config.json, which login.docker.config reads.
-import type { Check } from '../../engine/types';
+import type { Check, CheckOutcome } from '../../engine/types';
+import { containerdConfigFor, containerdProcesses, hostOf, readHostsToml, readTomlFile, registryConfigPath, resolveTarget, systemdProxy } from '../../containerd/config';
+import { proxyDisplay } from './podman';
 import { findOnPath } from '../../docker/cli';
 import { usesContainerd } from '../../docker/client-tool';
 import { containerdVersion, DEFAULT_CONTAINERD_ADDRESS } from '../../containerd/ctr';
@@ -51,5 +53,54 @@ export const containerdDaemonCheck: Check = {
       status: 'pass', evidence: { address, client: v.client, server: v.server, proxy: proxy ?? '(none)' },
       message: msg("containerd {version} answers at {address}; ctr pulls with the shell's proxy ({proxy}).", { version: v.server, address, proxy: proxy ?? 'none' }),
     };
+  },
+};
+
+/**
+ * containerd's registry host configuration for the registry (CRI's config_path → hosts.toml) and
+ * the daemon's own proxy (its process environment, else containerd.service's systemd drop-ins):
+ * what the kubelet's pulls go through. A hosts.toml that resolves the registry on another host, or
+ * whose entry for it lacks "pull" / "resolve", is the cause.
+ */
+export const containerdHostsCheck: Check = {
+  id: LOGIN.containerdHosts,
+  area: 'login',
+  title: 'containerd registry hosts (hosts.toml) and proxy',
+  needs: [],
+  timeoutMs: 2000,
+  applies: (_t, env) => usesContainerd(env),
+  async run(ctx): Promise<CheckOutcome> {
+    const login = ctx.target.loginServer;
+    const address = ctx.env.clientHost?.containerdAddress ?? DEFAULT_CONTAINERD_ADDRESS;
+    const { file: configFile, process: proc } = containerdConfigFor(address, containerdProcesses());
+    const config = readTomlFile(configFile);
+    const proxyEnv = proc?.env && Object.fromEntries(Object.entries(proc.env).filter(([k]) => /^(https?_proxy|no_proxy)$/i.test(k)));
+    const unit = systemdProxy();
+    const daemonProxy = proxyEnv && Object.keys(proxyEnv).length ? proxyEnv : unit.vars;
+    const httpsProxy = daemonProxy.HTTPS_PROXY ?? daemonProxy.https_proxy;
+    const base = {
+      config: `${configFile} (${config.state})`, pid: proc?.pid,
+      daemonHttpsProxy: proxyDisplay(httpsProxy) ?? '(none)', daemonNoProxy: daemonProxy.NO_PROXY ?? daemonProxy.no_proxy,
+      proxyFrom: proxyEnv && Object.keys(proxyEnv).length ? `process ${proc?.pid}` : unit.files.length ? unit.files.join(', ') : undefined,
+    };
+    if (config.problemText) return { status: 'fail', causeId: 'client.containerd-hosts-redirected', evidence: base, fixParams: { containerdFile: configFile }, message: config.problemText };
+    const { dirs, fromConfig } = registryConfigPath(config.table);
+    const hosts = readHostsToml(dirs, login);
+    const evidence = { ...base, configPath: dirs.join(':') + (fromConfig ? '' : ' (default)') };
+    if (!hosts) {
+      return { status: 'pass', evidence, message: msg('containerd has no hosts.toml for {login} under {dirs}: it pulls from {login} itself (daemon proxy: {proxy}).', { login, dirs: dirs.join(':'), proxy: base.daemonHttpsProxy }) };
+    }
+    const fixParams = { containerdFile: hosts.file };
+    if (hosts.problemText) return { status: 'fail', causeId: 'client.containerd-hosts-redirected', evidence: { ...evidence, hostsToml: hosts.file }, fixParams, message: hosts.problemText };
+    const t = resolveTarget(hosts, login);
+    const ev = { ...evidence, hostsToml: hosts.file, server: hosts.server, hosts: hosts.hosts.map((h) => `${h.url} [${h.capabilities.join(', ')}]${h.skipVerify ? ' skip_verify' : ''}${h.ca.length ? ` ca=${h.ca.join(',')}` : ''}`), resolvesAt: t.resolveHost };
+    if (t.resolveHost !== login.toLowerCase()) {
+      return { status: 'fail', causeId: 'client.containerd-hosts-redirected', evidence: ev, fixParams, message: msg('{file} sends {login} to {host}: containerd resolves and pulls the image there, not at the registry.', { file: hosts.file, login, host: t.resolveHost }) };
+    }
+    const own = hosts.hosts.find((h) => hostOf(h.url) === login.toLowerCase());
+    if (own && (!own.capabilities.includes('pull') || !own.capabilities.includes('resolve'))) {
+      return { status: 'fail', causeId: 'client.containerd-hosts-redirected', evidence: ev, fixParams, message: msg('{file} gives {url} the capabilities {caps}: without "pull" and "resolve" containerd does not pull from it.', { file: hosts.file, url: own.url, caps: own.capabilities.join(', ') || 'none' }) };
+    }
+    return { status: 'pass', evidence: ev, message: msg('{file} resolves {login} at the registry itself.', { file: hosts.file, login }) };
   },
 };

@@ -2,8 +2,8 @@
 import type { Check } from '../../engine/types';
 import { dockerCliCheck } from './docker-cli';
 import { dockerClientVersionCheck } from './docker-client';
-import { podmanCliCheck, registriesConfCheck } from './podman';
-import { containerdCliCheck, containerdDaemonCheck } from './containerd';
+import { podmanCliCheck, registriesConfCheck, containersConfCheck } from './podman';
+import { containerdCliCheck, containerdDaemonCheck, containerdHostsCheck } from './containerd';
 import { dockerConfigCheck } from './docker-config';
 import { dockerDaemonCheck, dockerVersionCheck } from './docker-daemon';
 import { dockerPullCheck } from './docker-pull';
@@ -21,7 +21,7 @@ import { loginEventsCheck } from './login-events';
 
 export const LOGIN_CHECKS: readonly Check[] = [
   dockerCliCheck, dockerConfigCheck, dockerDaemonCheck, dockerVersionCheck, dockerClientVersionCheck,
-  podmanCliCheck, registriesConfCheck, containerdCliCheck, containerdDaemonCheck,
+  podmanCliCheck, registriesConfCheck, containersConfCheck, containerdCliCheck, containerdDaemonCheck, containerdHostsCheck,
   nameCheck, registryCheck,
   storedCredentialCheck, anonymousCheck, aadLoginCheck, explicitLoginCheck,
   authzAadCheck, authzExplicitCheck, authzDockerCheck, aksCheck, managedIdentityCheck, expiryCheck, loginEventsCheck,

@@ -8,8 +8,10 @@ import { findOnPath } from '../../docker/cli';
 import { usesPodman } from '../../docker/client-tool';
 import { runProgram } from '../../docker/run-program';
 import { podmanAuthFor } from '../../podman/auth-file';
-import { readRegistriesConf, registriesConfFile, registryRule } from '../../podman/registries-conf';
+import { readRegistriesConfig, registryRule } from '../../podman/registries-conf';
 import { LOGIN } from './check-ids';
+import { parseProxyUrl } from '../../net/proxy';
+import { podmanProxyFile } from '../../engine/client-proxy';
 import { msg, verbatim } from '../../text/message';
 
 export const podmanCliCheck: Check<string> = {
@@ -31,10 +33,13 @@ export const podmanCliCheck: Check<string> = {
     }
     const r = await runProgram(found, ['--version'], { env: { ...process.env, ...(pathEnv ? { PATH: pathEnv } : {}) }, timeoutMs: 2500, signal: ctx.signal });
     const version = /podman version (\S{1,40})/i.exec(r.stdout)?.[1];
-    const proxy = ctx.env.proxy.httpsProxy ? ctx.env.proxy.httpsProxy.replace(/\/\/[^@/]*@/, '//***@') : undefined;
+    const proxy = proxyDisplay(ctx.env.proxy.httpsProxy);
+    const from = podmanProxyFile(ctx.env);
     return {
-      status: 'pass', data: found, evidence: { path: found, version, proxy: proxy ?? '(none)' },
-      message: msg("podman {version} at {path}; it pulls in its own process, with the shell's proxy ({proxy}).", { version: version ?? '(version unknown)', path: found, proxy: proxy ?? 'none' }),
+      status: 'pass', data: found, evidence: { path: found, version, proxy: proxy ?? '(none)', proxyFrom: from ?? 'shell' },
+      message: from
+        ? msg('podman {version} at {path}; it pulls in its own process, with the proxy {proxy} that {file} sets ([engine] env).', { version: version ?? '(version unknown)', path: found, proxy: proxy ?? 'none', file: from })
+        : msg("podman {version} at {path}; it pulls in its own process, with the shell's proxy ({proxy}).", { version: version ?? '(version unknown)', path: found, proxy: proxy ?? 'none' }),
     };
   },
 };
@@ -66,23 +71,65 @@ export const registriesConfCheck: Check = {
   needs: [],
   timeoutMs: 2000,
   applies: (_t, env) => usesPodman(env),
-  async run(ctx) {
+  async run(ctx): Promise<CheckOutcome> {
     const login = ctx.target.loginServer;
-    const file = await registriesConfFile(ctx.env.clientHost);
-    const conf = await readRegistriesConf(file);
-    const fixParams = { podmanFile: file };
-    if (conf.state === 'malformed' || conf.state === 'unreadable') {
-      return { status: 'fail', causeId: 'client.podman-config-malformed', message: conf.problemText ?? verbatim(conf.problem ?? conf.state), evidence: { file, state: conf.state }, fixParams };
+    const { files, merged } = await readRegistriesConfig(ctx.env.clientHost);
+    const file = merged.file;
+    const read = files.filter((f) => f.state !== 'missing').map((f) => `${f.file} (${f.state})`);
+    const bad = files.find((f) => f.state === 'malformed' || f.state === 'unreadable');
+    if (bad) {
+      return { status: 'fail', causeId: 'client.podman-config-malformed', message: bad.problemText ?? verbatim(bad.problem ?? bad.state), evidence: { file: bad.file, state: bad.state, files: read }, fixParams: { podmanFile: bad.file } };
     }
-    if (conf.state === 'missing') return { status: 'pass', message: msg('No registries.conf at {file}: podman uses its defaults.', { file }), evidence: { file, state: conf.state } };
-    const rule = registryRule(conf, login);
-    const evidence = { file, prefix: rule.prefix, location: rule.location, mirrors: rule.mirrors.length ? rule.mirrors : undefined, insecure: rule.insecure || undefined, blocked: rule.blocked || undefined };
+    if (!read.length) return { status: 'pass', message: msg('No registries.conf at {file} and no drop-ins: podman uses its defaults.', { file }), evidence: { file, state: 'missing' } };
+    const rule = registryRule(merged, login);
+    const evidence = { files: read, prefix: rule.prefix, setBy: rule.file, location: rule.location, mirrors: rule.mirrors.length ? rule.mirrors : undefined, insecure: rule.insecure || undefined, blocked: rule.blocked || undefined };
+    const fixParams = { podmanFile: rule.file ?? file, podmanRegistryFile: rule.file ?? file };
     if (rule.blocked) {
-      return { status: 'fail', causeId: 'client.podman-config-malformed', evidence, fixParams, message: msg('{file} blocks {login} (blocked = true): podman refuses every pull from it ("registry is blocked in registries.conf").', { file, login }) };
+      return { status: 'fail', causeId: 'client.podman-registry-redirected', evidence, fixParams, message: msg('{file} blocks {login} (blocked = true): podman refuses every pull from it ("registry is blocked in registries.conf").', { file: rule.file ?? file, login }) };
     }
     if (rule.location && rule.location.toLowerCase() !== login) {
-      return { status: 'warn', causeId: 'client.podman-config-malformed', evidence, fixParams, message: msg('{file} sends {login} to {location}: podman pulls from there, not from the registry.', { file, login, location: rule.location }) };
+      return { status: 'fail', causeId: 'client.podman-registry-redirected', evidence, fixParams, message: msg('{file} sends {login} to {location}: podman pulls from there, not from the registry, and sends no login for {login} there.', { file: rule.file ?? file, login, location: rule.location }) };
     }
-    return { status: 'pass', evidence, message: rule.mirrors.length ? msg('{file} leaves {login} as it is (mirrors: {mirrors}).', { file, login, mirrors: rule.mirrors.join(', ') }) : msg('{file} leaves {login} as it is.', { file, login }) };
+    if (rule.mirrors.length) {
+      return { status: 'warn', causeId: 'client.podman-registry-redirected', evidence, fixParams, message: msg('{file} gives {login} the mirrors {mirrors}: podman tries them first, and only then the registry.', { file: rule.file ?? file, login, mirrors: rule.mirrors.join(', ') }) };
+    }
+    return { status: 'pass', evidence, message: msg('{file} leaves {login} as it is.', { file: read.join(', '), login }) };
+  },
+};
+
+/** A proxy setting as evidence: the URL without its password, or a word for one that does not parse. */
+export function proxyDisplay(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  try { return parseProxyUrl(raw)?.display; } catch { return '(not a URL)'; }
+}
+
+
+export const containersConfCheck: Check = {
+  id: LOGIN.containersConf,
+  area: 'login',
+  title: 'podman containers.conf',
+  needs: [],
+  timeoutMs: 2000,
+  applies: (_t, env) => usesPodman(env),
+  async run(ctx): Promise<CheckOutcome> {
+    const src = ctx.env.clientProxy?.source;
+    if (!src) return { status: 'info', message: msg('podman\'s containers.conf was not read for this run.') };
+    const read = src.files.filter((f) => f.state !== 'missing').map((f) => `${f.file} (${f.state})`);
+    const evidence = {
+      files: read.length ? read : '(none: podman uses its defaults)',
+      engineHttpsProxy: proxyDisplay(src.engine.httpsProxy), engineNoProxy: src.engine.noProxy, setBy: src.engine.file,
+      shellHttpsProxy: proxyDisplay(ctx.env.clientProxy?.shell.httpsProxy) ?? '(none)',
+      podmanHttpsProxy: proxyDisplay(ctx.env.proxy.httpsProxy) ?? '(none)',
+      httpProxyToContainers: src.httpProxyToContainers,
+    };
+    const bad = src.problems[0];
+    if (bad) {
+      return { status: 'fail', causeId: 'client.podman-config-malformed', evidence, fixParams: { podmanFile: bad.file }, message: bad.text };
+    }
+    const from = podmanProxyFile(ctx.env);
+    if (from) {
+      return { status: 'pass', evidence, fixParams: { containersConf: from }, message: msg('{file} sets podman\'s proxy ([engine] env): HTTPS_PROXY {proxy}, NO_PROXY {noProxy}; podman uses it instead of the shell\'s, and the network checks test it.', { file: from, proxy: evidence.engineHttpsProxy ?? 'none', noProxy: src.engine.noProxy || 'none' }) };
+    }
+    return { status: 'pass', evidence, message: read.length ? msg('containers.conf sets no proxy for podman ({files}): podman uses the shell\'s.', { files: read.join(', ') }) : msg('No containers.conf: podman uses the shell\'s proxy.') };
   },
 };

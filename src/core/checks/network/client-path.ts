@@ -14,6 +14,7 @@ import { handOverConnection } from '../../net/http';
 import { tlsVerdict } from '../../net/tls';
 import { classifyAddress } from '../../net/addresses';
 import { NET } from './ids';
+import { podmanProxyFile } from '../../engine/client-proxy';
 import { errorEvidence, failureOutcome, netOptions, ms } from './outcome';
 import { msg, verbatim } from '../../text/message';
 
@@ -32,9 +33,9 @@ export const proxyCheck: Check = {
     try {
       proxy = proxyFor(login, 443, ctx.env.proxy)!;
     } catch (e) {
-      return { status: 'fail', message: verbatim((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy) } };
+      return { status: 'fail', message: verbatim((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy), ...proxySource(ctx.env) }, fixParams: sourceFix(ctx.env) };
     }
-    const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '' };
+    const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '', ...proxySource(ctx.env) };
     try {
       const resolved = await resolveHost(proxy.host, ctx.env.resolve, ctx.signal);
       const tcp = await connectToProxy(proxy, resolved.addresses[0], ctx.signal, ctx.env.extraCaPem);
@@ -44,11 +45,25 @@ export const proxyCheck: Check = {
       } finally { tcp.socket.destroy(); }
     } catch (e) {
       if (!(e instanceof NetError) || e.kind === 'aborted') throw e;
-      const message = e.phase === 'proxy' ? e.text : msg('cannot reach the proxy {proxy}: {error}', { proxy: proxy.display, error: e.text });
-      return { status: 'fail', message, causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: proxy.display } };
+      const file = podmanProxyFile(ctx.env);
+      const message = file
+        ? msg('podman\'s proxy {proxy} (set in {file}, [engine] env) fails: {error}', { proxy: proxy.display, file, error: e.text })
+        : e.phase === 'proxy' ? e.text : msg('cannot reach the proxy {proxy}: {error}', { proxy: proxy.display, error: e.text });
+      return { status: 'fail', message, causeId: 'network.client-proxy-broken', evidence: { ...evidence, ...errorEvidence(e) }, fixParams: { proxy: proxy.display, ...sourceFix(ctx.env) } };
     }
   },
 };
+
+/** Where the proxy came from when not the shell (podman's containers.conf). */
+function proxySource(env: DiagnoseEnvironment): { proxyFrom?: string } {
+  const file = podmanProxyFile(env);
+  return file ? { proxyFrom: `${file} ([engine] env)` } : {};
+}
+
+function sourceFix(env: DiagnoseEnvironment): Record<string, string> {
+  const file = podmanProxyFile(env);
+  return file ? { containersConf: file } : {};
+}
 
 function parseSafe(raw: string | undefined): string {
   try { return parseProxyUrl(raw)?.display ?? ''; } catch { return '(unparseable)'; }
