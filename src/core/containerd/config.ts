@@ -4,8 +4,9 @@
 // skip_verify). Parsed by smol-toml and bounded; bad input is a problem naming the file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { msg, verbatim, type Message } from '../text/message';
-import { parseToml, tomlPath, tomlString, tomlStrings, type TomlTable } from '../text/toml';
+import { msg, type Message } from '../text/message';
+import { tomlPath, tomlString, tomlStrings, type TomlTable } from '../text/toml';
+import { readTomlFile as readTomlFileAs, type TomlFile, type TomlFileWords } from '../text/toml-file';
 
 const MAX_BYTES = 1024 * 1024;
 /** /proc entries looked at when finding the containerd that serves a socket. */
@@ -14,23 +15,15 @@ export const DEFAULT_CONTAINERD_CONFIG = '/etc/containerd/config.toml';
 /** nerdctl's default, and what most kubeadm / AKS nodes set as config_path. */
 export const DEFAULT_CERTS_DIR = '/etc/containerd/certs.d';
 
-export interface TomlFile { file: string; state: 'ok' | 'missing' | 'unreadable' | 'malformed'; table?: TomlTable; problemText?: Message }
+export type { TomlFile } from '../text/toml-file';
+
+const CONTAINERD_WORDS: TomlFileWords = {
+  tooLarge: (file, size) => msg('{file} is {size} bytes, far larger than a containerd configuration: containerd would not use it either. Move it aside.', { file, size }),
+  notToml: (file, reason) => msg('{file} is not valid TOML ({reason}); containerd ignores or refuses it. Fix that line or move the file aside.', { file, reason }),
+};
 
 export function readTomlFile(file: string): TomlFile {
-  let text: string;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return { file, state: 'unreadable', problemText: msg('{file} is not a file.', { file }) };
-    if (st.size > MAX_BYTES) return { file, state: 'malformed', problemText: msg('{file} is {size} bytes, far larger than a containerd configuration: containerd would not use it either. Move it aside.', { file, size: st.size }) };
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { file, state: 'missing' };
-    return { file, state: 'unreadable', problemText: msg('{file} cannot be read ({code}).', { file, code: code ?? 'error' }) };
-  }
-  const parsed = parseToml(text);
-  if ('problem' in parsed) return { file, state: 'malformed', problemText: msg('{file} is not valid TOML ({reason}); containerd ignores or refuses it. Fix that line or move the file aside.', { file, reason: verbatim(parsed.problem) }) };
-  return { file, state: 'ok', table: parsed.table };
+  return readTomlFileAs(file, CONTAINERD_WORDS, MAX_BYTES);
 }
 
 export interface ContainerdProcess { pid: number; config?: string; env?: Record<string, string> }
