@@ -9,7 +9,7 @@ import { armRequest, type ArmAccess } from './connection';
 import { arr, rec, str } from '../text/json-guards';
 import { parseTopLevelResourceId } from '../registry/resource-id';
 
-export type PullerKind = 'appservice' | 'functions' | 'containerapp' | 'aci' | 'ml' | 'task' | 'connected-registry';
+export type PullerKind = 'appservice' | 'functions' | 'containerapp' | 'aci' | 'ml' | 'task' | 'connected-registry' | 'aks';
 
 /** How a service authenticates its pulls from this registry. */
 export type PullerCredential =
@@ -270,6 +270,6 @@ export function findPuller(pullers: readonly Puller[], named: string): Puller | 
 
 /** In words, for messages: "App Service app contoso-web". */
 export function pullerLabel(p: Pick<Puller, 'kind' | 'name'>): string {
-  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry' };
+  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry', aks: 'AKS cluster' };
   return `${what[p.kind]} ${p.name}`;
 }

@@ -1,5 +1,5 @@
 // "Diagnose pull by …" on a row under "Pulled by": the report for that Azure resource's identity
-// and network path (--identity service:<resource id>), pulling from the registry.
+// and network path (--identity service:<resource id>; an AKS cluster: aks:<cluster>), pulling from the registry.
 import * as vscode from 'vscode';
 import { parseRegistryInput } from '../../core/registry/target';
 import type { Ctx } from '../context';
@@ -13,5 +13,7 @@ export const diagnosePullBy = (ctx: Ctx) => async (arg?: unknown): Promise<void>
     return;
   }
   const target = parseRegistryInput(arg.registry.registry.loginServer);
-  await ReportService.of(ctx).diagnose(target, defaultTarget(undefined, 'pull', { kind: 'service', name: arg.serviceId }));
+  // An AKS cluster goes to the existing AKS diagnosis (kubelet identity, node subnets' egress).
+  const identity = arg.aks ? { kind: 'aks' as const, cluster: arg.name } : { kind: 'service' as const, name: arg.serviceId };
+  await ReportService.of(ctx).diagnose(target, defaultTarget(undefined, 'pull', identity));
 };

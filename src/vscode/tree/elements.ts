@@ -95,6 +95,8 @@ export interface PullerElement {
   name: string;
   /** What it is, in words: "App Service app", "Container App", … */
   what: string;
+  /** An AKS cluster: its pull is diagnosed as --identity aks:<cluster> (the kubelet identity and the node subnets' egress). */
+  aks?: boolean;
   health: 'ok' | 'fail' | 'warn' | 'unknown';
   /** The first cause found, if any. */
   causeId?: string;

@@ -34,7 +34,7 @@ export class PulledByLister {
     const a = await area.assessPullers(azure, r.id ?? r.loginServer, { signal });
     const rows: TreeElement[] = a.verdicts.map((v) => ({
       kind: 'puller', registry: el.registry, serviceId: v.puller.id, name: v.puller.name, what: area.pullerLabel(v.puller).replace(/ [^ ]+$/, ''),
-      health: area.verdictWord(v), causeId: v.problems[0]?.causeId,
+      health: area.verdictWord(v), causeId: v.problems[0]?.causeId, ...(v.puller.kind === 'aks' ? { aks: true } : {}),
     }) satisfies PullerElement);
     const more = a.unjudged.length + (a.truncated ? 1 : 0);
     if (more) rows.push({ kind: 'info', id: `info:pulledBy:more:${r.loginServer}`, label: vscode.l10n.t('{0} more not judged here: run acr-doctor diagnose {1} --pulled-by', String(a.unjudged.length || '1000+'), r.loginServer) } satisfies InfoElement);

@@ -24,7 +24,7 @@ describe('CLI --pulled-by and --identity service:<name> (integration)', function
     const r = await cli(['--pulled-by', '--repository', 'hello']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const block = r.stdout.slice(r.stdout.indexOf('Pulled by:'));
-    for (const name of ['contoso-web (App Service app): ok', 'contoso-api (Container App): ok', 'contoso-jobs (container group): ok', 'contoso-ml (Machine Learning workspace): ok']) assert.ok(block.includes(name), `${name} in\n${block}`);
+    for (const name of ['contoso-web (App Service app): ok', 'contoso-api (Container App): ok', 'contoso-jobs (container group): ok', 'contoso-ml (Machine Learning workspace): ok', 'contoso-aks (AKS cluster): ok']) assert.ok(block.includes(name), `${name} in\n${block}`);
     const nl = await cli(['--pulled-by', '--repository', 'hello'], { LANG: 'nl_NL.UTF-8' });
     assert.match(nl.stdout, /Opgehaald door:\n {2}contoso-api \(Container App\): in orde/);
   });
@@ -36,7 +36,8 @@ describe('CLI --pulled-by and --identity service:<name> (integration)', function
     const report = JSON.parse(r.stdout) as DiagnosisReport;
     assert.equal(report.causes[0].causeId, 'pullers.admin-user-disabled');
     const list = report.findings.find((f) => f.checkId === 'pullers.list')!;
-    assert.deepEqual(list.evidence.pullers, ['contoso-api (Container App): fail, pullers.admin-user-disabled']);
+    // The world's AKS cluster is listed too: its kubelet identity holds AcrPull.
+    assert.deepEqual(list.evidence.pullers, ['contoso-api (Container App): fail, pullers.admin-user-disabled', 'contoso-aks (AKS cluster): ok']);
     const fixes = report.causes[0].fixes.map((f) => f.command ?? f.docsUrl ?? '');
     assert.ok(fixes.some((c) => c.includes('az containerapp registry set --name contoso-api') && c.includes('--identity system')), fixes.join('\n'));
     for (const s of w.secrets()) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), 'a secret of the world in the output');

@@ -7,6 +7,7 @@ import type { ArmAccess } from '../../azure/connection';
 import { fetchRegistryView, type ArmRegistryView, type RegistryRef } from '../../azure/registry-view';
 import { listPullers, findPuller, type Puller } from '../../azure/pullers';
 import { listRegistryPullers } from '../../azure/registry-pullers';
+import { listAksPullers } from '../../azure/aks-pullers';
 import { readPullerDetails, readRegistryDnsZones, type PullerDetails, type PrivateDnsZoneLinks } from '../../azure/puller-details';
 import { listRoleAssignments } from '../../azure/role-assignments';
 import type { RoleAssignmentFacts } from '../login/registry-facts';
@@ -65,11 +66,14 @@ export async function assessPullers(azure: ArmAccess, registry: string | Registr
   const view = await fetchRegistryView(azure, registry, opts.signal);
   if (!view) throw new AzureAccessError('not-found', `The registry ${typeof registry === 'string' ? registry : registry.name} is not among those this Azure sign-in can see.`, 'find the registry');
   const facts = pullRegistryFacts(view);
-  const [listed, own] = await Promise.all([
+  // AKS clusters reference no registry in their properties (AcrPull on the kubelet identity attaches
+  // one): every cluster of the registry's subscription is listed and its kubelet identity judged.
+  const [listed, own, aks] = await Promise.all([
     listPullers(azure, view, { signal: opts.signal, maxRows: opts.maxRows }),
     listRegistryPullers(azure, view, opts.signal),
+    listAksPullers(azure, [view.subscriptionId], opts.signal),
   ]);
-  let pullers = [...listed.pullers, ...own.pullers];
+  let pullers = [...listed.pullers, ...own.pullers, ...aks.pullers];
   if (opts.named) {
     const one = findPuller(pullers, opts.named);
     pullers = one ? [one] : [];
@@ -79,7 +83,7 @@ export async function assessPullers(azure: ArmAccess, registry: string | Registr
   const details: PullerDetails[] = await pool(judged, 6, (p) => readPullerDetails(azure, p, view.name, opts.signal));
   const needsDns = facts.approvedPrivateEndpoints > 0 && details.some((d) => d.network.subnetIds.length);
   let dns: { zones: PrivateDnsZoneLinks[]; read: boolean } = { zones: [], read: false };
-  const gaps: string[] = [...own.gaps];
+  const gaps: string[] = [...own.gaps, ...aks.gaps];
   if (needsDns) {
     const subs = [view.subscriptionId, ...details.map((d) => d.subscriptionId)];
     const r = await readRegistryDnsZones(azure, subs, view.loginServer, opts.signal);

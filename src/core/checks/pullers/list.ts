@@ -50,7 +50,7 @@ export const pullersListCheck: Check<PullerAssessment> = {
     if (named && !a.verdicts.length) {
       return {
         status: 'fail', evidence: { ...evidence, [UNRESOLVED_IDENTITY]: true, service: named },
-        message: msg('No App Service app, Container App, container group or Machine Learning workspace named {named} pulls from {login} (as far as this sign-in sees): give one of them as --identity service:<name>, or sign in with an identity that may read it.', { named, login: ctx.target.loginServer }),
+        message: msg('No App Service app, Container App, container group, Machine Learning workspace or AKS cluster named {named} pulls from {login} (as far as this sign-in sees): give one of them as --identity service:<name>, or sign in with an identity that may read it.', { named, login: ctx.target.loginServer }),
       };
     }
     const bad = a.verdicts.filter((v) => verdictWord(v) === 'fail' || verdictWord(v) === 'warn').length;
@@ -59,7 +59,7 @@ export const pullersListCheck: Check<PullerAssessment> = {
     const login = ctx.target.loginServer;
     return {
       status: 'info', evidence, data: a,
-      message: !judged ? msg('No App Service app, Container App, container group or Machine Learning workspace this sign-in sees references {login}.', { login })
+      message: !judged ? msg('No App Service app, Container App, container group, Machine Learning workspace or AKS cluster this sign-in sees pulls from {login}.', { login })
         : a.truncated ? msg('{listed} Azure resources pull from {login} (the first {listed} of {total}; the rest were not read); of the {judged} judged, {bad} cannot pull as configured.', { listed, login, total: a.totalRecords ?? '1000+', judged, bad })
         : a.unjudged.length ? msg('{listed} Azure resources pull from {login}; of the {judged} judged, {bad} cannot pull as configured.', { listed, login, judged, bad })
         : msg('Azure resources that pull from {login}: {judged}; {bad} of them cannot pull as configured.', { login, judged, bad }),

@@ -76,6 +76,7 @@ export function whoOf(p: Pick<PullerDetails, 'kind' | 'name'>): Message {
     case 'ml': return msg('Machine Learning workspace {name}', { name: p.name });
     case 'task': return msg('ACR task {name}', { name: p.name });
     case 'connected-registry': return msg('connected registry {name}', { name: p.name });
+    case 'aks': return msg('AKS cluster {name}', { name: p.name });
   }
 }
 
@@ -138,7 +139,9 @@ function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAss
     return;
   }
   // A managed identity: system-assigned, or user-assigned by resource id / client id.
-  const what = c.kind === 'system-mi' ? msg('its system-assigned managed identity') : msg('the user-assigned identity {identity}', { identity: c.resourceId?.split('/').pop() ?? c.clientId ?? '' });
+  const what = c.kind === 'system-mi' ? msg('its system-assigned managed identity')
+    : p.kind === 'aks' ? msg('its kubelet identity {identity}', { identity: c.resourceId?.split('/').pop() ?? c.clientId ?? '' })
+    : msg('the user-assigned identity {identity}', { identity: c.resourceId?.split('/').pop() ?? c.clientId ?? '' });
   if (!p.principalId || p.identityProblem === 'deleted' || p.identityProblem === 'no-system-identity' || (p.identityProblem === 'not-assigned' && c.kind === 'user-mi')) {
     const why = p.identityProblem === 'deleted' ? msg('that identity no longer exists (ARM: ResourceNotFound)')
       : p.identityProblem === 'no-system-identity' ? msg('the resource has no system-assigned identity')
@@ -184,6 +187,12 @@ function networkProblems(p: PullerDetails, r: PullRegistryFacts, dns: { zones: P
     return;
   }
   const isSite = p.kind === 'appservice' || p.kind === 'functions';
+  // AKS nodes pull from their node subnets (service endpoints count) or the cluster's outbound IPs:
+  // that path is the network area's AKS egress check; only a private endpoint's DNS is judged here.
+  if (p.kind === 'aks' && (!p.network.subnetIds.length || r.approvedPrivateEndpoints === 0)) {
+    out.unknowns.push(`${label}: ${r.name} restricts networks; whether the cluster's egress reaches it is judged by the AKS egress check of the network area`);
+    return;
+  }
   if (isSite && p.network.subnetIds.length && p.network.vnetImagePull !== true) {
     out.problems.push({
       causeId: 'pullers.vnet-image-pull-off', status: 'fail', fixParams: { ...params, subnetId: p.network.subnetIds[0] },
