@@ -23,3 +23,12 @@ export function clientTool(env: DiagnoseEnvironment): ClientTool {
 export const usesDocker = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'docker';
 export const usesPodman = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'podman';
 export const usesContainerd = (env: DiagnoseEnvironment): boolean => clientTool(env) === 'containerd';
+
+/**
+ * The command the user types to log in with this run's client: containerd's is nerdctl, since ctr
+ * keeps no logins (nerdctl stores them in Docker's config.json, which the login checks read).
+ */
+export function clientCommand(env: DiagnoseEnvironment): 'docker' | 'podman' | 'nerdctl' {
+  const t = clientTool(env);
+  return t === 'containerd' ? 'nerdctl' : t;
+}

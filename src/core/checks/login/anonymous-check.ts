@@ -4,6 +4,7 @@ import type { Check } from '../../engine/types';
 import { fetchChallenge } from '../../acr/token-flow';
 import { anonymousPullAllowed } from './anonymous';
 import { targetOperation } from '../../engine/target';
+import { clientCommand } from '../../docker/client-tool';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
 import { msg } from '../../text/message';
@@ -17,7 +18,7 @@ export const anonymousCheck: Check = {
   applies: (_t, env) => !env.azure && !env.credentials,
   async run(ctx) {
     const stored = ctx.data(LOGIN.storedCredential);
-    if (stored?.works) return { status: 'pass', message: msg('docker has a working stored credential; no anonymous pull needed.') };
+    if (stored?.works) return { status: 'pass', message: msg('{tool} has a working stored credential; no anonymous pull needed.', { tool: clientCommand(ctx.env) }) };
     const repo = repositoryOf(ctx);
     if (!repo) return { status: 'info', message: msg('No credential at all: name a repository to test an anonymous pull.') };
     const net = acrNet(ctx);
@@ -28,7 +29,7 @@ export const anonymousCheck: Check = {
     const op = targetOperation(ctx.env);
     return {
       status: op === 'login' ? 'info' : 'fail', causeId: 'credentials.anonymous-pull-disabled', evidence: { anonymousPull: false, repository: repo },
-      message: msg('No credential is available (no docker login, no Azure sign-in) and {loginServer} does not allow anonymous pull: docker says "unauthorized: authentication required". Log in first.', { loginServer: ctx.target.loginServer }),
+      message: msg('No credential is available (no {tool} login, no Azure sign-in) and {loginServer} does not allow anonymous pull: {tool} says "unauthorized: authentication required". Log in first.', { tool: clientCommand(ctx.env), loginServer: ctx.target.loginServer }),
     };
   },
 };

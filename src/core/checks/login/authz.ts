@@ -9,6 +9,7 @@ import { analyseRoles, groupsOf } from './registry-facts';
 import { LOGIN } from './check-ids';
 import { isoDate } from '../../text/dates';
 import { judgesIdentity, targetOperation } from '../../engine/target';
+import { clientCommand } from '../../docker/client-tool';
 import { msg, type Message } from '../../text/message';
 import { credentialLabel, dockerLoginLabel, identityLabel } from './credential-label';
 import { heldRole, heldRolesText } from './held-roles';
@@ -71,7 +72,7 @@ export const authzDockerCheck: Check = {
     if (!d || d.source === 'none' || !d.access) {
       return {
         status: targetOperation(ctx.env) === 'login' ? 'info' : 'fail', causeId: d?.source === 'none' ? 'credentials.anonymous-pull-disabled' : undefined,
-        message: d?.source === 'none' ? msg('docker has no stored login for {loginServer}: run docker login (or az acr login) first.', { loginServer: ctx.target.loginServer }) : msg('Docker\'s stored login gave no token to judge.'),
+        message: d?.source === 'none' ? msg('{tool} has no stored login for {loginServer}: run {tool} login (or az acr login) first.', { tool: clientCommand(ctx.env), loginServer: ctx.target.loginServer }) : msg('Docker\'s stored login gave no token to judge.'),
       };
     }
     const label = dockerLoginLabel(!!d.identityToken, d.username);

@@ -3,7 +3,7 @@
 import type { Check } from '../../engine/types';
 import { credentialSourceFor, readDockerConfig } from '../../docker/config';
 import { LOGIN } from './check-ids';
-import { usesPodman } from '../../docker/client-tool';
+import { clientCommand, usesPodman } from '../../docker/client-tool';
 import { podmanAuthOutcome } from './podman';
 import { msg, verbatim } from '../../text/message';
 
@@ -31,7 +31,7 @@ export const dockerConfigCheck: Check = {
       return { status: 'fail', causeId: 'docker.config-malformed', message: cfg.problemText ?? verbatim(cfg.state), evidence, fixParams: { dockerConfigFile: cfg.file }, data: cfg };
     }
     if (cfg.state === 'missing') {
-      return { status: 'pass', message: msg('No Docker config yet ({file}); docker login will create it.', { file: cfg.file }), evidence, data: cfg };
+      return { status: 'pass', message: msg('No Docker config yet ({file}); {tool} login will create it.', { tool: clientCommand(ctx.env), file: cfg.file }), evidence, data: cfg };
     }
     const src = credentialSourceFor(cfg, ctx.target.loginServer);
     if (src.kind === 'file' && src.entry.problem) {
@@ -41,10 +41,10 @@ export const dockerConfigCheck: Check = {
       };
     }
     const warn = cfg.warnings.length > 0;
-    const params = { file: cfg.file, login: ctx.target.loginServer, ignored: cfg.warnings.join(' ') };
+    const params = { tool: clientCommand(ctx.env), file: cfg.file, login: ctx.target.loginServer, ignored: cfg.warnings.join(' ') };
     let message;
     if (src.kind === 'none') {
-      message = warn ? msg('{file} is valid; it holds no credential for {login} yet (no docker login). Ignored: {ignored}', params) : msg('{file} is valid; it holds no credential for {login} yet (no docker login).', params);
+      message = warn ? msg('{file} is valid; it holds no credential for {login} yet (no {tool} login). Ignored: {ignored}', params) : msg('{file} is valid; it holds no credential for {login} yet (no {tool} login).', params);
     } else if (src.kind === 'helper') {
       const helper = { ...params, helper: src.helper, via: src.via };
       message = warn ? msg('{file} is valid; a credential for {login} is looked up in credential helper "{helper}" ({via}). Ignored: {ignored}', helper) : msg('{file} is valid; a credential for {login} is looked up in credential helper "{helper}" ({via}).', helper);

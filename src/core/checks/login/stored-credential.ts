@@ -11,6 +11,7 @@ import {
 } from '../../acr/token-flow';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { targetOperation } from '../../engine/target';
+import { clientCommand } from '../../docker/client-tool';
 import { anonymousPullAllowed } from './anonymous';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
@@ -44,18 +45,19 @@ export const storedCredentialCheck: Check = {
   async run(ctx) {
     const cfg = ctx.data(LOGIN.dockerConfig)!;
     const login = ctx.target.loginServer;
+    const tool = clientCommand(ctx.env);
     const src = credentialSourceFor(cfg, login);
     let username: string | undefined;
     let secret: string | undefined;
     let identityToken = false;
     let where: string;
     if (src.kind === 'none') {
-      return { status: 'pass', message: msg('docker has no stored credential for {login}.', { login }), evidence: { source: 'none' }, data: { source: 'none' } };
+      return { status: 'pass', message: msg('{tool} has no stored credential for {login}.', { tool, login }), evidence: { source: 'none' }, data: { source: 'none' } };
     }
     if (src.kind === 'helper') {
       where = `docker-credential-${src.helper}`;
       const r = await runCredentialHelper(src.helper, login, { pathEnv: ctx.env.searchPath, timeoutMs: 4000, signal: ctx.signal });
-      if (r.state === 'missing-binary' || r.state === 'timeout' || r.state === 'failed') return helperProblem(r, src.helper, src.via, cfg.file);
+      if (r.state === 'missing-binary' || r.state === 'timeout' || r.state === 'failed') return helperProblem(r, src.helper, src.via, cfg.file, tool);
       if (r.state === 'not-found') {
         return { status: 'pass', message: msg('{where} holds no credential for {login}.', { where, login }), evidence: { source: 'helper', helper: src.helper }, data: { source: 'helper' } };
       }
@@ -75,7 +77,7 @@ export const storedCredentialCheck: Check = {
 const REFUSAL = /user interaction is not allowed|d-?bus|x11|gpg|decrypt|passphrase|logon session|\bis locked\b|keychain is locked|access (?:is )?denied|cancel(?:l?ed)?\b/i;
 
 /** The helper is missing, fails or its store refuses: named, with what it said, and the install line for this platform. */
-function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }>, helper: string, via: string, file: string): CheckOutcome<StoredCredentialData> {
+function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }>, helper: string, via: string, file: string, tool: string): CheckOutcome<StoredCredentialData> {
   const platformParam = process.platform === 'darwin' ? 'helperOnMac' : process.platform === 'win32' ? 'helperOnWindows' : 'helperOnLinux';
   const fixParams = { dockerConfigFile: file, helper, [platformParam]: helper };
   const evidence = { helper, program: `docker-credential-${helper}`, via, helperState: r.state };
@@ -84,7 +86,7 @@ function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }
   if (r.state === 'timeout' || REFUSAL.test(renderMessage(r.message))) {
     return { status: 'fail', causeId: 'client.credential-helper-refused', evidence, fixParams, message: msg('The credential store behind docker-credential-{helper} ({via}) does not hand out the login: {why}.', { helper, via, why: r.message }) };
   }
-  return { status: 'fail', causeId: 'client.credential-helper-failed', evidence, fixParams, message: msg('docker-credential-{helper} ({via}) fails, so docker has no credential to send: {why}.', { helper, via, why: r.message }) };
+  return { status: 'fail', causeId: 'client.credential-helper-failed', evidence, fixParams, message: msg('docker-credential-{helper} ({via}) fails, so {tool} has no credential to send: {why}.', { helper, via, tool, why: r.message }) };
 }
 
 async function testStored(
@@ -92,6 +94,7 @@ async function testStored(
   c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean; podman?: boolean },
 ): Promise<CheckOutcome<StoredCredentialData>> {
   const login = ctx.target.loginServer;
+  const tool = clientCommand(ctx.env);
   const net = acrNet(ctx);
   const repo = repositoryOf(ctx);
   const shownUser = c.identityToken ? '(identity token from az acr login)' : c.username ?? '(none)';
@@ -114,7 +117,7 @@ async function testStored(
     const facts = ctx.env.identity?.kind === 'docker' ? await settledData(ctx, LOGIN.registry) : undefined;
     const tokenName = !c.identityToken && c.username && facts?.tokens?.some((t) => t.name === c.username) ? c.username : undefined;
     const access = accessClaim(decodeJwt(res.accessToken));
-    return { status: 'pass', message: msg('The credential docker stored for {login} ({shownUser}) is accepted by the registry.', { login, shownUser }), evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
+    return { status: 'pass', message: msg('The credential {tool} stored for {login} ({shownUser}) is accepted by the registry.', { tool, login, shownUser }), evidence, data: { ...data, works: true, access, repository: repo, tokenName, expires: jwtExp } };
   }
   if (res.netError || (res.status !== undefined && res.status !== 401 && res.status !== 403)) {
     return { status: 'warn', message: msg('The stored credential could not be tried: {reason}.', { reason: res.reason }), evidence: { ...evidence, status: res.status }, data };
@@ -128,13 +131,13 @@ async function testStored(
   if (anonymous) {
     return {
       status: 'fail', causeId: 'credentials.anonymous-pull-blocked', evidence: { ...evidence, anonymousPull: true }, fixParams, data: { ...data, works: false },
-      message: msg('{login} allows anonymous pull, but docker sends the stored credential ({shownUser}) from {where}, which the registry refuses ({reason}); docker logout {login} lets the anonymous pull through.', { login, shownUser, where: c.where, reason: res.reason }),
+      message: msg('{login} allows anonymous pull, but {tool} sends the stored credential ({shownUser}) from {where}, which the registry refuses ({reason}); {tool} logout {login} lets the anonymous pull through.', { tool, login, shownUser, where: c.where, reason: res.reason }),
     };
   }
   if (jwtExp && jwtExp.getTime() <= now.getTime()) {
     return {
       status: 'fail', causeId: 'expiry.aad-token-expired', evidence, fixParams: { ...fixParams, expiredAt: isoDate(jwtExp) }, data: { ...data, works: false },
-      message: msg('The token docker stored for {login} expired at {isoDate} ({relative}); ACR tokens live 3 hours. Log in again.', { login, isoDate: isoDate(jwtExp), relative: relative(jwtExp, now) }),
+      message: msg('The token {tool} stored for {login} expired at {isoDate} ({relative}); ACR tokens live 3 hours. Log in again.', { tool, login, isoDate: isoDate(jwtExp), relative: relative(jwtExp, now) }),
     };
   }
   if (c.podman) {
@@ -146,11 +149,11 @@ async function testStored(
   if (c.username === EXPOSED_TOKEN_USER || c.identityToken) {
     return {
       status: 'fail', causeId: 'credentials.stale-docker-credential', evidence, fixParams, data: { ...data, works: false },
-      message: msg('The token docker stored for {login} is refused by the registry ({reason}). Log in again with az acr login.', { login, reason: res.reason }),
+      message: msg('The token {tool} stored for {login} is refused by the registry ({reason}). Log in again with az acr login.', { tool, login, reason: res.reason }),
     };
   }
   return {
     status: 'fail', causeId: 'credentials.stale-docker-credential', evidence, fixParams, data: { ...data, works: false },
-    message: msg('The credential docker stored for {login} (user {shownUser}, in {where}) is refused by the registry ({reason}); docker uses it for every push and pull.', { login, shownUser, where: c.where, reason: res.reason }),
+    message: msg('The credential {tool} stored for {login} (user {shownUser}, in {where}) is refused by the registry ({reason}); {tool} uses it for every push and pull.', { tool, login, shownUser, where: c.where, reason: res.reason }),
   };
 }

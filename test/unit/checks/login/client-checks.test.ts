@@ -101,6 +101,9 @@ describe('login checks: the container client on this machine', () => {
       const out = await run('broken');
       assert.equal(out.causeId, 'client.credential-helper-failed');
       assert.equal(renderMessage(out.message), 'docker-credential-broken (credsStore) fails, so docker has no credential to send: docker-credential-broken get exited with code 1: error: the store is corrupt.');
+      const cfg = parseDockerConfig(JSON.stringify({ credsStore: 'broken' }), dir);
+      const podman = await storedCredentialCheck.run(testContext({ env: { client: 'podman', searchPath: path.join(dir, 'bin') }, data: { 'login.docker.config': cfg } }));
+      assert.match(renderMessage(podman.message), /^docker-credential-broken \(credsStore\) fails, so podman has no credential to send: /);
     });
 
     it('refusing: a locked keychain is the store refusing, and so is a helper that never answers', async () => {

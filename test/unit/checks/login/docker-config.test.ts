@@ -19,6 +19,14 @@ describe('login.docker.config (a Docker config directory on disk)', () => {
     assert.equal(out.evidence?.state, 'missing');
   });
 
+  it('names nerdctl login when containerd is the client (nerdctl keeps its logins in this file)', async () => {
+    const at = (client: 'docker' | 'containerd') => dockerConfigCheck.run(testContext({ env: { dockerConfigDir: dir, client } }));
+    assert.equal(renderMessage((await at('containerd')).message), `No Docker config yet (${join(dir, 'config.json')}); nerdctl login will create it.`);
+    assert.equal(renderMessage((await at('docker')).message), `No Docker config yet (${join(dir, 'config.json')}); docker login will create it.`);
+    write('{}');
+    assert.equal(renderMessage((await at('containerd')).message), `${join(dir, 'config.json')} is valid; it holds no credential for contoso.azurecr.io yet (no nerdctl login).`);
+  });
+
   it('fails with docker.config-malformed on JSON that does not parse, naming the file', async () => {
     write('{ "auths": { ');
     const out = await run();

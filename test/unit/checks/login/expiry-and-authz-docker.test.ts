@@ -7,6 +7,7 @@ import { LOGIN } from '../../../../src/core/checks/login/check-ids';
 import type { RegistryFacts } from '../../../../src/core/checks/login/registry-facts';
 import type { DiagnoseEnvironment } from '../../../../src/core/engine/environment';
 import { testContext, TEST_NOW } from '../../../support/check-context';
+import { renderMessage } from '../../../../src/core/text/message';
 
 const REG_ID = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
 const inHours = (h: number) => new Date(TEST_NOW.getTime() + h * 3600_000);
@@ -77,6 +78,13 @@ describe('login.authz.docker (what docker\'s stored login may do)', () => {
     assert.equal(pull.causeId, 'credentials.anonymous-pull-disabled');
     const login = await run({ source: 'none' }, 'login');
     assert.equal(login.status, 'info');
+  });
+
+  it('names the client in use when nothing is stored: podman login, nerdctl login for containerd', async () => {
+    const said = async (client: DiagnoseEnvironment['client']) => renderMessage((await authzDockerCheck.run(testContext({ env: { identity: { kind: 'docker' }, operation: 'pull', client }, data: { [LOGIN.storedCredential]: { source: 'none' } } }))).message);
+    assert.equal(await said('podman'), 'podman has no stored login for contoso.azurecr.io: run podman login (or az acr login) first.');
+    assert.equal(await said('containerd'), 'nerdctl has no stored login for contoso.azurecr.io: run nerdctl login (or az acr login) first.');
+    assert.equal(await said('docker'), 'docker has no stored login for contoso.azurecr.io: run docker login (or az acr login) first.');
   });
 
   it('fails without a cause when the stored login gave no token to judge', async () => {

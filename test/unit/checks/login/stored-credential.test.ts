@@ -82,6 +82,29 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
     assert.equal(out.evidence?.anonymousPull, true);
   });
 
+  it('names podman, not docker, when podman is the client in use', async () => {
+    const none = await run(parseDockerConfig('{}', '/cfg'), { client: 'podman' });
+    assert.equal(renderMessage(none.message), 'podman has no stored credential for contoso.azurecr.io.');
+    acr.rules.users = { ci: 's3cret' };
+    const ok = await run(configWith({ auth: basic('ci', 's3cret') }), { client: 'podman' });
+    assert.equal(renderMessage(ok.message), 'The credential podman stored for contoso.azurecr.io (ci) is accepted by the registry.');
+    acr.rules.anonymousPull = true;
+    const blocked = await run(configWith({ auth: basic('ci', 'old-password') }), { client: 'podman' });
+    assert.equal(blocked.causeId, 'credentials.anonymous-pull-blocked');
+    assert.match(renderMessage(blocked.message), /but podman sends the stored credential \(ci\) from \/cfg\/config\.json.*; podman logout contoso\.azurecr\.io lets the anonymous pull through\.$/);
+    assert.doesNotMatch(renderMessage(blocked.message), /docker/);
+  });
+
+  it('names nerdctl for containerd, and keeps docker\'s wording for docker', async () => {
+    const token = jwt({ exp: Math.floor(TEST_NOW.getTime() / 1000) - 600 });
+    const expired = await run(configWith({ auth: basic(EXPOSED_TOKEN_USER, token) }), { client: 'containerd' });
+    assert.equal(expired.causeId, 'expiry.aad-token-expired');
+    assert.match(renderMessage(expired.message), /^The token nerdctl stored for contoso\.azurecr\.io expired at 2026-11-25T11:50:00Z/);
+    acr.rules.users = { ci: 'new-password' };
+    const stale = await run(configWith({ auth: basic('ci', 'old-password') }), { client: 'docker' });
+    assert.match(renderMessage(stale.message), /^The credential docker stored for contoso\.azurecr\.io \(user ci, in \/cfg\/config\.json\) is refused by the registry .*; docker uses it for every push and pull\.$/);
+  });
+
   it('warns without a cause when the token service itself fails (500), and when the registry is not reached', async () => {
     acr.rules.tokenStatus = 500;
     const broken = await run(configWith({ auth: basic('ci', 'x') }));
@@ -125,6 +148,14 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
       const out = await anon({ repository: 'hello' }, { [LOGIN.storedCredential]: { source: 'file', works: true } });
       assert.equal(out.status, 'pass');
       assert.equal(acr.world.seen.length, 0);
+    });
+
+    it('names the client in use: podman\'s working login, no podman login at all', async () => {
+      const works = await anon({ repository: 'hello', client: 'podman' }, { [LOGIN.storedCredential]: { source: 'file', works: true } });
+      assert.equal(renderMessage(works.message), 'podman has a working stored credential; no anonymous pull needed.');
+      const none = await anon({ repository: 'hello', operation: 'pull', client: 'podman' });
+      assert.equal(none.causeId, 'credentials.anonymous-pull-disabled');
+      assert.equal(renderMessage(none.message), 'No credential is available (no podman login, no Azure sign-in) and contoso.azurecr.io does not allow anonymous pull: podman says "unauthorized: authentication required". Log in first.');
     });
 
     it('is info without a repository to ask about', async () => {
