@@ -20,6 +20,11 @@ export interface ProxyEndpoint {
   tls?: boolean;
 }
 
+/** A proxy setting as evidence: its URL without the password, `unparseable` for one that is not a proxy URL, undefined when unset. */
+export function proxyDisplay(raw: string | undefined, unparseable: string): string | undefined {
+  try { return parseProxyUrl(raw)?.display; } catch { return unparseable; }
+}
+
 /** Parse a proxy URL ("http://h:p", "h:p", "http://user:pw@h:p"); undefined for empty, NetError for garbage. */
 export function parseProxyUrl(raw: string | undefined): ProxyEndpoint | undefined {
   const text = raw?.trim();

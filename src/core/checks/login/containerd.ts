@@ -3,7 +3,7 @@
 // proxy); nerdctl keeps logins in Docker's config.json, which login.docker.config reads.
 import type { Check, CheckOutcome } from '../../engine/types';
 import { containerdConfigFor, containerdProcesses, hostOf, readHostsToml, readTomlFile, registryConfigPath, resolveTarget, systemdProxy } from '../../containerd/config';
-import { proxyDisplay } from './podman';
+import { proxyEvidence } from './podman';
 import { findOnPath } from '../../docker/cli';
 import { usesContainerd } from '../../docker/client-tool';
 import { containerdVersion, DEFAULT_CONTAINERD_ADDRESS } from '../../containerd/ctr';
@@ -80,7 +80,7 @@ export const containerdHostsCheck: Check = {
     const httpsProxy = daemonProxy.HTTPS_PROXY ?? daemonProxy.https_proxy;
     const base = {
       config: `${configFile} (${config.state})`, pid: proc?.pid,
-      daemonHttpsProxy: proxyDisplay(httpsProxy) ?? '(none)', daemonNoProxy: daemonProxy.NO_PROXY ?? daemonProxy.no_proxy,
+      daemonHttpsProxy: proxyEvidence(httpsProxy) ?? '(none)', daemonNoProxy: daemonProxy.NO_PROXY ?? daemonProxy.no_proxy,
       proxyFrom: proxyEnv && Object.keys(proxyEnv).length ? `process ${proc?.pid}` : unit.files.length ? unit.files.join(', ') : undefined,
     };
     if (config.problemText) return { status: 'fail', causeId: 'client.containerd-hosts-redirected', evidence: base, fixParams: { containerdFile: configFile }, message: config.problemText };

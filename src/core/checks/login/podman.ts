@@ -10,7 +10,7 @@ import { runProgram } from '../../docker/run-program';
 import { podmanAuthFor } from '../../podman/auth-file';
 import { readRegistriesConfig, registryRule } from '../../podman/registries-conf';
 import { LOGIN } from './check-ids';
-import { parseProxyUrl } from '../../net/proxy';
+import { proxyDisplay } from '../../net/proxy';
 import { podmanProxyFile } from '../../engine/client-proxy';
 import { msg, verbatim } from '../../text/message';
 
@@ -33,7 +33,7 @@ export const podmanCliCheck: Check<string> = {
     }
     const r = await runProgram(found, ['--version'], { env: { ...process.env, ...(pathEnv ? { PATH: pathEnv } : {}) }, timeoutMs: 2500, signal: ctx.signal });
     const version = /podman version (\S{1,40})/i.exec(r.stdout)?.[1];
-    const proxy = proxyDisplay(ctx.env.proxy.httpsProxy);
+    const proxy = proxyEvidence(ctx.env.proxy.httpsProxy);
     const from = podmanProxyFile(ctx.env);
     return {
       status: 'pass', data: found, evidence: { path: found, version, proxy: proxy ?? '(none)', proxyFrom: from ?? 'shell' },
@@ -97,11 +97,8 @@ export const registriesConfCheck: Check = {
   },
 };
 
-/** A proxy setting as evidence: the URL without its password, or a word for one that does not parse. */
-export function proxyDisplay(raw: string | undefined): string | undefined {
-  if (!raw?.trim()) return undefined;
-  try { return parseProxyUrl(raw)?.display; } catch { return '(not a URL)'; }
-}
+/** A proxy setting as evidence; podman's and containerd's words for one that does not parse. */
+export const proxyEvidence = (raw: string | undefined): string | undefined => proxyDisplay(raw, '(not a URL)');
 
 
 export const containersConfCheck: Check = {
@@ -117,9 +114,9 @@ export const containersConfCheck: Check = {
     const read = src.files.filter((f) => f.state !== 'missing').map((f) => `${f.file} (${f.state})`);
     const evidence = {
       files: read.length ? read : '(none: podman uses its defaults)',
-      engineHttpsProxy: proxyDisplay(src.engine.httpsProxy), engineNoProxy: src.engine.noProxy, setBy: src.engine.file,
-      shellHttpsProxy: proxyDisplay(ctx.env.clientProxy?.shell.httpsProxy) ?? '(none)',
-      podmanHttpsProxy: proxyDisplay(ctx.env.proxy.httpsProxy) ?? '(none)',
+      engineHttpsProxy: proxyEvidence(src.engine.httpsProxy), engineNoProxy: src.engine.noProxy, setBy: src.engine.file,
+      shellHttpsProxy: proxyEvidence(ctx.env.clientProxy?.shell.httpsProxy) ?? '(none)',
+      podmanHttpsProxy: proxyEvidence(ctx.env.proxy.httpsProxy) ?? '(none)',
       httpProxyToContainers: src.httpProxyToContainers,
     };
     const bad = src.problems[0];

@@ -4,10 +4,9 @@ import type { Check, CheckContext } from '../../engine/types';
 import type { DiagnoseEnvironment } from '../../engine/environment';
 import type { RegistryTarget } from '../../registry/target';
 import { NetError } from '../../net/errors';
-import { proxyFor, parseProxyUrl } from '../../net/proxy';
 import { resolveHost, type Resolved } from '../../net/dns';
 import { tcpConnect } from '../../net/tcp';
-import { connectTunnel } from '../../net/proxy';
+import { connectTunnel, proxyDisplay, proxyFor } from '../../net/proxy';
 import { connectToProxy } from '../../net/proxy-connection';
 import { openTlsConnection } from '../../net/connection';
 import { handOverConnection } from '../../net/http';
@@ -33,7 +32,7 @@ export const proxyCheck: Check = {
     try {
       proxy = proxyFor(login, 443, ctx.env.proxy)!;
     } catch (e) {
-      return { status: 'fail', message: verbatim((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: parseSafe(ctx.env.proxy.httpsProxy), ...proxySource(ctx.env) }, fixParams: sourceFix(ctx.env) };
+      return { status: 'fail', message: verbatim((e as Error).message), causeId: 'network.client-proxy-broken', evidence: { httpsProxy: proxyDisplay(ctx.env.proxy.httpsProxy, '(unparseable)') ?? '', ...proxySource(ctx.env) }, fixParams: sourceFix(ctx.env) };
     }
     const evidence = { proxy: proxy.display, noProxy: ctx.env.proxy.noProxy ?? '', ...proxySource(ctx.env) };
     try {
@@ -63,10 +62,6 @@ function proxySource(env: DiagnoseEnvironment): { proxyFrom?: string } {
 function sourceFix(env: DiagnoseEnvironment): Record<string, string> {
   const file = podmanProxyFile(env);
   return file ? { containersConf: file } : {};
-}
-
-function parseSafe(raw: string | undefined): string {
-  try { return parseProxyUrl(raw)?.display ?? ''; } catch { return '(unparseable)'; }
 }
 
 export interface DnsData extends Resolved {
