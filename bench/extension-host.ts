@@ -1,5 +1,5 @@
 // Figures from the REAL VS Code extension host (issue #8): code-server 4.100.3 started by the test
-// harness (test/harness/extensionHost.ts) with ACR Doctor laid out as its .vsix holds it (production
+// harness (test/harness/extension-host.ts) with ACR Doctor laid out as its .vsix holds it (production
 // bundle) and a probe as the extension-tests entry (bench/extension-host-probe.ts, bundled here).
 //   1. activation: VS Code's own figure, "Activation: N ms" in Developer: Show Running Extensions
 //      (the host's code loading + activate() call times, read from the workbench page), plus the
@@ -21,8 +21,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SandboxWorld } from '../sandbox/world';
 import { runCommand } from '../test/e2e/report-helpers';
-import type { CodeServer } from '../test/harness/codeServer';
-import { runInExtensionHost } from '../test/harness/extensionHost';
+import type { CodeServer } from '../test/harness/code-server';
+import { runInExtensionHost } from '../test/harness/extension-host';
 import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
 import { productionBundles } from './bundle';
 import { fmtMs, repoRoot, type Figure } from './figure';

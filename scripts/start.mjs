@@ -42,7 +42,7 @@ const dir = mkdtempSync(join(tmpdir(), 'acr-doctor-start-'));
 const socket = join(dir, 'code-server.sock');
 const folder = join(dir, 'workspace');
 const inside = spawn(process.execPath,
-  ['scripts/sandbox.mjs', 'exec', '--', process.execPath, '--import', 'tsx', 'test/harness/serveWorkbench.ts', '--scenario', scenario, '--socket', socket, '--folder', folder],
+  ['scripts/sandbox.mjs', 'exec', '--', process.execPath, '--import', 'tsx', 'test/harness/serve-workbench.ts', '--scenario', scenario, '--socket', socket, '--folder', folder],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true, env: { ...process.env, ACR_SANDBOX_LATENCY: values.latency } });
 
 let forwarder;

@@ -41,7 +41,7 @@ const LEVELS = [
   { level: 'static', checks: STATIC_CHECKS },
   { level: 'unit', run: () => ({ command: [node, mocha, '--config', 'test/unit/.mocharc.json'] }), timeout: 5 * MIN },
   { level: 'integration', run: () => inSandbox([node, mocha, '--config', 'test/integration/.mocharc.json']), timeout: 25 * MIN },
-  { level: 'extension', run: () => inSandbox([node, '--import', 'tsx', 'test/harness/runExtensionTests.ts']), timeout: 16 * MIN },
+  { level: 'extension', run: () => inSandbox([node, '--import', 'tsx', 'test/harness/run-extension-tests.ts']), timeout: 16 * MIN },
   { level: 'e2e', run: () => inSandbox([node, mocha, '--config', 'test/e2e/.mocharc.json']), timeout: 20 * MIN },
   // What a newcomer does: a fresh clone, `npm start`, the URL in a browser, Ctrl-C (on the host: it makes its own namespace).
   { level: 'newcomer', run: () => process.getuid?.() === 0 ? { command: [node, mocha, '--config', 'test/newcomer/.mocharc.json'] } : { cannot: 'needs root (npm start runs the sandbox); run npm test as root' }, timeout: 15 * MIN },

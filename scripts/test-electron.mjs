@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The same extension-host suites on desktop VS Code through @vscode/test-electron, for machines
 // that can download VS Code (a developer's laptop; not these CI machines, which use code-server:
-// test/harness/runExtensionTests.ts). Runs on the minimum engines.vscode version and on stable.
+// test/harness/run-extension-tests.ts). Runs on the minimum engines.vscode version and on stable.
 //   node scripts/test-electron.mjs [--version 1.100.3|stable]
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

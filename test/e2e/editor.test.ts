@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshotsDir } from '../harness/paths';
-import { expandUntilRegistries, openAcrDoctorContainer, registriesTree, treeRows } from '../harness/registriesView';
+import { expandUntilRegistries, openAcrDoctorContainer, registriesTree, treeRows } from '../harness/registries-view';
 import { screenshot, workbench } from './harness/workbench';
 import { reportFrame, runCommand, startDutchWorkbench } from './report-helpers';
 

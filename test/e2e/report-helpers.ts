@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { World } from '../../sandbox/types';
 import { launchChromium } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { startCodeServer, type CodeServer } from '../harness/code-server';
 import { repoRoot, vsixPath } from '../harness/paths';
 
 export function reportFrame(page: Page): FrameLocator {

@@ -2,7 +2,7 @@
 // Container Registries view opens from ACR Doctor's activity-bar container.
 import * as assert from 'node:assert/strict';
 import { openAcrDoctorContainer, screenshot, workbench } from './harness/workbench';
-import { expandUntilRegistries, treeRows } from '../harness/registriesView';
+import { expandUntilRegistries, treeRows } from '../harness/registries-view';
 
 describe('workbench with ACR Doctor (e2e)', () => {
   it('shows the ACR Doctor container in the activity bar', async () => {

@@ -1,6 +1,6 @@
 // Entry point VS Code calls inside the extension host (`extensionTestsPath`): runs every
 // `*.test.js` bundled beside this file with mocha and relays the counts out of the host as one
-// log line (RESULT_MARKER), which the runner (test/harness/runExtensionTests.ts) reads.
+// log line (RESULT_MARKER), which the runner (test/harness/run-extension-tests.ts) reads.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { getScenario } from '../../sandbox/scenarios';
 import { launchChromium } from '../harness/browser';
 import { repoRoot, screenshotsDir } from '../harness/paths';
-import { expandUntilRegistries, openAcrDoctorContainer, treeRows } from '../harness/registriesView';
+import { expandUntilRegistries, openAcrDoctorContainer, treeRows } from '../harness/registries-view';
 
 // Its own namespace, so the check can tell that npm start removed what it made.
 const NETNS = 'acrnewcomer';

@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { World } from '../../../sandbox/types';
 import { launchChromium } from '../../harness/browser';
-import { startCodeServer, type CodeServer } from '../../harness/codeServer';
+import { startCodeServer, type CodeServer } from '../../harness/code-server';
 import { screenshotsDir, vsixPath } from '../../harness/paths';
 import { startSandboxWorld } from '../../harness/world';
-import { openAcrDoctorContainer as openContainerIn } from '../../harness/registriesView';
+import { openAcrDoctorContainer as openContainerIn } from '../../harness/registries-view';
 
 export interface Workbench {
   world?: World;

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_IDS, roleAssignment } from '../../../sandbox/arm/state';
-import { startOwnSimulator, type OwnSimulator } from '../tree/ownArmSimulator';
-import { SettingsScope } from '../tree/treeHelpers';
-import { acrDoctor, until } from './reportHelpers';
+import { startOwnSimulator, type OwnSimulator } from '../tree/own-arm-simulator';
+import { SettingsScope } from '../tree/tree-helpers';
+import { acrDoctor, until } from './report-helpers';
 
 const LOGIN_SERVER = 'contoso.azurecr.io';
 const CAUSE = 'network.ip-rule-excludes-client';

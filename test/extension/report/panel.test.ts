@@ -3,7 +3,7 @@
 // into it, and hostile webview messages are ignored.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { acrDoctor, until } from './reportHelpers';
+import { acrDoctor, until } from './report-helpers';
 
 const LOGIN_SERVER = 'contoso.azurecr.io';
 

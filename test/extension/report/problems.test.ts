@@ -2,7 +2,7 @@
 // latest diagnosis's causes after one, and code actions that offer the fix and "Diagnose registry".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { acrDoctor, until } from './reportHelpers';
+import { acrDoctor, until } from './report-helpers';
 
 describe('inline problems (extension host)', function () {
   this.timeout(60_000);

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportSnapshot } from '../../../src/vscode/report/report-api';
-import { acrDoctor, until } from './reportHelpers';
+import { acrDoctor, until } from './report-helpers';
 
 const LOGIN_SERVER = 'contoso.azurecr.io';
 const scopeOf = (s: ReportSnapshot) => s.state.checks.find((c) => c.id === 'login.credentials.aad')?.evidence.find((e) => e.key === 'scope')?.value;

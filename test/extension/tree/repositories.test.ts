@@ -2,8 +2,8 @@
 // hello:v1), their Diagnose pull / push, and an error row when a registry cannot be listed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { acrDoctor } from '../report/reportHelpers';
-import { eventually, rowNamed, rows, SettingsScope, treeApi, type Row } from './treeHelpers';
+import { acrDoctor } from '../report/report-helpers';
+import { eventually, rowNamed, rows, SettingsScope, treeApi, type Row } from './tree-helpers';
 
 const LOGIN_SERVER = 'contoso.azurecr.io';
 

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addScaleRegistries, DEFAULT_IDS } from '../../../sandbox/arm/state';
-import { startOwnSimulator, type OwnSimulator } from './ownArmSimulator';
-import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi } from './treeHelpers';
+import { startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi } from './tree-helpers';
 
 describe('registries tree: 10 000 registries', function () {
   this.timeout(180_000);

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_IDS } from '../../../sandbox/arm/state';
-import { startOwnSimulator, type OwnSimulator } from './ownArmSimulator';
-import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi, type Row } from './treeHelpers';
+import { startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi, type Row } from './tree-helpers';
 
 describe('registries tree: Azure errors and retry', function () {
   this.timeout(90_000);

@@ -2,7 +2,7 @@
 // host, against the sandbox world (healthy contoso; a registry whose login server is not in DNS).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { acrDoctor } from '../report/reportHelpers';
+import { acrDoctor } from '../report/report-helpers';
 
 const invoke = async (name: string, input: object) => {
   const r = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });

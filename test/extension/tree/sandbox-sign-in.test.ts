@@ -2,7 +2,7 @@
 // service principal from the extension host's environment (AZURE_* + ACR_DOCTOR_ARM_ENDPOINT).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, rootLabels, rowNamed, rows, SettingsScope, tooltipText, treeApi } from './treeHelpers';
+import { eventually, rootLabels, rowNamed, rows, SettingsScope, tooltipText, treeApi } from './tree-helpers';
 
 const env = process.env;
 const haveSandbox = !!(env.AZURE_TENANT_ID && env.AZURE_CLIENT_ID && env.AZURE_CLIENT_SECRET && env.ACR_DOCTOR_ARM_ENDPOINT);

@@ -3,7 +3,7 @@
 // welcome view with "Sign in to Azure" / "Add registry by name"), and next to registries added by
 // name a "Sign in to Azure…" row plus "Other registries".
 import * as assert from 'node:assert/strict';
-import { eventually, rootLabels, rows, SettingsScope, treeApi } from './treeHelpers';
+import { eventually, rootLabels, rows, SettingsScope, treeApi } from './tree-helpers';
 
 describe('registries tree: VS Code account, signed out', function () {
   this.timeout(60_000);

@@ -2,11 +2,11 @@
 // code-server with the packaged extension, listening on a unix socket that the host side forwards
 // a loopback port to (sockets on the file system cross the network namespace). Stays up until
 // SIGINT/SIGTERM, then stops everything it started.
-//   node --import tsx test/harness/serveWorkbench.ts --scenario mixed --socket /tmp/x/code-server.sock --folder /tmp/x/workspace
+//   node --import tsx test/harness/serve-workbench.ts --scenario mixed --socket /tmp/x/code-server.sock --folder /tmp/x/workspace
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCodeServer } from './codeServer';
+import { startCodeServer } from './code-server';
 import { vsixPath } from './paths';
 import { startSandboxWorld } from './world';
 
@@ -14,7 +14,7 @@ export const READY_MARKER = 'ACR_DOCTOR_WORKBENCH_READY';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'mixed' }, socket: { type: 'string' }, folder: { type: 'string' } } });
-  if (!values.socket || !values.folder) throw new Error('usage: serveWorkbench.ts --scenario <name> --socket <path> --folder <dir>');
+  if (!values.socket || !values.folder) throw new Error('usage: serve-workbench.ts --scenario <name> --socket <path> --folder <dir>');
   if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run package`);
 
   const cleanups: (() => Promise<unknown>)[] = [];

@@ -1,14 +1,14 @@
 // Runs test/extension (bundled to dist/test/extension by scripts/build.mjs) inside a real VS Code
 // extension host: code-server 1.100.3, opened by Chromium with the extension-tests payload
-// (test-infra.md; the code-server + Chromium part is extensionHost.ts). The extension host gets the
+// (test-infra.md; the code-server + Chromium part is extension-host.ts). The extension host gets the
 // sandbox world's client environment.
-//   node --import tsx test/harness/runExtensionTests.ts [--scenario healthy] [--no-world]
+//   node --import tsx test/harness/run-extension-tests.ts [--scenario healthy] [--no-world]
 // Run inside the namespace (scripts/test-all.mjs does: node scripts/sandbox.mjs exec -- …).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { World } from '../../sandbox/types';
-import { runInExtensionHost } from './extensionHost';
+import { runInExtensionHost } from './extension-host';
 import { logsDir, repoRoot, resultsDir } from './paths';
 import { MOCHA_MARKER, parseResultLine, writeResult, type LevelResult } from './results';
 import { startSandboxWorld } from './world';

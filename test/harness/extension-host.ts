@@ -1,15 +1,15 @@
-// Runs code inside a real VS Code extension host: code-server (codeServer.ts) opened by Chromium
+// Runs code inside a real VS Code extension host: code-server (code-server.ts) opened by Chromium
 // (browser.ts) with an extension-tests payload, so VS Code loads the extension from
 // `extensionPath` and calls `run()` of `testsPath/index.js` in its extension host. The host's log
 // lines come out through the page (codeAutomationLog); the host's exit code through
-// codeAutomationExit. Used by the extension-test level (runExtensionTests.ts) and `npm run bench`
+// codeAutomationExit. Used by the extension-test level (run-extension-tests.ts) and `npm run bench`
 // (bench/extension-host.ts). Everything it starts is stopped before it returns.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { startCodeServer, type CodeServer } from './codeServer';
+import { startCodeServer, type CodeServer } from './code-server';
 import { repoRoot } from './paths';
 
 export interface ExtensionHostRunOptions {

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addContainerApp, addSite, grant } from '../../../sandbox/scenarios/puller-world';
-import { acrDoctor, until } from '../report/reportHelpers';
-import { startOwnSimulator, type OwnSimulator } from './ownArmSimulator';
-import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi, type Row } from './treeHelpers';
+import { acrDoctor, until } from '../report/report-helpers';
+import { startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi, type Row } from './tree-helpers';
 
 const LOGIN_SERVER = 'contoso.azurecr.io';
 
