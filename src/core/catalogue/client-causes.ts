@@ -12,6 +12,7 @@ const CRED = 'confirm-credentials-to-access-registry';
 
 const docs = (title: Localized, page: string, anchor = ''): FixTemplate => ({ kind: 'openDocs', title, docs: { page, anchor } });
 const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
+const run = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate => ({ kind: 'runCommand', title, action, command, requires });
 const sectionDocs = (anchor: string): FixTemplate =>
   docs({ en: `Open the docs: ${LOGIN_SECTIONS[anchor].en}`, nl: `Documentatie openen: ${LOGIN_SECTIONS[anchor].nl}` }, LOGIN_PAGE, anchor);
 
@@ -236,6 +237,7 @@ export const CLIENT_CAUSES = [
     // podman prefixes every login and pull error with these; only the refused stored token says stale.
     symptoms: ['unable to retrieve auth token: invalid username/password', 'requesting bearer token: invalid status code from registry 401'],
     fixes: [
+      run({ en: 'Log podman out (remove the login from every auth.json podman reads)', nl: 'podman afmelden (de aanmelding verwijderen uit elke auth.json die podman leest)' }, 'podman.logout', 'podman logout --authfile {podmanAuthFile} {loginServer}', ['podmanAuthFile']),
       copy({ en: 'Log podman out of the registry', nl: 'podman afmelden bij het register' }, 'podman logout {loginServer}'),
       copy({ en: 'Log in again with an Entra token', nl: 'Opnieuw aanmelden met een Entra-token' }, 'az acr login --name {registry} --expose-token --output tsv --query accessToken | podman login {loginServer} --username 00000000-0000-0000-0000-000000000000 --password-stdin'),
       sectionDocs(CRED),

@@ -34,6 +34,14 @@ const healthDocs = (code: string): FixTemplate =>
   docs({ en: `Open the check-health error reference (${code})`, nl: `Foutverwijzing van check-health openen (${code})` }, HEALTH_PAGE, code.toLowerCase());
 const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
 const run = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate => ({ kind: 'runCommand', title, action, command, requires });
+// Each client's own logout, offered only for the client in use (the stored-credential check names
+// it): docker's and nerdctl's logins are in Docker's config.json, podman's in its auth.json.
+const LOGOUT_FIXES: FixTemplate[] = [
+  run({ en: 'Log out (remove the stored credential)', nl: 'Afmelden (de opgeslagen referentie verwijderen)' }, 'docker.logout', 'docker logout {loginServer}', ['clientDocker']),
+  run({ en: 'Log nerdctl out (remove the stored credential from Docker\'s config.json)', nl: 'nerdctl afmelden (de opgeslagen referentie uit config.json van Docker verwijderen)' }, 'docker.logout', 'nerdctl logout {loginServer}', ['clientNerdctl']),
+  run({ en: 'Log podman out (remove the login from every auth.json podman reads)', nl: 'podman afmelden (de aanmelding verwijderen uit elke auth.json die podman leest)' }, 'podman.logout', 'podman logout --authfile {podmanAuthFile} {loginServer}', ['clientPodman', 'podmanAuthFile']),
+  copy({ en: 'Log podman out of the registry', nl: 'podman afmelden bij het register' }, 'podman logout {loginServer}', ['clientPodman']),
+];
 const azure = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate =>
   ({ kind: 'changeAzureSetting', title, action, command, requires });
 const loginEventsQuery = copy({ en: 'Copy the login-events query (Log Analytics)', nl: 'Query voor aanmeldingsgebeurtenissen kopiëren (Log Analytics)' },
@@ -279,8 +287,9 @@ export const LOGIN_CAUSES = [
     },
     symptoms: [S_AUTH_REQUIRED, 'error response from daemon: get https://', 'unauthorized'],
     fixes: [
-      run({ en: 'Log out (remove the stored credential)', nl: 'Afmelden (de opgeslagen referentie verwijderen)' }, 'docker.logout', 'docker logout {loginServer}'),
-      copy({ en: 'Then log in again', nl: 'Daarna opnieuw aanmelden' }, 'az acr login --name {registry}'),
+      ...LOGOUT_FIXES,
+      copy({ en: 'Then log in again', nl: 'Daarna opnieuw aanmelden' }, 'az acr login --name {registry}', ['clientDocker']),
+      copy({ en: 'Then log in again with an Entra token', nl: 'Daarna opnieuw aanmelden met een Entra-token' }, 'az acr login --name {registry} --expose-token --output tsv --query accessToken | {clientTokenLogin} login {loginServer} --username 00000000-0000-0000-0000-000000000000 --password-stdin', ['clientTokenLogin']),
       sectionDocs(CRED),
     ],
   }),
@@ -293,7 +302,7 @@ export const LOGIN_CAUSES = [
     },
     symptoms: [S_AUTH_REQUIRED, 'anonymous', 'head "https://'],
     fixes: [
-      run({ en: 'Log out, then pull anonymously', nl: 'Afmelden en daarna anoniem ophalen' }, 'docker.logout', 'docker logout {loginServer}'),
+      ...LOGOUT_FIXES,
       docs({ en: 'Anonymous pull access', nl: 'Anonieme pull-toegang' }, 'container-registry-authentication', ''),
       sectionDocs(CRED),
     ],
