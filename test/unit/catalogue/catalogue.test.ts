@@ -98,6 +98,22 @@ describe('catalogue', () => {
     assert.ok(relogin.some((c) => c?.endsWith('| podman login contoso.azurecr.io --username 00000000-0000-0000-0000-000000000000 --password-stdin')), relogin.join(' | '));
   });
 
+  it('podman\'s and containerd\'s causes link their own docs, not the seed\'s "Check Docker configuration"', () => {
+    const own: Record<string, RegExp> = {
+      'client.podman-registry-redirected': /^https:\/\/github\.com\/containers\/image\/blob\/main\/docs\/containers-registries\.conf\.5\.md$/,
+      'client.podman-config-malformed': /containers-auth\.json\.5\.md$/,
+      'client.containerd-hosts-redirected': /^https:\/\/github\.com\/containerd\/containerd\/blob\/main\/docs\/hosts\.md$/,
+      'client.containerd-unreachable': /containerd\/blob\/main\/docs\/getting-started\.md$/,
+    };
+    for (const [id, url] of Object.entries(own)) {
+      const c = getCause(id as Parameters<typeof getCause>[0])!;
+      assert.match(docsUrl(c, 'nl'), url, id);
+      assert.doesNotMatch(c.sectionTitle.en, /Docker/, id);
+      assert.match(c.sectionTitle.nl, /documentatie/, id);
+      assert.ok(!c.fixes.some((f) => f.docs?.anchor === 'check-docker-configuration'), `${id} links the Docker section`);
+    }
+  });
+
   it('builds docs URLs per locale', () => {
     const c = getCause('network.public-access-disabled')!;
     assert.equal(docsUrl(c, 'nl'), 'https://learn.microsoft.com/nl-nl/azure/container-registry/container-registry-troubleshoot-access#configure-public-access-to-registry');
