@@ -106,7 +106,7 @@ describe('catalogue', () => {
       'client.containerd-unreachable': /containerd\/blob\/main\/docs\/getting-started\.md$/,
     };
     for (const [id, url] of Object.entries(own)) {
-      const c = getCause(id as Parameters<typeof getCause>[0])!;
+      const c = getCause(id)!;
       assert.match(docsUrl(c, 'nl'), url, id);
       assert.doesNotMatch(c.sectionTitle.en, /Docker/, id);
       assert.match(c.sectionTitle.nl, /documentatie/, id);
