@@ -26,6 +26,18 @@ export const pullerScenarios: ScenarioDef[] = [
     setup(ctx) { addSite(ctx.state, { name: 'contoso-web', pullWith: 'system' }, ctx.now); },
   },
   {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-sidecar-no-acrpull', identity: 'service:contoso-web/otel', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'App Service app contoso-web runs in sidecar mode (linuxFxVersion SITECONTAINERS): its main container pulls with the app\'s system-assigned identity, which holds AcrPull; its sidecar otel pulls contoso.azurecr.io/otel:1 with the user-assigned identity contoso-web-sidecar (authType UserAssigned), which holds no role on the registry.' },
+    setup(ctx) {
+      const ua = addUserAssignedIdentity(ctx.state, 'contoso-web-sidecar', ctx.now);
+      const site = addSite(ctx.state, {
+        name: 'contoso-web', pullWith: 'system', sidecarMode: true, userAssigned: [ua],
+        containers: [{ name: 'main', isMain: true, authType: 'SystemIdentity' }, { name: 'otel', image: 'contoso.azurecr.io/otel:1', authType: 'UserAssigned', clientId: ua.clientId }],
+      }, ctx.now);
+      grant(ctx.state, ctx.contoso, site.principalId!, 'AcrPull', ctx.now);
+    },
+  },
+  {
     info: { ...S, name: 'puller-vnet-image-pull-off', identity: 'service:contoso-web', expectedCause: 'pullers.vnet-image-pull-off',
       description: 'Public access is off (an approved private endpoint); App Service app contoso-web is VNet-integrated and its identity holds AcrPull, but vnetImagePullEnabled is off: it pulls over the public network.' },
     setup(ctx) {
@@ -104,9 +116,11 @@ export const pullerScenarios: ScenarioDef[] = [
   },
   {
     info: { ...S, name: 'pullers-healthy', pulledBy: true, expectedCause: null,
-      description: 'One healthy puller of each kind (--pulled-by): App Service app, Container App, container group (user-assigned identity), Machine Learning workspace and ACR task, each whose identity holds AcrPull on an open registry, and an online connected registry with enabled tokens.' },
+      description: 'One healthy puller of each kind (--pulled-by): App Service app, an App Service app in sidecar mode with a sidecar, Container App, container group (user-assigned identity), Machine Learning workspace and ACR task, each whose identity holds AcrPull on an open registry, and an online connected registry with enabled tokens.' },
     setup(ctx) {
       grant(ctx.state, ctx.contoso, addSite(ctx.state, { name: 'contoso-web', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
+      const sidecars = addSite(ctx.state, { name: 'contoso-shop', pullWith: 'system', sidecarMode: true, containers: [{ name: 'main', isMain: true, authType: 'SystemIdentity' }, { name: 'cache', image: 'contoso.azurecr.io/cache:1', authType: 'SystemIdentity' }] }, ctx.now);
+      grant(ctx.state, ctx.contoso, sidecars.principalId!, 'AcrPull', ctx.now);
       grant(ctx.state, ctx.contoso, addContainerApp(ctx.state, { name: 'contoso-api', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
       const ua = addUserAssignedIdentity(ctx.state, 'contoso-jobs-pull', ctx.now);
       grant(ctx.state, ctx.contoso, ua.principalId, 'AcrPull', ctx.now);

@@ -108,7 +108,8 @@ export async function resolvePullIdentity(azure: ArmAccess | undefined, p: Pick<
 /** A puller with the reads Resource Graph could not give: credentials, environment subnet, identity's object id. */
 export async function readPullerDetails(azure: ArmAccess, p: Puller, registryName: string, signal?: AbortSignal): Promise<PullerDetails> {
   const out: PullerDetails = { ...p, network: { ...p.network, subnetIds: [...p.network.subnetIds] }, readGaps: [] };
-  if ((p.kind === 'appservice' || p.kind === 'functions') && p.credential.kind === 'unknown') {
+  // A site container's credentials are its own (authType): config/web speaks for the fx image only.
+  if ((p.kind === 'appservice' || p.kind === 'functions') && p.credential.kind === 'unknown' && !p.container) {
     const s = await siteCredentials(azure, p, registryName, signal);
     out.credential = s.credential; out.images = s.images; out.readGaps.push(...s.readGaps);
   }

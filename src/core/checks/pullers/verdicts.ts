@@ -63,11 +63,16 @@ export function pullSubnets(p: PullerDetails): string[] {
 }
 
 function baseParams(p: PullerDetails, r: PullRegistryFacts): Record<string, string> {
-  return { service: p.name, serviceId: p.id, serviceResourceGroup: p.resourceGroup, serviceKind: p.kind, registryId: r.id, registryResourceGroup: r.resourceGroup };
+  // A sidecar's fixes change its site (image pull over the VNet, its identity's rights) or the container itself.
+  return { service: p.container?.site ?? p.name, serviceId: p.container?.siteId ?? p.id, ...(p.container && !p.container.isMain ? { siteContainer: p.container.name, siteContainerId: p.id } : {}), serviceResourceGroup: p.resourceGroup, serviceKind: p.kind, registryId: r.id, registryResourceGroup: r.resourceGroup };
 }
 
 /** The service in words, localised: "App Service app web1". */
-export function whoOf(p: Pick<PullerDetails, 'kind' | 'name'>): Message {
+export function whoOf(p: Pick<PullerDetails, 'kind' | 'name' | 'container'>): Message {
+  if (p.container && !p.container.isMain) {
+    return p.kind === 'functions' ? msg('sidecar {container} of Functions app {name}', { container: p.container.name, name: p.container.site })
+      : msg('sidecar {container} of App Service app {name}', { container: p.container.name, name: p.container.site });
+  }
   switch (p.kind) {
     case 'appservice': return msg('App Service app {name}', { name: p.name });
     case 'functions': return msg('Functions app {name}', { name: p.name });
