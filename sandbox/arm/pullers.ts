@@ -45,7 +45,7 @@ const AUTH_TYPES = ['Anonymous', 'UserCredentials', 'SystemIdentity', 'UserAssig
 /** A site container as ARM returns it: passwordSecret is write-only and never comes back. */
 function siteContainerOut(c: SiteContainerJson): SiteContainerJson {
   const { passwordSecret: _secret, ...props } = c.properties;
-  return { ...c, properties: props as SiteContainerJson['properties'] };
+  return { ...c, properties: props };
 }
 
 export interface ContainerAppJson extends ArmResource<{
