@@ -4,7 +4,7 @@
 // one of each is healthy. The client itself stays healthy (through the private endpoint where the
 // registry's public access is off), so the service's fault is the cause found.
 import { IP, NAMES } from '../addresses';
-import { DEFAULT_IDS } from '../arm/state';
+import { DEFAULT_IDS, servicePrincipal } from '../arm/state';
 import { pullerWorld } from '../arm/pullers';
 import { addPrivateEndpoint } from './registry-network';
 import { addConnectedRegistry, addTask, addContainerApp, addContainerGroup, addMlWorkspace, addRegistryDnsZone, addSite, addUserAssignedIdentity, addVnet, grant, readable } from './puller-world';
@@ -35,6 +35,17 @@ export const pullerScenarios: ScenarioDef[] = [
         containers: [{ name: 'main', isMain: true, authType: 'SystemIdentity' }, { name: 'otel', image: 'contoso.azurecr.io/otel:1', authType: 'UserAssigned', clientId: ua.clientId }],
       }, ctx.now);
       grant(ctx.state, ctx.contoso, site.principalId!, 'AcrPull', ctx.now);
+    },
+  },
+  {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-sp-no-acrpull', identity: 'service:contoso-api', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'Container App contoso-api pulls with a stored user name that is the app id of service principal contoso-api-puller (and its secret); Microsoft Graph resolves it (the signed-in principal has Application.Read.All), and that service principal holds no role on the registry.' },
+    setup(ctx) {
+      const sp = servicePrincipal(DEFAULT_IDS.tenantId, 'contoso-api-puller', { now: ctx.now });
+      ctx.state.servicePrincipals.push(sp);
+      const me = ctx.state.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId && p.tenantId === DEFAULT_IDS.tenantId)!;
+      me.graphAppRoles = [...new Set([...(me.graphAppRoles ?? []), 'Application.Read.All'])];
+      addContainerApp(ctx.state, { name: 'contoso-api', pullWith: 'admin', username: sp.appId }, ctx.now);
     },
   },
   {
