@@ -7,7 +7,7 @@ import type { ArmAccess } from '../../azure/connection';
 import { fetchRegistryView, type ArmRegistryView, type RegistryRef } from '../../azure/registry-view';
 import { listPullers, findPuller, type Puller } from '../../azure/pullers';
 import { listRegistryPullers } from '../../azure/registry-pullers';
-import { listAksPullers } from '../../azure/aks-pullers';
+import { listAksPullers, type AksListing } from '../../azure/aks-pullers';
 import { expandSiteContainers, mayHaveSiteContainers } from '../../azure/site-containers';
 import { readPullerDetails, readRegistryDnsZones, type PullerDetails, type PrivateDnsZoneLinks } from '../../azure/puller-details';
 import { listRoleAssignments } from '../../azure/role-assignments';
@@ -70,7 +70,7 @@ async function expandSites(azure: ArmAccess, pullers: Puller[], registry: { logi
  * Assess the registry's pullers (or only `named`, a name or resource id). Throws AzureAccessError
  * when the registry or Resource Graph cannot be read; everything later is a gap, never a throw.
  */
-export async function assessPullers(azure: ArmAccess, registry: string | RegistryRef, opts: { named?: string; signal?: AbortSignal; now?: Date; maxRows?: number; judgedMax?: number } = {}): Promise<PullerAssessment> {
+export async function assessPullers(azure: ArmAccess, registry: string | RegistryRef, opts: { named?: string; signal?: AbortSignal; now?: Date; maxRows?: number; judgedMax?: number; aksListing?: () => Promise<AksListing> } = {}): Promise<PullerAssessment> {
   const view = await fetchRegistryView(azure, registry, opts.signal);
   if (!view) throw new AzureAccessError('not-found', `The registry ${typeof registry === 'string' ? registry : registry.name} is not among those this Azure sign-in can see.`, 'find the registry');
   const facts = pullRegistryFacts(view);
@@ -79,7 +79,7 @@ export async function assessPullers(azure: ArmAccess, registry: string | Registr
   const [listed, own, aks] = await Promise.all([
     listPullers(azure, view, { signal: opts.signal, maxRows: opts.maxRows }),
     listRegistryPullers(azure, view, opts.signal),
-    listAksPullers(azure, [view.subscriptionId], opts.signal),
+    listAksPullers(azure, [view.subscriptionId], opts.signal, opts.aksListing),
   ]);
   const max = opts.judgedMax ?? PULLERS_JUDGED_MAX;
   let pullers = [...listed.pullers, ...own.pullers, ...aks.pullers];

@@ -2,6 +2,7 @@
 // the assessment it makes is what the other pullers checks report from.
 import { armAccessOf } from '../../azure/connection';
 import { AzureAccessError } from '../../azure/errors';
+import { AKS_CLUSTERS_RUN_KEY, listAksClusters } from '../../azure/aks';
 import { pullerLabel } from '../../azure/pullers';
 import { sharedWork } from '../../engine/context';
 import { UNRESOLVED_IDENTITY } from '../../engine/target';
@@ -36,7 +37,9 @@ export const pullersListCheck: Check<PullerAssessment> = {
     const named = namedPuller(ctx.env);
     let a: PullerAssessment;
     try {
-      a = await sharedWork(ctx, PULLERS_RUN_KEY, (signal) => assessPullers(azure, ctx.target.loginServer, { named, signal, now: ctx.env.now() }));
+      // The AKS checks' cluster listing is the run's one: the pullers take the registry subscription's part.
+      const aksListing = () => sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(azure, { signal: s }));
+      a = await sharedWork(ctx, PULLERS_RUN_KEY, (signal) => assessPullers(azure, ctx.target.loginServer, { named, signal, now: ctx.env.now(), aksListing }));
     } catch (e) {
       if (e instanceof AzureAccessError && e.kind === 'cancelled') throw e;
       const reason = e instanceof AzureAccessError ? e.message : (e as Error).message;
