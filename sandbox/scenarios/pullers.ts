@@ -77,6 +77,11 @@ export const pullerScenarios: ScenarioDef[] = [
     },
   },
   {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-aci-no-acrpull', identity: 'service:contoso-jobs', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'Container group contoso-jobs pulls contoso.azurecr.io/hello:v1 with the user-assigned identity contoso-jobs-pull, which holds no role on the registry (Container Instances answers InaccessibleImage).' },
+    setup(ctx) { addContainerGroup(ctx.state, { name: 'contoso-jobs', pullWith: addUserAssignedIdentity(ctx.state, 'contoso-jobs-pull', ctx.now) }, ctx.now); },
+  },
+  {
     info: { ...S, name: 'puller-outside-network', identity: 'service:contoso-batch', expectedCause: 'pullers.service-outside-network',
       description: 'Public access is off (an approved private endpoint); container group contoso-batch has a public IP and no subnet: Container Instances is not a trusted service, so it cannot reach the registry.' },
     setup(ctx) {
