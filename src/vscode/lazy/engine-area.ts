@@ -10,4 +10,4 @@ export { dockerStoredLogin } from '../../core/docker/stored-login';
 export { lightProbe } from '../../core/net/light-probe';
 export { assessPullers, type PullerAssessment } from '../../core/checks/pullers/assess';
 export { verdictWord } from '../../core/checks/pullers/verdicts';
-export { pullerLabel } from '../../core/azure/pullers';
+export { pullerKindLabel, pullerLabel } from '../../core/azure/pullers';

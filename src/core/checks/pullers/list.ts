@@ -3,7 +3,7 @@
 import { armAccessOf } from '../../azure/connection';
 import { AzureAccessError } from '../../azure/errors';
 import { AKS_CLUSTERS_RUN_KEY, listAksClusters } from '../../azure/aks';
-import { pullerLabel } from '../../azure/pullers';
+import { pullerKindLabel } from '../../azure/pullers';
 import { sharedWork } from '../../engine/context';
 import { UNRESOLVED_IDENTITY } from '../../engine/target';
 import type { Check, CheckOutcome } from '../../engine/types';
@@ -21,7 +21,7 @@ export function pullerRows(a: PullerAssessment): string[] {
   return a.verdicts.map((v) => {
     const word = verdictWord(v);
     const causes = [...new Set(v.problems.map((p) => p.causeId))].join(' ');
-    return `${v.puller.name} (${pullerLabel(v.puller).replace(/ [^ ]+$/, '')}): ${word}${causes ? `, ${causes}` : ''}`;
+    return `${v.puller.name} (${pullerKindLabel(v.puller)}): ${word}${causes ? `, ${causes}` : ''}`;
   });
 }
 
