@@ -10,5 +10,5 @@ export { clientStoredLogin } from '../../core/podman/stored-login';
 export { lightProbe } from '../../core/net/light-probe';
 export { assessPullers, type PullerAssessment } from '../../core/checks/pullers/assess';
 export { verdictWord } from '../../core/checks/pullers/verdicts';
-export { pullerLabel } from '../../core/azure/pullers';
+export { pullerKindLabel, pullerLabel } from '../../core/azure/pullers';
 export { podmanLogout, podmanLogoutFiles } from '../../core/podman/logout';
