@@ -34,7 +34,7 @@ const TOOLS: Partial<Record<CauseId, ExplainTool[]>> = {
   'docker.daemon-unreachable': DOCKER_FRONTS,
   'docker.version-too-old': DOCKER_FRONTS,
   'docker.pull-failed': ['docker', 'az'],
-  'docker.config-malformed': [...DOCKER_FRONTS, 'podman', 'skopeo', 'buildah', 'helm', 'containerd', 'oras'],
+  'docker.config-malformed': [...DOCKER_FRONTS, 'podman', 'skopeo', 'buildah', 'helm', 'containerd', 'oras', 'crane'],
   'helm.version-too-old': ['helm', 'az'],
   'credentials.azure-service-config': ['kubelet', 'containerd', 'az'],
   'authz.aks-kubelet-missing-acrpull': ['kubelet', 'containerd'],

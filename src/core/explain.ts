@@ -174,6 +174,15 @@ export function explainText(raw: string): ExplainResult {
   let matches = [...scores.values()];
   const fitting = matches.filter((m) => causeFits(m.causeId, reading));
   if (fitting.length) matches = fitting;
+  // A refused right on a push is most often AcrPush missing, on a pull or a list AcrPull: the
+  // operation the text names leads the rights causes a "denied" fits (a token's scope map, ABAC,
+  // an assignment not yet applied follow).
+  const role = reading.operation === 'push' ? 'authz.missing-acrpush' : reading.operation === 'pull' || reading.operation === 'list' ? 'authz.missing-acrpull' : undefined;
+  const roleMatch = role && matches.find((m) => m.causeId === role);
+  if (roleMatch) {
+    const bestRights = Math.max(...matches.filter((m) => m.causeId.startsWith('authz.')).map((m) => m.score));
+    if (roleMatch.score < bestRights) roleMatch.score = bestRights + 0.5;
+  }
   // Specific over generic: a text naming throttling, a lock, a missing manifest or a DNS failure
   // ranks that cause above every credentials or rights cause, whatever else the text says.
   const bestSpecific = Math.max(0, ...matches.filter((m) => !isGenericAccessCause(m.causeId)).map((m) => specific.get(m.causeId) ?? 0));

@@ -344,6 +344,8 @@ const azureSdk: CorpusClient = {
   },
   meets(who) {
     if (who.kind === 'explicit' && !GUID_SHAPE.test(who.username)) return 'the Azure SDK takes an Entra credential, not a registry user name and password';
+    // The all-zero user name carries an ACR access token (az acr login --expose-token), not an Entra application.
+    if (who.kind === 'explicit' && /^0{8}-(?:0{4}-){3}0{12}$/.test(who.username)) return 'the Azure SDK takes an Entra credential, not an exposed ACR access token';
     return undefined;
   },
   async run(ctx, op, registry, image, who) {
