@@ -120,7 +120,6 @@ interface Tool {
   render(w: Wire, op: CorpusOperation): string | undefined;
 }
 
-const HELM_REF = `oci://${H}/charts/web`;
 const CHART_MANIFEST = `https://${H}/v2/charts/web/manifests/0.1.0`;
 const ORAS_REG = (code: string, msg: string) => `Error response from registry: ${code}: ${msg}`;
 
