@@ -84,7 +84,7 @@ for (const name of profiles) {
     await world.stop();
   }
 }
-log('[bench] activation and bundle …');
+if (part('activation') || part('bundle') || part('cli')) log('[bench] activation and bundle …');
 if (part('activation')) figures.push(...await benchActivation());
 if (part('bundle')) figures.push(...await benchBundle());
 if (part('cli')) figures.push(...await benchCliStartup());
