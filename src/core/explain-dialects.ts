@@ -125,6 +125,11 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'Node: proxy CONNECT failed', pattern: /Proxy connection ended before receiving CONNECT response|tunneling socket could not be established/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
   { label: 'Node: certificate not trusted', pattern: /unable to verify the first certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|self[- ]signed certificate in certificate chain|unable to get local issuer certificate/i, causes: ['network.tls-untrusted'], weight: 92, specific: true },
   { label: 'Node transport', pattern: /\bETIMEDOUT\b|\bECONNREFUSED\b|\bECONNRESET\b|\bEAI_AGAIN\b|\bENOTFOUND\b/, causes: ['network.login-server-timeout', 'network.login-server-unreachable', 'network.dns-resolution-failed'], weight: 55 },
+  // A sovereign cloud's suffix that does not resolve: from the public cloud, the name was typed with the wrong suffix
+  // (a registry in Azure China or US Government resolves wherever DNS works).
+  { label: 'sovereign-cloud name does not resolve', pattern: /(?:lookup |Could not resolve host: |getaddrinfo (?:ENOTFOUND|EAI_AGAIN) )[a-z0-9-]{5,50}\.azurecr\.(?:cn|us)\b/i, causes: ['name.wrong-cloud-suffix', 'network.dns-resolution-failed'], weight: 95, specific: true },
+  // az's login server built from an image reference given as the registry name ("-n contoso/hello:v1").
+  { label: 'az: login server built from an image reference', pattern: /login server '[a-z0-9-]{5,50}\/[^']*\.azurecr\.(?:io|cn|us)'/i, causes: ['name.missing-suffix', 'name.registry-not-found'], weight: 96, specific: true },
   { label: 'Go resolver: server misbehaving', pattern: /lookup \S+(?: on \S+)?: (?:server misbehaving|no such host|read udp [^\n]*connection refused|Temporary failure in name resolution)/i, causes: ['network.dns-resolution-failed', 'network.private-endpoint-dns-public'], weight: 92, specific: true },
 ];
 
