@@ -140,4 +140,10 @@ export const BARE_STATUS: Record<string, { causes: SymptomRule['causes']; weight
   '404': { causes: ['image.tag-not-found', 'image.repository-not-found', 'name.registry-not-found'], weight: 40 },
   '429': { causes: ['network.throttled'], weight: 85 },
   EOF: { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-timeout'], weight: 35 },
+  // A 500 from a registry is most often its token service failing to exchange or issue a token.
+  '500': { causes: ['credentials.aad-exchange-failed', 'credentials.access-token-failed', 'network.client-proxy-broken'], weight: 35 },
+  // 502/503 come from something in between (a proxy, a gateway); 504 is that something giving up waiting.
+  '502': { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-unreachable'], weight: 35 },
+  '503': { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-unreachable'], weight: 35 },
+  '504': { causes: ['network.login-server-timeout', 'network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 35 },
 };

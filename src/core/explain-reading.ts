@@ -53,7 +53,7 @@ const OPERATIONS: [ExplainOperation, RegExp][] = [
   ['push', /failed to push\b|error pushing|pushing (?:image|manifest)/i],
   ['import', /az acr import|\bimport(?:ing)? (?:the )?image|Import failed|--source [^\s]+/i],
   ['build', /az acr build|failed to solve|docker build|buildx|\bbuild(?:ing)? (?:step|context)|Run ID: |\[internal\] load metadata/i],
-  ['list', /repository (?:list|show-tags|show)|\/v2\/_catalog|list-tags|show-tags|registry:catalog|listing (?:repositories|tags)/i],
+  ['list', /is not a valid chart repository|repository (?:list|show-tags|show)|\/v2\/_catalog|list-tags|show-tags|registry:catalog|listing (?:repositories|tags)/i],
   // Push before pull: a push's words name blobs and uploads, and "pull" appears in its hints.
   ['push', /\bpush(?:ing|ed)?\b|writing blob|blobs\/uploads|trying to reuse blob|failed to copy: .*(?:upload|commit)|PUT .*\/manifests\/|copying (?:blob|config)[^\n]*\n[^\n]*writing|:push\b/i],
   ['pull', /\bpull(?:ing|ed)?\b|reading manifest|initializing source|failed to resolve reference|failed to do request: Head|\/manifests\/|ErrImagePull|images\/create|failed to fetch|error pulling image|download failed|manifest for [^\s]+ not found|:pull\b/i],

@@ -164,6 +164,8 @@ export const TOOLS: Tool[] = [
       const idx = `${repo}/index.yaml`;
       const status: Partial<Record<Wire, string>> = { 'token-401': '401 Unauthorized', 'firewall-403': '403 Forbidden', throttled: '429 Too Many Requests' };
       if (status[w]) return `${lead}failed to fetch ${idx} : ${status[w]}`;
+      // The index comes from the login server itself: no blob, no data endpoint.
+      if (w === 'blob-timeout') return undefined;
       const n = goNet('Get', idx, w);
       return n && lead + n;
     },

@@ -1,7 +1,7 @@
 # The Docker Engine API from Python (docker-py, the `docker` package) meets a registry: the daemon at
 # DOCKER_HOST does the registry work; login, pull and push with the auth config a program passes.
 # Errors end as a service's log prints them (traceback.print_exc): docker-py's APIError, or the
-# push stream's error event raised as an exception.
+# pull or push stream's error event raised as an exception.
 #   python3 sdk-docker-py.py <login|pull|push> <login server> <repository>:<tag> [anonymous]
 # User name and password come in ACR_CORPUS_USER / ACR_CORPUS_SECRET (never on the command line).
 import os
@@ -14,11 +14,15 @@ import docker
 def main(op, server, image, mode):
     client = docker.from_env()
     auth = None if mode == 'anonymous' else {'username': os.environ.get('ACR_CORPUS_USER'), 'password': os.environ.get('ACR_CORPUS_SECRET')}
-    repo, tag = image.split(':', 1)
+    repo, _, tag = image.partition(':')
+    tag = tag or 'latest'
     if op == 'login':
         print(client.login(username=auth['username'], password=auth['password'], registry=server, reauth=True))
     elif op == 'pull':
-        client.images.pull(f'{server}/{repo}', tag=tag, auth_config=auth)
+        # The low-level stream, as services do to see the pull's own error (images.pull swallows it).
+        for event in client.api.pull(f'{server}/{repo}', tag=tag, auth_config=auth, stream=True, decode=True):
+            if 'error' in event:
+                raise RuntimeError(event['error'])
     elif op == 'push':
         client.images.get('corpus-local/hello:v1').tag(f'{server}/{repo}', tag=tag)
         for event in client.api.push(f'{server}/{repo}', tag=tag, auth_config=auth, stream=True, decode=True):

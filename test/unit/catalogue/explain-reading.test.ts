@@ -85,6 +85,17 @@ describe('explain: what the text says about itself', () => {
     assert.equal(explainText('Error: 429 Too Many Requests').bareUnauthorized, undefined);
   });
 
+  it('reads a bare HTTP status line as what it can mean for a registry (401, 403, 404, 429, 5xx, EOF)', () => {
+    assert.equal(first('HTTP 401'), 'credentials.invalid');
+    assert.equal(first('HTTP 403'), 'network.ip-rule-excludes-client');
+    assert.equal(first('404 Not Found'), 'image.tag-not-found');
+    assert.equal(first('429'), 'network.throttled');
+    assert.equal(first('500 Internal Server Error'), 'credentials.aad-exchange-failed');
+    assert.equal(first('HTTP 502 Bad Gateway'), 'network.client-proxy-broken');
+    assert.equal(first('504 Gateway Timeout'), 'network.login-server-timeout');
+    assert.equal(first('EOF'), 'network.client-proxy-broken');
+  });
+
   it('reads Entra, ARM and check-health codes in az output', () => {
     assert.equal(first('ERROR: AADSTS7000222: The provided client secret keys for app are expired.'), 'expiry.service-principal-secret');
     assert.equal(first("ERROR: (MissingSubscriptionRegistration) The subscription is not registered to use namespace 'Microsoft.ContainerRegistry'."), 'network.resource-provider-unregistered');
