@@ -39,7 +39,7 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'blob fetch from the data endpoint failed', pattern: /httpReadSeeker: failed open|(?:Get|GET) \\?"https:\/\/[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us)[^"]{0,400}\\?": [^\n]{0,120}(?:i\/o timeout|deadline exceeded|connection refused|connection reset|no such host)/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing', 'network.firewall-blocks-registry'], weight: 88, specific: true },
   // ACR answers a write to a locked repository or tag with 405 and DENIED (containerd, oras: only the status survives).
   { label: 'write refused with 405', pattern: /unexpected status from (?:PUT|DELETE|POST|PATCH) request to \S+: 405 Method Not Allowed|(?:PUT|DELETE) "[^"]+": response status code 405/i, causes: ['image.locked'], weight: 92, specific: true },
-  { label: 'crane / oras: no image for this platform', pattern: /no child with platform (?<platform>\S+) in index|failed to find platform matching the flag/i, causes: ['image.platform-missing'], weight: 95, specific: true },
+  { label: 'crane / oras: no image for this platform', pattern: /no child with platform (?<platform>\S+) in index|no matching manifest was found in the manifest list|platform in manifest does not match target platform/i, causes: ['image.platform-missing'], weight: 95, specific: true },
   // ctr's own words: containerd not answering, a reference without a tag, an index without this platform.
   { label: 'ctr: containerd not answering', pattern: /failed to dial "[^"]*containerd[^"]*\.sock"|dial unix (?:unix:\/\/)?\S*containerd\.sock/i, causes: ['client.containerd-unreachable'], weight: 98, specific: true },
   { label: 'ctr: reference without a tag', pattern: /failed to resolve reference "[^"]+": object required/i, causes: ['image.tag-not-found'], weight: 90, specific: true },
@@ -65,6 +65,9 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'docker config unreadable', pattern: /(?:WARNING: )?Error (?:loading|parsing) config file[^\n]*|error getting credentials - err: |unexpected end of JSON input/i, causes: ['docker.config-malformed'], weight: 97, specific: true },
   // The token service failing (not refusing): a 5xx where the token is fetched.
   { label: 'token service error', pattern: /Requesting bearer token: [^\n]{0,60}status code from registry 5\d\d|received unexpected HTTP status: 5\d\d|oauth2\/(?:token|exchange)[^\n]{0,200}(?:: 5\d\d|response status code 5\d\d)/i, causes: ['credentials.access-token-failed', 'credentials.aad-exchange-failed'], weight: 80 },
+  // The same, as the Azure SDKs print a RestError: the status, then the request that got it.
+  { label: 'token exchange failed (SDK)', pattern: /"?statusCode"?:\s*5\d\d[\s\S]{0,800}?\/oauth2\/exchange\b/, causes: ['credentials.aad-exchange-failed', 'credentials.access-token-failed'], weight: 84 },
+  { label: 'access token not issued (SDK)', pattern: /"?statusCode"?:\s*5\d\d[\s\S]{0,800}?\/oauth2\/token\b/, causes: ['credentials.access-token-failed', 'credentials.aad-exchange-failed'], weight: 84 },
   // A registry name with no dot goes to DNS (or, with a repository, to Docker Hub) as it is.
   { label: 'registry name without a suffix', pattern: /(?:lookup|resolve host:?|Get "https:\/\/)\s?(?<host>[a-z][a-z0-9]{4,49})(?=[\s:/"]|$)(?!\.)|\bdocker\.io\/(?!library\/)[a-z0-9]{5,50}\/[a-z0-9]/i, causes: ['name.missing-suffix'], weight: 95, specific: true },
   { label: 'CI login without a secret', pattern: /Username and password required|Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin/i, causes: ['credentials.invalid', 'authz.missing-acrpull'], weight: 75 },
@@ -141,7 +144,7 @@ export const BARE_STATUS: Record<string, { causes: SymptomRule['causes']; weight
   '429': { causes: ['network.throttled'], weight: 85 },
   EOF: { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-timeout'], weight: 35 },
   // A 500 from a registry is most often its token service failing to exchange or issue a token.
-  '500': { causes: ['credentials.aad-exchange-failed', 'credentials.access-token-failed', 'network.client-proxy-broken'], weight: 35 },
+  '500': { causes: ['credentials.access-token-failed', 'credentials.aad-exchange-failed', 'network.client-proxy-broken'], weight: 35 },
   // 502/503 come from something in between (a proxy, a gateway); 504 is that something giving up waiting.
   '502': { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-unreachable'], weight: 35 },
   '503': { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-unreachable'], weight: 35 },

@@ -33,7 +33,7 @@ export const SYMPTOM_RULES: SymptomRule[] = [
   { label: 'unknown host', pattern: /no such host|could not resolve host|name or service not known|getaddrinfo enotfound/i, causes: ['network.dns-resolution-failed'], weight: 80, specific: true },
   { label: 'certificate not trusted', pattern: /x509: certificate signed by unknown authority|x509:|certificate verify failed|unable to get local issuer certificate|self[- ]signed certificate/i, causes: ['network.tls-untrusted'], weight: 90, specific: true },
   { label: 'layer download failed', pattern: /error pulling image configuration|download failed after attempts/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing'], weight: 90 },
-  { label: 'data endpoint named', pattern: /(?<host>[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked'], weight: 60 },
+  { label: 'data endpoint named', pattern: /(?<host>\b[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked'], weight: 60 },
   { label: 'throttled', pattern: /toomanyrequests|429 too many requests/i, causes: ['network.throttled'], weight: 90, specific: true },
   { label: 'network settings not saved', pattern: /failed to save firewall and virtual network settings/i, causes: ['network.sku-no-network-rules', 'network.resource-provider-unregistered'], weight: 90 },
   { label: 'private endpoint not reachable', pattern: /host is not reachable/i, causes: ['network.private-endpoint-dns-public', 'network.private-endpoint-not-approved', 'network.private-endpoint-data-dns-missing'], weight: 80 },

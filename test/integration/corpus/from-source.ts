@@ -173,18 +173,18 @@ export const TOOLS: Tool[] = [
   {
     client: 'oras', ops: ['login', 'pull', 'push'],
     from: 'ORAS CLI 1.2+ (github.com/oras-project/oras cmd/oras/internal/errors/errors.go, cmd/oras/internal/option/remote.go; oras-go v2 registry/remote/errcode/errors.go)',
-    ref: 'RegistryErrorPrefix "Error response from registry:" with the registry\'s errors ("%s: %s: %v", code lower-cased); errdef.ErrNotFound "<ref>: not found"; other errors "Error: %s"',
+    ref: 'RegistryErrorPrefix "Error response from registry:" with the registry\'s errors ("%s: %s: %v", code lower-cased); errdef.ErrNotFound "<ref>: not found"; internal/platform/platform.go "%s: %w: no matching manifest was found in the manifest list"; other errors "Error: %s"',
     render(w, op) {
       switch (w) {
         case 'token-401': case 'anonymous-401': return ORAS_REG('unauthorized', ACR_401);
         case 'scope-401': return ORAS_REG('unauthorized', `${ACR_401}: [map[Action:pull Class: Name:hello Type:repository]]`);
         case 'push-denied': return ORAS_REG('denied', 'requested access to the resource is denied');
-        case 'tag-unknown': return `Error: failed to resolve v2: ${H}/hello:v2: not found`;
+        case 'tag-unknown': return `Error: ${H}/hello:v2: not found`;
         case 'repository-unknown': return ORAS_REG('name unknown', 'repository name not known to registry: map[name:helo]');
         case 'throttled': return ORAS_REG('toomanyrequests', 'too many requests');
         case 'firewall-403': return ORAS_REG('denied', FIREWALL);
         case 'locked': return ORAS_REG('denied', LOCKED);
-        case 'platform-missing': return 'Error: failed to find platform matching the flag: linux/arm64: not found';
+        case 'platform-missing': return 'Error: sha256:4f46bb1bfca90df0c1ed3b973e959cf9a4537bbd6d346ad2787cda3bce3486a6: not found: no matching manifest was found in the manifest list';
         case 'blob-timeout': return `Error: failed to copy: ${goNet('Get', '', w)}`;
         default: { const n = goNet(op === 'login' ? 'Get' : 'Head', op === 'login' ? `https://${H}/v2/` : `https://${H}/v2/hello/manifests/v1`, w); return n && `Error: ${n}`; }
       }

@@ -90,7 +90,7 @@ describe('explain: what the text says about itself', () => {
     assert.equal(first('HTTP 403'), 'network.ip-rule-excludes-client');
     assert.equal(first('404 Not Found'), 'image.tag-not-found');
     assert.equal(first('429'), 'network.throttled');
-    assert.equal(first('500 Internal Server Error'), 'credentials.aad-exchange-failed');
+    assert.equal(first('500 Internal Server Error'), 'credentials.access-token-failed');
     assert.equal(first('HTTP 502 Bad Gateway'), 'network.client-proxy-broken');
     assert.equal(first('504 Gateway Timeout'), 'network.login-server-timeout');
     assert.equal(first('EOF'), 'network.client-proxy-broken');
