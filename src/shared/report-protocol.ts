@@ -63,6 +63,8 @@ export interface ExplainView {
   understood?: string;
   /** The text says no more than "unauthorized": each fitting cause and the check that tells it apart. */
   tellApart?: { causeId: string; title: string; check: string }[];
+  /** Which bare refusal tellApart is for: 401 (unauthorized) or 403 (forbidden). */
+  bareSignal?: '401' | '403';
 }
 
 export type ReportPhase = 'idle' | 'running' | 'done' | 'failed';
@@ -118,7 +120,7 @@ export const REPORT_STRING_KEYS = [
   'targetImage', 'targetImagePlaceholder', 'targetOperation', 'operationLogin', 'operationPull', 'operationPush',
   'targetIdentity', 'changeIdentity', 'targetApply', 'targetLegend',
   'pasteMatched', 'diagnoseNamed',
-  'pasteUnderstood', 'pasteTellApart',
+  'pasteUnderstood', 'pasteTellApart', 'pasteTellApartForbidden', 'pasteRunChecks',
 ] as const;
 export type ReportStringKey = (typeof REPORT_STRING_KEYS)[number];
 export type ReportStrings = Record<ReportStringKey, string>;

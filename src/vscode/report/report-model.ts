@@ -46,7 +46,7 @@ export class ReportModel {
     const tellApart = summary.tellApart?.map((t) => ({ causeId: t.causeId, title: this.ctx.getCause(t.causeId)?.title[lang] ?? t.causeId, check: t.check[lang] }));
     this.current = { ...this.current, explain: {
       input, causes: views, ...(registry ? { registry } : {}),
-      ...(summary.understood ? { understood: summary.understood[lang] } : {}), ...(tellApart?.length ? { tellApart } : {}),
+      ...(summary.understood ? { understood: summary.understood[lang] } : {}), ...(tellApart?.length ? { tellApart, bareSignal: summary.bareSignal ?? '401' } : {}),
     } };
   }
   setLastFix(lastFix: FixOutcomeView | undefined): void { this.current = { ...this.current, lastFix }; }
