@@ -12,8 +12,9 @@ export interface CaTlsOptions {
    * The same trust, parsed once. Node's https.Agent hands its options to tls.connect, which uses
    * `secureContext` instead of building one from `ca`. `ca` stays too: VS Code's extension host
    * (its proxy support) gives requests whose options name no `ca` its own CA list, and then the
-   * sandbox's or a corporate CA is not trusted (MSAL: endpoints_resolution_error). Node's agent
-   * copies `ca` into its pool key on each request (~1 ms per ARM call): the price of that.
+   * sandbox's or a corporate CA is not trusted (MSAL: endpoints_resolution_error). Node's https.Agent
+   * puts `${ca}` into its pool key several times per request (getName): this array's own toString
+   * names its CA set in a few bytes instead of joining ~200 KB of PEM each time (withShortName).
    */
   secureContext: tls.SecureContext;
 }
@@ -21,6 +22,18 @@ export interface CaTlsOptions {
 /** A handful of distinct CA sets per process at most (the CLI has one); bounded anyway. */
 const KEPT = 8;
 const contexts = new Map<string, CaTlsOptions>();
+let nextCaSet = 1;
+
+/**
+ * `ca` with an own toString that names this CA set (unique in the process): what https.Agent's pool
+ * key reads. Only this array has it: a copy (spread, map, concat) is a plain array again, with the
+ * plain (whole-PEM) toString, so another CA list never shares a pool with this one.
+ */
+export function withShortName(ca: string[]): string[] {
+  const name = `acr-doctor-ca-set-${nextCaSet++}`;
+  Object.defineProperty(ca, 'toString', { value: () => name, enumerable: false });
+  return ca;
+}
 
 /** TLS options trusting `extraCaPem` on top of Node's roots (undefined when there are none). */
 export function caTlsOptions(extraCaPem: readonly string[] | undefined): CaTlsOptions | undefined {
@@ -28,7 +41,7 @@ export function caTlsOptions(extraCaPem: readonly string[] | undefined): CaTlsOp
   const key = extraCaPem.join('\n');
   let hit = contexts.get(key);
   if (!hit) {
-    const ca = [...tls.rootCertificates, ...extraCaPem];
+    const ca = withShortName([...tls.rootCertificates, ...extraCaPem]);
     const secureContext = tls.createSecureContext({ ca });
     hit = { ca, secureContext };
     contexts.set(key, hit);
