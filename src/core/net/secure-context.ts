@@ -3,6 +3,7 @@
 // Passing `ca: [...rootCertificates, ...extra]` to tls.connect / an https.Agent makes Node parse
 // all ~140 root certificates again for every single connection: measured, that was half the CPU
 // time of a healthy diagnosis (610 ms of 1.3 s), and far more on a loaded machine.
+import { createHash } from 'node:crypto';
 import * as tls from 'node:tls';
 
 export interface CaTlsOptions {
@@ -22,15 +23,15 @@ export interface CaTlsOptions {
 /** A handful of distinct CA sets per process at most (the CLI has one); bounded anyway. */
 const KEPT = 8;
 const contexts = new Map<string, CaTlsOptions>();
-let nextCaSet = 1;
 
 /**
- * `ca` with an own toString that names this CA set (unique in the process): what https.Agent's pool
- * key reads. Only this array has it: a copy (spread, map, concat) is a plain array again, with the
- * plain (whole-PEM) toString, so another CA list never shares a pool with this one.
+ * `ca` with an own toString that names this CA set by its digest: what https.Agent's pool key reads.
+ * A digest, not a counter: the extension's bundles each have a copy of this module, and equal names
+ * must mean equal trust in every copy. Only this array has it: a copy (spread, map, concat) is a
+ * plain array again, with the plain (whole-PEM) toString, so another CA list never shares a pool.
  */
 export function withShortName(ca: string[]): string[] {
-  const name = `acr-doctor-ca-set-${nextCaSet++}`;
+  const name = `ca-set-sha256:${createHash('sha256').update(ca.join('\n')).digest('base64url')}`;
   Object.defineProperty(ca, 'toString', { value: () => name, enumerable: false });
   return ca;
 }

@@ -11,3 +11,4 @@ export { lightProbe } from '../../core/net/light-probe';
 export { assessPullers, type PullerAssessment } from '../../core/checks/pullers/assess';
 export { verdictWord } from '../../core/checks/pullers/verdicts';
 export { pullerLabel } from '../../core/azure/pullers';
+export { secureContextFor } from '../../core/net/secure-context';
