@@ -18,14 +18,9 @@ import { RegistryContents, type CatalogLister } from './registry-contents';
 import type { LoadMoreElement, PulledByElement } from './elements';
 import type { PulledByLister } from './pulled-by-lister';
 
-interface TenantsLoad {
+interface AccountLoad {
   session: AzureSession;
-  /** The tenants shown: those the subscription filter names, or all. */
   tenants: AzureTenantInfo[];
-  allTenants: AzureTenantInfo[];
-}
-
-interface AccountLoad extends TenantsLoad {
   subscriptions: AzureSubscriptionInfo[];
 }
 
@@ -39,7 +34,6 @@ export type ProgressRunner = <T>(work: Promise<T>) => Promise<T>;
 export class RegistryTreeModel implements vscode.Disposable {
   private controller = new AbortController();
   private account: Promise<AccountLoad | undefined> | undefined;
-  private tenantsLoad: Promise<TenantsLoad | undefined> | undefined;
   private readonly registryLoads = new Map<string, Promise<TenantRegistries>>();
   private readonly children = new Map<ParentElement | ErrorElement | 'root', Promise<TreeElement[]>>();
   private readonly changed = new vscode.EventEmitter<TreeElement | undefined>();
@@ -120,7 +114,6 @@ export class RegistryTreeModel implements vscode.Disposable {
       this.controller.abort();
       this.controller = new AbortController();
       this.account = undefined;
-      this.tenantsLoad = undefined;
       this.registryLoads.clear();
       this.loaded.clear();
       this.loadedTenantList = undefined;
@@ -209,18 +202,14 @@ export class RegistryTreeModel implements vscode.Disposable {
       // With nothing else to show the view's welcome text offers sign-in; next to manual registries, a row does.
       if (hasManual) out.push(this.signInAction('root'));
     } else {
-      let account: TenantsLoad | AccountLoad | undefined;
+      let account: AccountLoad | undefined;
       try {
-        // Several tenants: their rows need no subscription listing (each tenant's token, ARM reads),
-        // so they show first and the subscriptions load behind them for the first expansion.
-        account = await this.loadTenants();
-        if (account && account.tenants.length > 1) void this.loadAccount().catch(() => undefined);
-        else account = await this.loadAccount();
+        account = await this.loadAccount();
       } catch (err) {
         out.push(this.error(err, undefined));
       }
       if (account) {
-        if (account.tenants.length > 1 || !('subscriptions' in account)) {
+        if (account.tenants.length > 1) {
           for (const tenant of account.tenants) out.push({ kind: 'tenant', tenant } satisfies TenantElement);
         } else {
           for (const subscription of account.subscriptions) out.push({ kind: 'subscription', subscription, underTenant: false } satisfies SubscriptionElement);
@@ -313,40 +302,23 @@ export class RegistryTreeModel implements vscode.Disposable {
     return { kind: 'action', id: `action:signIn:${where}`, icon: 'sign-in', label: vscode.l10n.t('Sign in to Azure…'), command: TREE_COMMANDS.signIn };
   }
 
-  /** The signed-in account's tenants (no subscriptions yet); undefined when not signed in. */
-  private loadTenants(): Promise<TenantsLoad | undefined> {
-    if (!this.tenantsLoad) {
+  private loadAccount(): Promise<AccountLoad | undefined> {
+    if (!this.account) {
       const signal = this.controller.signal;
-      this.tenantsLoad = this.progress((async () => {
+      this.account = this.progress((async () => {
         const session = await this.sessions.get();
         if (!session || !(await session.isSignedIn())) return undefined;
         const allTenants = await session.listTenants();
+        if (!signal.aborted) this.loadedTenantList = allTenants;
+        const subscriptions = await session.listSubscriptions({ filtered: true, tenants: allTenants });
         signal.throwIfAborted();
-        this.loadedTenantList = allTenants;
         // With a filter, only the tenants it names are shown (as Azure Resources does).
         const filter = readSubscriptionFilter();
         const tenants = filter.entries.length
           ? allTenants.filter((t) => filter.tenantIds.includes(t.tenantId.toLowerCase()))
           : allTenants;
-        return { session, tenants, allTenants };
-      })());
-      // A failed load is not cached: the error row's Retry tries again.
-      this.tenantsLoad.catch(() => { this.tenantsLoad = undefined; });
-    }
-    return this.tenantsLoad;
-  }
-
-  private loadAccount(): Promise<AccountLoad | undefined> {
-    if (!this.account) {
-      const signal = this.controller.signal;
-      this.account = this.progress((async () => {
-        const loaded = await this.loadTenants();
-        if (!loaded) return undefined;
-        const { session, tenants, allTenants } = loaded;
-        const subscriptions = await session.listSubscriptions({ filtered: true, tenants: allTenants });
-        signal.throwIfAborted();
         this.log.info(`registries tree: ${tenants.length} tenant(s), ${subscriptions.length} subscription(s) (${session.kind})`);
-        return { session, tenants, allTenants, subscriptions };
+        return { session, tenants, subscriptions };
       })());
       // A failed load is not cached: the error row's Retry tries again.
       this.account.catch(() => { this.account = undefined; });

@@ -49,25 +49,4 @@ describe('registries tree: what a diagnosis may take from it without waiting', (
     assert.equal(model.loadedTenants(), undefined, 'and the tenants');
     model.dispose();
   });
-
-  it('shows several tenants without waiting for their subscriptions, which load behind them', async () => {
-    const { RegistryTreeModel } = await import('../../../../src/vscode/tree/registry-tree-model');
-    let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    let listed = 0;
-    const twoTenants = {
-      ...session,
-      listTenants: async () => [{ tenantId: 't-1', displayName: 'Contoso', signedIn: true }, { tenantId: 't-2', displayName: 'Fabrikam', signedIn: true }],
-      listSubscriptions: async () => { listed++; await gate; return [{ subscriptionId: 's-2', tenantId: 't-2', name: 'Staging' }]; },
-    } as unknown as AzureSession;
-    const model = new RegistryTreeModel({ get: async () => twoTenants, missing: undefined } as unknown as AzureSessionManager, async () => ({ registries: [], failures: [] }), log);
-    const roots = await model.getChildren();
-    assert.deepEqual(roots.map((r) => r.kind === 'tenant' ? r.tenant.tenantId : r.kind), ['t-1', 't-2'], 'the tenant rows, with the subscriptions still on their way');
-    assert.equal(listed, 1, 'the subscriptions are being listed already');
-    const under = model.getChildren(roots[1]);
-    release();
-    assert.deepEqual((await under).map((r) => r.kind === 'subscription' ? r.subscription.subscriptionId : r.kind), ['s-2']);
-    assert.equal(listed, 1, 'listed once for the root and the expansion');
-    model.dispose();
-  });
 });
