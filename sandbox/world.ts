@@ -297,7 +297,7 @@ async function buildWorld(dir: string, cleanups: (() => Promise<void> | void)[],
     else if (dnsChanged || proxyChanged) await dockerd.restart();
     if (ctx.dockerd.oldVersion) await oldDocker.start(); else await oldDocker.stop();
     oldVersion = ctx.dockerd.oldVersion;
-    if (ctx.containerd?.running) await containerd.start(); else await containerd.stop();
+    if (ctx.containerd?.running) await containerd.start(ctx.containerd.env); else await containerd.stop();
     containerd.writeHosts(ctx.containerd?.hosts ?? {});
     // The client's Docker config, reset for every scenario.
     writeDockerConfig(dockerConfigDir, ctx.dockerConfig);

@@ -9,6 +9,7 @@ import { OwnedProcess, waitFor } from './process';
 
 export class Containerd {
   private proc?: OwnedProcess;
+  private envKey = '{}';
   readonly socketPath: string;
   /** The CRI registry's config_path: <registry>/hosts.toml files (ctr reads them with --hosts-dir). */
   readonly hostsDir: string;
@@ -33,8 +34,12 @@ export class Containerd {
   get pid(): number | undefined { return this.proc?.pid; }
   log(): string { return this.proc?.log() ?? ''; }
 
-  async start(): Promise<void> {
-    if (this.running) return;
+  /** Starts containerd with `env` added to its environment; a running one with other variables is restarted. */
+  async start(env: Record<string, string> = {}): Promise<void> {
+    const key = JSON.stringify(env);
+    if (this.running && this.envKey === key) return;
+    if (this.running) await this.stop();
+    this.envKey = key;
     const d = this.dir;
     const conf = path.join(d, 'config.toml');
     fs.writeFileSync(conf, [
@@ -46,7 +51,7 @@ export class Containerd {
       '[debug]', '  level = "warn"', '',
     ].join('\n'));
     try { fs.rmSync(this.socketPath, { force: true }); } catch { /* stale */ }
-    this.proc = new OwnedProcess({ name: 'containerd', command: 'containerd', args: ['--config', conf], logFile: path.join(d, 'containerd.log') });
+    this.proc = new OwnedProcess({ name: 'containerd', command: 'containerd', args: ['--config', conf], logFile: path.join(d, 'containerd.log'), env: { ...process.env, ...env } });
     this.proc.start();
     await waitFor('containerd', () => new Promise<boolean>((resolve) => {
       if (!this.proc?.running) { resolve(false); return; }

@@ -49,7 +49,8 @@ export interface ScenarioContext {
    */
   clientHome?: Record<string, string>;
   /** containerd runs for ctr (started on first use, at CONTAINERD_ADDRESS); `hosts`: registry -> its hosts.toml in config_path. */
-  containerd?: { running: boolean; hosts?: Record<string, string> };
+  /** env: proxy variables the daemon itself runs with (as a containerd.service drop-in gives it). */
+  containerd?: { running: boolean; hosts?: Record<string, string>; env?: Record<string, string> };
   /** Rootless Docker: the daemon's socket is also at $XDG_RUNTIME_DIR/docker.sock (XDG_RUNTIME_DIR set for the client). */
   rootlessSocket?: boolean;
   /** The user is this uid: the client's files are theirs. */

@@ -94,10 +94,13 @@ export interface DiagnoseEnvironment {
   /** Where the client runs: WSL, Cloud Shell, rootless socket, podman's files. */
   clientHost?: ClientHostEnv;
   /**
-   * Set before the run when the client takes its proxy from its own files (podman's containers.conf):
-   * `proxy` above is then the client's, and this says where it came from and what the shell had.
+   * Set before the run when the client takes its proxy from its own files (podman's containers.conf)
+   * or its daemon (containerd's environment or systemd drop-in): `proxy` above is then the client's,
+   * and this says where it came from and what the shell had.
    */
-  clientProxy?: { tool: 'podman'; source: PodmanProxy; shell: ProxySettings };
+  clientProxy?:
+    | { tool: 'podman'; source: PodmanProxy; shell: ProxySettings }
+    | { tool: 'containerd'; from: string; pid?: number; shell: ProxySettings };
   /** Clock, replaceable in tests. */
   now(): Date;
 }

@@ -11,6 +11,11 @@ import { docker, dockerLogin, run } from './run';
 import { getSeededWorld } from './shared-world';
 import { podmanLogout } from '../../../src/core/podman/logout';
 import { clientHostFrom } from '../../../src/core/engine/process-env';
+import { containerdDaemonProxy } from '../../../src/core/containerd/daemon-proxy';
+import type { DiagnosisReport } from '../../../src/core/engine/types';
+import { Containerd } from '../../../sandbox/parts/containerd';
+import { IP, PROXY_PORT } from '../../../sandbox/addresses';
+import { runCliIn } from '../matrix/fault-matrix';
 
 const IMAGE = 'contoso.azurecr.io/hello:v1';
 /** podman as root inside the namespace: no cgroups or journald needed for a pull. */
@@ -167,6 +172,28 @@ describe('sandbox container tooling scenarios (integration)', function () {
     const r = await run('ctr', ['--address', env.CONTAINERD_ADDRESS!, 'images', 'pull', '--hosts-dir', w.parts.containerd.hostsDir, '--user', `${w.azure.clientId}:${w.azure.clientSecret}`, IMAGE], env);
     assert.notEqual(r.code, 0);
     assert.match(r.out, /192\.0\.2\.40(?::443)?.*connection refused|dial tcp 192\.0\.2\.40/, r.out);
+  });
+
+  it('containerd with a proxy of its own: the diagnosis reads the running daemon\'s environment, and the network checks test that proxy (a broken one ranks first)', async () => {
+    const info = await w.apply('healthy');
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'ctrd-proxy-'));
+    const daemon = new Containerd(dir);
+    try {
+      await daemon.start({ HTTPS_PROXY: `http://${IP.brokenProxy}:${PROXY_PORT}`, NO_PROXY: 'localhost' });
+      const seen = containerdDaemonProxy(daemon.socketPath);
+      assert.deepEqual(seen.settings, { httpsProxy: `http://${IP.brokenProxy}:${PROXY_PORT}`, noProxy: 'localhost' });
+      assert.equal(seen.from, `process ${daemon.pid}`, 'read from the real /proc/<pid>/environ');
+      const env = w.clientEnv();
+      assert.equal(env.HTTPS_PROXY ?? env.https_proxy, undefined, 'the shell has no proxy');
+      const r = await runCliIn(w, { ...info, client: 'containerd', operation: 'pull' }, '--json', { CONTAINERD_ADDRESS: daemon.socketPath });
+      const report = JSON.parse(r.stdout) as DiagnosisReport;
+      assert.equal(report.causes[0]?.causeId, 'network.client-proxy-broken', `ranked ${report.causes.map((c) => c.causeId).join(', ')}`);
+      const d = report.findings.find((f) => f.checkId === 'login.containerd.daemon');
+      assert.equal(d?.evidence?.proxyFrom, `process ${daemon.pid}`, JSON.stringify(d));
+    } finally {
+      await daemon.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('containerd-no-acrpull: ctr pull through the real containerd is refused for want of AcrPull; containerd-down has no containerd', async () => {

@@ -1,12 +1,15 @@
 // containerd as the client (ctr, nerdctl, the kubelet through CRI): the command is there, and
 // containerd answers on its socket. ctr resolves and fetches in its own process (the shell's
-// proxy); nerdctl keeps logins in Docker's config.json, which login.docker.config reads.
+// proxy), the daemon's own pulls (CRI) with the daemon's, which the network checks then test
+// (../../engine/client-proxy.ts); nerdctl keeps logins in Docker's config.json, which
+// login.docker.config reads.
 import type { Check, CheckOutcome } from '../../engine/types';
 import { containerdConfigFor, containerdProcesses, hostOf, readHostsToml, readTomlFile, registryConfigPath, resolveTarget, systemdProxy } from '../../containerd/config';
 import { proxyEvidence } from './podman';
 import { findOnPath } from '../../docker/cli';
 import { usesContainerd } from '../../docker/client-tool';
 import { containerdVersion, DEFAULT_CONTAINERD_ADDRESS } from '../../containerd/ctr';
+import { containerdDaemonProxy } from '../../containerd/daemon-proxy';
 import { LOGIN } from './check-ids';
 import { msg } from '../../text/message';
 
@@ -42,11 +45,19 @@ export const containerdDaemonCheck: Check = {
     const ctr = ctx.data(LOGIN.containerdCli)!;
     const address = ctx.env.clientHost?.containerdAddress ?? DEFAULT_CONTAINERD_ADDRESS;
     const v = await containerdVersion(ctr, address, { timeoutMs: 3500, signal: ctx.signal });
-    const proxy = ctx.env.proxy.httpsProxy ? ctx.env.proxy.httpsProxy.replace(/\/\/[^@/]*@/, '//***@') : undefined;
+    const proxy = proxyEvidence(ctx.env.proxy.httpsProxy);
+    const daemon = ctx.env.clientProxy?.tool === 'containerd' ? ctx.env.clientProxy : undefined;
     if (v.state === 'failed') {
       return {
         status: 'fail', causeId: 'client.containerd-unreachable', evidence: { address, client: v.client, permission: v.permission || undefined },
         message: msg('containerd does not answer at {address}: {error}', { address, error: v.message }),
+      };
+    }
+    if (daemon) {
+      const shell = proxyEvidence(daemon.shell.httpsProxy);
+      return {
+        status: 'pass', evidence: { address, client: v.client, server: v.server, daemonProxy: proxy ?? '(none)', daemonNoProxy: ctx.env.proxy.noProxy, proxyFrom: daemon.from, shellProxy: shell ?? '(none)' },
+        message: msg("containerd {version} answers at {address}; its own pulls (the kubelet's) go through the proxy {proxy} that {from} sets, which the network checks test (ctr and nerdctl fetch with the shell's: {shell}).", { version: v.server, address, proxy: proxy ?? 'none', from: daemon.from, shell: shell ?? 'none' }),
       };
     }
     return {
@@ -72,16 +83,14 @@ export const containerdHostsCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const login = ctx.target.loginServer;
     const address = ctx.env.clientHost?.containerdAddress ?? DEFAULT_CONTAINERD_ADDRESS;
-    const { file: configFile, process: proc } = containerdConfigFor(address, containerdProcesses());
+    const procs = containerdProcesses();
+    const { file: configFile } = containerdConfigFor(address, procs);
     const config = readTomlFile(configFile);
-    const proxyEnv = proc?.env && Object.fromEntries(Object.entries(proc.env).filter(([k]) => /^(https?_proxy|no_proxy)$/i.test(k)));
-    const unit = systemdProxy();
-    const daemonProxy = proxyEnv && Object.keys(proxyEnv).length ? proxyEnv : unit.vars;
-    const httpsProxy = daemonProxy.HTTPS_PROXY ?? daemonProxy.https_proxy;
+    const daemonProxy = containerdDaemonProxy(address, { processes: () => procs, unit: () => systemdProxy() });
     const base = {
-      config: `${configFile} (${config.state})`, pid: proc?.pid,
-      daemonHttpsProxy: proxyEvidence(httpsProxy) ?? '(none)', daemonNoProxy: daemonProxy.NO_PROXY ?? daemonProxy.no_proxy,
-      proxyFrom: proxyEnv && Object.keys(proxyEnv).length ? `process ${proc?.pid}` : unit.files.length ? unit.files.join(', ') : undefined,
+      config: `${configFile} (${config.state})`, pid: daemonProxy.pid,
+      daemonHttpsProxy: proxyEvidence(daemonProxy.settings.httpsProxy) ?? '(none)', daemonNoProxy: daemonProxy.settings.noProxy,
+      proxyFrom: daemonProxy.from,
     };
     if (config.problemText) return { status: 'fail', causeId: 'client.containerd-hosts-redirected', evidence: base, fixParams: { containerdFile: configFile }, message: config.problemText };
     const { dirs, fromConfig } = registryConfigPath(config.table);

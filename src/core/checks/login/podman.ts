@@ -109,7 +109,7 @@ export const containersConfCheck: Check = {
   timeoutMs: 2000,
   applies: (_t, env) => usesPodman(env),
   async run(ctx): Promise<CheckOutcome> {
-    const src = ctx.env.clientProxy?.source;
+    const src = ctx.env.clientProxy?.tool === 'podman' ? ctx.env.clientProxy.source : undefined;
     if (!src) return { status: 'info', message: msg('podman\'s containers.conf was not read for this run.') };
     const read = src.files.filter((f) => f.state !== 'missing').map((f) => `${f.file} (${f.state})`);
     const evidence = {
