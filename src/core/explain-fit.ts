@@ -34,7 +34,7 @@ const TOOLS: Partial<Record<CauseId, ExplainTool[]>> = {
   'docker.daemon-unreachable': DOCKER_FRONTS,
   'docker.version-too-old': DOCKER_FRONTS,
   'docker.pull-failed': ['docker', 'az'],
-  'docker.config-malformed': [...DOCKER_FRONTS, 'podman', 'skopeo', 'buildah', 'helm', 'containerd', 'oras'],
+  'docker.config-malformed': [...DOCKER_FRONTS, 'podman', 'skopeo', 'buildah', 'helm', 'containerd', 'oras', 'crane'],
   'helm.version-too-old': ['helm', 'az'],
   'credentials.azure-service-config': ['kubelet', 'containerd', 'az'],
   'authz.aks-kubelet-missing-acrpull': ['kubelet', 'containerd'],
@@ -85,11 +85,32 @@ export const TELL_APART: Partial<Record<CauseId, Localized>> = {
     en: 'Is the user name the registry\'s own name (the admin user)? az acr show -n <registry> --query adminUserEnabled must say true.',
     nl: 'Is de gebruikersnaam de naam van het register zelf (de beheerder)? az acr show -n <register> --query adminUserEnabled moet true zeggen.',
   },
+  'network.ip-rule-excludes-client': {
+    en: 'Is this machine\'s public IP address among the registry\'s firewall rules? Compare az acr show -n <registry> --query networkRuleSet.ipRules with the address the internet sees for you.',
+    nl: 'Staat het openbare IP-adres van deze machine in de firewallregels van het register? Vergelijk az acr show -n <register> --query networkRuleSet.ipRules met het adres dat internet van u ziet.',
+  },
+  'network.public-access-disabled': {
+    en: 'Is public network access off? az acr show -n <registry> --query publicNetworkAccess says Disabled: then only a private endpoint reaches the registry.',
+    nl: 'Staat openbare netwerktoegang uit? az acr show -n <register> --query publicNetworkAccess zegt Disabled: dan bereikt alleen een privé-eindpunt het register.',
+  },
+  'network.private-endpoint-dns-public': {
+    en: 'Does the registry have a private endpoint that this machine should use? nslookup <registry>.azurecr.io must then give a private address (10.x, 172.16–31.x, 192.168.x), not a public one.',
+    nl: 'Heeft het register een privé-eindpunt dat deze machine hoort te gebruiken? nslookup <register>.azurecr.io moet dan een privéadres geven (10.x, 172.16–31.x, 192.168.x), geen openbaar.',
+  },
+  'network.service-endpoint-rule-missing': {
+    en: 'Does the traffic leave a virtual network subnet with a Microsoft.ContainerRegistry service endpoint? Then the registry needs a rule for that subnet: az acr network-rule list -n <registry>.',
+    nl: 'Vertrekt het verkeer uit een subnet met een service-eindpunt voor Microsoft.ContainerRegistry? Dan heeft het register een regel voor dat subnet nodig: az acr network-rule list -n <register>.',
+  },
   'credentials.service-principal-invalid': {
     en: 'Is the user name a GUID (a service principal)? Check that its secret is current: az ad app credential list --id <app id>.',
     nl: 'Is de gebruikersnaam een GUID (een service-principal)? Controleer of het geheim nog geldig is: az ad app credential list --id <app-id>.',
   },
 };
+
+/** The few causes a bare "403 Forbidden" fits (ACR's firewall refuses before any credential is read). */
+export function bareForbiddenCauses(): CauseId[] {
+  return ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'];
+}
 
 /** The few causes a bare "unauthorized" fits, in the order worth checking, for this operation. */
 export function bareUnauthorizedCauses(r: Pick<TextReading, 'tool' | 'operation'>): CauseId[] {

@@ -8,7 +8,7 @@ import type { Localized } from './catalogue/types';
 
 export type ExplainTool =
   | 'docker' | 'podman' | 'skopeo' | 'buildah' | 'buildkit' | 'containerd' | 'kubelet' | 'helm' | 'az'
-  | 'curl' | 'docker-sdk' | 'azure-sdk' | 'github-actions' | 'azure-pipelines' | 'oras';
+  | 'curl' | 'docker-sdk' | 'azure-sdk' | 'github-actions' | 'azure-pipelines' | 'oras' | 'crane';
 export type ExplainOperation = 'login' | 'pull' | 'push' | 'list' | 'import' | 'build';
 
 export interface TextReading {
@@ -30,10 +30,10 @@ export interface TextReading {
 const TOOLS: [ExplainTool, RegExp][] = [
   ['github-actions', /docker\/login-action|azure\/docker-login|##\[error\].*(?:login-action|docker\/build-push-action)|::error::|Run docker\/login-action|Run azure\/docker-login/i],
   ['azure-pipelines', /##\[error\]|Docker@2|task: Docker|##\[section\]|##vso\[/i],
-  ['helm', /\bhelm\b|Error: (?:INSTALLATION|UPGRADE) FAILED|is not a valid chart repository|failed to fetch .*index\.yaml|chart "[^"]+"|oci:\/\/[^\s]+\/(?:helm|charts?)\b|Error: pull access denied|Error: failed to do request|Error: unexpected status from HEAD request|Error: login attempt/i],
+  ['helm', /\bhelm\b|Error: authenticating to "|failed to perform "(?:FetchReference|Fetch|Push|Resolve)" on (?:source|destination)|Error: (?:INSTALLATION|UPGRADE) FAILED|is not a valid chart repository|failed to fetch .*index\.yaml|chart "[^"]+"|oci:\/\/[^\s]+\/(?:helm|charts?)\b|Error: pull access denied|Error: failed to do request|Error: unexpected status from HEAD request|Error: login attempt/i],
   ['buildkit', /failed to solve|\bbuildx\b|\[internal\] load metadata|ERROR \[[^\]]*\]|failed to compute cache key|importing cache manifest|exporting to image|failed to push [^\s]+: failed to authorize/i],
   ['kubelet', /ErrImagePull|ImagePullBackOff|Failed to pull image|kubelet|Back-off pulling image/i],
-  ['containerd', /\bctr: |\bnerdctl\b|containerd|failed to resolve reference "[^"]+"|rpc error: code = (?:Unknown|NotFound) desc/i],
+  ['containerd', /\bctr: |\bnerdctl\b|(?:^|\n)FATA\[\d{4}\] |containerd|failed to resolve reference "[^"]+"|rpc error: code = (?:Unknown|NotFound) desc/i],
   // az writes its own lines as upper-case "ERROR: " / "WARNING: " (containers/image writes "Error: ").
   ['az', /az acr (?:login|build|import|repository|check-health|run|task)|^(?:ERROR|WARNING): |\bCONNECTIVITY_[A-Z_]+_ERROR\b|Try running 'az acr check-health|\baz login\b|\(AuthorizationFailed\)|\(ResourceNotFound\)|Code: [A-Z][A-Za-z]+\s/m],
   ['skopeo', /\bskopeo\b|level=fatal msg=/i],
@@ -42,7 +42,9 @@ const TOOLS: [ExplainTool, RegExp][] = [
   ['docker-sdk', /\(HTTP code \d{3}\)|\d{3} Client Error for http\+docker:|docker\.errors\.|APIError|dockerode|\{"message":"[^"]*"\}\s*$/im],
   ['azure-sdk', /RestError|@azure\/container-registry|ContainerRegistryClient|AuthenticationRequiredError|CredentialUnavailableError/i],
   ['curl', /\bcurl: \(\d+\)|\bcurl\b/i],
-  ['oras', /\boras\b/i],
+  ['oras', /\boras\b|^Error response from registry: /im],
+  // go-containerregistry's transport errors ("GET https://…: CODE: message") and crane's own words.
+  ['crane', /\bcrane\b|HEAD responses have no body, use GET for details|no child with platform \S+ in index|^Error: (?:GET|HEAD|PUT|POST) https:\/\/\S+: [A-Z_]+: /im],
   ['docker', /Error response from daemon|\bdocker (?:login|pull|push|build|run)\b|Login Succeeded|Cannot connect to the Docker daemon|unauthorized: authentication required|denied: requested access|\bdocker\b/i],
 ];
 
@@ -51,7 +53,7 @@ const OPERATIONS: [ExplainOperation, RegExp][] = [
   ['push', /failed to push\b|error pushing|pushing (?:image|manifest)/i],
   ['import', /az acr import|\bimport(?:ing)? (?:the )?image|Import failed|--source [^\s]+/i],
   ['build', /az acr build|failed to solve|docker build|buildx|\bbuild(?:ing)? (?:step|context)|Run ID: |\[internal\] load metadata/i],
-  ['list', /repository (?:list|show-tags|show)|\/v2\/_catalog|list-tags|show-tags|registry:catalog|listing (?:repositories|tags)/i],
+  ['list', /is not a valid chart repository|repository (?:list|show-tags|show)|\/v2\/_catalog|list-tags|show-tags|registry:catalog|listing (?:repositories|tags)/i],
   // Push before pull: a push's words name blobs and uploads, and "pull" appears in its hints.
   ['push', /\bpush(?:ing|ed)?\b|writing blob|blobs\/uploads|trying to reuse blob|failed to copy: .*(?:upload|commit)|PUT .*\/manifests\/|copying (?:blob|config)[^\n]*\n[^\n]*writing|:push\b/i],
   ['pull', /\bpull(?:ing|ed)?\b|reading manifest|initializing source|failed to resolve reference|failed to do request: Head|\/manifests\/|ErrImagePull|images\/create|failed to fetch|error pulling image|download failed|manifest for [^\s]+ not found|:pull\b/i],

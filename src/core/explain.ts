@@ -6,7 +6,7 @@ import { redact } from './text/redact';
 import { hostProblems } from './explain-hosts';
 import { BARE_STATUS, DIALECT_RULES } from './explain-dialects';
 import { CLIENT_RULES } from './explain-clients';
-import { bareUnauthorizedCauses, causeFits, isGenericAccessCause, TELL_APART } from './explain-fit';
+import { bareForbiddenCauses, bareUnauthorizedCauses, causeFits, isGenericAccessCause, TELL_APART } from './explain-fit';
 import { describeReading, readText, type TextReading } from './explain-reading';
 
 export interface SymptomRule {
@@ -20,6 +20,8 @@ export interface SymptomRule {
   specific?: boolean;
   /** Says no more than "the registry refused the credentials" (a bare unauthorized). */
   generic?: boolean;
+  /** Says no more than "403 Forbidden" (the firewall's refusal without its "client with IP … is not allowed"). */
+  forbidden?: boolean;
   /** Named groups become params (clientIp, host, code). */
 }
 
@@ -32,7 +34,7 @@ export const SYMPTOM_RULES: SymptomRule[] = [
   { label: 'unknown host', pattern: /no such host|could not resolve host|name or service not known|getaddrinfo enotfound/i, causes: ['network.dns-resolution-failed'], weight: 80, specific: true },
   { label: 'certificate not trusted', pattern: /x509: certificate signed by unknown authority|x509:|certificate verify failed|unable to get local issuer certificate|self[- ]signed certificate/i, causes: ['network.tls-untrusted'], weight: 90, specific: true },
   { label: 'layer download failed', pattern: /error pulling image configuration|download failed after attempts/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked', 'network.private-endpoint-data-dns-missing'], weight: 90 },
-  { label: 'data endpoint named', pattern: /(?<host>[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked'], weight: 60 },
+  { label: 'data endpoint named', pattern: /(?<host>\b[a-z0-9]{5,50}\.[a-z0-9-]+\.data\.azurecr\.(?:io|cn|us))/i, causes: ['network.data-endpoint-blocked', 'network.replica-data-endpoint-blocked'], weight: 60 },
   { label: 'throttled', pattern: /toomanyrequests|429 too many requests/i, causes: ['network.throttled'], weight: 90, specific: true },
   { label: 'network settings not saved', pattern: /failed to save firewall and virtual network settings/i, causes: ['network.sku-no-network-rules', 'network.resource-provider-unregistered'], weight: 90 },
   { label: 'private endpoint not reachable', pattern: /host is not reachable/i, causes: ['network.private-endpoint-dns-public', 'network.private-endpoint-not-approved', 'network.private-endpoint-data-dns-missing'], weight: 80 },
@@ -40,7 +42,7 @@ export const SYMPTOM_RULES: SymptomRule[] = [
   { label: 'handshake or dial timeout', pattern: /tls handshake timeout|i\/o timeout|context deadline exceeded|operation timed out/i, causes: ['network.login-server-timeout', 'network.daemon-proxy-missing'], weight: 60 },
   { label: 'connection refused', pattern: /(?<!proxyconnect tcp: )dial tcp (?<host>[0-9a-f.:[\]]+):\d+: connect: connection refused|(?<!proxyconnect.{0,80})(?<!lookup [^\n]{0,160})connection refused/i, causes: ['network.login-server-unreachable'], weight: 70 },
   { label: 'az could not connect', pattern: /could not connect to the registry login server/i, causes: ['network.login-server-unreachable', 'network.login-server-timeout', 'network.dns-resolution-failed'], weight: 50 },
-  { label: 'login refused with 403', pattern: /login attempt (?:to \S+ )?failed with status: 403 forbidden|403 forbidden|error parsing http 403 response body/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing', 'network.client-proxy-broken'], weight: 60 },
+  { label: 'login refused with 403', pattern: /login attempt (?:to \S+ )?failed with status: 403 forbidden|403 forbidden|error parsing http 403 response body/i, causes: ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing', 'network.client-proxy-broken'], weight: 60, forbidden: true },
   { label: 'connection closed mid-way', pattern: /unexpected eof|connection reset by peer/i, causes: ['network.client-proxy-broken', 'network.daemon-proxy-missing'], weight: 40 },
   { label: 'AAD application unknown', pattern: /unauthorized: application not registered with aad/i, causes: ['credentials.service-principal-invalid', 'credentials.aad-exchange-failed'], weight: 90 },
   { label: 'authentication required', pattern: /unauthorized: authentication required/i, causes: ['credentials.invalid', 'credentials.stale-docker-credential', 'credentials.anonymous-pull-blocked', 'credentials.anonymous-pull-disabled', 'expiry.aad-token-expired'], weight: 70, generic: true },
@@ -88,8 +90,10 @@ export interface ExplainResult {
   reading: TextReading;
   /** That reading in one line ("docker push of contoso.azurecr.io/web:1 → 401"), English and Dutch. */
   understood?: Localized;
-  /** The text says no more than "unauthorized": the few causes that fit, each with the check that tells it apart. */
+  /** The text says no more than "unauthorized" (or "403 Forbidden"): the few causes that fit, each with the check that tells it apart. */
   bareUnauthorized?: TellApart[];
+  /** Which bare refusal that was: 401 (unauthorized) or 403 (forbidden). */
+  bareSignal?: '401' | '403';
 }
 
 const MAX_TEXT = 64 * 1024;
@@ -110,6 +114,7 @@ export function explainText(raw: string): ExplainResult {
   const specific = new Map<CauseId, number>();
   let ruleHits = 0;
   let onlyGeneric = true;
+  let onlyForbidden = true;
   const add = (id: CauseId, score: number, matched: string) => {
     const m = scores.get(id) ?? { causeId: id, score: 0, matched: [] };
     m.score = Math.max(m.score, score);
@@ -127,6 +132,7 @@ export function explainText(raw: string): ExplainResult {
     if (!m) continue;
     ruleHits++;
     if (!rule.generic) onlyGeneric = false;
+    if (!rule.forbidden) onlyForbidden = false;
     for (const [k, v] of Object.entries(m.groups ?? {})) if (v && !params[k]) params[k] = v.toLowerCase();
     // Earlier causes in a rule are more likely: a small decreasing bonus keeps that order.
     rule.causes.forEach((id, i) => {
@@ -137,6 +143,7 @@ export function explainText(raw: string): ExplainResult {
   for (const code of reading.checkHealthCodes) {
     params.code ??= code;
     onlyGeneric = false;
+    onlyForbidden = false;
     const fromCatalogue = allCauses().filter((c) => c.checkHealthCode === code).map((c) => c.id);
     for (const id of [...fromCatalogue, ...(LOGIN_CHECK_HEALTH[code] ?? [])]) add(id, 95, code);
   }
@@ -175,6 +182,15 @@ export function explainText(raw: string): ExplainResult {
   let matches = [...scores.values()];
   const fitting = matches.filter((m) => causeFits(m.causeId, reading));
   if (fitting.length) matches = fitting;
+  // A refused right on a push is most often AcrPush missing, on a pull or a list AcrPull: the
+  // operation the text names leads the rights causes a "denied" fits (a token's scope map, ABAC,
+  // an assignment not yet applied follow).
+  const role = reading.operation === 'push' ? 'authz.missing-acrpush' : reading.operation === 'pull' || reading.operation === 'list' ? 'authz.missing-acrpull' : undefined;
+  const roleMatch = role && matches.find((m) => m.causeId === role);
+  if (roleMatch) {
+    const bestRights = Math.max(...matches.filter((m) => m.causeId.startsWith('authz.')).map((m) => m.score));
+    if (roleMatch.score < bestRights) roleMatch.score = bestRights + 0.5;
+  }
   // Specific over generic: a text naming throttling, a lock, a missing manifest or a DNS failure
   // ranks that cause above every credentials or rights cause, whatever else the text says.
   const bestSpecific = Math.max(0, ...matches.filter((m) => !isGenericAccessCause(m.causeId)).map((m) => specific.get(m.causeId) ?? 0));
@@ -191,6 +207,17 @@ export function explainText(raw: string): ExplainResult {
       nl: 'De tekst zegt alleen dat het register het verzoek weigerde (unauthorized), niet waarom. De oorzaken hieronder passen; elke regel noemt de controle die haar van de andere onderscheidt, en acr-doctor diagnose voert die controles uit.',
     });
   }
+  let bareSignal: '401' | '403' | undefined = bareUnauthorized ? '401' : undefined;
+  // Nothing beyond "403 Forbidden" (no "client with IP … is not allowed"): the firewall causes it fits, and how each is told apart.
+  const onlyStatuses = reading.httpStatus.every((st) => st === '403') && reading.ociCodes.every((c) => c === 'DENIED');
+  if (!bareUnauthorized && top && onlyForbidden && reading.httpStatus.includes('403') && onlyStatuses && !bestSpecific && !problems.length && !reading.aadsts.length && !reading.armCodes.length && !reading.checkHealthCodes.length && !params.clientIp) {
+    bareUnauthorized = bareForbiddenCauses().map((id) => ({ causeId: id, check: TELL_APART[id]! })).filter((t) => t.check);
+    bareSignal = '403';
+    localizedNotes.push({
+      en: 'The text says only that the registry refused the request (403 Forbidden); it does not say why. The causes below fit; each line names the check that tells it from the others, and acr-doctor diagnose runs those checks.',
+      nl: 'De tekst zegt alleen dat het register het verzoek weigerde (403 Forbidden), niet waarom. De oorzaken hieronder passen; elke regel noemt de controle die haar van de andere onderscheidt, en acr-doctor diagnose voert die controles uit.',
+    });
+  }
   const notes = localizedNotes.map((n) => n.en);
-  return { matches, params, notes, localizedNotes, reading, understood: describeReading(reading), ...(bareUnauthorized ? { bareUnauthorized } : {}) };
+  return { matches, params, notes, localizedNotes, reading, understood: describeReading(reading), ...(bareUnauthorized ? { bareUnauthorized, bareSignal } : {}) };
 }

@@ -34,7 +34,7 @@ function bearerToken(x: string): boolean {
 }
 
 /** Words (and HTTP statuses) that follow "token:" or "password:" in clients' error chains; never a value worth hiding. */
-const ERROR_WORD = /^(?:invalid|unauthorized|denied|expired|required|missing|failed|error|empty|none|null|undefined|incorrect|rejected|authentication|not|unexpected|unable|cannot|could|no|status|request|context|dial|read|get|head|post|put|server|[1-5]\d\d)(?::|$)/i;
+const ERROR_WORD = /^(?:invalid|unauthorized|denied|expired|required|missing|failed|error|empty|none|null|undefined|incorrect|rejected|authentication|not|unexpected|unable|cannot|could|no|status|response|request|context|dial|read|get|head|post|put|server|internal|bad|service|gateway|forbidden|conflict|too|timeout|[1-5]\d\d)(?::|$)/i;
 
 const PATTERNS: [RegExp, string | ((...m: string[]) => string)][] = [
   // JWTs (header.payload.signature, base64url)

@@ -12,3 +12,4 @@ export { assessPullers, type PullerAssessment } from '../../core/checks/pullers/
 export { verdictWord } from '../../core/checks/pullers/verdicts';
 export { pullerKindLabel, pullerLabel } from '../../core/azure/pullers';
 export { podmanLogout, podmanLogoutFiles } from '../../core/podman/logout';
+export { secureContextFor } from '../../core/net/secure-context';

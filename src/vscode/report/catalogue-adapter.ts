@@ -20,11 +20,11 @@ export function causeDocsUrl(cause: Cause, docsLocale: string): string {
 
 /** Pasted text → the likely causes, their fixes filled in for this registry (and what the text told, e.g. the client IP). */
 /** What the report shows above the causes: what the text says about itself; for a bare "unauthorized", what tells the fitting causes apart. */
-export interface ExplainSummary { understood?: Localized; tellApart?: TellApart[] }
+export interface ExplainSummary { understood?: Localized; tellApart?: TellApart[]; bareSignal?: '401' | '403' }
 
 export function explainSummary(text: string): ExplainSummary {
   const r = explainCore(text);
-  return { ...(r.understood ? { understood: r.understood } : {}), ...(r.bareUnauthorized ? { tellApart: r.bareUnauthorized } : {}) };
+  return { ...(r.understood ? { understood: r.understood } : {}), ...(r.bareUnauthorized ? { tellApart: r.bareUnauthorized, bareSignal: r.bareSignal ?? '401' } : {}) };
 }
 
 export function explainText(text: string, target: RegistryTarget): CauseInput[] {

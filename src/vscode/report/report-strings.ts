@@ -40,6 +40,8 @@ export function reportStrings(): ReportStrings {
     diagnoseNamed: vscode.l10n.t('Diagnose {0}'),
     pasteUnderstood: vscode.l10n.t('Read from the text'),
     pasteTellApart: vscode.l10n.t('The text says only "unauthorized". What tells these causes apart:'),
+    pasteTellApartForbidden: vscode.l10n.t('The text says only "403 Forbidden". What tells these causes apart:'),
+    pasteRunChecks: vscode.l10n.t('Run the diagnosis: it makes these checks'),
     rootCause: vscode.l10n.t('Most likely cause'),
     alsoCause: vscode.l10n.t('Also found'),
     seedSection: vscode.l10n.t('Troubleshooting guide'),

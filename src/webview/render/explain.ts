@@ -29,10 +29,15 @@ export function renderExplainResults(s: ReportState, t: ReportStrings, a: Report
     ? h('p', { class: 'understood hint', 'data-key': 'explain-understood' }, h('span', {}, `${t.pasteUnderstood}: `), h('strong', {}, s.explain.understood))
     : undefined;
   const tellApart = s.explain.tellApart?.length
-    ? h('div', { class: 'tell-apart', 'data-key': 'explain-tell-apart' }, h('p', {}, t.pasteTellApart),
+    ? h('div', { class: 'tell-apart', 'data-key': 'explain-tell-apart' }, h('p', {}, s.explain.bareSignal === '403' ? t.pasteTellApartForbidden : t.pasteTellApart),
       h('ul', {}, ...s.explain.tellApart.map((x) => h('li', {}, h('strong', {}, x.title), ` — ${x.check}`))))
     : undefined;
-  const head = [understood, tellApart].filter((e): e is HTMLElement => e !== undefined);
+  // A bare "unauthorized" naming no registry: the diagnosis of the current target makes the checks listed.
+  const runChecks = s.explain.tellApart?.length && !named
+    ? h('div', { class: 'actions' }, button(t.pasteRunChecks, 'pulse', () => a.rerunAll(),
+      { class: 'btn primary', 'data-key': 'explain-run-checks', 'data-action': 'rerun-all', disabled: s.phase === 'running' }))
+    : undefined;
+  const head = [understood, tellApart, runChecks].filter((e): e is HTMLElement => e !== undefined);
   if (s.explain.causes.length === 0) return [...head, h('p', { class: 'empty' }, t.pasteNoMatch), ...(diagnose ? [diagnose] : [])];
   return [
     ...head,

@@ -2,6 +2,7 @@
 // breaks (login, pull, push, list) the way a user types it, trusting the sandbox CA through its own
 // options (podman/skopeo/buildah --cert-dir, az REQUESTS_CA_BUNDLE, curl --cacert) and keeping its
 // storage in the recorder's temp dir. A client missing from this machine says so instead of failing.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SandboxWorld } from '../../../sandbox/world';
@@ -344,6 +345,8 @@ const azureSdk: CorpusClient = {
   },
   meets(who) {
     if (who.kind === 'explicit' && !GUID_SHAPE.test(who.username)) return 'the Azure SDK takes an Entra credential, not a registry user name and password';
+    // The all-zero user name carries an ACR access token (az acr login --expose-token), not an Entra application.
+    if (who.kind === 'explicit' && /^0{8}-(?:0{4}-){3}0{12}$/.test(who.username)) return 'the Azure SDK takes an Entra credential, not an exposed ACR access token';
     return undefined;
   },
   async run(ctx, op, registry, image, who) {
@@ -373,4 +376,24 @@ const dockerode: CorpusClient = {
   },
 };
 
-export const CLIENTS: CorpusClient[] = [docker, containersTool('podman'), skopeo, containersTool('buildah'), azTool('az-acr-login'), azTool('az-acr-repository'), curl, ctrTool('ctr'), ctrTool('ctr-hosts-dir'), azureSdk, dockerode];
+/** docker-py (the Docker Engine API from Python, the `docker` package) through the sandbox's dockerd: login, pull, push. */
+const dockerPy: CorpusClient = {
+  name: 'docker-py',
+  operations: ['login', 'pull', 'push'],
+  unavailable: () => (spawnSync('python3', ['-c', 'import docker'], { stdio: 'ignore' }).status === 0 ? undefined : 'python3 with the docker package is not installed (apt-get install python3-docker)'),
+  async version() {
+    const r = spawnSync('python3', ['-c', 'import docker; print(docker.__version__)'], { encoding: 'utf8' });
+    return `docker-py ${r.stdout.trim()}`;
+  },
+  prepare: dockerLocalImage,
+  async run(ctx, op, registry, image, who) {
+    const creds = userPass(ctx, registry, who);
+    if (op === 'login' && !creds) return [];
+    const args = [op, registry, image, ...(creds ? [] : ['anonymous'])];
+    const env = creds ? { ACR_CORPUS_USER: creds.username, ACR_CORPUS_SECRET: creds.password } : {};
+    const result = await sh(ctx, 'python3', [path.join(repoRoot(), 'test', 'integration', 'corpus', 'sdk-docker-py.py'), ...args], { env });
+    return [{ command: `python3 sdk-docker-py.py ${args.join(' ')}`, result }];
+  },
+};
+
+export const CLIENTS: CorpusClient[] = [docker, containersTool('podman'), skopeo, containersTool('buildah'), azTool('az-acr-login'), azTool('az-acr-repository'), curl, ctrTool('ctr'), ctrTool('ctr-hosts-dir'), azureSdk, dockerode, dockerPy];

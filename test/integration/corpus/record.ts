@@ -44,6 +44,8 @@ const NOT_MET: Record<string, string[]> = {
   'ctr-hosts-dir': ['docker.config-malformed', 'docker.cli-missing', 'client.wsl-integration-off'],
   // dockerode reads DOCKER_HOST, never docker's contexts.
   dockerode: ['docker.config-malformed', 'client.docker-context-unreachable'],
+  // docker-py reads DOCKER_HOST too, and takes the credential from the program, not from docker's config.
+  'docker-py': ['docker.config-malformed', 'client.docker-context-unreachable'],
   'azure-sdk-js': ['docker.config-malformed'],
   // az acr login and repository list never fetch a blob, so never reach a data endpoint.
   'az-acr-repository': ['docker.config-malformed', 'name.resource-name-vs-login-server', ...DATA_ENDPOINT],

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { explainText } from '../../../src/core/explain';
 import { getCause } from '../../../src/core/catalogue/index';
 import { redact } from '../../../src/core/text/redact';
-import { acceptableFor, GUID, judge, loadCorpus, rates, SANDBOX_GUIDS } from '../../support/explain-corpus';
+import { acceptableFor, CORPUS_DIR, type CorpusEntry, GUID, judge, loadCorpus, rates, SANDBOX_GUIDS } from '../../support/explain-corpus';
+import { composeFromSource } from '../../integration/corpus/from-source';
 
 // test/data/explain-corpus: texts real clients printed against the sandbox (`npm run corpus`) and
 // samples written from each tool's source, each with the cause that produced it.
@@ -15,7 +18,18 @@ describe('explain corpus (test/data/explain-corpus)', () => {
     for (const c of ['docker', 'podman', 'skopeo', 'buildah', 'curl', 'az-acr-login', 'az-acr-repository']) assert.ok(clients.has(c), `no recorded text from ${c}`);
     assert.ok(recorded.length >= 100, `only ${recorded.length} recorded texts`);
     const fromSource = new Set(corpus.filter((e) => e.source !== 'recorded').map((e) => e.client));
-    for (const c of ['helm', 'buildkit', 'kubelet', 'github-actions', 'azure-pipelines', 'docker-sdk', 'az-acr-import', 'az-acr-build']) assert.ok(fromSource.has(c), `no sample from ${c}`);
+    for (const c of ['helm', 'helm-repo', 'buildkit', 'buildx', 'kubelet', 'nerdctl', 'oras', 'crane', 'github-actions', 'azure-pipelines', 'docker-sdk', 'az-acr-import', 'az-acr-build']) assert.ok(fromSource.has(c), `no sample from ${c}`);
+  });
+
+  it('holds the composed texts exactly as test/integration/corpus/from-source.ts composes them (npm run corpus:from-source)', () => {
+    const composed = composeFromSource();
+    const dir = path.join(CORPUS_DIR, 'from-source');
+    const onDisk = fs.readdirSync(dir).filter((f) => f.startsWith('composed-')).sort()
+      .flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CorpusEntry[]);
+    const key = (e: CorpusEntry) => `${e.client}/${e.scenario}/${e.operation}`;
+    assert.deepEqual(onDisk.sort((a, b) => key(a).localeCompare(key(b))), composed.sort((a, b) => key(a).localeCompare(key(b))));
+    // Every tool meets most of the sixteen faults: at least eight texts each.
+    for (const t of new Set(composed.map((e) => e.client))) assert.ok(composed.filter((e) => e.client === t).length >= 8, `only a few texts from ${t}`);
   });
 
   it('names only causes the catalogue has, and every sample names its source', () => {

@@ -72,6 +72,30 @@ describe('explain: what the text says about itself', () => {
     assert.equal(explainText('denied: requested access to the resource is denied').bareUnauthorized, undefined);
   });
 
+  it('says when the text carries nothing beyond "403 Forbidden" (or a bare 401), with the firewall checks; the firewall\'s own words are not bare', () => {
+    for (const text of ['Error response from daemon: login attempt to https://contoso.azurecr.io/v2/ failed with status: 403 Forbidden', 'curl: (22) The requested URL returned error: 403', 'HTTP 403']) {
+      const r = explainText(text);
+      assert.equal(r.bareSignal, '403', text);
+      assert.deepEqual(r.bareUnauthorized!.map((t) => t.causeId), ['network.ip-rule-excludes-client', 'network.public-access-disabled', 'network.private-endpoint-dns-public', 'network.service-endpoint-rule-missing'], text);
+      for (const t of r.bareUnauthorized!) { assert.ok(t.check.en.length > 20); assert.ok(t.check.nl.length > 20); }
+      assert.ok(r.localizedNotes.some((n) => /403 Forbidden/.test(n.en) && /alleen dat het register/.test(n.nl)), text);
+    }
+    assert.equal(explainText('HTTP 401').bareSignal, '401');
+    assert.equal(explainText("curl: (22) The requested URL returned error: 403 client with IP '203.0.113.7' is not allowed access.").bareUnauthorized, undefined);
+    assert.equal(explainText('Error: 429 Too Many Requests').bareUnauthorized, undefined);
+  });
+
+  it('reads a bare HTTP status line as what it can mean for a registry (401, 403, 404, 429, 5xx, EOF)', () => {
+    assert.equal(first('HTTP 401'), 'credentials.invalid');
+    assert.equal(first('HTTP 403'), 'network.ip-rule-excludes-client');
+    assert.equal(first('404 Not Found'), 'image.tag-not-found');
+    assert.equal(first('429'), 'network.throttled');
+    assert.equal(first('500 Internal Server Error'), 'credentials.access-token-failed');
+    assert.equal(first('HTTP 502 Bad Gateway'), 'network.client-proxy-broken');
+    assert.equal(first('504 Gateway Timeout'), 'network.login-server-timeout');
+    assert.equal(first('EOF'), 'network.client-proxy-broken');
+  });
+
   it('reads Entra, ARM and check-health codes in az output', () => {
     assert.equal(first('ERROR: AADSTS7000222: The provided client secret keys for app are expired.'), 'expiry.service-principal-secret');
     assert.equal(first("ERROR: (MissingSubscriptionRegistration) The subscription is not registered to use namespace 'Microsoft.ContainerRegistry'."), 'network.resource-provider-unregistered');

@@ -37,6 +37,12 @@ describe('redact', () => {
     assert.equal(redact(chain), chain);
     const oauth = 'failed to fetch oauth token: unexpected status from POST request to https://contoso.azurecr.io/oauth2/token: 401 Unauthorized';
     assert.equal(redact(oauth), oauth);
+    // oras-go quotes the token URL, then its status: `POST "…/oauth2/token": response status code 401`.
+    const oras = 'POST "https://contoso.azurecr.io/oauth2/token": response status code 401: unauthorized: authentication required';
+    assert.equal(redact(oras), oras);
+    // docker-py names the daemon's /auth endpoint, then the status phrase.
+    const dockerPy = 'docker.errors.APIError: 500 Server Error for http+docker://localhost/v1.41/auth: Internal Server Error ("unauthorized")';
+    assert.equal(redact(dockerPy), dockerPy);
     assert.ok(!redact('token: s3cr3tValue99').includes('s3cr3tValue99'));
     assert.ok(!redact('password=invalid2').includes('invalid2'));
   });

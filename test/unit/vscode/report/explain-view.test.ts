@@ -53,6 +53,14 @@ describe('explain view (pasted error in the report)', () => {
       assert.ok(ex.tellApart && ex.tellApart.length >= 3, JSON.stringify(ex.tellApart));
       assert.ok(ex.tellApart.every((x) => x.title && x.check && x.title !== x.causeId), JSON.stringify(ex.tellApart));
       if (lang === 'nl') assert.match(ex.tellApart[0].check, /aan/);
+      assert.equal(ex.bareSignal, '401');
+      // A bare 403: the firewall causes, each with its check.
+      const forbidden = 'Error response from daemon: login attempt to https://contoso.azurecr.io/v2/ failed with status: 403 Forbidden';
+      model.setExplain(forbidden, explainText(forbidden, target), namedLoginServer(forbidden), explainSummary(forbidden));
+      const fx = model.state.explain!;
+      assert.equal(fx.bareSignal, '403');
+      assert.deepEqual(fx.tellApart!.map((x) => x.causeId).slice(0, 2), ['network.ip-rule-excludes-client', 'network.public-access-disabled']);
+      assert.match(fx.tellApart![0].check, lang === 'nl' ? /firewallregels/ : /firewall rules/);
       model.setExplain(DNS_ERROR, explainText(DNS_ERROR, target), namedLoginServer(DNS_ERROR), explainSummary(DNS_ERROR));
       assert.equal(model.state.explain!.tellApart, undefined);
     });
