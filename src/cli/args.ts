@@ -166,8 +166,9 @@ Options for diagnose:
                            exposed-token   a token of az acr login --expose-token (on stdin)
                            aks:<cluster>   an AKS cluster's kubelet identity (through Azure role assignments)
                            mi:<client-id>  a managed identity (through Azure role assignments)
-                           service:<name>  an App Service app, Container App, container group, ML
-                                           workspace or AKS cluster that pulls from the registry (its identity and network path)
+                           service:<name>  an App Service app (<app>/<sidecar> for a sidecar), Container App, container
+                                           group, ML workspace, AKS cluster, ACR task or connected registry that pulls
+                                           from the registry (its identity and network path)
   --pulled-by            also list the Azure resources that pull from the registry, with a verdict each
   --username <u> --password-stdin
                          also check these registry credentials (password read from stdin)
@@ -218,8 +219,9 @@ Opties voor diagnose:
                            exposed-token   een token van az acr login --expose-token (via stdin)
                            aks:<cluster>   de kubelet-identiteit van een AKS-cluster (via Azure-roltoewijzingen)
                            mi:<client-id>  een beheerde identiteit (via Azure-roltoewijzingen)
-                           service:<naam>  een App Service-app, Container App, containergroep, ML-werkruimte
-                                           of AKS-cluster die uit het register ophaalt (identiteit en netwerkpad)
+                           service:<naam>  een App Service-app (<app>/<sidecar> voor een sidecar), Container App,
+                                           containergroep, ML-werkruimte, AKS-cluster, ACR-taak of verbonden register
+                                           dat uit het register ophaalt (identiteit en netwerkpad)
   --pulled-by            ook de Azure-resources tonen die uit het register ophalen, met een oordeel per resource
   --username <u> --password-stdin
                          ook deze registerreferenties controleren (wachtwoord via stdin)

@@ -11,11 +11,18 @@ const WORDS: Record<Locale, Record<string, string>> = {
   nl: { ok: 'in orde', fail: 'kan niet ophalen', warn: 'kan mogelijk niet ophalen', unknown: 'niet beoordeeld' },
 };
 
+// The kind in a row's parentheses (pullerKindLabel's English), in Dutch as the tree and the messages word it.
+const KINDS_NL: Record<string, string> = {
+  'App Service app': 'App Service-app', 'App Service sidecar': 'App Service-sidecar', 'Functions app': 'Functions-app', 'Functions sidecar': 'Functions-sidecar',
+  'container group': 'containergroep', 'Machine Learning workspace': 'Machine Learning-werkruimte', 'ACR task': 'ACR-taak', 'connected registry': 'verbonden register', 'AKS cluster': 'AKS-cluster',
+};
+
 export function pulledByLines(report: Pick<DiagnosisReport, 'findings'>, locale: Locale): string[] {
   const f = report.findings.find((x) => x.checkId === 'pullers.list');
   const rows = f?.evidence.pullers;
   if (!f || !Array.isArray(rows)) return [`${HEADING[locale]}: ${NOT_LISTED[locale]}`];
   if (!rows.length) return [`${HEADING[locale]}: ${NONE[locale]}`];
   // Rows read "name (what): word[, causes]"; the word is put in the reader's language.
-  return [`${HEADING[locale]}:`, ...rows.map((r) => `  ${r.replace(/: (ok|fail|warn|unknown)(,|$)/, (_m, w: string, tail: string) => `: ${WORDS[locale][w]}${tail}`)}`)];
+  const kind = (r: string) => (locale === 'nl' ? r.replace(/ \(([^()]+)\): /, (m, k: string) => (KINDS_NL[k] ? ` (${KINDS_NL[k]}): ` : m)) : r);
+  return [`${HEADING[locale]}:`, ...rows.map((r) => `  ${kind(r).replace(/: (ok|fail|warn|unknown)(,|$)/, (_m, w: string, tail: string) => `: ${WORDS[locale][w]}${tail}`)}`)];
 }

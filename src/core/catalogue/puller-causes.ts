@@ -140,8 +140,8 @@ export const PULLER_CAUSES = [
     id: 'pullers.identity-missing-acrpull', layer: LAYER.authorization + 6,
     title: { en: 'The service\'s managed identity may not pull (AcrPull missing)', nl: 'De beheerde identiteit van de service mag niet ophalen (AcrPull ontbreekt)' },
     explanation: {
-      en: '{service} pulls with its managed identity ({principalId}), which holds no role that allows pull on the registry, neither itself nor through a group. The service then fails to start its containers with an unauthorized pull. Grant the identity AcrPull on the registry; role assignments can take up to 10 minutes to apply.',
-      nl: '{service} haalt op met zijn beheerde identiteit ({principalId}), die geen rol heeft die ophalen uit het register toestaat, zelf niet en ook niet via een groep. De service kan zijn containers dan niet starten door een geweigerde pull. Ken de identiteit AcrPull toe op het register; het kan tot 10 minuten duren voordat roltoewijzingen worden toegepast.',
+      en: '{service} pulls with its identity ({principalId}: a managed identity, or the service principal whose app id it stores as user name), which holds no role that allows pull on the registry, neither itself nor through a group. The service then fails to start its containers with an unauthorized pull. Grant the identity AcrPull on the registry; role assignments can take up to 10 minutes to apply.',
+      nl: '{service} haalt op met zijn identiteit ({principalId}: een beheerde identiteit, of de service-principal waarvan het de app-id als gebruikersnaam bewaart), die geen rol heeft die ophalen uit het register toestaat, zelf niet en ook niet via een groep. De service kan zijn containers dan niet starten door een geweigerde pull. Ken de identiteit AcrPull toe op het register; het kan tot 10 minuten duren voordat roltoewijzingen worden toegepast.',
     },
     symptoms: [...S_APP_SERVICE, ...S_CONTAINER_APPS, ...S_ACI, ...S_CONTAINERD, 'unauthorized: authentication required', '401 unauthorized'],
     fixes: [

@@ -124,7 +124,7 @@ export function parseIdentity(raw: string): IdentitySpec {
       if (!GUID.test(arg)) throw new TargetInputError(`mi needs the managed identity's client id, a GUID, e.g. mi:00000000-0000-0000-0000-000000000000 (${arg ? `"${arg.slice(0, 60)}" is not one` : 'none given'}).`);
       return { kind, clientId: arg.toLowerCase() };
     case 'service':
-      if (!SERVICE_NAME.test(arg) && !SERVICE_ID.test(arg)) throw new TargetInputError(`service needs the name or resource id of an App Service app, Container App, container group or Machine Learning workspace that pulls from the registry, e.g. service:contoso-web (${arg ? `"${arg.slice(0, 60)}" is not one` : 'none given'}).`);
+      if (!SERVICE_NAME.test(arg) && !SERVICE_ID.test(arg)) throw new TargetInputError(`service needs the name or resource id of an App Service app (or site/sidecar), Container App, container group, Machine Learning workspace, AKS cluster, ACR task or connected registry that pulls from the registry, e.g. service:contoso-web (${arg ? `"${arg.slice(0, 60)}" is not one` : 'none given'}).`);
       return { kind, name: arg };
     default:
       throw new TargetInputError(`"${text.slice(0, 60)}" is not an identity: use ${known}.`);
@@ -135,8 +135,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN_NAME = /^[a-zA-Z0-9-]{5,50}$/;
 const AKS_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
 // Azure resource names of these types: letters, digits, - _ . ( ); or a whole ARM resource id.
-export const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._()-]{0,259}$/;
-export const SERVICE_ID = /^\/subscriptions\/[^/\s]+\/resourceGroups\/[^/\s]+\/providers\/[A-Za-z.]+\/[A-Za-z]+\/[^/\s]+(\/slots\/[^/\s]+)?$/i;
+/** A resource's name, or an App Service sidecar's as site/container. */
+export const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._()-]{0,259}(\/[a-zA-Z0-9][a-zA-Z0-9._-]{0,63})?$/;
+/** A resource id, a child's (a slot, a registry's task or connected registry) and a slot's or site's sidecar (…/sitecontainers/<name>). */
+export const SERVICE_ID = /^\/subscriptions\/[^/\s]+\/resourceGroups\/[^/\s]+\/providers\/[A-Za-z.]+\/[A-Za-z]+\/[^/\s]+(\/[A-Za-z]+\/[^/\s]+){0,2}$/i;
 
 /** The operation when none is given: pull when an image is named, else login. */
 export function defaultOperation(image: ImageReference | undefined): Operation {

@@ -7,6 +7,23 @@ import { azureAccessFor } from '../report/azure-access';
 import { parseRegistryInput } from '../../core/registry/target';
 import type { ErrorElement, InfoElement, PulledByElement, PullerElement, TreeElement } from './elements';
 
+/** The kind of a row in the reader's language (pullerKindLabel gives it in English). */
+function kindInWords(kind: string): string {
+  switch (kind) {
+    case 'App Service app': return vscode.l10n.t('App Service app');
+    case 'App Service sidecar': return vscode.l10n.t('App Service sidecar');
+    case 'Functions app': return vscode.l10n.t('Functions app');
+    case 'Functions sidecar': return vscode.l10n.t('Functions sidecar');
+    case 'Container App': return vscode.l10n.t('Container App');
+    case 'container group': return vscode.l10n.t('container group');
+    case 'Machine Learning workspace': return vscode.l10n.t('Machine Learning workspace');
+    case 'ACR task': return vscode.l10n.t('ACR task');
+    case 'connected registry': return vscode.l10n.t('connected registry');
+    case 'AKS cluster': return vscode.l10n.t('AKS cluster');
+    default: return kind;
+  }
+}
+
 export class PulledByLister {
   private readonly lists = new Map<string, Promise<TreeElement[]>>();
 
@@ -33,7 +50,7 @@ export class PulledByLister {
     const area = engineArea();
     const a = await area.assessPullers(azure, r.id ?? r.loginServer, { signal });
     const rows: TreeElement[] = a.verdicts.map((v) => ({
-      kind: 'puller', registry: el.registry, serviceId: v.puller.id, name: v.puller.name, what: area.pullerKindLabel(v.puller),
+      kind: 'puller', registry: el.registry, serviceId: v.puller.id, name: v.puller.name, what: kindInWords(area.pullerKindLabel(v.puller)),
       health: area.verdictWord(v), causeId: v.problems[0]?.causeId, ...(v.puller.kind === 'aks' ? { aks: true } : {}),
     }) satisfies PullerElement);
     const more = a.unjudged.length + (a.truncated ? 1 : 0);

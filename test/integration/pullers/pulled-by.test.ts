@@ -47,12 +47,33 @@ describe('CLI --pulled-by and --identity service:<name> (integration)', function
     await w.apply('puller-mi-no-acrpull');
     const r = await cli(['--identity', 'service:contoso-web', '--repository', 'hello']);
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /contoso-web pulls with its system-assigned managed identity \([0-9a-f-]{36}\), which holds none on contoso/);
+    assert.match(r.stdout, /contoso-web pulls with its system-assigned managed identity \([0-9a-f-]{36}\), which holds no role on contoso/);
     const bad = await cli(['--identity', 'service:no-such-app', '--repository', 'hello']);
     assert.equal(bad.code, 2, bad.stdout + bad.stderr);
     assert.match(bad.stderr, /no-such-app/);
     const noAzure = await cli(['--pulled-by', '--no-azure']);
     assert.equal(noAzure.code, 2);
     assert.match(noAzure.stderr, /--pulled-by is judged through Azure/);
+  });
+
+  it('a sidecar and a stored app id are listed and judged in English and Dutch; the sidecar is named site/container (integration)', async () => {
+    await w.apply('puller-sidecar-no-acrpull');
+    const r = await cli(['--pulled-by', '--repository', 'hello']);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const block = r.stdout.slice(r.stdout.indexOf('Pulled by:'));
+    assert.match(block, /^ {2}contoso-web \(App Service app\): ok$/m, block);
+    assert.match(block, /^ {2}contoso-web\/otel \(App Service sidecar\): cannot pull, pullers\.identity-missing-acrpull$/m, block);
+    assert.match(r.stdout, /sidecar otel of App Service app contoso-web pulls with the user-assigned identity/);
+    const nl = await cli(['--pulled-by', '--repository', 'hello'], { LANG: 'nl_NL.UTF-8' });
+    assert.match(nl.stdout, /^ {2}contoso-web\/otel \(App Service-sidecar\): kan niet ophalen, pullers\.identity-missing-acrpull$/m);
+    assert.match(nl.stdout, /sidecar otel van App Service-app contoso-web/);
+    const one = await cli(['--identity', 'service:contoso-web/otel', '--json', '--repository', 'hello']);
+    assert.equal((JSON.parse(one.stdout) as DiagnosisReport).causes[0].causeId, 'pullers.identity-missing-acrpull');
+    await w.apply('puller-sp-no-acrpull');
+    const sp = await cli(['--pulled-by', '--repository', 'hello']);
+    assert.match(sp.stdout, /^ {2}contoso-api \(Container App\): cannot pull, pullers\.identity-missing-acrpull$/m, sp.stdout);
+    assert.match(sp.stdout, /contoso-api pulls with the service principal [0-9a-f-]{36} \([0-9a-f-]{36}\), which holds no role on contoso/);
+    for (const s2 of w.secrets()) assert.ok(!r.stdout.includes(s2) && !sp.stdout.includes(s2), 'a secret of the world in the output');
+    if (process.env.ACR_DOCTOR_SHOW_OUTPUT) console.log(`${r.stdout}\n---\n${nl.stdout}\n---\n${sp.stdout}`);
   });
 });

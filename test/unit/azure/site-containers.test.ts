@@ -114,6 +114,20 @@ describe('pullers: App Service site containers (sidecars)', function () {
       } finally { await f2.stop(); }
     });
 
+    it('many sidecar-mode apps: only the judged ones have their containers read, the rest are listed unjudged', async () => {
+      const s = defaultState(NOW);
+      for (let i = 0; i < 30; i++) addSite(s, { name: `web-${String(i).padStart(2, '0')}`, pullWith: 'system', sidecarMode: true, containers: [{ name: 'main', isMain: true, authType: 'SystemIdentity' }] }, NOW);
+      const f2 = await startFixture(s);
+      try {
+        const before = f2.sim.handler.calls.length;
+        const a = await assessPullers(f2.azure, 'contoso.azurecr.io', { now: NOW, judgedMax: 5 });
+        const reads = f2.sim.handler.calls.slice(before).filter((c) => /\/sitecontainers$/i.test(c.path));
+        assert.equal(reads.length, 5);
+        assert.equal(a.verdicts.length, 5);
+        assert.ok(a.unjudged.length >= 25, String(a.unjudged.length));
+      } finally { await f2.stop(); }
+    });
+
     it('switching a sidecar to the managed identity changes its authType and drops the stored user, nothing else', async () => {
       const siteId = pullerWorld(state).sites[0].arm.id;
       const sp = state.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId)!;

@@ -183,7 +183,7 @@ describe('pullers: --pulled-by and --identity service:<name>', () => {
   it('lists each puller with its verdict in the reader\'s language', () => {
     const report = { findings: [{ checkId: 'pullers.list', evidence: { pullers: ['web1 (App Service app): fail, pullers.identity-missing-acrpull', 'app1 (Container App): ok'] } }] } as never;
     assert.deepEqual(pulledByLines(report, 'en'), ['Pulled by:', '  web1 (App Service app): cannot pull, pullers.identity-missing-acrpull', '  app1 (Container App): ok']);
-    assert.equal(pulledByLines(report, 'nl')[1], '  web1 (App Service app): kan niet ophalen, pullers.identity-missing-acrpull');
+    assert.equal(pulledByLines(report, 'nl')[1], '  web1 (App Service-app): kan niet ophalen, pullers.identity-missing-acrpull');
     assert.match(pulledByLines({ findings: [] }, 'en')[0], /not listed/);
   });
 
@@ -192,6 +192,14 @@ describe('pullers: --pulled-by and --identity service:<name>', () => {
     assert.equal(parseIdentity(`service:${RG}/providers/Microsoft.Web/sites/web1`).kind, 'service');
     assert.throws(() => parseIdentity('service:'), /none given/);
     assert.throws(() => parseIdentity('service:a b'), /is not one/);
+    // A sidecar by site/container or its id; a registry's task and connected registry by id.
+    assert.deepEqual(parseIdentity('service:contoso-web/otel'), { kind: 'service', name: 'contoso-web/otel' });
+    for (const id of [`${RG}/providers/Microsoft.Web/sites/web1/sitecontainers/otel`, `${RG}/providers/Microsoft.Web/sites/web1/slots/staging/sitecontainers/otel`,
+      `${RG}/providers/Microsoft.ContainerRegistry/registries/contoso/tasks/build-web`, `${RG}/providers/Microsoft.ContainerRegistry/registries/contoso/connectedRegistries/edge1`]) {
+      assert.equal(parseIdentity(`service:${id}`).kind, 'service', id);
+    }
+    assert.throws(() => parseIdentity('service:a/b/c'), /is not one/);
+    assert.throws(() => parseIdentity(`service:${RG}/providers/Microsoft.Web/sites/web1/a/b/c/d/e/f`), /is not one/);
   });
 });
 

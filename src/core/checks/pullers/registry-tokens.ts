@@ -13,5 +13,5 @@ export const pullersTokensCheck: Check = {
   needs: [PULLERS.list],
   timeoutMs: 1000,
   applies: (_t, env) => pullersWanted(env),
-  run: async (ctx) => reportProblems(ctx, ['pullers.connected-registry-offline', 'pullers.token-disabled'], (who) => msg('No puller of the registry is offline or signs in with a disabled token: {who}.', { who })),
+  run: async (ctx) => reportProblems(ctx, ['pullers.connected-registry-offline', 'pullers.token-disabled'], (who) => msg('No puller of the registry is offline, and none signs in with a disabled token ({who}).', { who })),
 };

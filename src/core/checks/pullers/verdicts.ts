@@ -172,6 +172,8 @@ function rightsProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssig
   const groups = roles.filter((a) => a.principalType === 'Group').map((a) => a.principalId);
   const a = analyseRoles(roles, p.principalId, abac, now, groups);
   out.rolesHeld = a.held.map((x) => `${x.role}${x.principalId.toLowerCase() === p.principalId!.toLowerCase() ? '' : ` (group ${x.principalId})`}`).join(', ') || 'none';
+  // The roles in the message: their names, or "no role" in the reader's language.
+  const rolesText: string | Message = a.held.length ? out.rolesHeld : msg('no role');
   if (a.canPull) return;
   const fixParams = { ...params, principalId: p.principalId };
   if (a.pending.length) {
@@ -181,8 +183,8 @@ function rightsProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAssig
   out.problems.push({
     causeId: 'pullers.identity-missing-acrpull', status: 'fail', fixParams,
     message: abac
-      ? msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull in ABAC mode.', { who, what, id: p.principalId, roles: out.rolesHeld, registry: r.name })
-      : msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull.', { who, what, id: p.principalId, roles: out.rolesHeld, registry: r.name }),
+      ? msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull in ABAC mode.', { who, what, id: p.principalId, roles: rolesText, registry: r.name })
+      : msg('{who} pulls with {what} ({id}), which holds {roles} on {registry} and above: nothing that allows pull.', { who, what, id: p.principalId, roles: rolesText, registry: r.name }),
   });
 }
 
