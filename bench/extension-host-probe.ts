@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import type { AcrDoctorApi } from '../src/extension';
 import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
@@ -43,6 +44,27 @@ async function firstRows(api: AcrDoctorApi): Promise<{ firstRowsMs: number; rows
     return (r as { kind?: string }).kind ?? (typeof item.description === 'string' && item.description.includes(vscode.l10n.t('cached')) ? 'cached row' : 'row');
   }));
   return { firstRowsMs, rows: kinds };
+}
+
+/**
+ * With ACR_DOCTOR_BENCH_CPU_PROFILE=<dir>: a V8 CPU profile of this host around `work`, written as
+ * <dir>/<name>.cpuprofile (open it in Chrome DevTools or VS Code), so a slow phase names its functions.
+ */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.ACR_DOCTOR_BENCH_CPU_PROFILE;
+  if (!dir) return work();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  try { return await work(); } finally {
+    const { profile } = await post('Profiler.stop') as { profile: unknown };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 interface PerfMark { name: string; startTime: number }
@@ -100,8 +122,10 @@ export async function run(): Promise<void> {
     for (const runNo of [1, 2]) {
       const t0 = Date.now();
       say({ phase: 'diagnosing', pid: process.pid, run: runNo, at: t0 });
-      await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
-      await api.report.settled(loginServer);
+      await profiled(`diagnosis-${runNo}`, async () => {
+        await vscode.commands.executeCommand('acrDoctor.diagnose', loginServer);
+        await api.report.settled(loginServer);
+      });
       const ms = Date.now() - t0;
       // As a user would, look at the report before closing it: its webview shows what was found (the bench watches for that).
       for (const until = Date.now() + 10_000; !api.report.snapshot(loginServer)?.webviewReady && Date.now() < until;) await sleep(20);
@@ -110,8 +134,10 @@ export async function run(): Promise<void> {
       if (runNo === 2) {
         // 3: "Run again" in the open report: no webview to start, so what is left is the engine in the host.
         const t3 = Date.now();
-        await api.report.receive(loginServer, { method: 'report/rerun', params: {} });
-        await api.report.settled(loginServer); // receive() started the run before it resolved
+        await profiled('diagnosis-3', async () => {
+          await api.report.receive(loginServer, { method: 'report/rerun', params: {} });
+          await api.report.settled(loginServer); // receive() started the run before it resolved
+        });
         await diagnosed(3, Date.now() - t3);
       }
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

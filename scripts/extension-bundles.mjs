@@ -236,7 +236,7 @@ export function extensionBundles({ root, node, outdir }) {
 }
 
 /** Packages the CLI's sources take on first use (packagesOnFirstUse): the Azure SDKs, MSAL, dockerode. */
-const CLI_FIRST_USE = (spec) => AZURE_PACKAGE.test(spec) || spec === 'dockerode';
+const CLI_FIRST_USE = (spec) => AZURE_PACKAGE.test(spec) || spec === 'dockerode' || spec === 'yaml' || spec === 'smol-toml';
 
 /**
  * A package imported by a source file (not by another package) is evaluated the first time the code

@@ -50,24 +50,34 @@ export function apiVersionError(path: string, version: string): HttpAnswer | und
 }
 
 /**
- * Registry child types that exist only at some api-versions: registries/tasks is in the Tasks API
- * (2018-09-01 … 2019-06-01-preview, 2025-03-01-preview), not in the stable registry versions;
- * connectedRegistries from 2021-06-01-preview, and only on Premium registries.
+ * Registry child types that exist only at some api-versions (what ARM's NoRegisteredProviderFound
+ * says, checked against azure-rest-api-specs): registries/tasks is in the Tasks API (2018-09-01 …
+ * 2019-06-01-preview, 2025-03-01-preview), not in the stable registry versions; registries/
+ * connectedRegistries in the previews from 2020-11-01-preview and the stable versions from
+ * 2025-11-01 (2021-09-01, 2022-12-01 and 2023-07-01 stable have none), and only on Premium.
  */
 const TASK_VERSIONS = ['2018-09-01', '2019-04-01', '2019-06-01-preview', '2025-03-01-preview'];
+const CONNECTED_VERSIONS = ['2020-11-01-preview', '2021-06-01-preview', '2021-08-01-preview', '2021-12-01-preview', '2022-02-01-preview', '2023-01-01-preview', '2023-06-01-preview', '2023-08-01-preview', '2023-11-01-preview', '2024-11-01-preview', '2025-03-01-preview', '2025-04-01', '2025-05-01-preview', '2025-11-01'];
+const LOCATIONS = 'westus, eastus, southcentralus, westeurope, northeurope, uksouth, ukwest, australiaeast, australiasoutheast, centralindia, eastasia, japaneast, japanwest, southeastasia, southindia, brazilsouth, canadaeast, canadacentral, centralus, eastus2, northcentralus, westcentralus, westus2';
+
+function connectedRegistriesServed(version: string): boolean {
+  const v = version.trim().toLowerCase();
+  if (CONNECTED_VERSIONS.includes(v)) return true;
+  // A newer version than those listed: previews after 2020-11 and stable versions from 2025-11-01 carry the type.
+  const date = v.slice(0, 10);
+  return /-preview$/.test(v) ? date >= '2020-11-01' : date >= '2025-11-01';
+}
+
+const noProvider = (version: string, type: string, supported: string[]): HttpAnswer => ({
+  status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' },
+  body: { error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location 'westeurope' and API version '${version}' for type '${type}'. The supported api-versions are '${supported.join(', ')}'. The supported locations are '${LOCATIONS}'.` } },
+});
 
 export function childApiVersionError(child: string | undefined, version: string, sku: string): HttpAnswer | undefined {
   const c = (child ?? '').toLowerCase();
-  if (c === 'tasks' && !TASK_VERSIONS.includes(version.trim().toLowerCase())) {
-    return {
-      status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' },
-      body: { error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location 'westeurope' and API version '${version}' for type 'registries/tasks'. The supported api-versions are '${TASK_VERSIONS.join(', ')}'.` } },
-    };
-  }
+  if (c === 'tasks' && !TASK_VERSIONS.includes(version.trim().toLowerCase())) return noProvider(version, 'registries/tasks', TASK_VERSIONS);
   if (c === 'connectedregistries') {
-    if (version.slice(0, 10) < '2021-06-01') {
-      return { status: 400, headers: { 'content-type': 'application/json; charset=utf-8', 'x-ms-failure-cause': 'gateway' }, body: { error: { code: 'NoRegisteredProviderFound', message: `No registered resource provider found for location 'westeurope' and API version '${version}' for type 'registries/connectedRegistries'.` } } };
-    }
+    if (!connectedRegistriesServed(version)) return noProvider(version, 'registries/connectedRegistries', CONNECTED_VERSIONS);
     if (sku !== 'Premium') return { status: 400, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { error: { code: 'ConnectedRegistryNotSupported', message: `Connected registries are only supported for Premium SKU. The registry has SKU '${sku}'.` } } };
   }
   return undefined;

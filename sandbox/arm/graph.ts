@@ -1,5 +1,6 @@
-// The one Microsoft Graph read ACR Doctor makes: `GET /v1.0/directoryObjects/{id}`, to learn a
-// role assignment's principal type. As Graph: a token for https://graph.microsoft.com, and the
+// The Microsoft Graph reads ACR Doctor makes: `GET /v1.0/directoryObjects/{id}`, to learn a
+// role assignment's principal type, and `GET /v1.0/servicePrincipals(appId='…')` (Application.Read.All
+// or Directory.Read.All), to turn a stored app id into the object id role assignments name. As Graph: a token for https://graph.microsoft.com, and the
 // application permission Directory.Read.All (or User.Read.All + GroupMember.Read.All… here just
 // Directory.Read.All) on the calling service principal, else 403 Authorization_RequestDenied.
 import type { IncomingHttpHeaders } from 'node:http';
@@ -21,9 +22,21 @@ export function handleGraph(state: ArmState, method: string, path: string, heade
   const auth = /^Bearer\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
   const v = auth ? verifyAccessToken(state, auth[1], { audiences: GRAPH_AUDIENCES, now }) : undefined;
   if (!v || !v.ok) return graphError(401, 'InvalidAuthenticationToken', v && !v.ok ? v.message : 'Access token is empty.');
+  const caller = findPrincipalByObjectId(state, v.claims.oid);
+  const sp = /^\/v1\.0\/servicePrincipals\(appId='([^']*)'\)$/i.exec(path);
+  if (sp && method.toUpperCase() === 'GET') {
+    // Reading service principals takes Application.Read.All (or Directory.Read.All) as an application permission.
+    if (!caller?.graphAppRoles?.some((r) => r === 'Directory.Read.All' || r === 'Application.Read.All')) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    const appId = decodeURIComponent(sp[1]);
+    const hit = state.servicePrincipals.find((p) => p.appId.toLowerCase() === appId.toLowerCase() && p.tenantId.toLowerCase() === String(v.claims.tid).toLowerCase());
+    if (!hit) return graphError(404, 'Request_ResourceNotFound', `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`);
+    return {
+      status: 200, headers: { 'content-type': 'application/json' },
+      body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity', id: hit.objectId, appId: hit.appId, displayName: hit.displayName, accountEnabled: hit.accountEnabled, servicePrincipalType: hit.kind === 'managedIdentity' ? 'ManagedIdentity' : 'Application' },
+    };
+  }
   const m = /^\/v1\.0\/directoryObjects\/([^/]+)$/i.exec(path);
   if (!m || method.toUpperCase() !== 'GET') return graphError(400, 'Request_BadRequest', `Unsupported request: ${method} ${path}.`);
-  const caller = findPrincipalByObjectId(state, v.claims.oid);
   if (!caller?.graphAppRoles?.includes('Directory.Read.All')) return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   const id = m[1];
   const type = principalTypeOf(state, id);

@@ -27,8 +27,26 @@ export interface SiteJson extends ArmResource<{
   siteConfig: SiteConfigJson; [k: string]: unknown;
 }> { location: string; kind: string; identity?: Identity }
 
-/** A site plus what ARM keeps beside it: its app settings (secrets: listed only with config/list/action). */
-export interface SiteRecord { arm: SiteJson; appSettings: Record<string, string> }
+/** Microsoft.Web/sites/sitecontainers (2023-12-01 and later): a Linux app's main container or a sidecar. */
+export interface SiteContainerJson extends ArmResource<{
+  image: string; isMain: boolean; targetPort?: string; startUpCommand?: string;
+  authType?: 'Anonymous' | 'UserCredentials' | 'SystemIdentity' | 'UserAssigned';
+  userName?: string; passwordSecret?: string; userManagedIdentityClientId?: string;
+  createdTime?: string; lastModifiedTime?: string; [k: string]: unknown;
+}> {}
+
+/** A site plus what ARM keeps beside it: its app settings (secrets: listed only with config/list/action), its site containers. */
+export interface SiteRecord { arm: SiteJson; appSettings: Record<string, string>; siteContainers?: SiteContainerJson[] }
+
+/** The first App Service api-version with sites/sitecontainers. */
+const SITECONTAINERS_SINCE = '2023-12-01';
+const AUTH_TYPES = ['Anonymous', 'UserCredentials', 'SystemIdentity', 'UserAssigned'];
+
+/** A site container as ARM returns it: passwordSecret is write-only and never comes back. */
+function siteContainerOut(c: SiteContainerJson): SiteContainerJson {
+  const { passwordSecret: _secret, ...props } = c.properties;
+  return { ...c, properties: props };
+}
 
 export interface ContainerAppJson extends ArmResource<{
   provisioningState: string; managedEnvironmentId: string; environmentId?: string;
@@ -157,6 +175,37 @@ export function pullerRoutes(state: ArmState, req: ArmRequest, claims: AccessTok
         return json(200, { id: `${id}/config/web`, name: 'web', type: 'Microsoft.Web/sites/config', properties: site.arm.properties.siteConfig });
       }
       return armError(405, 'MethodNotAllowed', `${method} is not supported on config/web.`);
+    }
+    if (r[0] === 'sitecontainers' && rest.length <= 2) {
+      const version = req.query.get('api-version') ?? '';
+      if (version.slice(0, 10) < SITECONTAINERS_SINCE) {
+        return armError(400, 'NoRegisteredProviderFound', `No registered resource provider found for location 'westeurope' and API version '${version}' for type 'sites/sitecontainers'. The supported api-versions are '2023-12-01, 2024-04-01, 2024-11-01'.`);
+      }
+      const list = (site.siteContainers ??= []);
+      if (rest.length === 1) {
+        if (method !== 'GET') return armError(405, 'MethodNotAllowed', `${method} is not supported on sitecontainers.`);
+        return need('Microsoft.Web/sites/sitecontainers/read') ?? page(req, list.map(siteContainerOut));
+      }
+      const c = list.find((x) => eq(x.name, rest[1]));
+      if (method === 'GET') {
+        const denied = need('Microsoft.Web/sites/sitecontainers/read'); if (denied) return denied;
+        return c ? json(200, siteContainerOut(c)) : armError(404, 'NotFound', `Site container '${rest[1]}' not found for site '${site.arm.name}'.`);
+      }
+      if (method === 'PUT') {
+        const denied = need('Microsoft.Web/sites/sitecontainers/write'); if (denied) return denied;
+        const pb = parseBody(req); if (!pb.ok) return pb.a;
+        const props = (pb.v.properties ?? {}) as Record<string, unknown>;
+        if (typeof props.image !== 'string' || !props.image) return armError(400, 'BadRequest', "The parameter 'properties.image' is required.");
+        if (typeof props.isMain !== 'boolean') return armError(400, 'BadRequest', "The parameter 'properties.isMain' is required.");
+        if (props.authType !== undefined && !AUTH_TYPES.includes(String(props.authType))) return armError(400, 'BadRequest', `The value '${String(props.authType)}' of 'authType' is not valid: one of ${AUTH_TYPES.join(', ')} is expected.`);
+        if (props.authType === 'UserAssigned' && typeof props.userManagedIdentityClientId !== 'string') return armError(400, 'BadRequest', "authType UserAssigned needs 'userManagedIdentityClientId'.");
+        if (props.authType === 'SystemIdentity' && !/systemassigned/i.test(site.arm.identity?.type ?? '')) return armError(400, 'BadRequest', `The site '${site.arm.name}' has no system-assigned identity.`);
+        const now = new Date().toISOString();
+        const next: SiteContainerJson = { id: `${id}/sitecontainers/${rest[1]}`, name: rest[1], type: 'Microsoft.Web/sites/sitecontainers', properties: { ...(props as SiteContainerJson['properties']), createdTime: c?.properties.createdTime ?? now, lastModifiedTime: now } };
+        if (c) list.splice(list.indexOf(c), 1, next); else list.push(next);
+        return json(c ? 200 : 201, siteContainerOut(next));
+      }
+      return armError(405, 'MethodNotAllowed', `${method} is not supported on a site container.`);
     }
     if (r[0] === 'config' && r[1] === 'appsettings' && r[2] === 'list' && rest.length === 3) {
       if (method !== 'POST') return armError(405, 'MethodNotAllowed', 'Use POST.');

@@ -80,24 +80,41 @@ export interface SiteOptions {
   subnetId?: string;
   vnetImagePullEnabled?: boolean;
   kind?: string;
+  /** Site containers (sidecars); with `sidecarMode` the app runs linuxFxVersion SITECONTAINERS and its main container is one of them. */
+  containers?: { name: string; image?: string; isMain?: boolean; authType: 'Anonymous' | 'UserCredentials' | 'SystemIdentity' | 'UserAssigned'; userName?: string; clientId?: string }[];
+  sidecarMode?: boolean;
+  /** User-assigned identities assigned to the app. */
+  userAssigned?: (PullerIdentity & { resourceId: string })[];
 }
 
 export function addSite(state: ArmState, o: SiteOptions, now: Date): SiteRecord & { principalId?: string } {
   const id = `${RG}/providers/Microsoft.Web/sites/${o.name}`;
   const mi = o.pullWith === 'system' ? miPrincipal(state, o.name, now) : undefined;
   const image = o.image ?? 'contoso.azurecr.io/hello:v1';
+  const ua = Object.fromEntries((o.userAssigned ?? []).map((u) => [u.resourceId, { principalId: u.principalId, clientId: u.clientId }]));
+  const identityType = [mi ? 'SystemAssigned' : '', Object.keys(ua).length ? 'UserAssigned' : ''].filter(Boolean).join(', ');
   const rec: SiteRecord = {
     arm: {
       id, name: o.name, type: 'Microsoft.Web/sites', kind: o.kind ?? 'app,linux,container', location: 'West Europe',
-      ...(mi ? { identity: { type: 'SystemAssigned', principalId: mi.principalId, tenantId: DEFAULT_IDS.tenantId } } : {}),
+      ...(identityType ? { identity: { type: identityType, ...(mi ? { principalId: mi.principalId, tenantId: DEFAULT_IDS.tenantId } : {}), ...(Object.keys(ua).length ? { userAssignedIdentities: ua } : {}) } } : {}),
       properties: {
         state: 'Running', enabled: true, hostNames: [`${o.name}.azurewebsites.net`], reserved: true,
         serverFarmId: `${RG}/providers/Microsoft.Web/serverfarms/contoso-plan`,
         virtualNetworkSubnetId: o.subnetId ?? null,
         vnetImagePullEnabled: o.vnetImagePullEnabled ?? false, vnetRouteAllEnabled: !!o.subnetId,
-        siteConfig: { linuxFxVersion: `DOCKER|${image}`, windowsFxVersion: undefined, acrUseManagedIdentityCreds: o.pullWith === 'system', acrUserManagedIdentityID: null, vnetRouteAllEnabled: !!o.subnetId },
+        siteConfig: { linuxFxVersion: o.sidecarMode ? 'SITECONTAINERS' : `DOCKER|${image}`, windowsFxVersion: undefined, acrUseManagedIdentityCreds: o.pullWith === 'system', acrUserManagedIdentityID: null, vnetRouteAllEnabled: !!o.subnetId },
       },
     },
+    ...(o.containers ? {
+      siteContainers: o.containers.map((c) => ({
+        id: `${id}/sitecontainers/${c.name}`, name: c.name, type: 'Microsoft.Web/sites/sitecontainers',
+        properties: {
+          image: c.image ?? image, isMain: c.isMain ?? false, targetPort: c.isMain ? '8080' : undefined, authType: c.authType,
+          ...(c.userName ? { userName: c.userName, passwordSecret: 'not-a-real-password' } : {}), ...(c.clientId ? { userManagedIdentityClientId: c.clientId } : {}),
+          createdTime: LONG_AGO(now).toISOString(), lastModifiedTime: LONG_AGO(now).toISOString(),
+        },
+      })),
+    } : {}),
     appSettings: o.pullWith === 'settings'
       ? { DOCKER_REGISTRY_SERVER_URL: 'https://contoso.azurecr.io', DOCKER_REGISTRY_SERVER_USERNAME: o.username ?? 'contoso', DOCKER_REGISTRY_SERVER_PASSWORD: o.password ?? 'not-a-real-password', WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'false' }
       : { WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'false' },

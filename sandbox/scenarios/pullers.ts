@@ -4,7 +4,7 @@
 // one of each is healthy. The client itself stays healthy (through the private endpoint where the
 // registry's public access is off), so the service's fault is the cause found.
 import { IP, NAMES } from '../addresses';
-import { DEFAULT_IDS } from '../arm/state';
+import { DEFAULT_IDS, servicePrincipal } from '../arm/state';
 import { pullerWorld } from '../arm/pullers';
 import { addPrivateEndpoint } from './registry-network';
 import { addConnectedRegistry, addTask, addContainerApp, addContainerGroup, addMlWorkspace, addRegistryDnsZone, addSite, addUserAssignedIdentity, addVnet, grant, readable } from './puller-world';
@@ -24,6 +24,29 @@ export const pullerScenarios: ScenarioDef[] = [
     info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-mi-no-acrpull', identity: 'service:contoso-web', expectedCause: 'pullers.identity-missing-acrpull',
       description: 'App Service app contoso-web pulls contoso.azurecr.io/hello:v1 with its system-assigned managed identity, which holds no AcrPull on the registry.' },
     setup(ctx) { addSite(ctx.state, { name: 'contoso-web', pullWith: 'system' }, ctx.now); },
+  },
+  {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-sidecar-no-acrpull', identity: 'service:contoso-web/otel', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'App Service app contoso-web runs in sidecar mode (linuxFxVersion SITECONTAINERS): its main container pulls with the app\'s system-assigned identity, which holds AcrPull; its sidecar otel pulls contoso.azurecr.io/otel:1 with the user-assigned identity contoso-web-sidecar (authType UserAssigned), which holds no role on the registry.' },
+    setup(ctx) {
+      const ua = addUserAssignedIdentity(ctx.state, 'contoso-web-sidecar', ctx.now);
+      const site = addSite(ctx.state, {
+        name: 'contoso-web', pullWith: 'system', sidecarMode: true, userAssigned: [ua],
+        containers: [{ name: 'main', isMain: true, authType: 'SystemIdentity' }, { name: 'otel', image: 'contoso.azurecr.io/otel:1', authType: 'UserAssigned', clientId: ua.clientId }],
+      }, ctx.now);
+      grant(ctx.state, ctx.contoso, site.principalId!, 'AcrPull', ctx.now);
+    },
+  },
+  {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-sp-no-acrpull', identity: 'service:contoso-api', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'Container App contoso-api pulls with a stored user name that is the app id of service principal contoso-api-puller (and its secret); Microsoft Graph resolves it (the signed-in principal has Application.Read.All), and that service principal holds no role on the registry.' },
+    setup(ctx) {
+      const sp = servicePrincipal(DEFAULT_IDS.tenantId, 'contoso-api-puller', { now: ctx.now });
+      ctx.state.servicePrincipals.push(sp);
+      const me = ctx.state.servicePrincipals.find((p) => p.appId === DEFAULT_IDS.spAppId && p.tenantId === DEFAULT_IDS.tenantId)!;
+      me.graphAppRoles = [...new Set([...(me.graphAppRoles ?? []), 'Application.Read.All'])];
+      addContainerApp(ctx.state, { name: 'contoso-api', pullWith: 'admin', username: sp.appId }, ctx.now);
+    },
   },
   {
     info: { ...S, name: 'puller-vnet-image-pull-off', identity: 'service:contoso-web', expectedCause: 'pullers.vnet-image-pull-off',
@@ -52,6 +75,11 @@ export const pullerScenarios: ScenarioDef[] = [
       grant(ctx.state, ctx.contoso, ua.principalId, 'AcrPull', ctx.now);
       addContainerGroup(ctx.state, { name: 'contoso-jobs', pullWith: ua, subnetId: net.subnetId }, ctx.now);
     },
+  },
+  {
+    info: { ...S, section: 'confirm-credentials-are-authorized-to-access-registry', seed: 'troubleshoot-login', name: 'puller-aci-no-acrpull', identity: 'service:contoso-jobs', expectedCause: 'pullers.identity-missing-acrpull',
+      description: 'Container group contoso-jobs pulls contoso.azurecr.io/hello:v1 with the user-assigned identity contoso-jobs-pull, which holds no role on the registry (Container Instances answers InaccessibleImage).' },
+    setup(ctx) { addContainerGroup(ctx.state, { name: 'contoso-jobs', pullWith: addUserAssignedIdentity(ctx.state, 'contoso-jobs-pull', ctx.now) }, ctx.now); },
   },
   {
     info: { ...S, name: 'puller-outside-network', identity: 'service:contoso-batch', expectedCause: 'pullers.service-outside-network',
@@ -104,9 +132,11 @@ export const pullerScenarios: ScenarioDef[] = [
   },
   {
     info: { ...S, name: 'pullers-healthy', pulledBy: true, expectedCause: null,
-      description: 'One healthy puller of each kind (--pulled-by): App Service app, Container App, container group (user-assigned identity), Machine Learning workspace and ACR task, each whose identity holds AcrPull on an open registry, and an online connected registry with enabled tokens.' },
+      description: 'One healthy puller of each kind (--pulled-by): App Service app, an App Service app in sidecar mode with a sidecar, Container App, container group (user-assigned identity), Machine Learning workspace and ACR task, each whose identity holds AcrPull on an open registry, and an online connected registry with enabled tokens.' },
     setup(ctx) {
       grant(ctx.state, ctx.contoso, addSite(ctx.state, { name: 'contoso-web', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
+      const sidecars = addSite(ctx.state, { name: 'contoso-shop', pullWith: 'system', sidecarMode: true, containers: [{ name: 'main', isMain: true, authType: 'SystemIdentity' }, { name: 'cache', image: 'contoso.azurecr.io/cache:1', authType: 'SystemIdentity' }] }, ctx.now);
+      grant(ctx.state, ctx.contoso, sidecars.principalId!, 'AcrPull', ctx.now);
       grant(ctx.state, ctx.contoso, addContainerApp(ctx.state, { name: 'contoso-api', pullWith: 'system' }, ctx.now).principalId!, 'AcrPull', ctx.now);
       const ua = addUserAssignedIdentity(ctx.state, 'contoso-jobs-pull', ctx.now);
       grant(ctx.state, ctx.contoso, ua.principalId, 'AcrPull', ctx.now);

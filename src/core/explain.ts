@@ -5,6 +5,7 @@ import type { CauseId, Localized } from './catalogue/types';
 import { redact } from './text/redact';
 import { hostProblems } from './explain-hosts';
 import { BARE_STATUS, DIALECT_RULES } from './explain-dialects';
+import { CLIENT_RULES } from './explain-clients';
 import { bareForbiddenCauses, bareUnauthorizedCauses, causeFits, isGenericAccessCause, TELL_APART } from './explain-fit';
 import { describeReading, readText, type TextReading } from './explain-reading';
 
@@ -96,7 +97,7 @@ export interface ExplainResult {
 }
 
 const MAX_TEXT = 64 * 1024;
-const RULES: SymptomRule[] = [...SYMPTOM_RULES, ...DIALECT_RULES];
+const RULES: SymptomRule[] = [...SYMPTOM_RULES, ...DIALECT_RULES, ...CLIENT_RULES];
 
 /** Codes that say more than "the registry refused the credentials". */
 function saysMoreThanUnauthorized(r: TextReading): boolean {

@@ -129,11 +129,14 @@ export type ReportStrings = Record<ReportStringKey, string>;
 export const DidChangeStateNotification = new IpcNotification<{ state: ReportState }>(
   'state/didChange', (p): p is { state: ReportState } => isRecord(p) && isRecord(p.state));
 
-/** One streamed finding, with the causes as ranked so far. */
-export interface CheckUpdate { check: CheckView; causes: CauseView[]; elapsedMs: number }
+/**
+ * Streamed findings (those that finished within one frame, in the report's order), with the
+ * causes as ranked so far.
+ */
+export interface CheckUpdate { checks: CheckView[]; causes: CauseView[]; elapsedMs: number }
 export const DidUpdateCheckNotification = new IpcNotification<CheckUpdate>(
   'check/didUpdate', (p): p is CheckUpdate =>
-    isRecord(p) && isRecord(p.check) && Array.isArray(p.causes) && typeof p.elapsedMs === 'number');
+    isRecord(p) && Array.isArray(p.checks) && p.checks.length > 0 && p.checks.every(isRecord) && Array.isArray(p.causes) && typeof p.elapsedMs === 'number');
 
 export interface IpcResponse { seq: number; ok: boolean; error?: string }
 /** Completions for the header's image field, answering a `target/suggest`. */

@@ -127,14 +127,16 @@ window.addEventListener('message', (e: MessageEvent) => {
     if (wasRunning && state.phase === 'done') announce(`${t.done}. ${t.sectionCauses}: ${state.causes.length}`);
     if (state.lastFix && state.lastFix !== announcedFix) { announcedFix = state.lastFix; announce(state.lastFix.message); }
   } else if (DidUpdateCheckNotification.is(msg)) {
-    const { check, causes, elapsedMs } = msg.params;
-    const i = state.checks.findIndex((c) => c.id === check.id);
+    const { checks: changed, causes, elapsedMs } = msg.params;
     const checks = [...state.checks];
-    if (i >= 0) checks[i] = check; else checks.push(check);
+    for (const check of changed) {
+      const i = checks.findIndex((c) => c.id === check.id);
+      if (i >= 0) checks[i] = check; else checks.push(check);
+    }
     state = { ...state, checks, causes, elapsedMs };
     elapsedBase = { ms: elapsedMs, at: performance.now() };
     renderSoon();
-    announce(`${check.title}: ${statusWord(check.status, t)}`);
+    announce(changed.map((check) => `${check.title}: ${statusWord(check.status, t)}`).join('; '));
   } else if (ImageSuggestionsNotification.is(msg)) {
     targetForm.suggestions(msg.params.text, msg.params.items.filter((x): x is string => typeof x === 'string').slice(0, 200), msg.params.error);
   } else if (ResponseNotification.is(msg)) {

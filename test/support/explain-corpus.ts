@@ -57,8 +57,11 @@ const NOT_FOUND = ['image.tag-not-found', 'image.repository-not-found'];
 
 /** A Docker API socket that is not there reads the same (connect ENOENT) whatever left it out: no daemon, a rootless one elsewhere, Cloud Shell. */
 const NO_SOCKET = ['docker.daemon-unreachable', 'client.docker-rootless-socket', 'client.cloud-shell-no-daemon'];
+// "docker: command not found": WSL without Docker Desktop's integration looks like no client at all
+// (the WSL shim's own text names it; the shell's does not).
+const NO_CLIENT = ['client.wsl-integration-off', 'docker.cli-missing', 'client.tool-not-found'];
 
-const GROUPS = [NO_SOCKET, SAME_401, PULL_401, SAME_DENIED, SAME_403, SAME_TIMEOUT, SAME_BLOB, NAME_UNRESOLVED, AZ_COULD_NOT_CONNECT, AZ_NO_CHALLENGE, AZ_CATALOG_401, NO_ROUTE, NOT_FOUND];
+const GROUPS = [NO_SOCKET, NO_CLIENT, SAME_401, PULL_401, SAME_DENIED, SAME_403, SAME_TIMEOUT, SAME_BLOB, NAME_UNRESOLVED, AZ_COULD_NOT_CONNECT, AZ_NO_CHALLENGE, AZ_CATALOG_401, NO_ROUTE, NOT_FOUND];
 
 /** The causes a text of `expectedCause` may rank beside it: the others of its group. */
 export function acceptableFor(expectedCause: string, operation?: CorpusOperation): string[] {

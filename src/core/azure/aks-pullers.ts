@@ -22,8 +22,16 @@ export function pullerOfAksCluster(c: AksCluster): Puller {
   };
 }
 
-/** The clusters of the registry's subscription(s) as pullers; a subscription whose clusters cannot be listed is a gap. */
-export async function listAksPullers(azure: ArmAccess, subscriptionIds: string[], signal?: AbortSignal): Promise<{ pullers: Puller[]; gaps: string[] }> {
-  const { clusters, failures } = await listAksClusters(azure, { subscriptionIds, signal });
-  return { pullers: clusters.map(pullerOfAksCluster), gaps: failures.map((f) => `AKS clusters in ${f.subscriptionId}: ${f.error.code ?? f.error.kind}: ${f.error.message}`) };
+export type AksListing = Awaited<ReturnType<typeof listAksClusters>>;
+
+/**
+ * The clusters of the registry's subscription(s) as pullers; a subscription whose clusters cannot be
+ * listed is a gap. `listing` is a run's shared cluster listing (the AKS checks' AKS_CLUSTERS_RUN_KEY),
+ * so one diagnosis lists the clusters once; without it they are listed here.
+ */
+export async function listAksPullers(azure: ArmAccess, subscriptionIds: string[], signal?: AbortSignal, listing?: () => Promise<AksListing>): Promise<{ pullers: Puller[]; gaps: string[] }> {
+  const subs = new Set(subscriptionIds.map((s) => s.toLowerCase()));
+  const { clusters, failures } = listing ? await listing() : await listAksClusters(azure, { subscriptionIds, signal });
+  const mine = <T extends { subscriptionId: string }>(x: T) => subs.has(x.subscriptionId.toLowerCase());
+  return { pullers: clusters.filter(mine).map(pullerOfAksCluster), gaps: failures.filter(mine).map((f) => `AKS clusters in ${f.subscriptionId}: ${f.error.code ?? f.error.kind}: ${f.error.message}`) };
 }

@@ -1,11 +1,12 @@
 // AKS clusters the account can see and the identity their nodes pull images with (the kubelet
 // identity), so "does the cluster hold AcrPull on this registry?" can be answered the way
-// `az aks check-acr` does — without deploying anything (@azure/arm-containerservice).
+// `az aks check-acr` does — without deploying anything. The clusters are read as plain ARM JSON
+// (armList): the AKS SDK's client would be the largest package a diagnosis evaluates (~0.4 MB).
 import { AzureAccessError, armCall, toAzureError } from './errors';
-import { armRequest, containerServiceClient, type ArmAccess } from './connection';
+import { armList, armRequest, type ArmAccess } from './connection';
 import { listSubscriptions } from './list-subscriptions';
 import { listRoleAssignments, type RoleAssignmentInfo } from './role-assignments';
-import { str } from '../text/json-guards';
+import { rec, str } from '../text/json-guards';
 import { resourceGroupOfResource } from '../registry/resource-id';
 
 export interface AksCluster {
@@ -25,6 +26,9 @@ export interface AksCluster {
 /** The run-wide key (ctx.shared) under which the checks that read AKS clusters list them once per diagnosis. */
 export const AKS_CLUSTERS_RUN_KEY = 'azure:aks-clusters';
 
+/** What @azure/arm-containerservice asks for (Managed Clusters - List). */
+const MANAGED_CLUSTERS_API_VERSION = '2025-10-01';
+
 export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?: string[]; signal?: AbortSignal } = {}): Promise<{ clusters: AksCluster[]; failures: { subscriptionId: string; error: AzureAccessError }[] }> {
   const subs = opts.subscriptionIds ?? (azure.subscriptionId ? [azure.subscriptionId] : (await listSubscriptions(azure, opts.signal)).map((s) => s.subscriptionId));
   const clusters: AksCluster[] = [];
@@ -32,17 +36,21 @@ export async function listAksClusters(azure: ArmAccess, opts: { subscriptionIds?
   await Promise.all(subs.map(async (sub) => {
     try {
       await armCall(`list AKS clusters in ${sub}`, async () => {
-        for await (const c of containerServiceClient(azure, sub).managedClusters.list({ abortSignal: opts.signal })) {
+        const path = `/subscriptions/${encodeURIComponent(sub)}/providers/Microsoft.ContainerService/managedClusters`;
+        for (const item of await armList(azure, path, { apiVersion: MANAGED_CLUSTERS_API_VERSION, signal: opts.signal, operation: `list AKS clusters in ${sub}` })) {
+          const c = rec(item);
           const id = str(c.id);
           if (!id) continue;
-          const k = c.identityProfile?.kubeletidentity;
-          const spId = str(c.servicePrincipalProfile?.clientId);
+          const props = rec(c.properties);
+          const k = rec(rec(props.identityProfile).kubeletidentity);
+          const spId = str(rec(props.servicePrincipalProfile).clientId);
+          const pools = Array.isArray(props.agentPoolProfiles) ? props.agentPoolProfiles : [];
           clusters.push({
             id, name: str(c.name) ?? id.split('/').pop()!, subscriptionId: sub,
             resourceGroup: resourceGroupOfResource(id) ?? '', location: str(c.location),
-            kubeletIdentity: k ? { clientId: str(k.clientId), objectId: str(k.objectId), resourceId: str(k.resourceId) } : undefined,
+            kubeletIdentity: Object.keys(k).length ? { clientId: str(k.clientId), objectId: str(k.objectId), resourceId: str(k.resourceId) } : undefined,
             servicePrincipalClientId: spId && spId !== 'msi' ? spId : undefined,
-            nodeSubnetIds: [...new Set((c.agentPoolProfiles ?? []).map((p) => str(p.vnetSubnetID)).filter((x): x is string => !!x))],
+            nodeSubnetIds: [...new Set(pools.map((p) => str(rec(p).vnetSubnetID)).filter((x): x is string => !!x))],
           });
         }
       }, opts.signal);

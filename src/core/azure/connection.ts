@@ -8,7 +8,6 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy, type TlsSettings } from '@azure/core-rest-pipeline';
 import type { AzureContext } from '../engine/environment';
 import { armScopeFor } from './clouds';
@@ -153,7 +152,7 @@ function endpoint(azure: ArmAccess): string {
   return azure.armEndpoint.replace(/\/+$/, '');
 }
 
-/** Options shared by the core-client based SDKs (subscriptions, authorization, containerservice). */
+/** Options shared by the core-client based SDKs (subscriptions, authorization, registries). */
 function coreClientOptions(azure: ArmAccess) {
   return {
     endpoint: endpoint(azure),
@@ -184,10 +183,6 @@ export function subscriptionClient(azure: ArmAccess): SubscriptionClient {
 
 export function authorizationClient(azure: ArmAccess, subscriptionId: string): AuthorizationManagementClient {
   return new AuthorizationManagementClient(credentialOf(azure), subscriptionId, coreClientOptions(azure));
-}
-
-export function containerServiceClient(azure: ArmAccess, subscriptionId: string): ContainerServiceClient {
-  return new ContainerServiceClient(credentialOf(azure), subscriptionId, coreClientOptions(azure));
 }
 
 const preconnected = new Map<string, number>();

@@ -14,7 +14,7 @@ export {
   createRoleAssignment, RoleAssignmentRefused, regenerateTokenPassword, enableRepositoryToken, approvePrivateEndpointConnection, registerResourceProvider,
   type FixResult, type RoleAssignmentRequest,
 } from './registry-fixes';
-export { listPullers, findPuller, pullerLabel, type Puller, type PullerKind, type PullerCredential } from './pullers';
+export { listPullers, findPuller, pullerKindLabel, pullerLabel, type Puller, type PullerKind, type PullerCredential } from './pullers';
 export { enableVnetImagePull, usePullerManagedIdentity } from './puller-fixes';
 export { providerRegistrationState, readSubnet, readPrivateEndpointDns, type SubnetFacts, type PrivateEndpointDns } from './network-resources';
 export { findLoginEventsWorkspace, queryLoginEvents, loginEventsQuery, type LoginEvent, type LoginEventsWorkspace } from './login-events';

@@ -5,6 +5,7 @@
 import { AzureAccessError } from './errors';
 import { armList, armRequest, type ArmAccess } from './connection';
 import { credentialOfUsername, miOfClientId, type Puller } from './pullers';
+import { servicePrincipalByAppId } from './graph-service-principal';
 import { rec, str } from '../text/json-guards';
 
 export const WEB_API = '2023-12-01';
@@ -21,12 +22,18 @@ export type IdentityProblem =
   /** The user-assigned identity resource no longer exists (ARM: ResourceNotFound). */
   | 'deleted'
   /** A service principal or stored password: ARM role assignments name object ids, which ARM cannot give for it here. */
-  | 'not-an-azure-identity';
+  | 'not-an-azure-identity'
+  /** A stored app id that no service principal of the tenant has (Microsoft Graph: Request_ResourceNotFound). */
+  | 'no-such-app'
+  /** Microsoft Graph could not be read to resolve the app id (the gap says why). */
+  | 'graph-unreadable';
 
 export interface PullerDetails extends Puller {
   /** Object id of the identity it pulls with (managed identities only). */
   principalId?: string;
   identityProblem?: IdentityProblem;
+  /** Why the identity could not be looked up (Microsoft Graph's refusal), in words. */
+  identityNote?: string;
   /** Reads that failed, in words (the rest is still judged). */
   readGaps: string[];
 }
@@ -101,14 +108,21 @@ export async function resolvePullIdentity(azure: ArmAccess | undefined, p: Pick<
     }
     return hit?.principalId ? { principalId: hit.principalId } : { problem: 'not-assigned' };
   }
-  if (c.kind === 'service-principal' || c.kind === 'password' || c.kind === 'admin') return { problem: 'not-an-azure-identity' };
+  if (c.kind === 'service-principal') {
+    if (!azure) return { problem: 'graph-unreadable', gap: 'no Azure sign-in to ask Microsoft Graph with' };
+    const sp = await servicePrincipalByAppId(azure, c.clientId, signal);
+    if (sp.found) return { principalId: sp.objectId };
+    return sp.notFound ? { problem: 'no-such-app' } : { problem: 'graph-unreadable', gap: sp.why };
+  }
+  if (c.kind === 'password' || c.kind === 'admin') return { problem: 'not-an-azure-identity' };
   return {};
 }
 
 /** A puller with the reads Resource Graph could not give: credentials, environment subnet, identity's object id. */
 export async function readPullerDetails(azure: ArmAccess, p: Puller, registryName: string, signal?: AbortSignal): Promise<PullerDetails> {
   const out: PullerDetails = { ...p, network: { ...p.network, subnetIds: [...p.network.subnetIds] }, readGaps: [] };
-  if ((p.kind === 'appservice' || p.kind === 'functions') && p.credential.kind === 'unknown') {
+  // A site container's credentials are its own (authType): config/web speaks for the fx image only.
+  if ((p.kind === 'appservice' || p.kind === 'functions') && p.credential.kind === 'unknown' && !p.container) {
     const s = await siteCredentials(azure, p, registryName, signal);
     out.credential = s.credential; out.images = s.images; out.readGaps.push(...s.readGaps);
   }
@@ -124,7 +138,8 @@ export async function readPullerDetails(azure: ArmAccess, p: Puller, registryNam
   const id = await resolvePullIdentity(azure, out, signal);
   if (id.principalId) out.principalId = id.principalId;
   if (id.problem) out.identityProblem = id.problem;
-  if (id.gap) out.readGaps.push(id.gap);
+  if (id.gap && id.problem === 'graph-unreadable') out.identityNote = id.gap;
+  else if (id.gap) out.readGaps.push(id.gap);
   return out;
 }
 

@@ -5,10 +5,12 @@
 import { AzureAccessError, armCall } from './errors';
 import { armRequest, type ArmAccess } from './connection';
 import { APP_API, WEB_API } from './puller-details';
+import { SITECONTAINERS_API } from './site-containers';
 import type { FixResult } from './registry-fixes';
 import { arr, rec, str } from '../text/json-guards';
 
 const SITE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Web\/sites\/[^/]+(\/slots\/[^/]+)?$/i;
+const SITE_CONTAINER = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Web\/sites\/[^/]+(?:\/slots\/[^/]+)?)\/sitecontainers\/[^/]+$/i;
 const CONTAINER_APP = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.App\/containerApps\/[^/]+$/i;
 
 const nameOf = (id: string) => id.split('/').pop() ?? id;
@@ -33,6 +35,18 @@ export async function enableVnetImagePull(azure: ArmAccess, siteId: string, sign
 export async function usePullerManagedIdentity(azure: ArmAccess, serviceId: string, loginServer: string, signal?: AbortSignal): Promise<FixResult> {
   const name = nameOf(serviceId);
   const op = `switch ${name} to its managed identity`;
+  const sidecar = SITE_CONTAINER.exec(serviceId);
+  if (sidecar) {
+    const site = rec(await armCall(op, () => armRequest(azure, 'GET', sidecar[1], { apiVersion: WEB_API, signal, operation: op }), signal));
+    if (!/systemassigned/i.test(str(rec(site.identity).type) ?? '')) throw new AzureAccessError('bad-request', `${nameOf(sidecar[1])} has no system-assigned identity: give it one first (az webapp identity assign).`, op);
+    const c = rec(await armCall(op, () => armRequest(azure, 'GET', serviceId, { apiVersion: SITECONTAINERS_API, signal, operation: op }), signal));
+    const props = rec(c.properties);
+    if (/^systemidentity$/i.test(str(props.authType) ?? '')) return { changed: false, summary: `The sidecar ${name} already pulls with the app's managed identity.` };
+    // PUT replaces the container: everything it had goes back, the stored credentials out.
+    const { userName: _u, passwordSecret: _p, userManagedIdentityClientId: _c, createdTime: _ct, lastModifiedTime: _lt, ...keep } = props;
+    await armCall(op, () => armRequest(azure, 'PUT', serviceId, { apiVersion: SITECONTAINERS_API, signal, operation: op, body: { properties: { ...keep, authType: 'SystemIdentity' } } }), signal);
+    return { changed: true, summary: `The sidecar ${name} of ${nameOf(sidecar[1])} now pulls with the app's system-assigned managed identity (authType SystemIdentity).` };
+  }
   if (SITE.test(serviceId)) {
     const site = rec(await armCall(op, () => armRequest(azure, 'GET', serviceId, { apiVersion: WEB_API, signal, operation: op }), signal));
     if (!/systemassigned/i.test(str(rec(site.identity).type) ?? '')) throw new AzureAccessError('bad-request', `${name} has no system-assigned identity: give it one first (az webapp identity assign).`, op);

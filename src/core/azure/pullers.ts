@@ -59,6 +59,10 @@ export interface Puller {
   };
   /** What ARM left out of this resource (half-filled), in words. */
   gaps: string[];
+  /** App Service: how the app runs its containers (sitecontainers: linuxFxVersion SITECONTAINERS, its main container a site container). */
+  siteMode?: 'sitecontainers' | 'linux' | 'windows';
+  /** A row for one App Service site container (site-containers.ts): the main one keeps the site's id and name. */
+  container?: { site: string; siteId: string; name: string; isMain: boolean };
   /** A connected registry: its connection to this registry, as ARM reports it. */
   connected?: { connectionState?: string; activation?: string; lastActivityTime?: string; clientTokenIds: string[]; statusDetail?: string };
 }
@@ -92,7 +96,9 @@ export function pullersGraphQuery(loginServer: string, registryId: string): stri
   return [
     'resources',
     `| where type in~ (${Object.keys(PULLER_TYPES).map((t) => `'${t}'`).join(', ')})`,
-    `| where tostring(properties) contains ${kqlLiteral(loginServer.toLowerCase())} or tostring(properties.containerRegistry) =~ ${kqlLiteral(registryId)}`,
+    // Sites in sidecar mode name their images only in their site containers, which Resource Graph
+    // does not index: each is listed and its containers read (site-containers.ts).
+    `| where tostring(properties) contains ${kqlLiteral(loginServer.toLowerCase())} or tostring(properties.containerRegistry) =~ ${kqlLiteral(registryId)} or (type in~ ('microsoft.web/sites', 'microsoft.web/sites/slots') and tostring(properties.siteProperties) contains 'sitecontainers')`,
     '| project id, name, type, kind, location, subscriptionId, resourceGroup, identity, properties',
     '| order by id asc',
   ].join('\n');
@@ -139,9 +145,13 @@ function fxVersions(p: Record<string, unknown>): string[] {
 function site(row: Record<string, unknown>, base: Omit<Puller, 'images' | 'credential' | 'network' | 'kind'>, loginServer: string): Puller {
   const p = rec(row.properties);
   const sc = rec(p.siteConfig);
-  const images = [...new Set(fxVersions(p).map(imageOfFxVersion).filter((x): x is string => !!x && imageHost(x) === loginServer))];
+  const fx = fxVersions(p);
+  const images = [...new Set(fx.map(imageOfFxVersion).filter((x): x is string => !!x && imageHost(x) === loginServer))];
+  const siteMode: Puller['siteMode'] = fx.some((x) => /^sitecontainers$/i.test(x.trim())) ? 'sitecontainers'
+    // `reserved` is true for Linux plans; kind names linux or windows for container apps.
+    : /windows/i.test(str(row.kind) ?? '') || (!/linux/i.test(str(row.kind) ?? '') && p.reserved !== true) ? 'windows' : 'linux';
   const gaps = [...base.gaps];
-  if (!images.length) gaps.push('no linuxFxVersion/windowsFxVersion names an image of this registry (a sidecar or a compose file may)');
+  if (!images.length && siteMode !== 'sitecontainers') gaps.push('no linuxFxVersion/windowsFxVersion names an image of this registry (a sidecar or a compose file may)');
   const subnet = str(p.virtualNetworkSubnetId);
   const routing = rec(p.outboundVnetRouting);
   const vnetImagePull = typeof routing.imagePullTraffic === 'boolean' ? routing.imagePullTraffic : typeof p.vnetImagePullEnabled === 'boolean' ? p.vnetImagePullEnabled : undefined;
@@ -151,7 +161,7 @@ function site(row: Record<string, unknown>, base: Omit<Puller, 'images' | 'crede
     ? (sc.acrUseManagedIdentityCreds ? miOfClientId(str(sc.acrUserManagedIdentityID)) : { kind: 'unknown', why: 'the credentials are in the app settings' })
     : { kind: 'unknown', why: 'siteConfig not read yet' };
   return {
-    ...base, kind: /functionapp/i.test(str(row.kind) ?? '') ? 'functions' : 'appservice', images, credential, gaps,
+    ...base, kind: /functionapp/i.test(str(row.kind) ?? '') ? 'functions' : 'appservice', images, credential, gaps, siteMode,
     network: { subnetIds: subnet ? [subnet] : [], ...(vnetImagePull !== undefined ? { vnetImagePull } : {}) },
   };
 }
@@ -268,8 +278,16 @@ export function findPuller(pullers: readonly Puller[], named: string): Puller | 
   return pullers.find((p) => p.id.toLowerCase() === n) ?? pullers.find((p) => p.name.toLowerCase() === n);
 }
 
-/** In words, for messages: "App Service app contoso-web". */
-export function pullerLabel(p: Pick<Puller, 'kind' | 'name'>): string {
+/** What kind of puller it is, in words, for lists: "App Service app", "App Service sidecar". */
+export function pullerKindLabel(p: Pick<Puller, 'kind' | 'container'>): string {
   const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry', aks: 'AKS cluster' };
+  if (p.container && !p.container.isMain) return p.kind === 'functions' ? 'Functions sidecar' : 'App Service sidecar';
+  return what[p.kind];
+}
+
+/** In words, for messages: "App Service app contoso-web". */
+export function pullerLabel(p: Pick<Puller, 'kind' | 'name' | 'container'>): string {
+  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry', aks: 'AKS cluster' };
+  if (p.container && !p.container.isMain) return `sidecar ${p.container.name} of ${what[p.kind]} ${p.container.site}`;
   return `${what[p.kind]} ${p.name}`;
 }

@@ -1,7 +1,8 @@
 // Client-side causes: the container tooling people really have (Docker Desktop's credential
 // helpers, WSL, sockets and contexts, rootless Docker, Cloud Shell, old clients, podman and
 // containerd). All under the login seed's "Check Docker configuration" unless a record says
-// otherwise; fixes per platform are offered only where the check saw that platform.
+// otherwise; podman's and containerd's file causes link their tool's own docs (toolCause). Fixes
+// per platform are offered only where the check saw that platform.
 import type { Cause, CauseRecord, FixTemplate, Localized } from './types';
 import { LAYER } from './layers';
 import { LOGIN_PAGE } from './sections';
@@ -12,12 +13,26 @@ const CRED = 'confirm-credentials-to-access-registry';
 
 const docs = (title: Localized, page: string, anchor = ''): FixTemplate => ({ kind: 'openDocs', title, docs: { page, anchor } });
 const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
+const run = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate => ({ kind: 'runCommand', title, action, command, requires });
 const sectionDocs = (anchor: string): FixTemplate =>
   docs({ en: `Open the docs: ${LOGIN_SECTIONS[anchor].en}`, nl: `Documentatie openen: ${LOGIN_SECTIONS[anchor].nl}` }, LOGIN_PAGE, anchor);
 
 function cause<Id extends string>(c: Omit<CauseRecord<Id>, 'sectionTitle' | 'docs' | 'seed'> & { seed?: Cause['seed'] }): CauseRecord<Id> {
   return { seed: 'troubleshoot-login', sectionTitle: LOGIN_SECTIONS[c.section], docs: { page: LOGIN_PAGE, anchor: c.section }, ...c };
 }
+
+/**
+ * A podman or containerd cause: the seed's Docker section says nothing about their files, so the
+ * cause's docs are the tool's own page (the seed section stays the step it belongs to).
+ */
+function toolCause<Id extends string>(own: { title: Localized; page: string }, c: Parameters<typeof cause<Id>>[0]): CauseRecord<Id> {
+  return { ...cause(c), sectionTitle: own.title, docs: { page: own.page, anchor: '' } };
+}
+
+const PODMAN_AUTH_DOCS = { title: { en: 'podman docs: containers-auth.json(5)', nl: 'podman-documentatie: containers-auth.json(5)' }, page: 'https://github.com/containers/image/blob/main/docs/containers-auth.json.5.md' };
+const PODMAN_REGISTRIES_DOCS = { title: { en: 'podman docs: containers-registries.conf(5)', nl: 'podman-documentatie: containers-registries.conf(5)' }, page: 'https://github.com/containers/image/blob/main/docs/containers-registries.conf.5.md' };
+const CONTAINERD_HOSTS_DOCS = { title: { en: 'containerd docs: registry host configuration (hosts.md)', nl: 'containerd-documentatie: hostconfiguratie van registers (hosts.md)' }, page: 'https://github.com/containerd/containerd/blob/main/docs/hosts.md' };
+const CONTAINERD_START_DOCS = { title: { en: 'containerd docs: getting started', nl: 'containerd-documentatie: aan de slag' }, page: 'https://github.com/containerd/containerd/blob/main/docs/getting-started.md' };
 
 const HELPER_DOCS = docs({ en: 'Docker docs: credential stores', nl: 'Docker-documentatie: credential stores' }, 'https://docs.docker.com/reference/cli/docker/login/#credential-stores');
 const showConfig = copy({ en: 'Show the Docker config file', nl: 'Het Docker-configuratiebestand tonen' }, 'cat {dockerConfigFile}', ['dockerConfigFile']);
@@ -133,7 +148,7 @@ export const CLIENT_CAUSES = [
   }),
   cause({
     id: 'client.credential-helper-missing', section: DOCKER, layer: LAYER.tooling + 3,
-    title: { en: 'The Docker credential helper is not installed', nl: 'De credential helper van Docker is niet geïnstalleerd' },
+    title: { en: 'The credential helper (docker-credential-…) is not installed', nl: 'De credential helper (docker-credential-…) is niet geïnstalleerd' },
     explanation: {
       en: 'config.json names a credential helper ("credsStore": "desktop", "wincred", "osxkeychain", "pass", or one in "credHelpers"), so docker runs docker-credential-<name> to read and store every login. That program is not on PATH (Docker Desktop uninstalled, a config copied from another machine, WSL without Docker Desktop\'s integration): docker login and pull fail with "executable file not found".',
       nl: 'config.json noemt een credential helper ("credsStore": "desktop", "wincred", "osxkeychain", "pass", of een in "credHelpers"), dus docker start docker-credential-<naam> om elke aanmelding te lezen en op te slaan. Dat programma staat niet in het PATH (Docker Desktop verwijderd, een configuratie van een andere computer gekopieerd, WSL zonder de integratie van Docker Desktop): docker login en pull mislukken met "executable file not found".',
@@ -143,7 +158,7 @@ export const CLIENT_CAUSES = [
   }),
   cause({
     id: 'client.credential-helper-failed', section: DOCKER, layer: LAYER.tooling + 3,
-    title: { en: 'The Docker credential helper fails', nl: 'De credential helper van Docker faalt' },
+    title: { en: 'The credential helper (docker-credential-…) fails', nl: 'De credential helper (docker-credential-…) faalt' },
     explanation: {
       en: 'docker runs the credential helper named in config.json for every login, push and pull. It is there, but it exits with an error or prints something that is not a credential, so docker has no credential to send and reports "error getting credentials".',
       nl: 'docker start voor elke aanmelding, push en pull de credential helper die in config.json staat. Die is er, maar stopt met een fout of geeft iets terug dat geen referentie is, dus docker heeft geen referentie om mee te sturen en meldt "error getting credentials".',
@@ -165,7 +180,7 @@ export const CLIENT_CAUSES = [
       showConfig, HELPER_DOCS, sectionDocs(DOCKER),
     ],
   }),
-  cause({
+  toolCause(CONTAINERD_START_DOCS, {
     id: 'client.containerd-unreachable', section: DOCKER, layer: LAYER.tooling + 1,
     title: { en: 'containerd does not answer on its socket', nl: 'containerd antwoordt niet op zijn socket' },
     explanation: {
@@ -176,10 +191,10 @@ export const CLIENT_CAUSES = [
     fixes: [
       copy({ en: 'Start containerd', nl: 'containerd starten' }, 'sudo systemctl start containerd'),
       copy({ en: 'Ask containerd for its version', nl: 'containerd om zijn versie vragen' }, 'sudo ctr version'),
-      sectionDocs(DOCKER),
+      docs(CONTAINERD_START_DOCS.title, CONTAINERD_START_DOCS.page),
     ],
   }),
-  cause({
+  toolCause(CONTAINERD_HOSTS_DOCS, {
     id: 'client.containerd-hosts-redirected', section: DOCKER, layer: LAYER.tooling + 3,
     title: { en: 'containerd\'s hosts.toml sends the registry elsewhere', nl: 'hosts.toml van containerd stuurt het register ergens anders heen' },
     explanation: {
@@ -191,10 +206,9 @@ export const CLIENT_CAUSES = [
       copy({ en: 'Show the file', nl: 'Het bestand tonen' }, 'cat {containerdFile}', ['containerdFile']),
       copy({ en: 'Pull with containerd\'s host configuration, showing each request', nl: 'Ophalen met de hostconfiguratie van containerd, met elk verzoek zichtbaar' }, 'sudo ctr --debug images pull --hosts-dir /etc/containerd/certs.d {loginServer}/<repository>:<tag>'),
       docs({ en: 'containerd docs: registry host configuration (hosts.toml)', nl: 'containerd-documentatie: hostconfiguratie van registers (hosts.toml)' }, 'https://github.com/containerd/containerd/blob/main/docs/hosts.md'),
-      sectionDocs(DOCKER),
     ],
   }),
-  cause({
+  toolCause(PODMAN_AUTH_DOCS, {
     id: 'client.podman-config-malformed', section: DOCKER, layer: LAYER.tooling + 3,
     title: { en: 'podman\'s auth.json or registries.conf cannot be used', nl: 'auth.json of registries.conf van podman is niet bruikbaar' },
     explanation: {
@@ -206,10 +220,9 @@ export const CLIENT_CAUSES = [
       copy({ en: 'Show the file', nl: 'Het bestand tonen' }, 'cat {podmanFile}', ['podmanFile']),
       copy({ en: 'Move the broken file aside and log in again', nl: 'Het beschadigde bestand opzijzetten en opnieuw aanmelden' }, 'mv {podmanAuthFile} {podmanAuthFile}.broken && podman login {loginServer}', ['podmanAuthFile']),
       docs({ en: 'podman docs: containers-auth.json', nl: 'podman-documentatie: containers-auth.json' }, 'https://github.com/containers/image/blob/main/docs/containers-auth.json.5.md'),
-      sectionDocs(DOCKER),
     ],
   }),
-  cause({
+  toolCause(PODMAN_REGISTRIES_DOCS, {
     id: 'client.podman-registry-redirected', section: DOCKER, layer: LAYER.tooling + 3,
     title: { en: 'podman\'s registries.conf blocks the registry or sends it elsewhere', nl: 'registries.conf van podman blokkeert het register of stuurt het ergens anders heen' },
     explanation: {
@@ -223,7 +236,6 @@ export const CLIENT_CAUSES = [
       copy({ en: 'Show the registries podman ends up with', nl: 'De registers tonen waar podman op uitkomt' }, "podman info --format '{{json .Registries}}'"),
       docs({ en: 'podman docs: containers-registries.conf.d', nl: 'podman-documentatie: containers-registries.conf.d' }, 'https://github.com/containers/image/blob/main/docs/containers-registries.conf.d.5.md'),
       docs({ en: 'podman docs: containers-registries.conf', nl: 'podman-documentatie: containers-registries.conf' }, 'https://github.com/containers/image/blob/main/docs/containers-registries.conf.5.md'),
-      sectionDocs(DOCKER),
     ],
   }),
   cause({
@@ -236,6 +248,7 @@ export const CLIENT_CAUSES = [
     // podman prefixes every login and pull error with these; only the refused stored token says stale.
     symptoms: ['unable to retrieve auth token: invalid username/password', 'requesting bearer token: invalid status code from registry 401'],
     fixes: [
+      run({ en: 'Log podman out (remove the login from every auth.json podman reads)', nl: 'podman afmelden (de aanmelding verwijderen uit elke auth.json die podman leest)' }, 'podman.logout', 'podman logout --authfile {podmanAuthFile} {loginServer}', ['podmanAuthFile']),
       copy({ en: 'Log podman out of the registry', nl: 'podman afmelden bij het register' }, 'podman logout {loginServer}'),
       copy({ en: 'Log in again with an Entra token', nl: 'Opnieuw aanmelden met een Entra-token' }, 'az acr login --name {registry} --expose-token --output tsv --query accessToken | podman login {loginServer} --username 00000000-0000-0000-0000-000000000000 --password-stdin'),
       sectionDocs(CRED),

@@ -34,6 +34,14 @@ const healthDocs = (code: string): FixTemplate =>
   docs({ en: `Open the check-health error reference (${code})`, nl: `Foutverwijzing van check-health openen (${code})` }, HEALTH_PAGE, code.toLowerCase());
 const copy = (title: Localized, command: string, requires?: string[]): FixTemplate => ({ kind: 'copyCommand', title, command, requires });
 const run = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate => ({ kind: 'runCommand', title, action, command, requires });
+// Each client's own logout, offered only for the client in use (the stored-credential check names
+// it): docker's and nerdctl's logins are in Docker's config.json, podman's in its auth.json.
+const LOGOUT_FIXES: FixTemplate[] = [
+  run({ en: 'Log out (remove the stored credential)', nl: 'Afmelden (de opgeslagen referentie verwijderen)' }, 'docker.logout', 'docker logout {loginServer}', ['clientDocker']),
+  run({ en: 'Log nerdctl out (remove the stored credential from Docker\'s config.json)', nl: 'nerdctl afmelden (de opgeslagen referentie uit config.json van Docker verwijderen)' }, 'docker.logout', 'nerdctl logout {loginServer}', ['clientNerdctl']),
+  run({ en: 'Log podman out (remove the login from every auth.json podman reads)', nl: 'podman afmelden (de aanmelding verwijderen uit elke auth.json die podman leest)' }, 'podman.logout', 'podman logout --authfile {podmanAuthFile} {loginServer}', ['clientPodman', 'podmanAuthFile']),
+  copy({ en: 'Log podman out of the registry', nl: 'podman afmelden bij het register' }, 'podman logout {loginServer}', ['clientPodman']),
+];
 const azure = (title: Localized, action: string, command: string, requires?: string[]): FixTemplate =>
   ({ kind: 'changeAzureSetting', title, action, command, requires });
 const loginEventsQuery = copy({ en: 'Copy the login-events query (Log Analytics)', nl: 'Query voor aanmeldingsgebeurtenissen kopiëren (Log Analytics)' },
@@ -272,28 +280,29 @@ export const LOGIN_CAUSES = [
   }),
   cause({
     id: 'credentials.stale-docker-credential', section: CRED, layer: LAYER.credentials + 4,
-    title: { en: 'Docker holds an old credential the registry refuses', nl: 'Docker bewaart een oude referentie die het register weigert' },
+    title: { en: 'The stored login is an old credential the registry refuses', nl: 'De opgeslagen aanmelding is een oude referentie die het register weigert' },
     explanation: {
-      en: 'An earlier docker login stored a credential for this registry (in config.json or a credential store) that no longer works: a rotated password, a deleted token, an old refresh token. Docker sends it with every push and pull.',
-      nl: 'Een eerdere docker login heeft voor dit register een referentie opgeslagen (in config.json of een referentiearchief) die niet meer werkt: een gewijzigd wachtwoord, een verwijderd token, een oud vernieuwingstoken. Docker stuurt die mee bij elke push en pull.',
+      en: 'An earlier docker login (or nerdctl login, which keeps its logins in the same config.json) stored a credential for this registry (in config.json or a credential store) that no longer works: a rotated password, a deleted token, an old refresh token. The client sends it with every push and pull.',
+      nl: 'Een eerdere docker login (of nerdctl login, dat zijn aanmeldingen in dezelfde config.json bewaart) heeft voor dit register een referentie opgeslagen (in config.json of een referentiearchief) die niet meer werkt: een gewijzigd wachtwoord, een verwijderd token, een oud vernieuwingstoken. De client stuurt die mee bij elke push en pull.',
     },
     symptoms: [S_AUTH_REQUIRED, 'error response from daemon: get https://', 'unauthorized'],
     fixes: [
-      run({ en: 'Log out (remove the stored credential)', nl: 'Afmelden (de opgeslagen referentie verwijderen)' }, 'docker.logout', 'docker logout {loginServer}'),
-      copy({ en: 'Then log in again', nl: 'Daarna opnieuw aanmelden' }, 'az acr login --name {registry}'),
+      ...LOGOUT_FIXES,
+      copy({ en: 'Then log in again', nl: 'Daarna opnieuw aanmelden' }, 'az acr login --name {registry}', ['clientDocker']),
+      copy({ en: 'Then log in again with an Entra token', nl: 'Daarna opnieuw aanmelden met een Entra-token' }, 'az acr login --name {registry} --expose-token --output tsv --query accessToken | {clientTokenLogin} login {loginServer} --username 00000000-0000-0000-0000-000000000000 --password-stdin', ['clientTokenLogin']),
       sectionDocs(CRED),
     ],
   }),
   cause({
     id: 'credentials.anonymous-pull-blocked', section: CRED, layer: LAYER.credentials + 5,
-    title: { en: 'A stored Docker credential blocks anonymous pull', nl: 'Een opgeslagen Docker-referentie verhindert anonieme pull' },
+    title: { en: 'A stored login blocks anonymous pull', nl: 'Een opgeslagen aanmelding verhindert anonieme pull' },
     explanation: {
-      en: 'The registry allows anonymous pull, but existing Docker credentials stored from an earlier docker login are sent instead, and the registry refuses them. Run docker logout before you attempt an anonymous pull.',
-      nl: 'Uw register is geconfigureerd voor anonieme pull-toegang, maar bestaande Docker-referenties die zijn opgeslagen van een eerdere docker login worden in plaats daarvan meegestuurd en het register weigert ze. Voer docker logout uit voordat u een anonieme pull-bewerking in het register probeert uit te voeren.',
+      en: 'The registry allows anonymous pull, but existing Docker credentials stored from an earlier docker login are sent instead, and the registry refuses them. Run docker logout before you attempt an anonymous pull. With podman or nerdctl the stored login is theirs, and so is the logout (podman logout, nerdctl logout).',
+      nl: 'Uw register is geconfigureerd voor anonieme pull-toegang, maar bestaande Docker-referenties die zijn opgeslagen van een eerdere docker login worden in plaats daarvan meegestuurd en het register weigert ze. Voer docker logout uit voordat u een anonieme pull-bewerking in het register probeert uit te voeren. Met podman of nerdctl is de opgeslagen aanmelding van hen, en het afmelden ook (podman logout, nerdctl logout).',
     },
     symptoms: [S_AUTH_REQUIRED, 'anonymous', 'head "https://'],
     fixes: [
-      run({ en: 'Log out, then pull anonymously', nl: 'Afmelden en daarna anoniem ophalen' }, 'docker.logout', 'docker logout {loginServer}'),
+      ...LOGOUT_FIXES,
       docs({ en: 'Anonymous pull access', nl: 'Anonieme pull-toegang' }, 'container-registry-authentication', ''),
       sectionDocs(CRED),
     ],
@@ -302,8 +311,8 @@ export const LOGIN_CAUSES = [
     id: 'credentials.anonymous-pull-disabled', section: CRED, layer: LAYER.credentials + 5,
     title: { en: 'No credential, and the registry does not allow anonymous pull', nl: 'Geen referentie, en het register staat geen anonieme pull toe' },
     explanation: {
-      en: 'Docker has no credential for this registry (no docker login, no Azure sign-in, none given) and the registry does not allow anonymous pull, so the pull is refused with "unauthorized: authentication required". Log in first, or enable anonymous pull on the registry (Standard and Premium SKUs).',
-      nl: 'Docker heeft geen referentie voor dit register (geen docker login, geen Azure-aanmelding, niets opgegeven) en het register staat geen anonieme pull toe, dus de pull wordt geweigerd met "unauthorized: authentication required". Meld u eerst aan, of schakel anonieme pull-toegang in voor het register (SKU\'s Standard en Premium).',
+      en: 'The client has no credential for this registry (no docker, podman or nerdctl login, no Azure sign-in, none given) and the registry does not allow anonymous pull, so the pull is refused with "unauthorized: authentication required". Log in first, or enable anonymous pull on the registry (Standard and Premium SKUs).',
+      nl: 'De client heeft geen referentie voor dit register (geen docker-, podman- of nerdctl-login, geen Azure-aanmelding, niets opgegeven) en het register staat geen anonieme pull toe, dus de pull wordt geweigerd met "unauthorized: authentication required". Meld u eerst aan, of schakel anonieme pull-toegang in voor het register (SKU\'s Standard en Premium).',
     },
     symptoms: [S_AUTH_REQUIRED],
     fixes: [

@@ -32,3 +32,13 @@ export function clientCommand(env: DiagnoseEnvironment): 'docker' | 'podman' | '
   const t = clientTool(env);
   return t === 'containerd' ? 'nerdctl' : t;
 }
+
+/**
+ * Fix params naming this run's client, so a cause offers that client's own logout and login
+ * (docker logout, nerdctl logout, podman logout) and not another's.
+ */
+export function clientFixParams(env: DiagnoseEnvironment): Record<string, string> {
+  const c = clientCommand(env);
+  if (c === 'docker') return { clientDocker: c };
+  return c === 'podman' ? { clientPodman: c, clientTokenLogin: c } : { clientNerdctl: c, clientTokenLogin: c };
+}

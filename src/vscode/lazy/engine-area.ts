@@ -6,8 +6,10 @@ export { answerFromExplain, answerFromReport, answerMarkdown } from '../../core/
 export { diagnoseInput, explainInput, AgentInputError } from '../../core/agent/inputs';
 export { explainText } from '../../core/explain';
 export { listRepositories, listTags, CatalogError } from '../../core/acr/catalog';
-export { dockerStoredLogin } from '../../core/docker/stored-login';
+export { clientStoredLogin } from '../../core/podman/stored-login';
 export { lightProbe } from '../../core/net/light-probe';
 export { assessPullers, type PullerAssessment } from '../../core/checks/pullers/assess';
 export { verdictWord } from '../../core/checks/pullers/verdicts';
-export { pullerLabel } from '../../core/azure/pullers';
+export { pullerKindLabel, pullerLabel } from '../../core/azure/pullers';
+export { podmanLogout, podmanLogoutFiles } from '../../core/podman/logout';
+export { secureContextFor } from '../../core/net/secure-context';

@@ -55,7 +55,7 @@ export function defaultDiagnosisSource(ctx: Ctx): DiagnosisSource {
 }
 
 /** acrDoctor.client: a known client, or undefined for auto (a wrong value is logged, not fatal). */
-function clientSetting(ctx: Ctx): ClientTool | undefined {
+export function clientSetting(ctx: Ctx): ClientTool | undefined {
   const raw = vscode.workspace.getConfiguration('acrDoctor').get<string>('client');
   const { tool, problem } = parseClientTool(raw);
   if (problem) ctx.log.warn(`acrDoctor.client: ${problem}`);

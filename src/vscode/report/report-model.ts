@@ -15,6 +15,11 @@ export class ReportModel {
   private startedAtMs = 0;
   private report: DiagnosisReport | undefined;
   private current: ReportState;
+  /**
+   * Each finding's view as last built: a run rebuilds the list on every finding, and building a view
+   * (localising, redacting its message and evidence) for every check each time made it quadratic.
+   */
+  private views = new WeakMap<Finding, { blockedTitle: string | undefined; view: CheckView }>();
 
   constructor(loginServer: string, private ctx: ViewContext, trusted: boolean, identity?: string) {
     this.current = { version: REPORT_STATE_VERSION, loginServer, identity, phase: 'idle', elapsedMs: 0, checks: [], causes: [], trusted };
@@ -33,7 +38,7 @@ export class ReportModel {
     return !this.causeInputs().some((c) => c.causeId === causeId) && this.explainInputs.some((c) => c.causeId === causeId);
   }
 
-  setContext(ctx: ViewContext): void { this.ctx = ctx; this.rebuild(); }
+  setContext(ctx: ViewContext): void { this.ctx = ctx; this.views = new WeakMap(); this.rebuild(); }
   setTrusted(trusted: boolean): void { this.current = { ...this.current, trusted }; }
   setIdentity(identity: string | undefined): void { this.current = { ...this.current, identity }; }
   setTarget(target: TargetView | undefined): void { this.current = { ...this.current, target }; }
@@ -123,7 +128,11 @@ export class ReportModel {
       const f = this.findings.get(o.id);
       if (!f) return { id: o.id, area: o.area, title: this.ctx.checkTitle(o.id, o.title), status: 'pending', message: '', evidence: [] };
       const blockedTitle = f.blockedBy ? this.ctx.checkTitle(f.blockedBy, this.titles.get(f.blockedBy) ?? f.blockedBy) : undefined;
-      return checkView(f, this.ctx, blockedTitle);
+      const built = this.views.get(f);
+      if (built && built.blockedTitle === blockedTitle) return built.view;
+      const view = checkView(f, this.ctx, blockedTitle);
+      this.views.set(f, { blockedTitle, view });
+      return view;
     });
     const causes = this.causeInputs()
       .map((c) => causeView(c, this.ctx, this.params()))

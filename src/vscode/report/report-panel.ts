@@ -25,12 +25,19 @@ function targetView(t: DiagnosisTarget): TargetView {
   return { image: imageText(t.image), operation: t.operation, identity: t.identity, identityLabel: identityLabel(t.identity) };
 }
 
+/** Findings that finish within this long of the last message go to the webview together (one frame). */
+const POST_FRAME_MS = 16;
+
 export class ReportPanel extends Disposable {
   private readonly model: ReportModel;
   private run: { controller: AbortController; promise: Promise<void> } | undefined;
   private ready = false;
   private subjectValue: DiagnosisTarget;
   private readonly counts = { states: 0, checks: 0, ignored: 0 };
+  /** Finished checks waiting for the next post (postChecksSoon), and when the last message went. */
+  private readonly unposted = new Set<string>();
+  private postTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastPostAt = -Infinity;
   private readonly responses: { ok: number; refused: number; lastError?: string } = { ok: 0, refused: 0 };
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   /** The run being traced; the first one counts from the panel's creation (the webview's start). */
@@ -108,12 +115,41 @@ export class ReportPanel extends Disposable {
     // Posted before the webview says it is ready too: VS Code holds a webview's messages until its
     // page has loaded, so the first findings show as soon as it can paint, not a round trip later.
     if (changed && (this.ready || changed.status !== 'pending')) {
-      this.counts.checks++;
-      this.markShown();
-      void this.panel.webview.postMessage(DidUpdateCheckNotification.create({ check: changed, causes: this.model.state.causes, elapsedMs: this.model.state.elapsedMs }));
+      this.unposted.add(changed.id);
+      this.postChecksSoon();
     } else {
       this.postState();
     }
+  }
+
+  /**
+   * Posts the finished checks not yet posted: at once when nothing was posted during the last frame
+   * (the first finding is not held back), else one frame after the last post. Each message costs the
+   * host a round trip through the workbench (and code-server's compressed socket) and the webview a
+   * render: checks finishing together (the ARM checks of one read) go as one message.
+   */
+  private postChecksSoon(): void {
+    if (this.postTimer) return;
+    const wait = this.lastPostAt + POST_FRAME_MS - performance.now();
+    if (wait <= 0) { this.postChecks(); return; }
+    this.postTimer = setTimeout(() => { this.postTimer = undefined; this.postChecks(); }, wait);
+  }
+
+  private postChecks(): void {
+    if (this.isDisposed || !this.unposted.size) return;
+    const checks = this.model.state.checks.filter((c) => this.unposted.has(c.id));
+    this.unposted.clear();
+    if (!checks.length) return;
+    this.counts.checks += checks.length;
+    this.lastPostAt = performance.now();
+    this.markShown();
+    void this.panel.webview.postMessage(DidUpdateCheckNotification.create({ checks, causes: this.model.state.causes, elapsedMs: this.model.state.elapsedMs }));
+  }
+
+  /** The whole state carries every check: nothing is left to post separately. */
+  private dropUnposted(): void {
+    this.unposted.clear();
+    if (this.postTimer) { clearTimeout(this.postTimer); this.postTimer = undefined; }
   }
 
   private render(): void {
@@ -127,6 +163,8 @@ export class ReportPanel extends Disposable {
   postState(): void {
     // Until the webview is ready only finished checks go ahead (cheap to apply); its ready asks for the whole state.
     if (!this.ready || this.isDisposed) return;
+    this.dropUnposted();
+    this.lastPostAt = performance.now();
     this.counts.states++;
     this.markShown();
     void this.panel.webview.postMessage(DidChangeStateNotification.create({ state: this.model.state }));
@@ -252,6 +290,7 @@ export class ReportPanel extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
+    this.dropUnposted();
     this.run?.controller.abort();
     this.disposedEmitter.fire();
     super.dispose();

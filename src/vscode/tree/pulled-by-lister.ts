@@ -33,7 +33,7 @@ export class PulledByLister {
     const area = engineArea();
     const a = await area.assessPullers(azure, r.id ?? r.loginServer, { signal });
     const rows: TreeElement[] = a.verdicts.map((v) => ({
-      kind: 'puller', registry: el.registry, serviceId: v.puller.id, name: v.puller.name, what: area.pullerLabel(v.puller).replace(/ [^ ]+$/, ''),
+      kind: 'puller', registry: el.registry, serviceId: v.puller.id, name: v.puller.name, what: area.pullerKindLabel(v.puller),
       health: area.verdictWord(v), causeId: v.problems[0]?.causeId, ...(v.puller.kind === 'aks' ? { aks: true } : {}),
     }) satisfies PullerElement);
     const more = a.unjudged.length + (a.truncated ? 1 : 0);

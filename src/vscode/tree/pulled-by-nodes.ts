@@ -10,7 +10,7 @@ export class PulledByNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Pulled by'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `pulledBy:${el.registry.registry.loginServer}`;
     item.iconPath = new vscode.ThemeIcon('cloud-download');
-    item.tooltip = vscode.l10n.t('Azure resources that pull from {0}: App Service and Functions apps, Container Apps, container groups, Machine Learning workspaces', el.registry.registry.loginServer);
+    item.tooltip = vscode.l10n.t("Azure resources that pull from {0}: App Service and Functions apps and their sidecars, Container Apps, container groups, Machine Learning workspaces, AKS clusters, and the registry's own ACR tasks and connected registries", el.registry.registry.loginServer);
     item.contextValue = PulledByNode.contextValue;
     return item;
   }

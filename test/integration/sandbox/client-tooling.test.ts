@@ -4,10 +4,13 @@
 // Debian's podman with a stale and a broken auth.json; ctr against a real containerd.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SandboxWorld } from '../../../sandbox/world';
 import { docker, dockerLogin, run } from './run';
 import { getSeededWorld } from './shared-world';
+import { podmanLogout } from '../../../src/core/podman/logout';
+import { clientHostFrom } from '../../../src/core/engine/process-env';
 
 const IMAGE = 'contoso.azurecr.io/hello:v1';
 /** podman as root inside the namespace: no cgroups or journald needed for a pull. */
@@ -106,6 +109,35 @@ describe('sandbox container tooling scenarios (integration)', function () {
     const broken = await podman(w.clientEnv(), ['pull', IMAGE]);
     assert.notEqual(broken.code, 0);
     assert.match(broken.out, /unmarshaling JSON|unexpected end of JSON input/i, broken.out);
+  });
+
+  it('podman-auth-stale: the podman.logout fix removes the refused login podman really uses; podman logout alone leaves ~/.config\'s', async () => {
+    await w.apply('podman-auth-stale');
+    const env = w.clientEnv();
+    assert.equal((await podman(env, ['login', '--get-login', w.loginServer])).code, 0, 'podman sees the stale login first');
+    const r = await podmanLogout(w.loginServer, clientHostFrom(env), env.DOCKER_CONFIG!);
+    assert.deepEqual(r.removed.map((x) => x.key), [w.loginServer]);
+    const after = await podman(env, ['login', '--get-login', w.loginServer]);
+    assert.notEqual(after.code, 0);
+    assert.match(after.out, /not logged into contoso\.azurecr\.io/i, after.out);
+    // A login in ~/.config/containers/auth.json: `podman logout` edits only the runtime file and says
+    // "not logged into", yet podman still uses it; the fix removes it and keeps the other entries.
+    const home = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'plogout-'));
+    try {
+      const conf = path.join(home, '.config', 'containers', 'auth.json');
+      fs.mkdirSync(path.dirname(conf), { recursive: true });
+      fs.writeFileSync(conf, JSON.stringify({ auths: { [w.loginServer]: { auth: Buffer.from('ci:old').toString('base64') }, 'fabrikam.azurecr.io': { auth: 'YTpi' } } }));
+      const { REGISTRY_AUTH_FILE: _a, XDG_CONFIG_HOME: _c, ...rest } = env;
+      const henv: NodeJS.ProcessEnv = { ...rest, HOME: home, XDG_RUNTIME_DIR: path.join(home, 'run') };
+      fs.mkdirSync(path.join(home, 'run'));
+      const plain = await podman(henv, ['logout', w.loginServer]);
+      assert.notEqual(plain.code, 0, plain.out);
+      assert.equal((await podman(henv, ['login', '--get-login', w.loginServer])).out.trim(), 'ci', 'podman logout left the login podman uses');
+      const fixed = await podmanLogout(w.loginServer, clientHostFrom(henv), path.join(home, '.docker'));
+      assert.deepEqual(fixed.removed, [{ file: conf, key: w.loginServer }]);
+      assert.notEqual((await podman(henv, ['login', '--get-login', w.loginServer])).code, 0);
+      assert.equal((await podman(henv, ['login', '--get-login', 'fabrikam.azurecr.io'])).out.trim(), 'a');
+    } finally { fs.rmSync(home, { recursive: true, force: true }); }
   });
 
   it('podman-proxy-containers-conf: podman takes the broken proxy from containers.conf ([engine] env) though the shell has none', async () => {

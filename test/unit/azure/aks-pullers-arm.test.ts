@@ -10,6 +10,14 @@ import { assessPullers } from '../../../src/core/checks/pullers/assess';
 import { verdictWord } from '../../../src/core/checks/pullers/verdicts';
 import { renderMessage } from '../../../src/core/text/message';
 import { startFixture, type Fixture } from './simulator-fixture';
+import { AKS_CLUSTERS_RUN_KEY, listAksClusters } from '../../../src/core/azure/aks';
+import { pullersListCheck } from '../../../src/core/checks/pullers/list';
+import { runDiagnosis } from '../../../src/core/engine/runner';
+import { sharedWork } from '../../../src/core/engine/context';
+import { checkKey, type Check } from '../../../src/core/engine/types';
+import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
+import { parseRegistryInput } from '../../../src/core/registry/target';
+import { msg } from '../../../src/core/text/message';
 
 const NOW = new Date();
 
@@ -66,5 +74,19 @@ describe('pullers: AKS clusters through ARM (simulator)', function () {
   it('--identity service:<cluster> names one cluster', async () => {
     const a = await assessPullers(fx.azure, 'contoso.azurecr.io', { now: NOW, named: 'unattached-aks' });
     assert.deepEqual(a.verdicts.map((x) => [x.puller.name, verdictWord(x)]), [['unattached-aks', 'fail']]);
+  });
+
+  it('one diagnosis lists the clusters once: the pullers take the AKS checks\' shared listing', async () => {
+    const check: Check = {
+      id: checkKey('test.aks-user'), area: 'network', title: 'another AKS check', needs: [], timeoutMs: 15000,
+      run: async (ctx) => { await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (signal) => listAksClusters(fx.azure, { signal })); return { status: 'info', message: msg('listed') }; },
+    };
+    const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/none', now: () => NOW, azure: fx.azure, pulledBy: true };
+    const before = fx.sim.handler.calls.length;
+    const report = await runDiagnosis([check, pullersListCheck], parseRegistryInput('contoso.azurecr.io'), env);
+    const listings = fx.sim.handler.calls.slice(before).filter((c) => /\/providers\/Microsoft\.ContainerService\/managedClusters$/i.test(c.path));
+    assert.equal(listings.length, 1, listings.map((c) => c.path).join('\n'));
+    const rows = report.findings.find((f) => f.checkId === 'pullers.list')!.evidence.pullers as string[];
+    assert.ok(rows.some((r) => r.startsWith('unattached-aks (AKS cluster): fail')), rows.join('\n'));
   });
 });

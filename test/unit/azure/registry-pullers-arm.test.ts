@@ -36,6 +36,14 @@ describe('pullers: the registry\'s tasks and connected registries through ARM (s
       (e: unknown) => e instanceof AzureAccessError && e.kind === 'not-found');
   });
 
+  it('registries/connectedRegistries at a stable version before 2025-11-01 is refused like Azure; a preview is served', async () => {
+    const id = fx.state.registries[0].arm.id;
+    await assert.rejects(armRequest(fx.azure, 'GET', `${id}/connectedRegistries`, { apiVersion: '2023-07-01', operation: 'list connected registries' }),
+      (e: unknown) => e instanceof AzureAccessError && e.code === 'NoRegisteredProviderFound' && /registries\/connectedRegistries/.test(e.message) && /2025-11-01/.test(e.message));
+    const listed = await armRequest<{ value: unknown[] }>(fx.azure, 'GET', `${id}/connectedRegistries`, { apiVersion: '2023-11-01-preview', operation: 'list connected registries' });
+    assert.equal(listed.value.length, 2);
+  });
+
   it('lists both tasks and both connected registries with their credentials', async () => {
     const reg = fx.state.registries[0].arm;
     const r = await listRegistryPullers(fx.azure, { id: reg.id, name: reg.name, subscriptionId: reg.id.split('/')[2], resourceGroup: reg.id.split('/')[4], loginServer: 'contoso.azurecr.io', sku: 'Premium' });

@@ -69,13 +69,49 @@ describe('catalogue', () => {
 
   it('anonymous pull: a stored credential blocking it is fixed by docker logout; no credential and anonymous pull off by logging in or enabling it', () => {
     const t = parseRegistryInput('contoso');
-    const blocked = resolveFixes(getCause('credentials.anonymous-pull-blocked'), baseParams(t));
+    const blocked = resolveFixes(getCause('credentials.anonymous-pull-blocked'), { ...baseParams(t), clientDocker: 'docker' });
     assert.equal(blocked[0].command, 'docker logout contoso.azurecr.io');
     assert.match(getCause('credentials.anonymous-pull-blocked')!.explanation.nl, /anonieme pull-toegang.*docker logout/);
     const disabled = resolveFixes(getCause('credentials.anonymous-pull-disabled'), baseParams(t)).map((f) => f.command);
     assert.ok(disabled.includes('az acr login --name contoso'), disabled.join(' | '));
     assert.ok(disabled.includes('az acr update --name contoso --anonymous-pull-enabled'), disabled.join(' | '));
     assert.ok(!disabled.some((c) => c?.startsWith('docker logout')), 'there is nothing to log out of');
+  });
+
+  it('a stored credential is logged out with the client in use: docker, nerdctl (Docker\'s config.json) or podman (its auth.json), never another\'s', () => {
+    const t = parseRegistryInput('contoso');
+    for (const id of ['credentials.anonymous-pull-blocked', 'credentials.stale-docker-credential'] as const) {
+      const cmds = (p: Record<string, string>) => resolveFixes(getCause(id), { ...baseParams(t), ...p }).filter((f) => /logout|login/.test(f.command ?? ''));
+      const docker = cmds({ clientDocker: 'docker' });
+      assert.deepEqual(docker.filter((f) => f.command!.includes('logout')).map((f) => [f.action, f.command]), [['docker.logout', 'docker logout contoso.azurecr.io']], id);
+      const nerdctl = cmds({ clientNerdctl: 'nerdctl', clientTokenLogin: 'nerdctl' });
+      assert.deepEqual(nerdctl.filter((f) => f.command!.includes('logout')).map((f) => [f.action, f.command]), [['docker.logout', 'nerdctl logout contoso.azurecr.io']], id);
+      assert.ok(nerdctl.every((f) => !/docker (logout|login)|podman/.test(f.command!)), id);
+      const podman = cmds({ clientPodman: 'podman', clientTokenLogin: 'podman', podmanAuthFile: '/home/u/.config/containers/auth.json' });
+      assert.deepEqual(podman.filter((f) => f.command!.includes('logout')).map((f) => [f.kind, f.action, f.command]), [
+        ['runCommand', 'podman.logout', 'podman logout --authfile /home/u/.config/containers/auth.json contoso.azurecr.io'],
+        ['copyCommand', undefined, 'podman logout contoso.azurecr.io'],
+      ], id);
+      assert.ok(podman.every((f) => !/docker (logout|login)|nerdctl/.test(f.command!)), id);
+    }
+    const relogin = resolveFixes(getCause('credentials.stale-docker-credential'), { ...baseParams(t), clientPodman: 'podman', clientTokenLogin: 'podman' }).map((f) => f.command);
+    assert.ok(relogin.some((c) => c?.endsWith('| podman login contoso.azurecr.io --username 00000000-0000-0000-0000-000000000000 --password-stdin')), relogin.join(' | '));
+  });
+
+  it('podman\'s and containerd\'s causes link their own docs, not the seed\'s "Check Docker configuration"', () => {
+    const own: Record<string, RegExp> = {
+      'client.podman-registry-redirected': /^https:\/\/github\.com\/containers\/image\/blob\/main\/docs\/containers-registries\.conf\.5\.md$/,
+      'client.podman-config-malformed': /containers-auth\.json\.5\.md$/,
+      'client.containerd-hosts-redirected': /^https:\/\/github\.com\/containerd\/containerd\/blob\/main\/docs\/hosts\.md$/,
+      'client.containerd-unreachable': /containerd\/blob\/main\/docs\/getting-started\.md$/,
+    };
+    for (const [id, url] of Object.entries(own)) {
+      const c = getCause(id)!;
+      assert.match(docsUrl(c, 'nl'), url, id);
+      assert.doesNotMatch(c.sectionTitle.en, /Docker/, id);
+      assert.match(c.sectionTitle.nl, /documentatie/, id);
+      assert.ok(!c.fixes.some((f) => f.docs?.anchor === 'check-docker-configuration'), `${id} links the Docker section`);
+    }
   });
 
   it('builds docs URLs per locale', () => {

@@ -171,7 +171,11 @@ describe('pullers: verdicts', () => {
     const sp = details(site, { credential: { kind: 'service-principal', clientId: 'x' } });
     const v = judgePuller(sp, registry(), undefined, dns, NOW);
     assert.equal(v.problems.length, 0);
-    assert.match(v.unknowns[0], /service principal x.*roles on contoso are not checked.*secret is never readable/);
+    assert.match(v.unknowns[0], /^not judged: .*service principal x.*roles on contoso are not checked.*az role assignment list --assignee x/);
+    const refused = judgePuller({ ...sp, identityProblem: 'graph-unreadable', identityNote: 'Microsoft Graph refused to read service principals (Authorization_RequestDenied)' }, registry(), undefined, dns, NOW);
+    assert.match(refused.unknowns[0], /Authorization_RequestDenied/);
+    const ghost = judgePuller({ ...sp, identityProblem: 'no-such-app' }, registry(), undefined, dns, NOW);
+    assert.deepEqual(ghost.problems.map((p) => p.causeId), ['pullers.identity-unresolved']);
   });
 });
 

@@ -3,6 +3,9 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerStoredLogin } from '../../../src/core/docker/stored-login';
+import { clientStoredLogin } from '../../../src/core/podman/stored-login';
+import { mkdirSync } from 'node:fs';
+import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -35,5 +38,18 @@ describe("Docker's stored login for a listing", () => {
     r = await dockerStoredLogin(dir, 'contoso.azurecr.io', { pathEnv: dir });
     assert.equal(r.login, undefined);
     assert.match(r.reason ?? '', /nosuchhelper/);
+  });
+
+  it("the listing uses the stored login of the client in use: podman's auth.json for podman, Docker's config.json for docker and nerdctl", async () => {
+    config({ auths: { 'contoso.azurecr.io': { auth: b64('docker-user:d') } } });
+    const runDir = join(dir, 'run');
+    mkdirSync(join(runDir, 'containers'), { recursive: true });
+    writeFileSync(join(runDir, 'containers', 'auth.json'), JSON.stringify({ auths: { 'contoso.azurecr.io': { auth: b64('podman-user:p') } } }));
+    const env = (client: DiagnoseEnvironment['client']) => ({ client, dockerConfigDir: dir, clientHost: { xdgRuntimeDir: runDir, home: join(dir, 'home') } }) as DiagnoseEnvironment;
+    assert.deepEqual((await clientStoredLogin(env('podman'), 'contoso.azurecr.io')).login, { kind: 'password', username: 'podman-user', password: 'p' });
+    assert.deepEqual((await clientStoredLogin(env('docker'), 'contoso.azurecr.io')).login, { kind: 'password', username: 'docker-user', password: 'd' });
+    assert.deepEqual((await clientStoredLogin(env('containerd'), 'contoso.azurecr.io')).login, { kind: 'password', username: 'docker-user', password: 'd' });
+    assert.equal((await clientStoredLogin(env('containerd'), 'fabrikam.azurecr.io')).reason, 'nerdctl has no stored login for fabrikam.azurecr.io');
+    assert.equal((await clientStoredLogin(env('podman'), 'fabrikam.azurecr.io')).reason, 'podman has no stored login for fabrikam.azurecr.io');
   });
 });

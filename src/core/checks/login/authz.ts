@@ -72,10 +72,10 @@ export const authzDockerCheck: Check = {
     if (!d || d.source === 'none' || !d.access) {
       return {
         status: targetOperation(ctx.env) === 'login' ? 'info' : 'fail', causeId: d?.source === 'none' ? 'credentials.anonymous-pull-disabled' : undefined,
-        message: d?.source === 'none' ? msg('{tool} has no stored login for {loginServer}: run {tool} login (or az acr login) first.', { tool: clientCommand(ctx.env), loginServer: ctx.target.loginServer }) : msg('Docker\'s stored login gave no token to judge.'),
+        message: d?.source === 'none' ? msg('{tool} has no stored login for {loginServer}: run {tool} login (or az acr login) first.', { tool: clientCommand(ctx.env), loginServer: ctx.target.loginServer }) : msg('{tool}\'s stored login gave no token to judge.', { tool: clientCommand(ctx.env) }),
       };
     }
-    const label = dockerLoginLabel(!!d.identityToken, d.username);
+    const label = dockerLoginLabel(!!d.identityToken, d.username, clientCommand(ctx.env));
     const kind = d.username && d.tokenName ? 'repositoryToken' : 'other';
     return judge(ctx, { access: d.access, repository: d.repository, label, kind, tokenName: d.tokenName });
   },

@@ -16,8 +16,8 @@ export function identityLabel(principalId: string | undefined): Message {
   return principalId ? msg('the identity {principalId}', { principalId }) : msg('the signed-in identity');
 }
 
-/** What `docker login` stored: a token from az acr login, or a user name and password. */
-export function dockerLoginLabel(identityToken: boolean, username: string | undefined): Message {
-  if (identityToken) return msg("docker's stored login (an az acr login token)");
-  return username ? msg("docker's stored login (user {username})", { username }) : msg("docker's stored login");
+/** What the client's login (docker, podman, nerdctl login) stored: a token from az acr login, or a user name and password. */
+export function dockerLoginLabel(identityToken: boolean, username: string | undefined, tool = 'docker'): Message {
+  if (identityToken) return msg("{tool}'s stored login (an az acr login token)", { tool });
+  return username ? msg("{tool}'s stored login (user {username})", { tool, username }) : msg("{tool}'s stored login", { tool });
 }

@@ -7,6 +7,7 @@ import type { Check } from '../../engine/types';
 
 
 import { LOGIN } from './check-ids';
+import { clientCommand } from '../../docker/client-tool';
 import { isoDate, relative } from '../../text/dates';
 import { joinMessages, msg, type Message } from '../../text/message';
 
@@ -30,7 +31,7 @@ export const expiryCheck: Check = {
     // The judged identity's own tokens: an --expose-token token, what docker login stored.
     if (explicit?.tokenExpires) { evidence.exposedToken = isoDate(explicit.tokenExpires); lines.push(msg('exposed token until {at} ({when}; such tokens live 3 hours)', { at: isoDate(explicit.tokenExpires), when: relative(explicit.tokenExpires, now) })); }
     const stored = ctx.env.identity?.kind === 'docker' ? ctx.data(LOGIN.storedCredential) : undefined;
-    if (stored?.expires) { evidence.dockerStoredToken = isoDate(stored.expires); lines.push(msg('the token docker stored until {at} ({when})', { at: isoDate(stored.expires), when: relative(stored.expires, now) })); }
+    if (stored?.expires) { evidence.dockerStoredToken = isoDate(stored.expires); lines.push(msg('the token {tool} stored until {at} ({when})', { tool: clientCommand(ctx.env), at: isoDate(stored.expires), when: relative(stored.expires, now) })); }
     const facts = ctx.data(LOGIN.registry);
     let soon: { token: string; date: Date } | undefined;
     if (explicit?.tokenName && facts?.tokens) {

@@ -14,6 +14,7 @@ import { isoDate, relative } from '../../text/dates';
 import { armScope } from '../../azure/connection';
 import { credentialLabel } from './credential-label';
 import { msg, renderMessage } from '../../text/message';
+import { clientCommand } from '../../docker/client-tool';
 
 export interface ExplicitLoginData {
   kind: string;
@@ -70,7 +71,9 @@ export const explicitLoginCheck: Check = {
       const exp = claimDate(decodeJwt(cred.password), 'exp');
       return {
         status: 'fail', causeId: 'credentials.exposed-token-username', evidence: { ...evidence, tokenExpires: exp ? isoDate(exp) : undefined },
-        message: msg('A token from az acr login --expose-token must be used with the user name {EXPOSED_TOKEN_USER}, not "{username}"; docker login fails with "unauthorized: authentication required".', { EXPOSED_TOKEN_USER, username: cred.username }),
+        message: clientCommand(ctx.env) === 'docker'
+          ? msg('A token from az acr login --expose-token must be used with the user name {EXPOSED_TOKEN_USER}, not "{username}"; docker login fails with "unauthorized: authentication required".', { EXPOSED_TOKEN_USER, username: cred.username })
+          : msg('A token from az acr login --expose-token must be used with the user name {EXPOSED_TOKEN_USER}, not "{username}"; {tool} login is refused with any other.', { EXPOSED_TOKEN_USER, username: cred.username, tool: clientCommand(ctx.env) }),
       };
     }
     if (cred.kind === 'exposedToken') {

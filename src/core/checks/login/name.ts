@@ -6,6 +6,7 @@ import type { Check, CheckOutcome } from '../../engine/types';
 import { CLOUD_SUFFIXES } from '../../registry/target';
 import { resolveHost } from '../../net/dns';
 import { inputVerdicts, resourceNameNote } from './name-rules';
+import { clientCommand } from '../../docker/client-tool';
 import { LOGIN } from './check-ids';
 import { NET } from '../network/ids';
 import { msg, joinMessages } from '../../text/message';
@@ -21,7 +22,7 @@ export const nameCheck: Check = {
   timeoutMs: 2000,
   async run(ctx): Promise<CheckOutcome> {
     const t = ctx.target;
-    const verdicts = inputVerdicts(t);
+    const verdicts = inputVerdicts(t, clientCommand(ctx.env));
     const evidence = { typed: t.input, loginServer: t.loginServer, resourceName: t.name };
     if (verdicts.length) {
       const v = verdicts[0];
@@ -51,7 +52,7 @@ export const nameCheck: Check = {
     }
     // A bare resource name is what az acr login --name takes: say which login server it stands
     // for (the rest of the run probes that one), not a cause.
-    const note = resourceNameNote(t);
+    const note = resourceNameNote(t, clientCommand(ctx.env));
     if (note) return { status: 'info', message: note, evidence: { ...evidence, suggestedLoginServer: t.loginServer } };
     return { status: 'pass', message: msg('{loginServer} is a lower-case, fully qualified login server.', { loginServer: t.loginServer }), evidence };
   },

@@ -7,6 +7,7 @@ import type { ArmAccess } from '../../azure/connection';
 import type { Check, CheckContext, CheckOutcome, Evidence } from '../../engine/types';
 import { settledFinding } from '../../engine/context';
 import { armVerdict } from './name-rules';
+import { clientCommand } from '../../docker/client-tool';
 import { armReason, listRegistries, readAssignmentsOf, registryDetails, signedInPrincipal } from '../../azure/registry-reads';
 import { readerEvidence, type ReaderEvidence, type RegistryFacts } from './registry-facts';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
@@ -31,7 +32,7 @@ export const registryCheck: Check = {
   async run(ctx): Promise<CheckOutcome> {
     const az = armAccessOf(ctx.env)!; // with the extra CAs
     const listing = await listRegistries(az, ctx.signal);
-    const { match, verdict } = armVerdict(ctx.target, listing.registries);
+    const { match, verdict } = armVerdict(ctx.target, listing.registries, clientCommand(ctx.env));
     const evidence = { visibleRegistries: listing.registries.length, gaps: listing.gaps.length ? listing.gaps.slice(0, 5) : undefined };
     if (!match && listing.gaps.length && !listing.registries.length) {
       // ARM could not be asked (sign-in failed, ARM down): no verdict on the name; the

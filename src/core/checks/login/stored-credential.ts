@@ -11,7 +11,7 @@ import {
 } from '../../acr/token-flow';
 import { accessClaim, claimDate, decodeJwt, type AccessEntry } from '../../acr/jwt';
 import { targetOperation } from '../../engine/target';
-import { clientCommand } from '../../docker/client-tool';
+import { clientCommand, clientFixParams } from '../../docker/client-tool';
 import { anonymousPullAllowed } from './anonymous';
 import { LOGIN, NET_CHALLENGE } from './check-ids';
 import { acrNet, repositoryOf } from './token-requests';
@@ -69,7 +69,7 @@ export const storedCredentialCheck: Check = {
     if (!secret) {
       return { status: 'pass', message: msg('The stored entry for {login} holds no secret.', { login }), evidence: { source: src.kind }, data: { source: src.kind } };
     }
-    return testStored(ctx, { source: src.kind, where, username, secret, identityToken, podman: cfg.owner === 'podman' });
+    return testStored(ctx, { source: src.kind, where, username, secret, identityToken, podman: cfg.owner === 'podman', podmanFile: cfg.owner === 'podman' ? cfg.file : undefined });
   },
 };
 
@@ -91,7 +91,7 @@ function helperProblem(r: Exclude<HelperResult, { state: 'found' | 'not-found' }
 
 async function testStored(
   ctx: CheckContext,
-  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean; podman?: boolean },
+  c: { source: 'file' | 'helper'; where: string; username?: string; secret: string; identityToken: boolean; podman?: boolean; podmanFile?: string },
 ): Promise<CheckOutcome<StoredCredentialData>> {
   const login = ctx.target.loginServer;
   const tool = clientCommand(ctx.env);
@@ -126,7 +126,7 @@ async function testStored(
   evidence.registrySays = res.reason;
   const facts = await settledData(ctx, LOGIN.registry);
   const anonymous = facts?.registry?.anonymousPullEnabled ?? (repo ? await anonymousPullAllowed(net, ch.tokenUrl, repo) : false);
-  const fixParams = { loginServer: login };
+  const fixParams = { loginServer: login, ...clientFixParams(ctx.env), ...(c.podmanFile ? { podmanAuthFile: c.podmanFile } : {}) };
   const now = ctx.env.now();
   if (anonymous) {
     return {

@@ -7,7 +7,8 @@ import type { ArmAccess } from '../../azure/connection';
 import { fetchRegistryView, type ArmRegistryView, type RegistryRef } from '../../azure/registry-view';
 import { listPullers, findPuller, type Puller } from '../../azure/pullers';
 import { listRegistryPullers } from '../../azure/registry-pullers';
-import { listAksPullers } from '../../azure/aks-pullers';
+import { listAksPullers, type AksListing } from '../../azure/aks-pullers';
+import { expandSiteContainers, mayHaveSiteContainers } from '../../azure/site-containers';
 import { readPullerDetails, readRegistryDnsZones, type PullerDetails, type PrivateDnsZoneLinks } from '../../azure/puller-details';
 import { listRoleAssignments } from '../../azure/role-assignments';
 import type { RoleAssignmentFacts } from '../login/registry-facts';
@@ -58,11 +59,18 @@ async function rolesOf(azure: ArmAccess, registryId: string, principalId: string
   }
 }
 
+/** Each Linux site among the first `max` pullers as its site containers on this registry (site-containers.ts); the rest as listed. */
+async function expandSites(azure: ArmAccess, pullers: Puller[], registry: { loginServer: string; name: string }, max: number, signal?: AbortSignal): Promise<Puller[]> {
+  const head = pullers.slice(0, max);
+  const rows = await pool(head, 6, (p) => (mayHaveSiteContainers(p) ? expandSiteContainers(azure, p, registry, signal) : Promise.resolve([p])));
+  return [...rows.flat(), ...pullers.slice(max)];
+}
+
 /**
  * Assess the registry's pullers (or only `named`, a name or resource id). Throws AzureAccessError
  * when the registry or Resource Graph cannot be read; everything later is a gap, never a throw.
  */
-export async function assessPullers(azure: ArmAccess, registry: string | RegistryRef, opts: { named?: string; signal?: AbortSignal; now?: Date; maxRows?: number; judgedMax?: number } = {}): Promise<PullerAssessment> {
+export async function assessPullers(azure: ArmAccess, registry: string | RegistryRef, opts: { named?: string; signal?: AbortSignal; now?: Date; maxRows?: number; judgedMax?: number; aksListing?: () => Promise<AksListing> } = {}): Promise<PullerAssessment> {
   const view = await fetchRegistryView(azure, registry, opts.signal);
   if (!view) throw new AzureAccessError('not-found', `The registry ${typeof registry === 'string' ? registry : registry.name} is not among those this Azure sign-in can see.`, 'find the registry');
   const facts = pullRegistryFacts(view);
@@ -71,14 +79,20 @@ export async function assessPullers(azure: ArmAccess, registry: string | Registr
   const [listed, own, aks] = await Promise.all([
     listPullers(azure, view, { signal: opts.signal, maxRows: opts.maxRows }),
     listRegistryPullers(azure, view, opts.signal),
-    listAksPullers(azure, [view.subscriptionId], opts.signal),
+    listAksPullers(azure, [view.subscriptionId], opts.signal, opts.aksListing),
   ]);
+  const max = opts.judgedMax ?? PULLERS_JUDGED_MAX;
   let pullers = [...listed.pullers, ...own.pullers, ...aks.pullers];
+  if (opts.named) {
+    // A sidecar is named site/container (or by its resource id below the site's): only its site's containers are read.
+    const n = opts.named.trim().toLowerCase();
+    pullers = pullers.filter((p) => !mayHaveSiteContainers(p) || p.name.toLowerCase() === n.split('/')[0] || n === p.id.toLowerCase() || n.startsWith(`${p.id.toLowerCase()}/sitecontainers/`));
+  }
+  pullers = await expandSites(azure, pullers, view, max, opts.signal);
   if (opts.named) {
     const one = findPuller(pullers, opts.named);
     pullers = one ? [one] : [];
   }
-  const max = opts.judgedMax ?? PULLERS_JUDGED_MAX;
   const judged = pullers.slice(0, max);
   const details: PullerDetails[] = await pool(judged, 6, (p) => readPullerDetails(azure, p, view.name, opts.signal));
   const needsDns = facts.approvedPrivateEndpoints > 0 && details.some((d) => d.network.subnetIds.length);

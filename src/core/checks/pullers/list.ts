@@ -2,7 +2,8 @@
 // the assessment it makes is what the other pullers checks report from.
 import { armAccessOf } from '../../azure/connection';
 import { AzureAccessError } from '../../azure/errors';
-import { pullerLabel } from '../../azure/pullers';
+import { AKS_CLUSTERS_RUN_KEY, listAksClusters } from '../../azure/aks';
+import { pullerKindLabel } from '../../azure/pullers';
 import { sharedWork } from '../../engine/context';
 import { UNRESOLVED_IDENTITY } from '../../engine/target';
 import type { Check, CheckOutcome } from '../../engine/types';
@@ -20,7 +21,7 @@ export function pullerRows(a: PullerAssessment): string[] {
   return a.verdicts.map((v) => {
     const word = verdictWord(v);
     const causes = [...new Set(v.problems.map((p) => p.causeId))].join(' ');
-    return `${v.puller.name} (${pullerLabel(v.puller).replace(/ [^ ]+$/, '')}): ${word}${causes ? `, ${causes}` : ''}`;
+    return `${v.puller.name} (${pullerKindLabel(v.puller)}): ${word}${causes ? `, ${causes}` : ''}`;
   });
 }
 
@@ -36,7 +37,9 @@ export const pullersListCheck: Check<PullerAssessment> = {
     const named = namedPuller(ctx.env);
     let a: PullerAssessment;
     try {
-      a = await sharedWork(ctx, PULLERS_RUN_KEY, (signal) => assessPullers(azure, ctx.target.loginServer, { named, signal, now: ctx.env.now() }));
+      // The AKS checks' cluster listing is the run's one: the pullers take the registry subscription's part.
+      const aksListing = () => sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(azure, { signal: s }));
+      a = await sharedWork(ctx, PULLERS_RUN_KEY, (signal) => assessPullers(azure, ctx.target.loginServer, { named, signal, now: ctx.env.now(), aksListing }));
     } catch (e) {
       if (e instanceof AzureAccessError && e.kind === 'cancelled') throw e;
       const reason = e instanceof AzureAccessError ? e.message : (e as Error).message;

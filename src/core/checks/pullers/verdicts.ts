@@ -63,11 +63,16 @@ export function pullSubnets(p: PullerDetails): string[] {
 }
 
 function baseParams(p: PullerDetails, r: PullRegistryFacts): Record<string, string> {
-  return { service: p.name, serviceId: p.id, serviceResourceGroup: p.resourceGroup, serviceKind: p.kind, registryId: r.id, registryResourceGroup: r.resourceGroup };
+  // A sidecar's fixes change its site (image pull over the VNet, its identity's rights) or the container itself.
+  return { service: p.container?.site ?? p.name, serviceId: p.container?.siteId ?? p.id, ...(p.container && !p.container.isMain ? { siteContainer: p.container.name, siteContainerId: p.id } : {}), serviceResourceGroup: p.resourceGroup, serviceKind: p.kind, registryId: r.id, registryResourceGroup: r.resourceGroup };
 }
 
 /** The service in words, localised: "App Service app web1". */
-export function whoOf(p: Pick<PullerDetails, 'kind' | 'name'>): Message {
+export function whoOf(p: Pick<PullerDetails, 'kind' | 'name' | 'container'>): Message {
+  if (p.container && !p.container.isMain) {
+    return p.kind === 'functions' ? msg('sidecar {container} of Functions app {name}', { container: p.container.name, name: p.container.site })
+      : msg('sidecar {container} of App Service app {name}', { container: p.container.name, name: p.container.site });
+  }
   switch (p.kind) {
     case 'appservice': return msg('App Service app {name}', { name: p.name });
     case 'functions': return msg('Functions app {name}', { name: p.name });
@@ -128,8 +133,16 @@ function identityProblems(p: PullerDetails, r: PullRegistryFacts, roles: RoleAss
     out.unknowns.push(`${label} pulls with a stored user name (${c.username}) and password: the user name is neither the admin user, an app id nor a token of ${r.name}, and a password is not readable through ARM, so neither is checked`);
     return;
   }
+  if (c.kind === 'service-principal' && p.identityProblem === 'no-such-app') {
+    out.problems.push({
+      causeId: 'pullers.identity-unresolved', status: 'fail', fixParams: params,
+      message: msg('{who} pulls with the app id {appId} and a secret, but no service principal of this tenant has that app id (Microsoft Graph: Request_ResourceNotFound): {login} refuses its sign-in.', { who, appId: c.clientId, login: r.loginServer }),
+    });
+    return;
+  }
   if (c.kind === 'service-principal' && !p.principalId) {
-    out.unknowns.push(`${label} pulls as service principal ${c.clientId}, which ${p.identityProblem === 'not-an-azure-identity' ? 'this sign-in could not resolve to an object id' : 'was not resolved'}: its roles on ${r.name} are not checked; its secret is never readable through ARM`);
+    const why = p.identityProblem === 'graph-unreadable' && p.identityNote ? p.identityNote : 'this sign-in could not resolve it to an object id';
+    out.unknowns.push(`not judged: ${label} pulls as service principal ${c.clientId}, whose object id could not be looked up (${why}), so its roles on ${r.name} are not checked. To judge it, sign in with an identity that may read the directory, or check its roles yourself: az role assignment list --assignee ${c.clientId} --scope ${r.id}`);
     return;
   }
   if (c.kind === 'service-principal') {

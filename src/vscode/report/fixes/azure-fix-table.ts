@@ -84,8 +84,9 @@ export const AZURE_FIXES: Record<string, AzureFixSpec> = {
   },
   'puller.useManagedIdentity': {
     needs: ['serviceId'],
-    describe: (ref, p) => [vscode.l10n.t('Azure service {0}', p.serviceId.split('/').pop() ?? p.serviceId), vscode.l10n.t('Pulls from {0} with its system-assigned managed identity instead of stored credentials.', p.loginServer ?? ref.name)],
-    run: (azure, ref, p, signal) => azureArea().usePullerManagedIdentity(azure, p.serviceId, p.loginServer ?? `${ref.name}.azurecr.io`, signal),
+    describe: (ref, p) => [vscode.l10n.t('Azure service {0}', (p.siteContainerId ?? p.serviceId).split('/').pop() ?? p.serviceId), vscode.l10n.t('Pulls from {0} with its system-assigned managed identity instead of stored credentials.', p.loginServer ?? ref.name)],
+    // A sidecar switches its own authType; the app's setting speaks for its main container only.
+    run: (azure, ref, p, signal) => azureArea().usePullerManagedIdentity(azure, p.siteContainerId ?? p.serviceId, p.loginServer ?? `${ref.name}.azurecr.io`, signal),
   },
   'roleAssignment.create': {
     needs: ['principalId', 'role'],

@@ -1,6 +1,6 @@
 // How the extension lists a registry's repositories and tags (tree, header completion): the
 // client network of VS Code's process, and the chosen identity's password when it has one stored,
-// Docker's stored login for the docker identity, else the Azure sign-in (an Entra token exchanged
+// the client's stored login (docker's, nerdctl's or podman's) for the docker identity, else the Azure sign-in (an Entra token exchanged
 // for a registry token): an AKS kubelet or a managed identity cannot sign in from this machine.
 import * as vscode from 'vscode';
 import type { CatalogAuth, CatalogOptions, CatalogPage } from '../../../core/acr/catalog';
@@ -12,6 +12,7 @@ import { parseRegistryInput } from '../../../core/registry/target';
 import type { Ctx } from '../../context';
 import { engineArea } from '../../lazy/engine';
 import { azureAccessFor } from '../azure-access';
+import { clientSetting } from '../engine-source';
 import { IdentitySecrets } from './identity-secrets';
 
 export class CatalogAccessError extends Error {}
@@ -22,8 +23,8 @@ export async function catalogAccess(ctx: Ctx, loginServer: string, identity: Ide
   const credentials = identity ? await new IdentitySecrets(ctx.extension.secrets).credentials(loginServer, identity) : undefined;
   if (credentials) return { net, auth: { kind: 'password', username: credentials.username, password: credentials.password } };
   if (identity?.kind === 'docker') {
-    const stored = await engineArea().dockerStoredLogin(env.dockerConfigDir, loginServer, { pathEnv: env.searchPath, signal });
-    if (!stored.login) throw new CatalogAccessError(vscode.l10n.t("Docker's stored login cannot list {0}: {1}.", loginServer, stored.reason ?? ''));
+    const stored = await engineArea().clientStoredLogin({ ...env, client: clientSetting(ctx) }, loginServer, { pathEnv: env.searchPath, signal });
+    if (!stored.login) throw new CatalogAccessError(vscode.l10n.t('The stored login cannot list {0}: {1}.', loginServer, stored.reason ?? ''));
     return { net, auth: stored.login.kind === 'password' ? { kind: 'password', username: stored.login.username, password: stored.login.password } : stored.login };
   }
   const access = await azureAccessFor(ctx, parseRegistryInput(loginServer), env.extraCaPem);

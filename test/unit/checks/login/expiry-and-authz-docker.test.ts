@@ -58,6 +58,10 @@ describe('login.expiry (from the credential checks\' data)', () => {
     const judged = await run(stored, { identity: { kind: 'docker' } });
     assert.equal(judged.status, 'pass');
     assert.equal(judged.evidence?.dockerStoredToken, '2026-11-25T14:00:00Z');
+    assert.match(renderMessage(judged.message), /the token docker stored until 2026-11-25T14:00:00Z/);
+    const podman = await run(stored, { identity: { kind: 'docker' }, client: 'podman' });
+    assert.match(renderMessage(podman.message), /the token podman stored until 2026-11-25T14:00:00Z/);
+    assert.doesNotMatch(renderMessage(podman.message), /docker/);
   });
 });
 
@@ -91,6 +95,8 @@ describe('login.authz.docker (what docker\'s stored login may do)', () => {
     const out = await run({ source: 'file', works: false }, 'push');
     assert.equal(out.status, 'fail');
     assert.equal(out.causeId, undefined);
+    const podman = await authzDockerCheck.run(testContext({ env: { identity: { kind: 'docker' }, operation: 'push', client: 'podman' }, data: { [LOGIN.storedCredential]: { source: 'file', works: false } } }));
+    assert.equal(renderMessage(podman.message), "podman's stored login gave no token to judge.");
   });
 
   it('passes when the token grants what the user does', async () => {

@@ -19,6 +19,17 @@ describe('name rules', () => {
     assert.equal(inputVerdicts(parseRegistryInput('https://contoso.azurecr.io/'))[0].causeId, 'name.resource-name-vs-login-server');
     assert.deepEqual(inputVerdicts(parseRegistryInput('contoso.azurecr.io')), []);
   });
+  it('names the client in use (podman, nerdctl) instead of docker, and podman\'s own short-name lookup', () => {
+    const said = (input: string, tool: string) => inputVerdicts(parseRegistryInput(input), tool).map((v) => renderMessage(v.message)).join(' ');
+    assert.match(said('Contoso.azurecr.io', 'podman'), /; podman needs the login server in lower case: contoso\.azurecr\.io\.$/);
+    assert.match(said('https://contoso.azurecr.io/', 'nerdctl'), /nerdctl login takes the bare host name contoso\.azurecr\.io/);
+    assert.match(said('contoso/hello:v1', 'podman'), /podman looks contoso\/… up in the search registries of registries\.conf/);
+    assert.match(said('contoso/hello:v1', 'nerdctl'), /nerdctl reads contoso\/… as a Docker Hub repository/);
+    assert.match(said('contoso/hello:v1', 'docker'), /docker reads contoso\/… as a Docker Hub repository/);
+    assert.match(renderMessage(resourceNameNote(parseRegistryInput('contoso'), 'podman')!), /podman login contoso\.azurecr\.io\.$/);
+    const known = [{ name: 'contoso', loginServer: 'contoso-h7dcb4.azurecr.io' }];
+    assert.match(renderMessage(armVerdict(parseRegistryInput('contoso.azurecr.io'), known, 'podman').verdict!.message), /use contoso-h7dcb4\.azurecr\.io with podman and contoso with az acr login --name/);
+  });
   it('takes a bare name for the resource name (az acr login --name): a note with the login server, no cause', () => {
     assert.deepEqual(inputVerdicts(parseRegistryInput('contoso')), []);
     assert.deepEqual(inputVerdicts(parseRegistryInput('Contoso')), [], 'resource names are matched case-insensitively');

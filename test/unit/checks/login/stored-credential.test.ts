@@ -93,6 +93,11 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
     assert.equal(blocked.causeId, 'credentials.anonymous-pull-blocked');
     assert.match(renderMessage(blocked.message), /but podman sends the stored credential \(ci\) from \/cfg\/config\.json.*; podman logout contoso\.azurecr\.io lets the anonymous pull through\.$/);
     assert.doesNotMatch(renderMessage(blocked.message), /docker/);
+    assert.deepEqual(blocked.fixParams, { loginServer: HOST, clientPodman: 'podman', clientTokenLogin: 'podman' }, 'the fixes offered are podman\'s');
+    const podmanCfg = { ...parseDockerConfig(JSON.stringify({ auths: { [HOST]: { auth: basic('ci', 'old-password') } } }), '/home/u/.config/containers', '/home/u/.config/containers/auth.json'), owner: 'podman' as const };
+    const stale = await run(podmanCfg, { client: 'podman' });
+    assert.equal(stale.causeId, 'credentials.anonymous-pull-blocked');
+    assert.equal(stale.fixParams?.podmanAuthFile, '/home/u/.config/containers/auth.json', 'the file holding the login is the one logged out of');
   });
 
   it('names nerdctl for containerd, and keeps docker\'s wording for docker', async () => {
@@ -103,6 +108,9 @@ describe('login.docker.stored-credential and login.credentials.anonymous (fake t
     acr.rules.users = { ci: 'new-password' };
     const stale = await run(configWith({ auth: basic('ci', 'old-password') }), { client: 'docker' });
     assert.match(renderMessage(stale.message), /^The credential docker stored for contoso\.azurecr\.io \(user ci, in \/cfg\/config\.json\) is refused by the registry .*; docker uses it for every push and pull\.$/);
+    assert.deepEqual(stale.fixParams, { loginServer: HOST, clientDocker: 'docker' });
+    const nerd = await run(configWith({ auth: basic('ci', 'old-password') }), { client: 'containerd' });
+    assert.deepEqual(nerd.fixParams, { loginServer: HOST, clientNerdctl: 'nerdctl', clientTokenLogin: 'nerdctl' });
   });
 
   it('warns without a cause when the token service itself fails (500), and when the registry is not reached', async () => {

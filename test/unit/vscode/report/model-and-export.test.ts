@@ -61,6 +61,23 @@ describe('report model: streaming engine events', () => {
     assert.equal(m.lastReport?.findings.find((f) => f.checkId === 'net.challenge')?.status, 'pass');
   });
 
+  it('builds each finding\'s view once per run and again when the language changes', () => {
+    const m = streamedModel();
+    let redacted = 0;
+    const counting = { ...viewContext('en'), redact: (t: string) => { redacted++; return redact(t); } };
+    m.setContext(counting);
+    redacted = 0;
+    m.apply({ type: 'finding', finding: finding({ checkId: 'net.dns', evidence: { address: '192.0.2.10' } }) }, 1010);
+    const afterFirst = redacted;
+    assert.ok(afterFirst >= 2, 'message and evidence redacted');
+    const dns = m.state.checks[0];
+    m.apply({ type: 'finding', finding: finding({ checkId: 'net.challenge', evidence: { status: 401 } }) }, 1020);
+    assert.equal(redacted, 2 * afterFirst, 'the second finding built only its own view');
+    assert.equal(m.state.checks[0], dns, 'the first finding\'s view is the one built before');
+    m.setContext(viewContext('nl'));
+    assert.notEqual(m.state.checks[0], dns, 'a new language builds the views again');
+  });
+
   it('speaks Dutch when asked: cause title, explanation, seed section and nl-nl docs', () => {
     const m = streamedModel('nl');
     m.apply({ type: 'finding', finding: finding({ checkId: 'net.challenge', status: 'fail', causeId: 'network.ip-rule-excludes-client', fixes: [ipFix] }) }, 1100);
