@@ -72,7 +72,9 @@ const OCI_CODES = ['UNAUTHORIZED', 'DENIED', 'NAME_UNKNOWN', 'MANIFEST_UNKNOWN',
 // Upper case as the API writes it (in JSON, or after a colon in a Go chain), not the English word.
 const OCI = new RegExp(`(?:"code"\\s*:\\s*"|\\b)(${OCI_CODES.join('|')})\\b(?=["\\s:,]|$)`, 'g');
 // A bare status: "401 Unauthorized", "status: 403", "returned error: 404", "(HTTP code 500)", "unexpected status code 429", "Response code: 401".
-const HTTP = /(?:\b(?:status(?: code)?|response code|returned error|HTTP code|HTTP\/\d(?:\.\d)?|code)\W{0,3}|\b)([45]\d\d)\b(?=\s*(?:unauthorized|forbidden|not found|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|client error|server error|\)|$|\s*[-:,.]|\s*\w))/gi;
+// (Not a stack trace's line and column: "modem.js:424:9", "events:536:35", "line 429, in".)
+const HTTP = /(?:\b(?:status(?: code)?|response code|returned error|HTTP code|HTTP\/\d(?:\.\d)?|code)\W{0,3}|\b(?<![:\d]|line ))([45]\d\d)\b(?!:\d)(?=\s*(?:unauthorized|forbidden|not found|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|client error|server error|\)|$|\s*[-:,.]|\s*\w))/gi;
+const DOCKER_API_STATUS = /\b[45]\d\d (?:Server|Client) Error(?::[^\n]{0,40})? for (?:http\+docker|url: http\+docker):\/\/\S+(?: \w+(?: \w+)?(?= \())?|\(HTTP code [45]\d\d\)(?: [a-z ]{0,40}-)?|\bstatusCode: [45]\d\d(?=,\s*json)/gi;
 const AADSTS = /\bAADSTS(\d{5,7})\b/g;
 const ARM = /\b(AuthorizationFailed|ResourceNotFound|ResourceGroupNotFound|SubscriptionNotFound|MissingSubscriptionRegistration|InvalidAuthenticationToken(?:Tenant|Audience)?|ExpiredAuthenticationToken|LinkedAuthorizationFailed|RegistryNameNotAvailable|ResourceNotFoundError|InvalidResourceName|ParentResourceNotFound|RequestDisallowedByPolicy|Conflict|InvalidTemplate|BadRequest|ScopeLocked|TaskRunFailed|RegistryResourceLocked|ImportFailed|ManifestUnknown)\b/g;
 const CHECK_HEALTH = /\b(?:CONNECTIVITY|DOCKER|HELM|NOTARY)_[A-Z_]+_ERROR\b|\bLOGIN_SERVER_ERROR\b|\bCMK_ERROR\b/g;
@@ -88,7 +90,9 @@ export function readText(text: string): TextReading {
     .filter((i) => !/^[^/]+\/v2\b|\/(?:oauth2|v2)\//.test(i));
   const image = images.find((i) => REGISTRY_SUFFIX.test(i.split('/')[0])) ?? images.find((i) => /:[\w][\w.-]*$|@sha256:/.test(i) && !/\.(?:com|org|net)\/[a-z]+\/?$/i.test(i) && !/^(?:aka\.ms|docs\.|learn\.|github\.com|registry\.k8s)/i.test(i));
   const host = (image ? image.split('/')[0] : undefined) ?? words.map((w) => HOST_WORD.exec(w)?.[1]).find((h): h is string => !!h);
-  const httpStatus = uniq([...t.matchAll(HTTP)].map((m) => m[1]));
+  // The Docker Engine API's own status around the registry's words (docker-py's "500 Server Error for
+  // http+docker://…", docker-sdk's "(HTTP code 500)", dockerode's "statusCode: 500") is the daemon's, not the registry's.
+  const httpStatus = uniq([...t.replace(DOCKER_API_STATUS, ' ').matchAll(HTTP)].map((m) => m[1]));
   if (/\bEOF\b/.test(t)) httpStatus.push('EOF');
   return {
     tool, operation, host, image,

@@ -37,7 +37,8 @@ export function renderExplainResults(s: ReportState, t: ReportStrings, a: Report
     ? h('div', { class: 'actions' }, button(t.pasteRunChecks, 'pulse', () => a.rerunAll(),
       { class: 'btn primary', 'data-key': 'explain-run-checks', 'data-action': 'rerun-all', disabled: s.phase === 'running' }))
     : undefined;
-  const head = [understood, tellApart, runChecks].filter((e): e is HTMLElement => e !== undefined);
+  const parts: (HTMLElement | undefined)[] = [understood, tellApart, runChecks];
+  const head = parts.filter((e): e is HTMLElement => e !== undefined);
   if (s.explain.causes.length === 0) return [...head, h('p', { class: 'empty' }, t.pasteNoMatch), ...(diagnose ? [diagnose] : [])];
   return [
     ...head,

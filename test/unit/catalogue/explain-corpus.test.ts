@@ -15,7 +15,7 @@ const recorded = corpus.filter((e) => e.source === 'recorded');
 describe('explain corpus (test/data/explain-corpus)', () => {
   it('holds recorded texts from every client the recorder runs, and samples from source for the others', () => {
     const clients = new Set(recorded.map((e) => e.client));
-    for (const c of ['docker', 'podman', 'skopeo', 'buildah', 'curl', 'az-acr-login', 'az-acr-repository']) assert.ok(clients.has(c), `no recorded text from ${c}`);
+    for (const c of ['docker', 'podman', 'skopeo', 'buildah', 'curl', 'az-acr-login', 'az-acr-repository', 'ctr', 'ctr-hosts-dir', 'azure-sdk-js', 'dockerode', 'docker-py']) assert.ok(clients.has(c), `no recorded text from ${c}`);
     assert.ok(recorded.length >= 100, `only ${recorded.length} recorded texts`);
     const fromSource = new Set(corpus.filter((e) => e.source !== 'recorded').map((e) => e.client));
     for (const c of ['helm', 'helm-repo', 'buildkit', 'buildx', 'kubelet', 'nerdctl', 'oras', 'crane', 'github-actions', 'azure-pipelines', 'docker-sdk', 'az-acr-import', 'az-acr-build']) assert.ok(fromSource.has(c), `no sample from ${c}`);

@@ -85,6 +85,17 @@ describe('explain: what the text says about itself', () => {
     assert.equal(explainText('Error: 429 Too Many Requests').bareUnauthorized, undefined);
   });
 
+  it('reads no registry status from the Docker Engine API\'s wrapper or a stack trace\'s line numbers', () => {
+    const py = 'docker.errors.APIError: 500 Server Error for http+docker://localhost/v1.41/auth: Internal Server Error ("Get "https://contoso.azurecr.io/v2/": unauthorized: authentication required")\n  File "/usr/lib/python3/dist-packages/docker/api/client.py", line 429, in _raise_for_status';
+    assert.deepEqual(readText(py).httpStatus, []);
+    assert.equal(readText(py).tool, 'docker-sdk');
+    // A daemon 500 around a registry 401 is still a bare unauthorized.
+    assert.ok(explainText(py).bareUnauthorized?.length);
+    const node = "at IncomingMessage.emit (node:events:536:35) at Modem.buildRequest (/app/node_modules/docker-modem/lib/modem.js:424:9) { reason: 'server error', statusCode: 500, json: { message: 'Get \"https://contoso.azurecr.io/v2/\": unauthorized' } }";
+    assert.deepEqual(readText(node).httpStatus, []);
+    assert.deepEqual(readText('Error response from daemon: login attempt to https://contoso.azurecr.io/v2/ failed with status: 429 Too Many Requests').httpStatus, ['429']);
+  });
+
   it('reads a bare HTTP status line as what it can mean for a registry (401, 403, 404, 429, 5xx, EOF)', () => {
     assert.equal(first('HTTP 401'), 'credentials.invalid');
     assert.equal(first('HTTP 403'), 'network.ip-rule-excludes-client');
