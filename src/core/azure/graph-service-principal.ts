@@ -2,10 +2,9 @@
 // registry's role assignments, which name object ids: Microsoft Graph turns one into the other
 // (`GET /v1.0/servicePrincipals(appId='…')`, with a token for Graph from the same sign-in; it needs
 // Application.Read.All or Directory.Read.All). Every refusal is an answer in words, never a throw.
-import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest } from '@azure/core-rest-pipeline';
-import { cloudForArmEndpoint } from './clouds';
-import { armHttpClient, scopedCredential, tlsOptionsOf, type ArmAccess } from './connection';
+import type { ArmAccess } from './connection';
 import { AzureAccessError } from './errors';
+import { graphGet } from './graph-request';
 
 export type ServicePrincipalLookup =
   | { found: true; objectId: string; displayName?: string; accountEnabled?: boolean }
@@ -28,15 +27,9 @@ function graphErrorOf(body: string | null | undefined): { code?: string; message
 /** The service principal whose app id is `appId`, as Microsoft Graph knows it. */
 export async function servicePrincipalByAppId(azure: ArmAccess, appId: string, signal?: AbortSignal): Promise<ServicePrincipalLookup> {
   if (!GUID.test(appId)) return { found: false, notFound: false, why: `${appId.slice(0, 60)} is not an app id` };
-  const cloud = cloudForArmEndpoint(azure.armEndpoint, azure);
-  const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 0 }, ...tlsOptionsOf(azure) });
-  pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: scopedCredential(azure.credential, cloud.graphScope), scopes: cloud.graphScope }));
   let res;
   try {
-    res = await pipeline.sendRequest(armHttpClient(), createPipelineRequest({
-      url: `${cloud.graphEndpoint}/v1.0/servicePrincipals(appId='${appId.toLowerCase()}')?$select=id,appId,displayName,accountEnabled`, method: 'GET',
-      headers: createHttpHeaders({ accept: 'application/json' }), abortSignal: signal, timeout: 10_000,
-    }));
+    res = await graphGet(azure, `/v1.0/servicePrincipals(appId='${appId.toLowerCase()}')?$select=id,appId,displayName,accountEnabled`, { signal, timeoutMs: 10_000 });
   } catch (e) {
     if (signal?.aborted) throw new AzureAccessError('cancelled', 'Cancelled.', 'look up the service principal in Microsoft Graph');
     return { found: false, notFound: false, why: `Microsoft Graph could not be asked (${((e as Error).message ?? String(e)).slice(0, 200)})` };

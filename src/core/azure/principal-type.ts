@@ -3,9 +3,8 @@
 // access token says which it is (idtyp, or the claims a user token carries), for anyone else
 // Microsoft Graph does (`directoryObjects/{id}`, which needs Directory.Read.All); when neither can
 // tell, the assignment names none and ARM reads the type from Entra itself.
-import { bearerTokenAuthenticationPolicy, createHttpHeaders, createPipelineFromOptions, createPipelineRequest } from '@azure/core-rest-pipeline';
-import { cloudForArmEndpoint } from './clouds';
-import { armHttpClient, armScope, scopedCredential, tlsOptionsOf, type ArmAccess } from './connection';
+import { armScope, type ArmAccess } from './connection';
+import { graphGet } from './graph-request';
 import { tokenClaims } from './credential';
 
 export type PrincipalType = 'User' | 'Group' | 'ServicePrincipal';
@@ -46,14 +45,8 @@ export async function principalTypeFor(azure: ArmAccess, principalId: string, si
 /** Graph's `directoryObjects/{id}`: its type, or undefined on any refusal (no Directory.Read.All, not found, unreachable). */
 export async function graphPrincipalType(azure: ArmAccess, principalId: string, signal?: AbortSignal): Promise<PrincipalType | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(principalId)) return undefined;
-  const cloud = cloudForArmEndpoint(azure.armEndpoint, azure);
-  const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 0 }, ...tlsOptionsOf(azure) });
-  pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: scopedCredential(azure.credential, cloud.graphScope), scopes: cloud.graphScope }));
   try {
-    const res = await pipeline.sendRequest(armHttpClient(), createPipelineRequest({
-      url: `${cloud.graphEndpoint}/v1.0/directoryObjects/${principalId}`, method: 'GET',
-      headers: createHttpHeaders({ accept: 'application/json' }), abortSignal: signal, timeout: 5000,
-    }));
+    const res = await graphGet(azure, `/v1.0/directoryObjects/${principalId}`, { signal, timeoutMs: 5000 });
     if (res.status !== 200) return undefined;
     return principalTypeOfODataType((JSON.parse(res.bodyAsText ?? '') as { '@odata.type'?: unknown })['@odata.type']);
   } catch {
