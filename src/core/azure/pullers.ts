@@ -278,16 +278,17 @@ export function findPuller(pullers: readonly Puller[], named: string): Puller | 
   return pullers.find((p) => p.id.toLowerCase() === n) ?? pullers.find((p) => p.name.toLowerCase() === n);
 }
 
+/** Each kind of puller in words. */
+const KIND_WORDS: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry', aks: 'AKS cluster' };
+
 /** What kind of puller it is, in words, for lists: "App Service app", "App Service sidecar". */
 export function pullerKindLabel(p: Pick<Puller, 'kind' | 'container'>): string {
-  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry', aks: 'AKS cluster' };
   if (p.container && !p.container.isMain) return p.kind === 'functions' ? 'Functions sidecar' : 'App Service sidecar';
-  return what[p.kind];
+  return KIND_WORDS[p.kind];
 }
 
 /** In words, for messages: "App Service app contoso-web". */
 export function pullerLabel(p: Pick<Puller, 'kind' | 'name' | 'container'>): string {
-  const what: Record<PullerKind, string> = { appservice: 'App Service app', functions: 'Functions app', containerapp: 'Container App', aci: 'container group', ml: 'Machine Learning workspace', task: 'ACR task', 'connected-registry': 'connected registry', aks: 'AKS cluster' };
-  if (p.container && !p.container.isMain) return `sidecar ${p.container.name} of ${what[p.kind]} ${p.container.site}`;
-  return `${what[p.kind]} ${p.name}`;
+  if (p.container && !p.container.isMain) return `sidecar ${p.container.name} of ${KIND_WORDS[p.kind]} ${p.container.site}`;
+  return `${KIND_WORDS[p.kind]} ${p.name}`;
 }

@@ -10,10 +10,9 @@ import { assessPullers } from '../../../src/core/checks/pullers/assess';
 import { verdictWord } from '../../../src/core/checks/pullers/verdicts';
 import { renderMessage } from '../../../src/core/text/message';
 import { startFixture, type Fixture } from './simulator-fixture';
-import { AKS_CLUSTERS_RUN_KEY, listAksClusters } from '../../../src/core/azure/aks';
+import { runAksClusters } from '../../../src/core/checks/run-aks-clusters';
 import { pullersListCheck } from '../../../src/core/checks/pullers/list';
 import { runDiagnosis } from '../../../src/core/engine/runner';
-import { sharedWork } from '../../../src/core/engine/context';
 import { checkKey, type Check } from '../../../src/core/engine/types';
 import type { DiagnoseEnvironment } from '../../../src/core/engine/environment';
 import { parseRegistryInput } from '../../../src/core/registry/target';
@@ -79,7 +78,7 @@ describe('pullers: AKS clusters through ARM (simulator)', function () {
   it('one diagnosis lists the clusters once: the pullers take the AKS checks\' shared listing', async () => {
     const check: Check = {
       id: checkKey('test.aks-user'), area: 'network', title: 'another AKS check', needs: [], timeoutMs: 15000,
-      run: async (ctx) => { await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (signal) => listAksClusters(fx.azure, { signal })); return { status: 'info', message: msg('listed') }; },
+      run: async (ctx) => { await runAksClusters(ctx, fx.azure); return { status: 'info', message: msg('listed') }; },
     };
     const env: DiagnoseEnvironment = { proxy: {}, dockerConfigDir: '/none', now: () => NOW, azure: fx.azure, pulledBy: true };
     const before = fx.sim.handler.calls.length;

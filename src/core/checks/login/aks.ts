@@ -1,10 +1,10 @@
 // Like `az aks check-acr` without deploying anything: for each AKS cluster the account can see,
 // does the cluster's kubelet identity (identityProfile.kubeletidentity) hold a role that lets it
 // pull from this registry? Fix: `az aks update --attach-acr`.
-import { AKS_CLUSTERS_RUN_KEY, kubeletIdentityExists, listAksClusters } from '../../azure/aks';
+import { kubeletIdentityExists } from '../../azure/aks';
+import { runAksClusters } from '../run-aks-clusters';
 import { armAccessOf } from '../../azure/connection';
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
-import { sharedWork } from '../../engine/context';
 import { analyseRoles, type RegistryFacts } from './registry-facts';
 import { LOGIN } from './check-ids';
 import { repositoryOf } from './token-requests';
@@ -33,7 +33,7 @@ export const aksCheck: Check = {
     }
     const facts: KnownFacts = { ...read, registry: read.registry, roleAssignments: read.roleAssignments };
     // One listing per run, shared with the network area's AKS egress check.
-    const { clusters: found, failures } = await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (signal) => listAksClusters(armAccessOf(ctx.env)!, { signal }));
+    const { clusters: found, failures } = await runAksClusters(ctx, armAccessOf(ctx.env)!);
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const named = ctx.env.identity?.kind === 'aks' ? ctx.env.identity.cluster : undefined;
     if (named) {

@@ -13,7 +13,8 @@
 import type { Check, CheckContext, CheckOutcome } from '../../engine/types';
 import { sharedWork } from '../../engine/context';
 import { armAccessOf, type ArmAccess } from '../../azure/connection';
-import { AKS_CLUSTERS_RUN_KEY, listAksClusters, type AksCluster } from '../../azure/aks';
+import type { AksCluster } from '../../azure/aks';
+import { runAksClusters } from '../run-aks-clusters';
 import { listAzureFirewalls, listBastionHosts, listNetworkInterfaces, readFirewallPolicyRuleGroups, readNetworkSecurityGroup, readRouteTable, readSubnet, type SubnetFacts } from '../../azure/network-resources';
 import { classifyAddress, ipInCidr } from '../../net/addresses';
 import { sourceAddressToward } from '../../net/source-address';
@@ -186,7 +187,7 @@ export const aksEgressCheck: Check = {
     const arm = ctx.data(NET.arm);
     if (!arm) return noArm;
     const az = access(ctx);
-    const { clusters, failures } = await sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(az, { signal: s }));
+    const { clusters, failures } = await runAksClusters(ctx, az);
     const gaps = failures.map((f) => `clusters in ${f.subscriptionId}: ${f.error.message}`);
     const inVnet = clusters.filter((c) => c.nodeSubnetIds.length);
     if (!inVnet.length) {

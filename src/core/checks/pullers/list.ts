@@ -2,9 +2,9 @@
 // the assessment it makes is what the other pullers checks report from.
 import { armAccessOf } from '../../azure/connection';
 import { AzureAccessError } from '../../azure/errors';
-import { AKS_CLUSTERS_RUN_KEY, listAksClusters } from '../../azure/aks';
 import { pullerKindLabel } from '../../azure/pullers';
 import { sharedWork } from '../../engine/context';
+import { runAksClusters } from '../run-aks-clusters';
 import { UNRESOLVED_IDENTITY } from '../../engine/target';
 import type { Check, CheckOutcome } from '../../engine/types';
 import { assessPullers, type PullerAssessment } from './assess';
@@ -38,7 +38,7 @@ export const pullersListCheck: Check<PullerAssessment> = {
     let a: PullerAssessment;
     try {
       // The AKS checks' cluster listing is the run's one: the pullers take the registry subscription's part.
-      const aksListing = () => sharedWork(ctx, AKS_CLUSTERS_RUN_KEY, (s) => listAksClusters(azure, { signal: s }));
+      const aksListing = () => runAksClusters(ctx, azure);
       a = await sharedWork(ctx, PULLERS_RUN_KEY, (signal) => assessPullers(azure, ctx.target.loginServer, { named, signal, now: ctx.env.now(), aksListing }));
     } catch (e) {
       if (e instanceof AzureAccessError && e.kind === 'cancelled') throw e;
