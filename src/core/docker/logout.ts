@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { authKeyHost, credentialSourceFor, isValidHelperName, parseDockerConfig } from './config';
+import { credentialSourceFor, isValidHelperName, parseDockerConfig } from './config';
+import { dropHostAuths, writeAuthFile } from './auth-entries';
 import { findExecutable, safeSpawnOptions } from './executable-on-path';
 
 export interface LogoutResult {
@@ -51,17 +52,8 @@ export async function dockerLogout(configDir: string, host: string, opts: { path
     result.helperErased = erased === true;
     if (erased === 'missing') result.problem = `docker-credential-${src.helper} is not on PATH: the credential it may hold for ${h} was not erased`;
   }
-  const json = JSON.parse(text.replace(/^\uFEFF/, '')) as { auths?: Record<string, unknown> };
-  if (json.auths && typeof json.auths === 'object') {
-    for (const key of Object.keys(json.auths)) {
-      if (authKeyHost(key) === h) { delete json.auths[key]; result.removedEntries.push(key); }
-    }
-  }
-  if (result.removedEntries.length) {
-    // Write a sibling file and rename it over the original: never a half-written config.
-    const tmp = `${file}.acr-doctor-${process.pid}`;
-    await fs.writeFile(tmp, JSON.stringify(json, null, '\t') + '\n', { mode: 0o600 });
-    await fs.rename(tmp, file);
-  }
+  const json = JSON.parse(text.replace(/^\uFEFF/, '')) as { auths?: unknown };
+  result.removedEntries.push(...dropHostAuths(json, h));
+  if (result.removedEntries.length) await writeAuthFile(file, json);
   return result;
 }

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ClientHostEnv } from '../engine/environment';
 import { authKeyHost } from '../docker/config';
+import { dropHostAuths, writeAuthFile } from '../docker/auth-entries';
 import { podmanAuthFiles } from './auth-file';
 
 export interface PodmanLogoutResult {
@@ -39,18 +40,11 @@ async function removeFromFile(file: string, host: string): Promise<EditOutcome> 
   let json: unknown;
   try { json = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return { problem: `${file} is not valid JSON; it was left as it was` }; }
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { problem: `${file} is not a JSON object; it was left as it was` };
-  const auths = (json as { auths?: unknown }).auths;
-  if (!auths || typeof auths !== 'object' || Array.isArray(auths)) return { keys: [] };
-  const keys = Object.keys(auths).filter((k) => authKeyHost(k) === host);
+  const keys = dropHostAuths(json, host);
   if (!keys.length) return { keys: [] };
-  for (const k of keys) delete (auths as Record<string, unknown>)[k];
-  // A sibling file renamed over the original: never a half-written auth file.
-  const tmp = `${file}.acr-doctor-${process.pid}`;
   try {
-    await fs.writeFile(tmp, JSON.stringify(json, null, '\t') + '\n', { mode: 0o600 });
-    await fs.rename(tmp, file);
+    await writeAuthFile(file, json);
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
     return { problem: `${file} cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   return { keys };
