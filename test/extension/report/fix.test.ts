@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_IDS, roleAssignment } from '../../../sandbox/arm/state';
-import { startOwnSimulator, type OwnSimulator } from '../tree/own-arm-simulator';
+import { signInThrough, startOwnSimulator, type OwnSimulator } from '../tree/own-arm-simulator';
 import { SettingsScope } from '../tree/tree-helpers';
 import { acrDoctor, until } from './report-helpers';
 
@@ -26,12 +26,7 @@ describe('report fixes (extension host, in-host ARM simulator)', function () {
     const reg = own.state.registries.find((r) => r.arm.name === DEFAULT_IDS.registry);
     assert.ok(reg, 'the simulator has contoso');
     reg.arm.properties.networkRuleSet = { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '198.51.100.0/24' }] };
-    await settings.set('acrDoctor.azure', 'signIn', 'servicePrincipal');
-    await settings.set('acrDoctor.azure', 'tenantId', process.env.AZURE_TENANT_ID);
-    await settings.set('acrDoctor.azure', 'clientId', process.env.AZURE_CLIENT_ID);
-    await settings.set('acrDoctor.azure', 'authorityHost', own.url);
-    await settings.set('acrDoctor.azure', 'armEndpoint', own.url);
-    assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
+    await signInThrough(own, settings);
   });
 
   after(async () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_IDS } from '../../../sandbox/arm/state';
-import { startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { signInThrough, startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
 import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi, type Row } from './tree-helpers';
 
 describe('registries tree: Azure errors and retry', function () {
@@ -13,12 +13,7 @@ describe('registries tree: Azure errors and retry', function () {
 
   before(async () => {
     own = await startOwnSimulator();
-    await settings.set('acrDoctor.azure', 'signIn', 'servicePrincipal');
-    await settings.set('acrDoctor.azure', 'tenantId', process.env.AZURE_TENANT_ID);
-    await settings.set('acrDoctor.azure', 'clientId', process.env.AZURE_CLIENT_ID);
-    await settings.set('acrDoctor.azure', 'authorityHost', own.url);
-    await settings.set('acrDoctor.azure', 'armEndpoint', own.url);
-    assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
+    await signInThrough(own, settings);
   });
 
   afterEach(() => {

@@ -2,11 +2,14 @@
 // (500, 403, unreachable) that the world's simulator — living in the runner's process — cannot be
 // told about. It reuses the world's TLS leaf (issued for management.sandbox.test by the CA that
 // NODE_EXTRA_CA_CERTS already trusts) and listens on that name's sandbox address, another port.
+import * as assert from 'node:assert/strict';
 import { promises as dns } from 'node:dns';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startArmSimulator, type ArmSimulator } from '../../../sandbox/arm/server';
 import { DEFAULT_IDS, defaultState, type ArmState } from '../../../sandbox/arm/state';
+import * as vscode from 'vscode';
+import type { SettingsScope } from './tree-helpers';
 
 export interface OwnSimulator {
   state: ArmState;
@@ -35,4 +38,14 @@ export async function startOwnSimulator(): Promise<OwnSimulator> {
   const { address } = await dns.lookup(host);
   const sim = await startArmSimulator({ state, tls, listen: { host: address, port: 0 } });
   return { state, sim, url: `https://${host}:${sim.port}`, stop: () => sim.stop() };
+}
+
+/** Signs the extension in as the world's service principal, with `own` as Entra authority and ARM endpoint (`settings` undoes it). */
+export async function signInThrough(own: OwnSimulator, settings: SettingsScope): Promise<void> {
+  await settings.set('acrDoctor.azure', 'signIn', 'servicePrincipal');
+  await settings.set('acrDoctor.azure', 'tenantId', process.env.AZURE_TENANT_ID);
+  await settings.set('acrDoctor.azure', 'clientId', process.env.AZURE_CLIENT_ID);
+  await settings.set('acrDoctor.azure', 'authorityHost', own.url);
+  await settings.set('acrDoctor.azure', 'armEndpoint', own.url);
+  assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
 }

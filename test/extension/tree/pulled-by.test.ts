@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addConnectedRegistry, addContainerApp, addSite, addTask, addUserAssignedIdentity, grant } from '../../../sandbox/scenarios/puller-world';
 import { acrDoctor, until } from '../report/report-helpers';
-import { startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { signInThrough, startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
 import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi, type Row } from './tree-helpers';
 
 const LOGIN_SERVER = 'contoso.azurecr.io';
@@ -31,12 +31,7 @@ describe('registries tree: Pulled by', function () {
     grant(own.state, reg, shop.principalId!, 'AcrPull', now);
     addTask(own.state, reg, { name: 'build-web', pullWith: 'system' }, now);
     addConnectedRegistry(reg, 'edge1', { connectionState: 'Offline' }, now);
-    await settings.set('acrDoctor.azure', 'signIn', 'servicePrincipal');
-    await settings.set('acrDoctor.azure', 'tenantId', process.env.AZURE_TENANT_ID);
-    await settings.set('acrDoctor.azure', 'clientId', process.env.AZURE_CLIENT_ID);
-    await settings.set('acrDoctor.azure', 'authorityHost', own.url);
-    await settings.set('acrDoctor.azure', 'armEndpoint', own.url);
-    assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
+    await signInThrough(own, settings);
     await vscode.commands.executeCommand('acrDoctor.refreshRegistries');
   });
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addScaleRegistries, DEFAULT_IDS } from '../../../sandbox/arm/state';
-import { startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { signInThrough, startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
 import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi } from './tree-helpers';
 
 describe('registries tree: 10 000 registries', function () {
@@ -15,12 +15,7 @@ describe('registries tree: 10 000 registries', function () {
   before(async () => {
     own = await startOwnSimulator();
     addScaleRegistries(own.state, { subscriptions: 100, perSubscription: 100, principalId: DEFAULT_IDS.spObjectId, tenantId: DEFAULT_IDS.tenantId });
-    await settings.set('acrDoctor.azure', 'signIn', 'servicePrincipal');
-    await settings.set('acrDoctor.azure', 'tenantId', process.env.AZURE_TENANT_ID);
-    await settings.set('acrDoctor.azure', 'clientId', process.env.AZURE_CLIENT_ID);
-    await settings.set('acrDoctor.azure', 'authorityHost', own.url);
-    await settings.set('acrDoctor.azure', 'armEndpoint', own.url);
-    assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
+    await signInThrough(own, settings);
   });
 
   after(async () => {
