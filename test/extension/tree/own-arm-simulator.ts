@@ -49,3 +49,18 @@ export async function signInThrough(own: OwnSimulator, settings: SettingsScope):
   await settings.set('acrDoctor.azure', 'armEndpoint', own.url);
   assert.equal(await vscode.commands.executeCommand('acrDoctor.signIn'), true);
 }
+
+/**
+ * Resolves once `own` has answered nothing for `quietMs` (at most `capMs`): a call of an earlier
+ * listing still on its way is logged when answered, and would count as the next refresh's.
+ */
+export async function callsSettled(own: OwnSimulator, quietMs = 750, capMs = 15_000): Promise<void> {
+  const end = Date.now() + capMs;
+  let seen = own.sim.handler.calls.length;
+  let since = Date.now();
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = own.sim.handler.calls.length;
+    if (now !== seen) { seen = now; since = Date.now(); } else if (Date.now() - since >= quietMs) return;
+  }
+}

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addScaleRegistries, DEFAULT_IDS } from '../../../sandbox/arm/state';
-import { signInThrough, startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
+import { callsSettled, signInThrough, startOwnSimulator, type OwnSimulator } from './own-arm-simulator';
 import { eventually, rootLabels, rowNamed, rows, SettingsScope, treeApi } from './tree-helpers';
 
 describe('registries tree: 10 000 registries', function () {
@@ -26,7 +26,9 @@ describe('registries tree: 10 000 registries', function () {
   it('lists them with one Resource Graph query, not one call per subscription', async () => {
     const api = await treeApi();
     await rootLabels(api, (l) => l.includes('Contoso'), 'tenants');
-    // Count only what one refresh asks (the simulator's call log keeps earlier calls).
+    // Count only what one refresh asks (the simulator's call log keeps earlier calls, and logs a
+    // call when it is answered: the first listing's last calls must be in before the count starts).
+    await callsSettled(own);
     const t0 = Date.now();
     await vscode.commands.executeCommand('acrDoctor.refreshRegistries');
     const contoso = await eventually(async () => (await rows(api)).find((r) => r.label === 'Contoso'), 'Contoso');

@@ -102,7 +102,7 @@ export const networkRulesCheck: Check = {
     const f = ctx.finding(NET.challenge);
     const ip = typeof f?.evidence.clientIp === 'string' ? f.evidence.clientIp : undefined;
     const match = ip ? ipRules.find((r) => ipInCidr(ip, r)) : undefined;
-    return { status: 'pass', message: f?.status === 'pass' ? (match ? msg('default action Deny; the registry lets this client in (rule {match})', { match }) : msg('default action Deny; the registry lets this client in')) : msg('default action Deny; IP rules {ipRules}', { ipRules: ipRules.join(', ') || '(none)' }), evidence };
+    return { status: 'pass', message: f?.status === 'pass' ? (match ? msg('default action Deny; the registry lets this client in (rule {match})', { match }) : msg('default action Deny; the registry lets this client in')) : (ipRules.length ? msg('default action Deny; IP rules {ipRules}', { ipRules: ipRules.join(', ') }) : msg('default action Deny; no IP rules')), evidence };
   },
 };
 
