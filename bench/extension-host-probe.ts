@@ -102,7 +102,8 @@ export async function run(): Promise<void> {
     const at = (kind: string) => marks.find((m) => m.name === `code/extHost/${kind}/${EXTENSION_ID}`)?.startTime;
     const will = at('willActivateExtension');
     const did = at('didActivateExtension');
-    await sayAndWait({ phase: 'activated', pid: process.pid, activationMs: will !== undefined && did !== undefined ? did - will : undefined, activatedByProbe, marks: marks.map((m) => m.name) });
+    await sayAndWait({ phase: 'activated', pid: process.pid, activationMs: will !== undefined && did !== undefined ? did - will : undefined, activatedByProbe, marks: marks.map((m) => m.name),
+      loadMarks: (perf?.getMarks() ?? []).filter((m) => /^code\/extHost\/(will|did)LoadExtensionCode\//.test(m.name)).map((m) => ({ name: m.name, startTime: m.startTime })) });
 
     // As a user does: open the registries view, see its rows, then (a moment later) click Diagnose.
     const first = await firstRows(api);

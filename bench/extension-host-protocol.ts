@@ -8,7 +8,8 @@ export interface TracedSpan { phase: string; startMs: number; endMs: number }
 export interface TracedCheck { id: string; status: string; startedMs?: number; durationMs?: number }
 
 export type ProbeMessage =
-  | { phase: 'activated'; seq: number; pid: number; activationMs?: number; activatedByProbe: boolean; marks: string[] }
+  /** `loadMarks`: every extension's code/extHost/will|didLoadExtensionCode marks (bench/activation-breakdown.ts). */
+  | { phase: 'activated'; seq: number; pid: number; activationMs?: number; activatedByProbe: boolean; marks: string[]; loadMarks: { name: string; startTime: number }[] }
   /** `run` 1: the first diagnosis of the session, 2: the same registry again after the report was closed, 3: "Run again" in that open report. */
   | { phase: 'diagnosed'; seq: number; pid: number; run: number; ms: number; state: string; checks: number; causes: string[]; failing: string[];
       spans: TracedSpan[]; engineStartMs?: number; findings: TracedCheck[] }

@@ -4,7 +4,8 @@
 //   1. activation: VS Code's own figure, "Activation: N ms" in Developer: Show Running Extensions
 //      (the host's code loading + activate() call times, read from the workbench page), plus the
 //      host's perf marks willActivateExtension → didActivateExtension (activate() until it resolved),
-//      activated by its own activation event (onStartupFinished).
+//      activated by its own activation event (onStartupFinished); bench/activation-breakdown.ts splits
+//      it into the extension's own part and the wait for the extensions loaded ahead of it in its batch.
 //   2. two diagnoses of the sandbox registry through the extension's command: the first of the
 //      session and a second after its report was closed, each with the host's trace (bundle loads,
 //      sign-in, ARM lookups, webview start, first finding posted, every check) in ACR_DOCTOR_TRACE's
@@ -30,6 +31,7 @@ import { benchCliHealthy } from './extension-host-cli';
 import { criticalPath } from './diagnosis';
 import { firstFindingMs, hostPhasesLine, hostTraceText } from './extension-host-trace';
 import { watchShownFindings } from './extension-host-shown';
+import { activationBreakdown, codeLoads, describeBreakdown } from './activation-breakdown';
 
 const ROOT = repoRoot();
 const EXTENSION_ID = 'acr-doctor.acr-doctor';
@@ -202,10 +204,17 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     const note = problems.length ? `; ${problems.join('; ')}` : '';
     const figures: Figure[] = [...cli];
     if (shownMs !== undefined) {
+      const breakdown = activated?.activationMs !== undefined ? activationBreakdown(shownMs, EXTENSION_ID, codeLoads(activated.loadMarks ?? []), activated.activationMs) : undefined;
       figures.push({
         figure: activationFigure, value: fmtMs(shownMs), goal: '< 30 ms', met: shownMs < 30 && !problems.length,
-        note: `"Activation" in Developer: Show Running Extensions (load the production dist/extension.js + activate() call; azure.js/engine.js load later, on first use), code-server 4.100.3; ${activated?.activatedByProbe ? 'activated by the probe' : 'activated by onStartupFinished'}${activated?.activationMs !== undefined ? `; activate() until its promise resolved ${fmtMs(activated.activationMs)} (extension host marks)` : ''}${note}`,
+        note: `"Activation" in Developer: Show Running Extensions (load the production dist/extension.js + activate() call; azure.js/engine.js load later, on first use), code-server 4.100.3; ${activated?.activatedByProbe ? 'activated by the probe' : 'activated by onStartupFinished'}${activated?.activationMs !== undefined ? `; activate() until its promise resolved ${fmtMs(activated.activationMs)} (extension host marks)` : ''}${breakdown ? `; VS Code's figure = ${describeBreakdown(breakdown)}` : ''}${note}`,
       });
+      // VS Code's figure counts the loading of the extensions ahead of this one in its batch: the part that is this extension's own, beside it.
+      if (breakdown) {
+        const own = breakdown.ownLoadMs + breakdown.activateMs;
+        figures.push({ figure: 'extension activation in the real extension host, its own part', value: fmtMs(own), goal: '< 30 ms', met: own < 30 && !problems.length,
+          note: `VS Code's figure (${fmtMs(shownMs)}) less the ${fmtMs(breakdown.waitedMs)} it spent loading the extensions ahead of it in the onStartupFinished batch: code/extHost/willLoadExtensionCode → didLoadExtensionCode (${fmtMs(breakdown.ownLoadMs)}) + activate() until resolved (${fmtMs(breakdown.activateMs)})${note}` });
+      }
     } else {
       figures.push({ figure: activationFigure, value: 'not measured', note: `${activated ? 'Running Extensions was not read' : 'the probe did not report'}${note}` });
     }
