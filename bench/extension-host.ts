@@ -27,7 +27,7 @@ import { runInExtensionHost } from '../test/harness/extension-host';
 import { PROBE_MARKER, type ProbeMessage } from './extension-host-protocol';
 import { productionBundles } from './bundle';
 import { fmtMs, repoRoot, type Figure } from './figure';
-import { benchCliHealthy } from './extension-host-cli';
+import { benchCliHealthy, CLI_HEALTHY_FIGURE } from './extension-host-cli';
 import { criticalPath } from './diagnosis';
 import { firstFindingMs, hostPhasesLine, hostTraceText } from './extension-host-trace';
 import { watchShownFindings } from './extension-host-shown';
@@ -100,7 +100,14 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 type Diagnosed = Extract<ProbeMessage, { phase: 'diagnosed' }>;
 
-export async function benchExtensionHost(world: SandboxWorld, log: (s: string) => void = () => undefined): Promise<Figure[]> {
+/**
+ * `profile`: the world's latency profile. On loopback every row; on another profile (issue #20 §3:
+ * warm runs ≤ 1.5× the critical path on `near`) only the diagnosis rows, named after the profile,
+ * without the 100-diagnosis loop and the second session.
+ */
+export async function benchExtensionHost(world: SandboxWorld, log: (s: string) => void = () => undefined, profile = 'loopback'): Promise<Figure[]> {
+  const full = profile === 'loopback';
+  const warmFactor = full ? 2 : 1.5;
   const activationFigure = 'extension activation in the real extension host (VS Code\'s figure)';
   const firstFigure = 'real host: first diagnosis of a session vs the CLI\'s whole process';
   const secondFigure = 'real host: second diagnosis (same registry, report reopened) vs critical path';
@@ -183,7 +190,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     const code = await runInExtensionHost({
       testsPath: probeDir,
       extensionPath,
-      env: { ...world.clientEnv(), ACR_DOCTOR_BENCH_PROBE_DIR: dir, ACR_DOCTOR_BENCH_LOGIN_SERVER: world.loginServer },
+      env: { ...world.clientEnv(), ACR_DOCTOR_BENCH_PROBE_DIR: dir, ACR_DOCTOR_BENCH_LOGIN_SERVER: world.loginServer, ...(full ? {} : { ACR_DOCTOR_BENCH_SCALE_RUNS: '0', ACR_DOCTOR_BENCH_SECOND_SESSION: '0' }) },
       logName: 'code-server-bench',
       // An experiment's workbench settings (e.g. {"http.proxySupport":"off"}), never in npm run bench.
       ...(process.env.ACR_DOCTOR_BENCH_HOST_SETTINGS ? { settings: JSON.parse(process.env.ACR_DOCTOR_BENCH_HOST_SETTINGS) as Record<string, unknown> } : {}),
@@ -200,7 +207,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     // The whole timelines beside the table, so a regression can be traced to its phase and check.
     const artifacts = process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(ROOT, 'artifacts');
     fs.mkdirSync(artifacts, { recursive: true });
-    fs.writeFileSync(path.join(artifacts, 'extension-host-trace.txt'), traces.join('\n'));
+    fs.writeFileSync(path.join(artifacts, full ? 'extension-host-trace.txt' : `extension-host-trace-${profile}.txt`), traces.join('\n'));
     const note = problems.length ? `; ${problems.join('; ')}` : '';
     const figures: Figure[] = [...cli];
     if (shownMs !== undefined) {
@@ -237,12 +244,12 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     } else figures.push({ figure: firstFigure, value: 'not measured', note: `no diagnosis reported${note}` });
     if (second) {
       figures.push({
-        figure: secondFigure, value: `${fmtMs(second.ms)} vs ${fmtMs(cp.ms)} = ${(second.ms / cp.ms).toFixed(2)}×`, goal: '≤ 2× (loopback), < the first', met: second.ms <= 2 * cp.ms && (!first || second.ms < first.ms) && !problems.length,
+        figure: secondFigure, value: `${fmtMs(second.ms)} vs ${fmtMs(cp.ms)} = ${(second.ms / cp.ms).toFixed(2)}×`, goal: `≤ ${warmFactor}× (${profile}), < the first`, met: second.ms <= warmFactor * cp.ms && (!first || second.ms < first.ms) && !problems.length,
         note: `after the first report was closed (${verdict(second)}); host phases: ${hostPhasesLine(second.spans)}; critical path = the longest leg (${cp.longest}) of ${cp.describe}${note}`,
       });
     } else figures.push({ figure: secondFigure, value: 'not measured', note: `no second diagnosis reported${note}` });
     figures.push(rerun
-      ? { figure: 'real host: "Run again" in the open report (no webview start)', value: `${fmtMs(rerun.ms)} vs ${fmtMs(cp.ms)} = ${(rerun.ms / cp.ms).toFixed(2)}×`, goal: '≤ 2× (loopback)', met: rerun.ms <= 2 * cp.ms,
+      ? { figure: 'real host: "Run again" in the open report (no webview start)', value: `${fmtMs(rerun.ms)} vs ${fmtMs(cp.ms)} = ${(rerun.ms / cp.ms).toFixed(2)}×`, goal: `≤ ${warmFactor}× (${profile})`, met: rerun.ms <= warmFactor * cp.ms,
         note: `the webview's report/rerun message to the same panel (${verdict(rerun)}); host phases: ${hostPhasesLine(rerun.spans)}${note}` }
       : { figure: 'real host: "Run again" in the open report (no webview start)', value: 'not measured', note: `no re-run reported${note}` });
     const posted = (d?: Diagnosed) => d?.spans.find((s) => s.phase === 'first finding posted')?.startMs;
@@ -274,7 +281,10 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
         met: (last.rssKb - one.rssKb) / 1024 <= 10 && !problems.length,
         note: `acrDoctor.diagnose ${world.loginServer}, report settled and closed each time, ${fmtMs(last.ms / last.runs)} a diagnosis on average; extensionHost VmRSS 2 s after the 1st and the last; JS heap after a full GC ${one.heapKb === undefined ? '—' : mb(one.heapKb)} / ${last.heapKb === undefined ? '—' : mb(last.heapKb)}${note}` }
       : { figure: 'real host: diagnoses one after another, RSS after 1 / after 100', value: 'not measured', note: `the probe did not report${note}` });
-    return figures;
+    if (full) return figures;
+    // Another profile: the diagnoses in the host, held against that profile's CLI and critical path.
+    const kept = new Set([CLI_HEALTHY_FIGURE, firstFigure, secondFigure, findingFigure, 'real host: "Run again" in the open report (no webview start)']);
+    return figures.filter((f) => kept.has(f.figure)).map((f) => ({ ...f, figure: `${profile}, ${f.figure}` }));
   } catch (e) {
     return failed((e as Error).message);
   } finally {
