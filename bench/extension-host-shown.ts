@@ -71,7 +71,7 @@ const WATCHER = `(() => {
       let d, w;
       try { d = f.contentDocument; w = f.contentWindow; } catch { d = undefined; }
       if (!d) continue;
-      if (!d.getElementById('acr-bootstrap')) { if (d.readyState !== 'loading' && d.body) t.fake ??= now(); continue; }
+      if (!d.getElementById('acr-bootstrap')) { if (d.readyState !== 'loading' && /\\/fake\\.html$/.test(d.location.pathname)) t.fake ??= now(); continue; }
       t.htmlChars ??= d.documentElement.outerHTML.length;
       t.script ??= mark(w, 'acr-report:script');
       t.rendered ??= mark(w, 'acr-report:rendered');
