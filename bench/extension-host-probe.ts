@@ -116,7 +116,7 @@ export async function run(): Promise<void> {
         phase: 'diagnosed', pid: process.pid, run: runNo, ms, state: state?.phase ?? 'no report', checks: state?.checks.length ?? 0,
         causes: (state?.causes ?? []).map((c) => c.causeId),
         failing: (state?.checks ?? []).filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`.slice(0, 200)),
-        spans: snap?.trace?.spans ?? [], engineStartMs: snap?.trace?.engineStartMs,
+        spans: snap?.trace?.spans ?? [], engineStartMs: snap?.trace?.engineStartMs, traceEpochMs: snap?.trace?.epochMs,
         findings: (state?.checks ?? []).map((c) => ({ id: c.id, status: c.status, startedMs: c.startedMs, durationMs: c.durationMs })),
       });
     };

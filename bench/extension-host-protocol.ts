@@ -12,7 +12,7 @@ export type ProbeMessage =
   | { phase: 'activated'; seq: number; pid: number; activationMs?: number; activatedByProbe: boolean; marks: string[]; loadMarks: { name: string; startTime: number }[] }
   /** `run` 1: the first diagnosis of the session, 2: the same registry again after the report was closed, 3: "Run again" in that open report. */
   | { phase: 'diagnosed'; seq: number; pid: number; run: number; ms: number; state: string; checks: number; causes: string[]; failing: string[];
-      spans: TracedSpan[]; engineStartMs?: number; findings: TracedCheck[] }
+      spans: TracedSpan[]; engineStartMs?: number; traceEpochMs?: number; findings: TracedCheck[] }
   | { phase: 'closed'; seq: number; pid: number; run: number }
   /** Said (without waiting) just before `acrDoctor.diagnose` of diagnosis `run`: `at` is Date.now(), the clock the workbench page shares. */
   | { phase: 'diagnosing'; seq: number; pid: number; run: number; at: number }

@@ -30,7 +30,7 @@ import { fmtMs, repoRoot, type Figure } from './figure';
 import { benchCliHealthy, CLI_HEALTHY_FIGURE } from './extension-host-cli';
 import { criticalPath } from './diagnosis';
 import { firstFindingMs, hostPhasesLine, hostTraceText } from './extension-host-trace';
-import { watchShownFindings } from './extension-host-shown';
+import { watchShownFindings, webviewPhasesLine, type WebviewTimeline } from './extension-host-shown';
 import { activationBreakdown, codeLoads, describeBreakdown } from './activation-breakdown';
 
 const ROOT = repoRoot();
@@ -136,9 +136,9 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
     const rss: { before?: ProcStatus; during?: ProcStatus; closed?: ProcStatus } = {};
     const scale: { runs: number; ms: number; rssKb: number; heapKb?: number }[] = [];
     const problems: string[] = [];
-    // Diagnosis n's command (the probe's clock) and the moments a report first showed a finished check (the page's).
+    // Diagnosis n's command (the probe's clock) and each report webview's boot up to its first shown finding (the page's).
     const diagnosing = new Map<number, number>();
-    const shownAt: number[] = [];
+    const timelines: WebviewTimeline[] = [];
     const ack = (seq: number) => fs.writeFileSync(path.join(dir, `ack-${seq}`), '');
     const onProbe = (m: ProbeMessage) => {
       if (m.phase === 'error') { problems.push(`probe: ${m.message}`); return; }
@@ -169,9 +169,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
         ack(m.seq);
       } else if (m.phase === 'diagnosed') {
         diagnosed.push(m);
-        const title = `real host, diagnosis ${m.run} of the session: ${m.ms} ms (command → report settled), ${m.state}, ${m.checks} checks`;
-        traces.push(hostTraceText(title, m.spans, m.engineStartMs, m.findings));
-        log(traces.at(-1)!.trimEnd());
+        log(`[bench] diagnosis ${m.run} of the session: ${m.ms} ms (command → report settled), ${m.state}, ${m.checks} checks`);
         if (process.env.ACR_DOCTOR_VERBOSE) log(`[bench] failing checks in the extension host: ${m.failing.join(' | ') || 'none'}`);
         if (m.run === 1) rss.during = sample('during');
         ack(m.seq);
@@ -196,7 +194,7 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       ...(process.env.ACR_DOCTOR_BENCH_HOST_SETTINGS ? { settings: JSON.parse(process.env.ACR_DOCTOR_BENCH_HOST_SETTINGS) as Record<string, unknown> } : {}),
       timeoutMs: 15 * 60_000,
       onServer: (s) => { server = s; },
-      onPage: (p) => { page = p; watchShownFindings(p, (at) => shownAt.push(at)).catch((e: Error) => problems.push(`watching the report: ${e.message}`)); },
+      onPage: (p) => { page = p; watchShownFindings(p, (t) => timelines.push(t)).catch((e: Error) => problems.push(`watching the report: ${e.message}`)); },
       onLine: (line) => {
         const at = line.indexOf(PROBE_MARKER);
         if (at < 0) return;
@@ -204,6 +202,22 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
       },
     });
     if (code !== 0) problems.push(`the extension host exited with ${code}`);
+    // Diagnosis n's webview: the first whose frame began after its command (and before n+1's).
+    const timelineOf = (n: number) => {
+      const from = diagnosing.get(n); const until = diagnosing.get(n + 1) ?? Infinity;
+      return from === undefined ? undefined : timelines.filter((t) => t.frame >= from && t.frame < until).sort((a, b) => a.frame - b.frame)[0];
+    };
+    // Each run's trace with its command and its webview's boot (page moments as zero-length rows, on the
+    // panel's clock through the trace's wall-clock start), so the first finding's wait names its phase.
+    for (const m of diagnosed) {
+      const title = `real host, diagnosis ${m.run} of the session: ${m.ms} ms (command → report settled), ${m.state}, ${m.checks} checks; ms since the panel was made`;
+      const t = m.run === 3 ? undefined : timelineOf(m.run); const at = diagnosing.get(m.run); const zero = m.traceEpochMs;
+      const row = (phase: string, v: number) => ({ phase, startMs: v - zero!, endMs: v - zero! });
+      const page = t && zero !== undefined ? (Object.entries(t) as [string, number][]).filter(([k]) => k !== 'htmlChars').map(([k, v]) => row(`webview ${k}`, v)) : [];
+      const command = at !== undefined && zero !== undefined && m.run !== 3 ? [row('command acrDoctor.diagnose', at)] : [];
+      traces.push(hostTraceText(title, [...command, ...m.spans, ...page], m.engineStartMs, m.findings));
+      log(traces.at(-1)!.trimEnd());
+    }
     // The whole timelines beside the table, so a regression can be traced to its phase and check.
     const artifacts = process.env.ACR_DOCTOR_ARTIFACTS ?? path.join(ROOT, 'artifacts');
     fs.mkdirSync(artifacts, { recursive: true });
@@ -253,20 +267,22 @@ export async function benchExtensionHost(world: SandboxWorld, log: (s: string) =
         note: `the webview's report/rerun message to the same panel (${verdict(rerun)}); host phases: ${hostPhasesLine(rerun.spans)}${note}` }
       : { figure: 'real host: "Run again" in the open report (no webview start)', value: 'not measured', note: `no re-run reported${note}` });
     const posted = (d?: Diagnosed) => d?.spans.find((s) => s.phase === 'first finding posted')?.startMs;
-    // Shown: the first finished check painted in the report's webview after diagnosis n's command (and before n+1's).
+    // Shown: the first finished check painted in the visible frame of diagnosis n's webview.
     const shown = (n: number) => {
-      const from = diagnosing.get(n); const until = diagnosing.get(n + 1) ?? Infinity;
-      const at = from === undefined ? undefined : shownAt.filter((t) => t >= from && t < until).sort((a, b) => a - b)[0];
-      return at === undefined ? undefined : at - from!;
+      const t = timelineOf(n); const from = diagnosing.get(n);
+      return t?.finding === undefined || from === undefined ? undefined : t.finding - from;
     };
     const [s1, s2] = [shown(1), shown(2)];
     const ms = (v?: number) => (v === undefined ? '—' : fmtMs(v));
+    const t1 = timelineOf(1);
+    const panelMade = first?.traceEpochMs !== undefined && diagnosing.has(1) ? `panel made @${Math.round(first.traceEpochMs - diagnosing.get(1)!)}, ` : '';
+    const boot = t1 ? `; webview (ms since the command): ${panelMade}${webviewPhasesLine(t1, diagnosing.get(1)!)}, page ${t1.htmlChars === undefined ? '—' : `${Math.round(t1.htmlChars / 1024)} K chars`}` : '';
     if (s1 !== undefined) {
       figures.push({
         figure: findingFigure, value: `${fmtMs(s1)} (first run), ${ms(s2)} (second)`, goal: '< 150 ms', met: s1 < 150 && !problems.length,
-        note: `from the command to the report's webview painting its first finished check (seen from the page); the host posted it at ${ms(posted(first))} (first run), ${ms(posted(second))} (second); the engine finished its first check at ${Math.round(firstFindingMs(first?.engineStartMs, first?.findings ?? []) ?? NaN)} ms; webview ready at ${Math.round(first?.spans.find((s) => s.phase === 'webview ready')?.startMs ?? NaN)} ms${note}`,
+        note: `from the command to the report's webview painting its first finished check in its visible frame (seen from the page); the host posted it at ${ms(posted(first))} (first run), ${ms(posted(second))} (second); the engine finished its first check at ${Math.round(firstFindingMs(first?.engineStartMs, first?.findings ?? []) ?? NaN)} ms; webview ready (host) at ${Math.round(first?.spans.find((s) => s.phase === 'webview ready')?.startMs ?? NaN)} ms${boot}${note}`,
       });
-    } else figures.push({ figure: findingFigure, value: 'not measured', note: `the report showed no finished check (host posted at ${ms(posted(first))})${note}` });
+    } else figures.push({ figure: findingFigure, value: 'not measured', note: `the report showed no finished check (host posted at ${ms(posted(first))})${boot}${note}` });
     if (rss.before && rss.during && rss.closed) {
       const growth = (rss.during.hwmKb - rss.before.rssKb) / 1024; const left = (rss.closed.rssKb - rss.before.rssKb) / 1024;
       figures.push({

@@ -12,6 +12,8 @@ export interface TraceSpan {
 
 export class HostTrace {
   private readonly t0 = performance.now();
+  /** The same moment as Date.now(): a bench lines the webview page's moments up with the phases by it. */
+  readonly epochMs = Date.now();
   readonly spans: TraceSpan[] = [];
   /** When the engine's run began (its findings' startedMs count from there). */
   engineStartMs: number | undefined;

@@ -19,8 +19,8 @@ export interface ReportSnapshot {
   visible: boolean;
   /** Answers to requests the webview made: how many were refused, and the last refusal's text. */
   responses?: { ok: number; refused: number; lastError?: string };
-  /** The host's phases of the last finished run (host-trace.ts), and when its engine run began. */
-  trace?: { spans: TraceSpan[]; engineStartMs?: number };
+  /** The host's phases of the last finished run (host-trace.ts), when its engine run began, and its start on the wall clock. */
+  trace?: { spans: TraceSpan[]; engineStartMs?: number; epochMs?: number };
 }
 
 export interface ReportApi {

@@ -17,7 +17,7 @@ export function reportHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bo
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}${inline ? ` 'nonce-${nonce}'` : ''}`,
-    `font-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}${inline?.dataFonts ? ' data:' : ''}`,
     `img-src ${webview.cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
     // No <base> may re-point relative URLs and no form may post anywhere.

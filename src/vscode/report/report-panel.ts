@@ -19,7 +19,7 @@ import { ReportModel } from './report-model';
 import type { ReportHost } from './report-host';
 import { describeHostileMessage } from './hostile-message';
 import { namedLoginServer } from './explain-input';
-import { HostTrace, type TraceSpan } from './host-trace';
+import { HostTrace } from './host-trace';
 
 function targetView(t: DiagnosisTarget): TargetView {
   return { image: imageText(t.image), operation: t.operation, identity: t.identity, identityLabel: identityLabel(t.identity) };
@@ -42,8 +42,9 @@ export class ReportPanel extends Disposable {
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
   /** The run being traced; the first one counts from the panel's creation (the webview's start). */
   private trace: HostTrace | undefined = new HostTrace();
-  private traced: TraceSpan[] = [];
-  private tracedEngineStartMs: number | undefined;
+  /** The panel's first trace: its webview's ready is marked there even when the run settled before it. */
+  private readonly bootTrace = this.trace!;
+  private traced: HostTrace | undefined;
   readonly onDidDispose = this.disposedEmitter.event;
 
   constructor(readonly panel: vscode.WebviewPanel, readonly target: RegistryTarget, private readonly host: ReportHost, restored?: DiagnosisReport, subject?: DiagnosisTarget) {
@@ -101,7 +102,7 @@ export class ReportPanel extends Disposable {
         this.postState();
       } finally {
         trace.mark('settled');
-        if (this.trace === trace) { this.traced = trace.spans; this.tracedEngineStartMs = trace.engineStartMs; this.trace = undefined; }
+        if (this.trace === trace) { this.traced = trace; this.trace = undefined; }
         if (this.run?.controller === controller) this.run = undefined;
       }
     })();
@@ -173,7 +174,7 @@ export class ReportPanel extends Disposable {
   /** Every message from the webview is untrusted: only well-formed known commands get through. */
   async handleMessage(msg: unknown): Promise<void> {
     switch (true) {
-      case ReadyCommand.is(msg): this.trace?.markOnce('webview ready'); this.ready = true; this.postState(); return;
+      case ReadyCommand.is(msg): this.bootTrace.markOnce('webview ready'); this.ready = true; this.postState(); return;
       case RerunAllCommand.is(msg): this.model.setLastFix(undefined); void this.diagnose(); return;
       case CancelCommand.is(msg): this.run?.controller.abort(); return;
       case RerunCheckCommand.is(msg): {
@@ -264,7 +265,7 @@ export class ReportPanel extends Disposable {
   snapshot() {
     return { state: this.model.state, webviewReady: this.ready, posted: { states: this.counts.states, checks: this.counts.checks },
       ignored: this.counts.ignored, visible: this.panel.visible, responses: { ...this.responses },
-      trace: { spans: [...this.traced], engineStartMs: this.tracedEngineStartMs } };
+      trace: { spans: [...this.traced?.spans ?? []], engineStartMs: this.traced?.engineStartMs, epochMs: this.traced?.epochMs } };
   }
 
   private ignore(msg: unknown, why: string): void {

@@ -1,5 +1,6 @@
-// The report's script and style sheets written into its page: under the page's nonce, the font's
-// url() pointed at dist/media/, and only when no file's text could end its element early.
+// The report's script and style sheets written into its page: under the page's nonce, the font as
+// a data: URL (fetched, it held back the page's load event) or, unreadable, its url() pointed at
+// dist/media/, and only when no file's text could end its element early.
 import '../../security/vscode-stub';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -25,10 +26,11 @@ function extensionWith(files: Record<string, string>): string {
 }
 
 describe('report assets in the page', () => {
-  it('inlines the script and both style sheets under the nonce, the font from dist/media/', () => {
+  it('inlines the script, both style sheets under the nonce and the font as a data: URL', () => {
     const root = extensionWith({
       'dist/media/report.js': 'document.title = "x";',
-      'dist/media/report.css': '@font-face { src: url("./codicon.ttf?abc") format("truetype"); }',
+      'dist/media/report.css': '@font-face { src: url("./codicon.ttf?abc") format("truetype"); } .x { background: url(./dot.png); }',
+      'dist/media/codicon.ttf': 'TTF bytes',
       'media/report.css': 'body { color: red; }',
     });
     const assets = reportAssets(root);
@@ -36,11 +38,24 @@ describe('report assets in the page', () => {
     const html = reportHtml(webview as never, { path: '/ext' } as never, boot, assets);
     const nonce = /script-src 'nonce-([^']+)'/.exec(html)![1];
     assert.match(html, new RegExp(`style-src https://webview\\.test 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
+    assert.match(html, /font-src https:\/\/webview\.test data:;/);
     assert.doesNotMatch(html, /unsafe-inline/);
     assert.ok(html.includes(`<script nonce="${nonce}">document.title = "x";</script>`));
-    assert.ok(html.includes('url("https://webview.test/ext/dist/media/codicon.ttf?abc")'), 'the font is fetched from dist/media/');
+    assert.ok(html.includes(`url("data:font/ttf;base64,${Buffer.from('TTF bytes').toString('base64')}") format("truetype")`), 'the font is in the page');
+    assert.ok(html.includes('url(https://webview.test/ext/dist/media/dot.png)'), 'anything else is fetched from dist/media/');
     assert.equal((html.match(new RegExp(`<style nonce="${nonce.replace(/[+/=]/g, '\\$&')}">`, 'g')) ?? []).length, 2);
-    assert.doesNotMatch(html, /<link |src="https:\/\/webview\.test\/ext\/dist\/media\/report\.js"/, 'nothing left to fetch but the font');
+    assert.doesNotMatch(html, /<link |src="https:\/\/webview\.test\/ext\/dist\/media\/report\.js"/, 'nothing left to fetch');
+  });
+  it('fetches a font it cannot read from dist/media/, and then allows no data: fonts', () => {
+    const assets = reportAssets(extensionWith({
+      'dist/media/report.js': 'x',
+      'dist/media/report.css': '@font-face { src: url("./codicon.ttf?abc") format("truetype"); }',
+      'media/report.css': '',
+    }));
+    assert.ok(assets);
+    const html = reportHtml(webview as never, { path: '/ext' } as never, boot, assets);
+    assert.ok(html.includes('url("https://webview.test/ext/dist/media/codicon.ttf?abc")'));
+    assert.match(html, /font-src https:\/\/webview\.test;/);
   });
   it('links them when a file is missing', () => {
     assert.equal(reportAssets(extensionWith({ 'dist/media/report.js': 'x' })), undefined);
