@@ -7,7 +7,7 @@ import type { AzureContext } from '../../engine/environment';
 import type { RegistryTarget } from '../../registry/target';
 import { fetchRegistryView, findRegistryKept, forgetRegistryRef, type ArmRegistryView, type RegistryRef } from '../../azure/registry-view';
 import { listSubnets, providerRegistrationState, readPrivateEndpointDns, type SubnetFacts } from '../../azure/network-resources';
-import { preconnectArm, type ArmAccess } from '../../azure/connection';
+import { armScope, preconnectArm, type ArmAccess } from '../../azure/connection';
 import { subscriptionOfId, type NetworkArmFacts, type PrivateEndpointFacts } from './registry-network-facts';
 
 export class ArmLookupError extends Error {
@@ -48,7 +48,11 @@ export async function loadNetworkArmFacts(azure: AzureContext, target: RegistryT
   const access: ArmAccess = { ...azure, ...(extraCaPem?.length ? { extraCaPem } : {}), maxRetries: 1 };
   // The registry's id names its subscription: the subscription-wide reads (virtual networks, the
   // provider) go out beside the registry's own reads instead of after them (one ARM round trip less).
-  preconnectArm(access, signal);
+  // Entra's token heads every ARM chain and the sign-in's: it is asked for first, so its TCP and TLS
+  // handshakes are not queued behind the ARM preconnections' (at this client and at Entra); the
+  // run's credential (run-credential.ts) hands the same request to the ARM pipeline's first call.
+  access.credential.getToken(armScope(access), { abortSignal: signal }).catch(() => undefined);
+  setTimeout(() => preconnectArm(access, signal), 0);
   const found = await findRegistryKept(access, target.loginServer, signal);
   if (!found.ref) return undefined;
   const facts = await factsAt(access, found.ref, signal);
