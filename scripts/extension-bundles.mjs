@@ -330,6 +330,28 @@ const oneAzureCoreCopy = {
 };
 
 /**
+ * MSAL signs a client assertion (a certificate sign-in) with jsonwebtoken, which it imports at its
+ * top, and with it semver and six lodash helpers: ~0.4 MB of heap, half a MB of a diagnosis's peak,
+ * although a secret or the Azure CLI never signs one. The file's one call takes the package when it
+ * first runs (esbuild bundles a require() as a module evaluated on that call).
+ */
+export const MSAL_JWT_FILE = /[\\/]node_modules[\\/]@azure[\\/]msal-node[\\/]dist[\\/]client[\\/]ClientAssertion\.mjs$/;
+export const MSAL_JWT_IMPORT = "import jwt from 'jsonwebtoken';";
+const MSAL_JWT_SIGN = 'jwt.sign(';
+export const jwtOnFirstUse = {
+  name: 'jwt-on-first-use',
+  setup(build) {
+    build.onLoad({ filter: MSAL_JWT_FILE }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(MSAL_JWT_IMPORT) || text.split(MSAL_JWT_SIGN).length !== 2) {
+        return { contents: text, loader: 'js', warnings: [{ text: `${args.path}: MSAL's use of jsonwebtoken changed; it is evaluated at start again (scripts/extension-bundles.mjs jwtOnFirstUse)` }] };
+      }
+      return { contents: text.replace(MSAL_JWT_IMPORT, '').replace(MSAL_JWT_SIGN, "require('jsonwebtoken').sign("), loader: 'js' };
+    });
+  },
+};
+
+/**
  * esbuild options of the CLI proper, dist/cli-main.js (`outfile`): one file, the same unused parts
  * left out as in the extension, the Azure SDKs, dockerode and ssh2 evaluated on first use (--help,
  * explain, a diagnosis without Azure never load the SDKs), one copy of each Azure core package.
@@ -338,9 +360,19 @@ const oneAzureCoreCopy = {
 export function cliBundle({ root, node, outfile }) {
   const entry = ['src/cli/main.ts', 'src/cli/index.ts'].find((f) => existsSync(join(root, f)));
   return entry && {
-    ...node, plugins: [unusedParts, formDataWithoutUndici, packagesOnFirstUse(root, CLI_FIRST_USE), sshOnFirstUse, oneAzureCoreCopy], entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' },
+    ...node, plugins: [unusedParts, formDataWithoutUndici, packagesOnFirstUse(root, CLI_FIRST_USE), sshOnFirstUse, oneAzureCoreCopy, jwtOnFirstUse], entryPoints: [entry], outfile,
+    banner: { js: `#!/usr/bin/env node\n${CLI_MAIN_SELF_WRAPPED}` }, footer: { js: '});' },
   };
 }
+
+/**
+ * dist/cli-main.js wraps itself in the function node's module loader would wrap it in: run as a
+ * module (node dist/cli-main.js, require) it calls that function at once; compiled as a script by
+ * the launcher (`this` is the global object there) it is the script's value, which the launcher
+ * calls. The launcher then compiles the file's text as read instead of a wrapped copy (one 2 MB
+ * string less for the whole run). The same text as SELF_WRAPPED in src/cli/compile-cache.ts.
+ */
+export const CLI_MAIN_SELF_WRAPPED = '(this === globalThis ? (main) => main : (main) => main.call(this, exports, require, module, __filename, __dirname))(function (exports, require, module, __filename, __dirname) {';
 
 /** esbuild options of the bin, dist/cli.js: a few KB that load dist/cli-main.js (next to it) with a compile cache. */
 export function cliLauncherBundle({ root, node, outfile }) {

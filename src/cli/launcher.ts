@@ -5,9 +5,13 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { compileCacheSetting, runWithCompileCache, type CompileCacheNote } from './compile-cache';
 import { localeFromEnv } from './locale';
+import { useShortRunFlags } from './short-run-flags';
 import { stripControlChars } from '../core/text/control-chars';
 
-const kind = process.argv[2] === 'diagnose' ? 'diagnose' : 'other';
+// Before the compile: V8 takes a code cache only under the flags it was made with, so mcp (long
+// running, default flags) has a cache of its own.
+useShortRunFlags(process.argv[2]);
+const kind = process.argv[2] === 'diagnose' || process.argv[2] === 'mcp' ? process.argv[2] : 'other';
 const setting = compileCacheSetting(process.env);
 const outcome = runWithCompileCache(path.join(__dirname, 'cli-main.js'), { dir: setting.dir, kind });
 if (process.env.ACR_DOCTOR_TRACE && process.env.ACR_DOCTOR_TRACE !== '0') {

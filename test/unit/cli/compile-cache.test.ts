@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 // @ts-expect-error plain ES module without types
-import { cliLauncherBundle, esbuildOptions } from '../../../scripts/extension-bundles.mjs';
-import { compileCacheDir, compileCacheSetting } from '../../../src/cli/compile-cache';
+import { CLI_MAIN_SELF_WRAPPED, cliBundle, cliLauncherBundle, esbuildOptions } from '../../../scripts/extension-bundles.mjs';
+import { compileCacheDir, compileCacheSetting, SELF_WRAPPED } from '../../../src/cli/compile-cache';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -139,6 +139,54 @@ process.exitCode = process.argv.includes('fail') ? 3 : 0;
     const nl = await run(bin, ['diagnose', 'x'], { HOME: home, ACR_DOCTOR_COMPILE_CACHE: 'rel', LANG: 'nl_NL.UTF-8' }, work);
     assert.match(nl.stderr, /ACR_DOCTOR_COMPILE_CACHE is geen absoluut pad: genegeerd/);
     assert.deepEqual(compileCacheSetting({ ACR_DOCTOR_COMPILE_CACHE: 'rel', XDG_CACHE_HOME: 'x' }, 'linux').notes, ['relativeCompileCache', 'relativeXdgCache']);
+  });
+
+  describe('a bundle that wraps itself (dist/cli-main.js) and the V8 flags of a short run', () => {
+    const PADDING = 3 * 1024 * 1024;
+    let selfDir: string; let selfBin: string;
+    before(() => {
+      selfDir = path.join(dir, 'self');
+      fs.mkdirSync(selfDir, { mode: 0o700 });
+      selfBin = path.join(selfDir, 'cli.js');
+      fs.copyFileSync(bin, selfBin);
+      // Reports the large-object space (the compiled text is the one big object) and the young
+      // generation's size after keeping ~20 MB of small objects alive through scavenges.
+      const body = `const v8 = require('node:v8');
+const space = (n) => v8.getHeapSpaceStatistics().find((s) => s.space_name === n).space_size;
+const large = space('large_object_space') + space('new_large_object_space');
+const keep = []; for (let i = 0; i < 300000; i++) keep.push({ i, s: 'x' + i });
+process.stdout.write(JSON.stringify({ dir: __dirname, argv: process.argv.slice(2), main: require.main === module, large, young: space('new_space'), kept: keep.length }));
+/* ${'padding '.repeat(PADDING / 8)} */`;
+      fs.writeFileSync(path.join(selfDir, 'cli-main.js'), `#!/usr/bin/env node\n${SELF_WRAPPED}\n${body}\n});\n`);
+    });
+
+    it('the CLI bundle opens with the wrapper the launcher recognises', () => {
+      assert.equal(CLI_MAIN_SELF_WRAPPED, SELF_WRAPPED);
+      const { node } = esbuildOptions({ root, production: true });
+      assert.equal(cliBundle({ root, node, outfile: path.join(dir, 'unused.js') }).banner.js, `#!/usr/bin/env node\n${SELF_WRAPPED}`);
+    });
+
+    it('runs as a module (node, require) and under the bin, compiled from the text as read: one copy of it, with and without a cache', async () => {
+      const direct = await run(path.join(selfDir, 'cli-main.js'), ['a'], {});
+      assert.equal(direct.code, 0, direct.stderr);
+      assert.deepEqual({ ...JSON.parse(direct.stdout), large: 0, young: 0 }, { dir: selfDir, argv: ['a'], main: true, large: 0, young: 0, kept: 300000 });
+      const c = path.join(selfDir, 'cache');
+      for (const expected of ['absent', 'accepted']) {
+        const r = await run(selfBin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: c });
+        assert.equal(cacheSaid(r.stderr), expected, r.stderr);
+        const out = JSON.parse(r.stdout);
+        assert.deepEqual([out.dir, out.argv, out.main], [selfDir, ['diagnose', 'x'], true]);
+        // Wrapped again (Module.wrap), the text would be there twice: the read one and the compiled copy.
+        assert.ok(out.large < 1.5 * PADDING, `large objects ${out.large} B for a ${PADDING} B bundle (${expected})`);
+      }
+    });
+
+    it("a short run keeps the young generation at its first size; mcp, a server, keeps V8's defaults", async () => {
+      const short = JSON.parse((await run(selfBin, ['diagnose', 'x'], { ACR_DOCTOR_COMPILE_CACHE: '0' })).stdout);
+      const server = JSON.parse((await run(selfBin, ['mcp'], { ACR_DOCTOR_COMPILE_CACHE: '0' })).stdout);
+      assert.ok(short.young <= 2 * 1024 * 1024, `young generation ${short.young} B`);
+      assert.ok(server.young > 4 * 1024 * 1024, `young generation of mcp ${server.young} B`);
+    });
   });
 
   it('is off on Windows, where owner and mode cannot be checked', () => {

@@ -1,18 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 // @ts-expect-error plain ES module without types
-import { cliBundle, esbuildOptions, FORM_DATA_CHECK, isLoadedFormData } from '../../../scripts/extension-bundles.mjs';
+import { cliBundle, esbuildOptions, FORM_DATA_CHECK, isLoadedFormData, jwtOnFirstUse } from '../../../scripts/extension-bundles.mjs';
 import pkg from '../../../package.json';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input)?.[1];
 
-/** Packages whose evaluation the tests watch: the Azure SDKs, MSAL, their runtime, dockerode with ssh2. */
-const WATCHED = /^(@azure|@microsoft|@typespec|dockerode$|docker-modem$|ssh2$)/;
+/** Packages whose evaluation the tests watch: the Azure SDKs, MSAL, their runtime (jsonwebtoken), dockerode with ssh2. */
+const WATCHED = /^(@azure|@microsoft|@typespec|dockerode$|docker-modem$|ssh2$|jsonwebtoken$)/;
 
 /**
  * For a test build: every file of a watched package, when evaluated, adds the package's name to
@@ -150,6 +150,29 @@ describe('CLI bundle (scripts/extension-bundles.mjs cliBundle)', function () {
     // AKS and Log Analytics clients belong to checks this diagnosis does not run; the registry is
     // looked up in Resource Graph through the run's ARM pipeline, not the ms-rest-js Resource Graph client.
     for (const unused of ['@azure/arm-containerservice', '@azure/monitor-query', '@azure/arm-resourcegraph', '@azure/ms-rest-js']) assert.ok(!r.evaluated.includes(unused), `${unused} in ${r.evaluated.join(' ')}`);
+    // MSAL signs no client assertion for a secret: jsonwebtoken (with semver, lodash) stays unevaluated.
+    assert.ok(!r.evaluated.includes('jsonwebtoken'), r.evaluated.join(' '));
+  });
+
+  it("MSAL's client assertion (a certificate sign-in) still signs in a bundle built with jwtOnFirstUse, evaluating jsonwebtoken on that call", async () => {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'sp.key', '-out', 'sp.crt', '-days', '1', '-subj', '/CN=sp'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const out = path.join(dir, 'assertion.js');
+    const { node: options } = esbuildOptions({ root, production: true });
+    await build({
+      ...options, logLevel: 'silent', outfile: out, plugins: [jwtOnFirstUse, markEvaluation],
+      stdin: { resolveDir: root, loader: 'js', contents: `import { ClientAssertion, CryptoProvider } from '@azure/msal-node';
+        const before = [...(globalThis.__acrDoctorLoaded ?? [])].includes('jsonwebtoken');
+        const key = require('node:fs').readFileSync(process.argv[2], 'utf8');
+        const jwt = ClientAssertion.fromCertificate('ab'.repeat(20), key).getJwt(new CryptoProvider(), 'issuer-app', 'https://login.example/aud');
+        process.stdout.write(JSON.stringify({ before, after: [...globalThis.__acrDoctorLoaded].includes('jsonwebtoken'), jwt }));` },
+    });
+    const r = await node([out, path.join(dir, 'sp.key')]);
+    assert.equal(r.code, 0, r.stderr);
+    const { before, after, jwt } = JSON.parse(r.stdout) as { before: boolean; after: boolean; jwt: string };
+    assert.deepEqual([before, after], [false, true]);
+    const [header, payload] = jwt.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>);
+    assert.equal(header.alg, 'RS256');
+    assert.deepEqual([payload.iss, payload.aud], ['issuer-app', 'https://login.example/aud']);
   });
 
   it("leaves Node's lazy FormData global (undici, ~25 ms) unread: the Azure pipeline's FormData checks are rewritten and a diagnosis with Azure never loads it", async () => {
