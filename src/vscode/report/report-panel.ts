@@ -40,10 +40,10 @@ export class ReportPanel extends Disposable {
   private lastPostAt = -Infinity;
   private readonly responses: { ok: number; refused: number; lastError?: string } = { ok: 0, refused: 0 };
   private readonly disposedEmitter = this._register(new vscode.EventEmitter<void>());
-  /** The run being traced; the first one counts from the panel's creation (the webview's start). */
-  private trace: HostTrace | undefined = new HostTrace();
   /** The panel's first trace: its webview's ready is marked there even when the run settled before it. */
-  private readonly bootTrace = this.trace!;
+  private readonly bootTrace = new HostTrace();
+  /** The run being traced; the first one counts from the panel's creation (the webview's start). */
+  private trace: HostTrace | undefined = this.bootTrace;
   private traced: HostTrace | undefined;
   readonly onDidDispose = this.disposedEmitter.event;
 
